@@ -1,0 +1,106 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  type Relation,
+} from 'typeorm';
+import { Customer } from './customer.entity.js';
+import { Organization } from './organization.entity.js';
+import { StaffUser } from './staff-user.entity.js';
+
+export enum ConversationStatus {
+  Open = 'OPEN',
+  Pending = 'PENDING',
+  Resolved = 'RESOLVED',
+  Closed = 'CLOSED',
+}
+
+export enum ConversationPriority {
+  Low = 'LOW',
+  Normal = 'NORMAL',
+  High = 'HIGH',
+  Urgent = 'URGENT',
+}
+
+/** SMS and WHATSAPP only label threads imported from those channels; nothing sends through them. */
+export enum ConversationChannel {
+  Widget = 'WIDGET',
+  Dashboard = 'DASHBOARD',
+  Partner = 'PARTNER',
+  Sms = 'SMS',
+  Whatsapp = 'WHATSAPP',
+}
+
+/** One thread between a customer and the pharmacy. */
+@Entity({ name: 'conversation' })
+export class Conversation {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'organization_id', type: 'uuid' })
+  organizationId: string;
+
+  @ManyToOne(() => Organization, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'organization_id' })
+  organization?: Relation<Organization>;
+
+  @Column({ name: 'customer_id', type: 'uuid' })
+  customerId: string;
+
+  @ManyToOne(() => Customer, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'customer_id' })
+  customer?: Relation<Customer>;
+
+  @Column({ type: 'text', nullable: true })
+  subject: string | null;
+
+  @Column({ type: 'enum', enum: ConversationStatus, enumName: 'conversation_status' })
+  status: ConversationStatus;
+
+  @Column({ type: 'enum', enum: ConversationPriority, enumName: 'conversation_priority' })
+  priority: ConversationPriority;
+
+  @Column({ type: 'enum', enum: ConversationChannel, enumName: 'conversation_channel' })
+  channel: ConversationChannel;
+
+  @Column({ name: 'assignee_id', type: 'uuid', nullable: true })
+  assigneeId: string | null;
+
+  @ManyToOne(() => StaffUser, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'assignee_id' })
+  assignee?: Relation<StaffUser> | null;
+
+  /** The customer's default widget thread; at most one per customer (partial unique index). */
+  @Column({ name: 'is_default', type: 'boolean', default: false })
+  isDefault: boolean;
+
+  /**
+   * The highest message sequence handed out. Incremented under the row lock in the
+   * send transaction, which is what makes commit order equal sequence order.
+   */
+  @Column({ name: 'last_sequence', type: 'integer', default: 0 })
+  lastSequence: number;
+
+  @Column({ name: 'message_count', type: 'integer', default: 0 })
+  messageCount: number;
+
+  @Column({ name: 'last_message_id', type: 'uuid', nullable: true })
+  lastMessageId: string | null;
+
+  @Column({ name: 'last_message_at', type: 'timestamptz', nullable: true })
+  lastMessageAt: Date | null;
+
+  /** Inbox sort key: the last message's time, or the creation time before any message. */
+  @Column({ name: 'last_activity_at', type: 'timestamptz' })
+  lastActivityAt: Date;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

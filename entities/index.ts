@@ -1,0 +1,9 @@
+export { ApiKey } from './api-key.entity.js';
+export { Attachment } from './attachment.entity.js';
+export { Conversation } from './conversation.entity.js';
+export { Customer } from './customer.entity.js';
+export { Message } from './message.entity.js';
+export { Organization } from './organization.entity.js';
+export { Participant } from './participant.entity.js';
+export { Reaction } from './reaction.entity.js';
+export { StaffUser } from './staff-user.entity.js';

@@ -1,0 +1,72 @@
+import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { ActorType } from './actor-type.js';
+import { Conversation } from './conversation.entity.js';
+
+export enum MessageKind {
+  Text = 'TEXT',
+  /** Written by the server for status and assignment changes; has no sender. */
+  System = 'SYSTEM',
+}
+
+/** What a SYSTEM message records, so clients can render it in their own words. */
+export interface SystemEvent {
+  type: 'STATUS_CHANGED' | 'ASSIGNEE_CHANGED';
+  from: string | null;
+  to: string | null;
+}
+
+export const MESSAGE_BODY_MAX_LENGTH = 4000;
+
+@Entity({ name: 'message' })
+export class Message {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'organization_id', type: 'uuid' })
+  organizationId: string;
+
+  @Column({ name: 'conversation_id', type: 'uuid' })
+  conversationId: string;
+
+  @ManyToOne(() => Conversation, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'conversation_id' })
+  conversation?: Relation<Conversation>;
+
+  /** Strictly increasing within the conversation; the basis of ordering, unread counts and catch-up. */
+  @Column({ type: 'integer' })
+  sequence: number;
+
+  @Column({ type: 'enum', enum: MessageKind, enumName: 'message_kind' })
+  kind: MessageKind;
+
+  /** Null for SYSTEM messages. */
+  @Column({ name: 'sender_type', type: 'enum', enum: ActorType, enumName: 'actor_type', nullable: true })
+  senderType: ActorType | null;
+
+  @Column({ name: 'sender_id', type: 'uuid', nullable: true })
+  senderId: string | null;
+
+  /** Null once deleted: the tombstone keeps its place in the thread but not its words. */
+  @Column({ type: 'text', nullable: true })
+  body: string | null;
+
+  /** The acting staff member of a SYSTEM message (who resolved, who assigned). */
+  @Column({ name: 'system_event', type: 'jsonb', nullable: true })
+  systemEvent: SystemEvent | null;
+
+  @Column({ name: 'reply_to_id', type: 'uuid', nullable: true })
+  replyToId: string | null;
+
+  /** Chosen by the sending client; a retry with the same id returns this message instead of a copy. */
+  @Column({ name: 'client_message_id', type: 'text', nullable: true })
+  clientMessageId: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column({ name: 'edited_at', type: 'timestamptz', nullable: true })
+  editedAt: Date | null;
+
+  @Column({ name: 'deleted_at', type: 'timestamptz', nullable: true })
+  deletedAt: Date | null;
+}

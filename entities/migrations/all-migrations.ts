@@ -1,0 +1,4 @@
+import { InitialSchema1763780000000 } from './1763780000000-initial-schema.js';
+
+/** In order. Listed explicitly so the build needs no file globbing at run time. */
+export const migrations = [InitialSchema1763780000000];

