@@ -94,8 +94,11 @@ export class Conversation {
   @Column({ name: 'last_message_at', type: 'timestamptz', nullable: true })
   lastMessageAt: Date | null;
 
-  /** Inbox sort key: the last message's time, or the creation time before any message. */
-  @Column({ name: 'last_activity_at', type: 'timestamptz' })
+  /**
+   * Inbox sort key: the last message's time, or the creation time before any message.
+   * Millisecond precision so it survives the round trip through a cursor and a JS Date.
+   */
+  @Column({ name: 'last_activity_at', type: 'timestamptz', precision: 3 })
   lastActivityAt: Date;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })

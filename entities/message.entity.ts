@@ -9,10 +9,20 @@ export enum MessageKind {
 }
 
 /** What a SYSTEM message records, so clients can render it in their own words. */
+export enum SystemEventKind {
+  StatusChanged = 'STATUS_CHANGED',
+  AssigneeChanged = 'ASSIGNEE_CHANGED',
+}
+
 export interface SystemEvent {
-  type: 'STATUS_CHANGED' | 'ASSIGNEE_CHANGED';
+  type: SystemEventKind;
+  /** Previous status or assignee id. */
   from: string | null;
+  /** New status or assignee id. */
   to: string | null;
+  /** Who made the change. */
+  actorType: ActorType;
+  actorId: string;
 }
 
 export const MESSAGE_BODY_MAX_LENGTH = 4000;
@@ -50,7 +60,7 @@ export class Message {
   @Column({ type: 'text', nullable: true })
   body: string | null;
 
-  /** The acting staff member of a SYSTEM message (who resolved, who assigned). */
+  /** What a SYSTEM message records, including who made the change. */
   @Column({ name: 'system_event', type: 'jsonb', nullable: true })
   systemEvent: SystemEvent | null;
 

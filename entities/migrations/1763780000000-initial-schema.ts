@@ -72,7 +72,7 @@ export class InitialSchema1763780000000 implements MigrationInterface {
         message_count integer NOT NULL DEFAULT 0,
         last_message_id uuid,
         last_message_at timestamptz,
-        last_activity_at timestamptz NOT NULL DEFAULT now(),
+        last_activity_at timestamptz(3) NOT NULL DEFAULT now(),
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);

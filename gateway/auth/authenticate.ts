@@ -1,0 +1,39 @@
+import type { DataSource } from 'typeorm';
+import { ApiKey } from '../../entities/api-key.entity.js';
+import { unauthenticated } from '../errors/app-error.js';
+import { hashApiKeySecret, looksLikeApiKey } from './api-key-secret.js';
+import type { TokenIssuer } from './token-issuer.js';
+import { anonymousViewer, type Viewer } from './viewer.js';
+
+/** last_used_at is informational; writing it on every request would cost a write per read. */
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+/**
+ * Turns the credential of a request or socket (`Authorization: Bearer …` or the
+ * graphql-ws `connection_init` payload) into a viewer. No credential is an anonymous
+ * viewer; a bad one is UNAUTHENTICATED, never silently anonymous.
+ */
+export async function authenticate(
+  authorization: string | undefined,
+  deps: { tokens: TokenIssuer; dataSource: DataSource },
+): Promise<Viewer> {
+  if (!authorization) return anonymousViewer;
+  const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+  if (!match) throw unauthenticated('Send credentials as "Authorization: Bearer <token>".');
+  const token = match[1]!;
+  if (looksLikeApiKey(token)) return authenticateApiKey(token, deps.dataSource);
+  return deps.tokens.verify(token);
+}
+
+async function authenticateApiKey(secret: string, dataSource: DataSource): Promise<Viewer> {
+  const repository = dataSource.getRepository(ApiKey);
+  const key = await repository.findOneBy({ secretHash: hashApiKeySecret(secret) });
+  const now = Date.now();
+  if (!key || key.revokedAt || (key.expiresAt && key.expiresAt.getTime() <= now)) {
+    throw unauthenticated('The API key is not valid.');
+  }
+  if (!key.lastUsedAt || now - key.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+    await repository.update({ id: key.id }, { lastUsedAt: new Date(now) });
+  }
+  return { kind: 'partner', organizationId: key.organizationId, apiKeyId: key.id, scopes: key.scopes };
+}

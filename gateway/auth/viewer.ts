@@ -1,0 +1,54 @@
+import { ActorType, type ActorRef } from '../../entities/actor-type.js';
+import type { ApiKeyScope } from '../../entities/api-key.entity.js';
+import type { StaffRole } from '../../entities/staff-user.entity.js';
+
+/** Who is asking. Every request and socket resolves to exactly one. */
+export type Viewer = StaffViewer | CustomerViewer | PartnerViewer | AnonymousViewer;
+
+export interface StaffViewer {
+  kind: 'staff';
+  organizationId: string;
+  staffId: string;
+  role: StaffRole;
+}
+
+export interface CustomerViewer {
+  kind: 'customer';
+  organizationId: string;
+  customerId: string;
+}
+
+export interface PartnerViewer {
+  kind: 'partner';
+  organizationId: string;
+  apiKeyId: string;
+  scopes: ApiKeyScope[];
+}
+
+export interface AnonymousViewer {
+  kind: 'anonymous';
+}
+
+export type SignedInViewer = Exclude<Viewer, AnonymousViewer>;
+
+export const anonymousViewer: AnonymousViewer = { kind: 'anonymous' };
+
+/** The viewer as the author of messages, reactions and read positions. */
+export function actorOf(viewer: SignedInViewer): ActorRef {
+  switch (viewer.kind) {
+    case 'staff':
+      return { type: ActorType.Staff, id: viewer.staffId };
+    case 'customer':
+      return { type: ActorType.Customer, id: viewer.customerId };
+    case 'partner':
+      return { type: ActorType.Partner, id: viewer.apiKeyId };
+  }
+}
+
+/**
+ * Senders whose messages count as unread for this viewer: the other side of the
+ * counter. A pharmacist is waiting on customers, a customer on the pharmacy.
+ */
+export function unreadSenderTypesFor(viewer: SignedInViewer): ActorType[] {
+  return viewer.kind === 'customer' ? [ActorType.Staff, ActorType.Partner] : [ActorType.Customer];
+}

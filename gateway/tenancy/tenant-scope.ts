@@ -1,0 +1,134 @@
+import type { DataSource, EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { ApiKey } from '../../entities/api-key.entity.js';
+import { Attachment } from '../../entities/attachment.entity.js';
+import { Conversation } from '../../entities/conversation.entity.js';
+import { Customer } from '../../entities/customer.entity.js';
+import { Message } from '../../entities/message.entity.js';
+import { Organization } from '../../entities/organization.entity.js';
+import { Participant } from '../../entities/participant.entity.js';
+import { Reaction } from '../../entities/reaction.entity.js';
+import { StaffUser } from '../../entities/staff-user.entity.js';
+import { badUserInput, notFound } from '../errors/app-error.js';
+import type { SignedInViewer } from '../auth/viewer.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The one door to tenant data. Every query builder it hands out is already limited
+ * to the viewer's organization, and for a customer to their own conversations, so
+ * services and loaders cannot forget a `where`. Row-level security (a later issue)
+ * is switched on here too: `transaction` is where the organization is set per
+ * transaction.
+ */
+export class TenantScope {
+  constructor(
+    readonly viewer: SignedInViewer,
+    private readonly manager: EntityManager,
+  ) {}
+
+  static forViewer(viewer: SignedInViewer, dataSource: DataSource): TenantScope {
+    return new TenantScope(viewer, dataSource.manager);
+  }
+
+  get organizationId(): string {
+    return this.viewer.organizationId;
+  }
+
+  /** Runs `work` in one transaction with a scope bound to it. Nested calls join the outer one. */
+  transaction<T>(work: (scope: TenantScope) => Promise<T>): Promise<T> {
+    if (this.manager.queryRunner?.isTransactionActive) return work(this);
+    return this.manager.transaction((manager) => work(new TenantScope(this.viewer, manager)));
+  }
+
+  /** The raw manager, for inserts and updates whose rows the caller built from scoped reads. */
+  get entityManager(): EntityManager {
+    return this.manager;
+  }
+
+  organization(): Promise<Organization> {
+    return this.manager.getRepository(Organization).findOneByOrFail({ id: this.organizationId });
+  }
+
+  conversations(alias = 'conversation'): SelectQueryBuilder<Conversation> {
+    const query = this.inOrganization(Conversation, alias);
+    if (this.viewer.kind === 'customer') {
+      query.andWhere(`${alias}.customerId = :scopeCustomerId`, { scopeCustomerId: this.viewer.customerId });
+    }
+    return query;
+  }
+
+  messages(alias = 'message'): SelectQueryBuilder<Message> {
+    return this.restrictToVisibleConversations(this.inOrganization(Message, alias), `${alias}.conversationId`);
+  }
+
+  participants(alias = 'participant'): SelectQueryBuilder<Participant> {
+    return this.restrictToVisibleConversations(this.inOrganization(Participant, alias), `${alias}.conversationId`);
+  }
+
+  attachments(alias = 'attachment'): SelectQueryBuilder<Attachment> {
+    return this.restrictToVisibleConversations(this.inOrganization(Attachment, alias), `${alias}.conversationId`);
+  }
+
+  reactions(alias = 'reaction'): SelectQueryBuilder<Reaction> {
+    const query = this.inOrganization(Reaction, alias);
+    if (this.viewer.kind !== 'customer') return query;
+    return query.andWhere(
+      `${alias}.messageId IN (SELECT m.id FROM message m JOIN conversation c ON c.id = m.conversation_id WHERE c.customer_id = :scopeCustomerId)`,
+      { scopeCustomerId: this.viewer.customerId },
+    );
+  }
+
+  /** A customer sees only their own customer record. */
+  customers(alias = 'customer'): SelectQueryBuilder<Customer> {
+    const query = this.inOrganization(Customer, alias);
+    if (this.viewer.kind === 'customer') {
+      query.andWhere(`${alias}.id = :scopeCustomerId`, { scopeCustomerId: this.viewer.customerId });
+    }
+    return query;
+  }
+
+  /** Staff names are visible to everyone in the organization: they sign the messages. */
+  staff(alias = 'staff'): SelectQueryBuilder<StaffUser> {
+    return this.inOrganization(StaffUser, alias);
+  }
+
+  apiKeys(alias = 'apiKey'): SelectQueryBuilder<ApiKey> {
+    return this.inOrganization(ApiKey, alias);
+  }
+
+  /** The row with this id, or NOT_FOUND (also for ids of other organizations); BAD_USER_INPUT for malformed ids. */
+  async findOne<T extends ObjectLiteral>(
+    query: SelectQueryBuilder<T>,
+    id: string,
+    field: string,
+    what: string,
+  ): Promise<T> {
+    assertId(id, field);
+    const row = await query.andWhere(`${query.alias}.id = :scopeFindId`, { scopeFindId: id }).getOne();
+    if (!row) throw notFound(what);
+    return row;
+  }
+
+  private inOrganization<T extends ObjectLiteral>(entity: EntityTarget<T>, alias: string): SelectQueryBuilder<T> {
+    return this.manager
+      .getRepository(entity)
+      .createQueryBuilder(alias)
+      .where(`${alias}.organizationId = :scopeOrganizationId`, { scopeOrganizationId: this.organizationId });
+  }
+
+  private restrictToVisibleConversations<T extends ObjectLiteral>(
+    query: SelectQueryBuilder<T>,
+    conversationColumn: string,
+  ): SelectQueryBuilder<T> {
+    if (this.viewer.kind !== 'customer') return query;
+    return query.andWhere(
+      `${conversationColumn} IN (SELECT c.id FROM conversation c WHERE c.customer_id = :scopeCustomerId)`,
+      { scopeCustomerId: this.viewer.customerId },
+    );
+  }
+}
+
+/** Ids are UUIDs; anything else is the caller's mistake, not a missing row. */
+export function assertId(id: string, field: string): void {
+  if (!UUID.test(id)) throw badUserInput(field, `"${field}" is not a valid id.`);
+}

@@ -1,0 +1,15 @@
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { SystemEventKind } from '../../entities/message.entity.js';
+registerEnumType(SystemEventKind, { name: 'SystemEventType' });
+
+@ObjectType('SystemEvent', { description: 'What a SYSTEM message records, for clients that word it themselves.' })
+export class SystemEventType {
+  @Field(() => SystemEventKind)
+  type: SystemEventKind;
+
+  @Field(() => String, { nullable: true, description: 'Previous status, or previous assignee id.' })
+  from: string | null;
+
+  @Field(() => String, { nullable: true, description: 'New status, or new assignee id.' })
+  to: string | null;
+}

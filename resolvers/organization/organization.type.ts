@@ -1,0 +1,43 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+
+@ObjectType('BusinessHoursRange', { description: 'Opening hours on one weekday, in the organization time zone.' })
+export class BusinessHoursRangeType {
+  @Field(() => Int, { description: '0 = Sunday … 6 = Saturday.' })
+  day: number;
+
+  @Field({ description: 'Local time, HH:MM.' })
+  opens: string;
+
+  @Field({ description: 'Local time, HH:MM.' })
+  closes: string;
+}
+
+@ObjectType('OrganizationSettings')
+export class OrganizationSettingsType {
+  @Field(() => String, { nullable: true, description: 'E.g. "We usually reply within an hour".' })
+  replyTimeText: string | null;
+
+  @Field({ description: 'IANA time zone, e.g. Europe/Amsterdam.' })
+  timeZone: string;
+
+  @Field(() => [BusinessHoursRangeType])
+  businessHours: BusinessHoursRangeType[];
+
+  @Field({ description: 'Brand colour, #rrggbb.' })
+  primaryColor: string;
+}
+
+@ObjectType('Organization', { description: 'A pharmacy.' })
+export class OrganizationType {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  name: string;
+
+  @Field({ description: 'Used in the widget snippet: data-org="<slug>".' })
+  slug: string;
+
+  @Field(() => OrganizationSettingsType)
+  settings: OrganizationSettingsType;
+}

@@ -1,0 +1,62 @@
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { Edge } from './connection.type.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
+import type { PageRequest } from './pagination.args.js';
+import type { PageInfoType } from './page-info.type.js';
+
+export interface KeysetOrder<T> {
+  /** Cursor tag; a cursor from another list is rejected. */
+  tag: string;
+  /** Sort keys as `alias.property`, most significant first; the last one must be unique. */
+  keys: string[];
+  /** The row's values for `keys`, as they go into a cursor. */
+  valuesOf(row: T): (string | number)[];
+  /** True when the list's natural order is descending on every key. */
+  descending: boolean;
+}
+
+export interface Page<T> {
+  edges: Edge<T>[];
+  pageInfo: PageInfoType;
+}
+
+/**
+ * Keyset ("seek") pagination: one indexed range scan per page, whatever the page
+ * number, and stable when rows are inserted while a client is paging.
+ */
+export async function fetchKeysetPage<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  order: KeysetOrder<T>,
+  request: PageRequest,
+): Promise<Page<T>> {
+  const forward = request.direction === 'forward';
+  // Reading backwards walks the natural order in reverse, then flips the rows back.
+  const descending = forward ? order.descending : !order.descending;
+  if (request.cursor) {
+    const values = decodeCursor(request.cursor, order.tag, forward ? 'after' : 'before');
+    if (values.length !== order.keys.length) decodeCursor('', order.tag, forward ? 'after' : 'before');
+    const names = values.map((_, index) => `cursor${index}`);
+    query.andWhere(
+      `(${order.keys.join(', ')}) ${descending ? '<' : '>'} (${names.map((name) => `:${name}`).join(', ')})`,
+      Object.fromEntries(names.map((name, index) => [name, values[index]])),
+    );
+  }
+  order.keys.forEach((key, index) =>
+    index === 0 ? query.orderBy(key, descending ? 'DESC' : 'ASC') : query.addOrderBy(key, descending ? 'DESC' : 'ASC'),
+  );
+  const rows = await query.limit(request.limit + 1).getMany();
+  const hasMore = rows.length > request.limit;
+  const pageRows = rows.slice(0, request.limit);
+  if (!forward) pageRows.reverse();
+  const edges = pageRows.map((node) => ({ node, cursor: encodeCursor(order.tag, order.valuesOf(node)) }));
+  return {
+    edges,
+    pageInfo: {
+      // Across the cursor there is, by construction, at least the row the cursor came from.
+      hasNextPage: forward ? hasMore : Boolean(request.cursor),
+      hasPreviousPage: forward ? Boolean(request.cursor) : hasMore,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}

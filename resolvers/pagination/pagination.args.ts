@@ -1,0 +1,52 @@
+import { IsInt, Max, Min } from 'class-validator';
+import { ArgsType, Field, Int } from 'type-graphql';
+import { badUserInput } from '../../gateway/errors/app-error.js';
+
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 20;
+
+/** Relay arguments. Page forward with first/after, backward with last/before. */
+@ArgsType()
+export class PaginationArgs {
+  @Field(() => Int, { nullable: true, description: `At most ${MAX_PAGE_SIZE}.` })
+  @IsInt()
+  @Min(0)
+  @Max(MAX_PAGE_SIZE)
+  first?: number;
+
+  @Field(() => String, { nullable: true })
+  after?: string;
+
+  @Field(() => Int, { nullable: true, description: `At most ${MAX_PAGE_SIZE}.` })
+  @IsInt()
+  @Min(0)
+  @Max(MAX_PAGE_SIZE)
+  last?: number;
+
+  @Field(() => String, { nullable: true })
+  before?: string;
+}
+
+/** Which way to read and from where: the one shape every paginated query works from. */
+export interface PageRequest {
+  direction: 'forward' | 'backward';
+  limit: number;
+  cursor: string | undefined;
+}
+
+export function toPageRequest(args: PaginationArgs, defaultDirection: PageRequest['direction'] = 'forward'): PageRequest {
+  const forward = args.first !== undefined && args.first !== null;
+  const backward = args.last !== undefined && args.last !== null;
+  if (forward && backward) throw badUserInput('last', 'Pass either "first" or "last", not both.');
+  if ((forward || (!backward && defaultDirection === 'forward')) && args.before) {
+    throw badUserInput('before', '"before" pages backward: combine it with "last".');
+  }
+  if ((backward || (!forward && defaultDirection === 'backward')) && args.after) {
+    throw badUserInput('after', '"after" pages forward: combine it with "first".');
+  }
+  if (forward) return { direction: 'forward', limit: args.first!, cursor: args.after ?? undefined };
+  if (backward) return { direction: 'backward', limit: args.last!, cursor: args.before ?? undefined };
+  return defaultDirection === 'forward'
+    ? { direction: 'forward', limit: DEFAULT_PAGE_SIZE, cursor: args.after ?? undefined }
+    : { direction: 'backward', limit: DEFAULT_PAGE_SIZE, cursor: args.before ?? undefined };
+}
