@@ -1,8 +1,8 @@
 /** Who can act in a conversation. Stored next to an id as a polymorphic reference. */
 export enum ActorType {
-  Staff = 'STAFF',
-  Customer = 'CUSTOMER',
-  Partner = 'PARTNER',
+  STAFF = 'STAFF',
+  CUSTOMER = 'CUSTOMER',
+  PARTNER = 'PARTNER',
 }
 
 /** A reference to whoever sent, reacted or participates: a staff user, customer or partner API key. */

@@ -2,8 +2,8 @@ import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGenerat
 import { Organization } from './organization.entity.js';
 
 export enum ApiKeyScope {
-  Read = 'READ',
-  Write = 'WRITE',
+  READ = 'READ',
+  WRITE = 'WRITE',
 }
 
 /** A partner system's credential. Only a hash of the secret is stored; the secret is shown once. */

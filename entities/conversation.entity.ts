@@ -13,26 +13,26 @@ import { Organization } from './organization.entity.js';
 import { StaffUser } from './staff-user.entity.js';
 
 export enum ConversationStatus {
-  Open = 'OPEN',
-  Pending = 'PENDING',
-  Resolved = 'RESOLVED',
-  Closed = 'CLOSED',
+  OPEN = 'OPEN',
+  PENDING = 'PENDING',
+  RESOLVED = 'RESOLVED',
+  CLOSED = 'CLOSED',
 }
 
 export enum ConversationPriority {
-  Low = 'LOW',
-  Normal = 'NORMAL',
-  High = 'HIGH',
-  Urgent = 'URGENT',
+  LOW = 'LOW',
+  NORMAL = 'NORMAL',
+  HIGH = 'HIGH',
+  URGENT = 'URGENT',
 }
 
 /** SMS and WHATSAPP only label threads imported from those channels; nothing sends through them. */
 export enum ConversationChannel {
-  Widget = 'WIDGET',
-  Dashboard = 'DASHBOARD',
-  Partner = 'PARTNER',
-  Sms = 'SMS',
-  Whatsapp = 'WHATSAPP',
+  WIDGET = 'WIDGET',
+  DASHBOARD = 'DASHBOARD',
+  PARTNER = 'PARTNER',
+  SMS = 'SMS',
+  WHATSAPP = 'WHATSAPP',
 }
 
 /** One thread between a customer and the pharmacy. */

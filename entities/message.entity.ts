@@ -3,15 +3,15 @@ import { ActorType } from './actor-type.js';
 import { Conversation } from './conversation.entity.js';
 
 export enum MessageKind {
-  Text = 'TEXT',
+  TEXT = 'TEXT',
   /** Written by the server for status and assignment changes; has no sender. */
-  System = 'SYSTEM',
+  SYSTEM = 'SYSTEM',
 }
 
 /** What a SYSTEM message records, so clients can render it in their own words. */
 export enum SystemEventKind {
-  StatusChanged = 'STATUS_CHANGED',
-  AssigneeChanged = 'ASSIGNEE_CHANGED',
+  STATUS_CHANGED = 'STATUS_CHANGED',
+  ASSIGNEE_CHANGED = 'ASSIGNEE_CHANGED',
 }
 
 export interface SystemEvent {

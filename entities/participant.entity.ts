@@ -3,10 +3,10 @@ import { ActorType } from './actor-type.js';
 import { Conversation } from './conversation.entity.js';
 
 export enum ParticipantRole {
-  Customer = 'CUSTOMER',
-  Assignee = 'ASSIGNEE',
-  Agent = 'AGENT',
-  Integration = 'INTEGRATION',
+  CUSTOMER = 'CUSTOMER',
+  ASSIGNEE = 'ASSIGNEE',
+  AGENT = 'AGENT',
+  INTEGRATION = 'INTEGRATION',
 }
 
 /** Someone in a conversation, and how far they have read it. */

@@ -2,9 +2,9 @@ import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGenerat
 import { Organization } from './organization.entity.js';
 
 export enum StaffRole {
-  Admin = 'ADMIN',
-  Pharmacist = 'PHARMACIST',
-  Staff = 'STAFF',
+  ADMIN = 'ADMIN',
+  PHARMACIST = 'PHARMACIST',
+  STAFF = 'STAFF',
 }
 
 /** A person working at a pharmacy who signs in to the dashboard. */

@@ -4,29 +4,29 @@ import type { Viewer } from './viewer.js';
 
 /** What a resolver can require with `@Authorized(...)`. Decided for every viewer in one place: here. */
 export enum Permission {
-  ReadConversations = 'READ_CONVERSATIONS',
+  READ_CONVERSATIONS = 'READ_CONVERSATIONS',
   /** Send, edit and delete one's own messages, react, mark read, start a conversation. */
-  SendMessages = 'SEND_MESSAGES',
+  SEND_MESSAGES = 'SEND_MESSAGES',
   /** Status, assignment, priority. */
-  ManageConversations = 'MANAGE_CONVERSATIONS',
-  ReadCustomers = 'READ_CUSTOMERS',
-  WriteCustomers = 'WRITE_CUSTOMERS',
-  ReadStaff = 'READ_STAFF',
-  ManageApiKeys = 'MANAGE_API_KEYS',
+  MANAGE_CONVERSATIONS = 'MANAGE_CONVERSATIONS',
+  READ_CUSTOMERS = 'READ_CUSTOMERS',
+  WRITE_CUSTOMERS = 'WRITE_CUSTOMERS',
+  READ_STAFF = 'READ_STAFF',
+  MANAGE_API_KEYS = 'MANAGE_API_KEYS',
 }
 
 const STAFF: Permission[] = [
-  Permission.ReadConversations,
-  Permission.SendMessages,
-  Permission.ManageConversations,
-  Permission.ReadCustomers,
-  Permission.WriteCustomers,
-  Permission.ReadStaff,
+  Permission.READ_CONVERSATIONS,
+  Permission.SEND_MESSAGES,
+  Permission.MANAGE_CONVERSATIONS,
+  Permission.READ_CUSTOMERS,
+  Permission.WRITE_CUSTOMERS,
+  Permission.READ_STAFF,
 ];
 
 const BY_SCOPE: Record<ApiKeyScope, Permission[]> = {
-  [ApiKeyScope.Read]: [Permission.ReadConversations, Permission.ReadCustomers, Permission.ReadStaff],
-  [ApiKeyScope.Write]: [Permission.SendMessages, Permission.ManageConversations, Permission.WriteCustomers],
+  [ApiKeyScope.READ]: [Permission.READ_CONVERSATIONS, Permission.READ_CUSTOMERS, Permission.READ_STAFF],
+  [ApiKeyScope.WRITE]: [Permission.SEND_MESSAGES, Permission.MANAGE_CONVERSATIONS, Permission.WRITE_CUSTOMERS],
 };
 
 /** The API key scope that grants a permission, for error messages that name what is missing. */
@@ -40,10 +40,10 @@ export function permissionsOf(viewer: Viewer): ReadonlySet<Permission> {
       return new Set();
     case 'customer':
       // Scoped further by the tenant layer: a customer only ever sees their own threads.
-      return new Set([Permission.ReadConversations, Permission.SendMessages]);
+      return new Set([Permission.READ_CONVERSATIONS, Permission.SEND_MESSAGES]);
     case 'partner':
       return new Set(viewer.scopes.flatMap((scope) => BY_SCOPE[scope]));
     case 'staff':
-      return new Set(viewer.role === StaffRole.Admin ? [...STAFF, Permission.ManageApiKeys] : STAFF);
+      return new Set(viewer.role === StaffRole.ADMIN ? [...STAFF, Permission.MANAGE_API_KEYS] : STAFF);
   }
 }

@@ -37,11 +37,11 @@ export const anonymousViewer: AnonymousViewer = { kind: 'anonymous' };
 export function actorOf(viewer: SignedInViewer): ActorRef {
   switch (viewer.kind) {
     case 'staff':
-      return { type: ActorType.Staff, id: viewer.staffId };
+      return { type: ActorType.STAFF, id: viewer.staffId };
     case 'customer':
-      return { type: ActorType.Customer, id: viewer.customerId };
+      return { type: ActorType.CUSTOMER, id: viewer.customerId };
     case 'partner':
-      return { type: ActorType.Partner, id: viewer.apiKeyId };
+      return { type: ActorType.PARTNER, id: viewer.apiKeyId };
   }
 }
 
@@ -50,5 +50,5 @@ export function actorOf(viewer: SignedInViewer): ActorRef {
  * counter. A pharmacist is waiting on customers, a customer on the pharmacy.
  */
 export function unreadSenderTypesFor(viewer: SignedInViewer): ActorType[] {
-  return viewer.kind === 'customer' ? [ActorType.Staff, ActorType.Partner] : [ActorType.Customer];
+  return viewer.kind === 'customer' ? [ActorType.STAFF, ActorType.PARTNER] : [ActorType.CUSTOMER];
 }

@@ -1,0 +1,54 @@
+import type { DataSource } from 'typeorm';
+import type { GatewayConfig } from './config.js';
+import { authenticate } from './auth/authenticate.js';
+import type { TokenIssuer } from './auth/token-issuer.js';
+import type { SignedInViewer, Viewer } from './auth/viewer.js';
+import { unauthenticated } from './errors/app-error.js';
+import { createLoaders, type Loaders } from './loaders/create-loaders.js';
+import { TenantScope } from './tenancy/tenant-scope.js';
+
+/** What lives as long as the gateway process and every request may use. */
+export interface GatewayDependencies {
+  config: GatewayConfig;
+  dataSource: DataSource;
+  tokens: TokenIssuer;
+}
+
+/**
+ * One per HTTP request or subscription. Scope and loaders are made on first use,
+ * so requests that don't touch tenant data (sign-in) don't pay for them.
+ */
+export class RequestContext {
+  private tenantScope?: TenantScope;
+  private requestLoaders?: Loaders;
+
+  constructor(
+    readonly viewer: Viewer,
+    readonly gateway: GatewayDependencies,
+  ) {}
+
+  /** The viewer, or UNAUTHENTICATED; resolvers behind `@Authorized` never see the latter. */
+  get signedInViewer(): SignedInViewer {
+    if (this.viewer.kind === 'anonymous') throw unauthenticated();
+    return this.viewer;
+  }
+
+  get scope(): TenantScope {
+    this.tenantScope ??= TenantScope.forViewer(this.signedInViewer, this.gateway.dataSource);
+    return this.tenantScope;
+  }
+
+  get loaders(): Loaders {
+    this.requestLoaders ??= createLoaders(this.scope);
+    return this.requestLoaders;
+  }
+}
+
+/** The same for HTTP (`Authorization` header) and WebSocket (`connection_init` payload). */
+export async function buildContext(
+  authorization: string | undefined,
+  gateway: GatewayDependencies,
+): Promise<RequestContext> {
+  const viewer = await authenticate(authorization, gateway);
+  return new RequestContext(viewer, gateway);
+}

@@ -1,0 +1,71 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { ArgumentValidationError } from 'type-graphql';
+import { AppError } from './app-error.js';
+import { ErrorCode } from './error-code.js';
+
+/** Codes GraphQL and Apollo Server produce themselves for bad documents and requests. */
+const PROTOCOL_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+/**
+ * The last stop before a client: typed errors pass, class-validator failures become
+ * BAD_USER_INPUT naming the field, and anything unexpected (SQL, bugs) is masked.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (original instanceof ArgumentValidationError) {
+    const fields = original.extensions.validationErrors as ValidationErrorLike[];
+    const first = firstConstraint(fields);
+    return {
+      message: first?.message ?? 'The input is not valid.',
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: ErrorCode.BadUserInput, field: first?.field },
+    };
+  }
+  if (original instanceof AppError) {
+    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: withoutStack(formatted.extensions) };
+  }
+  const code = formatted.extensions?.code;
+  // Raised by GraphQL or Apollo about the document, the variables or the request itself.
+  if (original instanceof GraphQLError && typeof code === 'string' && PROTOCOL_CODES.has(code)) {
+    return { ...formatted, extensions: withoutStack(formatted.extensions) };
+  }
+  console.error('Unexpected error while resolving', original);
+  return {
+    message: 'Something went wrong on our side. Please try again.',
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code: ErrorCode.InternalServerError },
+  };
+}
+
+interface ValidationErrorLike {
+  property: string;
+  constraints?: Record<string, string>;
+  children?: ValidationErrorLike[];
+}
+
+function firstConstraint(errors: ValidationErrorLike[], prefix = ''): { field: string; message: string } | undefined {
+  for (const error of errors) {
+    const field = prefix ? `${prefix}.${error.property}` : error.property;
+    const message = error.constraints && Object.values(error.constraints)[0];
+    if (message) return { field, message };
+    const nested = firstConstraint(error.children ?? [], field);
+    if (nested) return nested;
+  }
+  return undefined;
+}
+
+function withoutStack(extensions: GraphQLFormattedError['extensions']): Record<string, unknown> {
+  const { stacktrace: _stacktrace, ...rest } = extensions ?? {};
+  return rest;
+}

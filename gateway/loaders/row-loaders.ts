@@ -1,0 +1,33 @@
+import DataLoader from 'dataloader';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+
+/** A loader of rows by id through a scoped query; ids the scope can't see load as null. */
+export function byIdLoader<T extends ObjectLiteral & { id: string }>(
+  query: () => SelectQueryBuilder<T>,
+): DataLoader<string, T | null> {
+  return new DataLoader(async (ids) => {
+    const builder = query();
+    const rows = await builder.andWhere(`${builder.alias}.id IN (:...loaderIds)`, { loaderIds: ids }).getMany();
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id) => byId.get(id) ?? null);
+  });
+}
+
+/** A loader of all rows that point at a parent id, as a list per parent. */
+export function byParentLoader<T extends ObjectLiteral>(
+  query: () => SelectQueryBuilder<T>,
+  parentProperty: keyof T & string,
+  orderBy: keyof T & string,
+): DataLoader<string, T[]> {
+  return new DataLoader(async (parentIds) => {
+    const builder = query();
+    const alias = builder.alias;
+    const rows = await builder
+      .andWhere(`${alias}.${parentProperty} IN (:...loaderParentIds)`, { loaderParentIds: parentIds })
+      .orderBy(`${alias}.${orderBy}`, 'ASC')
+      .getMany();
+    const byParent = new Map<string, T[]>(parentIds.map((id) => [id, []]));
+    for (const row of rows) byParent.get(row[parentProperty] as string)?.push(row);
+    return parentIds.map((id) => byParent.get(id)!);
+  });
+}

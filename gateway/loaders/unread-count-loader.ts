@@ -1,0 +1,34 @@
+import DataLoader from 'dataloader';
+import { MessageKind } from '../../entities/message.entity.js';
+import { Participant } from '../../entities/participant.entity.js';
+import { actorOf, unreadSenderTypesFor } from '../auth/viewer.js';
+import type { TenantScope } from '../tenancy/tenant-scope.js';
+
+/**
+ * Unread messages per conversation for the viewer: messages from the other side,
+ * not deleted, past the viewer's read position (0 when they never opened it).
+ */
+export function unreadCountLoader(scope: TenantScope): DataLoader<string, number> {
+  return new DataLoader(async (conversationIds) => {
+    const actor = actorOf(scope.viewer);
+    const rows = await scope
+      .messages('message')
+      .leftJoin(
+        Participant,
+        'reader',
+        'reader.conversationId = message.conversationId AND reader.actorType = :readerType AND reader.actorId = :readerId',
+        { readerType: actor.type, readerId: actor.id },
+      )
+      .select('message.conversationId', 'conversationId')
+      .addSelect('count(*)::int', 'unread')
+      .andWhere('message.conversationId IN (:...conversationIds)', { conversationIds })
+      .andWhere('message.kind = :textKind', { textKind: MessageKind.TEXT })
+      .andWhere('message.deletedAt IS NULL')
+      .andWhere('message.senderType IN (:...unreadSenderTypes)', { unreadSenderTypes: unreadSenderTypesFor(scope.viewer) })
+      .andWhere('message.sequence > COALESCE(reader.lastReadSequence, 0)')
+      .groupBy('message.conversationId')
+      .getRawMany<{ conversationId: string; unread: number }>();
+    const byId = new Map(rows.map((row) => [row.conversationId, row.unread]));
+    return conversationIds.map((id) => byId.get(id) ?? 0);
+  });
+}

@@ -1,0 +1,49 @@
+import { ApiKey, type ApiKeyScope } from '../../entities/api-key.entity.js';
+import { generateApiKeySecret } from '../../gateway/auth/api-key-secret.js';
+import { badUserInput } from '../../gateway/errors/app-error.js';
+import type { TenantScope } from '../../gateway/tenancy/tenant-scope.js';
+
+export interface CreatedApiKey {
+  apiKey: ApiKey;
+  /** Returned once, at creation; only its hash is stored. */
+  secret: string;
+}
+
+export class ApiKeyService {
+  constructor(private readonly scope: TenantScope) {}
+
+  list(): Promise<ApiKey[]> {
+    return this.scope.apiKeys('apiKey').orderBy('apiKey.createdAt', 'DESC').getMany();
+  }
+
+  async create(input: { name: string; scopes: ApiKeyScope[]; expiresAt?: Date }): Promise<CreatedApiKey> {
+    if (input.expiresAt && input.expiresAt.getTime() <= Date.now()) {
+      throw badUserInput('expiresAt', 'The expiry must be in the future.');
+    }
+    const generated = generateApiKeySecret();
+    const viewer = this.scope.viewer;
+    const apiKey = this.scope.entityManager.create(ApiKey, {
+      organizationId: this.scope.organizationId,
+      name: input.name.trim(),
+      prefix: generated.displayPrefix,
+      secretHash: generated.hash,
+      scopes: [...new Set(input.scopes)],
+      createdById: viewer.kind === 'staff' ? viewer.staffId : null,
+      expiresAt: input.expiresAt ?? null,
+      lastUsedAt: null,
+      revokedAt: null,
+    });
+    await this.scope.entityManager.insert(ApiKey, apiKey);
+    return { apiKey, secret: generated.secret };
+  }
+
+  /** Revoking twice keeps the first revocation time. */
+  async revoke(id: string): Promise<ApiKey> {
+    const apiKey = await this.scope.findOne(this.scope.apiKeys('apiKey'), id, 'id', 'API key');
+    if (!apiKey.revokedAt) {
+      apiKey.revokedAt = new Date();
+      await this.scope.entityManager.update(ApiKey, { id: apiKey.id }, { revokedAt: apiKey.revokedAt });
+    }
+    return apiKey;
+  }
+}

@@ -1,0 +1,12 @@
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import type { RequestContext } from '../../gateway/context.js';
+import { signInStaff, type StaffSession } from './sign-in.service.js';
+import { StaffSessionType } from './staff-session.type.js';
+
+@Resolver()
+export class SignInResolver {
+  @Mutation(() => StaffSessionType, { description: 'Staff sign-in with email and password.' })
+  signIn(@Arg('email') email: string, @Arg('password') password: string, @Ctx() context: RequestContext): Promise<StaffSession> {
+    return signInStaff(email, password, context.gateway);
+  }
+}

@@ -1,0 +1,14 @@
+import { Field, ObjectType } from 'type-graphql';
+import { StaffMemberType } from '../staff/staff-member.type.js';
+
+@ObjectType('StaffSession')
+export class StaffSessionType {
+  @Field({ description: 'Send as "Authorization: Bearer <token>".' })
+  token: string;
+
+  @Field(() => Date)
+  expiresAt: Date;
+
+  @Field(() => StaffMemberType)
+  staff: StaffMemberType;
+}

@@ -1,0 +1,22 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import type { Conversation } from '../../entities/conversation.entity.js';
+import { ConnectionType, type Edge } from '../pagination/connection.type.js';
+import type { PageInfoType } from '../pagination/page-info.type.js';
+import { ConversationType } from './conversation.type.js';
+
+@ObjectType('ConversationConnection')
+export class ConversationConnectionType extends ConnectionType('Conversation', ConversationType) {
+  constructor(
+    page: { edges: Edge<Conversation>[]; pageInfo: PageInfoType },
+    private readonly count: () => Promise<number>,
+  ) {
+    super();
+    this.edges = page.edges;
+    this.pageInfo = page.pageInfo;
+  }
+
+  @Field(() => Int, { description: 'All conversations matching the filter; counted only when asked for.' })
+  totalCount(): Promise<number> {
+    return this.count();
+  }
+}

@@ -1,0 +1,51 @@
+import { Args, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import type { Conversation } from '../../entities/conversation.entity.js';
+import type { Customer } from '../../entities/customer.entity.js';
+import type { Message } from '../../entities/message.entity.js';
+import type { Participant } from '../../entities/participant.entity.js';
+import type { StaffUser } from '../../entities/staff-user.entity.js';
+import type { RequestContext } from '../../gateway/context.js';
+import { CustomerType } from '../customer/customer.type.js';
+import { MessageConnectionType } from '../message/message-connection.type.js';
+import { loadMessagePage } from '../message/message-page.js';
+import { MessageType } from '../message/message.type.js';
+import { PaginationArgs, toPageRequest } from '../pagination/pagination.args.js';
+import { ParticipantType } from '../participant/participant.type.js';
+import { StaffMemberType } from '../staff/staff-member.type.js';
+import { ConversationType } from './conversation.type.js';
+
+/** Relations of a conversation, each through a per-request loader so lists cost the same at any length. */
+@Resolver(() => ConversationType)
+export class ConversationFieldsResolver {
+  @FieldResolver(() => CustomerType)
+  async customer(@Root() conversation: Conversation, @Ctx() context: RequestContext): Promise<Customer> {
+    return (await context.loaders.customers.load(conversation.customerId))!;
+  }
+
+  @FieldResolver(() => StaffMemberType, { nullable: true })
+  assignee(@Root() conversation: Conversation, @Ctx() context: RequestContext): Promise<StaffUser | null> | null {
+    return conversation.assigneeId ? context.loaders.staff.load(conversation.assigneeId) : null;
+  }
+
+  @FieldResolver(() => MessageType, { nullable: true })
+  lastMessage(@Root() conversation: Conversation, @Ctx() context: RequestContext): Promise<Message | null> | null {
+    return conversation.lastMessageId ? context.loaders.messages.load(conversation.lastMessageId) : null;
+  }
+
+  @FieldResolver(() => Int, { description: 'Messages from the other side that the viewer has not read.' })
+  unreadCount(@Root() conversation: Conversation, @Ctx() context: RequestContext): Promise<number> {
+    return context.loaders.unreadCounts.load(conversation.id);
+  }
+
+  @FieldResolver(() => [ParticipantType])
+  participants(@Root() conversation: Conversation, @Ctx() context: RequestContext): Promise<Participant[]> {
+    return context.loaders.participantsByConversation.load(conversation.id);
+  }
+
+  @FieldResolver(() => MessageConnectionType, {
+    description: 'Oldest first within a page. Without arguments: the newest 20 (last: 20). Page back with last/before.',
+  })
+  messages(@Root() conversation: Conversation, @Args() args: PaginationArgs, @Ctx() context: RequestContext) {
+    return loadMessagePage(context.loaders, conversation, toPageRequest(args, 'backward'));
+  }
+}

@@ -1,0 +1,85 @@
+import { ArrayMaxSize, IsBoolean, IsUUID, Length, MaxLength } from 'class-validator';
+import { Field, ID, InputType } from 'type-graphql';
+import { ConversationChannel, ConversationPriority, ConversationStatus } from './conversation.enums.js';
+
+@InputType('ConversationFilter', { description: 'All given conditions must hold.' })
+export class ConversationFilterInput {
+  @Field(() => [ConversationStatus], { nullable: true })
+  @ArrayMaxSize(4)
+  status?: ConversationStatus[];
+
+  @Field({ nullable: true, description: 'Only conversations with messages the viewer has not read.' })
+  @IsBoolean()
+  unreadOnly?: boolean;
+
+  @Field({ nullable: true, description: 'Staff only: conversations assigned to the viewer.' })
+  @IsBoolean()
+  assignedToMe?: boolean;
+
+  @Field({ nullable: true, description: 'Only conversations nobody is assigned to.' })
+  @IsBoolean()
+  unassigned?: boolean;
+
+  @Field(() => [ConversationChannel], { nullable: true })
+  @ArrayMaxSize(5)
+  channel?: ConversationChannel[];
+
+  @Field(() => ID, { nullable: true })
+  @IsUUID('all', { message: '"customerId" is not a valid id.' })
+  customerId?: string;
+
+  @Field(() => Date, { nullable: true, description: 'Changed at or after this time.' })
+  updatedSince?: Date;
+
+  @Field({ nullable: true, description: "Prefix of the customer's name or phone number." })
+  @MaxLength(100)
+  search?: string;
+}
+
+@InputType('StartConversationInput')
+export class StartConversationInput {
+  @Field(() => ID, { nullable: true, description: 'Required for staff and partners; customers start their own.' })
+  @IsUUID('all', { message: '"customerId" is not a valid id.' })
+  customerId?: string;
+
+  @Field({ nullable: true, description: "Without a subject, a customer gets their default thread (created once)." })
+  @Length(1, 200)
+  subject?: string;
+
+  @Field(() => ConversationChannel, { nullable: true, description: 'Defaults to where the request comes from.' })
+  channel?: ConversationChannel;
+
+  @Field(() => ConversationPriority, { nullable: true })
+  priority?: ConversationPriority;
+}
+
+@InputType('SetConversationStatusInput')
+export class SetConversationStatusInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: '"conversationId" is not a valid id.' })
+  conversationId: string;
+
+  @Field(() => ConversationStatus, { description: 'OPEN reopens a resolved or closed conversation.' })
+  status: ConversationStatus;
+}
+
+@InputType('AssignConversationInput')
+export class AssignConversationInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: '"conversationId" is not a valid id.' })
+  conversationId: string;
+
+  @Field(() => ID, { nullable: true, description: 'A staff member, or null to unassign.' })
+  @IsUUID('all', { message: '"assigneeId" is not a valid id.' })
+  assigneeId?: string | null;
+}
+
+@InputType('SetConversationPriorityInput')
+export class SetConversationPriorityInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: '"conversationId" is not a valid id.' })
+  conversationId: string;
+
+  @Field(() => ConversationPriority)
+  priority: ConversationPriority;
+}

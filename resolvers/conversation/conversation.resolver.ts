@@ -1,0 +1,59 @@
+import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import type { Conversation } from '../../entities/conversation.entity.js';
+import { Permission } from '../../gateway/auth/permission.js';
+import type { RequestContext } from '../../gateway/context.js';
+import { toPageRequest } from '../pagination/pagination.args.js';
+import { ConversationConnectionType } from './conversation-connection.type.js';
+import { ConversationsArgs } from './conversation.args.js';
+import {
+  AssignConversationInput,
+  SetConversationPriorityInput,
+  SetConversationStatusInput,
+  StartConversationInput,
+} from './conversation.inputs.js';
+import { ConversationService } from './conversation.service.js';
+import { ConversationType } from './conversation.type.js';
+
+const service = (context: RequestContext) => new ConversationService(context.scope);
+
+@Resolver(() => ConversationType)
+export class ConversationResolver {
+  @Authorized(Permission.READ_CONVERSATIONS)
+  @Query(() => ConversationConnectionType, {
+    description: 'Newest activity first. Staff and partners see the pharmacy’s; a customer sees their own.',
+  })
+  async conversations(@Args() args: ConversationsArgs, @Ctx() context: RequestContext): Promise<ConversationConnectionType> {
+    const page = await service(context).list(args.filter ?? {}, toPageRequest(args));
+    return new ConversationConnectionType(page, page.count);
+  }
+
+  @Authorized(Permission.READ_CONVERSATIONS)
+  @Query(() => ConversationType)
+  conversation(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<Conversation> {
+    return service(context).get(id);
+  }
+
+  @Authorized(Permission.SEND_MESSAGES)
+  @Mutation(() => ConversationType)
+  startConversation(@Arg('input') input: StartConversationInput, @Ctx() context: RequestContext): Promise<Conversation> {
+    return service(context).start(input);
+  }
+
+  @Authorized(Permission.MANAGE_CONVERSATIONS)
+  @Mutation(() => ConversationType, { description: 'Adds a SYSTEM message to the thread when the status changes.' })
+  setConversationStatus(@Arg('input') input: SetConversationStatusInput, @Ctx() context: RequestContext): Promise<Conversation> {
+    return service(context).setStatus(input.conversationId, input.status);
+  }
+
+  @Authorized(Permission.MANAGE_CONVERSATIONS)
+  @Mutation(() => ConversationType, { description: 'Adds a SYSTEM message to the thread when the assignee changes.' })
+  assignConversation(@Arg('input') input: AssignConversationInput, @Ctx() context: RequestContext): Promise<Conversation> {
+    return service(context).assign(input.conversationId, input.assigneeId ?? null);
+  }
+
+  @Authorized(Permission.MANAGE_CONVERSATIONS)
+  @Mutation(() => ConversationType)
+  setConversationPriority(@Arg('input') input: SetConversationPriorityInput, @Ctx() context: RequestContext): Promise<Conversation> {
+    return service(context).setPriority(input.conversationId, input.priority);
+  }
+}

@@ -1,0 +1,6 @@
+import { ObjectType } from 'type-graphql';
+import { ConnectionType } from '../pagination/connection.type.js';
+import { CustomerType } from './customer.type.js';
+
+@ObjectType('CustomerConnection')
+export class CustomerConnectionType extends ConnectionType('Customer', CustomerType) {}

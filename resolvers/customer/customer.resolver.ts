@@ -1,0 +1,41 @@
+import { MaxLength } from 'class-validator';
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, ID, Mutation, Query, Resolver } from 'type-graphql';
+import type { Customer } from '../../entities/customer.entity.js';
+import { Permission } from '../../gateway/auth/permission.js';
+import type { RequestContext } from '../../gateway/context.js';
+import type { Page } from '../pagination/keyset-page.js';
+import { PaginationArgs, toPageRequest } from '../pagination/pagination.args.js';
+import { CustomerConnectionType } from './customer-connection.type.js';
+import { CreateCustomerInput } from './customer.inputs.js';
+import { CustomerService } from './customer.service.js';
+import { CustomerType } from './customer.type.js';
+
+@ArgsType()
+class CustomersArgs extends PaginationArgs {
+  @Field({ nullable: true, description: 'Prefix of the name or phone number.' })
+  @MaxLength(100)
+  search?: string;
+}
+
+const service = (context: RequestContext) => new CustomerService(context.scope);
+
+@Resolver(() => CustomerType)
+export class CustomerResolver {
+  @Authorized(Permission.READ_CUSTOMERS)
+  @Query(() => CustomerConnectionType, { description: 'Alphabetical.' })
+  customers(@Args() args: CustomersArgs, @Ctx() context: RequestContext): Promise<Page<Customer>> {
+    return service(context).list(args.search, toPageRequest(args));
+  }
+
+  @Authorized(Permission.READ_CUSTOMERS)
+  @Query(() => CustomerType)
+  customer(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<Customer> {
+    return service(context).get(id);
+  }
+
+  @Authorized(Permission.WRITE_CUSTOMERS)
+  @Mutation(() => CustomerType)
+  createCustomer(@Arg('input') input: CreateCustomerInput, @Ctx() context: RequestContext): Promise<Customer> {
+    return service(context).create(input);
+  }
+}

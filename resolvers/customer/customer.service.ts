@@ -1,0 +1,57 @@
+import { Customer } from '../../entities/customer.entity.js';
+import { conflict } from '../../gateway/errors/app-error.js';
+import { isUniqueViolation } from '../../gateway/errors/database-error.js';
+import type { TenantScope } from '../../gateway/tenancy/tenant-scope.js';
+import { fetchKeysetPage, type Page } from '../pagination/keyset-page.js';
+import type { PageRequest } from '../pagination/pagination.args.js';
+import type { CreateCustomerInput } from './customer.inputs.js';
+import { customerPrefixCondition } from './customer-search.js';
+import { assertE164 } from './phone-number.js';
+
+export class CustomerService {
+  constructor(private readonly scope: TenantScope) {}
+
+  get(id: string, field = 'id'): Promise<Customer> {
+    return this.scope.findOne(this.scope.customers('customer'), id, field, 'Customer');
+  }
+
+  /** Alphabetical, optionally narrowed to a name or phone prefix. */
+  list(search: string | undefined, request: PageRequest): Promise<Page<Customer>> {
+    const query = this.scope.customers('customer');
+    const prefix = search?.trim();
+    if (prefix) {
+      const condition = customerPrefixCondition('customer', prefix);
+      query.andWhere(condition.where, condition.parameters);
+    }
+    return fetchKeysetPage(
+      query,
+      { tag: 'customer', keys: ['customer.name', 'customer.id'], valuesOf: (row) => [row.name, row.id], descending: false },
+      request,
+    );
+  }
+
+  async create(input: CreateCustomerInput): Promise<Customer> {
+    const phone = input.phone ? assertE164(input.phone) : null;
+    return this.scope.transaction(async (tx) => {
+      if (input.externalId) {
+        const taken = await tx.customers('customer').andWhere('customer.externalId = :externalId', { externalId: input.externalId }).getExists();
+        if (taken) throw conflict('A customer with this external id already exists.');
+      }
+      const customer = tx.entityManager.create(Customer, {
+        organizationId: tx.organizationId,
+        name: input.name.trim(),
+        phone,
+        email: input.email?.toLowerCase() ?? null,
+        externalId: input.externalId ?? null,
+      });
+      try {
+        return await tx.entityManager.save(customer);
+      } catch (error) {
+        // Two creates with one external id at the same moment: the unique index decides.
+        if (isUniqueViolation(error)) throw conflict('A customer with this external id already exists.');
+        throw error;
+      }
+    });
+  }
+}
+

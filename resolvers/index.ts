@@ -1,0 +1,27 @@
+import { ApiKeyResolver } from './api-key/api-key.resolver.js';
+import { SignInResolver } from './auth/sign-in.resolver.js';
+import { ChatTokenResolver } from './chat-token/chat-token.resolver.js';
+import { ConversationFieldsResolver } from './conversation/conversation-fields.resolver.js';
+import { ConversationResolver } from './conversation/conversation.resolver.js';
+import { CustomerResolver } from './customer/customer.resolver.js';
+import { MessageFieldsResolver } from './message/message-fields.resolver.js';
+import { MessageResolver } from './message/message.resolver.js';
+import { ParticipantFieldsResolver } from './participant/participant-fields.resolver.js';
+import { ReactionResolver } from './reaction/reaction.resolver.js';
+import { StaffResolver } from './staff/staff.resolver.js';
+import { ViewerResolver } from './viewer/viewer.resolver.js';
+
+export const resolvers = [
+  ViewerResolver,
+  SignInResolver,
+  ConversationResolver,
+  ConversationFieldsResolver,
+  MessageResolver,
+  MessageFieldsResolver,
+  ReactionResolver,
+  ParticipantFieldsResolver,
+  CustomerResolver,
+  ChatTokenResolver,
+  StaffResolver,
+  ApiKeyResolver,
+] as const;

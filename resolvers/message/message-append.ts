@@ -1,0 +1,47 @@
+import type { ActorRef } from '../../entities/actor-type.js';
+import { Conversation } from '../../entities/conversation.entity.js';
+import { Message, MessageKind, type SystemEvent } from '../../entities/message.entity.js';
+import type { TenantScope } from '../../gateway/tenancy/tenant-scope.js';
+
+export type NewMessage =
+  | { kind: MessageKind.TEXT; sender: ActorRef; body: string; clientMessageId: string; replyToId: string | null }
+  | { kind: MessageKind.SYSTEM; body: string; systemEvent: SystemEvent };
+
+/**
+ * Appends a message to a conversation that `scope` holds locked (FOR UPDATE) in its
+ * transaction. The row lock serializes appends per conversation, so sequence numbers
+ * are dense and commit order equals sequence order: a client that has seen N never
+ * later receives a new message numbered below N.
+ */
+export async function appendMessage(scope: TenantScope, conversation: Conversation, message: NewMessage): Promise<Message> {
+  const manager = scope.entityManager;
+  const sequence = conversation.lastSequence + 1;
+  const now = new Date();
+  const row = manager.create(Message, {
+    organizationId: conversation.organizationId,
+    conversationId: conversation.id,
+    sequence,
+    kind: message.kind,
+    senderType: message.kind === MessageKind.TEXT ? message.sender.type : null,
+    senderId: message.kind === MessageKind.TEXT ? message.sender.id : null,
+    body: message.body,
+    systemEvent: message.kind === MessageKind.SYSTEM ? message.systemEvent : null,
+    replyToId: message.kind === MessageKind.TEXT ? message.replyToId : null,
+    clientMessageId: message.kind === MessageKind.TEXT ? message.clientMessageId : null,
+    createdAt: now,
+  });
+  await manager.insert(Message, row);
+  const lastActivity = { lastSequence: sequence, lastMessageId: row.id, lastMessageAt: now, lastActivityAt: now };
+  await manager.update(
+    Conversation,
+    { id: conversation.id },
+    { ...lastActivity, messageCount: () => 'message_count + 1', updatedAt: now },
+  );
+  Object.assign(conversation, lastActivity, { messageCount: conversation.messageCount + 1, updatedAt: now });
+  return row;
+}
+
+/** Loads a conversation through the scope and locks its row until the transaction ends. */
+export function lockConversation(scope: TenantScope, conversationId: string, field = 'conversationId'): Promise<Conversation> {
+  return scope.findOne(scope.conversations('conversation').setLock('pessimistic_write'), conversationId, field, 'Conversation');
+}

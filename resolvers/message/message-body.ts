@@ -1,0 +1,15 @@
+import { MESSAGE_BODY_MAX_LENGTH } from '../../entities/message.entity.js';
+import { badUserInput } from '../../gateway/errors/app-error.js';
+
+/**
+ * Trims the ends and checks the length the way PostgreSQL counts it (code points,
+ * not UTF-16 units), so an emoji-heavy message is judged the same on both sides.
+ */
+export function normalizeMessageBody(body: string, field = 'body'): string {
+  const trimmed = body.trim();
+  if (trimmed.length === 0) throw badUserInput(field, "A message can't be empty.");
+  if ([...trimmed].length > MESSAGE_BODY_MAX_LENGTH) {
+    throw badUserInput(field, `A message can be at most ${MESSAGE_BODY_MAX_LENGTH.toLocaleString('en')} characters.`);
+  }
+  return trimmed;
+}

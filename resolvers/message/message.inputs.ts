@@ -1,0 +1,42 @@
+import { IsInt, IsUUID, Length, Min } from 'class-validator';
+import { Field, ID, InputType, Int } from 'type-graphql';
+
+@InputType('SendMessageInput')
+export class SendMessageInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: '"conversationId" is not a valid id.' })
+  conversationId: string;
+
+  @Field({ description: 'Plain text, 1 to 4,000 characters.' })
+  body: string;
+
+  @Field({ description: 'Chosen by the client (e.g. a UUID). Retrying with the same id returns the original message.' })
+  @Length(1, 100, { message: '"clientMessageId" needs 1 to 100 characters.' })
+  clientMessageId: string;
+
+  @Field(() => ID, { nullable: true })
+  @IsUUID('all', { message: '"replyToId" is not a valid id.' })
+  replyToId?: string;
+}
+
+@InputType('EditMessageInput')
+export class EditMessageInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: '"messageId" is not a valid id.' })
+  messageId: string;
+
+  @Field()
+  body: string;
+}
+
+@InputType('MarkConversationReadInput')
+export class MarkConversationReadInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: '"conversationId" is not a valid id.' })
+  conversationId: string;
+
+  @Field(() => Int, { nullable: true, description: 'Read up to and including this sequence; default: the newest message.' })
+  @IsInt()
+  @Min(0)
+  sequence?: number;
+}
