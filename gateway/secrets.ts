@@ -14,6 +14,8 @@ export async function loadOrCreateSecret(dataDir: string, name: string): Promise
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
+  // DATA_DIR itself stays traversable: the embedded PostgreSQL runs as its own user beneath it.
+  await mkdir(dataDir, { recursive: true });
   await mkdir(dir, { recursive: true, mode: 0o700 });
   const secret = randomBytes(32).toString('base64url');
   // 'wx' fails if another process created the file first; then theirs wins.

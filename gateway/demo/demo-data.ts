@@ -1,0 +1,121 @@
+import type { DataSource } from 'typeorm';
+import { Customer } from '../../entities/customer.entity.js';
+import { Organization } from '../../entities/organization.entity.js';
+import { StaffRole, StaffUser } from '../../entities/staff-user.entity.js';
+import { ConversationStatus } from '../../entities/conversation.entity.js';
+import { ConversationService } from '../../resolvers/conversation/conversation.service.js';
+import { MessageService } from '../../resolvers/message/message.service.js';
+import { hashPassword } from '../auth/password.js';
+import type { SignedInViewer } from '../auth/viewer.js';
+import { TenantScope } from '../tenancy/tenant-scope.js';
+
+export const DEMO_SLUG = 'demo-pharmacy';
+export const DEMO_PASSWORD = 'counterchat-demo';
+
+export interface DemoAccounts {
+  organization: Organization;
+  staff: StaffUser[];
+  customers: Customer[];
+}
+
+type Line = [who: 'customer' | 'staff', body: string];
+
+const CUSTOMERS: { name: string; phone: string; email: string; subject: string | null; status: ConversationStatus; lines: Line[] }[] = [
+  {
+    name: 'Sofie Jansen',
+    phone: '+31612345678',
+    email: 'sofie@example.com',
+    subject: 'Repeat prescription',
+    status: ConversationStatus.OPEN,
+    lines: [
+      ['customer', 'Hi! Is my repeat prescription for levothyroxine ready to collect?'],
+      ['staff', 'Hello Sofie, let me check that for you.'],
+      ['customer', 'Thank you. I can come by after 5 today.'],
+    ],
+  },
+  {
+    name: 'Daan Visser',
+    phone: '+31687654321',
+    email: 'daan@example.com',
+    subject: null,
+    status: ConversationStatus.PENDING,
+    lines: [
+      ['customer', 'Can I take ibuprofen together with my blood pressure medication?'],
+      ['staff', 'Good question. Which blood pressure medicine do you take, and what dose?'],
+    ],
+  },
+  {
+    name: 'Emma Bakker',
+    phone: '+32470123456',
+    email: 'emma@example.com',
+    subject: 'Travel vaccination',
+    status: ConversationStatus.RESOLVED,
+    lines: [
+      ['customer', 'Do you stock malaria tablets? I travel to Kenya next month.'],
+      ['staff', 'We do, with a prescription. Your GP or a travel clinic can write one.'],
+      ['customer', 'Perfect, thanks!'],
+    ],
+  },
+  {
+    name: 'Lucas Smit',
+    phone: '+4915112345678',
+    email: 'lucas@example.com',
+    subject: null,
+    status: ConversationStatus.OPEN,
+    lines: [['customer', 'The box of my insulin pens arrived dented. Are they still safe to use?']],
+  },
+  { name: 'Noor El Amrani', phone: '+31633334444', email: 'noor@example.com', subject: null, status: ConversationStatus.OPEN, lines: [] },
+];
+
+/** One demo pharmacy with two staff, a handful of customers and threads with history. Runs once per database. */
+export async function seedDemoData(dataSource: DataSource): Promise<DemoAccounts> {
+  const existing = await dataSource.getRepository(Organization).findOneBy({ slug: DEMO_SLUG });
+  if (existing) {
+    return {
+      organization: existing,
+      staff: await dataSource.getRepository(StaffUser).find({ where: { organizationId: existing.id }, order: { email: 'ASC' } }),
+      customers: await dataSource.getRepository(Customer).find({ where: { organizationId: existing.id }, order: { name: 'ASC' } }),
+    };
+  }
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const { organization, staff, customers } = await dataSource.transaction(async (manager) => {
+    const organization = await manager.save(
+      manager.create(Organization, {
+        name: 'Demo Pharmacy',
+        slug: DEMO_SLUG,
+        settings: {
+          replyTimeText: 'We usually reply within an hour',
+          timeZone: 'Europe/Amsterdam',
+          businessHours: [1, 2, 3, 4, 5].map((day) => ({ day, opens: '08:30', closes: '18:00' })).concat({ day: 6, opens: '09:00', closes: '17:00' }),
+          primaryColor: '#0f766e',
+        },
+      }),
+    );
+    const staff = await manager.save(
+      [
+        { email: 'anna@demo-pharmacy.test', name: 'Anna de Vries', role: StaffRole.ADMIN },
+        { email: 'ben@demo-pharmacy.test', name: 'Ben Okafor', role: StaffRole.PHARMACIST },
+      ].map((person) => manager.create(StaffUser, { ...person, organizationId: organization.id, passwordHash })),
+    );
+    const customers = await manager.save(
+      CUSTOMERS.map(({ name, phone, email }) => manager.create(Customer, { name, phone, email, externalId: null, organizationId: organization.id })),
+    );
+    return { organization, staff, customers };
+  });
+
+  const pharmacist: SignedInViewer = { kind: 'staff', organizationId: organization.id, staffId: staff[1]!.id, role: StaffRole.PHARMACIST };
+  for (const [index, script] of CUSTOMERS.entries()) {
+    const customer = customers[index]!;
+    const asCustomer: SignedInViewer = { kind: 'customer', organizationId: organization.id, customerId: customer.id };
+    if (script.lines.length === 0) continue;
+    const conversation = await new ConversationService(TenantScope.forViewer(asCustomer, dataSource)).start({ subject: script.subject ?? undefined });
+    for (const [line, [who, body]] of script.lines.entries()) {
+      const viewer = who === 'customer' ? asCustomer : pharmacist;
+      await new MessageService(TenantScope.forViewer(viewer, dataSource)).send({ conversationId: conversation.id, body, clientMessageId: `demo-${index}-${line}` });
+    }
+    if (script.status !== ConversationStatus.OPEN) {
+      await new ConversationService(TenantScope.forViewer(pharmacist, dataSource)).setStatus(conversation.id, script.status);
+    }
+  }
+  return { organization, staff, customers };
+}

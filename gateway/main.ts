@@ -1,0 +1,43 @@
+import 'reflect-metadata';
+import { readConfig } from './config.js';
+import { openDatabase } from './database/open-database.js';
+import { DEMO_PASSWORD, seedDemoData } from './demo/demo-data.js';
+import { loadOrCreateSecret } from './secrets.js';
+import { TokenIssuer } from './auth/token-issuer.js';
+import { startGateway } from './server.js';
+
+/**
+ * `node dist/gateway/main.js [--demo]`: database (external or embedded), migrations,
+ * optional demo data, then the gateway. Stops cleanly on SIGINT/SIGTERM.
+ */
+const config = readConfig();
+const withDemoData = process.argv.includes('--demo');
+
+const database = await openDatabase(config);
+const tokens = new TokenIssuer(config.authSecret ?? (await loadOrCreateSecret(config.dataDir, 'auth-secret')));
+const demo = withDemoData ? await seedDemoData(database.dataSource) : undefined;
+const gateway = await startGateway({ config, dataSource: database.dataSource, tokens });
+
+console.log(`Counterchat is running.`);
+console.log(`  GraphQL:  ${config.publicUrl}/graphql`);
+console.log(`  Health:   ${config.publicUrl}/healthz`);
+console.log(`  Database: ${database.embeddedDirectory ? `embedded PostgreSQL in ${database.embeddedDirectory}` : 'DATABASE_URL'}`);
+if (demo) {
+  const customer = demo.customers[0]!;
+  const chat = await tokens.issueChatToken({ organizationId: demo.organization.id, customerId: customer.id });
+  console.log(`\nDemo pharmacy "${demo.organization.name}" (slug ${demo.organization.slug}):`);
+  for (const staff of demo.staff) console.log(`  staff     ${staff.email} / ${DEMO_PASSWORD} (${staff.role})`);
+  console.log(`  customer  ${customer.name}: chat token (7 days)\n            ${chat.token}`);
+}
+
+let stopping = false;
+async function stop(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`\n${signal}: shutting down…`);
+  await gateway.dispose();
+  await database.dispose();
+  process.exit(0);
+}
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));

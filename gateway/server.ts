@@ -1,0 +1,99 @@
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import cors from 'cors';
+import express, { type ErrorRequestHandler } from 'express';
+import { GraphQLError } from 'graphql';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { buildCounterchatSchema } from '../schema/build-schema.js';
+import { buildContext, type GatewayDependencies, type RequestContext } from './context.js';
+import { AppError } from './errors/app-error.js';
+import { ErrorCode } from './errors/error-code.js';
+import { formatError } from './errors/format-error.js';
+
+/** Largest JSON request body; a 4,000-character message with its envelope fits many times over. */
+const JSON_BODY_LIMIT = '256kb';
+
+export interface Gateway {
+  /** e.g. http://127.0.0.1:4000 — the address actually listened on. */
+  url: string;
+  httpServer: http.Server;
+  dispose(): Promise<void>;
+}
+
+/** Serves `/graphql` and `/healthz` on one HTTP server. */
+export async function startGateway(deps: GatewayDependencies): Promise<Gateway> {
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+
+  const apollo = new ApolloServer<RequestContext>({
+    schema: await buildCounterchatSchema(),
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    introspection: !deps.config.production,
+    // Rejects simple (CSRF-able) requests such as a form post with text/plain or multipart.
+    csrfPrevention: true,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ...(deps.config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
+    ],
+  });
+  await apollo.start();
+
+  app.get('/healthz', async (_request, response) => {
+    try {
+      await deps.dataSource.query('SELECT 1');
+      const pending = await deps.dataSource.showMigrations();
+      response.status(pending ? 503 : 200).json({ status: pending ? 'migrating' : 'ok' });
+    } catch {
+      response.status(503).json({ status: 'database unavailable' });
+    }
+  });
+
+  app.use(
+    '/graphql',
+    cors({ origin: deps.config.allowedOrigins, maxAge: 600 }),
+    express.json({ limit: JSON_BODY_LIMIT }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        try {
+          return await buildContext(req.headers.authorization, deps);
+        } catch (error) {
+          if (error instanceof AppError) {
+            // A bad credential fails the whole request with 401, before any resolver runs.
+            throw new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status: 401 } } });
+          }
+          throw error;
+        }
+      },
+    }),
+  );
+  app.use(jsonErrorHandler);
+
+  await new Promise<void>((resolve) => httpServer.listen(deps.config.port, resolve));
+  const { port } = httpServer.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    httpServer,
+    dispose: () => apollo.stop(),
+  };
+}
+
+/** Malformed or oversized bodies get a GraphQL-shaped error, not Express's HTML page. */
+const jsonErrorHandler: ErrorRequestHandler = (error, _request, response, next) => {
+  if (response.headersSent) return next(error);
+  const status = typeof error?.status === 'number' ? error.status : 500;
+  const code =
+    status === 413 ? ErrorCode.PayloadTooLarge : status < 500 ? 'BAD_REQUEST' : ErrorCode.InternalServerError;
+  const message =
+    status === 413
+      ? 'The request body is too large.'
+      : status < 500
+        ? 'The request body is not valid JSON.'
+        : 'Something went wrong on our side. Please try again.';
+  if (status >= 500) console.error('Unexpected HTTP error', error);
+  response.status(status).json({ errors: [{ message, extensions: { code } }] });
+};
