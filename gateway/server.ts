@@ -4,7 +4,6 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express, { type ErrorRequestHandler } from 'express';
-import { GraphQLError } from 'graphql';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { buildCounterchatSchema } from '../schema/build-schema.js';
@@ -64,7 +63,7 @@ export async function startGateway(deps: GatewayDependencies): Promise<Gateway> 
         } catch (error) {
           if (error instanceof AppError) {
             // A bad credential fails the whole request with 401, before any resolver runs.
-            throw new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status: 401 } } });
+            throw new AppError(ErrorCode.Unauthenticated, error.message, { http: { status: 401 } });
           }
           throw error;
         }

@@ -1,0 +1,77 @@
+import type { DataSource } from 'typeorm';
+import { ApiKey, ApiKeyScope } from '../../entities/api-key.entity.js';
+import { Customer } from '../../entities/customer.entity.js';
+import { Organization } from '../../entities/organization.entity.js';
+import { StaffRole, StaffUser } from '../../entities/staff-user.entity.js';
+import { generateApiKeySecret } from '../../gateway/auth/api-key-secret.js';
+import { hashPassword } from '../../gateway/auth/password.js';
+import type { TokenIssuer } from '../../gateway/auth/token-issuer.js';
+
+export const FIXTURE_PASSWORD = 'correct horse battery staple';
+
+/** One pharmacy with an admin, a pharmacist, two customers, and a credential for every kind of viewer. */
+export interface PharmacyFixture {
+  organization: Organization;
+  admin: StaffUser;
+  pharmacist: StaffUser;
+  customers: [Customer, Customer];
+  tokens: {
+    admin: string;
+    pharmacist: string;
+    /** Chat token of customers[0]. */
+    customer: string;
+    otherCustomer: string;
+    partnerRead: string;
+    partnerWrite: string;
+  };
+}
+
+let passwordHash: Promise<string> | undefined;
+
+export async function createPharmacy(dataSource: DataSource, tokens: TokenIssuer, slug: string): Promise<PharmacyFixture> {
+  passwordHash ??= hashPassword(FIXTURE_PASSWORD);
+  const hash = await passwordHash;
+  const manager = dataSource.manager;
+  const organization = await manager.save(manager.create(Organization, { name: `Pharmacy ${slug}`, slug }));
+  const [admin, pharmacist] = await manager.save([
+    manager.create(StaffUser, { organizationId: organization.id, email: `admin@${slug}.test`, name: `Admin ${slug}`, role: StaffRole.ADMIN, passwordHash: hash }),
+    manager.create(StaffUser, { organizationId: organization.id, email: `pharmacist@${slug}.test`, name: `Pharmacist ${slug}`, role: StaffRole.PHARMACIST, passwordHash: hash }),
+  ]);
+  const customers = (await manager.save([
+    manager.create(Customer, { organizationId: organization.id, name: `Alice ${slug}`, phone: '+31612345678', email: null, externalId: null }),
+    manager.create(Customer, { organizationId: organization.id, name: `Bob ${slug}`, phone: '+31687654321', email: null, externalId: null }),
+  ])) as [Customer, Customer];
+  const staffToken = async (staff: StaffUser) =>
+    (await tokens.issueStaffToken({ organizationId: organization.id, staffId: staff.id, role: staff.role })).token;
+  const chatToken = async (customer: Customer) =>
+    (await tokens.issueChatToken({ organizationId: organization.id, customerId: customer.id })).token;
+  const partnerKey = async (scopes: ApiKeyScope[]) => {
+    const secret = generateApiKeySecret();
+    await manager.insert(ApiKey, {
+      organizationId: organization.id,
+      name: `Partner ${scopes.join('+')}`,
+      prefix: secret.displayPrefix,
+      secretHash: secret.hash,
+      scopes,
+    });
+    return secret.secret;
+  };
+  return {
+    organization,
+    admin: admin!,
+    pharmacist: pharmacist!,
+    customers,
+    tokens: {
+      admin: await staffToken(admin!),
+      pharmacist: await staffToken(pharmacist!),
+      customer: await chatToken(customers[0]),
+      otherCustomer: await chatToken(customers[1]),
+      partnerRead: await partnerKey([ApiKeyScope.READ]),
+      partnerWrite: await partnerKey([ApiKeyScope.READ, ApiKeyScope.WRITE]),
+    },
+  };
+}
+
+let clientMessageCounter = 0;
+/** A unique client message id for a send. */
+export const nextClientMessageId = () => `test-${process.pid}-${++clientMessageCounter}`;
