@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createPharmacy, nextClientMessageId, type PharmacyFixture } from '../../support/fixtures.js';
+import { startTestGateway, type TestGateway } from '../../support/test-gateway.js';
+
+/** Everything the dashboard's inbox shows per row, plus the first page of each thread's messages. */
+const INBOX = `query Inbox($first: Int!) {
+  conversations(first: $first) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { node {
+      id subject status priority unreadCount messageCount lastActivityAt
+      customer { id name phone }
+      assignee { id name }
+      participants { role lastReadSequence actor { __typename ... on StaffMember { name } ... on Customer { name } } }
+      lastMessage { id body sender { __typename ... on StaffMember { name } ... on Customer { name } } }
+      messages(last: 5) { edges { node {
+        id sequence body
+        sender { __typename ... on StaffMember { name } ... on Customer { name } ... on PartnerApp { name } }
+        replyTo { id }
+        attachments { id }
+        reactions { emoji actor { __typename } }
+      } } }
+    } }
+  }
+}`;
+
+describe('the inbox query', () => {
+  let gateway: TestGateway;
+  let pharmacy: PharmacyFixture;
+
+  /** Gives every conversation a customer message, a staff reply with a reaction, and an assignee. */
+  async function seedConversations(count: number) {
+    for (let index = 0; index < count; index += 1) {
+      const created = await gateway.graphql(
+        `mutation ($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }`,
+        { input: { name: `Customer ${index}` } },
+        pharmacy.tokens.pharmacist,
+      );
+      const customerId = created.data.createCustomer.id;
+      const customerToken = (await gateway.tokens.issueChatToken({ organizationId: pharmacy.organization.id, customerId })).token;
+      const started = await gateway.graphql(`mutation { startConversation(input: {}) { id } }`, {}, customerToken);
+      const conversationId = started.data.startConversation.id;
+      const send = `mutation ($input: SendMessageInput!) { sendMessage(input: $input) { id } }`;
+      const question = await gateway.graphql(send, { input: { conversationId, body: 'Question?', clientMessageId: nextClientMessageId() } }, customerToken);
+      const answer = await gateway.graphql(
+        send,
+        { input: { conversationId, body: 'Answer.', clientMessageId: nextClientMessageId(), replyToId: question.data.sendMessage.id } },
+        pharmacy.tokens.pharmacist,
+      );
+      await gateway.graphql(`mutation ($id: ID!) { addReaction(messageId: $id, emoji: "👍") { id } }`, { id: answer.data.sendMessage.id }, customerToken);
+      await gateway.graphql(
+        `mutation ($input: AssignConversationInput!) { assignConversation(input: $input) { id } }`,
+        { input: { conversationId, assigneeId: index % 2 ? pharmacy.admin.id : pharmacy.pharmacist.id } },
+        pharmacy.tokens.pharmacist,
+      );
+    }
+  }
+
+  async function statementsFor(first: number): Promise<number> {
+    const before = gateway.queries.count;
+    const response = await gateway.graphql(INBOX, { first }, pharmacy.tokens.pharmacist);
+    expect(response.errors).toBeUndefined();
+    expect(response.data.conversations.edges).toHaveLength(first);
+    return gateway.queries.count - before;
+  }
+
+  beforeAll(async () => {
+    gateway = await startTestGateway();
+    pharmacy = await createPharmacy(gateway.dataSource, gateway.tokens, 'loaders');
+    await seedConversations(50);
+  }, 120_000);
+  afterAll(() => gateway.dispose());
+
+  it('issues the same number of SQL statements for 5 conversations as for 50', async () => {
+    const forFive = await statementsFor(5);
+    const forFifty = await statementsFor(50);
+    expect(forFifty).toBe(forFive);
+    // One per relation level, not one per row: a regression to N+1 would add dozens.
+    expect(forFive).toBeLessThan(20);
+  });
+});
