@@ -6,7 +6,8 @@ import { badUserInput } from './errors/app-error.js';
  * the database and come back as an internal error instead of the client's mistake.
  */
 export const rejectNulCharacters: MiddlewareFn = ({ args }, next) => {
-  const field = findNul(args, '');
+  // Named like validation errors name fields: relative to the input object ("body", not "input.body").
+  const field = findNul(args, '')?.replace(/^input\./, '');
   if (field !== undefined) throw badUserInput(field, `"${field}" contains a NUL character, which is not allowed.`);
   return next();
 };

@@ -11,6 +11,7 @@ import { actorOf } from '../../gateway/auth/viewer.js';
 import { badUserInput } from '../../gateway/errors/app-error.js';
 import type { TenantScope } from '../../gateway/tenancy/tenant-scope.js';
 import { appendMessage, lockConversation } from '../message/message-append.js';
+import { isTimestampValue, isUuidValue } from '../pagination/cursor.js';
 import { fetchKeysetPage, type Page } from '../pagination/keyset-page.js';
 import type { PageRequest } from '../pagination/pagination.args.js';
 import { joinAndRead, joiningRoleOf } from '../participant/read-position.js';
@@ -46,6 +47,7 @@ export class ConversationService {
         keys: ['conversation.lastActivityAt', 'conversation.id'],
         valuesOf: (row) => [row.lastActivityAt.toISOString(), row.id],
         descending: true,
+        acceptsCursor: ([at, id]) => isTimestampValue(at) && isUuidValue(id),
       },
       request,
     );

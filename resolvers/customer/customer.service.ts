@@ -1,7 +1,8 @@
 import { Customer } from '../../entities/customer.entity.js';
-import { conflict } from '../../gateway/errors/app-error.js';
+import { badUserInput, conflict } from '../../gateway/errors/app-error.js';
 import { isUniqueViolation } from '../../gateway/errors/database-error.js';
 import type { TenantScope } from '../../gateway/tenancy/tenant-scope.js';
+import { isUuidValue } from '../pagination/cursor.js';
 import { fetchKeysetPage, type Page } from '../pagination/keyset-page.js';
 import type { PageRequest } from '../pagination/pagination.args.js';
 import type { CreateCustomerInput } from './customer.inputs.js';
@@ -25,12 +26,20 @@ export class CustomerService {
     }
     return fetchKeysetPage(
       query,
-      { tag: 'customer', keys: ['customer.name', 'customer.id'], valuesOf: (row) => [row.name, row.id], descending: false },
+      {
+        tag: 'customer',
+        keys: ['customer.name', 'customer.id'],
+        valuesOf: (row) => [row.name, row.id],
+        descending: false,
+        acceptsCursor: ([name, id]) => typeof name === 'string' && isUuidValue(id),
+      },
       request,
     );
   }
 
   async create(input: CreateCustomerInput): Promise<Customer> {
+    const name = input.name.trim();
+    if (!name) throw badUserInput('name', 'A name needs 1 to 200 characters.');
     const phone = input.phone ? assertE164(input.phone) : null;
     return this.scope.transaction(async (tx) => {
       if (input.externalId) {
@@ -39,7 +48,7 @@ export class CustomerService {
       }
       const customer = tx.entityManager.create(Customer, {
         organizationId: tx.organizationId,
-        name: input.name.trim(),
+        name,
         phone,
         email: input.email?.toLowerCase() ?? null,
         externalId: input.externalId ?? null,

@@ -13,6 +13,8 @@ export interface KeysetOrder<T> {
   valuesOf(row: T): (string | number)[];
   /** True when the list's natural order is descending on every key. */
   descending: boolean;
+  /** Whether decoded cursor values have the keys' types; anything else would reach SQL as a cast error. */
+  acceptsCursor(values: (string | number)[]): boolean;
 }
 
 export interface Page<T> {
@@ -32,9 +34,10 @@ export async function fetchKeysetPage<T extends ObjectLiteral>(
   const forward = request.direction === 'forward';
   // Reading backwards walks the natural order in reverse, then flips the rows back.
   const descending = forward ? order.descending : !order.descending;
-  if (request.cursor) {
-    const values = decodeCursor(request.cursor, order.tag, forward ? 'after' : 'before');
-    if (values.length !== order.keys.length) decodeCursor('', order.tag, forward ? 'after' : 'before');
+  if (request.cursor !== undefined) {
+    const field = forward ? 'after' : 'before';
+    const values = decodeCursor(request.cursor, order.tag, field);
+    if (values.length !== order.keys.length || !order.acceptsCursor(values)) decodeCursor('', order.tag, field);
     const names = values.map((_, index) => `cursor${index}`);
     query.andWhere(
       `(${order.keys.join(', ')}) ${descending ? '<' : '>'} (${names.map((name) => `:${name}`).join(', ')})`,

@@ -37,16 +37,19 @@ export interface PageRequest {
 export function toPageRequest(args: PaginationArgs, defaultDirection: PageRequest['direction'] = 'forward'): PageRequest {
   const forward = args.first !== undefined && args.first !== null;
   const backward = args.last !== undefined && args.last !== null;
+  // An empty string is a (bad) cursor, not "no cursor": it is rejected when decoded.
+  const after = args.after ?? undefined;
+  const before = args.before ?? undefined;
   if (forward && backward) throw badUserInput('last', 'Pass either "first" or "last", not both.');
-  if ((forward || (!backward && defaultDirection === 'forward')) && args.before) {
+  if ((forward || (!backward && defaultDirection === 'forward')) && before !== undefined) {
     throw badUserInput('before', '"before" pages backward: combine it with "last".');
   }
-  if ((backward || (!forward && defaultDirection === 'backward')) && args.after) {
+  if ((backward || (!forward && defaultDirection === 'backward')) && after !== undefined) {
     throw badUserInput('after', '"after" pages forward: combine it with "first".');
   }
-  if (forward) return { direction: 'forward', limit: args.first!, cursor: args.after ?? undefined };
-  if (backward) return { direction: 'backward', limit: args.last!, cursor: args.before ?? undefined };
+  if (forward) return { direction: 'forward', limit: args.first!, cursor: after };
+  if (backward) return { direction: 'backward', limit: args.last!, cursor: before };
   return defaultDirection === 'forward'
-    ? { direction: 'forward', limit: DEFAULT_PAGE_SIZE, cursor: args.after ?? undefined }
-    : { direction: 'backward', limit: DEFAULT_PAGE_SIZE, cursor: args.before ?? undefined };
+    ? { direction: 'forward', limit: DEFAULT_PAGE_SIZE, cursor: after }
+    : { direction: 'backward', limit: DEFAULT_PAGE_SIZE, cursor: before };
 }
