@@ -35,6 +35,8 @@ async function stop(signal: string) {
   if (stopping) return;
   stopping = true;
   console.log(`\n${signal}: shutting down…`);
+  // If the database already died underneath us, stopping it never completes; don't hang forever.
+  setTimeout(() => process.exit(1), 10_000).unref();
   await gateway.dispose();
   await database.dispose();
   process.exit(0);
