@@ -128,7 +128,9 @@ export class TenantScope {
   }
 }
 
+export const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
+
 /** Ids are UUIDs; anything else is the caller's mistake, not a missing row. */
 export function assertId(id: string, field: string): void {
-  if (!UUID.test(id)) throw badUserInput(field, `"${field}" is not a valid id.`);
+  if (!isUuid(id)) throw badUserInput(field, `"${field}" is not a valid id.`);
 }

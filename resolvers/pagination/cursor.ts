@@ -25,9 +25,7 @@ function isKeyValue(value: unknown): value is string | number {
   return typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value));
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export const isUuidValue = (value: unknown): boolean => typeof value === 'string' && UUID.test(value);
+export { isUuid as isUuidValue } from '../../gateway/tenancy/tenant-scope.js';
 
 export const isTimestampValue = (value: unknown): boolean =>
   typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value));
