@@ -16,13 +16,7 @@ import { fetchKeysetPage, type Page } from '../pagination/keyset-page.js';
 import type { PageRequest } from '../pagination/pagination.args.js';
 import { joinAndRead, joiningRoleOf } from '../participant/read-position.js';
 import { conversationListQuery, type ConversationListFilter } from './conversation-list-query.js';
-
-const STATUS_WORDS: Record<ConversationStatus, string> = {
-  [ConversationStatus.OPEN]: 'reopened',
-  [ConversationStatus.PENDING]: 'marked as pending',
-  [ConversationStatus.RESOLVED]: 'resolved',
-  [ConversationStatus.CLOSED]: 'closed',
-};
+import { changeStatus } from './conversation-status.js';
 
 export interface StartConversation {
   customerId?: string;
@@ -111,16 +105,7 @@ export class ConversationService {
   setStatus(conversationId: string, status: ConversationStatus): Promise<Conversation> {
     return this.scope.transaction(async (tx) => {
       const conversation = await lockConversation(tx, conversationId);
-      if (conversation.status === status) return conversation;
-      const actor = actorOf(tx.viewer);
-      const previous = conversation.status;
-      await tx.entityManager.update(Conversation, { id: conversation.id }, { status });
-      conversation.status = status;
-      await appendMessage(tx, conversation, {
-        kind: MessageKind.SYSTEM,
-        body: `Conversation ${STATUS_WORDS[status]}.`,
-        systemEvent: { type: SystemEventKind.STATUS_CHANGED, from: previous, to: status, actorType: actor.type, actorId: actor.id },
-      });
+      await changeStatus(tx, conversation, status, actorOf(tx.viewer));
       return conversation;
     });
   }

@@ -1,11 +1,11 @@
 import { ActorType } from '../../entities/actor-type.js';
 import { Conversation, ConversationStatus } from '../../entities/conversation.entity.js';
-import { Message, MessageKind, SystemEventKind } from '../../entities/message.entity.js';
+import { Message, MessageKind } from '../../entities/message.entity.js';
 import { Attachment } from '../../entities/attachment.entity.js';
-import { ParticipantRole } from '../../entities/participant.entity.js';
 import { actorOf } from '../../gateway/auth/viewer.js';
 import { badUserInput, forbidden } from '../../gateway/errors/app-error.js';
 import type { TenantScope } from '../../gateway/tenancy/tenant-scope.js';
+import { changeStatus, isFinished } from '../conversation/conversation-status.js';
 import { joinAndRead, joiningRoleOf } from '../participant/read-position.js';
 import { appendMessage, lockConversation } from './message-append.js';
 import { normalizeMessageBody } from './message-body.js';
@@ -50,7 +50,7 @@ export class MessageService {
         }
       }
       if (sender.type === ActorType.CUSTOMER && isFinished(conversation.status)) {
-        await this.reopenForCustomer(tx, conversation, sender.id);
+        await changeStatus(tx, conversation, ConversationStatus.OPEN, sender, 'Conversation reopened by a new message from the customer.');
       }
       const message = await appendMessage(tx, conversation, {
         kind: MessageKind.TEXT,
@@ -108,25 +108,4 @@ export class MessageService {
     if (message.deletedAt) throw badUserInput('messageId', `This message was deleted; it can't be ${verb === 'edit' ? 'edited' : 'deleted again'}.`);
     return message;
   }
-
-  private async reopenForCustomer(tx: TenantScope, conversation: Conversation, customerId: string): Promise<void> {
-    const previous = conversation.status;
-    await tx.entityManager.update(Conversation, { id: conversation.id }, { status: ConversationStatus.OPEN });
-    conversation.status = ConversationStatus.OPEN;
-    await appendMessage(tx, conversation, {
-      kind: MessageKind.SYSTEM,
-      body: 'Conversation reopened by a new message from the customer.',
-      systemEvent: {
-        type: SystemEventKind.STATUS_CHANGED,
-        from: previous,
-        to: ConversationStatus.OPEN,
-        actorType: ActorType.CUSTOMER,
-        actorId: customerId,
-      },
-    });
-  }
-}
-
-function isFinished(status: ConversationStatus): boolean {
-  return status === ConversationStatus.RESOLVED || status === ConversationStatus.CLOSED;
 }

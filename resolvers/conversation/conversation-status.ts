@@ -1,0 +1,40 @@
+import type { ActorRef } from '../../entities/actor-type.js';
+import { Conversation, ConversationStatus } from '../../entities/conversation.entity.js';
+import { MessageKind, SystemEventKind } from '../../entities/message.entity.js';
+import type { TenantScope } from '../../gateway/tenancy/tenant-scope.js';
+import { appendMessage } from '../message/message-append.js';
+
+const STATUS_WORDS: Record<ConversationStatus, string> = {
+  [ConversationStatus.OPEN]: 'reopened',
+  [ConversationStatus.PENDING]: 'marked as pending',
+  [ConversationStatus.RESOLVED]: 'resolved',
+  [ConversationStatus.CLOSED]: 'closed',
+};
+
+/**
+ * Moves a conversation that `tx` holds locked to `status` and records the change as a
+ * SYSTEM message, whoever caused it (staff, a partner, or a customer writing again).
+ * Setting the current status changes nothing.
+ */
+export async function changeStatus(
+  tx: TenantScope,
+  conversation: Conversation,
+  status: ConversationStatus,
+  actor: ActorRef,
+  wording = `Conversation ${STATUS_WORDS[status]}.`,
+): Promise<void> {
+  const previous = conversation.status;
+  if (previous === status) return;
+  await tx.entityManager.update(Conversation, { id: conversation.id }, { status });
+  conversation.status = status;
+  await appendMessage(tx, conversation, {
+    kind: MessageKind.SYSTEM,
+    body: wording,
+    systemEvent: { type: SystemEventKind.STATUS_CHANGED, from: previous, to: status, actorType: actor.type, actorId: actor.id },
+  });
+}
+
+/** Resolved and closed threads leave the working inbox; a customer writing again brings them back. */
+export function isFinished(status: ConversationStatus): boolean {
+  return status === ConversationStatus.RESOLVED || status === ConversationStatus.CLOSED;
+}
