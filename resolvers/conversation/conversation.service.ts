@@ -79,19 +79,12 @@ export class ConversationService {
         lastActivityAt: now,
       });
       // ON CONFLICT covers two tabs opening the widget at once: both get the one default thread.
-      const inserted = await tx.entityManager
-        .createQueryBuilder()
-        .insert()
-        .into(Conversation)
-        .values(conversation)
-        .orIgnore()
-        .returning(['id'])
-        .execute();
-      const insertedRows = inserted.raw as { id: string }[];
-      if (insertedRows.length === 0) {
+      const inserted = await tx.entityManager.createQueryBuilder().insert().into(Conversation).values(conversation).orIgnore().execute();
+      if ((inserted.raw as unknown[]).length === 0) {
         return tx.conversations('conversation').andWhere('conversation.isDefault').getOneOrFail();
       }
-      const created = await tx.findOne(tx.conversations('conversation'), insertedRows[0]!.id, 'id', 'Conversation');
+      // TypeORM has filled in the generated id and timestamps from RETURNING.
+      const created = conversation;
       await joinAndRead(tx, created, { type: ActorType.CUSTOMER, id: customer.id }, { role: ParticipantRole.CUSTOMER });
       if (viewer.kind !== 'customer') {
         const actor = actorOf(viewer);
