@@ -11,10 +11,9 @@ export class QueryCounter implements Logger {
     this.count += 1;
   }
 
-  logQueryError(error: string | Error, query: string): void {
-    // Constraint violations are expected (idempotent inserts); the service turns them into typed errors.
-    if (process.env.LOG_SQL_ERRORS) console.error('SQL error', error, query);
-  }
+  // Failed statements surface as errors: services turn expected ones (unique violations) into
+  // typed errors, and formatError logs the rest. Logging here too would print each twice.
+  logQueryError(): void {}
 
   logQuerySlow(): void {}
   logSchemaBuild(): void {}

@@ -41,8 +41,7 @@ export async function loadMessagePage(loaders: Loaders, conversation: Conversati
 }
 
 function decodeSequence(cursor: string, field: string): number {
-  const [sequence] = decodeCursor(cursor, CURSOR_TAG, field);
   // A hand-made cursor must still be a real position, not 2.5 or -1.
-  if (!Number.isSafeInteger(sequence) || (sequence as number) < 0) decodeCursor('', CURSOR_TAG, field);
+  const [sequence] = decodeCursor(cursor, CURSOR_TAG, field, ([value]) => Number.isSafeInteger(value) && (value as number) >= 0);
   return sequence as number;
 }

@@ -8,11 +8,19 @@ export function encodeCursor(tag: string, values: readonly (string | number)[]):
   return Buffer.from(JSON.stringify([tag, ...values])).toString('base64url');
 }
 
-/** The values behind a cursor of this tag, or BAD_USER_INPUT naming the argument. */
-export function decodeCursor(cursor: string, tag: string, field: string): (string | number)[] {
+/**
+ * The values behind a cursor of this tag, or BAD_USER_INPUT naming the argument.
+ * `accepts` checks the values' types, so a hand-made cursor never reaches SQL as a cast error.
+ */
+export function decodeCursor(
+  cursor: string,
+  tag: string,
+  field: string,
+  accepts: (values: (string | number)[]) => boolean,
+): (string | number)[] {
   try {
     const decoded: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(decoded) && decoded[0] === tag && decoded.slice(1).every(isKeyValue)) {
+    if (Array.isArray(decoded) && decoded[0] === tag && decoded.slice(1).every(isKeyValue) && accepts(decoded.slice(1))) {
       return decoded.slice(1);
     }
   } catch {

@@ -35,9 +35,12 @@ export async function fetchKeysetPage<T extends ObjectLiteral>(
   // Reading backwards walks the natural order in reverse, then flips the rows back.
   const descending = forward ? order.descending : !order.descending;
   if (request.cursor !== undefined) {
-    const field = forward ? 'after' : 'before';
-    const values = decodeCursor(request.cursor, order.tag, field);
-    if (values.length !== order.keys.length || !order.acceptsCursor(values)) decodeCursor('', order.tag, field);
+    const values = decodeCursor(
+      request.cursor,
+      order.tag,
+      forward ? 'after' : 'before',
+      (decoded) => decoded.length === order.keys.length && order.acceptsCursor(decoded),
+    );
     const names = values.map((_, index) => `cursor${index}`);
     query.andWhere(
       `(${order.keys.join(', ')}) ${descending ? '<' : '>'} (${names.map((name) => `:${name}`).join(', ')})`,
