@@ -6,6 +6,7 @@ import { actorOf } from '../../gateway/auth/viewer.js';
 import { badUserInput, forbidden } from '../../gateway/errors/app-error.js';
 import type { TenantScope } from '../../gateway/tenancy/tenant-scope.js';
 import { changeStatus, isFinished } from '../conversation/conversation-status.js';
+import { ConversationService } from '../conversation/conversation.service.js';
 import { joinAndRead, joiningRoleOf } from '../participant/read-position.js';
 import { appendMessage, lockConversation } from './message-append.js';
 import { normalizeMessageBody } from './message-body.js';
@@ -89,7 +90,7 @@ export class MessageService {
 
   /** Moves the viewer's read position up to `sequence` (default: the newest message); never backwards. */
   async markRead(conversationId: string, sequence: number | undefined): Promise<Conversation> {
-    const conversation = await this.scope.findOne(this.scope.conversations('conversation'), conversationId, 'conversationId', 'Conversation');
+    const conversation = await new ConversationService(this.scope).get(conversationId, 'conversationId');
     const readThrough = sequence ?? conversation.lastSequence;
     if (readThrough > conversation.lastSequence) {
       throw badUserInput('sequence', `The conversation has no message with sequence ${readThrough}.`);
