@@ -10,8 +10,12 @@ export interface GatewayConfig {
   dataDir: string;
   /** External PostgreSQL; unset means an embedded PostgreSQL under `dataDir`. */
   databaseUrl: string | undefined;
-  /** Extra origins allowed for CORS (and, later, WebSocket upgrades). */
+  /** Origins allowed for CORS and WebSocket upgrades: PUBLIC_URL's plus ALLOWED_ORIGINS. */
   allowedOrigins: string[];
+  /** Redis for fan-out and presence across instances; unset means in-memory (one instance). */
+  redisUrl: string | undefined;
+  /** "Typing…" ends this long after the last refresh, even if the client vanished. */
+  typingTimeoutMs: number;
   production: boolean;
   /** Signs staff JWTs and customer chat tokens; unset means generated into `dataDir`. */
   authSecret: string | undefined;
@@ -33,6 +37,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     dataDir: path.resolve(env.DATA_DIR || './data'),
     databaseUrl: env.DATABASE_URL || undefined,
     allowedOrigins: [new URL(publicUrl).origin, ...extraOrigins],
+    redisUrl: env.REDIS_URL || undefined,
+    typingTimeoutMs: 6000,
     production: env.NODE_ENV === 'production',
     authSecret: env.AUTH_SECRET || undefined,
   };

@@ -1,17 +1,20 @@
 import type { DataSource } from 'typeorm';
 import type { GatewayConfig } from './config.js';
+import type { Realtime } from './realtime.js';
 import { authenticate } from './auth/authenticate.js';
 import type { TokenIssuer } from './auth/token-issuer.js';
 import type { SignedInViewer, Viewer } from './auth/viewer.js';
 import { unauthenticated } from './errors/app-error.js';
 import { createLoaders, type Loaders } from './loaders/create-loaders.js';
 import { TenantScope } from './tenancy/tenant-scope.js';
+import { actorKey } from './presence/presence-registry.js';
 
 /** What lives as long as the gateway process and every request may use. */
 export interface GatewayDependencies {
   config: GatewayConfig;
   dataSource: DataSource;
   tokens: TokenIssuer;
+  realtime: Realtime;
 }
 
 /**
@@ -21,6 +24,7 @@ export interface GatewayDependencies {
 export class RequestContext {
   private tenantScope?: TenantScope;
   private requestLoaders?: Loaders;
+  private onlineActorKeys?: Promise<Set<string>>;
 
   constructor(
     readonly viewer: Viewer,
@@ -41,6 +45,23 @@ export class RequestContext {
   get loaders(): Loaders {
     this.requestLoaders ??= createLoaders(this.scope);
     return this.requestLoaders;
+  }
+
+  /**
+   * A subscription keeps its context for its whole life; each event starts with
+   * empty loaders so it never sees rows cached for an earlier event.
+   */
+  startEvent(): void {
+    this.requestLoaders = undefined;
+    this.onlineActorKeys = undefined;
+  }
+
+  /** `TYPE:id` of everyone in the viewer's organization with a live socket; one lookup per request. */
+  onlineActors(): Promise<Set<string>> {
+    this.onlineActorKeys ??= this.gateway.realtime.presence
+      .online(this.signedInViewer.organizationId)
+      .then((actors) => new Set(actors.map(actorKey)));
+    return this.onlineActorKeys;
   }
 }
 

@@ -5,6 +5,7 @@ import { DEMO_PASSWORD, seedDemoData } from './demo/demo-data.js';
 import { loadOrCreateSecret } from './secrets.js';
 import { TokenIssuer } from './auth/token-issuer.js';
 import { startGateway } from './server.js';
+import { startRealtime } from './realtime.js';
 
 /**
  * `node dist/gateway/main.js [--demo]`: database (external or embedded), migrations,
@@ -15,13 +16,15 @@ const withDemoData = process.argv.includes('--demo');
 
 const database = await openDatabase(config);
 const tokens = new TokenIssuer(config.authSecret ?? (await loadOrCreateSecret(config.dataDir, 'auth-secret')));
-const demo = withDemoData ? await seedDemoData(database.dataSource) : undefined;
-const gateway = await startGateway({ config, dataSource: database.dataSource, tokens });
+const realtime = startRealtime(config.redisUrl);
+const demo = withDemoData ? await seedDemoData(database.dataSource, realtime.publisher) : undefined;
+const gateway = await startGateway({ config, dataSource: database.dataSource, tokens, realtime });
 
 console.log(`Counterchat is running.`);
 console.log(`  GraphQL:  ${config.publicUrl}/graphql`);
 console.log(`  Health:   ${config.publicUrl}/healthz`);
 console.log(`  Database: ${database.embeddedDirectory ? `embedded PostgreSQL in ${database.embeddedDirectory}` : 'DATABASE_URL'}`);
+console.log(`  Fan-out:  ${config.redisUrl ? 'Redis (REDIS_URL)' : 'in memory (one instance)'}`);
 if (demo) {
   const customer = demo.customers[0]!;
   const chat = await tokens.issueChatToken({ organizationId: demo.organization.id, customerId: customer.id });
@@ -38,6 +41,7 @@ async function stop(signal: string) {
   // If the database already died underneath us, stopping it never completes; don't hang forever.
   setTimeout(() => process.exit(1), 10_000).unref();
   await gateway.dispose();
+  await realtime.dispose();
   await database.dispose();
   process.exit(0);
 }

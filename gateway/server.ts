@@ -11,6 +11,7 @@ import { buildContext, type GatewayDependencies, type RequestContext } from './c
 import { AppError } from './errors/app-error.js';
 import { ErrorCode } from './errors/error-code.js';
 import { formatError } from './errors/format-error.js';
+import { useWebSocketGateway, type WebSocketGateway } from './subscriptions/websocket-gateway.js';
 
 /** Largest JSON request body; a 4,000-character message with its envelope fits many times over. */
 const JSON_BODY_LIMIT = '256kb';
@@ -19,17 +20,21 @@ export interface Gateway {
   /** e.g. http://127.0.0.1:4000 — the address actually listened on. */
   url: string;
   httpServer: http.Server;
+  websockets: WebSocketGateway;
+  /** Drains: stops accepting, closes sockets with 1001, lets in-flight requests finish. */
   dispose(): Promise<void>;
 }
 
-/** Serves `/graphql` and `/healthz` on one HTTP server. */
+/** Serves `/graphql` (HTTP and graphql-ws) and `/healthz` on one HTTP server. */
 export async function startGateway(deps: GatewayDependencies): Promise<Gateway> {
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
 
+  const schema = await buildCounterchatSchema();
+  const websockets = useWebSocketGateway(httpServer, schema, deps);
   const apollo = new ApolloServer<RequestContext>({
-    schema: await buildCounterchatSchema(),
+    schema,
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: !deps.config.production,
@@ -37,6 +42,8 @@ export async function startGateway(deps: GatewayDependencies): Promise<Gateway> 
     csrfPrevention: true,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      // On stop: sockets get 1001 (clients reconnect) while in-flight HTTP requests finish.
+      { serverWillStart: async () => ({ drainServer: () => websockets.dispose() }) },
       ...(deps.config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
   });
@@ -77,6 +84,7 @@ export async function startGateway(deps: GatewayDependencies): Promise<Gateway> 
   return {
     url: `http://127.0.0.1:${port}`,
     httpServer,
+    websockets,
     dispose: () => apollo.stop(),
   };
 }

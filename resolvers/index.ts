@@ -10,6 +10,10 @@ import { ParticipantFieldsResolver } from './participant/participant-fields.reso
 import { ReactionResolver } from './reaction/reaction.resolver.js';
 import { StaffResolver } from './staff/staff.resolver.js';
 import { ViewerResolver } from './viewer/viewer.resolver.js';
+import { ConversationEventsResolver, ReadReceiptFieldsResolver } from './realtime/conversation-events.resolver.js';
+import { InboxEventsResolver } from './realtime/inbox-events.resolver.js';
+import { ConversationPresenceResolver, PresenceResolver } from './realtime/presence.resolver.js';
+import { TypingResolver } from './realtime/typing.resolver.js';
 
 export const resolvers = [
   ViewerResolver,
@@ -24,4 +28,10 @@ export const resolvers = [
   ChatTokenResolver,
   StaffResolver,
   ApiKeyResolver,
+  ConversationEventsResolver,
+  ReadReceiptFieldsResolver,
+  InboxEventsResolver,
+  TypingResolver,
+  PresenceResolver,
+  ConversationPresenceResolver,
 ] as const;

@@ -11,6 +11,16 @@ export function buildCounterchatSchema(): Promise<GraphQLSchema> {
     resolvers,
     authChecker,
     globalMiddlewares: [rejectNulCharacters],
+    // Every @Subscription brings its own `subscribe` over the gateway's event bus
+    // (resolvers/realtime); type-graphql still wants a pubSub, so this one refuses to work.
+    pubSub: {
+      publish: () => {
+        throw new Error('Publish through RealtimePublisher, not type-graphql.');
+      },
+      subscribe: () => {
+        throw new Error('Subscriptions take their events from the gateway event bus.');
+      },
+    },
     // Missing optional fields are skipped; GraphQL's own non-null checks cover required ones.
     validate: { skipMissingProperties: true, forbidUnknownValues: false },
   });

@@ -35,5 +35,5 @@ async function authenticateApiKey(secret: string, dataSource: DataSource): Promi
   if (!key.lastUsedAt || now - key.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await repository.update({ id: key.id }, { lastUsedAt: new Date(now) });
   }
-  return { kind: 'partner', organizationId: key.organizationId, apiKeyId: key.id, scopes: key.scopes };
+  return { kind: 'partner', organizationId: key.organizationId, apiKeyId: key.id, scopes: key.scopes, expiresAt: key.expiresAt ?? undefined };
 }

@@ -24,12 +24,12 @@ export class TokenIssuer {
     this.key = new TextEncoder().encode(secret);
   }
 
-  issueStaffToken(staff: Omit<StaffViewer, 'kind'>): Promise<IssuedToken> {
+  issueStaffToken(staff: Pick<StaffViewer, 'organizationId' | 'staffId' | 'role'>): Promise<IssuedToken> {
     return this.sign({ org: staff.organizationId, role: staff.role }, staff.staffId, STAFF_AUDIENCE, STAFF_TOKEN_TTL_SECONDS);
   }
 
-  issueChatToken(customer: Omit<CustomerViewer, 'kind'>): Promise<IssuedToken> {
-    return this.sign({ org: customer.organizationId }, customer.customerId, CUSTOMER_AUDIENCE, CHAT_TOKEN_TTL_SECONDS);
+  issueChatToken(customer: Pick<CustomerViewer, 'organizationId' | 'customerId'>, ttlSeconds = CHAT_TOKEN_TTL_SECONDS): Promise<IssuedToken> {
+    return this.sign({ org: customer.organizationId }, customer.customerId, CUSTOMER_AUDIENCE, ttlSeconds);
   }
 
   /** A staff or customer viewer; UNAUTHENTICATED for anything expired, tampered or foreign. */
@@ -39,14 +39,16 @@ export class TokenIssuer {
         issuer: ISSUER,
         audience: [STAFF_AUDIENCE, CUSTOMER_AUDIENCE],
         algorithms: ['HS256'],
+      requiredClaims: ['exp'],
       });
       const organizationId = payload.org;
       if (typeof organizationId !== 'string' || typeof payload.sub !== 'string') throw new Error('missing claims');
+      const expiresAt = new Date(payload.exp! * 1000);
       if (payload.aud === STAFF_AUDIENCE && Object.values(StaffRole).includes(payload.role as StaffRole)) {
-        return { kind: 'staff', organizationId, staffId: payload.sub, role: payload.role as StaffRole };
+        return { kind: 'staff', organizationId, staffId: payload.sub, role: payload.role as StaffRole, expiresAt };
       }
       if (payload.aud === CUSTOMER_AUDIENCE) {
-        return { kind: 'customer', organizationId, customerId: payload.sub };
+        return { kind: 'customer', organizationId, customerId: payload.sub, expiresAt };
       }
       throw new Error('unknown audience');
     } catch (error) {

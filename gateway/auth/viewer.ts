@@ -5,20 +5,25 @@ import type { StaffRole } from '../../entities/staff-user.entity.js';
 /** Who is asking. Every request and socket resolves to exactly one. */
 export type Viewer = StaffViewer | CustomerViewer | PartnerViewer | AnonymousViewer;
 
-export interface StaffViewer {
+interface Credential {
+  /** When the token or key stops being valid; sockets close then. Undefined: never. */
+  expiresAt?: Date;
+}
+
+export interface StaffViewer extends Credential {
   kind: 'staff';
   organizationId: string;
   staffId: string;
   role: StaffRole;
 }
 
-export interface CustomerViewer {
+export interface CustomerViewer extends Credential {
   kind: 'customer';
   organizationId: string;
   customerId: string;
 }
 
-export interface PartnerViewer {
+export interface PartnerViewer extends Credential {
   kind: 'partner';
   organizationId: string;
   apiKeyId: string;

@@ -6,6 +6,7 @@ import { ConversationStatus } from '../../entities/conversation.entity.js';
 import { ConversationService } from '../../resolvers/conversation/conversation.service.js';
 import { MessageService } from '../../resolvers/message/message.service.js';
 import { hashPassword } from '../auth/password.js';
+import type { RealtimePublisher } from '../pubsub/realtime-publisher.js';
 import type { SignedInViewer } from '../auth/viewer.js';
 import { TenantScope } from '../tenancy/tenant-scope.js';
 
@@ -68,7 +69,7 @@ const CUSTOMERS: { name: string; phone: string; email: string; subject: string |
 ];
 
 /** One demo pharmacy with two staff, a handful of customers and threads with history. Runs once per database. */
-export async function seedDemoData(dataSource: DataSource): Promise<DemoAccounts> {
+export async function seedDemoData(dataSource: DataSource, realtime: RealtimePublisher): Promise<DemoAccounts> {
   const existing = await dataSource.getRepository(Organization).findOneBy({ slug: DEMO_SLUG });
   if (existing) {
     return {
@@ -108,13 +109,13 @@ export async function seedDemoData(dataSource: DataSource): Promise<DemoAccounts
     const customer = customers[index]!;
     const asCustomer: SignedInViewer = { kind: 'customer', organizationId: organization.id, customerId: customer.id };
     if (script.lines.length === 0) continue;
-    const conversation = await new ConversationService(TenantScope.forViewer(asCustomer, dataSource)).start({ subject: script.subject ?? undefined });
+    const conversation = await new ConversationService(TenantScope.forViewer(asCustomer, dataSource), realtime).start({ subject: script.subject ?? undefined });
     for (const [line, [who, body]] of script.lines.entries()) {
       const viewer = who === 'customer' ? asCustomer : pharmacist;
-      await new MessageService(TenantScope.forViewer(viewer, dataSource)).send({ conversationId: conversation.id, body, clientMessageId: `demo-${index}-${line}` });
+      await new MessageService(TenantScope.forViewer(viewer, dataSource), realtime).send({ conversationId: conversation.id, body, clientMessageId: `demo-${index}-${line}` });
     }
     if (script.status !== ConversationStatus.OPEN) {
-      await new ConversationService(TenantScope.forViewer(pharmacist, dataSource)).setStatus(conversation.id, script.status);
+      await new ConversationService(TenantScope.forViewer(pharmacist, dataSource), realtime).setStatus(conversation.id, script.status);
     }
   }
   return { organization, staff, customers };

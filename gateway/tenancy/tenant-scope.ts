@@ -24,6 +24,8 @@ export class TenantScope {
   constructor(
     readonly viewer: SignedInViewer,
     private readonly manager: EntityManager,
+    /** Set on scopes bound to a transaction: what to run once it has committed. */
+    private readonly commitHooks?: Map<string, () => void>,
   ) {}
 
   static forViewer(viewer: SignedInViewer, dataSource: DataSource): TenantScope {
@@ -34,10 +36,26 @@ export class TenantScope {
     return this.viewer.organizationId;
   }
 
-  /** Runs `work` in one transaction with a scope bound to it. Nested calls join the outer one. */
-  transaction<T>(work: (scope: TenantScope) => Promise<T>): Promise<T> {
+  /**
+   * Runs `work` in one transaction with a scope bound to it, then the hooks it
+   * registered with `afterCommit`. Nested calls join the outer transaction.
+   */
+  async transaction<T>(work: (scope: TenantScope) => Promise<T>): Promise<T> {
     if (this.manager.queryRunner?.isTransactionActive) return work(this);
-    return this.manager.transaction((manager) => work(new TenantScope(this.viewer, manager)));
+    const hooks = new Map<string, () => void>();
+    const result = await this.manager.transaction((manager) => work(new TenantScope(this.viewer, manager, hooks)));
+    for (const hook of hooks.values()) hook();
+    return result;
+  }
+
+  /**
+   * Runs `hook` once the current transaction commits (never if it rolls back), or
+   * at once outside a transaction. A later hook with the same key replaces an earlier
+   * one, so e.g. an inbox update is published once, with the final state.
+   */
+  afterCommit(key: string, hook: () => void): void {
+    if (this.commitHooks) this.commitHooks.set(key, hook);
+    else hook();
   }
 
   /** The raw manager, for inserts and updates whose rows the caller built from scoped reads. */

@@ -6,7 +6,7 @@ import { CreateApiKeyInput } from './api-key.inputs.js';
 import { ApiKeyService, type CreatedApiKey } from './api-key.service.js';
 import { ApiKeyType, CreatedApiKeyType } from './api-key.type.js';
 
-const service = (context: RequestContext) => new ApiKeyService(context.scope);
+const service = (context: RequestContext) => new ApiKeyService(context.scope, context.gateway.realtime.publisher);
 
 @Resolver(() => ApiKeyType)
 export class ApiKeyResolver {

@@ -1,6 +1,7 @@
 import { ApiKey, type ApiKeyScope } from '../../entities/api-key.entity.js';
 import { generateApiKeySecret } from '../../gateway/auth/api-key-secret.js';
 import { badUserInput } from '../../gateway/errors/app-error.js';
+import type { RealtimePublisher } from '../../gateway/pubsub/realtime-publisher.js';
 import type { TenantScope } from '../../gateway/tenancy/tenant-scope.js';
 
 export interface CreatedApiKey {
@@ -10,7 +11,10 @@ export interface CreatedApiKey {
 }
 
 export class ApiKeyService {
-  constructor(private readonly scope: TenantScope) {}
+  constructor(
+    private readonly scope: TenantScope,
+    private readonly realtime: RealtimePublisher,
+  ) {}
 
   list(): Promise<ApiKey[]> {
     return this.scope.apiKeys('apiKey').orderBy('apiKey.createdAt', 'DESC').getMany();
@@ -43,6 +47,8 @@ export class ApiKeyService {
     if (!apiKey.revokedAt) {
       apiKey.revokedAt = new Date();
       await this.scope.entityManager.update(ApiKey, { id: apiKey.id }, { revokedAt: apiKey.revokedAt });
+      // Open sockets authenticated with the key close within moments, on every instance.
+      this.realtime.apiKeyRevoked(apiKey.organizationId, apiKey.id);
     }
     return apiKey;
   }

@@ -1,6 +1,7 @@
 import type { ActorRef } from '../../entities/actor-type.js';
 import { Conversation, ConversationStatus } from '../../entities/conversation.entity.js';
 import { MessageKind, SystemEventKind } from '../../entities/message.entity.js';
+import type { RealtimePublisher } from '../../gateway/pubsub/realtime-publisher.js';
 import type { TenantScope } from '../../gateway/tenancy/tenant-scope.js';
 import { appendMessage } from '../message/message-append.js';
 
@@ -18,6 +19,7 @@ const STATUS_WORDS: Record<ConversationStatus, string> = {
  */
 export async function changeStatus(
   tx: TenantScope,
+  realtime: RealtimePublisher,
   conversation: Conversation,
   status: ConversationStatus,
   actor: ActorRef,
@@ -27,7 +29,7 @@ export async function changeStatus(
   if (previous === status) return;
   await tx.entityManager.update(Conversation, { id: conversation.id }, { status });
   conversation.status = status;
-  await appendMessage(tx, conversation, {
+  await appendMessage(tx, realtime, conversation, {
     kind: MessageKind.SYSTEM,
     body: wording,
     systemEvent: { type: SystemEventKind.STATUS_CHANGED, from: previous, to: status, actorType: actor.type, actorId: actor.id },

@@ -14,7 +14,7 @@ import {
 import { ConversationService } from './conversation.service.js';
 import { ConversationType } from './conversation.type.js';
 
-const service = (context: RequestContext) => new ConversationService(context.scope);
+const service = (context: RequestContext) => new ConversationService(context.scope, context.gateway.realtime.publisher);
 
 @Resolver(() => ConversationType)
 export class ConversationResolver {

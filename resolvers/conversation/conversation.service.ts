@@ -9,6 +9,7 @@ import { MessageKind, SystemEventKind } from '../../entities/message.entity.js';
 import { ParticipantRole } from '../../entities/participant.entity.js';
 import { actorOf } from '../../gateway/auth/viewer.js';
 import { badUserInput } from '../../gateway/errors/app-error.js';
+import type { RealtimePublisher } from '../../gateway/pubsub/realtime-publisher.js';
 import type { TenantScope } from '../../gateway/tenancy/tenant-scope.js';
 import { appendMessage, lockConversation } from '../message/message-append.js';
 import { isTimestampValue, isUuidValue } from '../pagination/cursor.js';
@@ -27,7 +28,10 @@ export interface StartConversation {
 
 /** The rules of threads: who may open them, how they move between statuses, who owns them. */
 export class ConversationService {
-  constructor(private readonly scope: TenantScope) {}
+  constructor(
+    private readonly scope: TenantScope,
+    private readonly realtime: RealtimePublisher,
+  ) {}
 
   get(id: string, field = 'id'): Promise<Conversation> {
     return this.scope.findOne(this.scope.conversations('conversation'), id, field, 'Conversation');
@@ -90,6 +94,7 @@ export class ConversationService {
         const actor = actorOf(viewer);
         await joinAndRead(tx, created, actor, { role: joiningRoleOf[actor.type] });
       }
+      tx.afterCommit(`conversation:${created.id}`, () => this.realtime.conversationChanged(created));
       return created;
     });
   }
@@ -98,7 +103,7 @@ export class ConversationService {
   setStatus(conversationId: string, status: ConversationStatus): Promise<Conversation> {
     return this.scope.transaction(async (tx) => {
       const conversation = await lockConversation(tx, conversationId);
-      await changeStatus(tx, conversation, status, actorOf(tx.viewer));
+      await changeStatus(tx, this.realtime, conversation, status, actorOf(tx.viewer));
       return conversation;
     });
   }
@@ -119,7 +124,7 @@ export class ConversationService {
       if (assignee) {
         await joinAndRead(tx, conversation, { type: ActorType.STAFF, id: assignee.id }, { role: ParticipantRole.ASSIGNEE, changeRole: true });
       }
-      await appendMessage(tx, conversation, {
+      await appendMessage(tx, this.realtime, conversation, {
         kind: MessageKind.SYSTEM,
         body: assignee ? `Conversation assigned to ${assignee.name}.` : 'Conversation unassigned.',
         systemEvent: { type: SystemEventKind.ASSIGNEE_CHANGED, from: previous, to: assignee?.id ?? null, actorType: actor.type, actorId: actor.id },
@@ -132,6 +137,7 @@ export class ConversationService {
     return this.scope.transaction(async (tx) => {
       const conversation = await lockConversation(tx, conversationId);
       await tx.entityManager.update(Conversation, { id: conversation.id }, { priority });
+      tx.afterCommit(`conversation:${conversation.id}`, () => this.realtime.conversationChanged(conversation));
       return Object.assign(conversation, { priority });
     });
   }

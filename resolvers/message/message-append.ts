@@ -1,6 +1,8 @@
 import type { ActorRef } from '../../entities/actor-type.js';
 import { Conversation } from '../../entities/conversation.entity.js';
 import { Message, MessageKind, type SystemEvent } from '../../entities/message.entity.js';
+import { ConversationEventKind } from '../../gateway/pubsub/event-payloads.js';
+import type { RealtimePublisher } from '../../gateway/pubsub/realtime-publisher.js';
 import type { TenantScope } from '../../gateway/tenancy/tenant-scope.js';
 
 export type NewMessage =
@@ -11,9 +13,14 @@ export type NewMessage =
  * Appends a message to a conversation that `scope` holds locked (FOR UPDATE) in its
  * transaction. The row lock serializes appends per conversation, so sequence numbers
  * are dense and commit order equals sequence order: a client that has seen N never
- * later receives a new message numbered below N.
+ * later receives a new message numbered below N. Subscribers hear of it after commit.
  */
-export async function appendMessage(scope: TenantScope, conversation: Conversation, message: NewMessage): Promise<Message> {
+export async function appendMessage(
+  scope: TenantScope,
+  realtime: RealtimePublisher,
+  conversation: Conversation,
+  message: NewMessage,
+): Promise<Message> {
   const manager = scope.entityManager;
   const sequence = conversation.lastSequence + 1;
   const now = new Date();
@@ -38,6 +45,8 @@ export async function appendMessage(scope: TenantScope, conversation: Conversati
     { ...lastActivity, messageCount: () => 'message_count + 1', updatedAt: now },
   );
   Object.assign(conversation, lastActivity, { messageCount: conversation.messageCount + 1, updatedAt: now });
+  scope.afterCommit(`message:${row.id}`, () => realtime.message(ConversationEventKind.MESSAGE_ADDED, row));
+  scope.afterCommit(`conversation:${conversation.id}`, () => realtime.conversationChanged(conversation));
   return row;
 }
 

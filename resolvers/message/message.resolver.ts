@@ -8,7 +8,7 @@ import { EditMessageInput, MarkConversationReadInput, SendMessageInput } from '.
 import { MessageService } from './message.service.js';
 import { MessageType } from './message.type.js';
 
-const service = (context: RequestContext) => new MessageService(context.scope);
+const service = (context: RequestContext) => new MessageService(context.scope, context.gateway.realtime.publisher);
 
 @Resolver(() => MessageType)
 export class MessageResolver {

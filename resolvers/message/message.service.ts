@@ -4,6 +4,8 @@ import { Message, MessageKind } from '../../entities/message.entity.js';
 import { Attachment } from '../../entities/attachment.entity.js';
 import { actorOf } from '../../gateway/auth/viewer.js';
 import { badUserInput, forbidden } from '../../gateway/errors/app-error.js';
+import { ConversationEventKind } from '../../gateway/pubsub/event-payloads.js';
+import type { RealtimePublisher } from '../../gateway/pubsub/realtime-publisher.js';
 import type { TenantScope } from '../../gateway/tenancy/tenant-scope.js';
 import { changeStatus, isFinished } from '../conversation/conversation-status.js';
 import { ConversationService } from '../conversation/conversation.service.js';
@@ -20,7 +22,10 @@ export interface SendMessage {
 
 /** Sending, editing, deleting and reading messages. */
 export class MessageService {
-  constructor(private readonly scope: TenantScope) {}
+  constructor(
+    private readonly scope: TenantScope,
+    private readonly realtime: RealtimePublisher,
+  ) {}
 
   get(id: string, field = 'messageId'): Promise<Message> {
     return this.scope.findOne(this.scope.messages('message'), id, field, 'Message');
@@ -51,9 +56,9 @@ export class MessageService {
         }
       }
       if (sender.type === ActorType.CUSTOMER && isFinished(conversation.status)) {
-        await changeStatus(tx, conversation, ConversationStatus.OPEN, sender, 'Conversation reopened by a new message from the customer.');
+        await changeStatus(tx, this.realtime, conversation, ConversationStatus.OPEN, sender, 'Conversation reopened by a new message from the customer.');
       }
-      const message = await appendMessage(tx, conversation, {
+      const message = await appendMessage(tx, this.realtime, conversation, {
         kind: MessageKind.TEXT,
         sender,
         body,
@@ -73,7 +78,9 @@ export class MessageService {
       if (message.body === body) return message;
       const editedAt = new Date();
       await tx.entityManager.update(Message, { id: message.id }, { body, editedAt });
-      return Object.assign(message, { body, editedAt });
+      Object.assign(message, { body, editedAt });
+      tx.afterCommit(`message:${message.id}`, () => this.realtime.message(ConversationEventKind.MESSAGE_EDITED, message));
+      return message;
     });
   }
 
@@ -84,19 +91,24 @@ export class MessageService {
       const deletedAt = new Date();
       await tx.entityManager.update(Message, { id: message.id }, { body: null, deletedAt });
       await tx.entityManager.delete(Attachment, { messageId: message.id });
-      return Object.assign(message, { body: null, deletedAt });
+      Object.assign(message, { body: null, deletedAt });
+      tx.afterCommit(`message:${message.id}`, () => this.realtime.message(ConversationEventKind.MESSAGE_DELETED, message));
+      return message;
     });
   }
 
   /** Moves the viewer's read position up to `sequence` (default: the newest message); never backwards. */
   async markRead(conversationId: string, sequence: number | undefined): Promise<Conversation> {
-    const conversation = await new ConversationService(this.scope).get(conversationId, 'conversationId');
+    const conversation = await new ConversationService(this.scope, this.realtime).get(conversationId, 'conversationId');
     const readThrough = sequence ?? conversation.lastSequence;
     if (readThrough > conversation.lastSequence) {
       throw badUserInput('sequence', `The conversation has no message with sequence ${readThrough}.`);
     }
     const actor = actorOf(this.scope.viewer);
-    await joinAndRead(this.scope, conversation, actor, { role: joiningRoleOf[actor.type], readThrough });
+    const position = await joinAndRead(this.scope, conversation, actor, { role: joiningRoleOf[actor.type], readThrough });
+    this.realtime.read(conversation.id, actor, position.lastReadSequence, position.lastReadAt ?? new Date());
+    // Unread counts live on the inbox row: the reader's other tabs and devices update too.
+    this.realtime.conversationChanged(conversation);
     return conversation;
   }
 

@@ -13,18 +13,20 @@ export async function joinAndRead(
   conversation: Conversation,
   actor: ActorRef,
   options: { role: ParticipantRole; readThrough?: number; changeRole?: boolean },
-): Promise<void> {
+): Promise<{ lastReadSequence: number; lastReadAt: Date | null }> {
   const readThrough = options.readThrough ?? 0;
-  await scope.entityManager.query(
+  const [position] = await scope.entityManager.query(
     `INSERT INTO participant (organization_id, conversation_id, actor_type, actor_id, role, last_read_sequence, last_read_at)
      VALUES ($1, $2, $3, $4, $5, $6, CASE WHEN $6 > 0 THEN now() END)
      ON CONFLICT (conversation_id, actor_type, actor_id) DO UPDATE SET
        role = CASE WHEN $7 THEN EXCLUDED.role ELSE participant.role END,
        last_read_sequence = GREATEST(participant.last_read_sequence, EXCLUDED.last_read_sequence),
        last_read_at = CASE WHEN EXCLUDED.last_read_sequence > participant.last_read_sequence
-                           THEN now() ELSE participant.last_read_at END`,
+                           THEN now() ELSE participant.last_read_at END
+     RETURNING last_read_sequence AS "lastReadSequence", last_read_at AS "lastReadAt"`,
     [conversation.organizationId, conversation.id, actor.type, actor.id, options.role, readThrough, options.changeRole ?? false],
   );
+  return position;
 }
 
 /** The role someone gets when they join by writing or starting a thread. */

@@ -9,7 +9,7 @@ import { MessageType } from '../message/message.type.js';
 import { ReactionService } from './reaction.service.js';
 import { ReactionType } from './reaction.type.js';
 
-const service = (context: RequestContext) => new ReactionService(context.scope);
+const service = (context: RequestContext) => new ReactionService(context.scope, context.gateway.realtime.publisher);
 
 @Resolver(() => ReactionType)
 export class ReactionResolver {

@@ -2,32 +2,39 @@ import { Reaction } from '../../entities/reaction.entity.js';
 import type { Message } from '../../entities/message.entity.js';
 import { actorOf } from '../../gateway/auth/viewer.js';
 import { badUserInput } from '../../gateway/errors/app-error.js';
+import { ConversationEventKind } from '../../gateway/pubsub/event-payloads.js';
+import type { RealtimePublisher } from '../../gateway/pubsub/realtime-publisher.js';
 import type { TenantScope } from '../../gateway/tenancy/tenant-scope.js';
 
 // One emoji, possibly with modifiers and joiners (👍🏽, 👨‍⚕️, ❤️), and nothing else.
 const SINGLE_EMOJI = /^(?:\p{Extended_Pictographic}|\p{Regional_Indicator}{2})(?:[\u{1F3FB}-\u{1F3FF}\u{FE0F}\u{20E3}]|\u{200D}\p{Extended_Pictographic})*$/u;
 
 export class ReactionService {
-  constructor(private readonly scope: TenantScope) {}
+  constructor(
+    private readonly scope: TenantScope,
+    private readonly realtime: RealtimePublisher,
+  ) {}
 
   /** Adding the same emoji twice is not an error: the reaction is simply there. */
   async add(messageId: string, emoji: string): Promise<Message> {
     const message = await this.reactableMessage(messageId);
     const actor = actorOf(this.scope.viewer);
-    await this.scope.entityManager
+    const inserted = await this.scope.entityManager
       .createQueryBuilder()
       .insert()
       .into(Reaction)
       .values({ organizationId: message.organizationId, messageId: message.id, actorType: actor.type, actorId: actor.id, emoji: assertEmoji(emoji) })
       .orIgnore()
       .execute();
+    if ((inserted.raw as unknown[]).length > 0) this.realtime.message(ConversationEventKind.REACTIONS_CHANGED, message);
     return message;
   }
 
   async remove(messageId: string, emoji: string): Promise<Message> {
     const message = await this.reactableMessage(messageId);
     const actor = actorOf(this.scope.viewer);
-    await this.scope.entityManager.delete(Reaction, { messageId: message.id, actorType: actor.type, actorId: actor.id, emoji });
+    const deleted = await this.scope.entityManager.delete(Reaction, { messageId: message.id, actorType: actor.type, actorId: actor.id, emoji });
+    if (deleted.affected) this.realtime.message(ConversationEventKind.REACTIONS_CHANGED, message);
     return message;
   }
 

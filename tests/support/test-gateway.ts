@@ -2,7 +2,9 @@ import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { TokenIssuer } from '../../gateway/auth/token-issuer.js';
-import { readConfig } from '../../gateway/config.js';
+import { readConfig, type GatewayConfig } from '../../gateway/config.js';
+import { startRealtime, type Realtime } from '../../gateway/realtime.js';
+import type { WebSocketGateway } from '../../gateway/subscriptions/websocket-gateway.js';
 import { createDataSource, queryCounterOf } from '../../gateway/database/data-source.js';
 import type { QueryCounter } from '../../gateway/database/query-counter.js';
 import { startGateway } from '../../gateway/server.js';
@@ -16,6 +18,12 @@ export interface GraphQLResponse<T = any> {
 
 export interface TestGateway {
   url: string;
+  /** ws://…/graphql */
+  wsUrl: string;
+  realtime: Realtime;
+  websockets: WebSocketGateway;
+  /** The database URL, to start another instance on the same database. */
+  databaseUrl: string;
   dataSource: DataSource;
   tokens: TokenIssuer;
   queries: QueryCounter;
@@ -24,16 +32,34 @@ export interface TestGateway {
   dispose(): Promise<void>;
 }
 
+export interface TestGatewayOptions {
+  /** Join another instance: same database and signing secret (default: a fresh database). */
+  sharing?: TestGateway;
+  /** Fan-out and presence over Redis (default: in memory). */
+  redisUrl?: string;
+  config?: Partial<GatewayConfig>;
+}
+
+/** Redis for tests that need it: REDIS_URL, or the one this machine runs. */
+export const testRedisUrl = () => process.env.REDIS_URL || 'redis://127.0.0.1:6379';
+
 /** A gateway on a free port over a fresh database, as production wires it. */
-export async function startTestGateway(): Promise<TestGateway> {
-  const database = await createThrowawayDatabase();
+export async function startTestGateway(options: TestGatewayOptions = {}): Promise<TestGateway> {
+  const database = options.sharing
+    ? { url: options.sharing.databaseUrl, drop: async () => {} }
+    : await createThrowawayDatabase();
   const dataSource = createDataSource(database.url);
   await dataSource.initialize();
-  const tokens = new TokenIssuer(randomBytes(32).toString('base64url'));
-  const config = { ...readConfig({}), port: 0 };
-  const gateway = await startGateway({ config, dataSource, tokens });
+  const tokens = options.sharing?.tokens ?? new TokenIssuer(randomBytes(32).toString('base64url'));
+  const config = { ...readConfig({}), port: 0, ...options.config };
+  const realtime = startRealtime(options.redisUrl);
+  const gateway = await startGateway({ config, dataSource, tokens, realtime });
   return {
     url: gateway.url,
+    wsUrl: `${gateway.url.replace(/^http/, 'ws')}/graphql`,
+    realtime,
+    websockets: gateway.websockets,
+    databaseUrl: database.url,
     dataSource,
     tokens,
     queries: queryCounterOf(dataSource),
@@ -48,6 +74,7 @@ export async function startTestGateway(): Promise<TestGateway> {
     },
     async dispose() {
       await gateway.dispose();
+      await realtime.dispose();
       await dataSource.destroy();
       await database.drop();
     },

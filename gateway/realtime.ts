@@ -1,0 +1,28 @@
+import { createEventBus, type EventBus } from './pubsub/event-bus.js';
+import { RealtimePublisher } from './pubsub/realtime-publisher.js';
+import { MemoryPresenceRegistry } from './presence/memory-presence-registry.js';
+import type { PresenceRegistry } from './presence/presence-registry.js';
+import { RedisPresenceRegistry } from './presence/redis-presence-registry.js';
+
+/** The parts that make a gateway realtime: the bus, what publishes on it, and presence. */
+export interface Realtime {
+  bus: EventBus;
+  publisher: RealtimePublisher;
+  presence: PresenceRegistry;
+  dispose(): Promise<void>;
+}
+
+/** In memory for one instance; over Redis (fan-out and presence) when `redisUrl` is set. */
+export function startRealtime(redisUrl: string | undefined): Realtime {
+  const bus = createEventBus(redisUrl);
+  const presence = redisUrl ? RedisPresenceRegistry.connectTo(redisUrl) : new MemoryPresenceRegistry();
+  return {
+    bus,
+    publisher: new RealtimePublisher(bus),
+    presence,
+    dispose: async () => {
+      await presence.dispose();
+      await bus.dispose();
+    },
+  };
+}

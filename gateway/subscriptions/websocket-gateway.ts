@@ -1,0 +1,154 @@
+import { GraphQLError, NoSchemaIntrospectionCustomRule, parse, specifiedRules, validate, type GraphQLSchema } from 'graphql';
+import { CloseCode } from 'graphql-ws';
+import { useServer } from 'graphql-ws/use/ws';
+import type http from 'node:http';
+import { WebSocketServer } from 'ws';
+import { authenticate } from '../auth/authenticate.js';
+import { actorOf, type SignedInViewer } from '../auth/viewer.js';
+import { RequestContext, type GatewayDependencies } from '../context.js';
+import { formatError } from '../errors/format-error.js';
+
+/** ws allows 100 MiB frames by default; no GraphQL message of ours comes near 64 KiB. */
+export const WEBSOCKET_MAX_PAYLOAD = 64 * 1024;
+/** setTimeout's ceiling (~24.8 days); later expiries are re-checked when it fires. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+interface SocketState {
+  viewer?: SignedInViewer;
+  closed: boolean;
+  cleanup: (() => void | Promise<void>)[];
+}
+
+export interface WebSocketGateway {
+  readonly openSockets: number;
+  /** Closes every socket with 1001 (clients reconnect, elsewhere or later) and stops accepting. */
+  dispose(): Promise<void>;
+}
+
+/**
+ * graphql-ws on the HTTP server's `/graphql`. The credential comes in
+ * `connection_init` (`{ authorization: "Bearer …" }`); a bad or missing one closes
+ * with 4403. Access is decided when a subscription starts; afterwards the socket
+ * closes when its credential expires or its API key is revoked, so events never
+ * need a per-subscriber database check.
+ */
+export function useWebSocketGateway(httpServer: http.Server, schema: GraphQLSchema, deps: GatewayDependencies): WebSocketGateway {
+  const allowedOrigins = new Set(deps.config.allowedOrigins);
+  const wss = new WebSocketServer({
+    server: httpServer,
+    path: '/graphql',
+    maxPayload: WEBSOCKET_MAX_PAYLOAD,
+    // Browsers always send Origin: only our own pages may open sockets with a user's token.
+    // Servers (partners) send none, and authenticate like everyone else.
+    verifyClient: ({ origin }: { origin?: string }, accept: (allowed: boolean, code?: number, reason?: string) => void) =>
+      !origin || allowedOrigins.has(origin) ? accept(true) : accept(false, 403, 'Origin not allowed'),
+  });
+  // The same rules as the HTTP path, where Apollo adds the introspection ban in production.
+  const rules = deps.config.production ? [...specifiedRules, NoSchemaIntrospectionCustomRule] : specifiedRules;
+  const { realtime } = deps;
+
+  const server = useServer<{ authorization?: unknown }, { state: SocketState }>(
+    {
+      // Parse and validate here, so a bad document fails its operation with the codes Apollo
+      // uses over HTTP, instead of graphql-ws closing the whole socket (4400) on a syntax error.
+      onSubscribe: (ctx, _id, payload) => {
+        let document;
+        try {
+          document = parse(payload.query);
+        } catch (error) {
+          return [new GraphQLError((error as Error).message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
+        }
+        const invalid = validate(schema, document, rules);
+        if (invalid.length > 0) {
+          return invalid.map((error) => new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
+        }
+        return {
+          schema,
+          document,
+          operationName: payload.operationName,
+          variableValues: payload.variables,
+          // One context per operation: fresh loaders, the socket's viewer.
+          contextValue: new RequestContext(ctx.extra.state!.viewer!, deps),
+        };
+      },
+      onConnect: async (ctx) => {
+        const state: SocketState = { closed: false, cleanup: [] };
+        ctx.extra.state = state;
+        const authorization = ctx.connectionParams?.authorization;
+        let viewer;
+        try {
+          viewer = await authenticate(typeof authorization === 'string' ? authorization : undefined, deps);
+        } catch {
+          return false;
+        }
+        if (viewer.kind === 'anonymous' || state.closed) return false;
+        state.viewer = viewer;
+        const close = (reason: string) => ctx.extra.socket.close(CloseCode.Forbidden, reason);
+        if (viewer.expiresAt) watchExpiry(state, viewer.expiresAt, () => close('Credential expired'));
+        if (viewer.kind === 'partner') {
+          state.cleanup.push(
+            realtime.bus.on('access', viewer.organizationId, ({ apiKeyId }) => {
+              if (apiKeyId === viewer.apiKeyId) close('API key revoked');
+            }),
+          );
+        }
+        const actor = actorOf(viewer);
+        const lease = await realtime.presence.connect(viewer.organizationId, actor);
+        if (lease.cameOnline) realtime.publisher.presence(viewer.organizationId, actor, true);
+        state.cleanup.push(async () => {
+          const { wentOffline } = await lease.release();
+          if (wentOffline) realtime.publisher.presence(viewer.organizationId, actor, false);
+        });
+        // Closed while we were registering: undo at once rather than leak presence.
+        if (state.closed) await runCleanup(state);
+        return true;
+      },
+      onClose: async (ctx) => {
+        const state = ctx.extra.state;
+        if (!state) return;
+        state.closed = true;
+        await runCleanup(state);
+      },
+      // Errors without a path were raised before any resolver ran: they are about the
+      // variables, which Apollo calls BAD_USER_INPUT over HTTP.
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result.errors
+          ? {
+              ...result,
+              errors: result.errors.map((error) =>
+                error.path || error.extensions.code
+                  ? formatError(error.toJSON(), error)
+                  : { ...error.toJSON(), extensions: { code: 'BAD_USER_INPUT' } },
+              ),
+            }
+          : undefined,
+      onError: (_ctx, _id, _payload, errors) => errors.map((error) => formatError(error.toJSON(), error)),
+    },
+    wss,
+  );
+
+  return {
+    get openSockets() {
+      return wss.clients.size;
+    },
+    async dispose() {
+      for (const socket of wss.clients) socket.close(1001, 'Server shutting down');
+      await server.dispose();
+    },
+  };
+}
+
+function watchExpiry(state: SocketState, expiresAt: Date, onExpired: () => void): void {
+  const check = () => {
+    const remaining = expiresAt.getTime() - Date.now();
+    if (remaining <= 0) return onExpired();
+    const timer = setTimeout(check, Math.min(remaining, MAX_TIMER_MS));
+    state.cleanup.push(() => clearTimeout(timer));
+  };
+  check();
+}
+
+async function runCleanup(state: SocketState): Promise<void> {
+  const tasks = state.cleanup.splice(0);
+  await Promise.allSettled(tasks.map((task) => task()));
+}

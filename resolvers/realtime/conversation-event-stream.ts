@@ -1,0 +1,69 @@
+import { Repeater } from '@repeaterjs/repeater';
+import type { RequestContext } from '../../gateway/context.js';
+import { badUserInput } from '../../gateway/errors/app-error.js';
+import { ConversationEventKind, type ConversationEventPayload, type Jsonified } from '../../gateway/pubsub/event-payloads.js';
+import type { Message } from '../../entities/message.entity.js';
+import { ConversationService } from '../conversation/conversation.service.js';
+
+const CATCH_UP_BATCH = 200;
+
+/**
+ * Events of one conversation the viewer may see (checked once, here). With
+ * `afterSequence`, it first replays every message numbered above it, then goes
+ * live: it listens before it reads, and drops live additions it already replayed,
+ * so a reconnecting client gets exactly what it missed, in order.
+ */
+export async function conversationEventStream(
+  context: RequestContext,
+  conversationId: string,
+  afterSequence: number | null | undefined,
+): Promise<AsyncIterable<ConversationEventPayload>> {
+  if (afterSequence !== null && afterSequence !== undefined && (!Number.isSafeInteger(afterSequence) || afterSequence < 0)) {
+    throw badUserInput('afterSequence', '"afterSequence" must be a sequence number (0 or more).');
+  }
+  const conversation = await new ConversationService(context.scope, context.gateway.realtime.publisher).get(conversationId, 'conversationId');
+  const { bus } = context.gateway.realtime;
+
+  return new Repeater<ConversationEventPayload>(async (push, stop) => {
+    let lastAdded = afterSequence ?? Number.POSITIVE_INFINITY;
+    let buffered: ConversationEventPayload[] | undefined = afterSequence === null || afterSequence === undefined ? undefined : [];
+    const deliver = (event: ConversationEventPayload) => {
+      if (event.kind === ConversationEventKind.MESSAGE_ADDED) {
+        // Replayed already, or published twice: each sequence goes out once.
+        if (Number.isFinite(lastAdded) && event.message.sequence <= lastAdded) return;
+        lastAdded = event.message.sequence;
+      }
+      void push(event);
+    };
+    const stopListening = bus.on('conversation', conversation.id, (event) => (buffered ? buffered.push(event) : deliver(event)));
+    try {
+      if (buffered) {
+        for (;;) {
+          const missed = await context.scope
+            .messages('message')
+            .andWhere('message.conversationId = :conversationId', { conversationId: conversation.id })
+            .andWhere('message.sequence > :after', { after: lastAdded })
+            .orderBy('message.sequence', 'ASC')
+            .limit(CATCH_UP_BATCH)
+            .getMany();
+          for (const message of missed) {
+            lastAdded = message.sequence;
+            await push({ kind: ConversationEventKind.MESSAGE_ADDED, conversationId: conversation.id, message: asJson(message) });
+          }
+          if (missed.length < CATCH_UP_BATCH) break;
+        }
+        const live = buffered;
+        buffered = undefined;
+        live.forEach(deliver);
+      }
+      await stop;
+    } finally {
+      stopListening();
+    }
+  });
+}
+
+/** Replayed rows take the same shape as live ones, which arrive as JSON. */
+function asJson(message: Message): Jsonified<Message> {
+  return JSON.parse(JSON.stringify(message));
+}

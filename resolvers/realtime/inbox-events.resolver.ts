@@ -1,0 +1,39 @@
+import { Repeater } from '@repeaterjs/repeater';
+import { Authorized, Ctx, Resolver, Root, Subscription } from 'type-graphql';
+import type { Conversation } from '../../entities/conversation.entity.js';
+import { Permission } from '../../gateway/auth/permission.js';
+import { withPermission } from './subscription-permission.js';
+import type { RequestContext } from '../../gateway/context.js';
+import { reviveConversation, type InboxEventPayload } from '../../gateway/pubsub/event-payloads.js';
+import { ConversationType } from '../conversation/conversation.type.js';
+
+/**
+ * The organization's inbox rows as they change. Staff and partners get every
+ * conversation of their pharmacy; a customer only their own (decided from the
+ * event itself, without a query).
+ */
+function inboxStream(context: RequestContext): AsyncIterable<InboxEventPayload> {
+  const viewer = context.signedInViewer;
+  const { bus } = context.gateway.realtime;
+  return new Repeater<InboxEventPayload>(async (push, stop) => {
+    const stopListening = bus.on('inbox', viewer.organizationId, (event) => {
+      if (viewer.kind === 'customer' && event.conversation.customerId !== viewer.customerId) return;
+      void push(event);
+    });
+    await stop;
+    stopListening();
+  });
+}
+
+@Resolver(() => ConversationType)
+export class InboxEventsResolver {
+  @Authorized(Permission.READ_CONVERSATIONS)
+  @Subscription(() => ConversationType, {
+    description: 'A conversation was created or changed (message, status, assignee, priority, read position). Fields such as unreadCount are the viewer’s own.',
+    subscribe: ({ context }) => inboxStream(withPermission(context, Permission.READ_CONVERSATIONS)),
+  })
+  inboxEvents(@Root() event: InboxEventPayload, @Ctx() context: RequestContext): Conversation {
+    context.startEvent();
+    return reviveConversation(event.conversation);
+  }
+}

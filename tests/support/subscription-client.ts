@@ -1,0 +1,73 @@
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+
+export interface ReceivedEvents<T = any> {
+  /** The next event, or a rejection after `timeoutMs`. */
+  next(timeoutMs?: number): Promise<{ data?: T; errors?: { message: string; extensions?: { code?: string } }[] }>;
+  /** Fails if any event arrives within `ms`. */
+  expectNothing(ms?: number): Promise<void>;
+  /** Events received and not yet taken with next(). */
+  readonly pending: number;
+  stop(): void;
+}
+
+export interface TestSubscriber {
+  client: Client;
+  subscribe<T = any>(query: string, variables?: Record<string, unknown>): ReceivedEvents<T>;
+  /** Resolves with the close code when the server closes the socket. */
+  closed: Promise<number>;
+  dispose(): Promise<void>;
+}
+
+/** A graphql-ws client over real sockets; it does not retry, so closes are observable. */
+export function connectSubscriber(wsUrl: string, token: string | undefined, options: { origin?: string } = {}): TestSubscriber {
+  let onClosed: (code: number) => void = () => {};
+  const closed = new Promise<number>((resolve) => (onClosed = resolve));
+  const client = createClient({
+    url: wsUrl,
+    webSocketImpl: class extends WebSocket {
+      constructor(address: string, protocols?: string | string[]) {
+        super(address, protocols, options.origin ? { origin: options.origin } : {});
+      }
+    },
+    connectionParams: token ? { authorization: `Bearer ${token}` } : {},
+    lazy: false,
+    retryAttempts: 0,
+    onNonLazyError: () => {},
+    on: { closed: (event) => onClosed((event as { code: number }).code) },
+  });
+  return {
+    client,
+    closed,
+    subscribe(query, variables) {
+      const queue: any[] = [];
+      const waiters: ((value: any) => void)[] = [];
+      const push = (value: any) => (waiters.length ? waiters.shift()!(value) : queue.push(value));
+      const stop = client.subscribe(
+        { query, variables },
+        { next: push, error: (error) => push({ errors: Array.isArray(error) ? error : [{ message: String((error as Error)?.message ?? error) }] }), complete: () => {} },
+      );
+      return {
+        next(timeoutMs = 5000) {
+          if (queue.length) return Promise.resolve(queue.shift());
+          return new Promise((resolve, reject) => {
+            const timer = setTimeout(() => reject(new Error(`No event within ${timeoutMs} ms`)), timeoutMs);
+            waiters.push((value) => {
+              clearTimeout(timer);
+              resolve(value);
+            });
+          });
+        },
+        async expectNothing(ms = 300) {
+          await new Promise((resolve) => setTimeout(resolve, ms));
+          if (queue.length) throw new Error(`Expected no events, got ${JSON.stringify(queue[0])}`);
+        },
+        get pending() {
+          return queue.length;
+        },
+        stop,
+      };
+    },
+    dispose: () => client.dispose() as Promise<void>,
+  };
+}
