@@ -10,6 +10,9 @@ import { formatError } from '../errors/format-error.js';
 
 /** ws allows 100 MiB frames by default; no GraphQL message of ours comes near 64 KiB. */
 export const WEBSOCKET_MAX_PAYLOAD = 64 * 1024;
+const DRAIN_TIMEOUT_MS = 5000;
+const DRAIN_GRACE_MS = 100;
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** setTimeout's ceiling (~24.8 days); later expiries are re-checked when it fires. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -133,6 +136,11 @@ export function useWebSocketGateway(httpServer: http.Server, schema: GraphQLSche
     },
     async dispose() {
       for (const socket of wss.clients) socket.close(1001, 'Server shutting down');
+      // Let closing handshakes and the events already being resolved finish before the
+      // caller closes the database under them (bounded: a stuck client can't hold shutdown).
+      const deadline = Date.now() + DRAIN_TIMEOUT_MS;
+      while (wss.clients.size > 0 && Date.now() < deadline) await delay(25);
+      await delay(DRAIN_GRACE_MS);
       await server.dispose();
     },
   };
