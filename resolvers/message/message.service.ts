@@ -4,7 +4,7 @@ import { Message, MessageKind } from '../../entities/message.entity.js';
 import { Attachment } from '../../entities/attachment.entity.js';
 import { actorOf } from '../../gateway/auth/viewer.js';
 import { badUserInput, forbidden } from '../../gateway/errors/app-error.js';
-import { ConversationEventKind } from '../../gateway/pubsub/event-payloads.js';
+import { ConversationEventKind, type MessageEventKind } from '../../gateway/pubsub/event-payloads.js';
 import type { RealtimePublisher } from '../../gateway/pubsub/realtime-publisher.js';
 import type { TenantScope } from '../../gateway/tenancy/tenant-scope.js';
 import { changeStatus, isFinished } from '../conversation/conversation-status.js';
@@ -79,7 +79,7 @@ export class MessageService {
       const editedAt = new Date();
       await tx.entityManager.update(Message, { id: message.id }, { body, editedAt });
       Object.assign(message, { body, editedAt });
-      tx.afterCommit(`message:${message.id}`, () => this.realtime.message(ConversationEventKind.MESSAGE_EDITED, message));
+      await this.publishAfterCommit(tx, ConversationEventKind.MESSAGE_EDITED, message);
       return message;
     });
   }
@@ -92,7 +92,7 @@ export class MessageService {
       await tx.entityManager.update(Message, { id: message.id }, { body: null, deletedAt });
       await tx.entityManager.delete(Attachment, { messageId: message.id });
       Object.assign(message, { body: null, deletedAt });
-      tx.afterCommit(`message:${message.id}`, () => this.realtime.message(ConversationEventKind.MESSAGE_DELETED, message));
+      await this.publishAfterCommit(tx, ConversationEventKind.MESSAGE_DELETED, message);
       return message;
     });
   }
@@ -110,6 +110,16 @@ export class MessageService {
     // Unread counts live on the inbox row: the reader's other tabs and devices update too.
     this.realtime.conversationChanged(conversation);
     return conversation;
+  }
+
+  /**
+   * The thread hears of the change, and so does the inbox: the row's last-message
+   * preview and unread counts may have changed with it.
+   */
+  private async publishAfterCommit(tx: TenantScope, kind: MessageEventKind, message: Message): Promise<void> {
+    const conversation = await new ConversationService(tx, this.realtime).get(message.conversationId, 'conversationId');
+    tx.afterCommit(`message:${message.id}`, () => this.realtime.message(kind, message));
+    tx.afterCommit(`conversation:${conversation.id}`, () => this.realtime.conversationChanged(conversation));
   }
 
   private async ownLiveMessage(tx: TenantScope, messageId: string, verb: 'edit' | 'delete'): Promise<Message> {

@@ -114,6 +114,17 @@ describe('the graphql-ws endpoint', () => {
     });
   });
 
+  describe('shutting down', () => {
+    it('closes open sockets with 1001, a code clients reconnect on', async () => {
+      const instance = await startTestGateway({ sharing: gateway });
+      const subscriber = connectSubscriber(instance.wsUrl, pharmacy.tokens.pharmacist);
+      await subscriber.subscribe(`subscription { inboxEvents { id } }`).expectNothing(100);
+      await instance.dispose();
+      expect(await subscriber.closed).toBe(1001);
+      expect(instance.realtime.bus.listenerCount).toBe(0);
+    });
+  });
+
   describe('operations', () => {
     it('validates subscription documents like HTTP requests and masks errors the same way', async () => {
       const subscriber = connectSubscriber(gateway.wsUrl, pharmacy.tokens.pharmacist);

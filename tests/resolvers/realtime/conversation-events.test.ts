@@ -174,6 +174,13 @@ describe('conversation events', () => {
       expect((await pharmacist.next()).data.inboxEvents).toMatchObject({ unreadCount: 1, lastMessage: { body: 'New question' } });
       expect((await customer.next()).data.inboxEvents).toMatchObject({ unreadCount: 0 });
 
+      const reply = await send(north.tokens.pharmacist, conversationId, 'Let me check');
+      expect((await pharmacist.next()).data.inboxEvents).toMatchObject({ unreadCount: 0, lastMessage: { body: 'Let me check' } });
+      expect((await customer.next()).data.inboxEvents).toMatchObject({ unreadCount: 1 });
+      await gateway.graphql(`mutation ($id: ID!) { deleteMessage(messageId: $id) { id } }`, { id: reply.data.sendMessage.id }, north.tokens.pharmacist);
+      // The preview loses its words and the customer has nothing left to read.
+      expect((await customer.next()).data.inboxEvents).toMatchObject({ unreadCount: 0, lastMessage: { body: null } });
+
       await southStaff.expectNothing(200);
       await otherCustomer.expectNothing(0);
     });
