@@ -1,9 +1,9 @@
-import { Repeater } from '@repeaterjs/repeater';
 import { Authorized, Ctx, Resolver, Root, Subscription } from 'type-graphql';
 import type { Conversation } from '../../entities/conversation.entity.js';
 import { Permission } from '../../gateway/auth/permission.js';
 import { withPermission } from './subscription-permission.js';
 import type { RequestContext } from '../../gateway/context.js';
+import { busStream } from '../../gateway/pubsub/bus-stream.js';
 import { reviveConversation, type InboxEventPayload } from '../../gateway/pubsub/event-payloads.js';
 import { ConversationType } from '../conversation/conversation.type.js';
 
@@ -14,15 +14,9 @@ import { ConversationType } from '../conversation/conversation.type.js';
  */
 function inboxStream(context: RequestContext): AsyncIterable<InboxEventPayload> {
   const viewer = context.signedInViewer;
-  const { bus } = context.gateway.realtime;
-  return new Repeater<InboxEventPayload>(async (push, stop) => {
-    const stopListening = bus.on('inbox', viewer.organizationId, (event) => {
-      if (viewer.kind === 'customer' && event.conversation.customerId !== viewer.customerId) return;
-      void push(event);
-    });
-    await stop;
-    stopListening();
-  });
+  return busStream(context.gateway.realtime.bus, 'inbox', viewer.organizationId, ({ conversation }) =>
+    viewer.kind !== 'customer' || conversation.customerId === viewer.customerId,
+  );
 }
 
 @Resolver(() => ConversationType)

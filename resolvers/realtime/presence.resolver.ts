@@ -1,4 +1,3 @@
-import { Repeater } from '@repeaterjs/repeater';
 import { Authorized, Ctx, Field, FieldResolver, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { ActorType, type ActorRef } from '../../entities/actor-type.js';
 import type { Conversation } from '../../entities/conversation.entity.js';
@@ -6,6 +5,7 @@ import type { StaffUser } from '../../entities/staff-user.entity.js';
 import { Permission } from '../../gateway/auth/permission.js';
 import { withPermission } from './subscription-permission.js';
 import type { RequestContext } from '../../gateway/context.js';
+import { busStream } from '../../gateway/pubsub/bus-stream.js';
 import type { Actor } from '../../gateway/loaders/actor-loader.js';
 import { actorKey } from '../../gateway/presence/presence-registry.js';
 import type { PresenceEventPayload } from '../../gateway/pubsub/event-payloads.js';
@@ -24,15 +24,9 @@ export class PresenceEventType {
 /** Customers hear about staff only; staff and partners about everyone in their pharmacy. */
 function presenceStream(context: RequestContext): AsyncIterable<PresenceEventPayload> {
   const viewer = context.signedInViewer;
-  const { bus } = context.gateway.realtime;
-  return new Repeater<PresenceEventPayload>(async (push, stop) => {
-    const stopListening = bus.on('presence', viewer.organizationId, (event) => {
-      if (viewer.kind === 'customer' && event.actor.type !== ActorType.STAFF) return;
-      void push(event);
-    });
-    await stop;
-    stopListening();
-  });
+  return busStream(context.gateway.realtime.bus, 'presence', viewer.organizationId, ({ actor }) =>
+    viewer.kind !== 'customer' || actor.type === ActorType.STAFF,
+  );
 }
 
 @Resolver(() => PresenceEventType)
