@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { Message } from './message.entity.js';
 
-/** A file sent with a message. Uploading arrives with the attachments issue; the model is here. */
+/** A file sent with a message: checked by content, images re-encoded without metadata. */
 @Entity({ name: 'attachment' })
 export class Attachment {
   @PrimaryGeneratedColumn('uuid')
@@ -38,6 +38,10 @@ export class Attachment {
   /** Generated; never derived from the file name. */
   @Column({ name: 'storage_key', type: 'text' })
   storageKey: string;
+
+  /** webp, at most 320 px; images only. */
+  @Column({ name: 'thumbnail_storage_key', type: 'text', nullable: true })
+  thumbnailStorageKey: string | null;
 
   @Column({ type: 'integer', nullable: true })
   width: number | null;

@@ -14,6 +14,8 @@ export interface GatewayConfig {
   allowedOrigins: string[];
   /** Redis for fan-out and presence across instances; unset means in-memory (one instance). */
   redisUrl: string | undefined;
+  /** Attachment storage: STORAGE_DRIVER (local | s3) and S3_BUCKET, S3_ENDPOINT, S3_REGION. */
+  storageEnv: Pick<NodeJS.ProcessEnv, 'STORAGE_DRIVER' | 'S3_BUCKET' | 'S3_ENDPOINT' | 'S3_REGION'>;
   /** "Typing…" ends this long after the last refresh, even if the client vanished. */
   typingTimeoutMs: number;
   production: boolean;
@@ -38,6 +40,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     databaseUrl: env.DATABASE_URL || undefined,
     allowedOrigins: [new URL(publicUrl).origin, ...extraOrigins],
     redisUrl: env.REDIS_URL || undefined,
+    storageEnv: { STORAGE_DRIVER: env.STORAGE_DRIVER, S3_BUCKET: env.S3_BUCKET, S3_ENDPOINT: env.S3_ENDPOINT, S3_REGION: env.S3_REGION },
     typingTimeoutMs: 6000,
     production: env.NODE_ENV === 'production',
     authSecret: env.AUTH_SECRET || undefined,

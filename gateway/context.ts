@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { GatewayConfig } from './config.js';
 import type { Realtime } from './realtime.js';
+import type { GatewayFiles } from './files/gateway-files.js';
 import { authenticate } from './auth/authenticate.js';
 import type { TokenIssuer } from './auth/token-issuer.js';
 import type { SignedInViewer, Viewer } from './auth/viewer.js';
@@ -15,6 +16,7 @@ export interface GatewayDependencies {
   dataSource: DataSource;
   tokens: TokenIssuer;
   realtime: Realtime;
+  files: GatewayFiles;
 }
 
 /**

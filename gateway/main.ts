@@ -6,6 +6,7 @@ import { loadOrCreateSecret } from './secrets.js';
 import { TokenIssuer } from './auth/token-issuer.js';
 import { startGateway } from './server.js';
 import { startRealtime } from './realtime.js';
+import { createGatewayFiles } from './files/gateway-files.js';
 
 /**
  * `node dist/gateway/main.js [--demo]`: database (external or embedded), migrations,
@@ -15,10 +16,12 @@ const config = readConfig();
 const withDemoData = process.argv.includes('--demo');
 
 const database = await openDatabase(config);
-const tokens = new TokenIssuer(config.authSecret ?? (await loadOrCreateSecret(config.dataDir, 'auth-secret')));
+const secret = config.authSecret ?? (await loadOrCreateSecret(config.dataDir, 'auth-secret'));
+const tokens = new TokenIssuer(secret);
+const files = createGatewayFiles(config, secret);
 const realtime = startRealtime(config.redisUrl);
 const demo = withDemoData ? await seedDemoData(database.dataSource, realtime.publisher) : undefined;
-const gateway = await startGateway({ config, dataSource: database.dataSource, tokens, realtime });
+const gateway = await startGateway({ config, dataSource: database.dataSource, tokens, realtime, files });
 
 console.log(`Counterchat is running.`);
 console.log(`  GraphQL:  ${config.publicUrl}/graphql`);

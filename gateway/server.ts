@@ -11,6 +11,9 @@ import { buildContext, type GatewayDependencies, type RequestContext } from './c
 import { AppError } from './errors/app-error.js';
 import { ErrorCode } from './errors/error-code.js';
 import { formatError } from './errors/format-error.js';
+import { filesRouter } from './files/files-route.js';
+import { multipartRequests } from './uploads/multipart-requests.js';
+import { Attachment } from '../entities/attachment.entity.js';
 import { useWebSocketGateway, type WebSocketGateway } from './subscriptions/websocket-gateway.js';
 
 /** Largest JSON request body; a 4,000-character message with its envelope fits many times over. */
@@ -60,8 +63,17 @@ export async function startGateway(deps: GatewayDependencies): Promise<Gateway> 
   });
 
   app.use(
+    filesRouter({
+      signer: deps.files.signer,
+      storage: deps.files.storage,
+      findAttachment: (id) => deps.dataSource.getRepository(Attachment).findOneBy({ id }),
+    }),
+  );
+
+  app.use(
     '/graphql',
     cors({ origin: deps.config.allowedOrigins, maxAge: 600 }),
+    ...multipartRequests(),
     express.json({ limit: JSON_BODY_LIMIT }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {

@@ -1,4 +1,5 @@
 import { ApiKeyResolver } from './api-key/api-key.resolver.js';
+import { AttachmentFieldsResolver } from './attachment/attachment-fields.resolver.js';
 import { SignInResolver } from './auth/sign-in.resolver.js';
 import { ChatTokenResolver } from './chat-token/chat-token.resolver.js';
 import { ConversationFieldsResolver } from './conversation/conversation-fields.resolver.js';
@@ -34,4 +35,5 @@ export const resolvers = [
   TypingResolver,
   PresenceResolver,
   ConversationPresenceResolver,
+  AttachmentFieldsResolver,
 ] as const;

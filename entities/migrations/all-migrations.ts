@@ -1,4 +1,5 @@
 import { InitialSchema1763780000000 } from './1763780000000-initial-schema.js';
+import { AttachmentThumbnails1763790000000 } from './1763790000000-attachment-thumbnails.js';
 
 /** In order. Listed explicitly so the build needs no file globbing at run time. */
-export const migrations = [InitialSchema1763780000000];
+export const migrations = [InitialSchema1763780000000, AttachmentThumbnails1763790000000];

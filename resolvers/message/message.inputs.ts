@@ -1,4 +1,5 @@
 import { IsInt, IsUUID, Length, Min } from 'class-validator';
+import { GraphQLUpload, type FileUpload } from 'graphql-upload-minimal';
 import { Field, ID, InputType, Int } from 'type-graphql';
 
 @InputType('SendMessageInput')
@@ -7,7 +8,7 @@ export class SendMessageInput {
   @IsUUID('all', { message: '"conversationId" is not a valid id.' })
   conversationId: string;
 
-  @Field({ description: 'Plain text, 1 to 4,000 characters.' })
+  @Field({ defaultValue: '', description: 'Plain text, up to 4,000 characters; may be empty only when files are attached.' })
   body: string;
 
   @Field({ description: 'Chosen by the client (e.g. a UUID). Retrying with the same id returns the original message.' })
@@ -17,6 +18,12 @@ export class SendMessageInput {
   @Field(() => ID, { nullable: true })
   @IsUUID('all', { message: '"replyToId" is not a valid id.' })
   replyToId?: string;
+
+  @Field(() => [GraphQLUpload], {
+    nullable: true,
+    description: 'Up to 5 photos (JPEG, PNG, GIF, WebP, HEIC), PDFs or Word documents of at most 10 MB each, sent as a GraphQL multipart request.',
+  })
+  attachments?: Promise<FileUpload>[];
 }
 
 @InputType('EditMessageInput')

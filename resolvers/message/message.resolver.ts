@@ -8,7 +8,8 @@ import { EditMessageInput, MarkConversationReadInput, SendMessageInput } from '.
 import { MessageService } from './message.service.js';
 import { MessageType } from './message.type.js';
 
-const service = (context: RequestContext) => new MessageService(context.scope, context.gateway.realtime.publisher);
+const service = (context: RequestContext) =>
+  new MessageService(context.scope, context.gateway.realtime.publisher, context.gateway.files);
 
 @Resolver(() => MessageType)
 export class MessageResolver {

@@ -12,12 +12,15 @@ import { ConversationService } from '../conversation/conversation.service.js';
 import { joinAndRead, joiningRoleOf } from '../participant/read-position.js';
 import { appendMessage, lockConversation } from './message-append.js';
 import { normalizeMessageBody } from './message-body.js';
+import { ignoreAttachments, takeAttachments, type AttachmentIntakeDependencies, type IncomingFile } from '../attachment/attachment-intake.js';
+import { UPLOAD_LIMITS } from '../../gateway/uploads/upload-limits.js';
 
 export interface SendMessage {
   conversationId: string;
   body: string;
   clientMessageId: string;
   replyToId?: string;
+  attachments?: readonly Promise<IncomingFile>[];
 }
 
 /** Sending, editing, deleting and reading messages. */
@@ -25,6 +28,8 @@ export class MessageService {
   constructor(
     private readonly scope: TenantScope,
     private readonly realtime: RealtimePublisher,
+    /** Needed only to send files and to delete messages that have some. */
+    private readonly files?: AttachmentIntakeDependencies,
   ) {}
 
   get(id: string, field = 'messageId'): Promise<Message> {
@@ -37,38 +42,78 @@ export class MessageService {
    * resolved or closed thread reopens it, so the pharmacy sees it again.
    */
   async send(input: SendMessage): Promise<Message> {
-    const body = normalizeMessageBody(input.body);
+    const uploads = input.attachments ?? [];
+    if (uploads.length > UPLOAD_LIMITS.maxFilesPerMessage) {
+      ignoreAttachments(uploads);
+      throw badUserInput('attachments', `A message can carry at most ${UPLOAD_LIMITS.maxFilesPerMessage} files.`);
+    }
+    const body = normalizeMessageBody(input.body, 'body', { allowEmpty: uploads.length > 0 });
     const sender = actorOf(this.scope.viewer);
-    return this.scope.transaction(async (tx) => {
-      const conversation = await lockConversation(tx, input.conversationId);
-      // Under the lock, so a concurrent retry is either committed (found here) or not yet started.
-      const existing = await tx
-        .messages('message')
-        .andWhere('message.conversationId = :conversationId', { conversationId: conversation.id })
-        .andWhere('message.senderType = :senderType AND message.senderId = :senderId', { senderType: sender.type, senderId: sender.id })
-        .andWhere('message.clientMessageId = :clientMessageId', { clientMessageId: input.clientMessageId })
-        .getOne();
-      if (existing) return existing;
-      if (input.replyToId) {
-        const repliedTo = await tx.findOne(tx.messages('message'), input.replyToId, 'replyToId', 'Message');
-        if (repliedTo.conversationId !== conversation.id) {
-          throw badUserInput('replyToId', 'You can only reply to a message in the same conversation.');
+    let taken: Awaited<ReturnType<typeof takeAttachments>> | undefined;
+    if (uploads.length > 0) {
+      // Files are taken before the transaction, so first make sure they are wanted: the
+      // conversation is visible, and this is not a retry whose first attempt went through.
+      const conversation = await new ConversationService(this.scope, this.realtime).get(input.conversationId, 'conversationId');
+      const earlier = await this.sentBefore(this.scope, conversation.id, input.clientMessageId);
+      if (earlier) {
+        ignoreAttachments(uploads);
+        return earlier;
+      }
+      taken = await takeAttachments(uploads, conversation.organizationId, this.requireFiles());
+    }
+    try {
+      const { message, created } = await this.scope.transaction(async (tx) => {
+        const locked = await lockConversation(tx, input.conversationId);
+        // Under the lock, so a concurrent retry is either committed (found here) or not yet started.
+        const existing = await this.sentBefore(tx, locked.id, input.clientMessageId);
+        if (existing) return { message: existing, created: false };
+        if (input.replyToId) {
+          const repliedTo = await tx.findOne(tx.messages('message'), input.replyToId, 'replyToId', 'Message');
+          if (repliedTo.conversationId !== locked.id) {
+            throw badUserInput('replyToId', 'You can only reply to a message in the same conversation.');
+          }
         }
-      }
-      if (sender.type === ActorType.CUSTOMER && isFinished(conversation.status)) {
-        await changeStatus(tx, this.realtime, conversation, ConversationStatus.OPEN, sender, 'Conversation reopened by a new message from the customer.');
-      }
-      const message = await appendMessage(tx, this.realtime, conversation, {
-        kind: MessageKind.TEXT,
-        sender,
-        body,
-        clientMessageId: input.clientMessageId,
-        replyToId: input.replyToId ?? null,
+        if (sender.type === ActorType.CUSTOMER && isFinished(locked.status)) {
+          await changeStatus(tx, this.realtime, locked, ConversationStatus.OPEN, sender, 'Conversation reopened by a new message from the customer.');
+        }
+        const appended = await appendMessage(tx, this.realtime, locked, {
+          kind: MessageKind.TEXT,
+          sender,
+          body,
+          clientMessageId: input.clientMessageId,
+          replyToId: input.replyToId ?? null,
+        });
+        if (taken) {
+          await tx.entityManager.insert(
+            Attachment,
+            taken.files.map((file) => ({ ...file, organizationId: locked.organizationId, conversationId: locked.id, messageId: appended.id })),
+          );
+        }
+        // Whoever writes has read everything up to their own message.
+        await joinAndRead(tx, locked, sender, { role: joiningRoleOf[sender.type], readThrough: appended.sequence });
+        return { message: appended, created: true };
       });
-      // Whoever writes has read everything up to their own message.
-      await joinAndRead(tx, conversation, sender, { role: joiningRoleOf[sender.type], readThrough: message.sequence });
+      if (!created) await taken?.discard();
       return message;
-    });
+    } catch (error) {
+      await taken?.discard();
+      throw error;
+    }
+  }
+
+  private sentBefore(scope: TenantScope, conversationId: string, clientMessageId: string): Promise<Message | null> {
+    const sender = actorOf(scope.viewer);
+    return scope
+      .messages('message')
+      .andWhere('message.conversationId = :conversationId', { conversationId })
+      .andWhere('message.senderType = :senderType AND message.senderId = :senderId', { senderType: sender.type, senderId: sender.id })
+      .andWhere('message.clientMessageId = :clientMessageId', { clientMessageId })
+      .getOne();
+  }
+
+  private requireFiles(): AttachmentIntakeDependencies {
+    if (!this.files) throw new Error('MessageService was built without file storage.');
+    return this.files;
   }
 
   edit(messageId: string, newBody: string): Promise<Message> {
@@ -89,10 +134,17 @@ export class MessageService {
     return this.scope.transaction(async (tx) => {
       const message = await this.ownLiveMessage(tx, messageId, 'delete');
       const deletedAt = new Date();
+      const attachments = await tx.attachments('attachment').andWhere('attachment.messageId = :messageId', { messageId: message.id }).getMany();
       await tx.entityManager.update(Message, { id: message.id }, { body: null, deletedAt });
       await tx.entityManager.delete(Attachment, { messageId: message.id });
       Object.assign(message, { body: null, deletedAt });
       await this.publishAfterCommit(tx, ConversationEventKind.MESSAGE_DELETED, message);
+      // The words go with the row update; the files go once that has committed.
+      const keys = attachments.flatMap((attachment) => [attachment.storageKey, attachment.thumbnailStorageKey ?? []].flat());
+      if (keys.length > 0) {
+        const storage = this.requireFiles().storage;
+        tx.afterCommit(`files:${message.id}`, () => void Promise.allSettled(keys.map((key) => storage.delete(key))));
+      }
       return message;
     });
   }

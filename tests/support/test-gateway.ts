@@ -4,6 +4,11 @@ import type { DataSource } from 'typeorm';
 import { TokenIssuer } from '../../gateway/auth/token-issuer.js';
 import { readConfig, type GatewayConfig } from '../../gateway/config.js';
 import { startRealtime, type Realtime } from '../../gateway/realtime.js';
+import { createGatewayFiles, type GatewayFiles } from '../../gateway/files/gateway-files.js';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import net from 'node:net';
+import path from 'node:path';
 import type { WebSocketGateway } from '../../gateway/subscriptions/websocket-gateway.js';
 import { createDataSource, queryCounterOf } from '../../gateway/database/data-source.js';
 import type { QueryCounter } from '../../gateway/database/query-counter.js';
@@ -24,6 +29,9 @@ export interface TestGateway {
   websockets: WebSocketGateway;
   /** The database URL, to start another instance on the same database. */
   databaseUrl: string;
+  /** Uploads and other files of this instance (shared with instances started with `sharing`). */
+  dataDir: string;
+  files: GatewayFiles;
   dataSource: DataSource;
   tokens: TokenIssuer;
   queries: QueryCounter;
@@ -51,15 +59,20 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
   const dataSource = createDataSource(database.url);
   await dataSource.initialize();
   const tokens = options.sharing?.tokens ?? new TokenIssuer(randomBytes(32).toString('base64url'));
-  const config = { ...readConfig({}), port: 0, ...options.config };
+  // A known port, so PUBLIC_URL (signed file links, chat links) points at this instance.
+  const port = await freePort();
+  const config = { ...readConfig({ PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}` }), dataDir: options.sharing?.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'counterchat-data-'))), ...options.config };
   const realtime = startRealtime(options.redisUrl);
-  const gateway = await startGateway({ config, dataSource, tokens, realtime });
+  const files = createGatewayFiles(config, 'test-file-url-secret');
+  const gateway = await startGateway({ config, dataSource, tokens, realtime, files });
   return {
     url: gateway.url,
     wsUrl: `${gateway.url.replace(/^http/, 'ws')}/graphql`,
     realtime,
     websockets: gateway.websockets,
     databaseUrl: database.url,
+    dataDir: config.dataDir,
+    files,
     dataSource,
     tokens,
     queries: queryCounterOf(dataSource),
@@ -77,6 +90,18 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
       await realtime.dispose();
       await dataSource.destroy();
       await database.drop();
+      if (!options.sharing) await rm(config.dataDir, { recursive: true, force: true });
     },
   };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }
