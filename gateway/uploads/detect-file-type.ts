@@ -1,6 +1,7 @@
 import CFB from 'cfb';
 import { fileTypeFromFile } from 'file-type';
 import { readFile } from 'node:fs/promises';
+import { attachmentRuleMessage } from './upload-limits.js';
 import { badUserInput } from '../errors/app-error.js';
 
 /** What an upload really is, judged from its bytes alone. */
@@ -40,7 +41,7 @@ export async function detectAllowedFileType(path: string, field: string): Promis
   // Word 97-2003, Excel, PowerPoint, Outlook messages and encrypted Office files
   // all share the OLE compound-file container; only its directory tells them apart.
   if (detected?.mime === 'application/x-cfb' && (await isWordCompoundFile(path))) return { ...WORD_97 };
-  throw badUserInput(field, 'Only photos, PDF and Word documents up to 10 MB can be attached.');
+  throw badUserInput(field, attachmentRuleMessage());
 }
 
 async function isWordCompoundFile(path: string): Promise<boolean> {

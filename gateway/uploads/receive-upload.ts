@@ -6,6 +6,7 @@ import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppError, badUserInput } from '../errors/app-error.js';
 import { ErrorCode } from '../errors/error-code.js';
+import { attachmentRuleMessage } from './upload-limits.js';
 
 export interface ReceiveUploadOptions {
   /** Largest accepted upload; one byte more and the upload is cut off and rejected. */
@@ -25,7 +26,6 @@ export interface ReceivedUpload {
   dispose(): Promise<void>;
 }
 
-const BYTES_PER_MB = 1024 * 1024;
 /** How much of an oversized upload is still read (and dropped) so the request can finish; never more than half the limit. */
 const DRAIN_ALLOWANCE_BYTES = 1024 * 1024;
 
@@ -100,11 +100,7 @@ async function receiveInto(stream: Readable, { maxBytes, directory, field }: Rec
     if (!file.closed) await new Promise<void>((resolve) => file.once('close', () => resolve()));
     await rm(path, { force: true });
     if (tooLarge) {
-      throw new AppError(
-        ErrorCode.PayloadTooLarge,
-        `Only photos, PDF and Word documents up to ${formatMegabytes(maxBytes)} MB can be attached.`,
-        { field },
-      );
+      throw new AppError(ErrorCode.PayloadTooLarge, attachmentRuleMessage(maxBytes), { field });
     }
     if (isSinkFailure(error)) throw error; // e.g. disk full: masked as an internal error, not the client's fault
     throw badUserInput(field, 'The upload was interrupted. Please try again.');
@@ -113,10 +109,6 @@ async function receiveInto(stream: Readable, { maxBytes, directory, field }: Rec
   }
 
   return { path, byteSize, sha256: hash.digest('hex'), dispose: () => rm(path, { force: true }) };
-}
-
-function formatMegabytes(bytes: number): string {
-  return String(Math.round((bytes / BYTES_PER_MB) * 10) / 10);
 }
 
 function isSinkFailure(error: unknown): boolean {

@@ -6,4 +6,10 @@ export const UPLOAD_LIMITS = {
   maxFieldBytes: 256 * 1024,
 } as const;
 
-export const ATTACHMENT_RULE_MESSAGE = 'Only photos, PDF and Word documents up to 10 MB can be attached.';
+const BYTES_PER_MB = 1024 * 1024;
+
+/** The one sentence a person reads when a file is refused, for its type or its size. */
+export function attachmentRuleMessage(maxBytes: number = UPLOAD_LIMITS.maxFileBytes): string {
+  const megabytes = Math.round((maxBytes / BYTES_PER_MB) * 10) / 10;
+  return `Only photos, PDF and Word documents up to ${megabytes} MB can be attached.`;
+}

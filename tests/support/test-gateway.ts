@@ -7,12 +7,12 @@ import { startRealtime, type Realtime } from '../../gateway/realtime.js';
 import { createGatewayFiles, type GatewayFiles } from '../../gateway/files/gateway-files.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import net from 'node:net';
 import path from 'node:path';
 import type { WebSocketGateway } from '../../gateway/subscriptions/websocket-gateway.js';
 import { createDataSource, queryCounterOf } from '../../gateway/database/data-source.js';
 import type { QueryCounter } from '../../gateway/database/query-counter.js';
 import { startGateway } from '../../gateway/server.js';
+import { findFreePort } from '../../gateway/find-free-port.js';
 import { createThrowawayDatabase } from './test-database.js';
 
 export interface GraphQLResponse<T = any> {
@@ -60,7 +60,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
   await dataSource.initialize();
   const tokens = options.sharing?.tokens ?? new TokenIssuer(randomBytes(32).toString('base64url'));
   // A known port, so PUBLIC_URL (signed file links, chat links) points at this instance.
-  const port = await freePort();
+  const port = await findFreePort();
   const config = { ...readConfig({ PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}` }), dataDir: options.sharing?.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'counterchat-data-'))), ...options.config };
   const realtime = startRealtime(options.redisUrl);
   const files = createGatewayFiles(config, 'test-file-url-secret');
@@ -93,15 +93,4 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
       if (!options.sharing) await rm(config.dataDir, { recursive: true, force: true });
     },
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
