@@ -1,10 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { fileTypeFromBuffer } from 'file-type';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { detectAllowedFileType } from '../../../gateway/uploads/detect-file-type.js';
 import * as samples from '../../fixtures/sample-files.js';
+import { useTemporaryDirectory } from '../../support/temporary-directory.js';
 
 const REJECTION = {
   message: 'Only photos, PDF and Word documents up to 10 MB can be attached.',
@@ -12,19 +10,7 @@ const REJECTION = {
 };
 
 describe('detectAllowedFileType', () => {
-  let directory: string;
-  beforeAll(async () => {
-    directory = await mkdtemp(join(tmpdir(), 'counterchat-detect-'));
-  });
-  afterAll(async () => {
-    await rm(directory, { recursive: true, force: true });
-  });
-
-  const write = async (name: string, bytes: Buffer) => {
-    const path = join(directory, name);
-    await writeFile(path, bytes);
-    return path;
-  };
+  const { write } = useTemporaryDirectory('counterchat-detect-');
 
   describe('accepts', () => {
     it.each([

@@ -1,11 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { describe, expect, it } from '@jest/globals';
 import sharp from 'sharp';
 import type { AllowedFileType } from '../../../gateway/uploads/detect-file-type.js';
 import { processImage } from '../../../gateway/uploads/process-image.js';
 import * as samples from '../../fixtures/sample-files.js';
+import { useTemporaryDirectory } from '../../support/temporary-directory.js';
 
 const JPEG: AllowedFileType = { mime: 'image/jpeg', extension: 'jpg', isImage: true };
 const PNG: AllowedFileType = { mime: 'image/png', extension: 'png', isImage: true };
@@ -19,19 +17,7 @@ const UNREADABLE = {
 };
 
 describe('processImage', () => {
-  let directory: string;
-  beforeAll(async () => {
-    directory = await mkdtemp(join(tmpdir(), 'counterchat-process-'));
-  });
-  afterAll(async () => {
-    await rm(directory, { recursive: true, force: true });
-  });
-
-  const write = async (name: string, bytes: Buffer) => {
-    const path = join(directory, name);
-    await writeFile(path, bytes);
-    return path;
-  };
+  const { write } = useTemporaryDirectory('counterchat-process-');
 
   const expectThumbnail = async (thumbnail: Buffer) => {
     const metadata = await sharp(thumbnail).metadata();
