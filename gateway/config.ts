@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** Everything the gateway reads from the environment, resolved once at start. */
 export interface GatewayConfig {
@@ -21,6 +23,8 @@ export interface GatewayConfig {
   production: boolean;
   /** Signs staff JWTs and customer chat tokens; unset means generated into `dataDir`. */
   authSecret: string | undefined;
+  /** The built browser apps (dashboard, widget, widget loader): `dist/clients` of the package. */
+  clientsDir: string;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
@@ -44,5 +48,17 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     typingTimeoutMs: 6000,
     production: env.NODE_ENV === 'production',
     authSecret: env.AUTH_SECRET || undefined,
+    clientsDir: path.join(packageRoot(), 'dist', 'clients'),
   };
+}
+
+/** The folder holding package.json, whether this runs from `dist/` or from source (tests). */
+function packageRoot(): string {
+  let folder = path.dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(path.join(folder, 'package.json'))) {
+    const parent = path.dirname(folder);
+    if (parent === folder) return process.cwd();
+    folder = parent;
+  }
+  return folder;
 }

@@ -24,6 +24,7 @@ const demo = withDemoData ? await seedDemoData(database.dataSource, realtime.pub
 const gateway = await startGateway({ config, dataSource: database.dataSource, tokens, realtime, files });
 
 console.log(`Counterchat is running.`);
+console.log(`  Dashboard: ${config.publicUrl}/dashboard/`);
 console.log(`  GraphQL:  ${config.publicUrl}/graphql`);
 console.log(`  Health:   ${config.publicUrl}/healthz`);
 console.log(`  Database: ${database.embeddedDirectory ? `embedded PostgreSQL in ${database.embeddedDirectory}` : 'DATABASE_URL'}`);

@@ -11,6 +11,7 @@ import { buildContext, type GatewayDependencies, type RequestContext } from './c
 import { AppError } from './errors/app-error.js';
 import { ErrorCode } from './errors/error-code.js';
 import { formatError } from './errors/format-error.js';
+import { clientAppsRouter } from './clients/client-apps.js';
 import { filesRouter } from './files/files-route.js';
 import { multipartRequests } from './uploads/multipart-requests.js';
 import { Attachment } from '../entities/attachment.entity.js';
@@ -69,6 +70,8 @@ export async function startGateway(deps: GatewayDependencies): Promise<Gateway> 
       findAttachment: (id) => deps.dataSource.getRepository(Attachment).findOneBy({ id }),
     }),
   );
+
+  app.use(clientAppsRouter({ clientsDir: deps.config.clientsDir, publicUrl: deps.config.publicUrl }));
 
   app.use(
     '/graphql',

@@ -1,0 +1,25 @@
+import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+// `npm run dev:dashboard` serves this with hot reload on :5173 and proxies the API to a
+// gateway on :4000 (`npm start` in another terminal); `npm run build` writes the bundle
+// the gateway serves at /dashboard/.
+const gateway = process.env.GATEWAY_URL ?? 'http://localhost:4000';
+
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  base: '/dashboard/',
+  plugins: [react()],
+  build: {
+    outDir: fileURLToPath(new URL('../../dist/clients/dashboard', import.meta.url)),
+    emptyOutDir: true,
+    sourcemap: true,
+  },
+  server: {
+    proxy: {
+      '/graphql': { target: gateway, ws: true },
+      '/files': gateway,
+    },
+  },
+});
