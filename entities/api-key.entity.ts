@@ -1,9 +1,24 @@
 import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { Organization } from './organization.entity.js';
 
+/**
+ * What a partner key may do. Partners read them as `conversations:read` etc. (see
+ * `scopeName`); GraphQL enum values cannot hold a colon.
+ */
 export enum ApiKeyScope {
-  READ = 'READ',
-  WRITE = 'WRITE',
+  CONVERSATIONS_READ = 'CONVERSATIONS_READ',
+  CONVERSATIONS_WRITE = 'CONVERSATIONS_WRITE',
+  MESSAGES_WRITE = 'MESSAGES_WRITE',
+  CUSTOMERS_READ = 'CUSTOMERS_READ',
+  CUSTOMERS_WRITE = 'CUSTOMERS_WRITE',
+  STAFF_READ = 'STAFF_READ',
+  WEBHOOKS_MANAGE = 'WEBHOOKS_MANAGE',
+  STATS_READ = 'STATS_READ',
+}
+
+/** `CONVERSATIONS_READ` → `conversations:read`, the form error messages and docs use. */
+export function scopeName(scope: ApiKeyScope): string {
+  return scope.toLowerCase().replace(/_(?=[a-z]+$)/, ':');
 }
 
 /** A partner system's credential. Only a hash of the secret is stored; the secret is shown once. */

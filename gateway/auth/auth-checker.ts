@@ -1,4 +1,5 @@
 import type { AuthCheckerFn } from 'type-graphql';
+import { scopeName } from '../../entities/api-key.entity.js';
 import type { RequestContext } from '../context.js';
 import { forbidden, unauthenticated } from '../errors/app-error.js';
 import { permissionsOf, scopeGranting, type Permission } from './permission.js';
@@ -14,8 +15,10 @@ export function assertPermissions(viewer: Viewer, required: readonly Permission[
   const missing = required.filter((permission) => !granted.has(permission));
   if (missing.length === 0) return;
   if (viewer.kind === 'partner') {
-    const scopes = [...new Set(missing.map((permission) => scopeGranting(permission)))].filter(Boolean);
-    throw forbidden(`This API key lacks the ${scopes.join(', ')} scope.`);
+    const scopes = [...new Set(missing.map((permission) => scopeGranting(permission)))];
+    if (scopes.includes(undefined)) throw forbidden('API keys cannot do this; sign in as staff.');
+    const names = scopes.map((scope) => scopeName(scope!));
+    throw forbidden(`This API key lacks the ${names.join(', ')} scope${names.length > 1 ? 's' : ''}.`, { missingScopes: names });
   }
   throw forbidden(`Your account is not allowed to do this (needs ${missing.join(', ')}).`);
 }

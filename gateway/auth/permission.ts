@@ -13,6 +13,10 @@ export enum Permission {
   WRITE_CUSTOMERS = 'WRITE_CUSTOMERS',
   READ_STAFF = 'READ_STAFF',
   MANAGE_API_KEYS = 'MANAGE_API_KEYS',
+  /** Register webhook endpoints, read their delivery log, redeliver. */
+  MANAGE_WEBHOOKS = 'MANAGE_WEBHOOKS',
+  /** Response-time and workload figures. */
+  READ_STATS = 'READ_STATS',
 }
 
 const STAFF: Permission[] = [
@@ -24,9 +28,19 @@ const STAFF: Permission[] = [
   Permission.READ_STAFF,
 ];
 
+const ADMIN: Permission[] = [...STAFF, Permission.MANAGE_API_KEYS, Permission.MANAGE_WEBHOOKS, Permission.READ_STATS];
+const PHARMACIST: Permission[] = [...STAFF, Permission.READ_STATS];
+
+/** Each permission a partner can hold comes from exactly one scope, so FORBIDDEN can name it. */
 const BY_SCOPE: Record<ApiKeyScope, Permission[]> = {
-  [ApiKeyScope.READ]: [Permission.READ_CONVERSATIONS, Permission.READ_CUSTOMERS, Permission.READ_STAFF],
-  [ApiKeyScope.WRITE]: [Permission.SEND_MESSAGES, Permission.MANAGE_CONVERSATIONS, Permission.WRITE_CUSTOMERS],
+  [ApiKeyScope.CONVERSATIONS_READ]: [Permission.READ_CONVERSATIONS],
+  [ApiKeyScope.CONVERSATIONS_WRITE]: [Permission.MANAGE_CONVERSATIONS],
+  [ApiKeyScope.MESSAGES_WRITE]: [Permission.SEND_MESSAGES],
+  [ApiKeyScope.CUSTOMERS_READ]: [Permission.READ_CUSTOMERS],
+  [ApiKeyScope.CUSTOMERS_WRITE]: [Permission.WRITE_CUSTOMERS],
+  [ApiKeyScope.STAFF_READ]: [Permission.READ_STAFF],
+  [ApiKeyScope.WEBHOOKS_MANAGE]: [Permission.MANAGE_WEBHOOKS],
+  [ApiKeyScope.STATS_READ]: [Permission.READ_STATS],
 };
 
 /** The API key scope that grants a permission, for error messages that name what is missing. */
@@ -44,6 +58,6 @@ export function permissionsOf(viewer: Viewer): ReadonlySet<Permission> {
     case 'partner':
       return new Set(viewer.scopes.flatMap((scope) => BY_SCOPE[scope]));
     case 'staff':
-      return new Set(viewer.role === StaffRole.ADMIN ? [...STAFF, Permission.MANAGE_API_KEYS] : STAFF);
+      return new Set(viewer.role === StaffRole.ADMIN ? ADMIN : viewer.role === StaffRole.PHARMACIST ? PHARMACIST : STAFF);
   }
 }

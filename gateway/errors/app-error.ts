@@ -15,7 +15,8 @@ export class AppError extends GraphQLError {
 export const unauthenticated = (message = 'Sign in to continue.') =>
   new AppError(ErrorCode.Unauthenticated, message);
 
-export const forbidden = (message = 'You are not allowed to do this.') => new AppError(ErrorCode.Forbidden, message);
+export const forbidden = (message = 'You are not allowed to do this.', extensions: Record<string, unknown> = {}) =>
+  new AppError(ErrorCode.Forbidden, message, extensions);
 
 /** The same error for "does not exist" and "belongs to another organization", on purpose. */
 export const notFound = (what: string) => new AppError(ErrorCode.NotFound, `${what} not found.`);

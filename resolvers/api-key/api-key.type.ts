@@ -1,7 +1,20 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { ApiKeyScope } from '../../entities/api-key.entity.js';
 
-registerEnumType(ApiKeyScope, { name: 'ApiKeyScope', description: 'READ: conversations, messages, customers. WRITE: send and change them.' });
+registerEnumType(ApiKeyScope, {
+  name: 'ApiKeyScope',
+  description: 'What a partner key may do. A request outside its scopes gets FORBIDDEN naming the missing scope (e.g. "conversations:read").',
+  valuesConfig: {
+    CONVERSATIONS_READ: { description: 'conversations:read — conversations, their messages and attachments, message search.' },
+    CONVERSATIONS_WRITE: { description: 'conversations:write — status, assignment, priority.' },
+    MESSAGES_WRITE: { description: 'messages:write — send, edit and delete its own messages, react, mark read, start conversations, typing.' },
+    CUSTOMERS_READ: { description: 'customers:read — customer records and lookup.' },
+    CUSTOMERS_WRITE: { description: 'customers:write — create customers and issue their chat links.' },
+    STAFF_READ: { description: 'staff:read — the pharmacy team, e.g. to pick an assignee.' },
+    WEBHOOKS_MANAGE: { description: 'webhooks:manage — webhook endpoints, their delivery log, redelivery.' },
+    STATS_READ: { description: 'stats:read — response-time and workload figures.' },
+  },
+});
 
 @ObjectType('ApiKey', { description: "A partner system's key. The secret itself is shown only once, at creation." })
 export class ApiKeyType {

@@ -41,7 +41,7 @@ const OPERATIONS = {
   addReaction: `mutation ($messageId: ID!) { addReaction(messageId: $messageId, emoji: "👍") { id reactions { emoji } } }`,
   removeReaction: `mutation ($messageId: ID!) { removeReaction(messageId: $messageId, emoji: "👍") { id reactions { emoji } } }`,
   issueChatToken: `mutation ($customerId: ID!) { issueChatToken(customerId: $customerId) { token chatLink } }`,
-  createApiKey: `mutation { createApiKey(input: { name: "Pharmacy system", scopes: [READ, WRITE] }) { apiKey { id } secret } }`,
+  createApiKey: `mutation { createApiKey(input: { name: "Pharmacy system", scopes: [CONVERSATIONS_READ, MESSAGES_WRITE] }) { apiKey { id } secret } }`,
   revokeApiKey: `mutation ($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }`,
 } as const;
 

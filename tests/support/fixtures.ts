@@ -26,6 +26,9 @@ export interface PharmacyFixture {
   };
 }
 
+const PARTNER_READ_SCOPES = [ApiKeyScope.CONVERSATIONS_READ, ApiKeyScope.CUSTOMERS_READ, ApiKeyScope.STAFF_READ];
+const PARTNER_WRITE_SCOPES = [ApiKeyScope.MESSAGES_WRITE, ApiKeyScope.CONVERSATIONS_WRITE, ApiKeyScope.CUSTOMERS_WRITE];
+
 let passwordHash: Promise<string> | undefined;
 
 export async function createPharmacy(dataSource: DataSource, tokens: TokenIssuer, slug: string): Promise<PharmacyFixture> {
@@ -66,8 +69,8 @@ export async function createPharmacy(dataSource: DataSource, tokens: TokenIssuer
       pharmacist: await staffToken(pharmacist!),
       customer: await chatToken(customers[0]),
       otherCustomer: await chatToken(customers[1]),
-      partnerRead: await partnerKey([ApiKeyScope.READ]),
-      partnerWrite: await partnerKey([ApiKeyScope.READ, ApiKeyScope.WRITE]),
+      partnerRead: await partnerKey(PARTNER_READ_SCOPES),
+      partnerWrite: await partnerKey([...PARTNER_READ_SCOPES, ...PARTNER_WRITE_SCOPES]),
     },
   };
 }

@@ -73,7 +73,7 @@ describe('fan-out across instances through Redis', () => {
 
   it('closes a revoked key’s socket on the other instance', async () => {
     const created = await instanceA.graphql(
-      `mutation { createApiKey(input: { name: "Elsewhere", scopes: [READ] }) { apiKey { id } secret } }`,
+      `mutation { createApiKey(input: { name: "Elsewhere", scopes: [CONVERSATIONS_READ] }) { apiKey { id } secret } }`,
       {},
       pharmacy.tokens.admin,
     );

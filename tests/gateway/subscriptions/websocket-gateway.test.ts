@@ -101,7 +101,7 @@ describe('the graphql-ws endpoint', () => {
 
     it('closes the sockets of an API key as soon as it is revoked', async () => {
       const created = await gateway.graphql(
-        `mutation { createApiKey(input: { name: "Short-lived", scopes: [READ] }) { apiKey { id } secret } }`,
+        `mutation { createApiKey(input: { name: "Short-lived", scopes: [CONVERSATIONS_READ] }) { apiKey { id } secret } }`,
         {},
         pharmacy.tokens.admin,
       );

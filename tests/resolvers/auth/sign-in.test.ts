@@ -84,6 +84,7 @@ describe('signing in and viewers', () => {
       pharmacy.tokens.partnerRead,
     );
     expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect(response.errors?.[0]?.message).toContain('WRITE');
+    expect(response.errors?.[0]?.message).toContain('customers:write');
+    expect(response.errors?.[0]?.extensions?.missingScopes).toEqual(['customers:write']);
   });
 });

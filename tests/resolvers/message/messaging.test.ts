@@ -191,7 +191,7 @@ describe('sending and reading messages', () => {
       expect(withSubject).not.toBe(ids[0]);
     });
 
-    it('lets a partner with the WRITE scope reply, signed as the partner app', async () => {
+    it('lets a partner with the messages:write scope reply, signed as the partner app', async () => {
       const conversationId = await startThread(pharmacy.tokens.customer, { subject: 'Order 1234' });
       const sent = await send(pharmacy.tokens.partnerWrite, conversationId, 'Your order has shipped.');
       expect(sent.data.sendMessage.sender.__typename).toBe('PartnerApp');
