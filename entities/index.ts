@@ -7,3 +7,7 @@ export { Organization } from './organization.entity.js';
 export { Participant } from './participant.entity.js';
 export { Reaction } from './reaction.entity.js';
 export { StaffUser } from './staff-user.entity.js';
+export { OutboxEvent } from './outbox-event.entity.js';
+export { WebhookDelivery } from './webhook-delivery.entity.js';
+export { WebhookDeliveryAttempt } from './webhook-delivery-attempt.entity.js';
+export { WebhookEndpoint } from './webhook-endpoint.entity.js';

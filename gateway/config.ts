@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_WEBHOOK_DISPATCHER_OPTIONS, type WebhookDispatcherOptions } from './webhooks/webhook-dispatcher.js';
 
 /** Everything the gateway reads from the environment, resolved once at start. */
 export interface GatewayConfig {
@@ -25,6 +26,8 @@ export interface GatewayConfig {
   authSecret: string | undefined;
   /** The built browser apps (dashboard, widget, widget loader): `dist/clients` of the package. */
   clientsDir: string;
+  /** Outbox polling, timeouts and the retry schedule of webhook deliveries; WEBHOOK_DELIVERY=off leaves delivery to other instances. */
+  webhooks: WebhookDispatcherOptions;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
@@ -49,6 +52,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     production: env.NODE_ENV === 'production',
     authSecret: env.AUTH_SECRET || undefined,
     clientsDir: path.join(packageRoot(), 'dist', 'clients'),
+    webhooks: { ...DEFAULT_WEBHOOK_DISPATCHER_OPTIONS, deliver: env.WEBHOOK_DELIVERY !== 'off' },
   };
 }
 

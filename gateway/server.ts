@@ -16,6 +16,7 @@ import { filesRouter } from './files/files-route.js';
 import { multipartRequests } from './uploads/multipart-requests.js';
 import { Attachment } from '../entities/attachment.entity.js';
 import { useWebSocketGateway, type WebSocketGateway } from './subscriptions/websocket-gateway.js';
+import { startWebhookDispatcher, type WebhookDispatcher } from './webhooks/webhook-dispatcher.js';
 
 /** Largest JSON request body; a 4,000-character message with its envelope fits many times over. */
 const JSON_BODY_LIMIT = '256kb';
@@ -25,6 +26,8 @@ export interface Gateway {
   url: string;
   httpServer: http.Server;
   websockets: WebSocketGateway;
+  /** Sends the outbox's webhook deliveries (every instance runs one; they share the work). */
+  webhooks: WebhookDispatcher;
   /** Drains: stops accepting, closes sockets with 1001, lets in-flight requests finish. */
   dispose(): Promise<void>;
 }
@@ -37,6 +40,7 @@ export async function startGateway(deps: GatewayDependencies): Promise<Gateway> 
 
   const schema = await buildCounterchatSchema();
   const websockets = useWebSocketGateway(httpServer, schema, deps);
+  const webhooks = startWebhookDispatcher(deps.dataSource, deps.realtime.bus, deps.config.webhooks);
   const apollo = new ApolloServer<RequestContext>({
     schema,
     formatError,
@@ -47,7 +51,7 @@ export async function startGateway(deps: GatewayDependencies): Promise<Gateway> 
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // On stop: sockets get 1001 (clients reconnect) while in-flight HTTP requests finish.
-      { serverWillStart: async () => ({ drainServer: () => websockets.dispose() }) },
+      { serverWillStart: async () => ({ drainServer: async () => void (await Promise.all([websockets.dispose(), webhooks.dispose()])) }) },
       ...(deps.config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
   });
@@ -100,6 +104,7 @@ export async function startGateway(deps: GatewayDependencies): Promise<Gateway> 
     url: `http://127.0.0.1:${port}`,
     httpServer,
     websockets,
+    webhooks,
     dispose: () => apollo.stop(),
   };
 }

@@ -15,6 +15,7 @@ import { ConversationEventsResolver, ReadReceiptFieldsResolver } from './realtim
 import { InboxEventsResolver } from './realtime/inbox-events.resolver.js';
 import { ConversationPresenceResolver, PresenceResolver } from './realtime/presence.resolver.js';
 import { TypingResolver } from './realtime/typing.resolver.js';
+import { WebhookDeliveryResolver, WebhookEndpointResolver } from './webhook/webhook.resolver.js';
 
 export const resolvers = [
   ViewerResolver,
@@ -36,4 +37,6 @@ export const resolvers = [
   PresenceResolver,
   ConversationPresenceResolver,
   AttachmentFieldsResolver,
+  WebhookEndpointResolver,
+  WebhookDeliveryResolver,
 ] as const;

@@ -63,6 +63,8 @@ export interface Topics {
   typing: [conversationId: string, payload: TypingEventPayload];
   presence: [organizationId: string, payload: PresenceEventPayload];
   access: [organizationId: string, payload: AccessRevokedPayload];
+  /** Deliveries were queued: wakes the webhook workers of every instance. */
+  webhooks: [channel: 'queued', payload: Record<string, never>];
 }
 
 const date = (value: string | null | undefined) => (value ? new Date(value) : null);

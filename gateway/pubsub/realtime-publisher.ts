@@ -53,6 +53,11 @@ export class RealtimePublisher {
     this.safely(() => this.bus.publish('access', organizationId, { apiKeyId }));
   }
 
+  /** Not for clients: tells the webhook workers (on every instance) not to wait for their next poll. */
+  webhooksQueued(): void {
+    this.safely(() => this.bus.publish('webhooks', 'queued', {}));
+  }
+
   private safely(publish: () => void): void {
     try {
       publish();

@@ -8,6 +8,10 @@ import { Organization } from '../../entities/organization.entity.js';
 import { Participant } from '../../entities/participant.entity.js';
 import { Reaction } from '../../entities/reaction.entity.js';
 import { StaffUser } from '../../entities/staff-user.entity.js';
+import { WebhookDelivery } from '../../entities/webhook-delivery.entity.js';
+import { WebhookDeliveryAttempt } from '../../entities/webhook-delivery-attempt.entity.js';
+import { WebhookEndpoint } from '../../entities/webhook-endpoint.entity.js';
+import { OutboxEvent } from '../../entities/outbox-event.entity.js';
 import { badUserInput, notFound } from '../errors/app-error.js';
 import type { SignedInViewer } from '../auth/viewer.js';
 
@@ -112,6 +116,22 @@ export class TenantScope {
 
   apiKeys(alias = 'apiKey'): SelectQueryBuilder<ApiKey> {
     return this.inOrganization(ApiKey, alias);
+  }
+
+  webhookEndpoints(alias = 'endpoint'): SelectQueryBuilder<WebhookEndpoint> {
+    return this.inOrganization(WebhookEndpoint, alias);
+  }
+
+  webhookDeliveries(alias = 'delivery'): SelectQueryBuilder<WebhookDelivery> {
+    return this.inOrganization(WebhookDelivery, alias);
+  }
+
+  webhookDeliveryAttempts(alias = 'attempt'): SelectQueryBuilder<WebhookDeliveryAttempt> {
+    return this.inOrganization(WebhookDeliveryAttempt, alias);
+  }
+
+  outboxEvents(alias = 'event'): SelectQueryBuilder<OutboxEvent> {
+    return this.inOrganization(OutboxEvent, alias);
   }
 
   /** The row with this id, or NOT_FOUND (also for ids of other organizations); BAD_USER_INPUT for malformed ids. */

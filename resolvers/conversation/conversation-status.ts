@@ -1,6 +1,9 @@
 import type { ActorRef } from '../../entities/actor-type.js';
 import { Conversation, ConversationStatus } from '../../entities/conversation.entity.js';
 import { MessageKind, SystemEventKind } from '../../entities/message.entity.js';
+import { WebhookEventType } from '../../entities/webhook-event-type.js';
+import { recordEvent } from '../../gateway/webhooks/outbox.js';
+import { conversationPayload } from '../../gateway/webhooks/webhook-payloads.js';
 import type { RealtimePublisher } from '../../gateway/pubsub/realtime-publisher.js';
 import type { TenantScope } from '../../gateway/tenancy/tenant-scope.js';
 import { appendMessage } from '../message/message-append.js';
@@ -29,6 +32,7 @@ export async function changeStatus(
   if (previous === status) return;
   await tx.entityManager.update(Conversation, { id: conversation.id }, { status });
   conversation.status = status;
+  await recordEvent(tx, realtime, WebhookEventType.CONVERSATION_STATUS_CHANGED, { conversation: conversationPayload(conversation), previousStatus: previous });
   await appendMessage(tx, realtime, conversation, {
     kind: MessageKind.SYSTEM,
     body: wording,

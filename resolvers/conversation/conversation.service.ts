@@ -6,6 +6,9 @@ import {
   ConversationStatus,
 } from '../../entities/conversation.entity.js';
 import { MessageKind, SystemEventKind } from '../../entities/message.entity.js';
+import { WebhookEventType } from '../../entities/webhook-event-type.js';
+import { recordEvent } from '../../gateway/webhooks/outbox.js';
+import { conversationPayload } from '../../gateway/webhooks/webhook-payloads.js';
 import { ParticipantRole } from '../../entities/participant.entity.js';
 import { actorOf } from '../../gateway/auth/viewer.js';
 import { badUserInput } from '../../gateway/errors/app-error.js';
@@ -94,6 +97,7 @@ export class ConversationService {
         const actor = actorOf(viewer);
         await joinAndRead(tx, created, actor, { role: joiningRoleOf[actor.type] });
       }
+      await recordEvent(tx, this.realtime, WebhookEventType.CONVERSATION_CREATED, { conversation: conversationPayload(created) });
       tx.afterCommit(`conversation:${created.id}`, () => this.realtime.conversationChanged(created));
       return created;
     });
@@ -118,6 +122,10 @@ export class ConversationService {
       const previous = conversation.assigneeId;
       await tx.entityManager.update(Conversation, { id: conversation.id }, { assigneeId: assignee?.id ?? null });
       conversation.assigneeId = assignee?.id ?? null;
+      await recordEvent(tx, this.realtime, WebhookEventType.CONVERSATION_ASSIGNED, {
+        conversation: conversationPayload(conversation),
+        previousAssignee: previous ? { __typename: 'StaffMember', id: previous } : null,
+      });
       if (previous) {
         await joinAndRead(tx, conversation, { type: ActorType.STAFF, id: previous }, { role: ParticipantRole.AGENT, changeRole: true });
       }

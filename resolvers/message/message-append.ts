@@ -1,12 +1,19 @@
 import type { ActorRef } from '../../entities/actor-type.js';
+import { Attachment } from '../../entities/attachment.entity.js';
 import { Conversation } from '../../entities/conversation.entity.js';
+import { WebhookEventType } from '../../entities/webhook-event-type.js';
+import { recordEvent } from '../../gateway/webhooks/outbox.js';
+import { messagePayload } from '../../gateway/webhooks/webhook-payloads.js';
 import { Message, MessageKind, type SystemEvent } from '../../entities/message.entity.js';
 import { ConversationEventKind } from '../../gateway/pubsub/event-payloads.js';
 import type { RealtimePublisher } from '../../gateway/pubsub/realtime-publisher.js';
 import type { TenantScope } from '../../gateway/tenancy/tenant-scope.js';
 
+/** A stored file to attach, as attachment intake produced it. */
+export type NewAttachment = Omit<Attachment, 'id' | 'organizationId' | 'conversationId' | 'messageId' | 'message' | 'createdAt'>;
+
 export type NewMessage =
-  | { kind: MessageKind.TEXT; sender: ActorRef; body: string; clientMessageId: string; replyToId: string | null }
+  | { kind: MessageKind.TEXT; sender: ActorRef; body: string; clientMessageId: string; replyToId: string | null; attachments?: readonly NewAttachment[] }
   | { kind: MessageKind.SYSTEM; body: string; systemEvent: SystemEvent };
 
 /**
@@ -38,6 +45,11 @@ export async function appendMessage(
     createdAt: now,
   });
   await manager.insert(Message, row);
+  const attachments =
+    message.kind === MessageKind.TEXT && message.attachments?.length
+      ? message.attachments.map((file) => manager.create(Attachment, { ...file, organizationId: conversation.organizationId, conversationId: conversation.id, messageId: row.id }))
+      : [];
+  if (attachments.length > 0) await manager.insert(Attachment, attachments);
   const lastActivity = { lastSequence: sequence, lastMessageId: row.id, lastMessageAt: now, lastActivityAt: now };
   await manager.update(
     Conversation,
@@ -45,6 +57,7 @@ export async function appendMessage(
     { ...lastActivity, messageCount: () => 'message_count + 1', updatedAt: now },
   );
   Object.assign(conversation, lastActivity, { messageCount: conversation.messageCount + 1, updatedAt: now });
+  await recordEvent(scope, realtime, WebhookEventType.MESSAGE_CREATED, { message: messagePayload(row, attachments) });
   scope.afterCommit(`message:${row.id}`, () => realtime.message(ConversationEventKind.MESSAGE_ADDED, row));
   scope.afterCommit(`conversation:${conversation.id}`, () => realtime.conversationChanged(conversation));
   return row;

@@ -2,6 +2,9 @@ import { ActorType } from '../../entities/actor-type.js';
 import { Conversation, ConversationStatus } from '../../entities/conversation.entity.js';
 import { Message, MessageKind } from '../../entities/message.entity.js';
 import { Attachment } from '../../entities/attachment.entity.js';
+import { WebhookEventType } from '../../entities/webhook-event-type.js';
+import { recordEvent } from '../../gateway/webhooks/outbox.js';
+import { messagePayload } from '../../gateway/webhooks/webhook-payloads.js';
 import { actorOf } from '../../gateway/auth/viewer.js';
 import { badUserInput, forbidden } from '../../gateway/errors/app-error.js';
 import { ConversationEventKind, type MessageEventKind } from '../../gateway/pubsub/event-payloads.js';
@@ -82,13 +85,8 @@ export class MessageService {
           body,
           clientMessageId: input.clientMessageId,
           replyToId: input.replyToId ?? null,
+          attachments: taken?.files,
         });
-        if (taken) {
-          await tx.entityManager.insert(
-            Attachment,
-            taken.files.map((file) => ({ ...file, organizationId: locked.organizationId, conversationId: locked.id, messageId: appended.id })),
-          );
-        }
         // Whoever writes has read everything up to their own message.
         await joinAndRead(tx, locked, sender, { role: joiningRoleOf[sender.type], readThrough: appended.sequence });
         return { message: appended, created: true };
@@ -124,6 +122,8 @@ export class MessageService {
       const editedAt = new Date();
       await tx.entityManager.update(Message, { id: message.id }, { body, editedAt });
       Object.assign(message, { body, editedAt });
+      const attachments = await tx.attachments('attachment').andWhere('attachment.messageId = :messageId', { messageId: message.id }).getMany();
+      await recordEvent(tx, this.realtime, WebhookEventType.MESSAGE_EDITED, { message: messagePayload(message, attachments) });
       await this.publishAfterCommit(tx, ConversationEventKind.MESSAGE_EDITED, message);
       return message;
     });
@@ -138,6 +138,7 @@ export class MessageService {
       await tx.entityManager.update(Message, { id: message.id }, { body: null, deletedAt });
       await tx.entityManager.delete(Attachment, { messageId: message.id });
       Object.assign(message, { body: null, deletedAt });
+      await recordEvent(tx, this.realtime, WebhookEventType.MESSAGE_DELETED, { message: messagePayload(message) });
       await this.publishAfterCommit(tx, ConversationEventKind.MESSAGE_DELETED, message);
       // The words go with the row update; the files go once that has committed.
       const keys = attachments.flatMap((attachment) => [attachment.storageKey, attachment.thumbnailStorageKey ?? []].flat());

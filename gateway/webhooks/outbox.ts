@@ -1,0 +1,33 @@
+import { actorOf } from '../auth/viewer.js';
+import type { WebhookEventType } from '../../entities/webhook-event-type.js';
+import type { RealtimePublisher } from '../pubsub/realtime-publisher.js';
+import type { TenantScope } from '../tenancy/tenant-scope.js';
+import { actorReference, type JsonObject } from './webhook-payloads.js';
+
+/**
+ * Records a domain event inside the transaction `tx` that makes the change, so the
+ * event exists exactly when the change committed: a crash can neither lose it nor
+ * invent one. One statement writes the event and a delivery per subscribed endpoint,
+ * and writes nothing at all when no endpoint wants this event type.
+ */
+export async function recordEvent(
+  tx: TenantScope,
+  realtime: RealtimePublisher,
+  type: WebhookEventType,
+  data: JsonObject,
+): Promise<void> {
+  const rows: unknown[] = await tx.entityManager.query(
+    `WITH endpoint AS (
+       SELECT id FROM webhook_endpoint WHERE organization_id = $1 AND $2 = ANY(events)
+     ), event AS (
+       INSERT INTO outbox_event (organization_id, type, payload)
+       SELECT $1, $2, $3::jsonb WHERE EXISTS (SELECT 1 FROM endpoint)
+       RETURNING id
+     )
+     INSERT INTO webhook_delivery (organization_id, event_id, endpoint_id)
+     SELECT $1, event.id, endpoint.id FROM event CROSS JOIN endpoint
+     RETURNING id`,
+    [tx.organizationId, type, JSON.stringify({ ...data, actor: actorReference(actorOf(tx.viewer)) })],
+  );
+  if (rows.length > 0) tx.afterCommit('webhooks', () => realtime.webhooksQueued());
+}
