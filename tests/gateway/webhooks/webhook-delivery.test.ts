@@ -2,7 +2,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/glob
 import type { GatewayConfig } from '../../../gateway/config.js';
 import { findFreePort } from '../../../gateway/find-free-port.js';
 import { DEFAULT_WEBHOOK_DISPATCHER_OPTIONS } from '../../../gateway/webhooks/webhook-dispatcher.js';
-import { verifyWebhook, WebhookHeader } from '../../../gateway/webhooks/webhook-signature.js';
+import { WebhookHeader } from '../../../gateway/webhooks/webhook-signature.js';
+import { verifyWebhook } from '../../../clients/partner/src/verify-webhook.js';
 import { createPharmacy, nextClientMessageId, type PharmacyFixture } from '../../support/fixtures.js';
 import { startTestGateway, type TestGateway } from '../../support/test-gateway.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../../support/webhook-receiver.js';
