@@ -9,6 +9,7 @@ import { PartnerAppType } from './partner-app.type.js';
 /** Whoever wrote a message, reacted, or takes part in a conversation. */
 export const ActorUnion = createUnionType({
   name: 'Actor',
+  description: 'Whoever wrote a message, reacted or takes part: a staff member, a customer or a partner system.',
   types: () => [StaffMemberType, CustomerType, PartnerAppType] as const,
   // Loaders hand out entity instances, so the entity class says which GraphQL type it is.
   resolveType: (value) => {

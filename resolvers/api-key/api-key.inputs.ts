@@ -2,7 +2,7 @@ import { ArrayMinSize, Length } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 import { ApiKeyScope } from '../../entities/api-key.entity.js';
 
-@InputType('CreateApiKeyInput')
+@InputType('CreateApiKeyInput', { description: 'A key to issue; give it only the scopes its system needs.' })
 export class CreateApiKeyInput {
   @Field({ description: 'What the key is for, e.g. "Pharmacy system".' })
   @Length(1, 100)

@@ -17,7 +17,7 @@ export class ApiKeyResolver {
   }
 
   @Authorized(Permission.MANAGE_API_KEYS)
-  @Mutation(() => CreatedApiKeyType)
+  @Mutation(() => CreatedApiKeyType, { description: 'Issues a partner key; the secret is in this answer only.' })
   createApiKey(@Arg('input') input: CreateApiKeyInput, @Ctx() context: RequestContext): Promise<CreatedApiKey> {
     return service(context).create(input);
   }

@@ -43,7 +43,7 @@ export class ApiKeyType {
   revokedAt: Date | null;
 }
 
-@ObjectType('CreatedApiKey')
+@ObjectType('CreatedApiKey', { description: 'A new API key with its secret, shown only in this answer.' })
 export class CreatedApiKeyType {
   @Field(() => ApiKeyType)
   apiKey: ApiKeyType;

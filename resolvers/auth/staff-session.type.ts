@@ -1,7 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import { StaffMemberType } from '../staff/staff-member.type.js';
 
-@ObjectType('StaffSession')
+@ObjectType('StaffSession', { description: 'A signed-in staff member and their token.' })
 export class StaffSessionType {
   @Field({ description: 'Send as "Authorization: Bearer <token>".' })
   token: string;

@@ -4,7 +4,7 @@ import { ConnectionType, type Edge } from '../pagination/connection.type.js';
 import type { PageInfoType } from '../pagination/page-info.type.js';
 import { ConversationType } from './conversation.type.js';
 
-@ObjectType('ConversationConnection')
+@ObjectType('ConversationConnection', { description: 'A page of conversations, newest activity first.' })
 export class ConversationConnectionType extends ConnectionType('Conversation', ConversationType) {
   constructor(
     page: { edges: Edge<Conversation>[]; pageInfo: PageInfoType },

@@ -36,7 +36,7 @@ export class ConversationFilterInput {
   search?: string;
 }
 
-@InputType('StartConversationInput')
+@InputType('StartConversationInput', { description: 'A new thread with a customer.' })
 export class StartConversationInput {
   @Field(() => ID, { nullable: true, description: 'Required for staff and partners; customers start their own.' })
   @IsUUID('all', { message: '"customerId" is not a valid id.' })
@@ -53,7 +53,7 @@ export class StartConversationInput {
   priority?: ConversationPriority;
 }
 
-@InputType('SetConversationStatusInput')
+@InputType('SetConversationStatusInput', { description: 'A conversation and the status to move it to.' })
 export class SetConversationStatusInput {
   @Field(() => ID)
   @IsUUID('all', { message: '"conversationId" is not a valid id.' })
@@ -63,7 +63,7 @@ export class SetConversationStatusInput {
   status: ConversationStatus;
 }
 
-@InputType('AssignConversationInput')
+@InputType('AssignConversationInput', { description: 'A conversation and who should handle it.' })
 export class AssignConversationInput {
   @Field(() => ID)
   @IsUUID('all', { message: '"conversationId" is not a valid id.' })
@@ -74,7 +74,7 @@ export class AssignConversationInput {
   assigneeId?: string | null;
 }
 
-@InputType('SetConversationPriorityInput')
+@InputType('SetConversationPriorityInput', { description: 'A conversation and its new priority.' })
 export class SetConversationPriorityInput {
   @Field(() => ID)
   @IsUUID('all', { message: '"conversationId" is not a valid id.' })

@@ -28,13 +28,13 @@ export class ConversationResolver {
   }
 
   @Authorized(Permission.READ_CONVERSATIONS)
-  @Query(() => ConversationType)
+  @Query(() => ConversationType, { description: 'NOT_FOUND for ids the viewer may not see, exactly as for ids that do not exist.' })
   conversation(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<Conversation> {
     return service(context).get(id);
   }
 
   @Authorized(Permission.SEND_MESSAGES)
-  @Mutation(() => ConversationType)
+  @Mutation(() => ConversationType, { description: 'Opens a thread with a customer; staff and partners name the customer.' })
   startConversation(@Arg('input') input: StartConversationInput, @Ctx() context: RequestContext): Promise<Conversation> {
     return service(context).start(input);
   }
@@ -52,7 +52,7 @@ export class ConversationResolver {
   }
 
   @Authorized(Permission.MANAGE_CONVERSATIONS)
-  @Mutation(() => ConversationType)
+  @Mutation(() => ConversationType, { description: 'Changes the priority; no SYSTEM message is written.' })
   setConversationPriority(@Arg('input') input: SetConversationPriorityInput, @Ctx() context: RequestContext): Promise<Conversation> {
     return service(context).setPriority(input.conversationId, input.priority);
   }

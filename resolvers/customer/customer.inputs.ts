@@ -1,7 +1,7 @@
 import { IsEmail, Length } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 
-@InputType('CreateCustomerInput')
+@InputType('CreateCustomerInput', { description: 'A customer to add; give a phone number or email so they can be reached.' })
 export class CreateCustomerInput {
   @Field()
   @Length(1, 200, { message: 'A name needs 1 to 200 characters.' })

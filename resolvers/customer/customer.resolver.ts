@@ -28,13 +28,13 @@ export class CustomerResolver {
   }
 
   @Authorized(Permission.READ_CUSTOMERS)
-  @Query(() => CustomerType)
+  @Query(() => CustomerType, { description: 'NOT_FOUND for ids of other pharmacies, exactly as for ids that do not exist.' })
   customer(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<Customer> {
     return service(context).get(id);
   }
 
   @Authorized(Permission.WRITE_CUSTOMERS)
-  @Mutation(() => CustomerType)
+  @Mutation(() => CustomerType, { description: 'A phone number is normalized to E.164; an externalId must be unique within the pharmacy (CONFLICT otherwise).' })
   createCustomer(@Arg('input') input: CreateCustomerInput, @Ctx() context: RequestContext): Promise<Customer> {
     return service(context).create(input);
   }

@@ -2,7 +2,7 @@ import { IsInt, IsUUID, Length, Min } from 'class-validator';
 import { GraphQLUpload, type FileUpload } from 'graphql-upload-minimal';
 import { Field, ID, InputType, Int } from 'type-graphql';
 
-@InputType('SendMessageInput')
+@InputType('SendMessageInput', { description: 'A message to send, optionally with files (GraphQL multipart request).' })
 export class SendMessageInput {
   @Field(() => ID)
   @IsUUID('all', { message: '"conversationId" is not a valid id.' })
@@ -26,7 +26,7 @@ export class SendMessageInput {
   attachments?: Promise<FileUpload>[];
 }
 
-@InputType('EditMessageInput')
+@InputType('EditMessageInput', { description: 'New text for one of your own messages.' })
 export class EditMessageInput {
   @Field(() => ID)
   @IsUUID('all', { message: '"messageId" is not a valid id.' })
@@ -36,7 +36,7 @@ export class EditMessageInput {
   body: string;
 }
 
-@InputType('MarkConversationReadInput')
+@InputType('MarkConversationReadInput', { description: 'How far the viewer has read a conversation.' })
 export class MarkConversationReadInput {
   @Field(() => ID)
   @IsUUID('all', { message: '"conversationId" is not a valid id.' })

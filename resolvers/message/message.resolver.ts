@@ -14,7 +14,9 @@ const service = (context: RequestContext) =>
 @Resolver(() => MessageType)
 export class MessageResolver {
   @Authorized(Permission.SEND_MESSAGES)
-  @Mutation(() => MessageType)
+  @Mutation(() => MessageType, {
+    description: 'Appends a message (sequence = last + 1). Retrying with the same clientMessageId returns the original message instead of a copy.',
+  })
   sendMessage(@Arg('input') input: SendMessageInput, @Ctx() context: RequestContext): Promise<Message> {
     return service(context).send(input);
   }

@@ -3,7 +3,7 @@ import { MessageKind } from './message.enums.js';
 import { SystemEventType } from './system-event.type.js';
 
 /** Scalar fields; sender, attachments, reply-to and reactions are in message-fields.resolver.ts. */
-@ObjectType('Message')
+@ObjectType('Message', { description: 'One message in a conversation, in sequence order.' })
 export class MessageType {
   @Field(() => ID)
   id: string;

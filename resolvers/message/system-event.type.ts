@@ -1,6 +1,13 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { SystemEventKind } from '../../entities/message.entity.js';
-registerEnumType(SystemEventKind, { name: 'SystemEventType' });
+registerEnumType(SystemEventKind, {
+  name: 'SystemEventType',
+  description: 'What a SYSTEM message records.',
+  valuesConfig: {
+    STATUS_CHANGED: { description: 'from/to are ConversationStatus values.' },
+    ASSIGNEE_CHANGED: { description: 'from/to are staff member ids (null: unassigned).' },
+  },
+});
 
 @ObjectType('SystemEvent', { description: 'What a SYSTEM message records, for clients that word it themselves.' })
 export class SystemEventType {

@@ -12,7 +12,7 @@ export class BusinessHoursRangeType {
   closes: string;
 }
 
-@ObjectType('OrganizationSettings')
+@ObjectType('OrganizationSettings', { description: 'Per-pharmacy preferences the widget and statistics use.' })
 export class OrganizationSettingsType {
   @Field(() => String, { nullable: true, description: 'E.g. "We usually reply within an hour".' })
   replyTimeText: string | null;

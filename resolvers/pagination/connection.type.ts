@@ -11,7 +11,7 @@ export interface Edge<T> {
  * Subclass it with `@ObjectType('<name>Connection')` to add fields such as totalCount.
  */
 export function ConnectionType<T extends object>(name: string, Item: ClassType<T>) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { description: `One ${name} in a page, with its cursor.` })
   class EdgeType implements Edge<T> {
     @Field(() => Item)
     node: T;

@@ -14,7 +14,7 @@ const service = (context: RequestContext) => new ReactionService(context.scope, 
 @Resolver(() => ReactionType)
 export class ReactionResolver {
   @Authorized(Permission.SEND_MESSAGES)
-  @Mutation(() => MessageType)
+  @Mutation(() => MessageType, { description: 'Adds your emoji to a message; adding it twice changes nothing.' })
   addReaction(
     @Arg('messageId', () => ID) messageId: string,
     @Arg('emoji') emoji: string,
@@ -24,7 +24,7 @@ export class ReactionResolver {
   }
 
   @Authorized(Permission.SEND_MESSAGES)
-  @Mutation(() => MessageType)
+  @Mutation(() => MessageType, { description: 'Removes your emoji from a message, if it was there.' })
   removeReaction(
     @Arg('messageId', () => ID) messageId: string,
     @Arg('emoji') emoji: string,

@@ -4,7 +4,17 @@ import type { Message } from '../../entities/message.entity.js';
 import { ConversationEventKind } from '../../gateway/pubsub/event-payloads.js';
 import { MessageType } from '../message/message.type.js';
 
-registerEnumType(ConversationEventKind, { name: 'ConversationEventKind' });
+registerEnumType(ConversationEventKind, {
+  name: 'ConversationEventKind',
+  description: 'What happened in a conversation event.',
+  valuesConfig: {
+    MESSAGE_ADDED: { description: 'A new message; replayed ones (afterSequence) arrive the same way.' },
+    MESSAGE_EDITED: { description: 'A message body changed (editedAt is set).' },
+    MESSAGE_DELETED: { description: 'A message became a tombstone (body null, deletedAt set).' },
+    REACTIONS_CHANGED: { description: 'Reactions on a message changed.' },
+    READ: { description: 'Someone read up to a sequence; see read.' },
+  },
+});
 
 @ObjectType('ReadReceipt', { description: 'Someone has read the conversation up to a sequence number.' })
 export class ReadReceiptType {

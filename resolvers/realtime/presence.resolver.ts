@@ -40,7 +40,10 @@ export class PresenceResolver {
   }
 
   @Authorized(Permission.READ_CONVERSATIONS)
-  @Subscription(() => PresenceEventType, { subscribe: ({ context }) => presenceStream(withPermission(context, Permission.READ_CONVERSATIONS)) })
+  @Subscription(() => PresenceEventType, {
+    description: 'Staff and customers of the pharmacy coming online or going offline.',
+    subscribe: ({ context }) => presenceStream(withPermission(context, Permission.READ_CONVERSATIONS)),
+  })
   presenceChanged(@Root() event: PresenceEventPayload, @Ctx() context: RequestContext): PresenceEventType {
     context.startEvent();
     return Object.assign(new PresenceEventType(), event);

@@ -10,8 +10,8 @@ export enum ViewerKind {
   CUSTOMER = 'CUSTOMER',
   PARTNER = 'PARTNER',
 }
-registerEnumType(ViewerKind, { name: 'ViewerKind' });
-registerEnumType(Permission, { name: 'Permission' });
+registerEnumType(ViewerKind, { name: 'ViewerKind', description: 'Which credential the request carries: staff JWT, customer chat token or partner API key.' });
+registerEnumType(Permission, { name: 'Permission', description: 'What a viewer may do, decided by role (staff), scopes (partner) or fixed (customer).' });
 
 @ObjectType('Viewer', { description: 'Who is signed in, and for which pharmacy.' })
 export class ViewerType {

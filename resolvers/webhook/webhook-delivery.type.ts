@@ -6,6 +6,7 @@ import { ConnectionType } from '../pagination/connection.type.js';
 
 registerEnumType(WebhookDeliveryStatus, {
   name: 'WebhookDeliveryStatus',
+  description: 'Where a webhook delivery stands.',
   valuesConfig: {
     PENDING: { description: 'Waiting for its first attempt or a retry.' },
     SUCCEEDED: { description: 'The endpoint answered 2xx.' },
@@ -73,5 +74,5 @@ export class WebhookDeliveryType {
   createdAt: Date;
 }
 
-@ObjectType('WebhookDeliveryConnection')
+@ObjectType('WebhookDeliveryConnection', { description: 'A page of the webhook delivery log.' })
 export class WebhookDeliveryConnectionType extends ConnectionType('WebhookDelivery', WebhookDeliveryType) {}

@@ -41,7 +41,7 @@ export class WebhookEndpointType {
   updatedAt: Date;
 }
 
-@ObjectType('CreatedWebhookEndpoint')
+@ObjectType('CreatedWebhookEndpoint', { description: 'A webhook endpoint with its signing secret, shown only in this answer.' })
 export class CreatedWebhookEndpointType {
   @Field(() => WebhookEndpointType)
   endpoint: WebhookEndpointType;

@@ -4,7 +4,7 @@ import { WebhookDeliveryStatus } from '../../entities/webhook-delivery.entity.js
 import { WebhookEventType } from '../../entities/webhook-event-type.js';
 import { PaginationArgs } from '../pagination/pagination.args.js';
 
-@InputType('CreateWebhookEndpointInput')
+@InputType('CreateWebhookEndpointInput', { description: 'A receiver to register; its signing secret comes back once.' })
 export class CreateWebhookEndpointInput {
   @Field({ description: 'https:// (http:// is accepted outside production, for local receivers).' })
   @Length(1, 2000)

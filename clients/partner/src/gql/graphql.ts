@@ -4,17 +4,28 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** What happened in a conversation event. */
 export type ConversationEventKind =
+  /** A new message; replayed ones (afterSequence) arrive the same way. */
   | 'MESSAGE_ADDED'
+  /** A message became a tombstone (body null, deletedAt set). */
   | 'MESSAGE_DELETED'
+  /** A message body changed (editedAt is set). */
   | 'MESSAGE_EDITED'
+  /** Reactions on a message changed. */
   | 'REACTIONS_CHANGED'
+  /** Someone read up to a sequence; see read. */
   | 'READ';
 
+/** Where a thread stands. A customer writing into a RESOLVED or CLOSED thread reopens it. */
 export type ConversationStatus =
+  /** Done for good, e.g. archived by a partner system. */
   | 'CLOSED'
+  /** Needs the pharmacy: in the working inbox. */
   | 'OPEN'
+  /** Waiting on the customer or on something else (e.g. a delivery). */
   | 'PENDING'
+  /** Answered; out of the working inbox until the customer writes again. */
   | 'RESOLVED';
 
 export type OpenConversationsQueryVariables = Exact<{
