@@ -1,5 +1,6 @@
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { Redis } from 'ioredis';
+import { setMaxListeners } from 'node:events';
 import type { Topics } from './event-payloads.js';
 
 type Listener<T extends keyof Topics> = (payload: Topics[T][1]) => void;
@@ -22,7 +23,12 @@ export interface EventBus {
 const CHANNEL_PREFIX = 'counterchat:';
 
 export function createEventBus(redisUrl: string | undefined): EventBus {
-  if (!redisUrl) return busOver(new EventTarget() as unknown as MinimalEventTarget, async () => {});
+  if (!redisUrl) {
+    const target = new EventTarget();
+    // One listener per subscribed socket on a busy conversation or inbox: hundreds are normal, not a leak.
+    setMaxListeners(0, target);
+    return busOver(target as unknown as MinimalEventTarget, async () => {});
+  }
   // A subscribed ioredis connection can't publish, hence two.
   const publishClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
   const subscribeClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });

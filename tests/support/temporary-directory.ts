@@ -11,6 +11,10 @@ export function useTemporaryDirectory(prefix: string) {
   });
   afterAll(() => rm(directory, { recursive: true, force: true }));
   return {
+    /** The directory itself (available once the suite has started). */
+    get path(): string {
+      return directory;
+    },
     /** Writes `bytes` to `name` in the directory and returns the file's path. */
     async write(name: string, bytes: Buffer): Promise<string> {
       const path = join(directory, name);

@@ -1,0 +1,81 @@
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { TokenIssuer } from '../gateway/auth/token-issuer.js';
+import { benchFanOut, type FanOutRun } from './scenarios/fan-out.js';
+import { benchIdleConnections, type IdleConnectionsResult } from './scenarios/idle-connections.js';
+import { benchInboxGrowth, type InboxGrowthResult } from './scenarios/inbox-growth.js';
+import { benchReconnectStorm, type ReconnectStormResult } from './scenarios/reconnect-storm.js';
+import { benchSendPath, type SendPathResult } from './scenarios/send-path.js';
+import { benchUploadMemory, type UploadMemoryResult } from './scenarios/upload-memory.js';
+import type { BenchContext } from './support/bench-context.js';
+import { openBenchDatabase } from './support/bench-database.js';
+import { writeReport } from './support/report.js';
+
+/**
+ * `npm run bench [-- --quick] [--only send,fanout,inbox,idle,storm,upload] [--out DIR]`
+ * Starts real gateway processes against a real PostgreSQL (BENCH_DATABASE_URL's server,
+ * or an embedded one) and Redis (BENCH_REDIS_URL, default the local one; "off" to skip),
+ * drives them from separate processes on 127.0.0.1, and writes JSON, Markdown and SVG.
+ */
+export interface BenchResults {
+  startedAt: string;
+  quick: boolean;
+  database: string;
+  machine: { cpus: number; cpuModel: string; memoryGiB: number; node: string };
+  durationSeconds?: number;
+  sendPath?: SendPathResult;
+  fanOut?: FanOutRun[];
+  inboxGrowth?: InboxGrowthResult;
+  idleConnections?: IdleConnectionsResult;
+  reconnectStorm?: ReconnectStormResult;
+  uploadMemory?: UploadMemoryResult;
+}
+
+const SCENARIOS = ['send', 'fanout', 'inbox', 'idle', 'storm', 'upload'] as const;
+
+const argv = process.argv.slice(2);
+const option = (name: string) => {
+  const index = argv.indexOf(name);
+  return index >= 0 ? argv[index + 1] : undefined;
+};
+const quick = argv.includes('--quick');
+const only = new Set((option('--only') ?? SCENARIOS.join(',')).split(','));
+const outDirectory = path.resolve(option('--out') ?? 'bench/results');
+const redisSetting = process.env.BENCH_REDIS_URL ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+const started = Date.now();
+const database = await openBenchDatabase();
+const pool = new pg.Pool({ connectionString: database.url, max: 4 });
+const authSecret = randomBytes(32).toString('base64url');
+const context: BenchContext = {
+  database,
+  pool,
+  tokens: new TokenIssuer(authSecret),
+  authSecret,
+  quick,
+  redisUrl: redisSetting === 'off' ? undefined : redisSetting,
+  log: (line) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`),
+};
+const results: BenchResults = {
+  startedAt: new Date(started).toISOString(),
+  quick,
+  database: database.server,
+  machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+};
+
+try {
+  if (only.has('send')) results.sendPath = await benchSendPath(context);
+  if (only.has('fanout')) results.fanOut = await benchFanOut(context);
+  if (only.has('inbox')) results.inboxGrowth = await benchInboxGrowth(context);
+  if (only.has('idle')) results.idleConnections = await benchIdleConnections(context);
+  if (only.has('storm')) results.reconnectStorm = await benchReconnectStorm(context);
+  if (only.has('upload')) results.uploadMemory = await benchUploadMemory(context);
+  results.durationSeconds = Math.round((Date.now() - started) / 1000);
+  const written = await writeReport(results, outDirectory);
+  context.log(`wrote ${path.relative(process.cwd(), written.markdown)}, .json and .svg`);
+} finally {
+  await pool.end();
+  await database.dispose();
+}

@@ -1,0 +1,81 @@
+import type { BenchContext } from '../support/bench-context.js';
+import { staffToken } from '../support/bench-context.js';
+import { startGatewayProcess } from '../support/gateway-process.js';
+import { startWorker, shares } from '../support/load-workers.js';
+import type { SendResult } from '../support/load-worker.js';
+import { round, summarize, type LatencySummary } from '../support/percentiles.js';
+import { seedOrganization } from '../support/seed.js';
+
+export interface SendPathResult {
+  clients: number;
+  durationMs: number;
+  gateway: { messagesPerSecond: number; latencyMs: LatencySummary; errors: number };
+  rawPg: { messagesPerSecond: number; latencyMs: LatencySummary; errors: number };
+  /** gateway ÷ raw pg throughput: the GraphQL stack's share of the cost. Target ≥ 0.5. */
+  ratio: number;
+}
+
+/** The gateway's pool size (gateway/database/data-source.ts), so the baseline gets the same. */
+const POOL_SIZE = 20;
+const WORKERS = 2;
+
+/**
+ * Concurrent clients, each with its own conversation (as in a real inbox), sending as
+ * fast as answers return, over HTTP to the real server; then the same inserts and
+ * updates as raw SQL on a pool of the same size.
+ */
+export async function benchSendPath(context: BenchContext): Promise<SendPathResult> {
+  const clients = context.quick ? 8 : 32;
+  const durationMs = context.quick ? 3_000 : 15_000;
+  const organization = await seedOrganization(context.pool, { slug: 'bench-send', conversations: clients * 2, messagesPerConversation: 1 });
+  const token = await staffToken(context, organization.organizationId, organization.staffId);
+  const forGateway = organization.conversationIds.slice(0, clients);
+  const forBaseline = organization.conversationIds.slice(clients);
+
+  const gateway = await startGatewayProcess({ databaseUrl: context.database.url, authSecret: context.authSecret });
+  let gatewayRun: SendResult;
+  try {
+    // Warm-up: JIT, pool connections, plan caches.
+    await runSend(context, { graphqlUrl: `${gateway.url}/graphql`, token, conversationIds: forGateway, durationMs: 1_000 });
+    context.log(`send path: ${clients} clients over HTTP for ${durationMs / 1000} s`);
+    gatewayRun = await runSend(context, { graphqlUrl: `${gateway.url}/graphql`, token, conversationIds: forGateway, durationMs });
+  } finally {
+    await gateway.stop();
+  }
+  context.log(`send path: raw pg baseline, pool ${POOL_SIZE}`);
+  const rawRun = await mergeSends(
+    chunk(forBaseline, WORKERS).map((conversationIds) =>
+      startWorker<SendResult>({
+        kind: 'raw-send',
+        databaseUrl: context.database.url,
+        poolSize: Math.ceil(POOL_SIZE / WORKERS),
+        organizationId: organization.organizationId,
+        staffId: organization.staffId,
+        conversationIds,
+        durationMs,
+      }).result,
+    ),
+  );
+  const perSecond = (run: SendResult) => round(run.latenciesMs.length / (durationMs / 1000), 1);
+  return {
+    clients,
+    durationMs,
+    gateway: { messagesPerSecond: perSecond(gatewayRun), latencyMs: summarize(gatewayRun.latenciesMs), errors: gatewayRun.errors },
+    rawPg: { messagesPerSecond: perSecond(rawRun), latencyMs: summarize(rawRun.latenciesMs), errors: rawRun.errors },
+    ratio: round(perSecond(gatewayRun) / perSecond(rawRun), 3),
+  };
+}
+
+function runSend(_context: BenchContext, job: { graphqlUrl: string; token: string; conversationIds: string[]; durationMs: number }) {
+  return mergeSends(chunk(job.conversationIds, WORKERS).map((conversationIds) => startWorker<SendResult>({ kind: 'send', ...job, conversationIds }).result));
+}
+
+async function mergeSends(runs: Promise<SendResult>[]): Promise<SendResult> {
+  const results = await Promise.all(runs);
+  return { latenciesMs: results.flatMap((result) => result.latenciesMs), errors: results.reduce((sum, result) => sum + result.errors, 0) };
+}
+
+export function chunk<T>(items: T[], parts: number): T[][] {
+  let start = 0;
+  return shares(items.length, parts).map((size) => items.slice(start, (start += size)));
+}

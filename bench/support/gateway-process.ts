@@ -1,0 +1,67 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { findFreePort } from '../../gateway/find-free-port.js';
+
+export interface GatewayProcess {
+  url: string;
+  wsUrl: string;
+  pid: number;
+  /** Resident memory of the gateway process now, from /proc. */
+  rssBytes(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+export interface GatewayProcessOptions {
+  databaseUrl: string;
+  authSecret: string;
+  redisUrl?: string;
+}
+
+/** The real server, `node dist/gateway/main.js`, in its own process on a free port. */
+export async function startGatewayProcess(options: GatewayProcessOptions): Promise<GatewayProcess> {
+  const port = await findFreePort();
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'counterchat-bench-gateway-'));
+  const child: ChildProcess = spawn(process.execPath, ['dist/gateway/main.js'], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      DATA_DIR: dataDir,
+      DATABASE_URL: options.databaseUrl,
+      AUTH_SECRET: options.authSecret,
+      REDIS_URL: options.redisUrl ?? '',
+      NODE_ENV: 'production',
+      // The benchmark measures delivery to clients; webhooks are not part of it.
+      WEBHOOK_DELIVERY: 'off',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`The gateway exited with ${child.exitCode} while starting.`);
+    const healthy = await fetch(`${url}/healthz`).then((response) => response.ok, () => false);
+    if (healthy) break;
+    if (Date.now() > deadline) throw new Error('The gateway did not become healthy within 30 s.');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return {
+    url,
+    wsUrl: `ws://127.0.0.1:${port}/graphql`,
+    pid: child.pid!,
+    async rssBytes() {
+      const status = await readFile(`/proc/${child.pid}/status`, 'utf8');
+      return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) * 1024;
+    },
+    async stop() {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await once(child, 'exit');
+      }
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,40 @@
+import { TokenIssuer } from '../../gateway/auth/token-issuer.js';
+import { readConfig } from '../../gateway/config.js';
+import { createDataSource, queryCounterOf } from '../../gateway/database/data-source.js';
+import type { QueryCounter } from '../../gateway/database/query-counter.js';
+import { createGatewayFiles } from '../../gateway/files/gateway-files.js';
+import { startRealtime } from '../../gateway/realtime.js';
+import { startGateway } from '../../gateway/server.js';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export interface InProcessGateway {
+  url: string;
+  /** Counts every SQL statement this gateway sends. */
+  queries: QueryCounter;
+  dispose(): Promise<void>;
+}
+
+/**
+ * The gateway wired as in production but inside this process, so the benchmark can read
+ * its statement counter. Only for counting; latency is measured on separate processes.
+ */
+export async function startInProcessGateway(databaseUrl: string, authSecret: string): Promise<InProcessGateway> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'counterchat-bench-counting-'));
+  const dataSource = createDataSource(databaseUrl);
+  await dataSource.initialize();
+  const config = { ...readConfig({ PORT: '0', WEBHOOK_DELIVERY: 'off' }), dataDir };
+  const realtime = startRealtime(undefined);
+  const gateway = await startGateway({ config, dataSource, tokens: new TokenIssuer(authSecret), realtime, files: createGatewayFiles(config, authSecret) });
+  return {
+    url: gateway.url,
+    queries: queryCounterOf(dataSource),
+    async dispose() {
+      await gateway.dispose();
+      await realtime.dispose();
+      await dataSource.destroy();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,357 @@
+import { randomUUID } from 'node:crypto';
+import { createClient, type Client } from 'graphql-ws';
+import pg from 'pg';
+import WebSocket from 'ws';
+
+/**
+ * One load-generating process. The orchestrator forks several (`load-workers.ts`) so the
+ * clients never share a process, or an event loop, with the server they measure.
+ * Protocol over IPC: parent sends `{ job }`; the worker answers `ready` once its clients
+ * are set up, then `result` after the parent sends `stop` (or when a timed job ends).
+ */
+
+export type Job =
+  | { kind: 'send'; graphqlUrl: string; token: string; conversationIds: string[]; durationMs: number }
+  | { kind: 'query'; graphqlUrl: string; token: string; query: string; variables: Record<string, unknown>; concurrency: number; durationMs: number }
+  | { kind: 'raw-send'; databaseUrl: string; poolSize: number; organizationId: string; staffId: string; conversationIds: string[]; durationMs: number }
+  | { kind: 'subscribe'; wsUrls: string[]; token: string; conversationIds: string[]; clients: number; offset: number }
+  | { kind: 'bare-subscribe'; url: string; conversationIds: string[]; clients: number; offset: number }
+  | { kind: 'idle'; wsUrl: string; token: string; clients: number }
+  | { kind: 'storm'; wsUrl: string; token: string; conversationId: string; clients: number; spreadMs: number }
+  | { kind: 'upload'; graphqlUrl: string; token: string; conversationId: string; bytes: number };
+
+export interface SendResult {
+  latenciesMs: number[];
+  errors: number;
+}
+export interface SubscribeResult {
+  latenciesMs: number[];
+  /** Messages received per conversation id, counted per client and summed. */
+  receivedByConversation: Record<string, number>;
+  duplicates: number;
+}
+export interface StormResult {
+  ackLatenciesMs: number[];
+  /** Epoch ms at which each client had its subscription answering again. */
+  resubscribedAt: number[];
+  startedAt: number;
+  failures: number;
+}
+export interface UploadResult {
+  durationMs: number;
+  ok: boolean;
+  error?: string;
+}
+
+const MESSAGE_FIELDS = 'kind message { id sequence createdAt body }';
+
+process.on('message', async (message: { job?: Job; stop?: true }) => {
+  if (message.job) {
+    try {
+      await run(message.job);
+    } catch (error) {
+      process.send!({ error: (error as Error).stack ?? String(error) });
+    }
+  }
+});
+
+let stopRequested: () => void = () => {};
+const stopped = new Promise<void>((resolve) => (stopRequested = resolve));
+process.on('message', (message: { stop?: true }) => {
+  if (message.stop) stopRequested();
+});
+
+async function run(job: Job): Promise<void> {
+  switch (job.kind) {
+    case 'send':
+      return reply(await sendLoop(job));
+    case 'raw-send':
+      return reply(await rawSendLoop(job));
+    case 'query':
+      return reply(await queryLoop(job));
+    case 'subscribe':
+      return subscribeAndCount(job);
+    case 'bare-subscribe':
+      return bareSubscribeAndCount(job);
+    case 'idle':
+      return holdIdle(job);
+    case 'storm':
+      return reply(await storm(job));
+    case 'upload':
+      return reply(await upload(job));
+  }
+}
+
+function reply(result: unknown) {
+  process.send!({ result });
+}
+
+/** One client per conversation, each sending as fast as its answers come back. */
+async function sendLoop(job: Extract<Job, { kind: 'send' }>): Promise<SendResult> {
+  const latenciesMs: number[] = [];
+  let errors = 0;
+  const deadline = Date.now() + job.durationMs;
+  process.send!({ ready: true });
+  await Promise.all(
+    job.conversationIds.map(async (conversationId) => {
+      while (Date.now() < deadline) {
+        const started = performance.now();
+        const response = await fetch(job.graphqlUrl, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${job.token}` },
+          body: JSON.stringify({
+            query: 'mutation Send($input: SendMessageInput!) { sendMessage(input: $input) { id sequence } }',
+            variables: { input: { conversationId, body: 'Your prescription is ready for pickup.', clientMessageId: randomUUID() } },
+          }),
+        });
+        const body = (await response.json()) as { errors?: unknown[] };
+        if (!response.ok || body.errors) errors += 1;
+        else latenciesMs.push(performance.now() - started);
+      }
+    }),
+  );
+  return { latenciesMs, errors };
+}
+
+/** `concurrency` clients repeating one query back to back. */
+async function queryLoop(job: Extract<Job, { kind: 'query' }>): Promise<SendResult> {
+  const latenciesMs: number[] = [];
+  let errors = 0;
+  const deadline = Date.now() + job.durationMs;
+  const body = JSON.stringify({ query: job.query, variables: job.variables });
+  process.send!({ ready: true });
+  await Promise.all(
+    Array.from({ length: job.concurrency }, async () => {
+      while (Date.now() < deadline) {
+        const started = performance.now();
+        const response = await fetch(job.graphqlUrl, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${job.token}` },
+          body,
+        });
+        const result = (await response.json()) as { errors?: unknown[] };
+        if (!response.ok || result.errors) errors += 1;
+        else latenciesMs.push(performance.now() - started);
+      }
+    }),
+  );
+  return { latenciesMs, errors };
+}
+
+/**
+ * The baseline: what sendMessage does to the database, as hand-written SQL on a pool of
+ * the gateway's size, with no GraphQL, no ORM and no HTTP in between.
+ */
+async function rawSendLoop(job: Extract<Job, { kind: 'raw-send' }>): Promise<SendResult> {
+  const pool = new pg.Pool({ connectionString: job.databaseUrl, max: job.poolSize });
+  const latenciesMs: number[] = [];
+  let errors = 0;
+  const deadline = Date.now() + job.durationMs;
+  process.send!({ ready: true });
+  await Promise.all(
+    job.conversationIds.map(async (conversationId) => {
+      while (Date.now() < deadline) {
+        const started = performance.now();
+        const client = await pool.connect();
+        try {
+          await client.query('BEGIN');
+          const { rows: [conversation] } = await client.query(
+            'SELECT id, last_sequence FROM conversation WHERE id = $1 AND organization_id = $2 FOR UPDATE',
+            [conversationId, job.organizationId],
+          );
+          const clientMessageId = randomUUID();
+          await client.query(
+            `SELECT id FROM message WHERE conversation_id = $1 AND sender_type = 'STAFF' AND sender_id = $2 AND client_message_id = $3`,
+            [conversationId, job.staffId, clientMessageId],
+          );
+          const sequence = conversation.last_sequence + 1;
+          const { rows: [message] } = await client.query(
+            `INSERT INTO message (organization_id, conversation_id, sequence, kind, sender_type, sender_id, body, client_message_id)
+             VALUES ($1, $2, $3, 'TEXT', 'STAFF', $4, $5, $6) RETURNING id, created_at`,
+            [job.organizationId, conversationId, sequence, job.staffId, 'Your prescription is ready for pickup.', clientMessageId],
+          );
+          await client.query(
+            `UPDATE conversation SET last_sequence = $2, last_message_id = $3, last_message_at = $4, last_activity_at = $4,
+                    message_count = message_count + 1, updated_at = now() WHERE id = $1`,
+            [conversationId, sequence, message.id, message.created_at],
+          );
+          await client.query(
+            `INSERT INTO participant (organization_id, conversation_id, actor_type, actor_id, role, last_read_sequence, last_read_at)
+             VALUES ($1, $2, 'STAFF', $3, 'AGENT', $4, now())
+             ON CONFLICT (conversation_id, actor_type, actor_id)
+             DO UPDATE SET last_read_sequence = GREATEST(participant.last_read_sequence, EXCLUDED.last_read_sequence), last_read_at = now()`,
+            [job.organizationId, conversationId, job.staffId, sequence],
+          );
+          await client.query('COMMIT');
+          latenciesMs.push(performance.now() - started);
+        } catch {
+          errors += 1;
+          await client.query('ROLLBACK').catch(() => {});
+        } finally {
+          client.release();
+        }
+      }
+    }),
+  );
+  await pool.end();
+  return { latenciesMs, errors };
+}
+
+function socketClient(url: string, token: string): Client {
+  return createClient({
+    url,
+    webSocketImpl: WebSocket,
+    connectionParams: { authorization: `Bearer ${token}` },
+    retryAttempts: 5,
+    lazy: false,
+    keepAlive: 0,
+  });
+}
+
+/**
+ * `clients` graphql-ws connections, client i subscribed to conversation (offset + i) mod G,
+ * round-robin over the gateway instances. Each conversation holds one seeded message:
+ * the replay of it (afterSequence 0) is what proves a subscription is live.
+ */
+async function subscribeAndCount(job: Extract<Job, { kind: 'subscribe' }>): Promise<void> {
+  const latenciesMs: number[] = [];
+  const receivedByConversation: Record<string, number> = {};
+  let duplicates = 0;
+  const sockets: Client[] = [];
+  const ready: Promise<void>[] = [];
+  for (let index = 0; index < job.clients; index += 1) {
+    const conversationId = job.conversationIds[(job.offset + index) % job.conversationIds.length]!;
+    const socket = socketClient(job.wsUrls[(job.offset + index) % job.wsUrls.length]!, job.token);
+    sockets.push(socket);
+    const seen = new Set<number>();
+    ready.push(
+      new Promise<void>((resolve, reject) => {
+        socket.subscribe<{ conversationEvents: { kind: string; message: { sequence: number; createdAt: string } | null } }>(
+          { query: `subscription ($id: ID!) { conversationEvents(conversationId: $id, afterSequence: 0) { ${MESSAGE_FIELDS} } }`, variables: { id: conversationId } },
+          {
+            next: ({ data }) => {
+              const message = data?.conversationEvents.message;
+              if (!message || data.conversationEvents.kind !== 'MESSAGE_ADDED') return;
+              if (message.sequence === 1) return resolve();
+              if (seen.has(message.sequence)) duplicates += 1;
+              seen.add(message.sequence);
+              latenciesMs.push(Date.now() - Date.parse(message.createdAt));
+              receivedByConversation[conversationId] = (receivedByConversation[conversationId] ?? 0) + 1;
+            },
+            error: reject,
+            complete: () => {},
+          },
+        );
+      }),
+    );
+    // Don't open thousands of TCP connections in one burst: the listen backlog would drop some.
+    if (index % 200 === 199) await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  await Promise.all(ready);
+  process.send!({ ready: true });
+  await stopped;
+  await Promise.all(sockets.map((socket) => socket.dispose()));
+  reply({ latenciesMs, receivedByConversation, duplicates } satisfies SubscribeResult);
+}
+
+/** The baseline: plain WebSocket clients of a bare broadcast server, same payloads. */
+async function bareSubscribeAndCount(job: Extract<Job, { kind: 'bare-subscribe' }>): Promise<void> {
+  const latenciesMs: number[] = [];
+  const receivedByConversation: Record<string, number> = {};
+  const sockets: WebSocket[] = [];
+  const ready: Promise<void>[] = [];
+  for (let index = 0; index < job.clients; index += 1) {
+    const conversationId = job.conversationIds[(job.offset + index) % job.conversationIds.length]!;
+    const socket = new WebSocket(`${job.url}?conversation=${conversationId}`);
+    sockets.push(socket);
+    ready.push(new Promise((resolve, reject) => socket.once('open', () => resolve()).once('error', reject)));
+    socket.on('message', (raw) => {
+      const event = JSON.parse(String(raw)) as { payload: { data: { conversationEvents: { message: { createdAt: string } } } } };
+      latenciesMs.push(Date.now() - Date.parse(event.payload.data.conversationEvents.message.createdAt));
+      receivedByConversation[conversationId] = (receivedByConversation[conversationId] ?? 0) + 1;
+    });
+    if (index % 200 === 199) await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  await Promise.all(ready);
+  process.send!({ ready: true });
+  await stopped;
+  for (const socket of sockets) socket.terminate();
+  reply({ latenciesMs, receivedByConversation, duplicates: 0 } satisfies SubscribeResult);
+}
+
+/** Authenticated sockets, each subscribed to the inbox, doing nothing: what an open dashboard costs. */
+async function holdIdle(job: Extract<Job, { kind: 'idle' }>): Promise<void> {
+  const sockets: Client[] = [];
+  const connected: Promise<void>[] = [];
+  for (let index = 0; index < job.clients; index += 1) {
+    const socket = socketClient(job.wsUrl, job.token);
+    sockets.push(socket);
+    connected.push(new Promise((resolve) => socket.on('connected', () => resolve())));
+    socket.subscribe({ query: 'subscription { inboxEvents { id } }' }, { next: () => {}, error: () => {}, complete: () => {} });
+    if (index % 200 === 199) await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  await Promise.all(connected);
+  process.send!({ ready: true });
+  await stopped;
+  await Promise.all(sockets.map((socket) => socket.dispose()));
+  reply({});
+}
+
+/** Every client connects and resubscribes at a random moment within `spreadMs`. */
+async function storm(job: Extract<Job, { kind: 'storm' }>): Promise<StormResult> {
+  const ackLatenciesMs: number[] = [];
+  const resubscribedAt: number[] = [];
+  let failures = 0;
+  const sockets: Client[] = [];
+  process.send!({ ready: true });
+  const startedAt = Date.now();
+  await Promise.all(
+    Array.from({ length: job.clients }, async () => {
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * job.spreadMs));
+      const opened = performance.now();
+      const socket = socketClient(job.wsUrl, job.token);
+      sockets.push(socket);
+      socket.on('connected', () => ackLatenciesMs.push(performance.now() - opened));
+      try {
+        await new Promise<void>((resolve, reject) => {
+          socket.subscribe(
+            { query: `subscription ($id: ID!) { conversationEvents(conversationId: $id, afterSequence: 0) { kind } }`, variables: { id: job.conversationId } },
+            { next: () => resolve(), error: reject, complete: () => {} },
+          );
+        });
+        resubscribedAt.push(Date.now());
+      } catch {
+        failures += 1;
+      }
+    }),
+  );
+  await Promise.all(sockets.map((socket) => socket.dispose()));
+  return { ackLatenciesMs, resubscribedAt, startedAt, failures };
+}
+
+/** One GraphQL multipart request carrying a PDF of `bytes` bytes, streamed from memory. */
+async function upload(job: Extract<Job, { kind: 'upload' }>): Promise<UploadResult> {
+  const header = Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >> endobj\n', 'latin1');
+  const file = Buffer.alloc(job.bytes, 0x20);
+  header.copy(file);
+  Buffer.from('\n%%EOF\n').copy(file, job.bytes - 7);
+  const form = new FormData();
+  form.append(
+    'operations',
+    JSON.stringify({
+      query: 'mutation ($input: SendMessageInput!) { sendMessage(input: $input) { id attachments { id byteSize } } }',
+      variables: { input: { conversationId: job.conversationId, body: 'Scan attached', clientMessageId: randomUUID(), attachments: [null] } },
+    }),
+  );
+  form.append('map', JSON.stringify({ 0: ['variables.input.attachments.0'] }));
+  form.append('0', new Blob([file], { type: 'application/pdf' }), 'scan.pdf');
+  process.send!({ ready: true });
+  const started = performance.now();
+  const response = await fetch(job.graphqlUrl, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${job.token}`, 'apollo-require-preflight': 'true' },
+    body: form,
+  });
+  const body = (await response.json()) as { errors?: { message: string }[] };
+  return { durationMs: performance.now() - started, ok: response.ok && !body.errors, error: body.errors?.[0]?.message };
+}

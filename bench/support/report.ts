@@ -1,0 +1,158 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { BenchResults } from '../run.js';
+
+export interface WrittenReport {
+  json: string;
+  markdown: string;
+  chart: string;
+}
+
+/** `<stem>.json` (everything), `<stem>.md` (the tables people read) and `<stem>.svg` (ratios at a glance). */
+export async function writeReport(results: BenchResults, directory: string): Promise<WrittenReport> {
+  await mkdir(directory, { recursive: true });
+  const stem = results.startedAt.slice(0, 16).replace(/:/g, '-') + (results.quick ? '-quick' : '');
+  const files = { json: path.join(directory, `${stem}.json`), markdown: path.join(directory, `${stem}.md`), chart: path.join(directory, `${stem}.svg`) };
+  await writeFile(files.json, JSON.stringify(results, null, 2) + '\n');
+  await writeFile(files.markdown, markdownOf(results, path.basename(files.chart)));
+  await writeFile(files.chart, chartOf(ratiosOf(results)));
+  return files;
+}
+
+interface Ratio {
+  label: string;
+  value: number;
+  /** The line the bar is judged against (1 = baseline, or the target as a ratio). */
+  target: number;
+  better: 'higher' | 'lower';
+}
+
+function ratiosOf(results: BenchResults): Ratio[] {
+  const ratios: Ratio[] = [];
+  if (results.sendPath) ratios.push({ label: 'send: gateway ÷ raw pg msg/s', value: results.sendPath.ratio, target: 0.5, better: 'higher' });
+  for (const run of results.fanOut ?? []) {
+    ratios.push({ label: `fan-out ${run.subscribers}×${run.instances}: p99 ÷ bare ws`, value: run.p99Ratio, target: 1, better: 'lower' });
+  }
+  if (results.inboxGrowth) ratios.push({ label: 'inbox p95: largest ÷ smallest', value: results.inboxGrowth.p95GrowthRatio, target: 1, better: 'lower' });
+  if (results.idleConnections) {
+    ratios.push({ label: 'idle socket bytes ÷ 40 KB target', value: results.idleConnections.bytesPerConnection / 40_960, target: 1, better: 'lower' });
+  }
+  if (results.uploadMemory) ratios.push({ label: 'upload: peak RSS ÷ bytes in flight', value: results.uploadMemory.growthPerUploadedByte, target: 1, better: 'lower' });
+  return ratios;
+}
+
+function chartOf(ratios: Ratio[]): string {
+  const width = 760;
+  const labelWidth = 300;
+  const rowHeight = 28;
+  const scaleMax = Math.max(2, ...ratios.map((ratio) => Math.min(ratio.value, 10))) * 1.1;
+  const x = (value: number) => labelWidth + (Math.min(value, scaleMax) / scaleMax) * (width - labelWidth - 70);
+  const height = 40 + ratios.length * rowHeight + 30;
+  const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const rows = ratios.map((ratio, index) => {
+    const y = 40 + index * rowHeight;
+    const good = ratio.better === 'higher' ? ratio.value >= ratio.target : ratio.value <= ratio.target;
+    return [
+      `<text x="${labelWidth - 8}" y="${y + 17}" text-anchor="end">${escape(ratio.label)}</text>`,
+      `<rect x="${labelWidth}" y="${y + 5}" width="${Math.max(1, x(ratio.value) - labelWidth).toFixed(1)}" height="16" fill="${good ? '#0f766e' : '#b45309'}"/>`,
+      `<line x1="${x(ratio.target).toFixed(1)}" x2="${x(ratio.target).toFixed(1)}" y1="${y + 2}" y2="${y + 24}" stroke="#111827" stroke-dasharray="3 2"/>`,
+      `<text x="${(x(ratio.value) + 6).toFixed(1)}" y="${y + 17}">${ratio.value.toFixed(2)}</text>`,
+    ].join('');
+  });
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="system-ui, sans-serif" font-size="13" fill="#111827">
+<rect width="100%" height="100%" fill="#ffffff"/>
+<text x="12" y="24" font-weight="600">Counterchat benchmarks: each figure against its baseline or target (dashed line); green meets it</text>
+${rows.join('\n')}
+<text x="12" y="${height - 10}" fill="#4b5563">Ratios from one run on one machine; baselines measured in the same run.</text>
+</svg>
+`;
+}
+
+function markdownOf(results: BenchResults, chartFile: string): string {
+  const lines: string[] = [
+    `# Benchmark run ${results.startedAt}${results.quick ? ' (quick)' : ''}`,
+    '',
+    `Machine: ${results.machine.cpus} × ${results.machine.cpuModel}, ${results.machine.memoryGiB} GiB, Node ${results.machine.node}. Database: ${results.database}. Load generators run in separate processes on the same machine.`,
+    '',
+    `![ratios](${chartFile})`,
+    '',
+  ];
+  const send = results.sendPath;
+  if (send) {
+    lines.push(
+      '## 1. Send path',
+      '',
+      `${send.clients} clients, ${send.durationMs / 1000} s each.`,
+      '',
+      '| | msg/s | p50 ms | p95 ms | p99 ms | errors |',
+      '|---|---|---|---|---|---|',
+      `| gateway (HTTP + GraphQL) | ${send.gateway.messagesPerSecond} | ${send.gateway.latencyMs.p50} | ${send.gateway.latencyMs.p95} | ${send.gateway.latencyMs.p99} | ${send.gateway.errors} |`,
+      `| raw pg, same pool | ${send.rawPg.messagesPerSecond} | ${send.rawPg.latencyMs.p50} | ${send.rawPg.latencyMs.p95} | ${send.rawPg.latencyMs.p99} | ${send.rawPg.errors} |`,
+      '',
+      `Ratio gateway ÷ raw: **${send.ratio}** (target ≥ 0.5).`,
+      '',
+    );
+  }
+  if (results.fanOut?.length) {
+    lines.push(
+      '## 2. Fan-out',
+      '',
+      '| subscribers | instances | sent | deliveries | lost | dup | p50 ms | p99 ms | bare ws p50 | bare ws p99 | p99 ratio |',
+      '|---|---|---|---|---|---|---|---|---|---|---|',
+      ...results.fanOut.map(
+        (run) =>
+          `| ${run.subscribers} | ${run.instances} | ${run.messagesSent} | ${run.delivered}/${run.deliveriesExpected} | ${run.lost} | ${run.duplicates} | ${run.latencyMs.p50} | ${run.latencyMs.p99} | ${run.baseline.latencyMs.p50} | ${run.baseline.latencyMs.p99} | ${run.p99Ratio} |`,
+      ),
+      '',
+    );
+  }
+  const inbox = results.inboxGrowth;
+  if (inbox) {
+    lines.push(
+      '## 3. Inbox cost growth',
+      '',
+      `${inbox.concurrency} concurrent clients; the dashboard's inbox query (first 20 open/pending with customer, assignee, last message, unread count).`,
+      '',
+      '| conversations | messages each | seed s | p50 ms | p95 ms | req/s | SQL statements/request |',
+      '|---|---|---|---|---|---|---|',
+      ...inbox.sizes.map(
+        (size) => `| ${size.conversations} | ${size.messagesPerConversation} | ${size.seedSeconds} | ${size.latencyMs.p50} | ${size.latencyMs.p95} | ${size.requestsPerSecond} | ${size.statementsPerRequest} |`,
+      ),
+      '',
+      `p95 growth, largest ÷ smallest: **${inbox.p95GrowthRatio}**. Plan of the list statement at the largest size:`,
+      '',
+      '```',
+      inbox.largestPlan,
+      '```',
+      '',
+    );
+  }
+  const idle = results.idleConnections;
+  if (idle) {
+    lines.push(
+      '## 4. Idle connection memory',
+      '',
+      `${idle.connections} authenticated sockets subscribed to the inbox: gateway RSS ${idle.rssBeforeMiB} → ${idle.rssAfterMiB} MiB, **${Math.round(idle.bytesPerConnection / 1024)} KiB per connection** (target ≤ 40 KB).`,
+      '',
+    );
+  }
+  const storm = results.reconnectStorm;
+  if (storm) {
+    lines.push(
+      '## 5. Reconnect storm',
+      '',
+      `${storm.clients} clients reconnect and resubscribe within ${storm.spreadMs / 1000} s: all resubscribed after **${storm.allResubscribedMs} ms**; connection ack p50 ${storm.ackLatencyMs.p50} ms, p99 ${storm.ackLatencyMs.p99} ms; ${storm.failures} failures.`,
+      '',
+    );
+  }
+  const upload = results.uploadMemory;
+  if (upload) {
+    lines.push(
+      '## 6. Upload memory',
+      '',
+      `${upload.uploads} × ${Math.round(upload.bytesEach / 2 ** 20)} MiB at once: ${upload.succeeded} accepted, slowest ${upload.slowestMs} ms; peak RSS growth **${upload.peakRssGrowthMiB} MiB** over ${upload.rssBaselineMiB} MiB (${upload.growthPerUploadedByte} per byte in flight).`,
+      '',
+    );
+  }
+  return lines.join('\n');
+}
