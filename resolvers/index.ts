@@ -8,6 +8,7 @@ import { CustomerResolver } from './customer/customer.resolver.js';
 import { MessageFieldsResolver } from './message/message-fields.resolver.js';
 import { MessageResolver } from './message/message.resolver.js';
 import { ParticipantFieldsResolver } from './participant/participant-fields.resolver.js';
+import { MessageSearchResolver } from './search/message-search.resolver.js';
 import { ReactionResolver } from './reaction/reaction.resolver.js';
 import { StaffResolver } from './staff/staff.resolver.js';
 import { ViewerResolver } from './viewer/viewer.resolver.js';
@@ -36,4 +37,5 @@ export const resolvers = [
   PresenceResolver,
   ConversationPresenceResolver,
   AttachmentFieldsResolver,
+  MessageSearchResolver,
 ] as const;

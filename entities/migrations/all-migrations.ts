@@ -1,5 +1,12 @@
 import { InitialSchema1763780000000 } from './1763780000000-initial-schema.js';
 import { AttachmentThumbnails1763790000000 } from './1763790000000-attachment-thumbnails.js';
+import { MessageSearch1763820000000 } from './1763820000000-message-search.js';
+import { CustomerTrigramSearch1763820100000 } from './1763820100000-customer-trigram-search.js';
 
 /** In order. Listed explicitly so the build needs no file globbing at run time. */
-export const migrations = [InitialSchema1763780000000, AttachmentThumbnails1763790000000];
+export const migrations = [
+  InitialSchema1763780000000,
+  AttachmentThumbnails1763790000000,
+  MessageSearch1763820000000,
+  CustomerTrigramSearch1763820100000,
+];

@@ -1,0 +1,30 @@
+/**
+ * The PostgreSQL text-search configurations an organization may pick for message
+ * search (`settings.language`). A fixed list, because the value ends up as a
+ * `regconfig` in SQL: the migration's insert trigger accepts exactly these and falls
+ * back to `simple` (no stemming, no stop words) for anything else or nothing.
+ */
+export const SEARCH_LANGUAGES = [
+  'simple',
+  'danish',
+  'dutch',
+  'english',
+  'finnish',
+  'french',
+  'german',
+  'italian',
+  'norwegian',
+  'portuguese',
+  'spanish',
+  'swedish',
+  'turkish',
+] as const;
+
+export type SearchLanguage = (typeof SEARCH_LANGUAGES)[number];
+
+export const DEFAULT_SEARCH_LANGUAGE: SearchLanguage = 'simple';
+
+/** For whatever writes `settings.language` (no settings mutation exists yet). */
+export const isSearchLanguage = (value: unknown): value is SearchLanguage =>
+  typeof value === 'string' && (SEARCH_LANGUAGES as readonly string[]).includes(value);
+
