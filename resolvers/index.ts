@@ -10,6 +10,7 @@ import { MessageResolver } from './message/message.resolver.js';
 import { ParticipantFieldsResolver } from './participant/participant-fields.resolver.js';
 import { MessageSearchResolver } from './search/message-search.resolver.js';
 import { ReactionResolver } from './reaction/reaction.resolver.js';
+import { ConversationStatsResolver, StaffMemberStatsResolver } from './stats/conversation-stats.resolver.js';
 import { StaffResolver } from './staff/staff.resolver.js';
 import { ViewerResolver } from './viewer/viewer.resolver.js';
 import { ConversationEventsResolver, ReadReceiptFieldsResolver } from './realtime/conversation-events.resolver.js';
@@ -38,4 +39,6 @@ export const resolvers = [
   ConversationPresenceResolver,
   AttachmentFieldsResolver,
   MessageSearchResolver,
+  ConversationStatsResolver,
+  StaffMemberStatsResolver,
 ] as const;

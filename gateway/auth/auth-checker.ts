@@ -14,6 +14,8 @@ export function assertPermissions(viewer: Viewer, required: readonly Permission[
   const missing = required.filter((permission) => !granted.has(permission));
   if (missing.length === 0) return;
   if (viewer.kind === 'partner') {
+    // Some permissions (READ_STATS) belong to no scope: no key can have them.
+    if (missing.some((permission) => !scopeGranting(permission))) throw forbidden('API keys are not allowed to do this.');
     const scopes = [...new Set(missing.map((permission) => scopeGranting(permission)))].filter(Boolean);
     throw forbidden(`This API key lacks the ${scopes.join(', ')} scope.`);
   }

@@ -13,6 +13,8 @@ export enum Permission {
   WRITE_CUSTOMERS = 'WRITE_CUSTOMERS',
   READ_STAFF = 'READ_STAFF',
   MANAGE_API_KEYS = 'MANAGE_API_KEYS',
+  /** Response-time and workload statistics: ADMIN and PHARMACIST staff. No API key scope grants it (yet). */
+  READ_STATS = 'READ_STATS',
 }
 
 const STAFF: Permission[] = [
@@ -44,6 +46,13 @@ export function permissionsOf(viewer: Viewer): ReadonlySet<Permission> {
     case 'partner':
       return new Set(viewer.scopes.flatMap((scope) => BY_SCOPE[scope]));
     case 'staff':
-      return new Set(viewer.role === StaffRole.ADMIN ? [...STAFF, Permission.MANAGE_API_KEYS] : STAFF);
+      switch (viewer.role) {
+        case StaffRole.ADMIN:
+          return new Set([...STAFF, Permission.READ_STATS, Permission.MANAGE_API_KEYS]);
+        case StaffRole.PHARMACIST:
+          return new Set([...STAFF, Permission.READ_STATS]);
+        default:
+          return new Set(STAFF);
+      }
   }
 }
