@@ -2,7 +2,7 @@ import { InitialSchema1763780000000 } from './1763780000000-initial-schema.js';
 import { AttachmentThumbnails1763790000000 } from './1763790000000-attachment-thumbnails.js';
 import { MessageSearch1763820000000 } from './1763820000000-message-search.js';
 import { CustomerTrigramSearch1763820100000 } from './1763820100000-customer-trigram-search.js';
-import { BusinessSeconds1763820200000 } from './1763820200000-business-seconds.js';
+import { ConversationStats1763820200000 } from './1763820200000-conversation-stats.js';
 
 /** In order. Listed explicitly so the build needs no file globbing at run time. */
 export const migrations = [
@@ -10,5 +10,5 @@ export const migrations = [
   AttachmentThumbnails1763790000000,
   MessageSearch1763820000000,
   CustomerTrigramSearch1763820100000,
-  BusinessSeconds1763820200000,
+  ConversationStats1763820200000,
 ];

@@ -1,6 +1,7 @@
 import type { ConversationStatus } from '../../entities/conversation.entity.js';
 import { badUserInput } from '../../gateway/errors/app-error.js';
 import type { TenantScope } from '../../gateway/tenancy/tenant-scope.js';
+import { areUsableBusinessHours, isKnownTimeZone } from './business-hours.js';
 import { queryStatusCounts, queryTimings, type StatusCounts, type TimingBreakdown } from './conversation-stats-query.js';
 
 /** A year and a day, so "the last 12 months" fits whatever the leap years. */
@@ -37,10 +38,14 @@ export class ConversationStatsService {
     }
     const businessHoursOnly = request.businessHoursOnly ?? false;
     const { settings } = await this.scope.organization();
-    const timeZone = settings.timeZone || 'UTC';
+    // A broken zone must not take the dashboard down: fall back to UTC, which the answer reports.
+    const timeZone = isKnownTimeZone(settings.timeZone) ? settings.timeZone : 'UTC';
     const businessHours = businessHoursOnly ? settings.businessHours ?? [] : null;
     if (businessHours && businessHours.length === 0) {
       throw badUserInput('input.businessHoursOnly', 'Set the pharmacy’s business hours first.');
+    }
+    if (businessHours && !areUsableBusinessHours(businessHours)) {
+      throw badUserInput('input.businessHoursOnly', 'The pharmacy’s business hours need a weekday (0-6) and HH:MM times, opening before closing.');
     }
     // One after the other: a request holds one pooled connection at a time.
     const counts = await queryStatusCounts(this.scope, timeZone);

@@ -159,6 +159,31 @@ describe('searchMessages', () => {
     });
   });
 
+  describe('language', () => {
+    it('indexes with simple (no stemming) when the language is missing or unknown, without failing the send', async () => {
+      const repository = gateway.dataSource.getRepository(Organization);
+      const thread = await startThread(other.tokens.otherCustomer, 'Languages');
+      await repository.update(other.organization.id, { settings: { ...defaultOrganizationSettings, language: undefined } });
+      await send(other.tokens.otherCustomer, thread, 'Two refills needed');
+      await repository.update(other.organization.id, { settings: { ...defaultOrganizationSettings, language: "english'; DROP TABLE message; --" as never } });
+      await send(other.tokens.otherCustomer, thread, 'Three refills needed');
+      const configs = await gateway.dataSource.query(`SELECT DISTINCT search_config::text AS config FROM message WHERE conversation_id = $1`, [thread]);
+      expect(configs).toEqual([{ config: 'simple' }]);
+      // Searched with simple too: the exact word matches, its stem does not.
+      expect(await bodies(other.tokens.pharmacist, 'refills')).toHaveLength(2);
+      expect(await bodies(other.tokens.pharmacist, 'refill')).toEqual([]);
+    });
+
+    it('keeps the language a message was written in, and searches with the current one', async () => {
+      const repository = gateway.dataSource.getRepository(Organization);
+      const thread = await startThread(other.tokens.otherCustomer, 'Dutch');
+      await repository.update(other.organization.id, { settings: { ...defaultOrganizationSettings, language: 'dutch' } });
+      await send(other.tokens.otherCustomer, thread, 'Ik heb mijn medicijnen nodig');
+      expect(await bodies(other.tokens.pharmacist, 'medicijn')).toEqual(['Ik heb mijn medicijnen nodig']);
+      await repository.update(other.organization.id, { settings: { ...defaultOrganizationSettings, language: 'english' } });
+    });
+  });
+
   describe('what is not searched', () => {
     it('drops deleted messages', async () => {
       const id = await send(pharmacy.tokens.customer, aliceThread, 'Please forget the zebrafish question');
@@ -185,6 +210,27 @@ describe('searchMessages', () => {
       expect(system).toHaveLength(1);
       const words = String(system[0].body).split(/\W+/).filter((word) => word.length > 3);
       for (const word of words) expect(await bodies(pharmacy.tokens.pharmacist, word)).not.toContain(system[0].body);
+    });
+  });
+
+  describe('statements', () => {
+    it('uses a fixed number of statements however many hits there are', async () => {
+      const QUERY = `query ($query: String!) { searchMessages(query: $query, first: 50) { edges { node {
+        snippet { text } message { id sender { __typename ... on Customer { name } ... on StaffMember { name } } }
+        conversation { id customer { name } }
+      } } } }`;
+      const count = async (query: string) => {
+        const before = gateway.queries.count;
+        const response = await gateway.graphql(QUERY, { query }, pharmacy.tokens.pharmacist);
+        expect(response.errors).toBeUndefined();
+        return { hits: response.data.searchMessages.edges.length, statements: gateway.queries.count - before };
+      };
+      // Both with a customer's and a staff member's message, so both actor loaders run.
+      const few = await count('tablets or checked');
+      const many = await count('ibuprofen or blood or prescription');
+      expect(few.hits).toBe(2);
+      expect(many.hits).toBeGreaterThan(4);
+      expect(many.statements).toBe(few.statements);
     });
   });
 

@@ -329,5 +329,22 @@ describe('conversationStats', () => {
       const response = await gateway.graphql(STATS, { input: week('2026-03-16', true) }, other.tokens.admin);
       expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.businessHoursOnly' });
     });
+
+    it('rejects business hours only when the pharmacy’s hours are unusable', async () => {
+      await gateway.dataSource.getRepository(Organization).update(other.organization.id, {
+        settings: { ...defaultOrganizationSettings, businessHours: [{ day: 1, opens: '9am', closes: '17:00' }] },
+      });
+      const response = await gateway.graphql(STATS, { input: week('2026-03-16', true) }, other.tokens.admin);
+      expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.businessHoursOnly' });
+    });
+
+    it('falls back to UTC, and says so, when the pharmacy’s time zone is unknown', async () => {
+      await gateway.dataSource.getRepository(Organization).update(other.organization.id, {
+        settings: { ...defaultOrganizationSettings, timeZone: 'Mars/Olympus_Mons' },
+      });
+      const result = await stats(week('2026-03-16'), other.tokens.admin);
+      expect(result.timeZone).toBe('UTC');
+      expect(result.firstResponse.count).toBe(1);
+    });
   });
 });

@@ -1,6 +1,12 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
+ * What conversationStats needs (resolvers/stats/conversation-stats-query.ts).
+ *
+ * `message_system_idx`: resolution time looks for the first STATUS_CHANGED → RESOLVED
+ * after a sequence; without it, an unresolved conversation is read message by message
+ * to its end. SYSTEM messages are few, so the partial index is small.
+ *
  * `business_seconds(start, finish, hours, zone)`: how many seconds of [start, finish)
  * fall inside opening hours. `hours` is the organization's `settings.businessHours`
  * (`[{ "day": 0-6 (0 = Sunday), "opens": "HH:MM", "closes": "HH:MM" }]`) in the IANA
@@ -10,10 +16,11 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * change). Ranges that close before they open count as nothing; overlapping ranges of
  * one day would be counted twice, so settings should not have them.
  */
-export class BusinessSeconds1763820200000 implements MigrationInterface {
-  name = 'BusinessSeconds1763820200000';
+export class ConversationStats1763820200000 implements MigrationInterface {
+  name = 'ConversationStats1763820200000';
 
   async up(db: QueryRunner): Promise<void> {
+    await db.query(`CREATE INDEX message_system_idx ON message (conversation_id, sequence) WHERE kind = 'SYSTEM'`);
     await db.query(`
       CREATE FUNCTION business_seconds(start timestamptz, finish timestamptz, hours jsonb, zone text)
       RETURNS double precision
@@ -32,5 +39,6 @@ export class BusinessSeconds1763820200000 implements MigrationInterface {
 
   async down(db: QueryRunner): Promise<void> {
     await db.query(`DROP FUNCTION business_seconds(timestamptz, timestamptz, jsonb, text)`);
+    await db.query(`DROP INDEX message_system_idx`);
   }
 }
