@@ -1,8 +1,10 @@
 /**
  * The PostgreSQL text-search configurations an organization may pick for message
- * search (`settings.language`). A fixed list, because the value ends up as a
- * `regconfig` in SQL: the migration's insert trigger accepts exactly these and falls
- * back to `simple` (no stemming, no stop words) for anything else or nothing.
+ * search (`settings.language`): a fixed list for whatever writes the setting, since
+ * the value ends up as a `regconfig` in SQL. The database side is defensive on its
+ * own: `organization_search_config()` (migration 1763820000000) accepts only built-in
+ * configurations and falls back to `simple` (no stemming, no stop words) for anything
+ * else or nothing, so a bad setting can never fail a message insert.
  */
 export const SEARCH_LANGUAGES = [
   'simple',

@@ -8,7 +8,10 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *   trigger: every insert path (sends, system messages, demo data, imports) gets it
  *   without application code, and an unknown or missing language falls back to
  *   `simple` instead of failing the insert. Changing the setting affects new messages
- *   only; old ones keep the language they were written in.
+ *   only; old ones keep the language they were written in, while searches use the
+ *   current one, so whatever changes the setting should also re-index the pharmacy:
+ *   `UPDATE message SET search_config = organization_search_config(organization_id)
+ *    WHERE organization_id = $1` (the generated column follows).
  * - `search_vector` is generated from it and the body, so edits re-index
  *   themselves and deleted messages (body null) drop out of every search.
  * - The GIN index leads with `organization_id` (btree_gin), so a search reads only
