@@ -1,3 +1,5 @@
+import type { SearchLanguage } from './search-language.js';
+
 /** Opening hours for one weekday, in the organization's time zone. `day` is 0 (Sunday) to 6. */
 export interface BusinessHoursRange {
   day: number;
@@ -14,6 +16,12 @@ export interface OrganizationSettings {
   businessHours: BusinessHoursRange[];
   /** Brand colour for the widget, `#rrggbb`. */
   primaryColor: string;
+  /**
+   * Text-search configuration for message search (stemming, stop words), one of
+   * SEARCH_LANGUAGES. Absent in older rows, which search as `simple`. Applies to
+   * messages written after it is set (the value is stored per message at insert).
+   */
+  language?: SearchLanguage;
 }
 
 export const defaultOrganizationSettings: OrganizationSettings = {
@@ -21,4 +29,5 @@ export const defaultOrganizationSettings: OrganizationSettings = {
   timeZone: 'Europe/Amsterdam',
   businessHours: [],
   primaryColor: '#0f766e',
+  language: 'simple',
 };

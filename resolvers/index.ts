@@ -8,7 +8,9 @@ import { CustomerResolver } from './customer/customer.resolver.js';
 import { MessageFieldsResolver } from './message/message-fields.resolver.js';
 import { MessageResolver } from './message/message.resolver.js';
 import { ParticipantFieldsResolver } from './participant/participant-fields.resolver.js';
+import { MessageSearchResolver } from './search/message-search.resolver.js';
 import { ReactionResolver } from './reaction/reaction.resolver.js';
+import { ConversationStatsResolver, StaffMemberStatsResolver } from './stats/conversation-stats.resolver.js';
 import { StaffResolver } from './staff/staff.resolver.js';
 import { ViewerResolver } from './viewer/viewer.resolver.js';
 import { ConversationEventsResolver, ReadReceiptFieldsResolver } from './realtime/conversation-events.resolver.js';
@@ -39,4 +41,7 @@ export const resolvers = [
   AttachmentFieldsResolver,
   WebhookEndpointResolver,
   WebhookDeliveryResolver,
+  MessageSearchResolver,
+  ConversationStatsResolver,
+  StaffMemberStatsResolver,
 ] as const;

@@ -2,6 +2,17 @@ import { InitialSchema1763780000000 } from './1763780000000-initial-schema.js';
 import { AttachmentThumbnails1763790000000 } from './1763790000000-attachment-thumbnails.js';
 import { ApiKeyScopes1763810000000 } from './1763810000000-api-key-scopes.js';
 import { Webhooks1763811000000 } from './1763811000000-webhooks.js';
+import { MessageSearch1763820000000 } from './1763820000000-message-search.js';
+import { CustomerTrigramSearch1763820100000 } from './1763820100000-customer-trigram-search.js';
+import { ConversationStats1763820200000 } from './1763820200000-conversation-stats.js';
 
 /** In order. Listed explicitly so the build needs no file globbing at run time. */
-export const migrations = [InitialSchema1763780000000, AttachmentThumbnails1763790000000, ApiKeyScopes1763810000000, Webhooks1763811000000];
+export const migrations = [
+  InitialSchema1763780000000,
+  AttachmentThumbnails1763790000000,
+  ApiKeyScopes1763810000000,
+  Webhooks1763811000000,
+  MessageSearch1763820000000,
+  CustomerTrigramSearch1763820100000,
+  ConversationStats1763820200000,
+];

@@ -4,7 +4,7 @@ import { MessageKind } from '../../entities/message.entity.js';
 import { actorOf, unreadSenderTypesFor } from '../../gateway/auth/viewer.js';
 import { badUserInput } from '../../gateway/errors/app-error.js';
 import type { TenantScope } from '../../gateway/tenancy/tenant-scope.js';
-import { customerPrefixCondition } from '../customer/customer-search.js';
+import { customerSearchCondition } from '../customer/customer-search.js';
 
 export interface ConversationListFilter {
   status?: ConversationStatus[];
@@ -51,7 +51,7 @@ export function conversationListQuery(scope: TenantScope, filter: ConversationLi
   }
   const search = filter.search?.trim();
   if (search) {
-    const condition = customerPrefixCondition('searched', search);
+    const condition = customerSearchCondition('searched', search);
     const matching = scope.customers('searched').select('searched.id').andWhere(condition.where);
     query.andWhere(`conversation.customerId IN (${matching.getQuery()})`, condition.parameters);
   }

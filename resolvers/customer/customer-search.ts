@@ -1,14 +1,38 @@
 /**
- * The inbox search box: a prefix of the customer's name (case-insensitive) or of
- * their phone number ("+31 6 12" finds +31612…). Both are served by prefix indexes.
+ * The inbox search box and customer lookup. A term of 3 or more characters matches
+ * anywhere in the name, case-insensitively ("Dijk" finds "Jan van Dijk"), served by
+ * the trigram index `customer_name_trgm_idx`; a shorter one matches the start of the
+ * name (prefix index). Phone numbers match by prefix, ignoring spaces, dashes and
+ * brackets ("+31 6 12" finds +31612…).
  */
-export function customerPrefixCondition(alias: string, search: string): { where: string; parameters: Record<string, string> } {
+export interface CustomerSearch {
+  where: string;
+  parameters: Record<string, string>;
+  /** 0 for a match at the start of the name or a phone prefix, 1 for one inside the name. */
+  rankExpression: string;
+  /** `rankExpression` computed for a row, for cursors. */
+  rankOf(customer: { name: string; phone: string | null }): number;
+}
+
+/** Shortest term matched inside names: trigram indexes need three characters to narrow anything down. */
+export const SUBSTRING_SEARCH_MIN_LENGTH = 3;
+
+export function customerSearchCondition(alias: string, search: string): CustomerSearch {
+  const term = search.toLowerCase();
+  const phone = search.replace(/[\s()-]/g, '');
+  const inside = [...term].length >= SUBSTRING_SEARCH_MIN_LENGTH;
+  const startsWell = `(lower(${alias}.name) LIKE :customerNamePrefix OR ${alias}.phone LIKE :customerPhonePrefix)`;
   return {
-    where: `(lower(${alias}.name) LIKE :customerNamePrefix OR ${alias}.phone LIKE :customerPhonePrefix)`,
+    where: inside
+      ? `(lower(${alias}.name) LIKE :customerNameInfix OR ${alias}.phone LIKE :customerPhonePrefix)`
+      : startsWell,
     parameters: {
-      customerNamePrefix: `${escapeLike(search.toLowerCase())}%`,
-      customerPhonePrefix: `${escapeLike(search.replace(/[\s()-]/g, ''))}%`,
+      customerNamePrefix: `${escapeLike(term)}%`,
+      customerNameInfix: `%${escapeLike(term)}%`,
+      customerPhonePrefix: `${escapeLike(phone)}%`,
     },
+    rankExpression: `(CASE WHEN ${startsWell} THEN 0 ELSE 1 END)`,
+    rankOf: (customer) => (customer.name.toLowerCase().startsWith(term) || customer.phone?.startsWith(phone) ? 0 : 1),
   };
 }
 

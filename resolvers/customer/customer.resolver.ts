@@ -12,7 +12,7 @@ import { CustomerType } from './customer.type.js';
 
 @ArgsType()
 class CustomersArgs extends PaginationArgs {
-  @Field({ nullable: true, description: 'Prefix of the name or phone number.' })
+  @Field({ nullable: true, description: 'Part of the name (3+ characters match anywhere in it, shorter ones its start) or the start of the phone number.' })
   @MaxLength(100)
   search?: string;
 }
@@ -22,7 +22,9 @@ const service = (context: RequestContext) => new CustomerService(context.scope);
 @Resolver(() => CustomerType)
 export class CustomerResolver {
   @Authorized(Permission.READ_CUSTOMERS)
-  @Query(() => CustomerConnectionType, { description: 'Alphabetical.' })
+  @Query(() => CustomerConnectionType, {
+    description: 'Alphabetical. With `search`, matches at the start of the name or phone number come first.',
+  })
   customers(@Args() args: CustomersArgs, @Ctx() context: RequestContext): Promise<Page<Customer>> {
     return service(context).list(args.search, toPageRequest(args));
   }

@@ -6,7 +6,7 @@ import { isUuidValue } from '../pagination/cursor.js';
 import { fetchKeysetPage, type Page } from '../pagination/keyset-page.js';
 import type { PageRequest } from '../pagination/pagination.args.js';
 import type { CreateCustomerInput } from './customer.inputs.js';
-import { customerPrefixCondition } from './customer-search.js';
+import { customerSearchCondition } from './customer-search.js';
 import { assertE164 } from './phone-number.js';
 
 export class CustomerService {
@@ -16,22 +16,36 @@ export class CustomerService {
     return this.scope.findOne(this.scope.customers('customer'), id, field, 'Customer');
   }
 
-  /** Alphabetical, optionally narrowed to a name or phone prefix. */
+  /**
+   * Alphabetical; with a search, matches at the start of the name (or a phone
+   * prefix) come first, then matches inside the name, each alphabetical.
+   */
   list(search: string | undefined, request: PageRequest): Promise<Page<Customer>> {
     const query = this.scope.customers('customer');
-    const prefix = search?.trim();
-    if (prefix) {
-      const condition = customerPrefixCondition('customer', prefix);
-      query.andWhere(condition.where, condition.parameters);
+    const term = search?.trim();
+    if (!term) {
+      return fetchKeysetPage(
+        query,
+        {
+          tag: 'customer',
+          keys: ['customer.name', 'customer.id'],
+          valuesOf: (row) => [row.name, row.id],
+          descending: false,
+          acceptsCursor: ([name, id]) => typeof name === 'string' && isUuidValue(id),
+        },
+        request,
+      );
     }
+    const condition = customerSearchCondition('customer', term);
+    query.andWhere(condition.where, condition.parameters);
     return fetchKeysetPage(
       query,
       {
-        tag: 'customer',
-        keys: ['customer.name', 'customer.id'],
-        valuesOf: (row) => [row.name, row.id],
+        tag: 'customerSearch',
+        keys: [condition.rankExpression, 'customer.name', 'customer.id'],
+        valuesOf: (row) => [condition.rankOf(row), row.name, row.id],
         descending: false,
-        acceptsCursor: ([name, id]) => typeof name === 'string' && isUuidValue(id),
+        acceptsCursor: ([rank, name, id]) => (rank === 0 || rank === 1) && typeof name === 'string' && isUuidValue(id),
       },
       request,
     );

@@ -25,6 +25,14 @@ export class OrganizationSettingsType {
 
   @Field({ description: 'Brand colour, #rrggbb.' })
   primaryColor: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Text-search configuration for message search (e.g. english, dutch, german, simple); null searches as simple. ' +
+      'Applies to messages written after it is set.',
+  })
+  language?: string | null;
 }
 
 @ObjectType('Organization', { description: 'A pharmacy.' })

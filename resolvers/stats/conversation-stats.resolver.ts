@@ -1,0 +1,30 @@
+import { Arg, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { StaffUser } from '../../entities/staff-user.entity.js';
+import { Permission } from '../../gateway/auth/permission.js';
+import type { RequestContext } from '../../gateway/context.js';
+import { StaffMemberType } from '../staff/staff-member.type.js';
+import { ConversationStatsInput } from './conversation-stats.inputs.js';
+import { ConversationStatsService, type ConversationStats } from './conversation-stats.service.js';
+import { ConversationStatsType, StaffMemberStatsType } from './conversation-stats.type.js';
+
+@Resolver(() => ConversationStatsType)
+export class ConversationStatsResolver {
+  @Authorized(Permission.READ_STATS)
+  @Query(() => ConversationStatsType, {
+    description: 'Conversation counts and response times of the pharmacy. Admins and pharmacists only.',
+  })
+  conversationStats(@Arg('input') input: ConversationStatsInput, @Ctx() context: RequestContext): Promise<ConversationStats> {
+    return new ConversationStatsService(context.scope).get(input);
+  }
+}
+
+@Resolver(() => StaffMemberStatsType)
+export class StaffMemberStatsResolver {
+  @FieldResolver(() => StaffMemberType, {
+    nullable: true,
+    description: 'Null when the staff member has since been removed.',
+  })
+  staffMember(@Root() stats: StaffMemberStatsType, @Ctx() context: RequestContext): Promise<StaffUser | null> {
+    return context.loaders.staff.load(stats.staffId);
+  }
+}
