@@ -14,6 +14,7 @@ import { formatError } from './errors/format-error.js';
 import { clientAppsRouter } from './clients/client-apps.js';
 import { filesRouter } from './files/files-route.js';
 import { multipartRequests } from './uploads/multipart-requests.js';
+import { operationLimits } from './limits/operation-limits.js';
 import { Attachment } from '../entities/attachment.entity.js';
 import { useWebSocketGateway, type WebSocketGateway } from './subscriptions/websocket-gateway.js';
 import { startWebhookDispatcher, type WebhookDispatcher } from './webhooks/webhook-dispatcher.js';
@@ -41,8 +42,13 @@ export async function startGateway(deps: GatewayDependencies): Promise<Gateway> 
   const schema = await buildCounterchatSchema();
   const websockets = useWebSocketGateway(httpServer, schema, deps);
   const webhooks = startWebhookDispatcher(deps.dataSource, deps.realtime.bus, deps.config.webhooks);
+  const limits = operationLimits({ production: deps.config.production });
   const apollo = new ApolloServer<RequestContext>({
     schema,
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
+    // One operation per request: a batch would multiply every limit by its length.
+    allowBatchedHttpRequests: false,
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: !deps.config.production,
@@ -52,6 +58,7 @@ export async function startGateway(deps: GatewayDependencies): Promise<Gateway> 
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // On stop: sockets get 1001 (clients reconnect) while in-flight HTTP requests finish.
       { serverWillStart: async () => ({ drainServer: async () => void (await Promise.all([websockets.dispose(), webhooks.dispose()])) }) },
+      ...limits.plugins,
       ...(deps.config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
   });

@@ -24,7 +24,9 @@ export interface GatewayProcessOptions {
 export async function startGatewayProcess(options: GatewayProcessOptions): Promise<GatewayProcess> {
   const port = await findFreePort();
   const dataDir = await mkdtemp(path.join(tmpdir(), 'counterchat-bench-gateway-'));
-  const child: ChildProcess = spawn(process.execPath, ['dist/gateway/main.js'], {
+  // BENCH_PROFILE_DIR=dir writes a V8 CPU profile of every gateway process (open it in Chrome DevTools).
+  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+  const child: ChildProcess = spawn(process.execPath, [...profile, 'dist/gateway/main.js'], {
     env: {
       ...process.env,
       PORT: String(port),

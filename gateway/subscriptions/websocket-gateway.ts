@@ -7,6 +7,7 @@ import { authenticate } from '../auth/authenticate.js';
 import { actorOf, type SignedInViewer } from '../auth/viewer.js';
 import { RequestContext, type GatewayDependencies } from '../context.js';
 import { formatError } from '../errors/format-error.js';
+import { operationLimits, withoutSuggestions } from '../limits/operation-limits.js';
 
 /** ws allows 100 MiB frames by default; no GraphQL message of ours comes near 64 KiB. */
 export const WEBSOCKET_MAX_PAYLOAD = 64 * 1024;
@@ -46,8 +47,10 @@ export function useWebSocketGateway(httpServer: http.Server, schema: GraphQLSche
     verifyClient: ({ origin }: { origin?: string }, accept: (allowed: boolean, code?: number, reason?: string) => void) =>
       !origin || allowedOrigins.has(origin) ? accept(true) : accept(false, 403, 'Origin not allowed'),
   });
-  // The same rules as the HTTP path, where Apollo adds the introspection ban in production.
-  const rules = deps.config.production ? [...specifiedRules, NoSchemaIntrospectionCustomRule] : specifiedRules;
+  // The same rules and limits as the HTTP path, where Apollo adds the introspection ban in production.
+  const limits = operationLimits({ production: deps.config.production });
+  const rules = [...specifiedRules, ...limits.validationRules, ...(deps.config.production ? [NoSchemaIntrospectionCustomRule] : [])];
+  const tidy = (message: string) => (deps.config.production ? withoutSuggestions(message) : message);
   const { realtime } = deps;
 
   const server = useServer<{ authorization?: unknown }, { state: SocketState }>(
@@ -57,13 +60,13 @@ export function useWebSocketGateway(httpServer: http.Server, schema: GraphQLSche
       onSubscribe: (ctx, _id, payload) => {
         let document;
         try {
-          document = parse(payload.query);
+          document = parse(payload.query, limits.parseOptions);
         } catch (error) {
           return [new GraphQLError((error as Error).message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
         }
         const invalid = validate(schema, document, rules);
         if (invalid.length > 0) {
-          return invalid.map((error) => new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
+          return invalid.map((error) => new GraphQLError(tidy(error.message), { nodes: error.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
         }
         return {
           schema,

@@ -146,6 +146,7 @@ describe('sending and reading messages', () => {
       await assign(null);
 
       const thread = await gateway.graphql(THREAD, { id: conversationId }, pharmacy.tokens.customer);
+      expect(thread.errors).toBeUndefined();
       const messages = thread.data.conversation.messages.edges.map((edge: any) => edge.node);
       expect(messages.map((message: any) => [message.kind, message.systemEvent?.type ?? null, message.systemEvent?.to ?? null])).toEqual([
         ['TEXT', null, null],

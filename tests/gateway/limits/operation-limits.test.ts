@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { OPERATION_LIMITS } from '../../../gateway/limits/operation-limits.js';
+import { createPharmacy, type PharmacyFixture } from '../../support/fixtures.js';
+import { connectSubscriber } from '../../support/subscription-client.js';
+import { startTestGateway, type TestGateway } from '../../support/test-gateway.js';
+
+let gateway: TestGateway;
+let production: TestGateway;
+let pharmacy: PharmacyFixture;
+
+beforeAll(async () => {
+  gateway = await startTestGateway();
+  production = await startTestGateway({ sharing: gateway, config: { production: true } });
+  pharmacy = await createPharmacy(gateway.dataSource, gateway.tokens, 'limits');
+});
+afterAll(async () => {
+  await production.dispose();
+  await gateway.dispose();
+});
+
+/** conversation → messages → node → replyTo → replyTo → … `levels` deep. */
+function deepQuery(levels: number): string {
+  let selection = 'id';
+  for (let level = 0; level < levels; level += 1) selection = `id replyTo { ${selection} }`;
+  return `query Deep($id: ID!) { conversation(id: $id) { messages { edges { node { ${selection} } } } } }`;
+}
+
+const ANY_ID = { id: '00000000-0000-4000-8000-000000000000' };
+
+describe('operation limits over HTTP', () => {
+  it('refuses a query nested deeper than the limit, before any resolver runs', async () => {
+    const response = await gateway.graphql(deepQuery(OPERATION_LIMITS.maxDepth), ANY_ID, pharmacy.tokens.pharmacist);
+    expect(response.status).toBe(400);
+    expect(response.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(response.errors?.[0]?.message).toMatch(/depth/i);
+  });
+
+  it('lets a reasonably nested query through (it answers NOT_FOUND for the unknown id)', async () => {
+    const response = await gateway.graphql(deepQuery(3), ANY_ID, pharmacy.tokens.pharmacist);
+    expect(response.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('refuses too many aliases', async () => {
+    const aliases = Array.from({ length: OPERATION_LIMITS.maxAliases + 1 }, (_, index) => `a${index}: viewer { kind }`).join(' ');
+    const response = await gateway.graphql(`{ ${aliases} }`, {}, pharmacy.tokens.pharmacist);
+    expect(response.errors?.[0]).toMatchObject({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    expect(response.errors?.[0]?.message).toMatch(/alias/i);
+  });
+
+  it('refuses too many directives', async () => {
+    const directives = Array.from({ length: OPERATION_LIMITS.maxDirectives + 1 }, () => '@include(if: true)').join(' ');
+    const response = await gateway.graphql(`{ viewer ${directives} { kind } }`, {}, pharmacy.tokens.pharmacist);
+    expect(response.errors?.[0]).toMatchObject({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+  });
+
+  it('refuses a document with too many tokens while parsing', async () => {
+    const fields = Array.from({ length: OPERATION_LIMITS.maxTokens }, () => 'kind').join(' ');
+    const response = await gateway.graphql(`{ viewer { ${fields} } }`, {}, pharmacy.tokens.pharmacist);
+    expect(response.status).toBe(400);
+    expect(response.errors?.[0]?.extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
+  });
+
+  it('refuses an operation whose cost is over the limit though every other limit holds', async () => {
+    const thread = `messages(last: 100) { edges { node { id body createdAt editedAt deletedAt sequence kind clientMessageId
+      sender { __typename ... on StaffMember { id name role } ... on Customer { id name phone } }
+      attachments { id fileName contentType byteSize width height } reactions { id emoji createdAt } } } }`;
+    const row = `edges { node { id subject status priority channel unreadCount lastActivityAt customer { id name phone email } ${thread} } }`;
+    const aliases = Array.from({ length: 12 }, (_, index) => `page${index}: conversations(first: 100) { ${row} }`).join(' ');
+    const response = await gateway.graphql(`{ ${aliases} }`, {}, pharmacy.tokens.pharmacist);
+    expect(response.errors?.[0]).toMatchObject({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    expect(response.errors?.[0]?.message).toMatch(/cost/i);
+  });
+
+  it('refuses batched requests', async () => {
+    const response = await fetch(`${gateway.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${pharmacy.tokens.pharmacist}` },
+      body: JSON.stringify([{ query: '{ viewer { kind } }' }, { query: '{ viewer { kind } }' }]),
+    });
+    expect(response.status).toBe(400);
+  });
+});
+
+describe('operation limits over WebSocket', () => {
+  it('fails the operation (not the socket) for a query nested too deep', async () => {
+    const subscriber = await connectSubscriber(gateway.wsUrl, pharmacy.tokens.pharmacist);
+    try {
+      const deep = deepQuery(OPERATION_LIMITS.maxDepth).replace('query Deep', 'subscription Deep').replace('conversation(id: $id)', 'conversationEvents(conversationId: $id)').replace('messages { edges { node {', 'message {').replace(/} } } } }$/, '} } }');
+      const { errors } = await subscriber.subscribe(deep, ANY_ID).next();
+      expect(errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+      expect(errors?.[0]?.message).toMatch(/depth/i);
+    } finally {
+      await subscriber.dispose();
+    }
+  });
+});
+
+describe('in production', () => {
+  it('hides the schema from introspection', async () => {
+    const response = await production.graphql(`{ __schema { types { name } } }`, {}, pharmacy.tokens.pharmacist);
+    expect(response.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(response.data).toBeUndefined();
+  });
+
+  it('does not suggest field names', async () => {
+    const development = await gateway.graphql(`{ viewer { kinde } }`, {}, pharmacy.tokens.pharmacist);
+    expect(development.errors?.[0]?.message).toMatch(/Did you mean/);
+    const response = await production.graphql(`{ viewer { kinde } }`, {}, pharmacy.tokens.pharmacist);
+    expect(response.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(response.errors?.[0]?.message).not.toMatch(/Did you mean|kind\b/);
+  });
+
+  it('does not suggest field names over WebSocket either', async () => {
+    const subscriber = await connectSubscriber(production.wsUrl, pharmacy.tokens.pharmacist);
+    try {
+      const { errors } = await subscriber.subscribe(`subscription { inboxEvent { id } }`).next();
+      expect(errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+      expect(errors?.[0]?.message).not.toMatch(/Did you mean/);
+    } finally {
+      await subscriber.dispose();
+    }
+  });
+});
