@@ -21,6 +21,7 @@ export default {
       },
     ],
   },
+  setupFiles: ['<rootDir>/tests/support/quiet-logs.mjs'],
   globalSetup: '<rootDir>/tests/support/global-setup.mjs',
   globalTeardown: '<rootDir>/tests/support/global-teardown.mjs',
   testTimeout: 30000,

@@ -18,6 +18,8 @@ import { operationLimits } from './limits/operation-limits.js';
 import { Attachment } from '../entities/attachment.entity.js';
 import { useWebSocketGateway, type WebSocketGateway } from './subscriptions/websocket-gateway.js';
 import { startWebhookDispatcher, type WebhookDispatcher } from './webhooks/webhook-dispatcher.js';
+import { logger } from './logging/logger.js';
+import { pinoHttp } from 'pino-http';
 
 /** Largest JSON request body; a 4,000-character message with its envelope fits many times over. */
 const JSON_BODY_LIMIT = '256kb';
@@ -63,6 +65,8 @@ export async function startGateway(deps: GatewayDependencies): Promise<Gateway> 
     ],
   });
   await apollo.start();
+
+  app.use(requestLog);
 
   app.get('/healthz', async (_request, response) => {
     try {
@@ -116,6 +120,20 @@ export async function startGateway(deps: GatewayDependencies): Promise<Gateway> 
   };
 }
 
+/**
+ * One line per request: method, path without its query (chat links and signed file URLs
+ * carry secrets there), status and duration. No headers, no bodies.
+ */
+const requestLog = pinoHttp({
+  logger,
+  autoLogging: { ignore: (request) => request.url === '/healthz' },
+  serializers: {
+    req: (request: { method: string; url: string }) => ({ method: request.method, path: request.url.split('?')[0] }),
+    res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
+  },
+  customLogLevel: (_request, response, error) => (error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info'),
+});
+
 /** Malformed or oversized bodies get a GraphQL-shaped error, not Express's HTML page. */
 const jsonErrorHandler: ErrorRequestHandler = (error, _request, response, next) => {
   if (response.headersSent) return next(error);
@@ -128,6 +146,6 @@ const jsonErrorHandler: ErrorRequestHandler = (error, _request, response, next) 
       : status < 500
         ? 'The request body is not valid JSON.'
         : 'Something went wrong on our side. Please try again.';
-  if (status >= 500) console.error('Unexpected HTTP error', error);
+  if (status >= 500) logger.error({ err: error }, 'Unexpected HTTP error');
   response.status(status).json({ errors: [{ message, extensions: { code } }] });
 };

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { findFreePort } from '../find-free-port.js';
+import { logger } from '../logging/logger.js';
 
 export interface EmbeddedDatabase {
   /** Connection URL of the `postgres` database on the embedded cluster. */
@@ -36,7 +37,7 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
     onLog: () => {},
     onError: (message) => {
       // PostgreSQL writes ordinary start-up notices to stderr too; only real failures reject start().
-      if (message instanceof Error) console.error(message);
+      if (message instanceof Error) logger.error({ err: message }, 'Embedded PostgreSQL failed');
     },
   });
   if (!existsSync(path.join(options.directory, 'PG_VERSION'))) {

@@ -3,6 +3,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import { AppError } from './app-error.js';
 import { ErrorCode } from './error-code.js';
+import { logger } from '../logging/logger.js';
 
 /** Codes GraphQL and Apollo Server produce themselves for bad documents and requests. */
 const PROTOCOL_CODES = new Set([
@@ -39,7 +40,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (original instanceof GraphQLError && typeof code === 'string' && PROTOCOL_CODES.has(code)) {
     return { ...formatted, extensions: withoutStack(formatted.extensions) };
   }
-  console.error('Unexpected error while resolving', original);
+  logger.error({ err: original, path: formatted.path }, 'Unexpected error while resolving');
   return {
     message: 'Something went wrong on our side. Please try again.',
     locations: formatted.locations,

@@ -6,6 +6,7 @@ import { AppError, notFound } from '../errors/app-error.js';
 import { ErrorCode } from '../errors/error-code.js';
 import { StoredFileNotFoundError, type FileStorage } from './file-storage.js';
 import type { FileUrlSigner } from './file-url-signer.js';
+import { logger } from '../logging/logger.js';
 
 /** Thumbnails are always generated as WebP, whatever the original was. */
 const THUMBNAIL_CONTENT_TYPE = 'image/webp';
@@ -48,7 +49,7 @@ export function filesRouter(deps: FilesRouteDependencies): Router {
       if (error instanceof AppError) return sendError(response, 403, error);
       // The row exists but the bytes do not (deleted, or a storage switch without migrating).
       if (error instanceof StoredFileNotFoundError) return sendError(response, 404, notFound('File'));
-      console.error('Could not serve a file', error);
+      logger.error({ err: error }, 'Could not serve a file');
       return sendError(response, 500, internalError());
     }
 
@@ -69,7 +70,7 @@ export function filesRouter(deps: FilesRouteDependencies): Router {
       // A client that stops downloading is not our failure; anything else is, but the
       // headers are gone by now, so the connection is cut (pipeline already destroyed it).
       if ((error as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE') {
-        console.error('File stream failed while serving', error);
+        logger.error({ err: error }, 'File stream failed while serving');
       }
     }
   };

@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import type { ActorRef } from '../../entities/actor-type.js';
 import { MemoryPresenceRegistry } from './memory-presence-registry.js';
 import { actorKey, parseActorKey, type PresenceLease, type PresenceRegistry } from './presence-registry.js';
+import { logger } from '../logging/logger.js';
 
 const HEARTBEAT_MS = 10_000;
 /** An instance that missed three heartbeats (crashed, partitioned) no longer counts. */
@@ -27,7 +28,7 @@ export class RedisPresenceRegistry implements PresenceRegistry {
 
   static connectTo(url: string): RedisPresenceRegistry {
     const redis = new Redis(url, { maxRetriesPerRequest: 3 });
-    redis.on('error', (error) => console.error('Redis connection error', error.message));
+    redis.on('error', (error) => logger.warn({ err: error }, 'Redis connection error'));
     return new RedisPresenceRegistry(redis);
   }
 

@@ -2,6 +2,7 @@ import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { Redis } from 'ioredis';
 import { setMaxListeners } from 'node:events';
 import type { Topics } from './event-payloads.js';
+import { logger } from '../logging/logger.js';
 
 type Listener<T extends keyof Topics> = (payload: Topics[T][1]) => void;
 
@@ -34,12 +35,12 @@ export function createEventBus(redisUrl: string | undefined): EventBus {
   const subscribeClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
   for (const client of [publishClient, subscribeClient]) {
     // ioredis reconnects by itself; without a listener each failed attempt would be an unhandled 'error'.
-    client.on('error', (error) => console.error('Redis connection error', error.message));
+    client.on('error', (error) => logger.warn({ err: error }, 'Redis connection error'));
   }
   // The event target drops publish()'s promise; catch here so a Redis outage can't crash the process.
   const safePublisher = {
     publish: (channel: string, message: string) =>
-      publishClient.publish(channel, message).catch((error: Error) => console.error('Redis publish failed', error.message)),
+      publishClient.publish(channel, message).catch((error: Error) => logger.warn({ err: error }, 'Redis publish failed')),
   } as unknown as Redis;
   const target = createRedisEventTarget<CustomEvent>({ publishClient: safePublisher, subscribeClient });
   return busOver(target, async () => {

@@ -3,6 +3,7 @@ import type { Conversation } from '../../entities/conversation.entity.js';
 import type { Message } from '../../entities/message.entity.js';
 import type { EventBus } from './event-bus.js';
 import { ConversationEventKind, type Jsonified, type MessageEventKind } from './event-payloads.js';
+import { logger } from '../logging/logger.js';
 
 /**
  * The domain events clients see live. Call only after the change committed (see
@@ -62,7 +63,7 @@ export class RealtimePublisher {
     try {
       publish();
     } catch (error) {
-      console.error('Could not publish a realtime event; clients will catch up on reconnect.', error);
+      logger.error({ err: error }, 'Could not publish a realtime event; clients will catch up on reconnect.');
     }
   }
 }

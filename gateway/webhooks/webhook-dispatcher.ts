@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { EventBus } from '../pubsub/event-bus.js';
 import { DEFAULT_RETRY_SCHEDULE, retryDelayMs, type RetrySchedule } from './retry-schedule.js';
 import { signWebhook, WebhookHeader } from './webhook-signature.js';
+import { logger } from '../logging/logger.js';
 
 export interface WebhookDispatcherOptions extends RetrySchedule {
   /** False: this instance only queues; others deliver (e.g. dedicated workers). */
@@ -76,7 +77,7 @@ export function startWebhookDispatcher(
       return;
     }
     running = drainDueDeliveries()
-      .catch((error) => console.error('Webhook delivery round failed; retrying at the next poll.', (error as Error).message))
+      .catch((error) => logger.error({ err: error }, 'Webhook delivery round failed; retrying at the next poll.'))
       .finally(() => {
         running = undefined;
         if (again && !stopped) {

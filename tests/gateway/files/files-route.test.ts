@@ -10,6 +10,7 @@ import type { FileStorage } from '../../../gateway/files/file-storage.js';
 import { FileUrlSigner } from '../../../gateway/files/file-url-signer.js';
 import { filesRouter, type ServableAttachment } from '../../../gateway/files/files-route.js';
 import { LocalFileStorage } from '../../../gateway/files/local-file-storage.js';
+import { logger } from '../../../gateway/logging/logger.js';
 
 const PNG_BYTES = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
 const WEBP_BYTES = Buffer.from('RIFF\u0000\u0000\u0000\u0000WEBPVP8 ');
@@ -169,7 +170,7 @@ describe('GET /files/:token when storage fails', () => {
       ['photo', { fileName: 'photo.png', contentType: 'image/png', storageKey: 'org-1/photo', thumbnailStorageKey: null }],
     ]);
     const server = await startServer(signer, brokenStorage, attachments);
-    const logged = jest.spyOn(console, 'error').mockImplementation(() => {});
+    const logged = jest.spyOn(logger, 'error').mockImplementation(() => {});
     try {
       const token = new URL(signer.url('photo', 'original', 'photo.png')).pathname.split('/')[2];
       const response = await fetch(`${server.url}/files/${token}`);
