@@ -34,7 +34,8 @@ function placeholderValue(type: GraphQLInputType): unknown {
   if (isInputObjectType(type)) {
     return Object.fromEntries(
       Object.values(type.getFields())
-        .filter((inputField) => isNonNullType(inputField.type) && inputField.defaultValue === undefined)
+        // Non-null fields with defaults too: a default such as body = "" would stop the request early.
+        .filter((inputField) => isNonNullType(inputField.type))
         .map((inputField) => [inputField.name, placeholderValue(inputField.type)]),
     );
   }
@@ -52,7 +53,8 @@ function placeholderValue(type: GraphQLInputType): unknown {
       case 'Upload':
         return null;
       default:
-        return 'placeholder';
+        // Unique, so an idempotent operation (a send's clientMessageId) never replays an earlier answer.
+        return `placeholder-${randomUUID()}`;
     }
   }
   throw new Error(`No placeholder for ${String(type)}`);
