@@ -22,10 +22,19 @@ export function multipartRequests(): RequestHandler[] {
     });
   };
   // One byte above our own limit, so receive-upload rejects first, with its clearer error.
-  const uploads = graphqlUploadExpress({
+  const parseUploads = graphqlUploadExpress({
     maxFileSize: UPLOAD_LIMITS.maxFileBytes + 1,
     maxFiles: UPLOAD_LIMITS.maxFilesPerMessage,
     maxFieldSize: UPLOAD_LIMITS.maxFieldBytes,
   });
+  // The multipart parser reports a body it can't read (truncated, no boundary, garbage) as an
+  // error without an HTTP status; that is the client's mistake, so 400, not 500.
+  const uploads: RequestHandler = (request, response, next) =>
+    parseUploads(request, response, (error?: unknown) => {
+      if (!error || typeof (error as { status?: unknown }).status === 'number') return next(error);
+      response.status(400).json({
+        errors: [{ message: 'The multipart request could not be read; send a GraphQL multipart request.', extensions: { code: 'BAD_REQUEST' } }],
+      });
+    });
   return [requirePreflight, uploads];
 }
