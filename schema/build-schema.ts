@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { authChecker } from '../gateway/auth/auth-checker.js';
-import { rejectNulCharacters } from '../gateway/reject-nul-characters.js';
+import { rejectUnstorableText } from '../gateway/reject-unstorable-text.js';
 import { resolvers } from '../resolvers/index.js';
 
 /** The one GraphQL schema, built from the resolvers' decorators. */
@@ -10,7 +10,7 @@ export function buildCounterchatSchema(): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers,
     authChecker,
-    globalMiddlewares: [rejectNulCharacters],
+    globalMiddlewares: [rejectUnstorableText],
     // Every @Subscription brings its own `subscribe` over the gateway's event bus
     // (resolvers/realtime); type-graphql still wants a pubSub, so this one refuses to work.
     pubSub: {

@@ -21,10 +21,24 @@ const PROTOCOL_CODES = new Set([
  * BAD_USER_INPUT naming the field, and anything unexpected (SQL, bugs) is masked.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  try {
+    return formatKnownError(formatted, error);
+  } catch (formattingError) {
+    // Apollo would answer "Internal server error" without a log line; keep our own answer and the cause.
+    logger.error({ err: formattingError }, 'Could not format an error');
+    return { message: INTERNAL_MESSAGE, extensions: { code: ErrorCode.InternalServerError } };
+  }
+}
+
+const INTERNAL_MESSAGE = 'Something went wrong on our side. Please try again.';
+
+function formatKnownError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (original instanceof ArgumentValidationError) {
-    const fields = original.extensions.validationErrors as ValidationErrorLike[];
-    const first = firstConstraint(fields);
+    // A validator that crashed on the input (validator.js throws on some malformed strings)
+    // leaves no list of failed constraints; it is still the input that is wrong.
+    const fields = original.extensions.validationErrors;
+    const first = Array.isArray(fields) ? firstConstraint(fields as ValidationErrorLike[]) : undefined;
     return {
       message: first?.message ?? 'The input is not valid.',
       locations: formatted.locations,
@@ -42,7 +56,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   logger.error({ err: original, path: formatted.path }, 'Unexpected error while resolving');
   return {
-    message: 'Something went wrong on our side. Please try again.',
+    message: INTERNAL_MESSAGE,
     locations: formatted.locations,
     path: formatted.path,
     extensions: { code: ErrorCode.InternalServerError },

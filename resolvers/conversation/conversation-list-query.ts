@@ -3,7 +3,7 @@ import type { Conversation, ConversationChannel, ConversationStatus } from '../.
 import { MessageKind } from '../../entities/message.entity.js';
 import { actorOf, unreadSenderTypesFor } from '../../gateway/auth/viewer.js';
 import { badUserInput } from '../../gateway/errors/app-error.js';
-import type { TenantScope } from '../../gateway/tenancy/tenant-scope.js';
+import { assertId, type TenantScope } from '../../gateway/tenancy/tenant-scope.js';
 import { customerSearchCondition } from '../customer/customer-search.js';
 
 export interface ConversationListFilter {
@@ -22,7 +22,10 @@ export function conversationListQuery(scope: TenantScope, filter: ConversationLi
   const query = scope.conversations('conversation');
   if (filter.status?.length) query.andWhere('conversation.status IN (:...statuses)', { statuses: filter.status });
   if (filter.channel?.length) query.andWhere('conversation.channel IN (:...channels)', { channels: filter.channel });
-  if (filter.customerId) query.andWhere('conversation.customerId = :filterCustomerId', { filterCustomerId: filter.customerId });
+  if (filter.customerId) {
+    assertId(filter.customerId, 'filter.customerId');
+    query.andWhere('conversation.customerId = :filterCustomerId', { filterCustomerId: filter.customerId });
+  }
   if (filter.updatedSince) query.andWhere('conversation.updatedAt >= :updatedSince', { updatedSince: filter.updatedSince });
   if (filter.unassigned) query.andWhere('conversation.assigneeId IS NULL');
   if (filter.assignedToMe) {

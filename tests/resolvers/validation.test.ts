@@ -182,6 +182,11 @@ describe('rejecting bad input with typed errors', () => {
       );
     });
 
+    it('rejects a malformed customer id in the inbox filter', async () => {
+      const response = await gateway.graphql(`query { conversations(filter: { customerId: "not-a-uuid" }) { edges { node { id } } } }`, {}, staff);
+      expectTypedError(response, 'BAD_USER_INPUT', 'filter.customerId');
+    });
+
     it('answers a well-formed id that does not exist with NOT_FOUND', async () => {
       const missing = '00000000-0000-4000-8000-000000000000';
       expectTypedError(await gateway.graphql(CONVERSATION, { id: missing }, staff), 'NOT_FOUND');
@@ -215,6 +220,15 @@ describe('rejecting bad input with typed errors', () => {
       for (const email of ['not-an-email', 'a@', '@b.test']) {
         const response = await withoutChanges(() => gateway.graphql(CREATE_CUSTOMER, { input: { name: 'Mailer', email } }, staff));
         expectTypedError(response, 'BAD_USER_INPUT', 'email');
+      }
+    });
+
+    it('rejects broken Unicode (a lone surrogate) instead of storing U+FFFD or crashing a validator', async () => {
+      const inputs: Record<string, string>[] = [{ name: 'Lone \ud800' }, { name: 'Mailer', email: '\udc00@example.com' }, { name: 'Shop', externalId: 'x\ud800' }];
+      for (const input of inputs) {
+        const field = Object.keys(input).find((key) => !input[key]!.isWellFormed())!;
+        const response = await withoutChanges(() => gateway.graphql(CREATE_CUSTOMER, { input }, staff));
+        expectTypedError(response, 'BAD_USER_INPUT', field);
       }
     });
 
