@@ -5,6 +5,14 @@ export interface BusinessHoursRange {
   closes: string;
 }
 
+/** Which thread the widget writes into. */
+export enum WidgetThreadPolicy {
+  /** The customer's open thread (their default one), reopened when they write again. */
+  REUSE_OPEN = 'REUSE_OPEN',
+  /** A new thread for each visit (browser session); earlier ones stay listed. */
+  NEW_EACH_VISIT = 'NEW_EACH_VISIT',
+}
+
 /** Per-pharmacy preferences, stored as JSON on the organization row. */
 export interface OrganizationSettings {
   /** Shown in the widget, e.g. "We usually reply within an hour". */
@@ -14,11 +22,17 @@ export interface OrganizationSettings {
   businessHours: BusinessHoursRange[];
   /** Brand colour for the widget, `#rrggbb`. */
   primaryColor: string;
+  /** Absent on rows written before the widget existed: read it with `widgetThreadPolicyOf`. */
+  widgetThreads?: WidgetThreadPolicy;
 }
+
+export const widgetThreadPolicyOf = (settings: Partial<OrganizationSettings>): WidgetThreadPolicy =>
+  settings.widgetThreads ?? WidgetThreadPolicy.REUSE_OPEN;
 
 export const defaultOrganizationSettings: OrganizationSettings = {
   replyTimeText: null,
   timeZone: 'Europe/Amsterdam',
   businessHours: [],
   primaryColor: '#0f766e',
+  widgetThreads: WidgetThreadPolicy.REUSE_OPEN,
 };

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { defaultRateLimitRules, type RateLimitRules } from './rate-limits/rate-limits.js';
 
 /** Everything the gateway reads from the environment, resolved once at start. */
 export interface GatewayConfig {
@@ -25,6 +26,8 @@ export interface GatewayConfig {
   authSecret: string | undefined;
   /** The built browser apps (dashboard, widget, widget loader): `dist/clients` of the package. */
   clientsDir: string;
+  /** Per-IP and per-key limits (tests lower them). */
+  rateLimits: RateLimitRules;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
@@ -49,6 +52,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     production: env.NODE_ENV === 'production',
     authSecret: env.AUTH_SECRET || undefined,
     clientsDir: path.join(packageRoot(), 'dist', 'clients'),
+    rateLimits: defaultRateLimitRules,
   };
 }
 

@@ -7,6 +7,7 @@ import { TokenIssuer } from './auth/token-issuer.js';
 import { startGateway } from './server.js';
 import { startRealtime } from './realtime.js';
 import { createGatewayFiles } from './files/gateway-files.js';
+import { createRateLimits } from './rate-limits/rate-limits.js';
 
 /**
  * `node dist/gateway/main.js [--demo]`: database (external or embedded), migrations,
@@ -20,8 +21,9 @@ const secret = config.authSecret ?? (await loadOrCreateSecret(config.dataDir, 'a
 const tokens = new TokenIssuer(secret);
 const files = createGatewayFiles(config, secret);
 const realtime = startRealtime(config.redisUrl);
+const rateLimits = createRateLimits(config.redisUrl, config.rateLimits);
 const demo = withDemoData ? await seedDemoData(database.dataSource, realtime.publisher) : undefined;
-const gateway = await startGateway({ config, dataSource: database.dataSource, tokens, realtime, files });
+const gateway = await startGateway({ config, dataSource: database.dataSource, tokens, realtime, files, rateLimits });
 
 console.log(`Counterchat is running.`);
 console.log(`  Dashboard: ${config.publicUrl}/dashboard/`);
@@ -46,6 +48,7 @@ async function stop(signal: string) {
   setTimeout(() => process.exit(1), 10_000).unref();
   await gateway.dispose();
   await realtime.dispose();
+  await rateLimits.dispose();
   await database.dispose();
   process.exit(0);
 }

@@ -81,7 +81,7 @@ export async function startGateway(deps: GatewayDependencies): Promise<Gateway> 
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         try {
-          return await buildContext(req.headers.authorization, deps);
+          return await buildContext(req.headers.authorization, deps, req.ip);
         } catch (error) {
           if (error instanceof AppError) {
             // A bad credential fails the whole request with 401, before any resolver runs.

@@ -15,6 +15,7 @@ import { ConversationEventsResolver, ReadReceiptFieldsResolver } from './realtim
 import { InboxEventsResolver } from './realtime/inbox-events.resolver.js';
 import { ConversationPresenceResolver, PresenceResolver } from './realtime/presence.resolver.js';
 import { TypingResolver } from './realtime/typing.resolver.js';
+import { WidgetResolver, WidgetSettingsFieldsResolver } from './widget/widget.resolver.js';
 
 export const resolvers = [
   ViewerResolver,
@@ -36,4 +37,6 @@ export const resolvers = [
   PresenceResolver,
   ConversationPresenceResolver,
   AttachmentFieldsResolver,
+  WidgetResolver,
+  WidgetSettingsFieldsResolver,
 ] as const;

@@ -13,6 +13,8 @@ export enum Permission {
   WRITE_CUSTOMERS = 'WRITE_CUSTOMERS',
   READ_STAFF = 'READ_STAFF',
   MANAGE_API_KEYS = 'MANAGE_API_KEYS',
+  /** Read and rotate the widget secret that stores sign customer identities with. */
+  MANAGE_WIDGET = 'MANAGE_WIDGET',
 }
 
 const STAFF: Permission[] = [
@@ -44,6 +46,6 @@ export function permissionsOf(viewer: Viewer): ReadonlySet<Permission> {
     case 'partner':
       return new Set(viewer.scopes.flatMap((scope) => BY_SCOPE[scope]));
     case 'staff':
-      return new Set(viewer.role === StaffRole.ADMIN ? [...STAFF, Permission.MANAGE_API_KEYS] : STAFF);
+      return new Set(viewer.role === StaffRole.ADMIN ? [...STAFF, Permission.MANAGE_API_KEYS, Permission.MANAGE_WIDGET] : STAFF);
   }
 }
