@@ -12,6 +12,7 @@ import { AppError } from './errors/app-error.js';
 import { ErrorCode } from './errors/error-code.js';
 import { formatError } from './errors/format-error.js';
 import { clientAppsRouter } from './clients/client-apps.js';
+import { widgetSessionRouter } from './clients/widget-session-route.js';
 import { filesRouter } from './files/files-route.js';
 import { multipartRequests } from './uploads/multipart-requests.js';
 import { Attachment } from '../entities/attachment.entity.js';
@@ -71,6 +72,8 @@ export async function startGateway(deps: GatewayDependencies): Promise<Gateway> 
     }),
   );
 
+  // Before the apps: /widget/session would otherwise be a client route of the widget.
+  app.use(widgetSessionRouter({ tokens: deps.tokens, dataSource: deps.dataSource, publicUrl: deps.config.publicUrl }));
   app.use(clientAppsRouter({ clientsDir: deps.config.clientsDir, publicUrl: deps.config.publicUrl }));
 
   app.use(

@@ -26,7 +26,7 @@ export const SHADOW_CSS = `
 }
 .panel[hidden] { display: none; }
 @media (max-width: 480px) {
-  .panel { right: 0; bottom: 0; width: 100vw; height: 100vh; height: 100dvh; border-radius: 0; }
+  .panel { left: 0; top: 0; right: auto; bottom: auto; width: 100vw; height: 100vh; height: 100dvh; border-radius: 0; }
   .open .launcher { display: none; }
 }
 `;

@@ -47,7 +47,7 @@ function start(): void {
   const host = document.createElement('div');
   host.setAttribute('style', HOST_STYLE);
   host.setAttribute('data-counterchat', '');
-  const root = host.attachShadow({ mode: 'closed' });
+  const root = host.attachShadow({ mode: 'open' });
   const wrapper = document.createElement('div');
   const launcher = document.createElement('button');
   launcher.type = 'button';

@@ -30,6 +30,8 @@ export function App({ organizationSlug, hostOrigin, initialLang, linkToken }: Ap
     if (linkToken) tokens.set(linkToken);
     return tokens.get();
   });
+  // Nothing in localStorage (blocked, or a first visit): ask the partitioned cookie before showing the form.
+  const [restoring, setRestoring] = useState(token === null);
   const [lang, setLang] = useState(initialLang);
   const [open, setOpen] = useState(!bridge.embedded);
   const [connection, setConnection] = useState<ConnectionState>('connecting');
@@ -65,7 +67,21 @@ export function App({ organizationSlug, hostOrigin, initialLang, linkToken }: Ap
 
   useEffect(() => () => void client.dispose(), [client]);
 
+  useEffect(() => {
+    if (!restoring) return;
+    let current = true;
+    void tokens.restore().then((restored) => {
+      if (!current) return;
+      if (restored && !tokenRef.current) setToken(restored);
+      setRestoring(false);
+    });
+    return () => {
+      current = false;
+    };
+  }, [restoring, tokens]);
+
   const signIn = (next: string) => {
+    setRestoring(false);
     tokens.set(next);
     setNotice(null);
     setToken(next);
@@ -109,9 +125,10 @@ export function App({ organizationSlug, hostOrigin, initialLang, linkToken }: Ap
   }, [bridge]);
 
   useEffect(() => {
+    if (restoring) return;
     bridge.send(WidgetEvent.Session, { active: token !== null });
     if (!token) bridge.send(WidgetEvent.Unread, { count: 0 });
-  }, [bridge, token]);
+  }, [bridge, token, restoring]);
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -125,7 +142,7 @@ export function App({ organizationSlug, hostOrigin, initialLang, linkToken }: Ap
   return (
     <WidgetContext.Provider value={context}>
       <ApolloProvider client={client.apollo}>
-        <Panel signedIn={token !== null} onSignedIn={signIn} notice={notice} />
+        <Panel signedIn={token !== null} restoring={restoring} onSignedIn={signIn} notice={notice} />
       </ApolloProvider>
     </WidgetContext.Provider>
   );

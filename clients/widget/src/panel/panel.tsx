@@ -22,12 +22,14 @@ const WidgetConfigQuery = graphql(`
 
 export interface PanelProps {
   signedIn: boolean;
+  /** Still looking for a kept session: show neither the form nor a thread yet. */
+  restoring: boolean;
   onSignedIn(token: string): void;
   notice: 'sessionExpired' | null;
 }
 
 /** The open chat: header with the pharmacy's brand, then the pre-chat form or the conversation. */
-export function Panel({ signedIn, onSignedIn, notice }: PanelProps) {
+export function Panel({ signedIn, restoring, onSignedIn, notice }: PanelProps) {
   const { organizationSlug, strings, bridge, open } = useWidget();
   const { data, error } = useQuery(WidgetConfigQuery, { variables: { slug: organizationSlug } });
   const config = data?.widgetConfig;
@@ -43,7 +45,7 @@ export function Panel({ signedIn, onSignedIn, notice }: PanelProps) {
     if (!open || !config) return;
     const target = panel.current?.querySelector<HTMLElement>('[data-autofocus]') ?? panel.current?.querySelector<HTMLElement>('button, input, textarea');
     target?.focus();
-  }, [open, config, signedIn]);
+  }, [open, config, signedIn, restoring]);
 
   const style = config && /^#[0-9a-f]{6}$/i.test(config.primaryColor) ? ({ '--cc-primary': config.primaryColor } as React.CSSProperties) : undefined;
 
@@ -53,7 +55,7 @@ export function Panel({ signedIn, onSignedIn, notice }: PanelProps) {
       <ReconnectBanner />
       {error ? (
         <p className="cc-error" role="alert">{strings.somethingWrong}</p>
-      ) : !config ? (
+      ) : !config || restoring ? (
         <p className="cc-loading">{strings.loading}</p>
       ) : signedIn ? (
         <ChatHome threadPolicy={config.threadPolicy} />

@@ -1,16 +1,24 @@
 /**
- * The customer's chat token, in this (the gateway's) origin's storage: the store page
- * can't read it. Browsers that partition or block third-party storage get a per-tab
- * memory fallback; the visitor then signs in again after a reload.
+ * The customer's chat token, kept in this (the gateway's) origin, never on the store page.
+ * `localStorage` where the browser allows it; and always a partitioned, HttpOnly cookie
+ * of the gateway (`/widget/session`), because Chromium now blocks third-party storage by
+ * default and every incognito window does, while partitioned cookies still work there.
  */
 export interface TokenStore {
+  /** Synchronous, for the first render: what localStorage (or this tab) has. */
   get(): string | null;
+  /** What the partitioned cookie has, when localStorage is empty or blocked. */
+  restore(): Promise<string | null>;
   set(token: string): void;
   clear(): void;
 }
 
+const SESSION_URL = '/widget/session';
+const SESSION_HEADERS = { 'x-counterchat-widget': '1' };
+
 export function tokenStoreFor(organizationSlug: string): TokenStore {
   const key = `counterchat:token:${organizationSlug}`;
+  const query = `?org=${encodeURIComponent(organizationSlug)}`;
   let memory: string | null = null;
   return {
     get() {
@@ -20,13 +28,29 @@ export function tokenStoreFor(organizationSlug: string): TokenStore {
         return memory;
       }
     },
+    async restore() {
+      try {
+        const response = await fetch(SESSION_URL + query, { headers: SESSION_HEADERS, credentials: 'same-origin' });
+        if (response.status !== 200) return null;
+        const { token } = (await response.json()) as { token?: unknown };
+        return typeof token === 'string' ? token : null;
+      } catch {
+        return null;
+      }
+    },
     set(token) {
       memory = token;
       try {
         localStorage.setItem(key, token);
       } catch {
-        // Storage blocked: memory only.
+        // Blocked: the cookie below keeps it.
       }
+      void fetch(SESSION_URL, {
+        method: 'PUT',
+        headers: { ...SESSION_HEADERS, 'content-type': 'application/json' },
+        body: JSON.stringify({ organizationSlug, token }),
+        credentials: 'same-origin',
+      }).catch(() => {});
     },
     clear() {
       memory = null;
@@ -35,6 +59,7 @@ export function tokenStoreFor(organizationSlug: string): TokenStore {
       } catch {
         // Nothing stored.
       }
+      void fetch(SESSION_URL + query, { method: 'DELETE', headers: SESSION_HEADERS, credentials: 'same-origin' }).catch(() => {});
     },
   };
 }
