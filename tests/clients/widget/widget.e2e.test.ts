@@ -5,6 +5,7 @@ import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-cor
 import { Organization } from '../../../entities/organization.entity.js';
 import { startExampleStore, type ExampleStore } from '../../../gateway/demo/example-store.js';
 import { signIdentity } from '../../../resolvers/widget/identity-signature.js';
+import { png } from '../../fixtures/sample-files.js';
 import { collectPageErrors, launchBrowser, saveScreenshot } from '../../support/browser.js';
 import { createPharmacy, nextClientMessageId, type PharmacyFixture } from '../../support/fixtures.js';
 import { connectSubscriber } from '../../support/subscription-client.js';
@@ -51,11 +52,12 @@ afterAll(async () => {
 const chat = (page: Page): FrameLocator => page.frameLocator('iframe[src*="/widget/"]');
 const launcher = (page: Page) => page.locator('[data-counterchat]').getByRole('button', { name: /chat/i });
 
-async function fillPrechat(frame: FrameLocator, name: string) {
-  await frame.getByLabel('Your name').fill(name);
-  await frame.getByLabel('Phone or email').fill('+31 6 1111 2222');
-  await frame.getByLabel(/may contact me/).check();
-  await frame.getByRole('button', { name: 'Start chat' }).click();
+/** The pre-chat form in Dutch (the page language decides). */
+async function fillDutchPrechat(frame: FrameLocator, name: string) {
+  await frame.getByLabel('Uw naam').fill(name, { timeout: 5000 });
+  await frame.getByLabel('Telefoon of e-mail').fill('+31 6 1111 2222', { timeout: 5000 });
+  await frame.getByLabel(/mag contact met mij opnemen/).check({ timeout: 5000 });
+  await frame.getByRole('button', { name: 'Chat starten' }).click({ timeout: 5000 });
 }
 
 async function conversationOf(customerName: string): Promise<{ id: string; participants: { role: string; lastReadSequence: number }[]; lastSequence: number }> {
@@ -203,6 +205,68 @@ describe('the widget on a store page of another origin', () => {
   });
 });
 
+describe('keyboard, photos and a dropped connection', () => {
+  it('opens from the keyboard, keeps Tab inside the panel, and Escape gives focus back to the launcher', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(store.url);
+    await launcher(page).focus();
+    await page.keyboard.press('Enter');
+    const frame = chat(page);
+    await frame.getByLabel('Your name').waitFor();
+    await expect(frame.getByLabel('Your name').evaluate((input) => input === (input.ownerDocument as any).activeElement)).resolves.toBe(true);
+    const inPanel = () => frame.locator('.cc-panel').evaluate((panel) => panel.contains((panel.ownerDocument as any).activeElement));
+    for (let step = 0; step < 8; step++) {
+      await page.keyboard.press('Tab');
+      await expect(inPanel()).resolves.toBe(true);
+    }
+    await page.keyboard.press('Shift+Tab');
+    await expect(inPanel()).resolves.toBe(true);
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => (globalThis as any).counterchatEvents.some((event: any) => event.name === 'close'));
+    await expect(page.locator('[data-counterchat]').evaluate((host) => host.shadowRoot!.activeElement?.className)).resolves.toBe('launcher');
+    await context.close();
+  });
+
+  it('sends a photo, and catches up on what arrived while the connection was down', async () => {
+    const context = await browser.newContext();
+    // Every socket of the page goes through here, so the test can cut it and keep it cut
+    // (1012 "service restart", which clients retry, like a dropped network's 1006).
+    const sockets: { close(options?: { code?: number }): Promise<void> }[] = [];
+    let connectionDown = false;
+    await context.routeWebSocket(/\/graphql$/, (socket) => {
+      if (connectionDown) return void socket.close({ code: 1012 });
+      socket.connectToServer();
+      sockets.push(socket);
+    });
+    const page = await context.newPage();
+    await page.goto(store.url);
+    await launcher(page).click();
+    const frame = chat(page);
+    await frame.getByLabel('Your name').fill('Fay Photo');
+    await frame.getByLabel('Phone or email').fill('fay@example.com');
+    await frame.getByLabel(/may contact me/).check();
+    await frame.getByRole('button', { name: 'Start chat' }).click();
+    await frame.getByRole('textbox', { name: 'Message' }).fill('My prescription');
+    await frame.getByTestId('cc-file-input').setInputFiles({ name: 'prescription.png', mimeType: 'image/png', buffer: await png() });
+    await frame.getByText('prescription.png').waitFor();
+    await frame.getByRole('textbox', { name: 'Message' }).press('Enter');
+    await frame.locator('.cc-own:not(.cc-pending) img[alt="prescription.png"]').waitFor();
+    const conversation = await eventually(() => conversationOf('Fay Photo'));
+    const sent = await gateway.graphql(`query ($id: ID!) { conversation(id: $id) { messages(last: 5) { edges { node { body attachments { fileName isImage } } } } } }`, { id: conversation.id }, pharmacy.tokens.pharmacist);
+    expect(sent.data.conversation.messages.edges.at(-1).node).toEqual({ body: 'My prescription', attachments: [{ fileName: 'prescription.png', isImage: true }] });
+
+    connectionDown = true;
+    for (const socket of sockets.splice(0)) await socket.close({ code: 1012 });
+    await frame.getByText('Connection lost. Reconnecting…').waitFor();
+    await gateway.graphql(SEND, { input: { conversationId: conversation.id, body: 'Sent while you were offline.', clientMessageId: nextClientMessageId() } }, pharmacy.tokens.pharmacist);
+    connectionDown = false;
+    await frame.getByText('Sent while you were offline.').waitFor({ timeout: 20_000 });
+    await saveScreenshot(page, 'widget-after-reconnect');
+    await context.close();
+  }, 45_000);
+});
+
 describe('identity', () => {
   it('signs a store customer in with the store backend’s signature', async () => {
     const context = await browser.newContext();
@@ -256,18 +320,18 @@ describe('identity', () => {
 
 describe('on a phone', () => {
   it('fills the screen and speaks the store page’s language', async () => {
-    const context = await browser.newContext({ viewport: { width: 375, height: 700 }, hasTouch: true, isMobile: true });
+    const context = await browser.newContext({ viewport: { width: 375, height: 700 }, hasTouch: true });
     const page = await context.newPage();
     await page.goto(`${store.url}/?lang=nl`);
-    await page.locator('[data-counterchat]').getByRole('button', { name: 'Chat openen' }).click();
+    await page.locator('[data-counterchat]').getByRole('button', { name: 'Chat openen' }).click({ timeout: 5000 });
     const frame = chat(page);
-    await frame.getByLabel('Uw naam').waitFor();
+    await frame.getByLabel('Uw naam').waitFor({ timeout: 5000 });
     const iframe = await page.locator('[data-counterchat]').evaluate((host) => host.shadowRoot!.querySelector('iframe')!.getBoundingClientRect().toJSON());
     expect(iframe).toMatchObject({ x: 0, y: 0, width: 375, height: 700 });
-    await fillPrechat(frame, 'Pim Phone');
-    await frame.getByRole('textbox', { name: 'Bericht' }).waitFor();
+    await fillDutchPrechat(frame, 'Pim Telefoon');
+    await frame.getByRole('textbox', { name: 'Bericht' }).waitFor({ timeout: 5000 });
     // Phones get a camera button next to the file picker.
-    await frame.getByRole('button', { name: 'Foto maken' }).waitFor();
+    await frame.getByRole('button', { name: 'Foto maken' }).waitFor({ timeout: 5000 });
     await saveScreenshot(page, 'widget-phone');
     await context.close();
   });

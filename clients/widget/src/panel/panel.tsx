@@ -32,7 +32,11 @@ export interface PanelProps {
 export function Panel({ signedIn, restoring, onSignedIn, notice }: PanelProps) {
   const { organizationSlug, strings, bridge, open } = useWidget();
   const { data, error } = useQuery(WidgetConfigQuery, { variables: { slug: organizationSlug } });
-  const config = data?.widgetConfig;
+  // Signing in swaps the Apollo Client (one per token); keep showing what we had meanwhile,
+  // or the thread would unmount and lose what the customer was typing.
+  const lastConfig = useRef(data?.widgetConfig);
+  if (data?.widgetConfig) lastConfig.current = data.widgetConfig;
+  const config = lastConfig.current;
   const panel = useRef<HTMLDivElement>(null);
   useFocusTrap(panel, open && bridge.embedded, () => bridge.send(WidgetEvent.RequestClose, {}));
 
@@ -53,7 +57,7 @@ export function Panel({ signedIn, restoring, onSignedIn, notice }: PanelProps) {
     <div className="cc-panel" ref={panel} style={style} role="dialog" aria-modal={bridge.embedded ? 'true' : undefined} aria-label={config ? strings.chatWith(config.name) : strings.loading}>
       {config ? <PanelHeader config={config} /> : <div className="cc-header" />}
       <ReconnectBanner />
-      {error ? (
+      {error && !config ? (
         <p className="cc-error" role="alert">{strings.somethingWrong}</p>
       ) : !config || restoring ? (
         <p className="cc-loading">{strings.loading}</p>
