@@ -30,6 +30,8 @@ declare global {
 
 // The host-page key that says "this visitor has chatted": lets the next page view load the app early.
 const ACTIVE_KEY = 'counterchat:active';
+// This tab's thread, for pharmacies that start a new thread per visit.
+const VISIT_THREAD_KEY = 'counterchat:visit-thread';
 
 function start(): void {
   if (window.Counterchat && 'open' in window.Counterchat) return; // pasted twice
@@ -135,7 +137,7 @@ function start(): void {
     switch (type) {
       case WidgetEvent.Ready: {
         ready = true;
-        frame.contentWindow!.postMessage({ type: WidgetEvent.Init, payload: { lang, chatToken } }, appOrigin);
+        frame.contentWindow!.postMessage({ type: WidgetEvent.Init, payload: { lang, chatToken, visitThreadId: readStorage(sessionStorage, VISIT_THREAD_KEY) } }, appOrigin);
         if (isOpen) frame.contentWindow!.postMessage({ type: WidgetEvent.Opened, payload: {} }, appOrigin);
         for (const message of outbox.splice(0)) frame.contentWindow!.postMessage(message, appOrigin);
         break;
@@ -164,12 +166,10 @@ function start(): void {
         close();
         break;
       case WidgetEvent.Session:
-        try {
-          if ((payload as WidgetPayloads[typeof WidgetEvent.Session]).active) localStorage.setItem(ACTIVE_KEY, '1');
-          else localStorage.removeItem(ACTIVE_KEY);
-        } catch {
-          // Storage blocked: the app just loads on first open.
-        }
+        writeStorage(localStorage, ACTIVE_KEY, (payload as WidgetPayloads[typeof WidgetEvent.Session]).active ? '1' : null);
+        break;
+      case WidgetEvent.VisitThread:
+        writeStorage(sessionStorage, VISIT_THREAD_KEY, String((payload as WidgetPayloads[typeof WidgetEvent.VisitThread]).conversationId));
         break;
     }
   });
@@ -201,12 +201,7 @@ function start(): void {
     document.body.append(host);
     for (const command of queued) run(command);
     // A returning visitor (or a chat link) gets the app early, without delaying the page.
-    let returning = false;
-    try {
-      returning = localStorage.getItem(ACTIVE_KEY) === '1';
-    } catch {
-      returning = false;
-    }
+    const returning = readStorage(localStorage, ACTIVE_KEY) === '1';
     if (chatToken) open();
     else if (returning) idle(ensureFrame);
   };
@@ -223,6 +218,27 @@ function takeChatTokenFromUrl(): string | null {
   history.replaceState(history.state, '', url.href);
   return token;
 }
+
+// Storage may be blocked or full: the widget works without it, just less smoothly.
+function readStorage(storage: () => Storage, key: string): string | null {
+  try {
+    return storage().getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+function writeStorage(storage: () => Storage, key: string, value: string | null): void {
+  try {
+    if (value === null) storage().removeItem(key);
+    else storage().setItem(key, value);
+  } catch {
+    // Not kept.
+  }
+}
+
+const localStorage = () => window.localStorage;
+const sessionStorage = () => window.sessionStorage;
 
 /** A constructed sheet where supported: no inline <style>, so a strict store CSP doesn't block it. */
 function adoptStyles(root: ShadowRoot): void {

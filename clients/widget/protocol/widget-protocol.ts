@@ -28,6 +28,11 @@ export const WidgetEvent = {
   RequestClose: 'counterchat:v1:request-close',
   /** app → loader: the visitor has a session, so later page views may preload the app. */
   Session: 'counterchat:v1:session',
+  /**
+   * app → loader: the thread of this visit (policy NEW_EACH_VISIT), kept in the store tab's
+   * sessionStorage because the iframe's may be blocked. An id only, never a credential.
+   */
+  VisitThread: 'counterchat:v1:visit-thread',
 } as const;
 
 export type WidgetEventName = (typeof WidgetEvent)[keyof typeof WidgetEvent];
@@ -45,7 +50,7 @@ export interface SignedIdentity {
 
 export interface WidgetPayloads {
   [WidgetEvent.Ready]: Record<string, never>;
-  [WidgetEvent.Init]: { lang: string; chatToken: string | null };
+  [WidgetEvent.Init]: { lang: string; chatToken: string | null; visitThreadId: string | null };
   [WidgetEvent.Opened]: Record<string, never>;
   [WidgetEvent.Closed]: Record<string, never>;
   [WidgetEvent.Identify]: SignedIdentity;
@@ -55,6 +60,7 @@ export interface WidgetPayloads {
   [WidgetEvent.Message]: { conversationId: string; sequence: number };
   [WidgetEvent.RequestClose]: Record<string, never>;
   [WidgetEvent.Session]: { active: boolean };
+  [WidgetEvent.VisitThread]: { conversationId: string };
 }
 
 export interface WidgetMessage<E extends WidgetEventName = WidgetEventName> {

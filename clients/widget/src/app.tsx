@@ -2,7 +2,7 @@ import { ApolloProvider } from '@apollo/client/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ConnectionState } from '../../shared/apollo/connection-state.js';
 import { createApolloClient, type CounterchatClient } from '../../shared/apollo/create-apollo-client.js';
-import { WidgetEvent } from '../protocol/widget-protocol.js';
+import { WidgetEvent, type WidgetPayloads } from '../protocol/widget-protocol.js';
 import { connectToHost } from './host/host-bridge.js';
 import { Panel } from './panel/panel.js';
 import { identifyCustomer } from './session/identify.js';
@@ -33,6 +33,7 @@ export function App({ organizationSlug, hostOrigin, initialLang, linkToken }: Ap
   // Nothing in localStorage (blocked, or a first visit): ask the partitioned cookie before showing the form.
   const [restoring, setRestoring] = useState(token === null);
   const [lang, setLang] = useState(initialLang);
+  const [visitThreadId, setVisitThreadId] = useState<string | null>(null);
   const [open, setOpen] = useState(!bridge.embedded);
   const [connection, setConnection] = useState<ConnectionState>('connecting');
   const [reconnects, setReconnects] = useState(0);
@@ -92,8 +93,9 @@ export function App({ organizationSlug, hostOrigin, initialLang, linkToken }: Ap
       bridge.listen((message) => {
         switch (message.type) {
           case WidgetEvent.Init: {
-            const { lang: hostLang, chatToken } = message.payload as { lang: string; chatToken: string | null };
+            const { lang: hostLang, chatToken, visitThreadId: hostVisitThread } = message.payload as WidgetPayloads[typeof WidgetEvent.Init];
             if (hostLang) setLang(hostLang);
+            if (typeof hostVisitThread === 'string') setVisitThreadId(hostVisitThread);
             if (chatToken) signIn(chatToken);
             break;
           }
@@ -135,8 +137,8 @@ export function App({ organizationSlug, hostOrigin, initialLang, linkToken }: Ap
   }, [lang]);
 
   const context: WidgetContextValue = useMemo(
-    () => ({ organizationSlug, lang, strings: stringsFor(lang), bridge, open, connection, reconnects }),
-    [organizationSlug, lang, bridge, open, connection, reconnects],
+    () => ({ organizationSlug, lang, strings: stringsFor(lang), bridge, open, connection, reconnects, visitThreadId }),
+    [organizationSlug, lang, bridge, open, connection, reconnects, visitThreadId],
   );
 
   return (

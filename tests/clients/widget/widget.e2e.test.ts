@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
 import { Organization } from '../../../entities/organization.entity.js';
+import { WidgetThreadPolicy } from '../../../entities/organization-settings.js';
 import { startExampleStore, type ExampleStore } from '../../../gateway/demo/example-store.js';
 import { signIdentity } from '../../../resolvers/widget/identity-signature.js';
 import { png } from '../../fixtures/sample-files.js';
@@ -265,6 +266,49 @@ describe('keyboard, photos and a dropped connection', () => {
     await saveScreenshot(page, 'widget-after-reconnect');
     await context.close();
   }, 45_000);
+});
+
+describe('thread policy', () => {
+  it('starts a new thread on each visit when the pharmacy wants that, and lists them', async () => {
+    const visits = await createPharmacy(gateway.dataSource, gateway.tokens, 'e2e-visits');
+    await gateway.dataSource.getRepository(Organization).update(visits.organization.id, {
+      settings: { replyTimeText: null, timeZone: 'Europe/Amsterdam', businessHours: [], primaryColor: '#0f766e', widgetThreads: WidgetThreadPolicy.NEW_EACH_VISIT },
+    });
+    const visitStore = await startExampleStore({ port: 0, counterchatUrl: gateway.url, organizationSlug: 'e2e-visits', storeName: 'Visits', exampleDir: path.resolve('clients/widget/example') });
+    const context = await browser.newContext();
+    try {
+      const first = await context.newPage();
+      await first.goto(visitStore.url);
+      await launcher(first).click();
+      const frame = chat(first);
+      await frame.getByLabel('Your name').fill('Vic Visits');
+      await frame.getByLabel('Phone or email').fill('vic@example.com');
+      await frame.getByLabel(/may contact me/).check();
+      await frame.getByRole('button', { name: 'Start chat' }).click();
+      await frame.getByRole('textbox', { name: 'Message' }).fill('First visit');
+      await frame.getByRole('textbox', { name: 'Message' }).press('Enter');
+      await frame.locator('.cc-own:not(.cc-pending)').getByText('First visit').waitFor();
+      await first.close();
+
+      // A new tab is a new visit: same customer (kept session), new thread.
+      const second = await context.newPage();
+      await second.goto(visitStore.url);
+      await launcher(second).click();
+      const again = chat(second);
+      await again.getByText('No messages yet').waitFor();
+      await again.getByRole('textbox', { name: 'Message' }).fill('Second visit');
+      await again.getByRole('textbox', { name: 'Message' }).press('Enter');
+      await again.locator('.cc-own:not(.cc-pending)').getByText('Second visit').waitFor();
+      await again.getByRole('button', { name: 'Your conversations' }).click();
+      await again.getByRole('button', { name: /First visit/ }).waitFor();
+      await again.getByRole('button', { name: /Second visit/ }).waitFor();
+      await again.getByRole('button', { name: /First visit/ }).click();
+      await again.locator('.cc-own').getByText('First visit').waitFor();
+    } finally {
+      await context.close();
+      await visitStore.dispose();
+    }
+  });
 });
 
 describe('identity', () => {

@@ -35,8 +35,11 @@ export function Composer({ onSend, onTyping }: ComposerProps) {
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) send(event);
   };
-  const addFiles = (list: FileList | null) => {
-    if (list) setFiles((current) => [...current, ...list].slice(0, MAX_FILES));
+  const addFiles = (input: HTMLInputElement) => {
+    // Copy now: clearing the input (so the same file can be picked again) empties its live FileList.
+    const picked = Array.from(input.files ?? []);
+    input.value = '';
+    if (picked.length > 0) setFiles((current) => [...current, ...picked].slice(0, MAX_FILES));
   };
 
   return (
@@ -66,8 +69,8 @@ export function Composer({ onSend, onTyping }: ComposerProps) {
             </svg>
           </button>
         )}
-        <input ref={fileInput} type="file" accept={ACCEPT} multiple hidden onChange={(event) => { addFiles(event.target.files); event.target.value = ''; }} data-testid="cc-file-input" />
-        <input ref={cameraInput} type="file" accept="image/*" capture="environment" hidden onChange={(event) => { addFiles(event.target.files); event.target.value = ''; }} />
+        <input ref={fileInput} type="file" accept={ACCEPT} multiple hidden onChange={(event) => addFiles(event.target)} data-testid="cc-file-input" />
+        <input ref={cameraInput} type="file" accept="image/*" capture="environment" hidden onChange={(event) => addFiles(event.target)} />
         <label htmlFor={`${id}-message`} className="cc-visually-hidden">{strings.messageLabel}</label>
         <textarea
           id={`${id}-message`}

@@ -21,7 +21,7 @@ type Documents = {
     "\n  mutation WidgetMarkRead($input: MarkConversationReadInput!) {\n    markConversationRead(input: $input) {\n      id\n      unreadCount\n    }\n  }\n": typeof types.WidgetMarkReadDocument,
     "\n  fragment MessageBubble_message on Message {\n    id\n    sequence\n    kind\n    body\n    createdAt\n    deletedAt\n    clientMessageId\n    sender {\n      __typename\n      ... on StaffMember {\n        id\n        name\n      }\n      ... on PartnerApp {\n        id\n        name\n      }\n      ... on Customer {\n        id\n      }\n    }\n    attachments {\n      id\n      fileName\n      isImage\n      url\n      thumbnailUrl\n    }\n  }\n": typeof types.MessageBubble_MessageFragmentDoc,
     "\n  mutation WidgetSetTyping($conversationId: ID!, $typing: Boolean!) {\n    setTyping(conversationId: $conversationId, typing: $typing)\n  }\n": typeof types.WidgetSetTypingDocument,
-    "\n  fragment PanelHeader_config on WidgetConfig {\n    name\n    replyTimeText\n    openNow\n  }\n": typeof types.PanelHeader_ConfigFragmentDoc,
+    "\n  fragment PanelHeader_config on WidgetConfig {\n    name\n    replyTimeText\n    openNow\n    timeZone\n    businessHours {\n      day\n      opens\n      closes\n    }\n  }\n": typeof types.PanelHeader_ConfigFragmentDoc,
     "\n  query WidgetConfig($slug: String!) {\n    widgetConfig(organizationSlug: $slug) {\n      name\n      primaryColor\n      threadPolicy\n      ...PanelHeader_config\n    }\n  }\n": typeof types.WidgetConfigDocument,
     "\n  mutation StartWidgetSession($input: StartWidgetSessionInput!) {\n    startWidgetSession(input: $input) {\n      token\n      expiresAt\n    }\n  }\n": typeof types.StartWidgetSessionDocument,
     "\n  mutation IdentifyWidgetCustomer($input: IdentifyWidgetCustomerInput!) {\n    identifyWidgetCustomer(input: $input) {\n      token\n      expiresAt\n    }\n  }\n": typeof types.IdentifyWidgetCustomerDocument,
@@ -38,7 +38,7 @@ const documents: Documents = {
     "\n  mutation WidgetMarkRead($input: MarkConversationReadInput!) {\n    markConversationRead(input: $input) {\n      id\n      unreadCount\n    }\n  }\n": types.WidgetMarkReadDocument,
     "\n  fragment MessageBubble_message on Message {\n    id\n    sequence\n    kind\n    body\n    createdAt\n    deletedAt\n    clientMessageId\n    sender {\n      __typename\n      ... on StaffMember {\n        id\n        name\n      }\n      ... on PartnerApp {\n        id\n        name\n      }\n      ... on Customer {\n        id\n      }\n    }\n    attachments {\n      id\n      fileName\n      isImage\n      url\n      thumbnailUrl\n    }\n  }\n": types.MessageBubble_MessageFragmentDoc,
     "\n  mutation WidgetSetTyping($conversationId: ID!, $typing: Boolean!) {\n    setTyping(conversationId: $conversationId, typing: $typing)\n  }\n": types.WidgetSetTypingDocument,
-    "\n  fragment PanelHeader_config on WidgetConfig {\n    name\n    replyTimeText\n    openNow\n  }\n": types.PanelHeader_ConfigFragmentDoc,
+    "\n  fragment PanelHeader_config on WidgetConfig {\n    name\n    replyTimeText\n    openNow\n    timeZone\n    businessHours {\n      day\n      opens\n      closes\n    }\n  }\n": types.PanelHeader_ConfigFragmentDoc,
     "\n  query WidgetConfig($slug: String!) {\n    widgetConfig(organizationSlug: $slug) {\n      name\n      primaryColor\n      threadPolicy\n      ...PanelHeader_config\n    }\n  }\n": types.WidgetConfigDocument,
     "\n  mutation StartWidgetSession($input: StartWidgetSessionInput!) {\n    startWidgetSession(input: $input) {\n      token\n      expiresAt\n    }\n  }\n": types.StartWidgetSessionDocument,
     "\n  mutation IdentifyWidgetCustomer($input: IdentifyWidgetCustomerInput!) {\n    identifyWidgetCustomer(input: $input) {\n      token\n      expiresAt\n    }\n  }\n": types.IdentifyWidgetCustomerDocument,
@@ -93,7 +93,7 @@ export function graphql(source: "\n  mutation WidgetSetTyping($conversationId: I
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment PanelHeader_config on WidgetConfig {\n    name\n    replyTimeText\n    openNow\n  }\n"): (typeof documents)["\n  fragment PanelHeader_config on WidgetConfig {\n    name\n    replyTimeText\n    openNow\n  }\n"];
+export function graphql(source: "\n  fragment PanelHeader_config on WidgetConfig {\n    name\n    replyTimeText\n    openNow\n    timeZone\n    businessHours {\n      day\n      opens\n      closes\n    }\n  }\n"): (typeof documents)["\n  fragment PanelHeader_config on WidgetConfig {\n    name\n    replyTimeText\n    openNow\n    timeZone\n    businessHours {\n      day\n      opens\n      closes\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -7,12 +7,18 @@ const PanelHeaderFragment = graphql(`
     name
     replyTimeText
     openNow
+    timeZone
+    businessHours {
+      day
+      opens
+      closes
+    }
   }
 `);
 
 export function PanelHeader(props: { config: FragmentType<typeof PanelHeaderFragment>; children?: React.ReactNode }) {
   const config = readFragment(PanelHeaderFragment, props.config);
-  const { strings, bridge } = useWidget();
+  const { strings, bridge, lang } = useWidget();
   return (
     <header className="cc-header">
       <div className="cc-header-text">
@@ -23,6 +29,19 @@ export function PanelHeader(props: { config: FragmentType<typeof PanelHeaderFrag
             <span className={config.openNow ? 'cc-dot cc-dot-open' : 'cc-dot'} aria-hidden="true" />
             {config.openNow ? strings.openNow : strings.closedNow}
           </p>
+        )}
+        {config.businessHours.length > 0 && (
+          <details className="cc-hours-list">
+            <summary>{strings.openingHours}</summary>
+            <ul>
+              {config.businessHours.map((range) => (
+                <li key={`${range.day}-${range.opens}`}>
+                  {weekdayName(range.day, lang)} {range.opens}–{range.closes}
+                </li>
+              ))}
+            </ul>
+            <p className="cc-hint-light">{config.timeZone}</p>
+          </details>
         )}
       </div>
       {props.children}
@@ -35,4 +54,13 @@ export function PanelHeader(props: { config: FragmentType<typeof PanelHeaderFrag
       )}
     </header>
   );
+}
+
+/** 0 = Sunday, in the page language (4 January 1970 was a Sunday). */
+function weekdayName(day: number, lang: string): string {
+  try {
+    return new Date(Date.UTC(1970, 0, 4 + day)).toLocaleDateString(lang, { weekday: 'long', timeZone: 'UTC' });
+  } catch {
+    return String(day);
+  }
 }

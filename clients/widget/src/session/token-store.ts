@@ -64,22 +64,27 @@ export function tokenStoreFor(organizationSlug: string): TokenStore {
   };
 }
 
-/** The thread this visit writes into (thread policy NEW_EACH_VISIT): per browser session. */
-export function visitThreadStore(organizationSlug: string) {
+/**
+ * The thread this visit writes into (thread policy NEW_EACH_VISIT): this tab's
+ * sessionStorage, or, where the iframe's storage is blocked, the store tab's, kept by
+ * the loader (`fromHost` is what it sent in `init`; `toHost` hands it a new one).
+ */
+export function visitThreadStore(organizationSlug: string, fromHost: string | null, toHost: (id: string) => void) {
   const key = `counterchat:visit-thread:${organizationSlug}`;
   return {
     get: (): string | null => {
       try {
-        return sessionStorage.getItem(key);
+        return sessionStorage.getItem(key) ?? fromHost;
       } catch {
-        return null;
+        return fromHost;
       }
     },
     set: (id: string) => {
+      toHost(id);
       try {
         sessionStorage.setItem(key, id);
       } catch {
-        // Not kept: the next page view starts another thread.
+        // The loader keeps it.
       }
     },
   };

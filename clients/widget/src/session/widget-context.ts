@@ -12,6 +12,8 @@ export interface WidgetContextValue {
   /** The panel is visible (always true on the chat link's own page). */
   open: boolean;
   connection: ConnectionState;
+  /** This visit's thread as the loader kept it (thread policy NEW_EACH_VISIT). */
+  visitThreadId: string | null;
   /** Grows every time the socket comes back after a drop: subscriptions restart from what they have. */
   reconnects: number;
 }

@@ -58,10 +58,13 @@ const StartConversation = graphql(`
  * the list when they have several, the unread count for the launcher.
  */
 export function ChatHome({ threadPolicy }: { threadPolicy: WidgetThreadPolicy }) {
-  const { organizationSlug, bridge, strings, lang, reconnects } = useWidget();
+  const { organizationSlug, bridge, strings, lang, reconnects, visitThreadId } = useWidget();
   const { data, refetch } = useQuery(ThreadsQuery, { fetchPolicy: 'cache-and-network' });
   const [startConversation] = useMutation(StartConversation);
-  const visitThread = useMemo(() => visitThreadStore(organizationSlug), [organizationSlug]);
+  const visitThread = useMemo(
+    () => visitThreadStore(organizationSlug, visitThreadId, (conversationId) => bridge.send(WidgetEvent.VisitThread, { conversationId })),
+    [organizationSlug, visitThreadId, bridge],
+  );
   const threads = useMemo(() => data?.conversations.edges.map((edge) => edge.node) ?? [], [data]);
   // undefined: not chosen yet; null: a new thread, created with the first message.
   const [activeId, setActiveId] = useState<string | null | undefined>(undefined);
