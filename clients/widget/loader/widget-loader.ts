@@ -202,7 +202,8 @@ function start(): void {
     for (const command of queued) run(command);
     // A returning visitor (or a chat link) gets the app early, without delaying the page.
     const returning = readStorage(localStorage, ACTIVE_KEY) === '1';
-    if (chatToken) open();
+    // Never before the store's own load event: an iframe would hold it back.
+    if (chatToken) idle(open);
     else if (returning) idle(ensureFrame);
   };
   if (document.body) mount();

@@ -362,6 +362,22 @@ describe('identity', () => {
   });
 });
 
+describe('the chat link on its own', () => {
+  it('opens the chat app full page, signed in, and drops the token from the address bar', async () => {
+    const issued = await gateway.graphql(ISSUE_TOKEN, { id: pharmacy.customers[0].id }, pharmacy.tokens.pharmacist);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    await page.goto(issued.data.issueChatToken.chatLink);
+    await page.getByRole('textbox', { name: 'Message' }).waitFor();
+    expect(page.url()).not.toContain('counterchat_token');
+    // Not embedded: no close button, nothing to close.
+    await expect(page.getByRole('button', { name: 'Close chat' }).count()).resolves.toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('on a phone', () => {
   it('fills the screen and speaks the store page’s language', async () => {
     const context = await browser.newContext({ viewport: { width: 375, height: 700 }, hasTouch: true });
