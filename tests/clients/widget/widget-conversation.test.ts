@@ -1,84 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { Organization } from '../../../entities/organization.entity.js';
 import { WidgetThreadPolicy } from '../../../entities/organization-settings.js';
-import { startExampleStore, type ExampleStore } from '../../../gateway/demo/example-store.js';
-import { signIdentity } from '../../../resolvers/widget/identity-signature.js';
+import { startExampleStore } from '../../../gateway/demo/example-store.js';
 import { png } from '../../fixtures/sample-files.js';
-import { collectPageErrors, launchBrowser, saveScreenshot } from '../../support/browser.js';
-import { createPharmacy, nextClientMessageId, type PharmacyFixture } from '../../support/fixtures.js';
+import { collectPageErrors, saveScreenshot } from '../../support/browser.js';
+import { createPharmacy, nextClientMessageId } from '../../support/fixtures.js';
 import { connectSubscriber } from '../../support/subscription-client.js';
-import { startTestGateway, type TestGateway } from '../../support/test-gateway.js';
+import { chat, conversationOf, eventually, fillPrechat, launcher, SEND, SLUG, startWidgetScene, type WidgetScene } from './widget-scene.js';
 
-const SLUG = 'e2e-pharmacy';
-const CONVERSATIONS = `{ conversations(first: 10) { edges { node { id customer { name } participants { role lastReadSequence } lastSequence } } } }`;
-const SEND = `mutation ($input: SendMessageInput!) { sendMessage(input: $input) { id sequence } }`;
 const SET_TYPING = `mutation ($id: ID!) { setTyping(conversationId: $id, typing: true) }`;
 const MARK_READ = `mutation ($id: ID!) { markConversationRead(input: { conversationId: $id }) { id } }`;
-const ISSUE_TOKEN = `mutation ($id: ID!) { issueChatToken(customerId: $id) { token chatLink } }`;
 
-let gateway: TestGateway;
-let store: ExampleStore;
-let pharmacy: PharmacyFixture;
-let browser: Browser;
-let secret: string;
-
+let scene: WidgetScene;
 beforeAll(async () => {
-  gateway = await startTestGateway();
-  pharmacy = await createPharmacy(gateway.dataSource, gateway.tokens, SLUG);
-  await gateway.dataSource.getRepository(Organization).update(pharmacy.organization.id, {
-    name: 'Apotheek Zuid',
-    settings: { replyTimeText: 'We usually reply within an hour', timeZone: 'Europe/Amsterdam', businessHours: [], primaryColor: '#7c3aed' },
-  });
-  secret = (await gateway.graphql(`{ widgetSecret }`, {}, pharmacy.tokens.admin)).data.widgetSecret;
-  store = await startExampleStore({
-    port: 0,
-    counterchatUrl: gateway.url,
-    organizationSlug: SLUG,
-    storeName: 'Apotheek Zuid',
-    exampleDir: path.resolve('clients/widget/example'),
-    widgetSecret: secret,
-  });
-  browser = await launchBrowser();
+  scene = await startWidgetScene();
 }, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await store?.dispose();
-  await gateway?.dispose();
-});
-
-const chat = (page: Page): FrameLocator => page.frameLocator('iframe[src*="/widget/"]');
-const launcher = (page: Page) => page.locator('[data-counterchat]').getByRole('button', { name: /chat/i });
-
-/** The pre-chat form in Dutch (the page language decides). */
-async function fillDutchPrechat(frame: FrameLocator, name: string) {
-  await frame.getByLabel('Uw naam').fill(name, { timeout: 5000 });
-  await frame.getByLabel('Telefoon of e-mail').fill('+31 6 1111 2222', { timeout: 5000 });
-  await frame.getByLabel(/mag contact met mij opnemen/).check({ timeout: 5000 });
-  await frame.getByRole('button', { name: 'Chat starten' }).click({ timeout: 5000 });
-}
-
-async function conversationOf(customerName: string): Promise<{ id: string; participants: { role: string; lastReadSequence: number }[]; lastSequence: number }> {
-  const response = await gateway.graphql(CONVERSATIONS, {}, pharmacy.tokens.pharmacist);
-  const node = response.data.conversations.edges.map((edge: { node: any }) => edge.node).find((candidate: any) => candidate.customer.name === customerName);
-  if (!node) throw new Error(`No conversation for ${customerName}`);
-  return node;
-}
-
-async function eventually<T>(check: () => Promise<T>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-}
+afterAll(() => scene?.dispose());
 
 describe('the widget on a store page of another origin', () => {
   // Playwright contexts are incognito-like: third-party storage is blocked, as in Chromium's defaults now.
@@ -87,15 +26,15 @@ describe('the widget on a store page of another origin', () => {
   let errors: string[];
 
   beforeAll(async () => {
-    context = await browser.newContext({ viewport: { width: 1200, height: 800 } });
+    context = await scene.browser.newContext({ viewport: { width: 1200, height: 800 } });
     page = await context.newPage();
     errors = collectPageErrors(page);
   });
   afterAll(() => context.close());
 
   it('loads the launcher from the gateway without blocking the store page, even under `* { all: unset }`', async () => {
-    expect(new URL(store.url).origin).not.toBe(new URL(gateway.url).origin);
-    await page.goto(`${store.url}/?hostile=1`);
+    expect(new URL(scene.store.url).origin).not.toBe(new URL(scene.gateway.url).origin);
+    await page.goto(`${scene.store.url}/?hostile=1`);
     await launcher(page).waitFor();
     const box = await launcher(page).boundingBox();
     // Still a 56 px round button at the bottom right, despite the store's CSS.
@@ -129,31 +68,31 @@ describe('the widget on a store page of another origin', () => {
     await message.fill('Hello, is my prescription ready?');
     await message.press('Enter');
     await frame.locator('.cc-own:not(.cc-pending)').getByText('Hello, is my prescription ready?').waitFor();
-    const conversation = await eventually(() => conversationOf('Vera Visitor'));
+    const conversation = await eventually(() => conversationOf(scene, 'Vera Visitor'));
     expect(conversation.lastSequence).toBe(1);
   });
 
   it('shows the pharmacist typing and replying live, and tells the pharmacist it was read', async () => {
     const frame = chat(page);
-    const conversation = await conversationOf('Vera Visitor');
-    await gateway.graphql(SET_TYPING, { id: conversation.id }, pharmacy.tokens.pharmacist);
+    const conversation = await conversationOf(scene, 'Vera Visitor');
+    await scene.gateway.graphql(SET_TYPING, { id: conversation.id }, scene.pharmacy.tokens.pharmacist);
     await frame.getByText(`Pharmacist ${SLUG} is typing…`).waitFor();
 
-    await gateway.graphql(SEND, { input: { conversationId: conversation.id, body: 'Yes, you can pick it up today.', clientMessageId: nextClientMessageId() } }, pharmacy.tokens.pharmacist);
+    await scene.gateway.graphql(SEND, { input: { conversationId: conversation.id, body: 'Yes, you can pick it up today.', clientMessageId: nextClientMessageId() } }, scene.pharmacy.tokens.pharmacist);
     await frame.getByText('Yes, you can pick it up today.').waitFor();
     await expect(frame.getByText(/is typing/).count()).resolves.toBe(0);
 
     // The panel is open: the customer's read position reaches the reply.
     await eventually(async () => {
-      const { participants } = await conversationOf('Vera Visitor');
+      const { participants } = await conversationOf(scene, 'Vera Visitor');
       expect(participants.find((participant) => participant.role === 'CUSTOMER')?.lastReadSequence).toBe(2);
     });
   });
 
   it('sends the visitor’s typing to the pharmacist and shows "Seen" once the pharmacist has read', async () => {
     const frame = chat(page);
-    const conversation = await conversationOf('Vera Visitor');
-    const staff = connectSubscriber(gateway.wsUrl, pharmacy.tokens.pharmacist);
+    const conversation = await conversationOf(scene, 'Vera Visitor');
+    const staff = connectSubscriber(scene.gateway.wsUrl, scene.pharmacy.tokens.pharmacist);
     try {
       const typing = staff.subscribe(`subscription ($id: ID!) { typing(conversationId: $id) { typing actor { __typename } } }`, { id: conversation.id });
       await new Promise((resolve) => setTimeout(resolve, 300));
@@ -164,7 +103,7 @@ describe('the widget on a store page of another origin', () => {
       await frame.getByRole('textbox', { name: 'Message' }).press('Enter');
       await frame.locator('.cc-own:not(.cc-pending)').getByText('Great, thanks!').waitFor();
       await expect(frame.getByText('Seen').count()).resolves.toBe(0);
-      await gateway.graphql(MARK_READ, { id: conversation.id }, pharmacy.tokens.pharmacist);
+      await scene.gateway.graphql(MARK_READ, { id: conversation.id }, scene.pharmacy.tokens.pharmacist);
       await frame.locator('.cc-own', { hasText: 'Great, thanks!' }).getByText('Seen').waitFor();
     } finally {
       await staff.dispose();
@@ -175,8 +114,8 @@ describe('the widget on a store page of another origin', () => {
     const frame = chat(page);
     await frame.getByRole('textbox', { name: 'Message' }).press('Escape');
     await page.waitForFunction(() => (globalThis as any).counterchatEvents.some((event: any) => event.name === 'close'));
-    const conversation = await conversationOf('Vera Visitor');
-    await gateway.graphql(SEND, { input: { conversationId: conversation.id, body: 'One more thing: bring your ID.', clientMessageId: nextClientMessageId() } }, pharmacy.tokens.pharmacist);
+    const conversation = await conversationOf(scene, 'Vera Visitor');
+    await scene.gateway.graphql(SEND, { input: { conversationId: conversation.id, body: 'One more thing: bring your ID.', clientMessageId: nextClientMessageId() } }, scene.pharmacy.tokens.pharmacist);
     await launcher(page).and(page.getByRole('button', { name: /1 unread/ })).waitFor();
     const events = await page.evaluate(() => (globalThis as any).counterchatEvents as { name: string; detail: any }[]);
     expect(events).toContainEqual({ name: 'unread', detail: { count: 1 } });
@@ -208,9 +147,9 @@ describe('the widget on a store page of another origin', () => {
 
 describe('keyboard, photos and a dropped connection', () => {
   it('opens from the keyboard, keeps Tab inside the panel, and Escape gives focus back to the launcher', async () => {
-    const context = await browser.newContext();
+    const context = await scene.browser.newContext();
     const page = await context.newPage();
-    await page.goto(store.url);
+    await page.goto(scene.store.url);
     await launcher(page).focus();
     await page.keyboard.press('Enter');
     const frame = chat(page);
@@ -230,7 +169,7 @@ describe('keyboard, photos and a dropped connection', () => {
   });
 
   it('sends a photo, and catches up on what arrived while the connection was down', async () => {
-    const context = await browser.newContext();
+    const context = await scene.browser.newContext();
     // Every socket of the page goes through here, so the test can cut it and keep it cut
     // (1012 "service restart", which clients retry, like a dropped network's 1006).
     const sockets: { close(options?: { code?: number }): Promise<void> }[] = [];
@@ -241,26 +180,23 @@ describe('keyboard, photos and a dropped connection', () => {
       sockets.push(socket);
     });
     const page = await context.newPage();
-    await page.goto(store.url);
+    await page.goto(scene.store.url);
     await launcher(page).click();
     const frame = chat(page);
-    await frame.getByLabel('Your name').fill('Fay Photo');
-    await frame.getByLabel('Phone or email').fill('fay@example.com');
-    await frame.getByLabel(/may contact me/).check();
-    await frame.getByRole('button', { name: 'Start chat' }).click();
+    await fillPrechat(frame, 'Fay Photo', 'fay@example.com');
     await frame.getByRole('textbox', { name: 'Message' }).fill('My prescription');
     await frame.getByTestId('cc-file-input').setInputFiles({ name: 'prescription.png', mimeType: 'image/png', buffer: await png() });
     await frame.getByText('prescription.png').waitFor();
     await frame.getByRole('textbox', { name: 'Message' }).press('Enter');
     await frame.locator('.cc-own:not(.cc-pending) img[alt="prescription.png"]').waitFor();
-    const conversation = await eventually(() => conversationOf('Fay Photo'));
-    const sent = await gateway.graphql(`query ($id: ID!) { conversation(id: $id) { messages(last: 5) { edges { node { body attachments { fileName isImage } } } } } }`, { id: conversation.id }, pharmacy.tokens.pharmacist);
+    const conversation = await eventually(() => conversationOf(scene, 'Fay Photo'));
+    const sent = await scene.gateway.graphql(`query ($id: ID!) { conversation(id: $id) { messages(last: 5) { edges { node { body attachments { fileName isImage } } } } } }`, { id: conversation.id }, scene.pharmacy.tokens.pharmacist);
     expect(sent.data.conversation.messages.edges.at(-1).node).toEqual({ body: 'My prescription', attachments: [{ fileName: 'prescription.png', isImage: true }] });
 
     connectionDown = true;
     for (const socket of sockets.splice(0)) await socket.close({ code: 1012 });
     await frame.getByText('Connection lost. Reconnecting…').waitFor();
-    await gateway.graphql(SEND, { input: { conversationId: conversation.id, body: 'Sent while you were offline.', clientMessageId: nextClientMessageId() } }, pharmacy.tokens.pharmacist);
+    await scene.gateway.graphql(SEND, { input: { conversationId: conversation.id, body: 'Sent while you were offline.', clientMessageId: nextClientMessageId() } }, scene.pharmacy.tokens.pharmacist);
     connectionDown = false;
     await frame.getByText('Sent while you were offline.').waitFor({ timeout: 20_000 });
     await saveScreenshot(page, 'widget-after-reconnect');
@@ -270,21 +206,18 @@ describe('keyboard, photos and a dropped connection', () => {
 
 describe('thread policy', () => {
   it('starts a new thread on each visit when the pharmacy wants that, and lists them', async () => {
-    const visits = await createPharmacy(gateway.dataSource, gateway.tokens, 'e2e-visits');
-    await gateway.dataSource.getRepository(Organization).update(visits.organization.id, {
+    const visits = await createPharmacy(scene.gateway.dataSource, scene.gateway.tokens, 'e2e-visits');
+    await scene.gateway.dataSource.getRepository(Organization).update(visits.organization.id, {
       settings: { replyTimeText: null, timeZone: 'Europe/Amsterdam', businessHours: [], primaryColor: '#0f766e', widgetThreads: WidgetThreadPolicy.NEW_EACH_VISIT },
     });
-    const visitStore = await startExampleStore({ port: 0, counterchatUrl: gateway.url, organizationSlug: 'e2e-visits', storeName: 'Visits', exampleDir: path.resolve('clients/widget/example') });
-    const context = await browser.newContext();
+    const visitStore = await startExampleStore({ port: 0, counterchatUrl: scene.gateway.url, organizationSlug: 'e2e-visits', storeName: 'Visits', exampleDir: path.resolve('clients/widget/example') });
+    const context = await scene.browser.newContext();
     try {
       const first = await context.newPage();
       await first.goto(visitStore.url);
       await launcher(first).click();
       const frame = chat(first);
-      await frame.getByLabel('Your name').fill('Vic Visits');
-      await frame.getByLabel('Phone or email').fill('vic@example.com');
-      await frame.getByLabel(/may contact me/).check();
-      await frame.getByRole('button', { name: 'Start chat' }).click();
+      await fillPrechat(frame, 'Vic Visits', 'vic@example.com');
       await frame.getByRole('textbox', { name: 'Message' }).fill('First visit');
       await frame.getByRole('textbox', { name: 'Message' }).press('Enter');
       await frame.locator('.cc-own:not(.cc-pending)').getByText('First visit').waitFor();
@@ -308,91 +241,5 @@ describe('thread policy', () => {
       await context.close();
       await visitStore.dispose();
     }
-  });
-});
-
-describe('identity', () => {
-  it('signs a store customer in with the store backend’s signature', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto(store.url);
-    await launcher(page).waitFor();
-    await page.getByRole('button', { name: 'Sign in as a store customer (demo)' }).click();
-    await page.getByText('Signed in to the chat.').waitFor();
-    await launcher(page).click();
-    await chat(page).getByRole('textbox', { name: 'Message' }).waitFor();
-    await expect(chat(page).getByLabel('Your name').count()).resolves.toBe(0);
-    await context.close();
-  });
-
-  it('refuses a forged and an expired signature, and the visitor stays anonymous', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto(store.url);
-    await launcher(page).waitFor();
-    const base = { organizationSlug: SLUG, externalId: 'someone-else', name: 'Mallory', email: 'mallory@example.com', nonce: randomUUID(), issuedAt: Math.floor(Date.now() / 1000) };
-    const forged = { ...base, signature: signIdentity(base, 'not-the-secret') };
-    const expiredIdentity = { ...base, nonce: randomUUID(), issuedAt: base.issuedAt - 3600 };
-    const expired = { ...expiredIdentity, signature: signIdentity(expiredIdentity, secret) };
-    for (const identity of [forged, expired]) {
-      const { organizationSlug: _slug, ...forPage } = identity;
-      await page.evaluate((signed) => (globalThis as any).Counterchat.identify(signed), forPage);
-    }
-    await page.waitForFunction(() => (globalThis as any).counterchatEvents.filter((event: any) => event.name === 'identify').length === 2);
-    const results = await page.evaluate(() => (globalThis as any).counterchatEvents.filter((event: any) => event.name === 'identify').map((event: any) => event.detail));
-    expect(results).toEqual([
-      { ok: false, code: 'UNAUTHENTICATED' },
-      { ok: false, code: 'UNAUTHENTICATED' },
-    ]);
-    await launcher(page).click();
-    await chat(page).getByLabel('Your name').waitFor();
-    await context.close();
-  });
-
-  it('opens already signed in from a staff chat link on the store page, and drops the token from the address bar', async () => {
-    const issued = await gateway.graphql(ISSUE_TOKEN, { id: pharmacy.customers[1].id }, pharmacy.tokens.pharmacist);
-    const token = new URL(issued.data.issueChatToken.chatLink).searchParams.get('counterchat_token');
-    expect(token).toBe(issued.data.issueChatToken.token);
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto(`${store.url}/?counterchat_token=${encodeURIComponent(token!)}`);
-    await chat(page).getByRole('textbox', { name: 'Message' }).waitFor();
-    expect(page.url()).not.toContain('counterchat_token');
-    await context.close();
-  });
-});
-
-describe('the chat link on its own', () => {
-  it('opens the chat app full page, signed in, and drops the token from the address bar', async () => {
-    const issued = await gateway.graphql(ISSUE_TOKEN, { id: pharmacy.customers[0].id }, pharmacy.tokens.pharmacist);
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const errors = collectPageErrors(page);
-    await page.goto(issued.data.issueChatToken.chatLink);
-    await page.getByRole('textbox', { name: 'Message' }).waitFor();
-    expect(page.url()).not.toContain('counterchat_token');
-    // Not embedded: no close button, nothing to close.
-    await expect(page.getByRole('button', { name: 'Close chat' }).count()).resolves.toBe(0);
-    expect(errors).toEqual([]);
-    await context.close();
-  });
-});
-
-describe('on a phone', () => {
-  it('fills the screen and speaks the store page’s language', async () => {
-    const context = await browser.newContext({ viewport: { width: 375, height: 700 }, hasTouch: true });
-    const page = await context.newPage();
-    await page.goto(`${store.url}/?lang=nl`);
-    await page.locator('[data-counterchat]').getByRole('button', { name: 'Chat openen' }).click({ timeout: 5000 });
-    const frame = chat(page);
-    await frame.getByLabel('Uw naam').waitFor({ timeout: 5000 });
-    const iframe = await page.locator('[data-counterchat]').evaluate((host) => host.shadowRoot!.querySelector('iframe')!.getBoundingClientRect().toJSON());
-    expect(iframe).toMatchObject({ x: 0, y: 0, width: 375, height: 700 });
-    await fillDutchPrechat(frame, 'Pim Telefoon');
-    await frame.getByRole('textbox', { name: 'Bericht' }).waitFor({ timeout: 5000 });
-    // Phones get a camera button next to the file picker.
-    await frame.getByRole('button', { name: 'Foto maken' }).waitFor({ timeout: 5000 });
-    await saveScreenshot(page, 'widget-phone');
-    await context.close();
   });
 });
