@@ -143,8 +143,9 @@ function start(): void {
         break;
       }
       case WidgetEvent.Brand: {
-        const { primaryColor } = payload as WidgetPayloads[typeof WidgetEvent.Brand];
+        const { primaryColor, name } = payload as WidgetPayloads[typeof WidgetEvent.Brand];
         if (/^#[0-9a-f]{6}$/i.test(primaryColor)) wrapper.style.setProperty('--cc-primary', primaryColor);
+        if (typeof name === 'string' && name) frame.title = name;
         break;
       }
       case WidgetEvent.Unread: {
