@@ -37,6 +37,10 @@ export class Customer {
   @Column({ name: 'external_id', type: 'text', nullable: true })
   externalId: string | null;
 
+  /** When the customer agreed to be contacted (the widget's pre-chat form); null if never asked. */
+  @Column({ name: 'contact_consent_at', type: 'timestamptz', nullable: true })
+  contactConsentAt: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

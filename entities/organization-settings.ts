@@ -7,6 +7,14 @@ export interface BusinessHoursRange {
   closes: string;
 }
 
+/** Which thread the widget writes into. */
+export enum WidgetThreadPolicy {
+  /** The customer's open thread (their default one), reopened when they write again. */
+  REUSE_OPEN = 'REUSE_OPEN',
+  /** A new thread for each visit (browser session); earlier ones stay listed. */
+  NEW_EACH_VISIT = 'NEW_EACH_VISIT',
+}
+
 /** Per-pharmacy preferences, stored as JSON on the organization row. */
 export interface OrganizationSettings {
   /** Shown in the widget, e.g. "We usually reply within an hour". */
@@ -22,7 +30,12 @@ export interface OrganizationSettings {
    * messages written after it is set (the value is stored per message at insert).
    */
   language?: SearchLanguage;
+  /** Absent on rows written before the widget existed: read it with `widgetThreadPolicyOf`. */
+  widgetThreads?: WidgetThreadPolicy;
 }
+
+export const widgetThreadPolicyOf = (settings: Partial<OrganizationSettings>): WidgetThreadPolicy =>
+  settings.widgetThreads ?? WidgetThreadPolicy.REUSE_OPEN;
 
 export const defaultOrganizationSettings: OrganizationSettings = {
   replyTimeText: null,
@@ -30,4 +43,5 @@ export const defaultOrganizationSettings: OrganizationSettings = {
   businessHours: [],
   primaryColor: '#0f766e',
   language: 'simple',
+  widgetThreads: WidgetThreadPolicy.REUSE_OPEN,
 };

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_WEBHOOK_DISPATCHER_OPTIONS, type WebhookDispatcherOptions } from './webhooks/webhook-dispatcher.js';
+import { defaultRateLimitRules, type RateLimitRules } from './rate-limits/rate-limits.js';
 
 /** Everything the gateway reads from the environment, resolved once at start. */
 export interface GatewayConfig {
@@ -28,6 +29,8 @@ export interface GatewayConfig {
   clientsDir: string;
   /** Outbox polling, timeouts and the retry schedule of webhook deliveries; WEBHOOK_DELIVERY=off leaves delivery to other instances. */
   webhooks: WebhookDispatcherOptions;
+  /** Per-IP and per-key limits (tests lower them). */
+  rateLimits: RateLimitRules;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
@@ -53,6 +56,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     authSecret: env.AUTH_SECRET || undefined,
     clientsDir: path.join(packageRoot(), 'dist', 'clients'),
     webhooks: { ...DEFAULT_WEBHOOK_DISPATCHER_OPTIONS, deliver: env.WEBHOOK_DELIVERY !== 'off' },
+    rateLimits: defaultRateLimitRules,
   };
 }
 

@@ -4,6 +4,7 @@ import type { Realtime } from './realtime.js';
 import type { GatewayFiles } from './files/gateway-files.js';
 import { authenticate } from './auth/authenticate.js';
 import type { TokenIssuer } from './auth/token-issuer.js';
+import type { RateLimits } from './rate-limits/rate-limits.js';
 import type { SignedInViewer, Viewer } from './auth/viewer.js';
 import { unauthenticated } from './errors/app-error.js';
 import { createLoaders, type Loaders } from './loaders/create-loaders.js';
@@ -17,6 +18,7 @@ export interface GatewayDependencies {
   tokens: TokenIssuer;
   realtime: Realtime;
   files: GatewayFiles;
+  rateLimits: RateLimits;
 }
 
 /**
@@ -31,6 +33,8 @@ export class RequestContext {
   constructor(
     readonly viewer: Viewer,
     readonly gateway: GatewayDependencies,
+    /** The client's address as Express sees it (HTTP only), for per-IP rate limits. */
+    readonly clientIp?: string,
   ) {}
 
   /** The viewer, or UNAUTHENTICATED; resolvers behind `@Authorized` never see the latter. */
@@ -71,7 +75,8 @@ export class RequestContext {
 export async function buildContext(
   authorization: string | undefined,
   gateway: GatewayDependencies,
+  clientIp?: string,
 ): Promise<RequestContext> {
   const viewer = await authenticate(authorization, gateway);
-  return new RequestContext(viewer, gateway);
+  return new RequestContext(viewer, gateway, clientIp);
 }

@@ -7,6 +7,10 @@ import { TokenIssuer } from './auth/token-issuer.js';
 import { startGateway } from './server.js';
 import { startRealtime } from './realtime.js';
 import { createGatewayFiles } from './files/gateway-files.js';
+import { createRateLimits } from './rate-limits/rate-limits.js';
+import { startExampleStore, type ExampleStore } from './demo/example-store.js';
+import { Organization } from '../entities/organization.entity.js';
+import path from 'node:path';
 
 /**
  * `node dist/gateway/main.js [--demo]`: database (external or embedded), migrations,
@@ -20,8 +24,9 @@ const secret = config.authSecret ?? (await loadOrCreateSecret(config.dataDir, 'a
 const tokens = new TokenIssuer(secret);
 const files = createGatewayFiles(config, secret);
 const realtime = startRealtime(config.redisUrl);
+const rateLimits = createRateLimits(config.redisUrl, config.rateLimits);
 const demo = withDemoData ? await seedDemoData(database.dataSource, realtime.publisher) : undefined;
-const gateway = await startGateway({ config, dataSource: database.dataSource, tokens, realtime, files });
+const gateway = await startGateway({ config, dataSource: database.dataSource, tokens, realtime, files, rateLimits });
 
 console.log(`Counterchat is running.`);
 console.log(`  Dashboard: ${config.publicUrl}/dashboard/`);
@@ -29,12 +34,36 @@ console.log(`  GraphQL:  ${config.publicUrl}/graphql`);
 console.log(`  Health:   ${config.publicUrl}/healthz`);
 console.log(`  Database: ${database.embeddedDirectory ? `embedded PostgreSQL in ${database.embeddedDirectory}` : 'DATABASE_URL'}`);
 console.log(`  Fan-out:  ${config.redisUrl ? 'Redis (REDIS_URL)' : 'in memory (one instance)'}`);
+let exampleStore: ExampleStore | undefined;
+if (demo) {
+  // The widget demo: a stand-in web store on the next port (another origin), embedding the demo pharmacy's widget.
+  const widgetSecret = await database.dataSource
+    .getRepository(Organization)
+    .createQueryBuilder('organization')
+    .addSelect('organization.widgetSecret')
+    .where('organization.id = :id', { id: demo.organization.id })
+    .getOneOrFail();
+  exampleStore = await startExampleStore({
+    port: config.port === 0 ? 0 : config.port + 1,
+    counterchatUrl: config.publicUrl,
+    organizationSlug: demo.organization.slug,
+    storeName: demo.organization.name,
+    exampleDir: path.join(config.clientsDir, '..', '..', 'clients', 'widget', 'example'),
+    widgetSecret: widgetSecret.widgetSecret,
+  });
+  console.log(`  Widget:   ${exampleStore.url}/  (example store page on another origin, with the chat widget)`);
+}
 if (demo) {
   const customer = demo.customers[0]!;
   const chat = await tokens.issueChatToken({ organizationId: demo.organization.id, customerId: customer.id });
   console.log(`\nDemo pharmacy "${demo.organization.name}" (slug ${demo.organization.slug}):`);
   for (const staff of demo.staff) console.log(`  staff     ${staff.email} / ${DEMO_PASSWORD} (${staff.role})`);
   console.log(`  customer  ${customer.name}: chat token (7 days)\n            ${chat.token}`);
+  if (exampleStore) {
+    const link = new URL(exampleStore.url);
+    link.searchParams.set('counterchat_token', chat.token);
+    console.log(`            or the widget on the example store, signed in as ${customer.name}:\n            ${link.href}`);
+  }
 }
 
 let stopping = false;
@@ -44,8 +73,10 @@ async function stop(signal: string) {
   console.log(`\n${signal}: shutting down…`);
   // If the database already died underneath us, stopping it never completes; don't hang forever.
   setTimeout(() => process.exit(1), 10_000).unref();
+  await exampleStore?.dispose();
   await gateway.dispose();
   await realtime.dispose();
+  await rateLimits.dispose();
   await database.dispose();
   process.exit(0);
 }

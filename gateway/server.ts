@@ -12,6 +12,7 @@ import { AppError } from './errors/app-error.js';
 import { ErrorCode } from './errors/error-code.js';
 import { formatError } from './errors/format-error.js';
 import { clientAppsRouter } from './clients/client-apps.js';
+import { widgetSessionRouter } from './clients/widget-session-route.js';
 import { filesRouter } from './files/files-route.js';
 import { multipartRequests } from './uploads/multipart-requests.js';
 import { operationLimits } from './limits/operation-limits.js';
@@ -86,6 +87,8 @@ export async function startGateway(deps: GatewayDependencies): Promise<Gateway> 
     }),
   );
 
+  // Before the apps: /widget/session would otherwise be a client route of the widget.
+  app.use(widgetSessionRouter({ tokens: deps.tokens, dataSource: deps.dataSource, publicUrl: deps.config.publicUrl }));
   app.use(clientAppsRouter({ clientsDir: deps.config.clientsDir, publicUrl: deps.config.publicUrl }));
 
   app.use(
@@ -96,7 +99,7 @@ export async function startGateway(deps: GatewayDependencies): Promise<Gateway> 
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         try {
-          return await buildContext(req.headers.authorization, deps);
+          return await buildContext(req.headers.authorization, deps, req.ip);
         } catch (error) {
           if (error instanceof AppError) {
             // A bad credential fails the whole request with 401, before any resolver runs.

@@ -18,6 +18,7 @@ import { InboxEventsResolver } from './realtime/inbox-events.resolver.js';
 import { ConversationPresenceResolver, PresenceResolver } from './realtime/presence.resolver.js';
 import { TypingResolver } from './realtime/typing.resolver.js';
 import { WebhookDeliveryResolver, WebhookEndpointResolver } from './webhook/webhook.resolver.js';
+import { WidgetResolver, WidgetSettingsFieldsResolver } from './widget/widget.resolver.js';
 
 export const resolvers = [
   ViewerResolver,
@@ -44,4 +45,6 @@ export const resolvers = [
   MessageSearchResolver,
   ConversationStatsResolver,
   StaffMemberStatsResolver,
+  WidgetResolver,
+  WidgetSettingsFieldsResolver,
 ] as const;

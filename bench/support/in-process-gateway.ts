@@ -4,6 +4,7 @@ import { createDataSource, queryCounterOf } from '../../gateway/database/data-so
 import type { QueryCounter } from '../../gateway/database/query-counter.js';
 import { createGatewayFiles } from '../../gateway/files/gateway-files.js';
 import { startRealtime } from '../../gateway/realtime.js';
+import { createRateLimits } from '../../gateway/rate-limits/rate-limits.js';
 import { startGateway } from '../../gateway/server.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -26,13 +27,15 @@ export async function startInProcessGateway(databaseUrl: string, authSecret: str
   await dataSource.initialize();
   const config = { ...readConfig({ PORT: '0', WEBHOOK_DELIVERY: 'off' }), dataDir };
   const realtime = startRealtime(undefined);
-  const gateway = await startGateway({ config, dataSource, tokens: new TokenIssuer(authSecret), realtime, files: createGatewayFiles(config, authSecret) });
+  const rateLimits = createRateLimits(undefined, config.rateLimits);
+  const gateway = await startGateway({ config, dataSource, tokens: new TokenIssuer(authSecret), realtime, files: createGatewayFiles(config, authSecret), rateLimits });
   return {
     url: gateway.url,
     queries: queryCounterOf(dataSource),
     async dispose() {
       await gateway.dispose();
       await realtime.dispose();
+      await rateLimits.dispose();
       await dataSource.destroy();
       await rm(dataDir, { recursive: true, force: true });
     },

@@ -1,5 +1,6 @@
 import { InitialSchema1763780000000 } from './1763780000000-initial-schema.js';
 import { AttachmentThumbnails1763790000000 } from './1763790000000-attachment-thumbnails.js';
+import { WidgetIdentity1763800000000 } from './1763800000000-widget-identity.js';
 import { ApiKeyScopes1763810000000 } from './1763810000000-api-key-scopes.js';
 import { Webhooks1763811000000 } from './1763811000000-webhooks.js';
 import { MessageSearch1763820000000 } from './1763820000000-message-search.js';
@@ -10,6 +11,7 @@ import { ConversationStats1763820200000 } from './1763820200000-conversation-sta
 export const migrations = [
   InitialSchema1763780000000,
   AttachmentThumbnails1763790000000,
+  WidgetIdentity1763800000000,
   ApiKeyScopes1763810000000,
   Webhooks1763811000000,
   MessageSearch1763820000000,

@@ -17,6 +17,8 @@ export enum Permission {
   MANAGE_WEBHOOKS = 'MANAGE_WEBHOOKS',
   /** Response-time and workload figures. */
   READ_STATS = 'READ_STATS',
+  /** Read and rotate the widget secret that stores sign customer identities with. */
+  MANAGE_WIDGET = 'MANAGE_WIDGET',
 }
 
 const STAFF: Permission[] = [
@@ -28,7 +30,7 @@ const STAFF: Permission[] = [
   Permission.READ_STAFF,
 ];
 
-const ADMIN: Permission[] = [...STAFF, Permission.MANAGE_API_KEYS, Permission.MANAGE_WEBHOOKS, Permission.READ_STATS];
+const ADMIN: Permission[] = [...STAFF, Permission.MANAGE_API_KEYS, Permission.MANAGE_WEBHOOKS, Permission.MANAGE_WIDGET, Permission.READ_STATS];
 const PHARMACIST: Permission[] = [...STAFF, Permission.READ_STATS];
 
 /** Each permission a partner can hold comes from exactly one scope, so FORBIDDEN can name it. */

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { Customer } from '../../entities/customer.entity.js';
 import { Organization } from '../../entities/organization.entity.js';
+import { WidgetThreadPolicy } from '../../entities/organization-settings.js';
 import { StaffRole, StaffUser } from '../../entities/staff-user.entity.js';
 import { ConversationStatus } from '../../entities/conversation.entity.js';
 import { ConversationService } from '../../resolvers/conversation/conversation.service.js';
@@ -90,6 +91,7 @@ export async function seedDemoData(dataSource: DataSource, realtime: RealtimePub
           businessHours: [1, 2, 3, 4, 5].map((day) => ({ day, opens: '08:30', closes: '18:00' })).concat({ day: 6, opens: '09:00', closes: '17:00' }),
           primaryColor: '#0f766e',
           language: 'english',
+          widgetThreads: WidgetThreadPolicy.REUSE_OPEN,
         },
       }),
     );

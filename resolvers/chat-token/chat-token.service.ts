@@ -20,8 +20,17 @@ export async function issueChatToken(
     deps.tokens.issueChatToken({ organizationId: customer.organizationId, customerId: customer.id }),
     scope.organization(),
   ]);
-  const chatLink = new URL('/widget/', deps.publicUrl);
-  chatLink.searchParams.set('org', organization.slug);
+  return { token, expiresAt, chatLink: chatLinkFor(deps.publicUrl, organization.slug, token) };
+}
+
+/**
+ * The chat app on its own page, signed in: it keeps the token in its own origin's
+ * storage and drops it from the address bar. The widget on the store reads the same
+ * `counterchat_token` parameter when a store page is opened with it.
+ */
+export function chatLinkFor(publicUrl: string, organizationSlug: string, token: string): string {
+  const chatLink = new URL('/widget/', publicUrl);
+  chatLink.searchParams.set('org', organizationSlug);
   chatLink.searchParams.set('counterchat_token', token);
-  return { token, expiresAt, chatLink: chatLink.toString() };
+  return chatLink.toString();
 }

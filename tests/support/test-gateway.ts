@@ -5,6 +5,7 @@ import { TokenIssuer } from '../../gateway/auth/token-issuer.js';
 import { readConfig, type GatewayConfig } from '../../gateway/config.js';
 import { startRealtime, type Realtime } from '../../gateway/realtime.js';
 import { createGatewayFiles, type GatewayFiles } from '../../gateway/files/gateway-files.js';
+import { createRateLimits } from '../../gateway/rate-limits/rate-limits.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -64,7 +65,8 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
   const config = { ...readConfig({ PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}` }), dataDir: options.sharing?.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'counterchat-data-'))), ...options.config };
   const realtime = startRealtime(options.redisUrl);
   const files = createGatewayFiles(config, 'test-file-url-secret');
-  const gateway = await startGateway({ config, dataSource, tokens, realtime, files });
+  const rateLimits = createRateLimits(options.redisUrl, config.rateLimits);
+  const gateway = await startGateway({ config, dataSource, tokens, realtime, files, rateLimits });
   return {
     url: gateway.url,
     wsUrl: `${gateway.url.replace(/^http/, 'ws')}/graphql`,
@@ -88,6 +90,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     async dispose() {
       await gateway.dispose();
       await realtime.dispose();
+      await rateLimits.dispose();
       await dataSource.destroy();
       await database.drop();
       if (!options.sharing) await rm(config.dataDir, { recursive: true, force: true });

@@ -65,7 +65,8 @@ export function createApolloClient(options: ApolloClientOptions): CounterchatCli
   });
   const authLink = new ApolloLink((operation, forward) => {
     const token = options.getToken();
-    if (token) {
+    // `context: { anonymous: true }` sends an operation without the credential (e.g. a public sign-in).
+    if (token && !operation.getContext().anonymous) {
       operation.setContext(({ headers = {} }: { headers?: Record<string, string> }) => ({
         headers: { ...headers, authorization: `Bearer ${token}` },
       }));

@@ -1,0 +1,41 @@
+// Fails the build when the widget grows past its budgets (gzipped, as browsers download it):
+// the loader every store page loads, and everything the chat app's page loads at start.
+// `node clients/widget/check-budgets.mjs [--json]`; run by `npm run build` after the vite builds.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+export const BUDGETS = { loader: 5 * 1024, app: 150 * 1024 };
+
+const distDir = fileURLToPath(new URL('../../dist/clients', import.meta.url));
+const gzipped = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
+
+/** Gzipped bytes of the loader and of the app's initial JS and CSS (what index.html pulls in). */
+export function measureWidget(dir = distDir) {
+  const loader = gzipped(path.join(dir, 'widget-loader', 'widget.js'));
+  const appDir = path.join(dir, 'widget');
+  const html = readFileSync(path.join(appDir, 'index.html'), 'utf8');
+  const referenced = [...html.matchAll(/(?:src|href)="\/widget\/(assets\/[^"]+\.(?:js|css))"/g)].map((match) => match[1]);
+  // Lazily imported chunks would load later; count every JS and CSS asset anyway, to be safe.
+  const assets = readdirSync(path.join(appDir, 'assets')).filter((name) => /\.(js|css)$/.test(name)).map((name) => `assets/${name}`);
+  const files = [...new Set([...referenced, ...assets])];
+  const app = files.reduce((sum, file) => sum + gzipped(path.join(appDir, file)), 0);
+  return { loader, app, files };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  const sizes = measureWidget();
+  const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+  const lines = [
+    `widget loader: ${kb(sizes.loader)} gzipped (budget ${kb(BUDGETS.loader)})`,
+    `widget app:    ${kb(sizes.app)} gzipped (budget ${kb(BUDGETS.app)}; ${sizes.files.length} files)`,
+  ];
+  if (process.argv.includes('--json')) console.log(JSON.stringify(sizes));
+  else console.log(lines.join('\n'));
+  const over = Object.entries(BUDGETS).filter(([name, budget]) => sizes[name] > budget);
+  if (over.length > 0) {
+    console.error(`Over budget: ${over.map(([name]) => name).join(', ')}`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,71 @@
+import { graphql, readFragment, type FragmentType } from '../gql/index.js';
+import { useWidget } from '../session/widget-context.js';
+
+export const MessageBubbleFragment = graphql(`
+  fragment MessageBubble_message on Message {
+    id
+    sequence
+    kind
+    body
+    createdAt
+    deletedAt
+    clientMessageId
+    sender {
+      __typename
+      ... on StaffMember {
+        id
+        name
+      }
+      ... on PartnerApp {
+        id
+        name
+      }
+      ... on Customer {
+        id
+      }
+    }
+    attachments {
+      id
+      fileName
+      isImage
+      url
+      thumbnailUrl
+    }
+  }
+`);
+
+export type MessageRef = FragmentType<typeof MessageBubbleFragment>;
+
+/** One message: the customer's own on the right, the pharmacy's on the left, system notes in the middle. */
+export function MessageBubble(props: { message: MessageRef; seen: boolean }) {
+  const { strings, lang } = useWidget();
+  const message = readFragment(MessageBubbleFragment, props.message);
+  const time = new Date(message.createdAt).toLocaleTimeString(lang, { hour: '2-digit', minute: '2-digit' });
+  if (message.kind === 'SYSTEM') return <li className="cc-system">{message.body}</li>;
+  const own = message.sender?.__typename === 'Customer';
+  const author = own ? strings.you : message.sender && 'name' in message.sender ? message.sender.name : strings.pharmacy;
+  return (
+    <li className={own ? 'cc-message cc-own' : 'cc-message'} data-sequence={message.sequence}>
+      <span className="cc-visually-hidden">{author}: </span>
+      {!own && <span className="cc-author" aria-hidden="true">{author}</span>}
+      <div className="cc-bubble">
+        {message.body && <p className="cc-body">{message.body}</p>}
+        {message.attachments.map((attachment) =>
+          attachment.isImage ? (
+            <a key={attachment.id} href={attachment.url} target="_blank" rel="noreferrer" className="cc-photo">
+              <img src={attachment.thumbnailUrl ?? attachment.url} alt={attachment.fileName} />
+            </a>
+          ) : (
+            <a key={attachment.id} href={attachment.url} target="_blank" rel="noreferrer" className="cc-file">
+              📄 {attachment.fileName}
+            </a>
+          ),
+        )}
+      </div>
+      <span className="cc-time">
+        {time}
+        {own && props.seen && <span className="cc-seen"> · {strings.seen}</span>}
+      </span>
+    </li>
+  );
+}

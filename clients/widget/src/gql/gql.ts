@@ -1,0 +1,130 @@
+/* eslint-disable */
+import * as types from './graphql.js';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  query WidgetConversation($id: ID!) {\n    conversation(id: $id) {\n      id\n      participants {\n        id\n        role\n        lastReadSequence\n      }\n      messages(last: 50) {\n        edges {\n          node {\n            id\n            ...MessageBubble_message\n          }\n        }\n      }\n    }\n  }\n": typeof types.WidgetConversationDocument,
+    "\n  subscription WidgetConversationEvents($conversationId: ID!, $afterSequence: Int) {\n    conversationEvents(conversationId: $conversationId, afterSequence: $afterSequence) {\n      kind\n      message {\n        id\n        ...MessageBubble_message\n      }\n      read {\n        sequence\n        reader {\n          __typename\n        }\n      }\n    }\n  }\n": typeof types.WidgetConversationEventsDocument,
+    "\n  subscription WidgetTyping($conversationId: ID!) {\n    typing(conversationId: $conversationId) {\n      typing\n      actor {\n        __typename\n        ... on StaffMember {\n          id\n          name\n        }\n        ... on PartnerApp {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.WidgetTypingDocument,
+    "\n  mutation WidgetSendMessage($input: SendMessageInput!) {\n    sendMessage(input: $input) {\n      id\n      ...MessageBubble_message\n    }\n  }\n": typeof types.WidgetSendMessageDocument,
+    "\n  mutation WidgetMarkRead($input: MarkConversationReadInput!) {\n    markConversationRead(input: $input) {\n      id\n      unreadCount\n    }\n  }\n": typeof types.WidgetMarkReadDocument,
+    "\n  fragment MessageBubble_message on Message {\n    id\n    sequence\n    kind\n    body\n    createdAt\n    deletedAt\n    clientMessageId\n    sender {\n      __typename\n      ... on StaffMember {\n        id\n        name\n      }\n      ... on PartnerApp {\n        id\n        name\n      }\n      ... on Customer {\n        id\n      }\n    }\n    attachments {\n      id\n      fileName\n      isImage\n      url\n      thumbnailUrl\n    }\n  }\n": typeof types.MessageBubble_MessageFragmentDoc,
+    "\n  mutation WidgetSetTyping($conversationId: ID!, $typing: Boolean!) {\n    setTyping(conversationId: $conversationId, typing: $typing)\n  }\n": typeof types.WidgetSetTypingDocument,
+    "\n  fragment PanelHeader_config on WidgetConfig {\n    name\n    replyTimeText\n    openNow\n    timeZone\n    businessHours {\n      day\n      opens\n      closes\n    }\n  }\n": typeof types.PanelHeader_ConfigFragmentDoc,
+    "\n  query WidgetConfig($slug: String!) {\n    widgetConfig(organizationSlug: $slug) {\n      name\n      primaryColor\n      threadPolicy\n      ...PanelHeader_config\n    }\n  }\n": typeof types.WidgetConfigDocument,
+    "\n  mutation StartWidgetSession($input: StartWidgetSessionInput!) {\n    startWidgetSession(input: $input) {\n      token\n      expiresAt\n    }\n  }\n": typeof types.StartWidgetSessionDocument,
+    "\n  mutation IdentifyWidgetCustomer($input: IdentifyWidgetCustomerInput!) {\n    identifyWidgetCustomer(input: $input) {\n      token\n      expiresAt\n    }\n  }\n": typeof types.IdentifyWidgetCustomerDocument,
+    "\n  query WidgetThreads {\n    conversations(first: 20) {\n      edges {\n        node {\n          id\n          status\n          isDefault\n          unreadCount\n          lastSequence\n          ...ThreadList_conversation\n        }\n      }\n    }\n  }\n": typeof types.WidgetThreadsDocument,
+    "\n  subscription WidgetInboxEvents {\n    inboxEvents {\n      id\n      status\n      isDefault\n      unreadCount\n      lastSequence\n      lastMessage {\n        id\n        sequence\n        sender {\n          __typename\n        }\n      }\n      ...ThreadList_conversation\n    }\n  }\n": typeof types.WidgetInboxEventsDocument,
+    "\n  mutation StartWidgetConversation($input: StartConversationInput!) {\n    startConversation(input: $input) {\n      id\n    }\n  }\n": typeof types.StartWidgetConversationDocument,
+    "\n  fragment ThreadList_conversation on Conversation {\n    id\n    subject\n    unreadCount\n    lastActivityAt\n    lastMessage {\n      id\n      body\n    }\n  }\n": typeof types.ThreadList_ConversationFragmentDoc,
+};
+const documents: Documents = {
+    "\n  query WidgetConversation($id: ID!) {\n    conversation(id: $id) {\n      id\n      participants {\n        id\n        role\n        lastReadSequence\n      }\n      messages(last: 50) {\n        edges {\n          node {\n            id\n            ...MessageBubble_message\n          }\n        }\n      }\n    }\n  }\n": types.WidgetConversationDocument,
+    "\n  subscription WidgetConversationEvents($conversationId: ID!, $afterSequence: Int) {\n    conversationEvents(conversationId: $conversationId, afterSequence: $afterSequence) {\n      kind\n      message {\n        id\n        ...MessageBubble_message\n      }\n      read {\n        sequence\n        reader {\n          __typename\n        }\n      }\n    }\n  }\n": types.WidgetConversationEventsDocument,
+    "\n  subscription WidgetTyping($conversationId: ID!) {\n    typing(conversationId: $conversationId) {\n      typing\n      actor {\n        __typename\n        ... on StaffMember {\n          id\n          name\n        }\n        ... on PartnerApp {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.WidgetTypingDocument,
+    "\n  mutation WidgetSendMessage($input: SendMessageInput!) {\n    sendMessage(input: $input) {\n      id\n      ...MessageBubble_message\n    }\n  }\n": types.WidgetSendMessageDocument,
+    "\n  mutation WidgetMarkRead($input: MarkConversationReadInput!) {\n    markConversationRead(input: $input) {\n      id\n      unreadCount\n    }\n  }\n": types.WidgetMarkReadDocument,
+    "\n  fragment MessageBubble_message on Message {\n    id\n    sequence\n    kind\n    body\n    createdAt\n    deletedAt\n    clientMessageId\n    sender {\n      __typename\n      ... on StaffMember {\n        id\n        name\n      }\n      ... on PartnerApp {\n        id\n        name\n      }\n      ... on Customer {\n        id\n      }\n    }\n    attachments {\n      id\n      fileName\n      isImage\n      url\n      thumbnailUrl\n    }\n  }\n": types.MessageBubble_MessageFragmentDoc,
+    "\n  mutation WidgetSetTyping($conversationId: ID!, $typing: Boolean!) {\n    setTyping(conversationId: $conversationId, typing: $typing)\n  }\n": types.WidgetSetTypingDocument,
+    "\n  fragment PanelHeader_config on WidgetConfig {\n    name\n    replyTimeText\n    openNow\n    timeZone\n    businessHours {\n      day\n      opens\n      closes\n    }\n  }\n": types.PanelHeader_ConfigFragmentDoc,
+    "\n  query WidgetConfig($slug: String!) {\n    widgetConfig(organizationSlug: $slug) {\n      name\n      primaryColor\n      threadPolicy\n      ...PanelHeader_config\n    }\n  }\n": types.WidgetConfigDocument,
+    "\n  mutation StartWidgetSession($input: StartWidgetSessionInput!) {\n    startWidgetSession(input: $input) {\n      token\n      expiresAt\n    }\n  }\n": types.StartWidgetSessionDocument,
+    "\n  mutation IdentifyWidgetCustomer($input: IdentifyWidgetCustomerInput!) {\n    identifyWidgetCustomer(input: $input) {\n      token\n      expiresAt\n    }\n  }\n": types.IdentifyWidgetCustomerDocument,
+    "\n  query WidgetThreads {\n    conversations(first: 20) {\n      edges {\n        node {\n          id\n          status\n          isDefault\n          unreadCount\n          lastSequence\n          ...ThreadList_conversation\n        }\n      }\n    }\n  }\n": types.WidgetThreadsDocument,
+    "\n  subscription WidgetInboxEvents {\n    inboxEvents {\n      id\n      status\n      isDefault\n      unreadCount\n      lastSequence\n      lastMessage {\n        id\n        sequence\n        sender {\n          __typename\n        }\n      }\n      ...ThreadList_conversation\n    }\n  }\n": types.WidgetInboxEventsDocument,
+    "\n  mutation StartWidgetConversation($input: StartConversationInput!) {\n    startConversation(input: $input) {\n      id\n    }\n  }\n": types.StartWidgetConversationDocument,
+    "\n  fragment ThreadList_conversation on Conversation {\n    id\n    subject\n    unreadCount\n    lastActivityAt\n    lastMessage {\n      id\n      body\n    }\n  }\n": types.ThreadList_ConversationFragmentDoc,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WidgetConversation($id: ID!) {\n    conversation(id: $id) {\n      id\n      participants {\n        id\n        role\n        lastReadSequence\n      }\n      messages(last: 50) {\n        edges {\n          node {\n            id\n            ...MessageBubble_message\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query WidgetConversation($id: ID!) {\n    conversation(id: $id) {\n      id\n      participants {\n        id\n        role\n        lastReadSequence\n      }\n      messages(last: 50) {\n        edges {\n          node {\n            id\n            ...MessageBubble_message\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription WidgetConversationEvents($conversationId: ID!, $afterSequence: Int) {\n    conversationEvents(conversationId: $conversationId, afterSequence: $afterSequence) {\n      kind\n      message {\n        id\n        ...MessageBubble_message\n      }\n      read {\n        sequence\n        reader {\n          __typename\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription WidgetConversationEvents($conversationId: ID!, $afterSequence: Int) {\n    conversationEvents(conversationId: $conversationId, afterSequence: $afterSequence) {\n      kind\n      message {\n        id\n        ...MessageBubble_message\n      }\n      read {\n        sequence\n        reader {\n          __typename\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription WidgetTyping($conversationId: ID!) {\n    typing(conversationId: $conversationId) {\n      typing\n      actor {\n        __typename\n        ... on StaffMember {\n          id\n          name\n        }\n        ... on PartnerApp {\n          id\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription WidgetTyping($conversationId: ID!) {\n    typing(conversationId: $conversationId) {\n      typing\n      actor {\n        __typename\n        ... on StaffMember {\n          id\n          name\n        }\n        ... on PartnerApp {\n          id\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WidgetSendMessage($input: SendMessageInput!) {\n    sendMessage(input: $input) {\n      id\n      ...MessageBubble_message\n    }\n  }\n"): (typeof documents)["\n  mutation WidgetSendMessage($input: SendMessageInput!) {\n    sendMessage(input: $input) {\n      id\n      ...MessageBubble_message\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WidgetMarkRead($input: MarkConversationReadInput!) {\n    markConversationRead(input: $input) {\n      id\n      unreadCount\n    }\n  }\n"): (typeof documents)["\n  mutation WidgetMarkRead($input: MarkConversationReadInput!) {\n    markConversationRead(input: $input) {\n      id\n      unreadCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment MessageBubble_message on Message {\n    id\n    sequence\n    kind\n    body\n    createdAt\n    deletedAt\n    clientMessageId\n    sender {\n      __typename\n      ... on StaffMember {\n        id\n        name\n      }\n      ... on PartnerApp {\n        id\n        name\n      }\n      ... on Customer {\n        id\n      }\n    }\n    attachments {\n      id\n      fileName\n      isImage\n      url\n      thumbnailUrl\n    }\n  }\n"): (typeof documents)["\n  fragment MessageBubble_message on Message {\n    id\n    sequence\n    kind\n    body\n    createdAt\n    deletedAt\n    clientMessageId\n    sender {\n      __typename\n      ... on StaffMember {\n        id\n        name\n      }\n      ... on PartnerApp {\n        id\n        name\n      }\n      ... on Customer {\n        id\n      }\n    }\n    attachments {\n      id\n      fileName\n      isImage\n      url\n      thumbnailUrl\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WidgetSetTyping($conversationId: ID!, $typing: Boolean!) {\n    setTyping(conversationId: $conversationId, typing: $typing)\n  }\n"): (typeof documents)["\n  mutation WidgetSetTyping($conversationId: ID!, $typing: Boolean!) {\n    setTyping(conversationId: $conversationId, typing: $typing)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PanelHeader_config on WidgetConfig {\n    name\n    replyTimeText\n    openNow\n    timeZone\n    businessHours {\n      day\n      opens\n      closes\n    }\n  }\n"): (typeof documents)["\n  fragment PanelHeader_config on WidgetConfig {\n    name\n    replyTimeText\n    openNow\n    timeZone\n    businessHours {\n      day\n      opens\n      closes\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WidgetConfig($slug: String!) {\n    widgetConfig(organizationSlug: $slug) {\n      name\n      primaryColor\n      threadPolicy\n      ...PanelHeader_config\n    }\n  }\n"): (typeof documents)["\n  query WidgetConfig($slug: String!) {\n    widgetConfig(organizationSlug: $slug) {\n      name\n      primaryColor\n      threadPolicy\n      ...PanelHeader_config\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartWidgetSession($input: StartWidgetSessionInput!) {\n    startWidgetSession(input: $input) {\n      token\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  mutation StartWidgetSession($input: StartWidgetSessionInput!) {\n    startWidgetSession(input: $input) {\n      token\n      expiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation IdentifyWidgetCustomer($input: IdentifyWidgetCustomerInput!) {\n    identifyWidgetCustomer(input: $input) {\n      token\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  mutation IdentifyWidgetCustomer($input: IdentifyWidgetCustomerInput!) {\n    identifyWidgetCustomer(input: $input) {\n      token\n      expiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WidgetThreads {\n    conversations(first: 20) {\n      edges {\n        node {\n          id\n          status\n          isDefault\n          unreadCount\n          lastSequence\n          ...ThreadList_conversation\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query WidgetThreads {\n    conversations(first: 20) {\n      edges {\n        node {\n          id\n          status\n          isDefault\n          unreadCount\n          lastSequence\n          ...ThreadList_conversation\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription WidgetInboxEvents {\n    inboxEvents {\n      id\n      status\n      isDefault\n      unreadCount\n      lastSequence\n      lastMessage {\n        id\n        sequence\n        sender {\n          __typename\n        }\n      }\n      ...ThreadList_conversation\n    }\n  }\n"): (typeof documents)["\n  subscription WidgetInboxEvents {\n    inboxEvents {\n      id\n      status\n      isDefault\n      unreadCount\n      lastSequence\n      lastMessage {\n        id\n        sequence\n        sender {\n          __typename\n        }\n      }\n      ...ThreadList_conversation\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartWidgetConversation($input: StartConversationInput!) {\n    startConversation(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation StartWidgetConversation($input: StartConversationInput!) {\n    startConversation(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ThreadList_conversation on Conversation {\n    id\n    subject\n    unreadCount\n    lastActivityAt\n    lastMessage {\n      id\n      body\n    }\n  }\n"): (typeof documents)["\n  fragment ThreadList_conversation on Conversation {\n    id\n    subject\n    unreadCount\n    lastActivityAt\n    lastMessage {\n      id\n      body\n    }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

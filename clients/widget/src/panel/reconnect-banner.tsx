@@ -1,0 +1,20 @@
+import { useEffect, useState } from 'react';
+import { useWidget } from '../session/widget-context.js';
+
+/** "Reconnecting…" while the socket is down; "Back online" briefly once it is up and has caught up. */
+export function ReconnectBanner() {
+  const { connection, reconnects, strings } = useWidget();
+  const [justBack, setJustBack] = useState(false);
+  useEffect(() => {
+    if (reconnects === 0) return;
+    setJustBack(true);
+    const timer = setTimeout(() => setJustBack(false), 2500);
+    return () => clearTimeout(timer);
+  }, [reconnects]);
+  const text = connection === 'offline' ? strings.reconnecting : justBack ? strings.reconnected : null;
+  return (
+    <div className={text ? `cc-banner${connection === 'offline' ? ' cc-banner-offline' : ''}` : 'cc-banner-empty'} role="status" aria-live="polite">
+      {text}
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+import { useMutation } from '@apollo/client/react';
+import { useId, useState, type FormEvent } from 'react';
+import { graphql } from '../gql/index.js';
+import { errorDetails } from '../session/graphql-errors.js';
+import { useWidget } from '../session/widget-context.js';
+
+const StartWidgetSession = graphql(`
+  mutation StartWidgetSession($input: StartWidgetSessionInput!) {
+    startWidgetSession(input: $input) {
+      token
+      expiresAt
+    }
+  }
+`);
+
+type Field = 'name' | 'contact' | 'consentToContact';
+
+/** Name, a phone number or email, and consent: then the visitor is a customer with a chat token. */
+export function PrechatForm({ onSignedIn, notice }: { onSignedIn(token: string): void; notice: 'sessionExpired' | null }) {
+  const { organizationSlug, strings } = useWidget();
+  const [start, { loading }] = useMutation(StartWidgetSession);
+  const [name, setName] = useState('');
+  const [contact, setContact] = useState('');
+  const [consent, setConsent] = useState(false);
+  const [errors, setErrors] = useState<{ field?: Field; message: string } | null>(null);
+  const id = useId();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setErrors(null);
+    const trimmed = contact.trim();
+    const isEmail = trimmed.includes('@');
+    try {
+      const { data } = await start({
+        variables: {
+          input: {
+            organizationSlug,
+            name: name.trim(),
+            consentToContact: consent,
+            ...(isEmail ? { email: trimmed } : { phone: trimmed.replace(/[\s().-]/g, '') }),
+          },
+        },
+      });
+      if (data) onSignedIn(data.startWidgetSession.token);
+    } catch (error) {
+      const details = errorDetails(error);
+      if (details.code === 'RATE_LIMITED') return setErrors({ message: strings.rateLimited });
+      if (details.code === 'BAD_USER_INPUT' && details.message) {
+        const field: Field | undefined = details.field === 'name' ? 'name' : details.field === 'consentToContact' ? 'consentToContact' : details.field === 'phone' || details.field === 'email' ? 'contact' : undefined;
+        return setErrors({ field, message: details.message });
+      }
+      setErrors({ message: strings.somethingWrong });
+    }
+  };
+
+  const errorFor = (field: Field) =>
+    errors?.field === field ? (
+      <p className="cc-field-error" role="alert" id={`${id}-${field}-error`}>
+        {errors.message}
+      </p>
+    ) : null;
+  const describedBy = (field: Field, extra?: string) => [extra, errors?.field === field ? `${id}-${field}-error` : undefined].filter(Boolean).join(' ') || undefined;
+
+  return (
+    <form className="cc-prechat" onSubmit={submit} noValidate>
+      {notice === 'sessionExpired' && <p className="cc-notice" role="status">{strings.sessionExpired}</p>}
+      <p className="cc-intro">{strings.prechatIntro}</p>
+      <label className="cc-label" htmlFor={`${id}-name`}>{strings.name}</label>
+      <input id={`${id}-name`} className="cc-input" name="name" autoComplete="name" required maxLength={200} value={name} onChange={(event) => setName(event.target.value)} aria-invalid={errors?.field === 'name'} aria-describedby={describedBy('name')} data-autofocus />
+      {errorFor('name')}
+      <label className="cc-label" htmlFor={`${id}-contact`}>{strings.contact}</label>
+      <input id={`${id}-contact`} className="cc-input" name="contact" autoComplete="email" inputMode="email" required value={contact} onChange={(event) => setContact(event.target.value)} aria-invalid={errors?.field === 'contact'} aria-describedby={describedBy('contact', `${id}-contact-hint`)} />
+      <p className="cc-hint" id={`${id}-contact-hint`}>{strings.contactHint}</p>
+      {errorFor('contact')}
+      <label className="cc-consent">
+        <input type="checkbox" name="consent" checked={consent} onChange={(event) => setConsent(event.target.checked)} aria-invalid={errors?.field === 'consentToContact'} aria-describedby={describedBy('consentToContact')} />
+        <span>{strings.consent}</span>
+      </label>
+      {errorFor('consentToContact')}
+      {errors && !errors.field && <p className="cc-field-error" role="alert">{errors.message}</p>}
+      <button type="submit" className="cc-primary-button" disabled={loading}>{loading ? strings.starting : strings.startChat}</button>
+    </form>
+  );
+}

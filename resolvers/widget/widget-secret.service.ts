@@ -1,0 +1,24 @@
+import { randomBytes } from 'node:crypto';
+import { Organization } from '../../entities/organization.entity.js';
+import type { TenantScope } from '../../gateway/tenancy/tenant-scope.js';
+
+/** The viewer's organization's widget secret: read it, or replace it (old signatures stop working at once). */
+export class WidgetSecretService {
+  constructor(private readonly scope: TenantScope) {}
+
+  async get(): Promise<string> {
+    const row = await this.scope.entityManager
+      .getRepository(Organization)
+      .createQueryBuilder('organization')
+      .addSelect('organization.widgetSecret')
+      .where('organization.id = :id', { id: this.scope.organizationId })
+      .getOneOrFail();
+    return row.widgetSecret!;
+  }
+
+  async rotate(): Promise<string> {
+    const secret = randomBytes(32).toString('hex');
+    await this.scope.entityManager.update(Organization, { id: this.scope.organizationId }, { widgetSecret: secret });
+    return secret;
+  }
+}
