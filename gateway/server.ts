@@ -98,8 +98,9 @@ export async function startGateway(deps: GatewayDependencies): Promise<Gateway> 
     express.json({ limit: JSON_BODY_LIMIT }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
+        let context: RequestContext;
         try {
-          return await buildContext(req.headers.authorization, deps, req.ip);
+          context = await buildContext(req.headers.authorization, deps, req.ip);
         } catch (error) {
           if (error instanceof AppError) {
             // A bad credential fails the whole request with 401, before any resolver runs.
@@ -107,6 +108,16 @@ export async function startGateway(deps: GatewayDependencies): Promise<Gateway> 
           }
           throw error;
         }
+        if (context.viewer.kind === 'partner') {
+          try {
+            await deps.rateLimits.partnerRequests.consume(context.viewer.apiKeyId);
+          } catch (error) {
+            // The whole request is refused, as HTTP says: 429 with the wait.
+            if (error instanceof AppError) throw new AppError(ErrorCode.RateLimited, error.message, { retryAfter: error.extensions.retryAfter, http: { status: 429 } });
+            throw error;
+          }
+        }
+        return context;
       },
     }),
   );

@@ -12,19 +12,43 @@ export interface RateLimitRule {
 export interface RateLimitRules {
   /** Anonymous widget sign-ups (pre-chat form) per client IP. Default 10 per hour. */
   widgetSessionsPerIp: RateLimitRule;
+  /** Sign-in attempts per client IP, successful or not. Default 30 per 15 minutes. */
+  signInsPerIp: RateLimitRule;
+  /** Failed sign-ins per email address, whether or not it has an account. Default 10 per 15 minutes. */
+  signInFailuresPerEmail: RateLimitRule;
+  /** Messages sent per viewer (staff member, customer or partner key). Default 120 per minute. */
+  messagesPerViewer: RateLimitRule;
+  /** Files uploaded per viewer. Default 60 per 10 minutes. */
+  uploadsPerViewer: RateLimitRule;
+  /** Requests per partner API key. Default 1,200 per minute. */
+  requestsPerApiKey: RateLimitRule;
 }
 
 export const defaultRateLimitRules: RateLimitRules = {
   widgetSessionsPerIp: { points: 10, durationSeconds: 60 * 60 },
+  signInsPerIp: { points: 30, durationSeconds: 15 * 60 },
+  signInFailuresPerEmail: { points: 10, durationSeconds: 15 * 60 },
+  messagesPerViewer: { points: 120, durationSeconds: 60 },
+  uploadsPerViewer: { points: 60, durationSeconds: 10 * 60 },
+  requestsPerApiKey: { points: 1_200, durationSeconds: 60 },
 };
 
 /** One named limit. `consume` throws RATE_LIMITED with `extensions.retryAfter` (seconds) once used up. */
 export interface RateLimit {
-  consume(key: string): Promise<void>;
+  /** Takes `points` (default 1) from the key's allowance, or throws RATE_LIMITED. */
+  consume(key: string, points?: number): Promise<void>;
+  /** Throws RATE_LIMITED if the allowance is used up, without taking from it. */
+  check(key: string): Promise<void>;
 }
 
 export interface RateLimits {
   widgetSessions: RateLimit;
+  signIns: RateLimit;
+  /** Counted on failures only; checked before every attempt. */
+  signInFailures: RateLimit;
+  messages: RateLimit;
+  uploads: RateLimit;
+  partnerRequests: RateLimit;
   dispose(): Promise<void>;
 }
 
@@ -34,12 +58,21 @@ export interface RateLimits {
  */
 export function createRateLimits(redisUrl: string | undefined, rules: RateLimitRules = defaultRateLimitRules): RateLimits {
   const redis = redisUrl ? new Redis(redisUrl, { maxRetriesPerRequest: 3, enableOfflineQueue: true }) : undefined;
-  const limiter = (name: string, rule: RateLimitRule): RateLimiterAbstract =>
-    redis
-      ? new RateLimiterRedis({ storeClient: redis, keyPrefix: `counterchat:rl:${name}`, points: rule.points, duration: rule.durationSeconds })
-      : new RateLimiterMemory({ keyPrefix: name, points: rule.points, duration: rule.durationSeconds });
+  const limiter = (name: string, rule: RateLimitRule): RateLimiterAbstract => {
+    const inMemory = new RateLimiterMemory({ keyPrefix: name, points: rule.points, duration: rule.durationSeconds });
+    // While Redis is unreachable each instance limits on its own rather than failing requests.
+    return redis
+      ? new RateLimiterRedis({ storeClient: redis, keyPrefix: `counterchat:rl:${name}`, points: rule.points, duration: rule.durationSeconds, insuranceLimiter: inMemory })
+      : inMemory;
+  };
   return {
     widgetSessions: asRateLimit(limiter('widget-session', rules.widgetSessionsPerIp), 'Too many chats were started from your network. Try again later.'),
+    signIns: asRateLimit(limiter('sign-in-ip', rules.signInsPerIp), 'Too many sign-in attempts from your network. Try again later.'),
+    // The same words whether or not the address has an account: no enumeration through this either.
+    signInFailures: asRateLimit(limiter('sign-in-email', rules.signInFailuresPerEmail), 'Too many failed sign-ins for this email address. Try again later.'),
+    messages: asRateLimit(limiter('messages', rules.messagesPerViewer), 'You are sending messages too quickly. Wait a moment and try again.'),
+    uploads: asRateLimit(limiter('uploads', rules.uploadsPerViewer), 'Too many files were uploaded in a short time. Try again later.'),
+    partnerRequests: asRateLimit(limiter('api-key', rules.requestsPerApiKey), 'This API key is making too many requests. Slow down and retry after the given time.'),
     async dispose() {
       await redis?.quit();
     },
@@ -47,17 +80,20 @@ export function createRateLimits(redisUrl: string | undefined, rules: RateLimitR
 }
 
 function asRateLimit(limiter: RateLimiterAbstract, message: string): RateLimit {
+  const limited = (msBeforeNext: number) => new AppError(ErrorCode.RateLimited, message, { retryAfter: Math.max(1, Math.ceil(msBeforeNext / 1000)) });
   return {
-    async consume(key) {
+    async consume(key, points = 1) {
       try {
-        await limiter.consume(key);
+        await limiter.consume(key, points);
       } catch (rejection) {
         // rate-limiter-flexible rejects with a RateLimiterRes when used up, with an Error when the store fails.
-        if (rejection instanceof RateLimiterRes) {
-          throw new AppError(ErrorCode.RateLimited, message, { retryAfter: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) });
-        }
+        if (rejection instanceof RateLimiterRes) throw limited(rejection.msBeforeNext);
         throw rejection;
       }
+    },
+    async check(key) {
+      const state = await limiter.get(key);
+      if (state && state.remainingPoints <= 0 && state.consumedPoints >= limiter.points) throw limited(state.msBeforeNext);
     },
   };
 }

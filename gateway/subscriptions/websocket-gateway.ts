@@ -57,7 +57,16 @@ export function useWebSocketGateway(httpServer: http.Server, schema: GraphQLSche
     {
       // Parse and validate here, so a bad document fails its operation with the codes Apollo
       // uses over HTTP, instead of graphql-ws closing the whole socket (4400) on a syntax error.
-      onSubscribe: (ctx, _id, payload) => {
+      onSubscribe: async (ctx, _id, payload) => {
+        const viewer = ctx.extra.state!.viewer!;
+        if (viewer.kind === 'partner') {
+          try {
+            await deps.rateLimits.partnerRequests.consume(viewer.apiKeyId);
+          } catch (error) {
+            if (error instanceof GraphQLError) return [error];
+            throw error;
+          }
+        }
         let document;
         try {
           document = parse(payload.query, limits.parseOptions);

@@ -5,8 +5,10 @@ import { StaffSessionType } from './staff-session.type.js';
 
 @Resolver()
 export class SignInResolver {
-  @Mutation(() => StaffSessionType, { description: 'Staff sign-in with email and password.' })
+  @Mutation(() => StaffSessionType, {
+    description: 'Staff sign-in with email and password. Rate-limited per client IP, and failures per email address (RATE_LIMITED with retryAfter).',
+  })
   signIn(@Arg('email') email: string, @Arg('password') password: string, @Ctx() context: RequestContext): Promise<StaffSession> {
-    return signInStaff(email, password, context.gateway);
+    return signInStaff(email, password, context.gateway, context.clientIp);
   }
 }

@@ -3,6 +3,9 @@ import { StaffUser } from '../../entities/staff-user.entity.js';
 import { unknownUserPasswordHash, verifyPassword } from '../../gateway/auth/password.js';
 import type { IssuedToken, TokenIssuer } from '../../gateway/auth/token-issuer.js';
 import { unauthenticated } from '../../gateway/errors/app-error.js';
+import type { RateLimits } from '../../gateway/rate-limits/rate-limits.js';
+
+const FAILURE_DELAY_MS = 500;
 
 export interface StaffSession extends IssuedToken {
   staff: StaffUser;
@@ -12,16 +15,26 @@ export interface StaffSession extends IssuedToken {
 export async function signInStaff(
   email: string,
   password: string,
-  deps: { dataSource: DataSource; tokens: TokenIssuer },
+  deps: { dataSource: DataSource; tokens: TokenIssuer; rateLimits: RateLimits },
+  clientIp: string | undefined,
 ): Promise<StaffSession> {
+  const address = email.trim().toLowerCase();
+  await deps.rateLimits.signIns.consume(`ip:${clientIp ?? 'unknown'}`);
+  // Counted per address whether or not it has an account, so the limit reveals nothing either.
+  await deps.rateLimits.signInFailures.check(address);
   const staff = await deps.dataSource
     .getRepository(StaffUser)
     .createQueryBuilder('staff')
     .addSelect('staff.passwordHash')
-    .where('staff.email = :email', { email: email.trim().toLowerCase() })
+    .where('staff.email = :email', { email: address })
     .getOne();
   const matches = await verifyPassword(password, staff?.passwordHash ?? unknownUserPasswordHash);
-  if (!staff || !matches) throw unauthenticated('Email or password is incorrect.');
+  if (!staff || !matches) {
+    await deps.rateLimits.signInFailures.consume(address).catch(() => {});
+    // A failure costs a guesser half a second more than a success costs a pharmacist.
+    await new Promise((resolve) => setTimeout(resolve, FAILURE_DELAY_MS));
+    throw unauthenticated('Email or password is incorrect.');
+  }
   const issued = await deps.tokens.issueStaffToken({ organizationId: staff.organizationId, staffId: staff.id, role: staff.role });
   return { ...issued, staff };
 }

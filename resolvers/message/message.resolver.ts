@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, ID, Mutation, Resolver, UseMiddleware } from 'type-graphql';
+import { RateLimited } from '../../gateway/rate-limits/rate-limited.js';
 import type { Conversation } from '../../entities/conversation.entity.js';
 import type { Message } from '../../entities/message.entity.js';
 import { Permission } from '../../gateway/auth/permission.js';
@@ -14,8 +15,13 @@ const service = (context: RequestContext) =>
 @Resolver(() => MessageType)
 export class MessageResolver {
   @Authorized(Permission.SEND_MESSAGES)
+  @UseMiddleware(
+    RateLimited((limits) => limits.messages),
+    RateLimited((limits) => limits.uploads, (args) => args.input?.attachments?.length ?? 0),
+  )
   @Mutation(() => MessageType, {
-    description: 'Appends a message (sequence = last + 1). Retrying with the same clientMessageId returns the original message instead of a copy.',
+    description:
+      'Appends a message (sequence = last + 1). Retrying with the same clientMessageId returns the original message instead of a copy. Rate-limited per sender (RATE_LIMITED with retryAfter).',
   })
   sendMessage(@Arg('input') input: SendMessageInput, @Ctx() context: RequestContext): Promise<Message> {
     return service(context).send(input);

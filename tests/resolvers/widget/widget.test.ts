@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { signIdentity, type SignedIdentity } from '../../../resolvers/widget/identity-signature.js';
 import { createPharmacy, type PharmacyFixture } from '../../support/fixtures.js';
 import { startTestGateway, type TestGateway } from '../../support/test-gateway.js';
+import { defaultRateLimitRules } from '../../../gateway/rate-limits/rate-limits.js';
 
 const CONFIG = `query ($slug: String!) { widgetConfig(organizationSlug: $slug) {
   name slug primaryColor replyTimeText timeZone businessHours { day opens closes } openNow threadPolicy identityMaxAgeSeconds } }`;
@@ -18,7 +19,7 @@ describe('the chat widget API', () => {
   let secret: string;
 
   beforeAll(async () => {
-    gateway = await startTestGateway({ config: { rateLimits: { widgetSessionsPerIp: { points: 4, durationSeconds: 3600 } } } });
+    gateway = await startTestGateway({ config: { rateLimits: { ...defaultRateLimitRules, widgetSessionsPerIp: { points: 4, durationSeconds: 3600 } } } });
     pharmacy = await createPharmacy(gateway.dataSource, gateway.tokens, 'widget-store');
     secret = (await gateway.graphql(SECRET, {}, pharmacy.tokens.admin)).data.widgetSecret;
   });
