@@ -11,3 +11,4 @@ export { OutboxEvent } from './outbox-event.entity.js';
 export { WebhookDelivery } from './webhook-delivery.entity.js';
 export { WebhookDeliveryAttempt } from './webhook-delivery-attempt.entity.js';
 export { WebhookEndpoint } from './webhook-endpoint.entity.js';
+export { AuditEvent } from './audit-event.entity.js';

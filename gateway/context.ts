@@ -9,6 +9,7 @@ import type { SignedInViewer, Viewer } from './auth/viewer.js';
 import { unauthenticated } from './errors/app-error.js';
 import { createLoaders, type Loaders } from './loaders/create-loaders.js';
 import { TenantScope } from './tenancy/tenant-scope.js';
+import { ReadAudit } from './audit/read-audit.js';
 import { actorKey } from './presence/presence-registry.js';
 
 /** What lives as long as the gateway process and every request may use. */
@@ -29,6 +30,7 @@ export class RequestContext {
   private tenantScope?: TenantScope;
   private requestLoaders?: Loaders;
   private onlineActorKeys?: Promise<Set<string>>;
+  private reads?: ReadAudit;
 
   constructor(
     readonly viewer: Viewer,
@@ -44,8 +46,14 @@ export class RequestContext {
   }
 
   get scope(): TenantScope {
-    this.tenantScope ??= TenantScope.forViewer(this.signedInViewer, this.gateway.dataSource);
+    this.tenantScope ??= TenantScope.forViewer(this.signedInViewer, this.gateway.dataSource, this.clientIp);
     return this.tenantScope;
+  }
+
+  /** Records which conversations' messages this request (or subscription) read. */
+  get readAudit(): ReadAudit {
+    this.reads ??= new ReadAudit(this.gateway.dataSource.manager, this.signedInViewer, this.clientIp);
+    return this.reads;
   }
 
   get loaders(): Loaders {

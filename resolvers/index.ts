@@ -1,4 +1,5 @@
 import { ApiKeyResolver } from './api-key/api-key.resolver.js';
+import { AuditLogResolver } from './audit/audit-log.resolver.js';
 import { AttachmentFieldsResolver } from './attachment/attachment-fields.resolver.js';
 import { SignInResolver } from './auth/sign-in.resolver.js';
 import { ChatTokenResolver } from './chat-token/chat-token.resolver.js';
@@ -33,6 +34,7 @@ export const resolvers = [
   ChatTokenResolver,
   StaffResolver,
   ApiKeyResolver,
+  AuditLogResolver,
   ConversationEventsResolver,
   ReadReceiptFieldsResolver,
   InboxEventsResolver,

@@ -3,6 +3,7 @@ import { AttachmentThumbnails1763790000000 } from './1763790000000-attachment-th
 import { WidgetIdentity1763800000000 } from './1763800000000-widget-identity.js';
 import { ApiKeyScopes1763810000000 } from './1763810000000-api-key-scopes.js';
 import { Webhooks1763811000000 } from './1763811000000-webhooks.js';
+import { AuditLog1763812000000 } from './1763812000000-audit-log.js';
 import { MessageSearch1763820000000 } from './1763820000000-message-search.js';
 import { CustomerTrigramSearch1763820100000 } from './1763820100000-customer-trigram-search.js';
 import { ConversationStats1763820200000 } from './1763820200000-conversation-stats.js';
@@ -14,6 +15,7 @@ export const migrations = [
   WidgetIdentity1763800000000,
   ApiKeyScopes1763810000000,
   Webhooks1763811000000,
+  AuditLog1763812000000,
   MessageSearch1763820000000,
   CustomerTrigramSearch1763820100000,
   ConversationStats1763820200000,

@@ -19,6 +19,8 @@ export enum Permission {
   READ_STATS = 'READ_STATS',
   /** Read and rotate the widget secret that stores sign customer identities with. */
   MANAGE_WIDGET = 'MANAGE_WIDGET',
+  /** The audit log: who read or changed what. Admins only; no API key scope grants it. */
+  READ_AUDIT_LOG = 'READ_AUDIT_LOG',
 }
 
 const STAFF: Permission[] = [
@@ -30,7 +32,7 @@ const STAFF: Permission[] = [
   Permission.READ_STAFF,
 ];
 
-const ADMIN: Permission[] = [...STAFF, Permission.MANAGE_API_KEYS, Permission.MANAGE_WEBHOOKS, Permission.MANAGE_WIDGET, Permission.READ_STATS];
+const ADMIN: Permission[] = [...STAFF, Permission.MANAGE_API_KEYS, Permission.MANAGE_WEBHOOKS, Permission.MANAGE_WIDGET, Permission.READ_STATS, Permission.READ_AUDIT_LOG];
 const PHARMACIST: Permission[] = [...STAFF, Permission.READ_STATS];
 
 /** Each permission a partner can hold comes from exactly one scope, so FORBIDDEN can name it. */

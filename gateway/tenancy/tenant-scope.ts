@@ -12,8 +12,11 @@ import { WebhookDelivery } from '../../entities/webhook-delivery.entity.js';
 import { WebhookDeliveryAttempt } from '../../entities/webhook-delivery-attempt.entity.js';
 import { WebhookEndpoint } from '../../entities/webhook-endpoint.entity.js';
 import { OutboxEvent } from '../../entities/outbox-event.entity.js';
+import { AuditEvent, type AuditDetails } from '../../entities/audit-event.entity.js';
 import { badUserInput, notFound } from '../errors/app-error.js';
-import type { SignedInViewer } from '../auth/viewer.js';
+import { actorOf, type SignedInViewer } from '../auth/viewer.js';
+import type { AuditAction } from '../audit/audit-action.js';
+import { appendAuditEvents } from '../audit/audit-log.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -30,10 +33,12 @@ export class TenantScope {
     private readonly manager: EntityManager,
     /** Set on scopes bound to a transaction: what to run once it has committed. */
     private readonly commitHooks?: Map<string, () => void>,
+    /** Where the request came from, for the audit log. */
+    readonly clientIp?: string,
   ) {}
 
-  static forViewer(viewer: SignedInViewer, dataSource: DataSource): TenantScope {
-    return new TenantScope(viewer, dataSource.manager);
+  static forViewer(viewer: SignedInViewer, dataSource: DataSource, clientIp?: string): TenantScope {
+    return new TenantScope(viewer, dataSource.manager, undefined, clientIp);
   }
 
   get organizationId(): string {
@@ -47,7 +52,7 @@ export class TenantScope {
   async transaction<T>(work: (scope: TenantScope) => Promise<T>): Promise<T> {
     if (this.manager.queryRunner?.isTransactionActive) return work(this);
     const hooks = new Map<string, () => void>();
-    const result = await this.manager.transaction((manager) => work(new TenantScope(this.viewer, manager, hooks)));
+    const result = await this.manager.transaction((manager) => work(new TenantScope(this.viewer, manager, hooks, this.clientIp)));
     for (const hook of hooks.values()) hook();
     return result;
   }
@@ -60,6 +65,18 @@ export class TenantScope {
   afterCommit(key: string, hook: () => void): void {
     if (this.commitHooks) this.commitHooks.set(key, hook);
     else hook();
+  }
+
+  /**
+   * Records what the viewer did in the audit log, in this scope's transaction when it has
+   * one (the entry commits or rolls back with the change).
+   */
+  audit(action: AuditAction, object?: { type: string; id: string }, details?: AuditDetails): Promise<void> {
+    return appendAuditEvents(this.manager, [{ organizationId: this.organizationId, actor: actorOf(this.viewer), action, object, ip: this.clientIp, details }]);
+  }
+
+  auditEvents(alias = 'auditEvent'): SelectQueryBuilder<AuditEvent> {
+    return this.inOrganization(AuditEvent, alias);
   }
 
   /** The raw manager, for inserts and updates whose rows the caller built from scoped reads. */

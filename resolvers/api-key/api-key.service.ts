@@ -3,6 +3,7 @@ import { generateApiKeySecret } from '../../gateway/auth/api-key-secret.js';
 import { badUserInput } from '../../gateway/errors/app-error.js';
 import type { RealtimePublisher } from '../../gateway/pubsub/realtime-publisher.js';
 import type { TenantScope } from '../../gateway/tenancy/tenant-scope.js';
+import { AuditAction } from '../../gateway/audit/audit-action.js';
 
 export interface CreatedApiKey {
   apiKey: ApiKey;
@@ -38,6 +39,7 @@ export class ApiKeyService {
       revokedAt: null,
     });
     await this.scope.entityManager.insert(ApiKey, apiKey);
+    await this.scope.audit(AuditAction.API_KEY_CREATED, { type: 'ApiKey', id: apiKey.id }, { scopes: apiKey.scopes.join(' ') });
     return { apiKey, secret: generated.secret };
   }
 
@@ -47,6 +49,7 @@ export class ApiKeyService {
     if (!apiKey.revokedAt) {
       apiKey.revokedAt = new Date();
       await this.scope.entityManager.update(ApiKey, { id: apiKey.id }, { revokedAt: apiKey.revokedAt });
+      await this.scope.audit(AuditAction.API_KEY_REVOKED, { type: 'ApiKey', id: apiKey.id });
       // Open sockets authenticated with the key close within moments, on every instance.
       this.realtime.apiKeyRevoked(apiKey.organizationId, apiKey.id);
     }

@@ -1,6 +1,7 @@
 import type { TokenIssuer } from '../../gateway/auth/token-issuer.js';
 import type { TenantScope } from '../../gateway/tenancy/tenant-scope.js';
 import { CustomerService } from '../customer/customer.service.js';
+import { AuditAction } from '../../gateway/audit/audit-action.js';
 
 export interface ChatToken {
   token: string;
@@ -20,6 +21,7 @@ export async function issueChatToken(
     deps.tokens.issueChatToken({ organizationId: customer.organizationId, customerId: customer.id }),
     scope.organization(),
   ]);
+  await scope.audit(AuditAction.CHAT_TOKEN_ISSUED, { type: 'Customer', id: customer.id }, { expiresAt: expiresAt.toISOString() });
   return { token, expiresAt, chatLink: chatLinkFor(deps.publicUrl, organization.slug, token) };
 }
 

@@ -46,6 +46,7 @@ export class ConversationFieldsResolver {
     description: 'Oldest first within a page. Without arguments: the newest 20 (last: 20). Page back with last/before.',
   })
   messages(@Root() conversation: Conversation, @Args() args: PaginationArgs, @Ctx() context: RequestContext) {
+    context.readAudit.conversationRead(conversation.id);
     return loadMessagePage(context.loaders, conversation, toPageRequest(args, 'backward'));
   }
 }

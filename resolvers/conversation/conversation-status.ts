@@ -7,6 +7,7 @@ import { conversationPayload } from '../../gateway/webhooks/webhook-payloads.js'
 import type { RealtimePublisher } from '../../gateway/pubsub/realtime-publisher.js';
 import type { TenantScope } from '../../gateway/tenancy/tenant-scope.js';
 import { appendMessage } from '../message/message-append.js';
+import { AuditAction } from '../../gateway/audit/audit-action.js';
 
 const STATUS_WORDS: Record<ConversationStatus, string> = {
   [ConversationStatus.OPEN]: 'reopened',
@@ -32,6 +33,7 @@ export async function changeStatus(
   if (previous === status) return;
   await tx.entityManager.update(Conversation, { id: conversation.id }, { status });
   conversation.status = status;
+  await tx.audit(AuditAction.CONVERSATION_STATUS_CHANGED, { type: 'Conversation', id: conversation.id }, { from: previous, to: status });
   await recordEvent(tx, realtime, WebhookEventType.CONVERSATION_STATUS_CHANGED, { conversation: conversationPayload(conversation), previousStatus: previous });
   await appendMessage(tx, realtime, conversation, {
     kind: MessageKind.SYSTEM,

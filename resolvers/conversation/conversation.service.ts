@@ -21,6 +21,7 @@ import type { PageRequest } from '../pagination/pagination.args.js';
 import { joinAndRead, joiningRoleOf } from '../participant/read-position.js';
 import { conversationListQuery, type ConversationListFilter } from './conversation-list-query.js';
 import { changeStatus } from './conversation-status.js';
+import { AuditAction } from '../../gateway/audit/audit-action.js';
 
 export interface StartConversation {
   customerId?: string;
@@ -122,6 +123,7 @@ export class ConversationService {
       const previous = conversation.assigneeId;
       await tx.entityManager.update(Conversation, { id: conversation.id }, { assigneeId: assignee?.id ?? null });
       conversation.assigneeId = assignee?.id ?? null;
+      await tx.audit(AuditAction.CONVERSATION_ASSIGNED, { type: 'Conversation', id: conversation.id }, { from: previous, to: conversation.assigneeId });
       await recordEvent(tx, this.realtime, WebhookEventType.CONVERSATION_ASSIGNED, {
         conversation: conversationPayload(conversation),
         previousAssignee: previous ? { __typename: 'StaffMember', id: previous } : null,

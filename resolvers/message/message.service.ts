@@ -17,6 +17,7 @@ import { appendMessage, lockConversation } from './message-append.js';
 import { normalizeMessageBody } from './message-body.js';
 import { ignoreAttachments, takeAttachments, type AttachmentIntakeDependencies, type IncomingFile } from '../attachment/attachment-intake.js';
 import { UPLOAD_LIMITS } from '../../gateway/uploads/upload-limits.js';
+import { AuditAction } from '../../gateway/audit/audit-action.js';
 
 export interface SendMessage {
   conversationId: string;
@@ -138,6 +139,7 @@ export class MessageService {
       await tx.entityManager.update(Message, { id: message.id }, { body: null, deletedAt });
       await tx.entityManager.delete(Attachment, { messageId: message.id });
       Object.assign(message, { body: null, deletedAt });
+      await tx.audit(AuditAction.MESSAGE_DELETED, { type: 'Message', id: message.id }, { conversationId: message.conversationId, attachments: attachments.length });
       await recordEvent(tx, this.realtime, WebhookEventType.MESSAGE_DELETED, { message: messagePayload(message) });
       await this.publishAfterCommit(tx, ConversationEventKind.MESSAGE_DELETED, message);
       // The words go with the row update; the files go once that has committed.

@@ -22,6 +22,7 @@ export async function conversationEventStream(
     throw badUserInput('afterSequence', '"afterSequence" must be a sequence number (0 or more).');
   }
   const conversation = await new ConversationService(context.scope, context.gateway.realtime.publisher).get(conversationId, 'conversationId');
+  context.readAudit.conversationRead(conversation.id, { live: true });
   const { bus } = context.gateway.realtime;
 
   return new Repeater<ConversationEventPayload>(async (push, stop) => {

@@ -11,6 +11,7 @@ import { isTimestampValue, isUuidValue } from '../pagination/cursor.js';
 import { fetchKeysetPage, type Page } from '../pagination/keyset-page.js';
 import type { PageRequest } from '../pagination/pagination.args.js';
 import { checkWebhookUrl } from './webhook-url.js';
+import { AuditAction } from '../../gateway/audit/audit-action.js';
 
 /** An organization may not flood its own workers: more endpoints than this is a mistake. */
 const MAX_ENDPOINTS_PER_ORGANIZATION = 20;
@@ -60,6 +61,7 @@ export class WebhookService {
       enabled: true,
     });
     await this.scope.entityManager.insert(WebhookEndpoint, endpoint);
+    await this.scope.audit(AuditAction.WEBHOOK_ENDPOINT_CREATED, { type: 'WebhookEndpoint', id: endpoint.id }, { url: endpoint.url });
     return { endpoint, secret };
   }
 
@@ -81,6 +83,7 @@ export class WebhookService {
   async delete(id: string): Promise<WebhookEndpoint> {
     const endpoint = await this.endpoint(id);
     await this.scope.entityManager.delete(WebhookEndpoint, { id: endpoint.id });
+    await this.scope.audit(AuditAction.WEBHOOK_ENDPOINT_DELETED, { type: 'WebhookEndpoint', id: endpoint.id }, { url: endpoint.url });
     return endpoint;
   }
 
@@ -89,6 +92,7 @@ export class WebhookService {
     const endpoint = await this.endpoint(id);
     const secret = newSigningSecret();
     await this.scope.entityManager.update(WebhookEndpoint, { id: endpoint.id }, { secret, updatedAt: new Date() });
+    await this.scope.audit(AuditAction.WEBHOOK_SECRET_ROTATED, { type: 'WebhookEndpoint', id: endpoint.id });
     return { endpoint: await this.endpoint(endpoint.id), secret };
   }
 

@@ -1,0 +1,43 @@
+import type { EntityManager } from 'typeorm';
+import { actorOf, type SignedInViewer } from '../auth/viewer.js';
+import { logger } from '../logging/logger.js';
+import { AuditAction } from './audit-action.js';
+import { appendAuditEvents, type AuditEntry } from './audit-log.js';
+
+/**
+ * Who read which conversation's messages, one entry per conversation per request (or per
+ * subscription), however many pages or fields touched it. Entries of one request go in
+ * one insert after the resolvers of the current tick have run, off the response's path.
+ */
+export class ReadAudit {
+  private readonly recorded = new Set<string>();
+  private pending: AuditEntry[] = [];
+  private scheduled = false;
+
+  constructor(
+    private readonly manager: EntityManager,
+    private readonly viewer: SignedInViewer,
+    private readonly clientIp?: string,
+  ) {}
+
+  conversationRead(conversationId: string, details?: { live: boolean }): void {
+    if (this.recorded.has(conversationId)) return;
+    this.recorded.add(conversationId);
+    this.pending.push({
+      organizationId: this.viewer.organizationId,
+      actor: actorOf(this.viewer),
+      action: AuditAction.MESSAGES_READ,
+      object: { type: 'Conversation', id: conversationId },
+      ip: this.clientIp,
+      details,
+    });
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      const batch = this.pending;
+      this.pending = [];
+      appendAuditEvents(this.manager, batch).catch((error) => logger.error({ err: error }, 'Could not record message reads in the audit log'));
+    });
+  }
+}

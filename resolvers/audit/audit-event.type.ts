@@ -1,0 +1,51 @@
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { AuditAction } from '../../gateway/audit/audit-action.js';
+import { ConnectionType } from '../pagination/connection.type.js';
+
+registerEnumType(AuditAction, {
+  name: 'AuditAction',
+  description: 'What an audit log entry records.',
+  valuesConfig: {
+    SIGNED_IN: { description: 'A staff member signed in.' },
+    SIGN_IN_FAILED: { description: "A wrong password for a staff member's address." },
+    MESSAGES_READ: { description: "A conversation's messages were read (a page of them, or a live subscription: details.live)." },
+    MESSAGE_DELETED: { description: 'A message was deleted (its text and files are gone).' },
+    CONVERSATION_STATUS_CHANGED: { description: 'details: from, to.' },
+    CONVERSATION_ASSIGNED: { description: 'details: from, to (staff ids).' },
+    CHAT_TOKEN_ISSUED: { description: 'A chat token (and link) was issued for a customer.' },
+    API_KEY_CREATED: { description: 'details: scopes.' },
+    API_KEY_REVOKED: { description: 'An API key was revoked.' },
+    WEBHOOK_ENDPOINT_CREATED: { description: 'details: url.' },
+    WEBHOOK_ENDPOINT_DELETED: { description: 'details: url.' },
+    WEBHOOK_SECRET_ROTATED: { description: "A webhook endpoint's signing secret was replaced." },
+    WIDGET_SECRET_ROTATED: { description: "The pharmacy's widget secret was replaced." },
+  },
+});
+
+@ObjectType('AuditEvent', { description: 'One entry of the append-only audit log: who did what to which object, when, from where.' })
+export class AuditEventType {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => AuditAction)
+  action: AuditAction;
+
+  @Field(() => String, { nullable: true, description: 'The GraphQL type of the object, e.g. "Conversation".' })
+  objectType: string | null;
+
+  @Field(() => ID, { nullable: true })
+  objectId: string | null;
+
+  @Field(() => String, { nullable: true, description: "The client's IP address as the gateway saw it." })
+  ip: string | null;
+
+  @Field(() => GraphQLJSONObject, { nullable: true, description: 'Ids and states only; never message text or contact details.' })
+  details: Record<string, unknown> | null;
+
+  @Field(() => Date)
+  createdAt: Date;
+}
+
+@ObjectType('AuditEventConnection', { description: 'A page of the audit log, newest first.' })
+export class AuditEventConnectionType extends ConnectionType('AuditEvent', AuditEventType) {}
