@@ -32,6 +32,8 @@ export interface OrganizationSettings {
   language?: SearchLanguage;
   /** Absent on rows written before the widget existed: read it with `widgetThreadPolicyOf`. */
   widgetThreads?: WidgetThreadPolicy;
+  /** Messages and files older than this many days are purged; absent or null keeps them. */
+  retentionDays?: number | null;
 }
 
 export const widgetThreadPolicyOf = (settings: Partial<OrganizationSettings>): WidgetThreadPolicy =>

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_WEBHOOK_DISPATCHER_OPTIONS, type WebhookDispatcherOptions } from './webhooks/webhook-dispatcher.js';
 import { defaultRateLimitRules, type RateLimitRules } from './rate-limits/rate-limits.js';
+import { DEFAULT_RETENTION_JOB_OPTIONS, type RetentionJobOptions } from './retention/retention-job.js';
 
 /** Everything the gateway reads from the environment, resolved once at start. */
 export interface GatewayConfig {
@@ -29,6 +30,8 @@ export interface GatewayConfig {
   clientsDir: string;
   /** Outbox polling, timeouts and the retry schedule of webhook deliveries; WEBHOOK_DELIVERY=off leaves delivery to other instances. */
   webhooks: WebhookDispatcherOptions;
+  /** The hourly purge of messages past each pharmacy's retention period (RETENTION_JOB=off disables it here). */
+  retention: RetentionJobOptions;
   /** Per-IP and per-key limits (tests lower them). */
   rateLimits: RateLimitRules;
 }
@@ -56,6 +59,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     authSecret: env.AUTH_SECRET || undefined,
     clientsDir: path.join(packageRoot(), 'dist', 'clients'),
     webhooks: { ...DEFAULT_WEBHOOK_DISPATCHER_OPTIONS, deliver: env.WEBHOOK_DELIVERY !== 'off' },
+    retention: { ...DEFAULT_RETENTION_JOB_OPTIONS, enabled: env.RETENTION_JOB !== 'off' },
     rateLimits: defaultRateLimitRules,
   };
 }

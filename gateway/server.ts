@@ -19,6 +19,7 @@ import { operationLimits } from './limits/operation-limits.js';
 import { Attachment } from '../entities/attachment.entity.js';
 import { useWebSocketGateway, type WebSocketGateway } from './subscriptions/websocket-gateway.js';
 import { startWebhookDispatcher, type WebhookDispatcher } from './webhooks/webhook-dispatcher.js';
+import { startRetentionJob } from './retention/retention-job.js';
 import { logger } from './logging/logger.js';
 import { pinoHttp } from 'pino-http';
 
@@ -45,6 +46,7 @@ export async function startGateway(deps: GatewayDependencies): Promise<Gateway> 
   const schema = await buildCounterchatSchema();
   const websockets = useWebSocketGateway(httpServer, schema, deps);
   const webhooks = startWebhookDispatcher(deps.dataSource, deps.realtime.bus, deps.config.webhooks);
+  const retention = startRetentionJob(deps.dataSource, deps.files.storage, deps.config.retention);
   const limits = operationLimits({ production: deps.config.production });
   const apollo = new ApolloServer<RequestContext>({
     schema,
@@ -60,7 +62,7 @@ export async function startGateway(deps: GatewayDependencies): Promise<Gateway> 
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // On stop: sockets get 1001 (clients reconnect) while in-flight HTTP requests finish.
-      { serverWillStart: async () => ({ drainServer: async () => void (await Promise.all([websockets.dispose(), webhooks.dispose()])) }) },
+      { serverWillStart: async () => ({ drainServer: async () => void (await Promise.all([websockets.dispose(), webhooks.dispose(), retention.dispose()])) }) },
       ...limits.plugins,
       ...(deps.config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],

@@ -1,5 +1,7 @@
 import { ApiKeyResolver } from './api-key/api-key.resolver.js';
 import { AuditLogResolver } from './audit/audit-log.resolver.js';
+import { CustomerDataResolver } from './customer-data/customer-data.resolver.js';
+import { OrganizationSettingsResolver } from './organization/organization-settings.resolver.js';
 import { AttachmentFieldsResolver } from './attachment/attachment-fields.resolver.js';
 import { SignInResolver } from './auth/sign-in.resolver.js';
 import { ChatTokenResolver } from './chat-token/chat-token.resolver.js';
@@ -35,6 +37,8 @@ export const resolvers = [
   StaffResolver,
   ApiKeyResolver,
   AuditLogResolver,
+  CustomerDataResolver,
+  OrganizationSettingsResolver,
   ConversationEventsResolver,
   ReadReceiptFieldsResolver,
   InboxEventsResolver,

@@ -21,6 +21,10 @@ export enum Permission {
   MANAGE_WIDGET = 'MANAGE_WIDGET',
   /** The audit log: who read or changed what. Admins only; no API key scope grants it. */
   READ_AUDIT_LOG = 'READ_AUDIT_LOG',
+  /** The pharmacy's preferences (hours, colours, language, retention). Admins only. */
+  MANAGE_SETTINGS = 'MANAGE_SETTINGS',
+  /** Export and erase a customer's data on request. Admins only. */
+  MANAGE_CUSTOMER_DATA = 'MANAGE_CUSTOMER_DATA',
 }
 
 const STAFF: Permission[] = [
@@ -32,7 +36,7 @@ const STAFF: Permission[] = [
   Permission.READ_STAFF,
 ];
 
-const ADMIN: Permission[] = [...STAFF, Permission.MANAGE_API_KEYS, Permission.MANAGE_WEBHOOKS, Permission.MANAGE_WIDGET, Permission.READ_STATS, Permission.READ_AUDIT_LOG];
+const ADMIN: Permission[] = [...STAFF, Permission.MANAGE_API_KEYS, Permission.MANAGE_WEBHOOKS, Permission.MANAGE_WIDGET, Permission.READ_STATS, Permission.READ_AUDIT_LOG, Permission.MANAGE_SETTINGS, Permission.MANAGE_CUSTOMER_DATA];
 const PHARMACIST: Permission[] = [...STAFF, Permission.READ_STATS];
 
 /** Each permission a partner can hold comes from exactly one scope, so FORBIDDEN can name it. */

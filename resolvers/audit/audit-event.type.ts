@@ -20,6 +20,10 @@ registerEnumType(AuditAction, {
     WEBHOOK_ENDPOINT_DELETED: { description: 'details: url.' },
     WEBHOOK_SECRET_ROTATED: { description: "A webhook endpoint's signing secret was replaced." },
     WIDGET_SECRET_ROTATED: { description: "The pharmacy's widget secret was replaced." },
+    SETTINGS_CHANGED: { description: 'details: changed (the setting names).' },
+    CUSTOMER_EXPORTED: { description: "A customer's data was exported (right of access)." },
+    CUSTOMER_ERASED: { description: "A customer's data was erased on request. details: messages, attachments." },
+    RETENTION_PURGE: { description: 'Old messages were purged by the retention period. details: messages, attachments, before.' },
   },
 });
 

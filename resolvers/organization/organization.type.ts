@@ -33,6 +33,12 @@ export class OrganizationSettingsType {
       'Applies to messages written after it is set.',
   })
   language?: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Messages and their files older than this many days are purged every hour (tombstones stay); null keeps them.',
+  })
+  retentionDays?: number | null;
 }
 
 @ObjectType('Organization', { description: 'A pharmacy.' })

@@ -1,7 +1,7 @@
 import type { ConversationStatus } from '../../entities/conversation.entity.js';
 import { badUserInput } from '../../gateway/errors/app-error.js';
 import type { TenantScope } from '../../gateway/tenancy/tenant-scope.js';
-import { areUsableBusinessHours, isKnownTimeZone } from './business-hours.js';
+import { areUsableBusinessHours, isKnownTimeZone } from '../organization/business-hours-rules.js';
 import { queryStatusCounts, queryTimings, type StatusCounts, type TimingBreakdown } from './conversation-stats-query.js';
 
 /** A year and a day, so "the last 12 months" fits whatever the leap years. */

@@ -1,0 +1,34 @@
+import type { DataSource } from 'typeorm';
+import type { FileStorage } from '../files/file-storage.js';
+import { logger } from '../logging/logger.js';
+import { purgeExpiredMessages } from './retention-purge.js';
+
+export interface RetentionJobOptions {
+  /** False (RETENTION_JOB=off) leaves purging to other instances. */
+  enabled: boolean;
+  intervalMs: number;
+}
+
+export const DEFAULT_RETENTION_JOB_OPTIONS: RetentionJobOptions = { enabled: true, intervalMs: 60 * 60_000 };
+
+/** Runs the retention purge every `intervalMs` (first a minute after start, off the start-up path). */
+export function startRetentionJob(dataSource: DataSource, storage: FileStorage, options: RetentionJobOptions): { dispose(): Promise<void> } {
+  if (!options.enabled) return { dispose: async () => {} };
+  let running: Promise<unknown> | undefined;
+  const run = () => {
+    running ??= purgeExpiredMessages(dataSource, storage)
+      .catch((error) => logger.error({ err: error }, 'Retention purge failed; it runs again at the next interval.'))
+      .finally(() => (running = undefined));
+  };
+  const first = setTimeout(run, Math.min(60_000, options.intervalMs));
+  const every = setInterval(run, options.intervalMs);
+  first.unref();
+  every.unref();
+  return {
+    async dispose() {
+      clearTimeout(first);
+      clearInterval(every);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,116 @@
+import { Attachment } from '../../entities/attachment.entity.js';
+import { Conversation } from '../../entities/conversation.entity.js';
+import { Customer } from '../../entities/customer.entity.js';
+import { Message } from '../../entities/message.entity.js';
+import { AuditAction } from '../../gateway/audit/audit-action.js';
+import type { GatewayFiles } from '../../gateway/files/gateway-files.js';
+import type { RealtimePublisher } from '../../gateway/pubsub/realtime-publisher.js';
+import type { TenantScope } from '../../gateway/tenancy/tenant-scope.js';
+import { CustomerService } from '../customer/customer.service.js';
+
+export interface CustomerDataExport {
+  customerId: string;
+  exportedAt: Date;
+  data: Record<string, unknown>;
+}
+
+export interface CustomerErasure {
+  customerId: string;
+  conversations: number;
+  messages: number;
+  attachments: number;
+}
+
+/** Right of access and right to erasure, for a pharmacy admin acting on a customer's request. */
+export class CustomerDataService {
+  constructor(
+    private readonly scope: TenantScope,
+    private readonly realtime: RealtimePublisher,
+    private readonly files: GatewayFiles,
+  ) {}
+
+  /** One consistent snapshot (a repeatable-read transaction), recorded in the audit log. */
+  async export(customerId: string): Promise<CustomerDataExport> {
+    return this.scope.transaction(async (tx) => {
+      await tx.entityManager.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
+      const customer = await new CustomerService(tx).get(customerId, 'customerId');
+      const conversations = await tx.conversations('conversation').andWhere('conversation.customerId = :customerId', { customerId: customer.id }).orderBy('conversation.createdAt').getMany();
+      const ids = conversations.map((conversation) => conversation.id);
+      const [messages, attachments, participants] = ids.length
+        ? await Promise.all([
+            tx.messages('message').andWhere('message.conversationId IN (:...ids)', { ids }).orderBy('message.conversationId').addOrderBy('message.sequence').getMany(),
+            tx.attachments('attachment').andWhere('attachment.conversationId IN (:...ids)', { ids }).getMany(),
+            tx.participants('participant').andWhere('participant.conversationId IN (:...ids)', { ids }).getMany(),
+          ])
+        : [[], [], []];
+      const exportedAt = new Date();
+      await tx.audit(AuditAction.CUSTOMER_EXPORTED, { type: 'Customer', id: customer.id }, { conversations: conversations.length, messages: messages.length });
+      return {
+        customerId: customer.id,
+        exportedAt,
+        data: {
+          exportedAt: exportedAt.toISOString(),
+          customer: pick(customer, ['id', 'name', 'phone', 'email', 'externalId', 'contactConsentAt', 'createdAt']),
+          conversations: conversations.map((conversation) => ({
+            ...pick(conversation, ['id', 'subject', 'status', 'priority', 'channel', 'createdAt', 'lastActivityAt']),
+            participants: participants
+              .filter((participant) => participant.conversationId === conversation.id)
+              .map((participant) => pick(participant, ['actorType', 'actorId', 'role', 'lastReadSequence', 'joinedAt'])),
+            messages: messages
+              .filter((message) => message.conversationId === conversation.id)
+              .map((message) => ({
+                ...pick(message, ['id', 'sequence', 'kind', 'senderType', 'senderId', 'body', 'createdAt', 'editedAt', 'deletedAt']),
+                attachments: attachments
+                  .filter((attachment) => attachment.messageId === message.id)
+                  .map((attachment) => ({
+                    ...pick(attachment, ['id', 'fileName', 'contentType', 'byteSize', 'sha256']),
+                    url: this.files.signer.url(attachment.id, 'original', attachment.fileName),
+                  })),
+              })),
+          })),
+        },
+      };
+    });
+  }
+
+  /**
+   * Removes what identifies the customer or describes their health: the text of every
+   * message in their conversations (both sides: a pharmacist's reply is about them too),
+   * their files, the subjects, and their contact details. The rows stay as tombstones so
+   * counts, sequences and the audit trail keep making sense.
+   */
+  async erase(customerId: string): Promise<CustomerErasure> {
+    const keys: string[] = [];
+    const result = await this.scope.transaction(async (tx) => {
+      const customer = await tx.findOne(tx.customers('customer').setLock('pessimistic_write'), customerId, 'customerId', 'Customer');
+      const conversations = await tx.conversations('conversation').andWhere('conversation.customerId = :customerId', { customerId: customer.id }).getMany();
+      const ids = conversations.map((conversation) => conversation.id);
+      let messages = 0;
+      let attachments = 0;
+      if (ids.length) {
+        const files = await tx.attachments('attachment').andWhere('attachment.conversationId IN (:...ids)', { ids }).getMany();
+        for (const file of files) keys.push(file.storageKey, ...(file.thumbnailStorageKey ? [file.thumbnailStorageKey] : []));
+        attachments = files.length;
+        if (files.length) await tx.entityManager.delete(Attachment, files.map((file) => file.id));
+        const emptied = await tx.entityManager
+          .createQueryBuilder()
+          .update(Message)
+          .set({ body: null, deletedAt: () => 'coalesce(deleted_at, now())' })
+          .where('conversation_id IN (:...ids) AND body IS NOT NULL', { ids })
+          .execute();
+        messages = emptied.affected ?? 0;
+        await tx.entityManager.update(Conversation, ids, { subject: null });
+      }
+      await tx.entityManager.update(Customer, { id: customer.id }, { name: 'Erased customer', phone: null, email: null, externalId: null, contactConsentAt: null });
+      await tx.audit(AuditAction.CUSTOMER_ERASED, { type: 'Customer', id: customer.id }, { conversations: ids.length, messages, attachments });
+      for (const conversation of conversations) tx.afterCommit(`conversation:${conversation.id}`, () => this.realtime.conversationChanged(conversation));
+      return { customerId: customer.id, conversations: ids.length, messages, attachments };
+    });
+    await Promise.allSettled(keys.map((key) => this.files.storage.delete(key)));
+    return result;
+  }
+}
+
+function pick<T extends object, K extends keyof T>(row: T, keys: K[]): Pick<T, K> {
+  return Object.fromEntries(keys.map((key) => [key, row[key]])) as Pick<T, K>;
+}

@@ -1,0 +1,52 @@
+import { IsHexColor, IsInt, IsOptional, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { Field, InputType, Int } from 'type-graphql';
+import { WidgetThreadPolicy } from '../../entities/organization-settings.js';
+
+@InputType('BusinessHoursRangeInput', { description: 'Opening hours on one weekday, in the organization time zone.' })
+export class BusinessHoursRangeInput {
+  @Field(() => Int, { description: '0 = Sunday … 6 = Saturday.' })
+  day: number;
+
+  @Field({ description: 'Local time, HH:MM.' })
+  opens: string;
+
+  @Field({ description: 'Local time, HH:MM (24:00 for midnight).' })
+  closes: string;
+}
+
+/** Bounds of the retention period: a month at least (nobody loses yesterday's thread by a typo), ten years at most. */
+export const RETENTION_DAYS = { min: 30, max: 3650 } as const;
+
+@InputType('UpdateOrganizationSettingsInput', { description: 'Only the given fields change.' })
+export class UpdateOrganizationSettingsInput {
+  @Field(() => String, { nullable: true, description: 'Shown in the widget; an empty string removes it.' })
+  @IsOptional()
+  @MaxLength(120)
+  replyTimeText?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'IANA time zone, e.g. Europe/Amsterdam.' })
+  timeZone?: string;
+
+  @Field(() => [BusinessHoursRangeInput], { nullable: true })
+  @IsOptional()
+  @ValidateNested({ each: true })
+  businessHours?: BusinessHoursRangeInput[];
+
+  @Field(() => String, { nullable: true, description: 'Brand colour, #rrggbb.' })
+  @IsOptional()
+  @IsHexColor({ message: 'Give the colour as #rrggbb.' })
+  primaryColor?: string;
+
+  @Field(() => String, { nullable: true, description: 'Text-search configuration, e.g. english, dutch, german, simple. Changing it re-indexes every message.' })
+  language?: string;
+
+  @Field(() => WidgetThreadPolicy, { nullable: true })
+  widgetThreads?: WidgetThreadPolicy;
+
+  @Field(() => Int, { nullable: true, description: `Days to keep messages (${RETENTION_DAYS.min}–${RETENTION_DAYS.max}); null keeps them forever.` })
+  @IsOptional()
+  @IsInt()
+  @Min(RETENTION_DAYS.min)
+  @Max(RETENTION_DAYS.max)
+  retentionDays?: number | null;
+}

@@ -1,0 +1,51 @@
+import { Organization } from '../../entities/organization.entity.js';
+import type { OrganizationSettings } from '../../entities/organization-settings.js';
+import { isSearchLanguage, SEARCH_LANGUAGES } from '../../entities/search-language.js';
+import { AuditAction } from '../../gateway/audit/audit-action.js';
+import { badUserInput } from '../../gateway/errors/app-error.js';
+import type { TenantScope } from '../../gateway/tenancy/tenant-scope.js';
+import { areUsableBusinessHours, isKnownTimeZone } from './business-hours-rules.js';
+import type { UpdateOrganizationSettingsInput } from './organization-settings.inputs.js';
+
+/** An admin changing the pharmacy's preferences. Each given field is checked, then all are stored at once. */
+export async function updateOrganizationSettings(scope: TenantScope, input: UpdateOrganizationSettingsInput): Promise<Organization> {
+  return scope.transaction(async (tx) => {
+    const organization = await tx.entityManager
+      .getRepository(Organization)
+      .createQueryBuilder('organization')
+      .where('organization.id = :id', { id: tx.organizationId })
+      .setLock('pessimistic_write')
+      .getOneOrFail();
+    const changes: Partial<OrganizationSettings> = {};
+    if (input.replyTimeText !== undefined) changes.replyTimeText = input.replyTimeText?.trim() || null;
+    if (input.timeZone !== undefined && input.timeZone !== null) {
+      if (!isKnownTimeZone(input.timeZone)) throw badUserInput('timeZone', 'Give an IANA time zone such as Europe/Amsterdam.');
+      changes.timeZone = input.timeZone;
+    }
+    if (input.businessHours !== undefined && input.businessHours !== null) {
+      const hours = input.businessHours.map(({ day, opens, closes }) => ({ day, opens, closes }));
+      if (!areUsableBusinessHours(hours)) {
+        throw badUserInput('businessHours', 'Each range needs a weekday (0-6) and HH:MM times, opening before closing.');
+      }
+      changes.businessHours = hours;
+    }
+    if (input.primaryColor !== undefined && input.primaryColor !== null) changes.primaryColor = input.primaryColor.toLowerCase();
+    if (input.language !== undefined && input.language !== null) {
+      if (!isSearchLanguage(input.language)) throw badUserInput('language', `Choose one of: ${SEARCH_LANGUAGES.join(', ')}.`);
+      changes.language = input.language;
+    }
+    if (input.widgetThreads !== undefined && input.widgetThreads !== null) changes.widgetThreads = input.widgetThreads;
+    if (input.retentionDays !== undefined) changes.retentionDays = input.retentionDays;
+    if (Object.keys(changes).length === 0) return organization;
+
+    const languageChanged = changes.language !== undefined && changes.language !== organization.settings.language;
+    organization.settings = { ...organization.settings, ...changes };
+    await tx.entityManager.update(Organization, { id: organization.id }, { settings: organization.settings });
+    if (languageChanged) {
+      // Search reads each message's own configuration; keep them all in the pharmacy's language.
+      await tx.entityManager.query(`UPDATE message SET search_config = organization_search_config(organization_id) WHERE organization_id = $1`, [organization.id]);
+    }
+    await tx.audit(AuditAction.SETTINGS_CHANGED, { type: 'Organization', id: organization.id }, { changed: Object.keys(changes).sort().join(' ') });
+    return organization;
+  });
+}
