@@ -5,6 +5,7 @@ import { fileSize } from '../format/time.js';
 import { ACCEPT_ATTRIBUTE } from './attachment-rules.js';
 import { usePendingSends } from './pending-sends.js';
 import './composer.css';
+import { Icon } from '../icons.js';
 
 const MAX_BODY_LENGTH = 4000;
 
@@ -63,7 +64,7 @@ export function Composer(props: ComposerProps) {
             Replying to <strong>{props.replyTo.senderName}</strong>: {props.replyTo.body.slice(0, 80)}
           </span>
           <button type="button" className="icon-button" aria-label="Cancel reply" onClick={props.onCancelReply}>
-            ✕
+            <Icon name="close" />
           </button>
         </div>
       )}
@@ -81,7 +82,7 @@ export function Composer(props: ComposerProps) {
               <span className="file-chip__name">{file.name}</span>
               <span className="file-chip__size">{fileSize(file.size)}</span>
               <button type="button" className="icon-button" aria-label={`Remove ${file.name}`} onClick={() => props.removeFile(index)}>
-                ✕
+                <Icon name="close" />
               </button>
             </li>
           ))}
@@ -89,7 +90,7 @@ export function Composer(props: ComposerProps) {
       )}
       <div className="composer__row">
         <button type="button" className="icon-button composer__attach" aria-label="Attach files" onClick={() => fileInput.current?.click()}>
-          📎
+          <Icon name="attach" />
         </button>
         <input
           ref={fileInput}

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { graphql, readFragment, type FragmentType } from '../gql/index.js';
 import { fileSize } from '../format/time.js';
+import { Icon } from '../icons.js';
 
 export const AttachmentFields = graphql(`
   fragment AttachmentFields on Attachment {
@@ -49,7 +50,7 @@ export function AttachmentList(props: AttachmentListProps) {
           </button>
         ) : (
           <a key={attachment.id} className="file-chip" href={attachment.url} download={attachment.fileName} aria-label={`Download ${attachment.fileName}`}>
-            <span aria-hidden="true">📄</span>
+            <Icon name="file" />
             <span className="file-chip__name">{attachment.fileName}</span>
             <span className="file-chip__size">{fileSize(attachment.byteSize)}</span>
           </a>

@@ -4,6 +4,7 @@ import type { ConversationStatus } from '../gql/graphql.js';
 import { StatusBadge } from '../inbox/status-badge.js';
 import { openInbox } from '../routing/use-route.js';
 import { AssigneePicker } from './assignee-picker.js';
+import { Icon } from '../icons.js';
 
 export const ConversationHeaderFields = graphql(`
   fragment ConversationHeaderFields on Conversation {
@@ -59,7 +60,7 @@ export function ConversationHeader(props: ConversationHeaderProps) {
   return (
     <header className="conversation-header">
       <button type="button" className="icon-button conversation-header__back" aria-label="Back to inbox" onClick={openInbox}>
-        ←
+        <Icon name="back" />
       </button>
       <div className="conversation-header__who">
         <h2>

@@ -2,6 +2,7 @@ import { useMutation } from '@apollo/client/react';
 import { useState } from 'react';
 import { graphql } from '../gql/index.js';
 import { AddReactionMutation } from './reaction-chips.js';
+import { Icon } from '../icons.js';
 
 const DeleteMessageMutation = graphql(`
   mutation DeleteMessage($messageId: ID!) {
@@ -32,10 +33,10 @@ export function MessageActions({ messageId, own, onReply, onEdit }: MessageActio
   return (
     <div className="message-actions">
       <button type="button" className="icon-button" onClick={onReply} aria-label="Reply">
-        ↩
+        <Icon name="reply" />
       </button>
       <button type="button" className="icon-button" onClick={() => setPicking((p) => !p)} aria-label="Add reaction" aria-expanded={picking}>
-        ☺
+        <Icon name="smile" />
       </button>
       {picking && (
         <span className="message-actions__picker" role="group" aria-label="Reactions">
@@ -58,7 +59,7 @@ export function MessageActions({ messageId, own, onReply, onEdit }: MessageActio
       {own && (
         <>
           <button type="button" className="icon-button" onClick={onEdit} aria-label="Edit message">
-            ✎
+            <Icon name="edit" />
           </button>
           <button
             type="button"
@@ -68,7 +69,7 @@ export function MessageActions({ messageId, own, onReply, onEdit }: MessageActio
               if (window.confirm('Delete this message for everyone? The customer will see that it was deleted.')) void deleteMessage({ variables: { messageId } });
             }}
           >
-            🗑
+            <Icon name="trash" />
           </button>
         </>
       )}

@@ -1,5 +1,6 @@
 import { usePendingSends, type PendingSend } from '../composer/pending-sends.js';
 import { fileSize } from '../format/time.js';
+import { Icon } from '../icons.js';
 
 /** A message the server has not confirmed yet: sending (with upload progress) or failed (with why). */
 export function PendingBubble({ send }: { send: PendingSend }) {
@@ -13,7 +14,7 @@ export function PendingBubble({ send }: { send: PendingSend }) {
           <ul className="pending-files">
             {send.files.map((file, index) => (
               <li key={index} className="file-chip">
-                <span aria-hidden="true">📎</span>
+                <Icon name="attach" />
                 <span className="file-chip__name">{file.name}</span>
                 <span className="file-chip__size">{fileSize(file.size)}</span>
               </li>

@@ -6,6 +6,7 @@ import { conversationPath, openConversation } from '../routing/use-route.js';
 import { ChatLinkButton } from './chat-link-button.js';
 import { StartConversationForm } from './start-conversation-form.js';
 import './customer-panel.css';
+import { Icon } from '../icons.js';
 
 export const CustomerPanelFields = graphql(`
   fragment CustomerPanelFields on Conversation {
@@ -47,7 +48,7 @@ export function CustomerPanel(props: { conversation: FragmentType<typeof Custome
       <div className="customer-panel__head">
         <h3>{customer.name}</h3>
         <button type="button" className="icon-button" aria-label="Close customer details" onClick={props.onClose}>
-          ✕
+          <Icon name="close" />
         </button>
       </div>
       <dl className="customer-panel__details">

@@ -95,7 +95,7 @@ function preview(message: LastMessage, viewerStaffId: string): string {
   if (!message) return 'No messages yet';
   if (message.deletedAt) return 'Message deleted';
   const fromViewer = message.sender?.__typename === 'StaffMember' && message.sender.id === viewerStaffId;
-  const text = message.body?.trim() || (message.attachments.length ? `📎 ${message.attachments.length === 1 ? 'Attachment' : `${message.attachments.length} attachments`}` : '');
+  const text = message.body?.trim() || (message.attachments.length ? (message.attachments.length === 1 ? 'Attachment' : `${message.attachments.length} attachments`) : '');
   if (message.kind === 'SYSTEM') return text || 'Status changed';
   return fromViewer ? `You: ${text}` : text;
 }

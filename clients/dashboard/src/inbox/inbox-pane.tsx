@@ -62,14 +62,15 @@ export function InboxPane({ viewerStaffId, selectedConversationId }: InboxPanePr
   const connection = data?.conversations;
   // Live events insert rows and change activity times: sort and dedupe here so the order is
   // always "newest activity first", and drop rows that stopped matching the tab (e.g.
-  // resolved while on "Open"), except the open conversation, which must not vanish under
-  // the pharmacist's cursor.
+  // resolved while on "Open"). On "Unread", the open conversation stays although reading
+  // it clears its count: it must not vanish under the pharmacist's cursor.
   const rows = useMemo(() => {
     const seen = new Set<string>();
+    const stillReading = { ...filter, unreadOnly: undefined };
     return (connection?.edges ?? [])
       .map((edge) => edge.node)
       .filter((node) => !seen.has(node.id) && seen.add(node.id))
-      .filter((node) => node.id === selectedConversationId || matchesFilter(node, filter, viewerStaffId))
+      .filter((node) => matchesFilter(node, node.id === selectedConversationId ? stillReading : filter, viewerStaffId))
       .sort((a, b) => b.lastActivityAt.localeCompare(a.lastActivityAt));
   }, [connection, filter, viewerStaffId, selectedConversationId]);
 
