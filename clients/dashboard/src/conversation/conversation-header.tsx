@@ -65,8 +65,8 @@ export function ConversationHeader(props: ConversationHeaderProps) {
       <div className="conversation-header__who">
         <h2>
           {conversation.customer.name}
-          <span className={`presence-dot${conversation.customerOnline ? ' presence-dot--online' : ''}`} title={conversation.customerOnline ? 'Online now' : 'Offline'} />
-          <span className="visually-hidden">{conversation.customerOnline ? ' (online)' : ''}</span>
+          <span className={`presence-dot${conversation.customerOnline ? ' presence-dot--online' : ''}`} aria-hidden="true" title={conversation.customerOnline ? 'Online now' : 'Offline'} />
+          {conversation.customerOnline && <span className="visually-hidden">(online)</span>}
         </h2>
         <p>
           {[conversation.customer.phone, conversation.subject].filter(Boolean).join(' · ')} <StatusBadge status={conversation.status} />

@@ -1,0 +1,259 @@
+import type { Browser, Locator, Page, WebSocketRoute } from 'playwright-core';
+import { DEMO_PASSWORD, seedDemoData, type DemoAccounts } from '../../../gateway/demo/demo-data.js';
+import { png } from '../../fixtures/sample-files.js';
+import { collectPageErrors, launchBrowser, saveScreenshot } from '../../support/browser.js';
+import { nextClientMessageId } from '../../support/fixtures.js';
+import { connectSubscriber } from '../../support/subscription-client.js';
+import { startTestGateway, type TestGateway } from '../../support/test-gateway.js';
+
+/**
+ * One pharmacist's working session, in order, in headless Chromium against the real
+ * gateway and database seeded with the demo pharmacy: later steps build on the page
+ * state of earlier ones, as a person at the counter would.
+ */
+
+const UI_TIMEOUT = 10_000;
+
+// The test compiles without the DOM library; these are the page's parts it touches.
+interface LoadedImage {
+  complete: boolean;
+  naturalWidth: number;
+}
+interface PageGlobals {
+  sessionStorage: { length: number; setItem(key: string, value: string): void };
+}
+
+let gateway: TestGateway;
+let demo: DemoAccounts;
+let browser: Browser;
+let page: Page;
+let pageErrors: string[];
+const socket = socketCutter();
+const customers: Record<'sofie' | 'lucas', { token: string; conversationId: string }> = {} as never;
+
+beforeAll(async () => {
+  gateway = await startTestGateway();
+  demo = await seedDemoData(gateway.dataSource, gateway.realtime.publisher);
+  for (const [key, name] of [['sofie', 'Sofie Jansen'], ['lucas', 'Lucas Smit']] as const) {
+    const customer = demo.customers.find((c) => c.name === name)!;
+    const { token } = await gateway.tokens.issueChatToken({ organizationId: demo.organization.id, customerId: customer.id });
+    const response = await gateway.graphql('{ conversations(first: 1) { edges { node { id } } } }', {}, token);
+    customers[key] = { token, conversationId: response.data.conversations.edges[0].node.id };
+  }
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  pageErrors = collectPageErrors(page);
+  // Every page socket goes through the test, so it can cut and restore the connection.
+  await page.routeWebSocket(/\/graphql$/, (route) => socket.handle(route));
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await gateway?.dispose();
+});
+
+const conversationList = () => page.getByRole('list', { name: 'Conversations' });
+const row = (name: string) => conversationList().getByRole('link', { name: new RegExp(`^${name}`) });
+const timeline = () => page.getByRole('region', { name: 'Conversation' }).getByLabel('Messages');
+const bubbles = (text: string) => timeline().locator('.message__body', { hasText: text });
+
+describe('the staff dashboard', () => {
+  it('signs a pharmacist in and shows the seeded inbox, newest first, with unread badges', async () => {
+    await page.goto(`${gateway.url}/dashboard/`);
+    await page.getByLabel('Email').fill('ben@demo-pharmacy.test');
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+
+    await row('Sofie Jansen').waitFor({ timeout: UI_TIMEOUT });
+    await row('Lucas Smit').waitFor();
+    // The open tab: Daan (pending) and Emma (resolved) are not in it.
+    expect(await row('Daan Visser').count()).toBe(0);
+    expect(await row('Emma Bakker').count()).toBe(0);
+    const names = await conversationList().locator('.conversation-row__name').allTextContents();
+    expect(names).toEqual(['Lucas Smit', 'Sofie Jansen']);
+    await conversationList().getByRole('link', { name: 'Lucas Smit, 1 unread' }).waitFor();
+    await waitFor(async () => /^\(\d+\) Counterchat$/.test(await page.title()));
+    await saveScreenshot(page, 'dashboard-inbox');
+  });
+
+  it('opens a conversation and sends a reply that the customer receives live', async () => {
+    const before = await gateway.graphql(`query($id: ID!) { conversation(id: $id) { lastSequence } }`, { id: customers.sofie.conversationId }, customers.sofie.token);
+    const customer = connectSubscriber(gateway.wsUrl, customers.sofie.token);
+    try {
+      const events = customer.subscribe(`subscription($id: ID!, $after: Int) { conversationEvents(conversationId: $id, afterSequence: $after) { kind message { body sender { __typename } } } }`, {
+        id: customers.sofie.conversationId,
+        after: before.data.conversation.lastSequence,
+      });
+      await row('Sofie Jansen').click();
+      await bubbles('Is my repeat prescription for levothyroxine ready').waitFor({ timeout: UI_TIMEOUT });
+      await page.getByRole('heading', { level: 2, name: /Sofie Jansen/ }).waitFor();
+
+      await page.getByRole('textbox', { name: 'Message' }).fill('Your levothyroxine is ready.');
+      await page.getByRole('textbox', { name: 'Message' }).press('Shift+Enter');
+      await page.getByRole('textbox', { name: 'Message' }).pressSequentially('See you after 5.');
+      await page.getByRole('textbox', { name: 'Message' }).press('Enter');
+
+      let received: any;
+      while (!received) {
+        const event = await events.next(UI_TIMEOUT);
+        if (event.data?.conversationEvents.kind === 'MESSAGE_ADDED') received = event.data.conversationEvents.message;
+      }
+      expect(received).toEqual({ body: 'Your levothyroxine is ready.\nSee you after 5.', sender: { __typename: 'StaffMember' } });
+      await waitForCount(bubbles('Your levothyroxine is ready.'), 1);
+      // The optimistic bubble and the server's message are one message.
+      await waitForCount(timeline().getByLabel('Sending message'), 0);
+      expect(await bubbles('Your levothyroxine is ready.').count()).toBe(1);
+      expect(await page.getByRole('textbox', { name: 'Message' }).inputValue()).toBe('');
+      await saveScreenshot(page, 'dashboard-conversation');
+    } finally {
+      await customer.dispose();
+    }
+  });
+
+  it("shows a customer's reply live in the open thread, and an unread badge on another conversation", async () => {
+    await sendAsCustomer('lucas', 'Is a dented box a problem for the pens?');
+    await conversationList().getByRole('link', { name: 'Lucas Smit, 2 unread' }).waitFor({ timeout: UI_TIMEOUT });
+    // Newest activity first: Lucas moved to the top.
+    await waitFor(async () => (await conversationList().locator('.conversation-row__name').first().textContent()) === 'Lucas Smit');
+
+    await sendAsCustomer('sofie', 'Great, thank you!');
+    await bubbles('Great, thank you!').waitFor({ timeout: UI_TIMEOUT });
+    // Sofie's thread is open on screen, so it is read and carries no badge.
+    await conversationList().getByRole('link', { name: 'Sofie Jansen', exact: true }).waitFor({ timeout: UI_TIMEOUT });
+    expect(await page.title()).toMatch(/^\(\d+\) Counterchat$/);
+  });
+
+  it('uploads an image and shows its thumbnail, and refuses other files with a reason', async () => {
+    const attach = page.getByLabel('Choose files to attach');
+    await attach.setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not allowed') });
+    await page.getByRole('alert').filter({ hasText: 'notes.txt can\'t be sent: only photos, PDF and Word documents can be attached.' }).waitFor();
+
+    await attach.setInputFiles({ name: 'prescription.png', mimeType: 'image/png', buffer: await png() });
+    await page.getByRole('list', { name: 'Files to send' }).getByText('prescription.png').waitFor();
+    await page.getByRole('button', { name: 'Send' }).click();
+
+    const thumbnail = timeline().getByRole('img', { name: 'prescription.png' });
+    await thumbnail.waitFor({ timeout: UI_TIMEOUT });
+    await waitFor(() => thumbnail.evaluate((image: LoadedImage) => image.complete && image.naturalWidth > 0));
+    await timeline().getByRole('button', { name: 'Enlarge prescription.png' }).click();
+    const lightbox = page.getByRole('dialog', { name: 'prescription.png' });
+    await waitFor(() => lightbox.getByRole('img').evaluate((image: LoadedImage) => image.complete && image.naturalWidth === 40));
+    await saveScreenshot(page, 'dashboard-image');
+    await lightbox.getByRole('button', { name: 'Close' }).click();
+    await lightbox.waitFor({ state: 'hidden' });
+  });
+
+  it('resolves a conversation, which leaves the Open tab and shows under Resolved', async () => {
+    await page.getByRole('button', { name: 'Resolve' }).click();
+    await page.getByRole('button', { name: 'Reopen' }).waitFor({ timeout: UI_TIMEOUT });
+    await waitForCount(row('Sofie Jansen'), 0);
+    await timeline().getByText('Conversation resolved').waitFor();
+
+    await page.getByRole('tab', { name: 'Resolved' }).click();
+    await row('Sofie Jansen').waitFor({ timeout: UI_TIMEOUT });
+    await row('Emma Bakker').waitFor();
+    await saveScreenshot(page, 'dashboard-resolved');
+    await page.getByRole('tab', { name: 'Open' }).click();
+    await row('Lucas Smit').waitFor();
+  });
+
+  it('shows a banner while the socket is down and catches up once it is back, each message once', async () => {
+    await row('Lucas Smit').click();
+    await bubbles('Is a dented box a problem for the pens?').waitFor({ timeout: UI_TIMEOUT });
+
+    socket.cut();
+    await page.getByRole('status').filter({ hasText: 'Connection lost' }).waitFor({ timeout: UI_TIMEOUT });
+    await sendAsCustomer('lucas', 'Sent while you were offline (1)');
+    await sendAsCustomer('lucas', 'Sent while you were offline (2)');
+    await saveScreenshot(page, 'dashboard-offline');
+    expect(await bubbles('Sent while you were offline').count()).toBe(0);
+
+    socket.restore();
+    await bubbles('Sent while you were offline (2)').waitFor({ timeout: 30_000 });
+    await page.getByRole('status').filter({ hasText: 'Connection lost' }).waitFor({ state: 'detached' });
+    // A message after the reconnect arrives after the replay: once it shows, nothing more is coming.
+    await sendAsCustomer('lucas', 'And one after the reconnect');
+    await bubbles('And one after the reconnect').waitFor({ timeout: UI_TIMEOUT });
+    expect(await bubbles('Sent while you were offline (1)').count()).toBe(1);
+    expect(await bubbles('Sent while you were offline (2)').count()).toBe(1);
+    expect(await bubbles('Is a dented box a problem for the pens?').count()).toBe(1);
+    const sequences = await timeline().locator('[data-sequence]').evaluateAll((items) => items.map((item) => Number(item.getAttribute('data-sequence'))));
+    expect(sequences).toEqual([...sequences].sort((a, b) => a - b));
+    expect(new Set(sequences).size).toBe(sequences.length);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('stacks the list and the conversation in a narrow window', async () => {
+    await page.setViewportSize({ width: 400, height: 760 });
+    await page.getByRole('region', { name: 'Inbox' }).waitFor({ state: 'hidden' });
+    await page.getByRole('button', { name: 'Back to inbox' }).click();
+    await page.getByRole('region', { name: 'Inbox' }).waitFor();
+    await saveScreenshot(page, 'dashboard-narrow');
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  it('signs out, and sends an expired or refused session back to sign-in', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).sessionStorage.length)).toBe(0);
+
+    // A token the server no longer accepts (expired, or signed with a rotated secret).
+    await page.evaluate(() =>
+      (globalThis as unknown as PageGlobals).sessionStorage.setItem('counterchat.staff-session', JSON.stringify({ token: 'expired.token.value', expiresAt: new Date(Date.now() + 3_600_000).toISOString(), staffId: 'x' })),
+    );
+    await page.reload();
+    await page.getByText('Your session expired. Please sign in again.').waitFor({ timeout: UI_TIMEOUT });
+    expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).sessionStorage.length)).toBe(0);
+  });
+});
+
+async function sendAsCustomer(who: 'sofie' | 'lucas', body: string) {
+  const response = await gateway.graphql(
+    'mutation($input: SendMessageInput!) { sendMessage(input: $input) { id } }',
+    { input: { conversationId: customers[who].conversationId, body, clientMessageId: nextClientMessageId() } },
+    customers[who].token,
+  );
+  expect(response.errors).toBeUndefined();
+}
+
+/**
+ * Proxies the page's GraphQL sockets. `cut()` closes the live one the way a dropped
+ * network does for graphql-ws (1001, so it retries) and refuses reconnects until
+ * `restore()`.
+ */
+function socketCutter() {
+  let blocked = false;
+  let current: WebSocketRoute | null = null;
+  return {
+    handle(route: WebSocketRoute) {
+      if (blocked) {
+        route.close({ code: 1001, reason: 'Network down (test)' });
+        return;
+      }
+      route.connectToServer();
+      current = route;
+    },
+    cut() {
+      blocked = true;
+      void current?.close({ code: 1001, reason: 'Network down (test)' });
+      current = null;
+    },
+    restore() {
+      blocked = false;
+    },
+  };
+}
+
+async function waitForCount(locator: Locator, count: number, timeoutMs = UI_TIMEOUT) {
+  await waitFor(async () => (await locator.count()) === count, timeoutMs);
+}
+
+/** Polls a condition of the page until it holds: UI states, never fixed sleeps. */
+async function waitFor(condition: () => Promise<boolean>, timeoutMs = UI_TIMEOUT) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await condition().catch(() => false)) return;
+    if (Date.now() > deadline) throw new Error(`Condition not met within ${timeoutMs} ms: ${condition.toString()}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
