@@ -19,6 +19,13 @@ interface LoadedImage {
   complete: boolean;
   naturalWidth: number;
 }
+interface ScrollBox {
+  scrollTop: number;
+  scrollHeight: number;
+  clientHeight: number;
+  querySelectorAll(selector: string): Iterable<{ textContent: string | null; getBoundingClientRect(): { top: number } }>;
+  getBoundingClientRect(): { top: number };
+}
 interface PageGlobals {
   sessionStorage: { length: number; setItem(key: string, value: string): void };
 }
@@ -181,6 +188,42 @@ describe('the staff dashboard', () => {
     expect(sequences).toEqual([...sequences].sort((a, b) => a - b));
     expect(new Set(sequences).size).toBe(sequences.length);
     expect(pageErrors).toEqual([]);
+  });
+
+  it('shows a new conversation live, and loads older messages on scroll up without moving what is on screen', async () => {
+    const noor = demo.customers.find((c) => c.name === 'Noor El Amrani')!;
+    const { token } = await gateway.tokens.issueChatToken({ organizationId: demo.organization.id, customerId: noor.id });
+    const started = await gateway.graphql('mutation { startConversation(input: {}) { id } }', {}, token);
+    const conversationId = started.data.startConversation.id;
+    for (let n = 1; n <= 45; n++) {
+      const sent = await gateway.graphql(
+        'mutation($input: SendMessageInput!) { sendMessage(input: $input) { id } }',
+        { input: { conversationId, body: `Question ${n} from Noor`, clientMessageId: nextClientMessageId() } },
+        token,
+      );
+      expect(sent.errors).toBeUndefined();
+    }
+    await conversationList().getByRole('link', { name: 'Noor El Amrani, 45 unread' }).click({ timeout: UI_TIMEOUT });
+    await bubbles('Question 45 from Noor').waitFor({ timeout: UI_TIMEOUT });
+    // The first page is the newest 30, scrolled to the bottom.
+    expect(await bubbles('Question 15 from Noor').count()).toBe(0);
+    await waitFor(() => timeline().evaluate((element: ScrollBox) => element.scrollHeight - element.scrollTop - element.clientHeight < 2));
+
+    // Scroll to the top and note, in the same task (before any page can arrive), where
+    // the oldest loaded message sits on screen.
+    const anchorTop = () => timeline().evaluate((element: ScrollBox, text: string) => {
+      const target = [...element.querySelectorAll('.message__body')].find((body) => body.textContent === text)!;
+      return target.getBoundingClientRect().top - element.getBoundingClientRect().top;
+    }, 'Question 16 from Noor');
+    const before = await timeline().evaluate((element: ScrollBox) => {
+      element.scrollTop = 0;
+      const target = [...element.querySelectorAll('.message__body')].find((body) => body.textContent === 'Question 16 from Noor')!;
+      return target.getBoundingClientRect().top - element.getBoundingClientRect().top;
+    });
+    await bubbles('Question 1 from Noor').waitFor({ state: 'attached', timeout: UI_TIMEOUT });
+    await timeline().getByText('Start of the conversation').waitFor({ state: 'attached' });
+    expect(Math.abs((await anchorTop()) - before)).toBeLessThanOrEqual(1);
+    expect(await timeline().locator('[data-sequence]').count()).toBe(45);
   });
 
   it('stacks the list and the conversation in a narrow window', async () => {

@@ -31,7 +31,8 @@ export interface PendingSend {
   files: File[];
   replyToId: string | null;
   createdAt: string;
-  state: 'sending' | 'failed';
+  /** `sent`: confirmed, and on screen until the thread shows the server's message. */
+  state: 'sending' | 'sent' | 'failed';
   /** 0…1 while files upload; null without files. */
   progress: number | null;
   error: string | null;
@@ -49,6 +50,8 @@ interface PendingSendsValue {
   send(message: NewMessage): void;
   retry(clientMessageId: string): void;
   discard(clientMessageId: string): void;
+  /** The thread shows these as real messages now. */
+  forget(clientMessageIds: string[]): void;
 }
 
 const PendingSendsContext = createContext<PendingSendsValue | null>(null);
@@ -84,7 +87,8 @@ export function PendingSendsProvider({ children }: { children: ReactNode }) {
             if (data) addMessageToThread(cache, data.sendMessage);
           },
         });
-        update(message.clientMessageId, null);
+        // Not removed here: the thread drops it once the server's message is rendered (forget()).
+        update(message.clientMessageId, { state: 'sent', progress: null });
       } catch (error) {
         update(message.clientMessageId, { state: 'failed', progress: null, error: describeSendError(error) });
       }
@@ -120,8 +124,9 @@ export function PendingSendsProvider({ children }: { children: ReactNode }) {
   );
 
   const discard = useCallback((clientMessageId: string) => update(clientMessageId, null), [update]);
+  const forget = useCallback((clientMessageIds: string[]) => setPending((list) => list.filter((p) => !clientMessageIds.includes(p.clientMessageId))), []);
 
-  const value = useMemo(() => ({ pending, send, retry, discard }), [pending, send, retry, discard]);
+  const value = useMemo(() => ({ pending, send, retry, discard, forget }), [pending, send, retry, discard, forget]);
   return <PendingSendsContext.Provider value={value}>{children}</PendingSendsContext.Provider>;
 }
 

@@ -1,4 +1,4 @@
-import { createContext, useContext } from 'react';
+import { createContext, useContext, useEffect, useRef } from 'react';
 import type { ConnectionState } from '../../../shared/apollo/connection-state.js';
 
 /**
@@ -14,3 +14,16 @@ export interface Connection {
 export const ConnectionContext = createContext<Connection>({ state: 'connecting', reconnects: 0 });
 
 export const useConnection = () => useContext(ConnectionContext);
+
+/** Runs `onReconnect` each time the socket comes back while the caller is mounted. */
+export function useOnReconnect(onReconnect: () => void): void {
+  const { reconnects } = useConnection();
+  const seen = useRef(reconnects);
+  const callback = useRef(onReconnect);
+  callback.current = onReconnect;
+  useEffect(() => {
+    if (reconnects === seen.current) return;
+    seen.current = reconnects;
+    callback.current();
+  }, [reconnects]);
+}

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react'
 import { acceptFiles } from '../composer/attachment-rules.js';
 import { Composer } from '../composer/composer.js';
 import { usePendingSends } from '../composer/pending-sends.js';
-import { useConnection } from '../connection/connection-context.js';
+import { useOnReconnect } from '../connection/connection-context.js';
 import { CustomerPanel } from '../customer/customer-panel.js';
 import { graphql } from '../gql/index.js';
 import { ConversationHeader } from './conversation-header.js';
@@ -88,12 +88,7 @@ export function ConversationView({ conversationId, viewerStaffId }: Conversation
   // resubscribe from the newest message we have, so the replay is only what was missed.
   const [afterSequence, setAfterSequence] = useState<number | null>(null);
   if (conversation && afterSequence === null) setAfterSequence(newestSequence);
-  const { reconnects } = useConnection();
-  const newestRef = useRef(newestSequence);
-  newestRef.current = newestSequence;
-  useEffect(() => {
-    if (reconnects > 0) setAfterSequence(newestRef.current);
-  }, [reconnects]);
+  useOnReconnect(() => setAfterSequence((current) => (current === null ? null : newestSequence)));
   useConversationEvents(conversationId, afterSequence);
 
   useMarkRead(conversationId, conversation?.unreadCount ?? 0, newestSequence);

@@ -1,7 +1,7 @@
-import { Fragment, useLayoutEffect, useRef, useState } from 'react';
+import { Fragment, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { graphql, readFragment, type FragmentType } from '../gql/index.js';
 import { dayHeading, dayKey } from '../format/time.js';
-import type { PendingSend } from '../composer/pending-sends.js';
+import { usePendingSends, type PendingSend } from '../composer/pending-sends.js';
 import { MessageBubble, type ReplyTarget } from './message-bubble.js';
 import { PendingBubble } from './pending-bubble.js';
 import { SystemMessage } from './system-message.js';
@@ -59,8 +59,17 @@ export function MessageTimeline(props: MessageTimelineProps) {
   const anchor = useRef<number | null>(null);
   const [loadingOlder, setLoadingOlder] = useState(false);
 
+  // A send stays on screen until the server's message with its clientMessageId is in the
+  // thread (from the mutation result or the subscription, whichever came first), so there
+  // is never a frame with both or neither.
   const delivered = new Set(messages.map((m) => m.clientMessageId).filter(Boolean));
   const pending = props.pending.filter((p) => !delivered.has(p.clientMessageId));
+  const deliveredSends = props.pending.filter((p) => delivered.has(p.clientMessageId)).map((p) => p.clientMessageId);
+  const { forget } = usePendingSends();
+  const deliveredKey = deliveredSends.join();
+  useEffect(() => {
+    if (deliveredKey) forget(deliveredKey.split(','));
+  }, [deliveredKey, forget]);
 
   async function loadOlder() {
     const element = scroller.current;
@@ -96,11 +105,16 @@ export function MessageTimeline(props: MessageTimelineProps) {
     }
   }, [lastSequence, pendingCount]);
 
+  // Older pages load only when the pharmacist scrolls up towards the top, not when
+  // a layout change happens to leave the view near it.
+  const lastScrollTop = useRef(0);
   function onScroll() {
     const element = scroller.current;
     if (!element) return;
+    const movingUp = element.scrollTop < lastScrollTop.current;
+    lastScrollTop.current = element.scrollTop;
     atBottom.current = element.scrollHeight - element.scrollTop - element.clientHeight < STICKY_BOTTOM_PX;
-    if (element.scrollTop < LOAD_OLDER_PX && props.hasOlder) void loadOlder();
+    if (movingUp && element.scrollTop < LOAD_OLDER_PX && props.hasOlder) void loadOlder();
   }
 
   // "Seen" goes under the newest staff message the customer has read.

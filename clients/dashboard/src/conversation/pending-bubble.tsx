@@ -39,7 +39,7 @@ export function PendingBubble({ send }: { send: PendingSend }) {
             </button>
           </span>
         ) : (
-          <span>{send.progress !== null ? `Uploading ${Math.round(send.progress * 100)}%…` : 'Sending…'}</span>
+          <span>{send.state === 'sent' ? 'Sent' : send.progress !== null ? `Uploading ${Math.round(send.progress * 100)}%…` : 'Sending…'}</span>
         )}
       </div>
     </li>

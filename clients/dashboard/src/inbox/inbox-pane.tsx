@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useConnection } from '../connection/connection-context.js';
+import { useOnReconnect } from '../connection/connection-context.js';
 import { graphql } from '../gql/index.js';
 import { ConversationRow } from './conversation-row.js';
 import { conversationFilter, INBOX_FILTERS, matchesFilter, type InboxFilterName } from './inbox-filters.js';
@@ -54,10 +54,7 @@ export function InboxPane({ viewerStaffId, selectedConversationId }: InboxPanePr
   const now = useNow(60_000);
 
   // After a socket drop the inbox may have missed events: ask again once it is back.
-  const { reconnects } = useConnection();
-  useEffect(() => {
-    if (reconnects > 0) void refetch();
-  }, [reconnects, refetch]);
+  useOnReconnect(() => void refetch());
 
   const connection = data?.conversations;
   // Live events insert rows and change activity times: sort and dedupe here so the order is

@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { useEffect } from 'react';
-import { useConnection } from '../connection/connection-context.js';
+import { useOnReconnect } from '../connection/connection-context.js';
 import { graphql } from '../gql/index.js';
 
 // The same list as the inbox's "Unread" tab (same filter, same cache entry), so the two always agree.
@@ -20,10 +20,7 @@ const UnreadTotalQuery = graphql(`
 /** "(3) Counterchat": the unread messages across the inbox, for a pharmacist in another tab. */
 export function useUnreadTitle(baseTitle: string): number {
   const { data, refetch } = useQuery(UnreadTotalQuery, { fetchPolicy: 'cache-and-network', nextFetchPolicy: 'cache-first' });
-  const { reconnects } = useConnection();
-  useEffect(() => {
-    if (reconnects > 0) void refetch();
-  }, [reconnects, refetch]);
+  useOnReconnect(() => void refetch());
 
   const seen = new Set<string>();
   let total = 0;
