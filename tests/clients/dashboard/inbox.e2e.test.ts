@@ -150,6 +150,59 @@ describe('the staff dashboard', () => {
     await lightbox.waitFor({ state: 'hidden' });
   });
 
+  it("shows the customer typing, and lets the pharmacist reply to, react to, edit and delete their own message", async () => {
+    const setTyping = (typing: boolean) =>
+      gateway.graphql('mutation($id: ID!, $typing: Boolean!) { setTyping(conversationId: $id, typing: $typing) }', { id: customers.sofie.conversationId, typing }, customers.sofie.token);
+    await setTyping(true);
+    await page.getByText('Sofie Jansen is typing…').waitFor({ timeout: UI_TIMEOUT });
+    await setTyping(false);
+    await page.getByText('Sofie Jansen is typing…').waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+
+    // The message whose own text is `text` (a reply also shows the quoted text).
+    const message = (text: string) => timeline().locator('.message', { has: page.locator('.message__bubble > .message__body').getByText(text, { exact: true }) });
+    await message('Great, thank you!').hover();
+    await message('Great, thank you!').getByRole('button', { name: 'Reply' }).click();
+    await page.getByText('Replying to').waitFor();
+    await page.getByRole('textbox', { name: 'Message' }).fill("You're welcome.");
+    await page.getByRole('textbox', { name: 'Message' }).press('Enter');
+    await message("You're welcome.").locator('blockquote', { hasText: 'Great, thank you!' }).waitFor({ timeout: UI_TIMEOUT });
+    await waitForCount(timeline().getByLabel('Sending message'), 0);
+
+    await message("You're welcome.").hover();
+    await message("You're welcome.").getByRole('button', { name: 'Add reaction' }).click();
+    await message("You're welcome.").getByRole('button', { name: 'React with 👍' }).click();
+    await message("You're welcome.").getByRole('button', { name: /^👍 1: Ben Okafor$/ }).waitFor({ timeout: UI_TIMEOUT });
+
+    await message("You're welcome.").hover();
+    await message("You're welcome.").getByRole('button', { name: 'Edit message' }).click();
+    await page.getByRole('textbox', { name: 'Edit message' }).fill('You are very welcome.');
+    await page.getByRole('textbox', { name: 'Edit message' }).press('Enter');
+    await message('You are very welcome.').getByText('· edited').waitFor({ timeout: UI_TIMEOUT });
+    // The customer's message is not the pharmacist's to change.
+    await message('Great, thank you!').hover();
+    expect(await message('Great, thank you!').getByRole('button', { name: 'Edit message' }).count()).toBe(0);
+
+    page.once('dialog', (dialog) => void dialog.accept());
+    await message('You are very welcome.').hover();
+    await message('You are very welcome.').getByRole('button', { name: 'Delete message' }).click();
+    await timeline().getByText('This message was deleted.').waitFor({ timeout: UI_TIMEOUT });
+    const thread = await gateway.graphql('query($id: ID!) { conversation(id: $id) { lastMessage { body deletedAt replyTo { body } } } }', { id: customers.sofie.conversationId }, customers.sofie.token);
+    expect(thread.data.conversation.lastMessage).toEqual({ body: null, deletedAt: expect.any(String), replyTo: { body: 'Great, thank you!' } });
+  });
+
+  it('creates a chat link for the customer from the customer panel', async () => {
+    const panel = page.getByRole('complementary', { name: 'Customer details' });
+    await panel.getByText('sofie@example.com').waitFor();
+    await panel.getByRole('button', { name: 'Create chat link' }).click();
+    const link = await panel.getByRole('textbox', { name: 'Chat link for the customer' }).inputValue({ timeout: UI_TIMEOUT });
+    const url = new URL(link);
+    expect(url.pathname).toBe('/widget/');
+    expect(url.searchParams.get('org')).toBe('demo-pharmacy');
+    // The link signs the customer in: its token reads the customer's own conversations.
+    const asCustomer = await gateway.graphql('{ viewer { customer { name } } }', {}, url.searchParams.get('counterchat_token')!);
+    expect(asCustomer.data.viewer.customer.name).toBe('Sofie Jansen');
+  });
+
   it('resolves a conversation, which leaves the Open tab and shows under Resolved', async () => {
     await page.getByRole('button', { name: 'Resolve' }).click();
     await page.getByRole('button', { name: 'Reopen' }).waitFor({ timeout: UI_TIMEOUT });

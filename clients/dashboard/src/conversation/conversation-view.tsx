@@ -12,6 +12,7 @@ import type { ReplyTarget } from './message-bubble.js';
 import { MessageTimeline } from './message-timeline.js';
 import { TypingIndicator } from './typing-indicator.js';
 import { useConversationEvents } from './use-conversation-events.js';
+import { useCustomerPresence } from './use-customer-presence.js';
 import './conversation.css';
 
 const PAGE_SIZE = 30;
@@ -22,6 +23,9 @@ const ConversationThreadQuery = graphql(`
       id
       unreadCount
       lastSequence
+      customer {
+        id
+      }
       ...ConversationHeaderFields
       ...CustomerPanelFields
       participants {
@@ -92,6 +96,7 @@ export function ConversationView({ conversationId, viewerStaffId }: Conversation
   useConversationEvents(conversationId, afterSequence);
 
   useMarkRead(conversationId, conversation?.unreadCount ?? 0, newestSequence);
+  useCustomerPresence(conversationId, conversation?.customer.id);
 
   const { pending } = usePendingSends();
   const [replyTo, setReplyTo] = useState<ReplyTarget | null>(null);
