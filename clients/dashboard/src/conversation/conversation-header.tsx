@@ -85,8 +85,15 @@ export function ConversationHeader(props: ConversationHeaderProps) {
             {label}
           </button>
         ))}
-        <button type="button" className="button button--ghost" aria-expanded={props.customerPanelOpen} onClick={props.onToggleCustomerPanel}>
-          Customer details
+        <button
+          type="button"
+          className={`icon-button${props.customerPanelOpen ? ' icon-button--active' : ''}`}
+          aria-label="Customer details"
+          title="Customer details"
+          aria-expanded={props.customerPanelOpen}
+          onClick={props.onToggleCustomerPanel}
+        >
+          <Icon name="person" />
         </button>
       </div>
     </header>
