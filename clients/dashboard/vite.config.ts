@@ -21,7 +21,13 @@ export default defineConfig({
   },
   server: {
     proxy: {
-      '/graphql': { target: gateway, ws: true },
+      '/graphql': {
+        target: gateway,
+        ws: true,
+        // The gateway accepts sockets only from its own origin (ALLOWED_ORIGINS); to it, the
+        // dev server's socket comes from the gateway's page.
+        configure: (proxy) => proxy.on('proxyReqWs', (request) => request.setHeader('origin', new URL(gateway).origin)),
+      },
       '/files': gateway,
     },
   },
