@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page, WebSocketRoute } from 'playwright-core';
 import { DEMO_PASSWORD, seedDemoData, type DemoAccounts } from '../../../gateway/demo/demo-data.js';
-import { png } from '../../fixtures/sample-files.js';
+import { pdf, png } from '../../fixtures/sample-files.js';
 import { collectPageErrors, launchBrowser, saveScreenshot } from '../../support/browser.js';
 import { nextClientMessageId } from '../../support/fixtures.js';
 import { connectSubscriber } from '../../support/subscription-client.js';
@@ -25,6 +25,14 @@ interface ScrollBox {
   clientHeight: number;
   querySelectorAll(selector: string): Iterable<{ textContent: string | null; getBoundingClientRect(): { top: number } }>;
   getBoundingClientRect(): { top: number };
+}
+interface DropTarget {
+  dispatchEvent(event: unknown): boolean;
+}
+interface DropGlobals {
+  DataTransfer: new () => { items: { add(file: unknown): void } };
+  DragEvent: new (type: string, init: object) => unknown;
+  File: new (parts: unknown[], name: string, options: { type: string }) => unknown;
 }
 interface PageGlobals {
   sessionStorage: { length: number; setItem(key: string, value: string): void };
@@ -61,7 +69,7 @@ afterAll(async () => {
 
 const conversationList = () => page.getByRole('list', { name: 'Conversations' });
 const row = (name: string) => conversationList().getByRole('link', { name: new RegExp(`^${name}`) });
-const timeline = () => page.getByRole('region', { name: 'Conversation' }).getByLabel('Messages');
+const timeline = () => page.getByRole('region', { name: 'Conversation', exact: true }).getByLabel('Messages');
 const bubbles = (text: string) => timeline().locator('.message__body', { hasText: text });
 
 describe('the staff dashboard', () => {
@@ -148,6 +156,21 @@ describe('the staff dashboard', () => {
     await saveScreenshot(page, 'dashboard-image');
     await lightbox.getByRole('button', { name: 'Close' }).click();
     await lightbox.waitFor({ state: 'hidden' });
+
+    // Dropped on the thread: a PDF goes as a file chip.
+    await page.getByRole('region', { name: 'Conversation', exact: true }).evaluate((region: DropTarget, bytes: number[]) => {
+      const { DataTransfer, DragEvent, File } = globalThis as unknown as DropGlobals;
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(bytes)], 'leaflet.pdf', { type: 'application/pdf' }));
+      region.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    }, [...pdf()]);
+    await page.getByRole('list', { name: 'Files to send' }).getByText('leaflet.pdf').waitFor();
+    await page.getByRole('button', { name: 'Send' }).click();
+    const chip = timeline().getByRole('link', { name: 'Download leaflet.pdf' });
+    await chip.waitFor({ timeout: UI_TIMEOUT });
+    const download = await fetch(new URL((await chip.getAttribute('href'))!, gateway.url));
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-type')).toBe('application/pdf');
   });
 
   it("shows the customer typing, and lets the pharmacist reply to, react to, edit and delete their own message", async () => {
@@ -277,6 +300,28 @@ describe('the staff dashboard', () => {
     await timeline().getByText('Start of the conversation').waitFor({ state: 'attached' });
     expect(Math.abs((await anchorTop()) - before)).toBeLessThanOrEqual(1);
     expect(await timeline().locator('[data-sequence]').count()).toBe(45);
+  });
+
+  it('loads more conversations as the inbox list is scrolled down', async () => {
+    const staffToken = (await gateway.tokens.issueStaffToken({ organizationId: demo.organization.id, staffId: demo.staff[0]!.id, role: demo.staff[0]!.role })).token;
+    for (let n = 1; n <= 30; n++) {
+      const customer = await gateway.graphql('mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }', { input: { name: `Walk-in ${n}` } }, staffToken);
+      const started = await gateway.graphql('mutation($input: StartConversationInput!) { startConversation(input: $input) { id } }', { input: { customerId: customer.data.createCustomer.id, subject: `Order ${n}` } }, staffToken);
+      expect(started.errors).toBeUndefined();
+    }
+    // A fresh page load, so the list comes in pages from the server rather than from live events.
+    await page.reload();
+    await page.getByRole('tab', { name: 'All' }).click();
+    await row('Walk-in 30').waitFor({ timeout: UI_TIMEOUT });
+    await waitForCount(conversationList().getByRole('link'), 25);
+    expect(await row('Sofie Jansen').count()).toBe(0);
+
+    await conversationList().getByRole('link').last().scrollIntoViewIfNeeded();
+    await row('Sofie Jansen').waitFor({ timeout: UI_TIMEOUT });
+    const names = await conversationList().locator('.conversation-row__name').allTextContents();
+    expect(new Set(names).size).toBe(names.length);
+    expect(names.length).toBeGreaterThan(30);
+    await page.getByRole('tab', { name: 'Open' }).click();
   });
 
   it('stacks the list and the conversation in a narrow window', async () => {

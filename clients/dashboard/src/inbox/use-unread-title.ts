@@ -3,10 +3,11 @@ import { useEffect } from 'react';
 import { useOnReconnect } from '../connection/connection-context.js';
 import { graphql } from '../gql/index.js';
 
-// The same list as the inbox's "Unread" tab (same filter, same cache entry), so the two always agree.
+// Every status spelled out: the same conversations as the "Unread" tab, but its own cache
+// entry, so the tab's 25-row pages and these 100 rows never overwrite each other.
 const UnreadTotalQuery = graphql(`
   query UnreadTotal {
-    conversations(first: 100, filter: { unreadOnly: true }) {
+    conversations(first: 100, filter: { unreadOnly: true, status: [OPEN, PENDING, RESOLVED, CLOSED] }) {
       edges {
         node {
           id

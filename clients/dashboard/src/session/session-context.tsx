@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { clearStoredSession, readStoredSession, storeSession, type StoredSession } from './token-store.js';
 
 export type SignOutReason = 'signed-out' | 'expired';
@@ -20,12 +20,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<StoredSession | null>(readStoredSession);
   const [endedBecause, setEndedBecause] = useState<SignOutReason | null>(null);
 
+  // A late UNAUTHENTICATED from the client being torn down must not relabel a sign-out.
+  const current = useRef(session);
+  current.current = session;
   const signOut = useCallback((reason: SignOutReason = 'signed-out') => {
     clearStoredSession();
-    setSession((current) => {
-      if (current) setEndedBecause(reason);
-      return null;
-    });
+    if (current.current) setEndedBecause(reason);
+    setSession(null);
   }, []);
 
   const signedIn = useCallback((next: StoredSession) => {
