@@ -300,6 +300,19 @@ describe('the staff dashboard', () => {
     await timeline().getByText('Start of the conversation').waitFor({ state: 'attached' });
     expect(Math.abs((await anchorTop()) - before)).toBeLessThanOrEqual(1);
     expect(await timeline().locator('[data-sequence]').count()).toBe(45);
+
+    // Reading up the thread, a new message does not pull the view down: a button offers it.
+    const sent = await gateway.graphql(
+      'mutation($input: SendMessageInput!) { sendMessage(input: $input) { id } }',
+      { input: { conversationId, body: 'Question 46 from Noor', clientMessageId: nextClientMessageId() } },
+      token,
+    );
+    expect(sent.errors).toBeUndefined();
+    await page.getByRole('button', { name: 'New messages below' }).waitFor({ timeout: UI_TIMEOUT });
+    expect(Math.abs((await anchorTop()) - before)).toBeLessThanOrEqual(1);
+    await page.getByRole('button', { name: 'New messages below' }).click();
+    await waitFor(() => timeline().evaluate((element: ScrollBox) => element.scrollHeight - element.scrollTop - element.clientHeight < 2));
+    await page.getByRole('button', { name: 'New messages below' }).waitFor({ state: 'detached' });
   });
 
   it('loads more conversations as the inbox list is scrolled down', async () => {

@@ -25,12 +25,14 @@ interface AttachmentListProps {
 
 export function AttachmentList(props: AttachmentListProps) {
   const attachments = props.attachments.map((a) => readFragment(AttachmentFields, a));
-  const [enlarged, setEnlarged] = useState<(typeof attachments)[number] | null>(null);
+  // By id: a refetch after the signed links expire brings new URLs for the same attachment.
+  const [enlargedId, setEnlargedId] = useState<string | null>(null);
+  const enlarged = attachments.find((attachment) => attachment.id === enlargedId) ?? null;
   const dialog = useRef<HTMLDialogElement>(null);
   if (attachments.length === 0) return null;
 
   const open = (attachment: (typeof attachments)[number]) => {
-    setEnlarged(attachment);
+    setEnlargedId(attachment.id);
     dialog.current?.showModal();
   };
 
@@ -56,7 +58,7 @@ export function AttachmentList(props: AttachmentListProps) {
           </a>
         ),
       )}
-      <dialog ref={dialog} className="lightbox" aria-label={enlarged ? enlarged.fileName : 'Image'} onClose={() => setEnlarged(null)}>
+      <dialog ref={dialog} className="lightbox" aria-label={enlarged ? enlarged.fileName : 'Image'} onClose={() => setEnlargedId(null)}>
         {enlarged && (
           <>
             <img src={enlarged.url} alt={enlarged.fileName} onError={props.onLinkExpired} />

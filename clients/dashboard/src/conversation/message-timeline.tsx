@@ -94,16 +94,31 @@ export function MessageTimeline(props: MessageTimelineProps) {
   const lastSequence = messages[messages.length - 1]?.sequence ?? 0;
   const pendingCount = pending.length;
   const previousPendingCount = useRef(pendingCount);
+  const previousLastSequence = useRef(lastSequence);
+  // Someone wrote while the pharmacist was reading further up: say so instead of scrolling.
+  const [newBelow, setNewBelow] = useState(false);
   useLayoutEffect(() => {
     const element = scroller.current;
     if (!element) return;
     const sentJustNow = pendingCount > previousPendingCount.current;
+    const arrived = lastSequence > previousLastSequence.current;
     previousPendingCount.current = pendingCount;
+    previousLastSequence.current = lastSequence;
     if (atBottom.current || sentJustNow) {
       element.scrollTop = element.scrollHeight;
       atBottom.current = true;
+    } else if (arrived) {
+      setNewBelow(true);
     }
   }, [lastSequence, pendingCount]);
+
+  function scrollToNewest() {
+    const element = scroller.current;
+    if (!element) return;
+    element.scrollTop = element.scrollHeight;
+    atBottom.current = true;
+    setNewBelow(false);
+  }
 
   // Older pages load only when the pharmacist scrolls up towards the top, not when
   // a layout change happens to leave the view near it.
@@ -114,6 +129,7 @@ export function MessageTimeline(props: MessageTimelineProps) {
     const movingUp = element.scrollTop < lastScrollTop.current;
     lastScrollTop.current = element.scrollTop;
     atBottom.current = element.scrollHeight - element.scrollTop - element.clientHeight < STICKY_BOTTOM_PX;
+    if (atBottom.current) setNewBelow(false);
     if (movingUp && element.scrollTop < LOAD_OLDER_PX && props.hasOlder) void loadOlder();
   }
 
@@ -123,48 +139,55 @@ export function MessageTimeline(props: MessageTimelineProps) {
     .find((m) => m.kind === 'TEXT' && m.sender?.__typename !== 'Customer' && m.sequence <= props.customerReadSequence)?.sequence;
 
   return (
-    <div className="timeline" ref={scroller} onScroll={onScroll} tabIndex={0} aria-label="Messages">
-      <div className="timeline__older">
-        {props.hasOlder ? (
-          <button type="button" className="link-button" onClick={() => void loadOlder()} disabled={loadingOlder}>
-            {loadingOlder ? 'Loading older messages…' : 'Load older messages'}
-          </button>
-        ) : (
-          messages.length > 0 && <span>Start of the conversation</span>
-        )}
+    <div className="timeline-frame">
+      {newBelow && (
+        <button type="button" className="button button--primary timeline__new-below" onClick={scrollToNewest}>
+          New messages below
+        </button>
+      )}
+      <div className="timeline" ref={scroller} onScroll={onScroll} tabIndex={0} aria-label="Messages">
+        <div className="timeline__older">
+          {props.hasOlder ? (
+            <button type="button" className="link-button" onClick={() => void loadOlder()} disabled={loadingOlder}>
+              {loadingOlder ? 'Loading older messages…' : 'Load older messages'}
+            </button>
+          ) : (
+            messages.length > 0 && <span>Start of the conversation</span>
+          )}
+        </div>
+        <ol className="timeline__messages">
+          {messages.map((message, index) => {
+            const previous = messages[index - 1];
+            const newDay = !previous || dayKey(previous.createdAt) !== dayKey(message.createdAt);
+            const sameSender = previous && !newDay && previous.kind === 'TEXT' && previous.sender?.__typename === message.sender?.__typename && previous.sender?.id === message.sender?.id;
+            return (
+              <Fragment key={message.id}>
+                {newDay && (
+                  <li className="day-separator" role="separator">
+                    <span>{dayHeading(message.createdAt)}</span>
+                  </li>
+                )}
+                {message.kind === 'SYSTEM' ? (
+                  <SystemMessage message={message} />
+                ) : (
+                  <MessageBubble
+                    message={message}
+                    viewerStaffId={props.viewerStaffId}
+                    showSender={!sameSender}
+                    seen={message.sequence === lastSeenSequence}
+                    onReply={props.onReply}
+                    onLinkExpired={props.onLinkExpired}
+                  />
+                )}
+              </Fragment>
+            );
+          })}
+          {pending.map((send) => (
+            <PendingBubble key={send.clientMessageId} send={send} />
+          ))}
+        </ol>
+        {messages.length === 0 && pending.length === 0 && <p className="timeline__empty">No messages yet. Say hello.</p>}
       </div>
-      <ol className="timeline__messages">
-        {messages.map((message, index) => {
-          const previous = messages[index - 1];
-          const newDay = !previous || dayKey(previous.createdAt) !== dayKey(message.createdAt);
-          const sameSender = previous && !newDay && previous.kind === 'TEXT' && previous.sender?.__typename === message.sender?.__typename && previous.sender?.id === message.sender?.id;
-          return (
-            <Fragment key={message.id}>
-              {newDay && (
-                <li className="day-separator" role="separator">
-                  <span>{dayHeading(message.createdAt)}</span>
-                </li>
-              )}
-              {message.kind === 'SYSTEM' ? (
-                <SystemMessage message={message} />
-              ) : (
-                <MessageBubble
-                  message={message}
-                  viewerStaffId={props.viewerStaffId}
-                  showSender={!sameSender}
-                  seen={message.sequence === lastSeenSequence}
-                  onReply={props.onReply}
-                  onLinkExpired={props.onLinkExpired}
-                />
-              )}
-            </Fragment>
-          );
-        })}
-        {pending.map((send) => (
-          <PendingBubble key={send.clientMessageId} send={send} />
-        ))}
-      </ol>
-      {messages.length === 0 && pending.length === 0 && <p className="timeline__empty">No messages yet. Say hello.</p>}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useOnReconnect } from '../connection/connection-context.js';
 import { graphql } from '../gql/index.js';
 import { ConversationRow } from './conversation-row.js';
@@ -91,17 +91,29 @@ export function InboxPane({ viewerStaffId, selectedConversationId }: InboxPanePr
     return () => observer.disconnect();
   }, [hasNextPage, endCursor, fetchMore]);
 
+  function onFilterKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[event.key];
+    if (!step) return;
+    event.preventDefault();
+    const index = INBOX_FILTERS.findIndex((f) => f.name === filterName);
+    const next = INBOX_FILTERS[(index + step + INBOX_FILTERS.length) % INBOX_FILTERS.length]!;
+    setFilterName(next.name);
+    event.currentTarget.querySelectorAll<HTMLButtonElement>('[role="tab"]')[INBOX_FILTERS.indexOf(next)]?.focus();
+  }
+
   return (
     <section className="inbox" aria-label="Inbox">
       <div className="inbox__controls">
         <InboxSearch value={search} onChange={setSearch} />
-        <div className="inbox__filters" role="tablist" aria-label="Filter conversations">
+        <div className="inbox__filters" role="tablist" aria-label="Filter conversations" onKeyDown={onFilterKeyDown}>
           {INBOX_FILTERS.map(({ name, label }) => (
             <button
               key={name}
               type="button"
               role="tab"
               aria-selected={filterName === name}
+              // Roving focus (WAI-ARIA tabs): Tab reaches the selected filter, arrows move between them.
+              tabIndex={filterName === name ? 0 : -1}
               className={`filter-tab${filterName === name ? ' filter-tab--active' : ''}`}
               onClick={() => setFilterName(name)}
             >

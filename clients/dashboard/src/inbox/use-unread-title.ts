@@ -32,6 +32,10 @@ export function useUnreadTitle(baseTitle: string): number {
   }
   useEffect(() => {
     document.title = total > 0 ? `(${total}) ${baseTitle}` : baseTitle;
+    // Signed out, the tab must not keep advertising the last count.
+    return () => {
+      document.title = baseTitle;
+    };
   }, [total, baseTitle]);
   return total;
 }
