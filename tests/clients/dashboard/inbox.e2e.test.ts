@@ -35,7 +35,7 @@ interface DropGlobals {
   File: new (parts: unknown[], name: string, options: { type: string }) => unknown;
 }
 interface PageGlobals {
-  sessionStorage: { length: number; setItem(key: string, value: string): void };
+  sessionStorage: { length: number; getItem(key: string): string | null; setItem(key: string, value: string): void };
 }
 
 let gateway: TestGateway;
@@ -359,6 +359,33 @@ describe('the staff dashboard', () => {
     await page.getByText('Your session expired. Please sign in again.').waitFor({ timeout: UI_TIMEOUT });
     expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).sessionStorage.length)).toBe(0);
   });
+
+  it('ends the session at its expiry time, and when the gateway closes the socket for the credential', async () => {
+    const signIn = async () => {
+      await page.getByLabel('Email').fill('ben@demo-pharmacy.test');
+      await page.getByLabel('Password').fill(DEMO_PASSWORD);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('button', { name: 'Sign out' }).waitFor({ timeout: UI_TIMEOUT });
+    };
+    const expiredNotice = page.getByText('Your session expired. Please sign in again.');
+
+    await signIn();
+    // The same valid token, but the session says it ends in a moment.
+    await page.evaluate(() => {
+      const storage = (globalThis as unknown as PageGlobals).sessionStorage;
+      const session = JSON.parse(storage.getItem('counterchat.staff-session')!);
+      storage.setItem('counterchat.staff-session', JSON.stringify({ ...session, expiresAt: new Date(Date.now() + 3_000).toISOString() }));
+    });
+    // Only the timer says "expired" here: a session already over at load just shows sign-in.
+    await page.reload();
+    await expiredNotice.waitFor({ timeout: UI_TIMEOUT });
+
+    await signIn();
+    await waitFor(async () => socket.connected());
+    socket.closeCurrent(4403, 'Credential expired');
+    await expiredNotice.waitFor({ timeout: UI_TIMEOUT });
+    expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).sessionStorage.length)).toBe(0);
+  });
 });
 
 async function sendAsCustomer(who: 'sofie' | 'lucas', body: string) {
@@ -394,6 +421,12 @@ function socketCutter() {
     },
     restore() {
       blocked = false;
+    },
+    connected: () => current !== null,
+    /** Closes the live socket as the gateway would, e.g. 4403 when the credential expires. */
+    closeCurrent(code: number, reason: string) {
+      void current?.close({ code, reason });
+      current = null;
     },
   };
 }
