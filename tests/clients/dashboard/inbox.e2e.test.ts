@@ -32,6 +32,7 @@ interface DropTarget {
 interface DropGlobals {
   DataTransfer: new () => { items: { add(file: unknown): void } };
   DragEvent: new (type: string, init: object) => unknown;
+  ClipboardEvent: new (type: string, init: object) => unknown;
   File: new (parts: unknown[], name: string, options: { type: string }) => unknown;
 }
 interface PageGlobals {
@@ -157,6 +158,17 @@ describe('the staff dashboard', () => {
     await lightbox.getByRole('button', { name: 'Close' }).click();
     await lightbox.waitFor({ state: 'hidden' });
 
+    // Pasted into the message box (a screenshot from the clipboard): attached, then removed again.
+    await page.getByRole('textbox', { name: 'Message' }).evaluate(async (box: DropTarget, bytes: number[]) => {
+      const { DataTransfer, ClipboardEvent, File } = globalThis as unknown as DropGlobals;
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(bytes)], 'pasted.png', { type: 'image/png' }));
+      box.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+    }, [...(await png())]);
+    await page.getByRole('list', { name: 'Files to send' }).getByText('pasted.png').waitFor();
+    await page.getByRole('button', { name: 'Remove pasted.png' }).click();
+    await page.getByRole('list', { name: 'Files to send' }).waitFor({ state: 'detached' });
+
     // Dropped on the thread: a PDF goes as a file chip.
     await page.getByRole('region', { name: 'Conversation', exact: true }).evaluate((region: DropTarget, bytes: number[]) => {
       const { DataTransfer, DragEvent, File } = globalThis as unknown as DropGlobals;
@@ -224,6 +236,41 @@ describe('the staff dashboard', () => {
     // The link signs the customer in: its token reads the customer's own conversations.
     const asCustomer = await gateway.graphql('{ viewer { customer { name } } }', {}, url.searchParams.get('counterchat_token')!);
     expect(asCustomer.data.viewer.customer.name).toBe('Sofie Jansen');
+  });
+
+  it('assigns to me or a colleague, marks pending and reopens, with the inbox following each change', async () => {
+    const assignee = () => row('Sofie Jansen').locator('.conversation-row__assignee');
+    await page.getByRole('button', { name: 'Assign to me' }).click();
+    await waitFor(async () => (await assignee().textContent()) === 'Ben Okafor');
+    await timeline().getByText('Assigned to Ben Okafor').waitFor({ timeout: UI_TIMEOUT });
+    await page.getByRole('tab', { name: 'Mine' }).click();
+    await row('Sofie Jansen').waitFor({ timeout: UI_TIMEOUT });
+    await waitForCount(row('Lucas Smit'), 0);
+    await page.getByRole('tab', { name: 'Open' }).click();
+
+    await page.getByRole('combobox', { name: 'Assignee' }).selectOption({ label: 'Anna de Vries' });
+    await waitFor(async () => (await assignee().textContent()) === 'Anna de Vries');
+    expect(await page.getByRole('button', { name: 'Assign to me' }).count()).toBe(1);
+
+    await page.getByRole('button', { name: 'Mark pending' }).click();
+    await waitForCount(row('Sofie Jansen'), 0);
+    await page.getByRole('button', { name: 'Reopen' }).click();
+    await row('Sofie Jansen').waitFor({ timeout: UI_TIMEOUT });
+  });
+
+  it('searches customers by name or phone number', async () => {
+    const search = page.getByRole('searchbox', { name: 'Search customers by name or phone' });
+    await search.fill('luc');
+    await waitForCount(row('Sofie Jansen'), 0);
+    await row('Lucas Smit').waitFor();
+    await search.fill('+31 6 1234');
+    await waitForCount(row('Lucas Smit'), 0);
+    await row('Sofie Jansen').waitFor();
+    await search.fill('nobody');
+    await page.getByText('No customer matches that name or number.').waitFor({ timeout: UI_TIMEOUT });
+    await search.fill('');
+    await row('Lucas Smit').waitFor({ timeout: UI_TIMEOUT });
+    await row('Sofie Jansen').waitFor();
   });
 
   it('resolves a conversation, which leaves the Open tab and shows under Resolved', async () => {
