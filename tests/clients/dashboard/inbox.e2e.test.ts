@@ -1,43 +1,17 @@
-import type { Browser, Locator, Page, WebSocketRoute } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD, seedDemoData, type DemoAccounts } from '../../../gateway/demo/demo-data.js';
 import { pdf, png } from '../../fixtures/sample-files.js';
 import { collectPageErrors, launchBrowser, saveScreenshot } from '../../support/browser.js';
 import { nextClientMessageId } from '../../support/fixtures.js';
 import { connectSubscriber } from '../../support/subscription-client.js';
 import { startTestGateway, type TestGateway } from '../../support/test-gateway.js';
+import { socketCutter, UI_TIMEOUT, waitFor, waitForCount, type DropGlobals, type DropTarget, type LoadedImage, type PageGlobals, type ScrollBox } from './dashboard-page.js';
 
 /**
  * One pharmacist's working session, in order, in headless Chromium against the real
  * gateway and database seeded with the demo pharmacy: later steps build on the page
  * state of earlier ones, as a person at the counter would.
  */
-
-const UI_TIMEOUT = 10_000;
-
-// The test compiles without the DOM library; these are the page's parts it touches.
-interface LoadedImage {
-  complete: boolean;
-  naturalWidth: number;
-}
-interface ScrollBox {
-  scrollTop: number;
-  scrollHeight: number;
-  clientHeight: number;
-  querySelectorAll(selector: string): Iterable<{ textContent: string | null; getBoundingClientRect(): { top: number } }>;
-  getBoundingClientRect(): { top: number };
-}
-interface DropTarget {
-  dispatchEvent(event: unknown): boolean;
-}
-interface DropGlobals {
-  DataTransfer: new () => { items: { add(file: unknown): void } };
-  DragEvent: new (type: string, init: object) => unknown;
-  ClipboardEvent: new (type: string, init: object) => unknown;
-  File: new (parts: unknown[], name: string, options: { type: string }) => unknown;
-}
-interface PageGlobals {
-  sessionStorage: { length: number; getItem(key: string): string | null; setItem(key: string, value: string): void };
-}
 
 let gateway: TestGateway;
 let demo: DemoAccounts;
@@ -442,52 +416,4 @@ async function sendAsCustomer(who: 'sofie' | 'lucas', body: string) {
     customers[who].token,
   );
   expect(response.errors).toBeUndefined();
-}
-
-/**
- * Proxies the page's GraphQL sockets. `cut()` closes the live one the way a dropped
- * network does for graphql-ws (1001, so it retries) and refuses reconnects until
- * `restore()`.
- */
-function socketCutter() {
-  let blocked = false;
-  let current: WebSocketRoute | null = null;
-  return {
-    handle(route: WebSocketRoute) {
-      if (blocked) {
-        route.close({ code: 1001, reason: 'Network down (test)' });
-        return;
-      }
-      route.connectToServer();
-      current = route;
-    },
-    cut() {
-      blocked = true;
-      void current?.close({ code: 1001, reason: 'Network down (test)' });
-      current = null;
-    },
-    restore() {
-      blocked = false;
-    },
-    connected: () => current !== null,
-    /** Closes the live socket as the gateway would, e.g. 4403 when the credential expires. */
-    closeCurrent(code: number, reason: string) {
-      void current?.close({ code, reason });
-      current = null;
-    },
-  };
-}
-
-async function waitForCount(locator: Locator, count: number, timeoutMs = UI_TIMEOUT) {
-  await waitFor(async () => (await locator.count()) === count, timeoutMs);
-}
-
-/** Polls a condition of the page until it holds: UI states, never fixed sleeps. */
-async function waitFor(condition: () => Promise<boolean>, timeoutMs = UI_TIMEOUT) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await condition().catch(() => false)) return;
-    if (Date.now() > deadline) throw new Error(`Condition not met within ${timeoutMs} ms: ${condition.toString()}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
