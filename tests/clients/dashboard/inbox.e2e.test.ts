@@ -358,6 +358,26 @@ describe('the staff dashboard', () => {
     await page.getByRole('tab', { name: 'Open' }).click();
   });
 
+  it('shows every message that arrived while a thread was closed when it is opened again', async () => {
+    const search = page.getByRole('searchbox', { name: 'Search customers by name or phone' });
+    const open = async (name: string) => {
+      await search.fill(name);
+      await row(name).click({ timeout: UI_TIMEOUT });
+      await page.getByRole('heading', { level: 2, name: new RegExp(name) }).waitFor({ timeout: UI_TIMEOUT });
+    };
+    await open('Lucas Smit');
+    await bubbles('And one after the reconnect').waitFor({ timeout: UI_TIMEOUT });
+    await open('Noor El Amrani');
+    // More than one page (30) while Lucas's thread sits in the cache, closed.
+    for (let n = 1; n <= 35; n++) await sendAsCustomer('lucas', `While closed ${n}.`);
+    await open('Lucas Smit');
+    await bubbles('While closed 35.').waitFor({ timeout: UI_TIMEOUT });
+    await waitForCount(bubbles('While closed'), 35);
+    const sequences = await timeline().locator('[data-sequence]').evaluateAll((items) => items.map((item) => Number(item.getAttribute('data-sequence'))));
+    expect(sequences).toEqual(sequences.map((_, index) => sequences[0]! + index));
+    await search.fill('');
+  });
+
   it('stacks the list and the conversation in a narrow window', async () => {
     await page.setViewportSize({ width: 400, height: 760 });
     await page.getByRole('region', { name: 'Inbox' }).waitFor({ state: 'hidden' });

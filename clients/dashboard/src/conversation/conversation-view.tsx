@@ -90,6 +90,9 @@ export function ConversationView({ conversationId, viewerStaffId }: Conversation
 
   // Subscribe once the first page is here, from its newest message; after a reconnect,
   // resubscribe from the newest message we have, so the replay is only what was missed.
+  // Reopening a thread renders the cached messages first, so the replay also fills in
+  // whatever arrived while it was closed (the refetched newest page alone could leave a
+  // gap between the cached messages and it).
   const [afterSequence, setAfterSequence] = useState<number | null>(null);
   if (conversation && afterSequence === null) setAfterSequence(newestSequence);
   useOnReconnect(() => setAfterSequence((current) => (current === null ? null : newestSequence)));
@@ -105,13 +108,14 @@ export function ConversationView({ conversationId, viewerStaffId }: Conversation
   const [dragging, setDragging] = useState(false);
   const [customerPanelOpen, setCustomerPanelOpen] = useState(() => window.matchMedia('(min-width: 1200px)').matches);
 
-  const addFiles = useCallback((incoming: File[]) => {
-    setFiles((current) => {
-      const result = acceptFiles(current, incoming);
+  const addFiles = useCallback(
+    (incoming: File[]) => {
+      const result = acceptFiles(files, incoming);
+      setFiles(result.files);
       setFileErrors(result.errors);
-      return result.files;
-    });
-  }, []);
+    },
+    [files],
+  );
 
   // Signed file links last 5 minutes; refetch the thread (at most every 30 s) for fresh ones.
   const lastRefresh = useRef(0);
