@@ -46,13 +46,12 @@ export function Dashboard() {
               {unread} unread
             </span>
           )}
-          <span className="dashboard__spacer" />
+          <ConnectionBanner />
           <span className="dashboard__staff">{viewer?.staff?.name}</span>
           <button type="button" className="button button--ghost" onClick={() => signOut()}>
             Sign out
           </button>
         </header>
-        <ConnectionBanner />
         <main className="dashboard__body">
           <InboxPane viewerStaffId={staffId} selectedConversationId={conversationId} />
           {conversationId ? (
