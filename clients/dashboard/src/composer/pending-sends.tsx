@@ -4,6 +4,7 @@ import { createContext, useCallback, useContext, useMemo, useState, type ReactNo
 import type { UploadProgressOptions } from '../../../shared/apollo/upload-progress.js';
 import { addMessageToThread } from '../apollo/message-cache.js';
 import { graphql } from '../gql/index.js';
+import { newClientMessageId } from './client-message-id.js';
 
 const SendMessageMutation = graphql(`
   mutation SendMessage($input: SendMessageInput!) {
@@ -100,7 +101,7 @@ export function PendingSendsProvider({ children }: { children: ReactNode }) {
     (message: NewMessage) => {
       const entry: PendingSend = {
         ...message,
-        clientMessageId: crypto.randomUUID(),
+        clientMessageId: newClientMessageId(),
         createdAt: new Date().toISOString(),
         state: 'sending',
         progress: message.files.length ? 0 : null,
