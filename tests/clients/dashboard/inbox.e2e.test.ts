@@ -378,6 +378,18 @@ describe('the staff dashboard', () => {
     await search.fill('');
   });
 
+  it("starts a new conversation from the customer panel and lists the customer's other threads", async () => {
+    const panel = page.getByRole('complementary', { name: 'Customer details' });
+    await panel.getByRole('textbox', { name: 'Subject of the new conversation' }).fill('Delivery of new pens');
+    await panel.getByRole('button', { name: 'Start conversation' }).click();
+    await page.getByRole('region', { name: 'Conversation', exact: true }).getByText('Delivery of new pens').waitFor({ timeout: UI_TIMEOUT });
+    await timeline().getByText('No messages yet. Say hello.').waitFor();
+    // The earlier thread is one click away, and back we go.
+    await panel.getByRole('link', { name: /^Chat/ }).click({ timeout: UI_TIMEOUT });
+    await bubbles('While closed 35.').waitFor({ timeout: UI_TIMEOUT });
+    await panel.getByRole('link', { name: /^Delivery of new pens/ }).waitFor({ timeout: UI_TIMEOUT });
+  });
+
   it('stacks the list and the conversation in a narrow window', async () => {
     await page.setViewportSize({ width: 400, height: 760 });
     await page.getByRole('region', { name: 'Inbox' }).waitFor({ state: 'hidden' });
