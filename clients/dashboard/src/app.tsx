@@ -81,7 +81,6 @@ function useDisposable<T extends { dispose(): unknown }>(create: () => T, deps: 
       setValue(null);
       void created.dispose();
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, deps);
   return value;
 }
