@@ -15,10 +15,19 @@ export default defineConfig({
     outDir: fileURLToPath(new URL('../../dist/clients/dashboard', import.meta.url)),
     emptyOutDir: true,
     sourcemap: true,
+    // One chunk (React, Apollo Client, graphql-ws and the app: about 145 kB gzipped), cached
+    // for good by its hash; splitting it would only add requests to a page opened once a day.
+    chunkSizeWarningLimit: 600,
   },
   server: {
     proxy: {
-      '/graphql': { target: gateway, ws: true },
+      '/graphql': {
+        target: gateway,
+        ws: true,
+        // The gateway accepts sockets only from its own origin (ALLOWED_ORIGINS); to it, the
+        // dev server's socket comes from the gateway's page.
+        configure: (proxy) => proxy.on('proxyReqWs', (request) => request.setHeader('origin', new URL(gateway).origin)),
+      },
       '/files': gateway,
     },
   },

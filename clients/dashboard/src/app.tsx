@@ -1,39 +1,86 @@
-import { ApolloProvider, useQuery } from '@apollo/client/react';
-import { useMemo } from 'react';
+import { ApolloProvider } from '@apollo/client/react';
+import { useEffect, useState, type DependencyList } from 'react';
 import { createApolloClient } from '../../shared/apollo/create-apollo-client.js';
-import { graphql } from './gql/index.js';
+import type { ConnectionState } from '../../shared/apollo/connection-state.js';
+import { possibleTypes, typePolicies } from './apollo/type-policies.js';
+import { ConnectionContext } from './connection/connection-context.js';
+import { Dashboard } from './layout/dashboard.js';
+import { SessionProvider, useSession } from './session/session-context.js';
+import { SignInScreen } from './session/sign-in-screen.js';
+import type { StoredSession } from './session/token-store.js';
+import './app.css';
 
-// Placeholder shell: proves the build, codegen and serving path end to end.
-const OrganizationNameQuery = graphql(`
-  query OrganizationName {
-    viewer {
-      kind
-      organization {
-        id
-        name
-      }
-    }
-  }
-`);
+const GRAPHQL_URL = new URL('/graphql', window.location.origin).href;
 
 export function App() {
-  const client = useMemo(
-    () =>
-      createApolloClient({
-        graphqlUrl: new URL('/graphql', window.location.origin).href,
-        getToken: () => null,
-        onUnauthenticated: () => {},
-      }),
+  return (
+    <SessionProvider>
+      <SessionGate />
+    </SessionProvider>
+  );
+}
+
+function SessionGate() {
+  const { session } = useSession();
+  // Keyed by token: a new session gets a new client, so nothing cached survives a sign-out.
+  return session ? <SignedIn key={session.token} session={session} /> : <SignedOut />;
+}
+
+function SignedOut() {
+  const client = useDisposable(
+    () => createApolloClient({ graphqlUrl: GRAPHQL_URL, getToken: () => null, onUnauthenticated: () => {}, typePolicies, possibleTypes }),
     [],
   );
+  if (!client) return null;
   return (
     <ApolloProvider client={client.apollo}>
-      <Home />
+      <SignInScreen />
     </ApolloProvider>
   );
 }
 
-function Home() {
-  const { data } = useQuery(OrganizationNameQuery);
-  return <h1>Counterchat{data?.viewer ? ` · ${data.viewer.organization.name}` : ''}</h1>;
+function SignedIn({ session }: { session: StoredSession }) {
+  const { signOut } = useSession();
+  const [connection, setConnection] = useState<{ state: ConnectionState; reconnects: number }>({ state: 'connecting', reconnects: 0 });
+  const client = useDisposable(
+    () =>
+      createApolloClient({
+        graphqlUrl: GRAPHQL_URL,
+        getToken: () => session.token,
+        onUnauthenticated: () => signOut('expired'),
+        onConnectionChange: (state) =>
+          setConnection((previous) => ({
+            state,
+            reconnects: state === 'online' && previous.state === 'offline' ? previous.reconnects + 1 : previous.reconnects,
+          })),
+        typePolicies,
+        possibleTypes,
+      }),
+    [session.token, signOut],
+  );
+  if (!client) return null;
+  return (
+    <ApolloProvider client={client.apollo}>
+      <ConnectionContext.Provider value={connection}>
+        <Dashboard />
+      </ConnectionContext.Provider>
+    </ApolloProvider>
+  );
+}
+
+/**
+ * Creates a long-lived thing in an effect and disposes it on cleanup, so StrictMode's
+ * mount-unmount-mount in development gets a fresh one instead of a disposed one.
+ */
+function useDisposable<T extends { dispose(): unknown }>(create: () => T, deps: DependencyList): T | null {
+  const [value, setValue] = useState<T | null>(null);
+  useEffect(() => {
+    const created = create();
+    setValue(created);
+    return () => {
+      setValue(null);
+      void created.dispose();
+    };
+  }, deps);
+  return value;
 }

@@ -59,7 +59,9 @@ describe('in a real browser', () => {
     const page = await browser.newPage();
     const errors = collectPageErrors(page);
     await page.goto(`${gateway.url}/dashboard/`);
-    await page.getByRole('heading', { name: /Counterchat/ }).waitFor();
+    // Signed out, the dashboard opens on its sign-in form.
+    await page.getByRole('heading', { name: 'Counterchat' }).waitFor();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
     expect(errors).toEqual([]);
     await page.close();
   });

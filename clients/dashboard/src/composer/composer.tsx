@@ -1,0 +1,133 @@
+import { useRef, useState, type ClipboardEvent, type FormEvent, type KeyboardEvent } from 'react';
+import { useTypingSignal } from '../conversation/typing-indicator.js';
+import type { ReplyTarget } from '../conversation/message-bubble.js';
+import { fileSize } from '../format/time.js';
+import { ACCEPT_ATTRIBUTE } from './attachment-rules.js';
+import { usePendingSends } from './pending-sends.js';
+import './composer.css';
+import { Icon } from '../icons.js';
+
+const MAX_BODY_LENGTH = 4000;
+
+interface ComposerProps {
+  conversationId: string;
+  replyTo: ReplyTarget | null;
+  onCancelReply(): void;
+  /** Files waiting to go with the next message (added here, by drop on the thread, or by paste). */
+  files: File[];
+  fileErrors: string[];
+  addFiles(files: File[]): void;
+  removeFile(index: number): void;
+  clearFiles(): void;
+}
+
+/** Enter sends, Shift+Enter is a new line. The message shows in the thread at once. */
+export function Composer(props: ComposerProps) {
+  const { send } = usePendingSends();
+  const [body, setBody] = useState('');
+  const input = useRef<HTMLTextAreaElement>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const typing = useTypingSignal(props.conversationId);
+  const canSend = (body.trim().length > 0 || props.files.length > 0) && body.length <= MAX_BODY_LENGTH;
+
+  function submit(event?: FormEvent) {
+    event?.preventDefault();
+    if (!canSend) return;
+    send({ conversationId: props.conversationId, body: body.trim(), files: props.files, replyToId: props.replyTo?.id ?? null });
+    setBody('');
+    props.clearFiles();
+    props.onCancelReply();
+    typing.stopped();
+    input.current?.focus();
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    // isComposing: Enter that confirms an IME composition must not send.
+    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      submit();
+    }
+  }
+
+  function onPaste(event: ClipboardEvent<HTMLTextAreaElement>) {
+    const files = [...event.clipboardData.files];
+    if (files.length === 0) return;
+    event.preventDefault();
+    props.addFiles(files);
+  }
+
+  return (
+    <form className="composer" onSubmit={submit} aria-label="Reply">
+      {props.replyTo && (
+        <div className="composer__reply">
+          <span>
+            Replying to <strong>{props.replyTo.senderName}</strong>: {props.replyTo.body.slice(0, 80)}
+          </span>
+          <button type="button" className="icon-button" aria-label="Cancel reply" onClick={props.onCancelReply}>
+            <Icon name="close" />
+          </button>
+        </div>
+      )}
+      {props.fileErrors.length > 0 && (
+        <ul className="composer__errors" role="alert">
+          {props.fileErrors.map((error, index) => (
+            <li key={index}>{error}</li>
+          ))}
+        </ul>
+      )}
+      {props.files.length > 0 && (
+        <ul className="composer__files" aria-label="Files to send">
+          {props.files.map((file, index) => (
+            <li key={`${file.name}-${index}`} className="file-chip">
+              <span className="file-chip__name">{file.name}</span>
+              <span className="file-chip__size">{fileSize(file.size)}</span>
+              <button type="button" className="icon-button" aria-label={`Remove ${file.name}`} onClick={() => props.removeFile(index)}>
+                <Icon name="close" />
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="composer__row">
+        <button type="button" className="icon-button composer__attach" aria-label="Attach files" onClick={() => fileInput.current?.click()}>
+          <Icon name="attach" />
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          multiple
+          accept={ACCEPT_ATTRIBUTE}
+          className="visually-hidden"
+          aria-label="Choose files to attach"
+          tabIndex={-1}
+          onChange={(event) => {
+            props.addFiles([...(event.target.files ?? [])]);
+            event.target.value = '';
+          }}
+        />
+        <textarea
+          ref={input}
+          aria-label="Message"
+          placeholder="Write a reply… (Enter sends, Shift+Enter for a new line)"
+          rows={2}
+          value={body}
+          onChange={(event) => {
+            setBody(event.target.value);
+            if (event.target.value) typing.typed();
+          }}
+          onBlur={() => typing.stopped()}
+          onKeyDown={onKeyDown}
+          onPaste={onPaste}
+        />
+        <button type="submit" className="button button--primary" disabled={!canSend}>
+          Send
+        </button>
+      </div>
+      {body.length > MAX_BODY_LENGTH && (
+        <p className="field-error" role="alert">
+          Messages can be at most {MAX_BODY_LENGTH.toLocaleString()} characters ({body.length.toLocaleString()} now).
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,78 @@
+import { useMutation } from '@apollo/client/react';
+import { useState } from 'react';
+import { graphql } from '../gql/index.js';
+import { AddReactionMutation } from './reaction-chips.js';
+import { Icon } from '../icons.js';
+
+const DeleteMessageMutation = graphql(`
+  mutation DeleteMessage($messageId: ID!) {
+    deleteMessage(messageId: $messageId) {
+      id
+      body
+      deletedAt
+    }
+  }
+`);
+
+const QUICK_REACTIONS = ['👍', '❤️', '🙏', '✅', '😊'];
+
+interface MessageActionsProps {
+  messageId: string;
+  /** The viewer wrote it: edit and delete are theirs to use. */
+  own: boolean;
+  onReply(): void;
+  onEdit(): void;
+}
+
+/** Shown on hover and on keyboard focus within the message. */
+export function MessageActions({ messageId, own, onReply, onEdit }: MessageActionsProps) {
+  const [picking, setPicking] = useState(false);
+  const [addReaction] = useMutation(AddReactionMutation);
+  const [deleteMessage] = useMutation(DeleteMessageMutation);
+
+  return (
+    <div className="message-actions">
+      <button type="button" className="icon-button" onClick={onReply} aria-label="Reply">
+        <Icon name="reply" />
+      </button>
+      <button type="button" className="icon-button" onClick={() => setPicking((p) => !p)} aria-label="Add reaction" aria-expanded={picking}>
+        <Icon name="smile" />
+      </button>
+      {picking && (
+        <span className="message-actions__picker" role="group" aria-label="Reactions">
+          {QUICK_REACTIONS.map((emoji) => (
+            <button
+              key={emoji}
+              type="button"
+              className="icon-button"
+              aria-label={`React with ${emoji}`}
+              onClick={() => {
+                setPicking(false);
+                void addReaction({ variables: { messageId, emoji } });
+              }}
+            >
+              {emoji}
+            </button>
+          ))}
+        </span>
+      )}
+      {own && (
+        <>
+          <button type="button" className="icon-button" onClick={onEdit} aria-label="Edit message">
+            <Icon name="edit" />
+          </button>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="Delete message"
+            onClick={() => {
+              if (window.confirm('Delete this message for everyone? The customer will see that it was deleted.')) void deleteMessage({ variables: { messageId } });
+            }}
+          >
+            <Icon name="trash" />
+          </button>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,124 @@
+import { useState } from 'react';
+import { graphql, readFragment, type FragmentType } from '../gql/index.js';
+import { clockTime, fullDateTime } from '../format/time.js';
+import { AttachmentList } from './attachment-list.js';
+import { MessageActions } from './message-actions.js';
+import { MessageEditor } from './message-editor.js';
+import { ReactionChips } from './reaction-chips.js';
+
+export const MessageBubbleFields = graphql(`
+  fragment MessageBubbleFields on Message {
+    id
+    sequence
+    kind
+    body
+    createdAt
+    editedAt
+    deletedAt
+    sender {
+      __typename
+      ... on Customer {
+        id
+        name
+      }
+      ... on StaffMember {
+        id
+        name
+      }
+      ... on PartnerApp {
+        id
+        name
+      }
+    }
+    replyTo {
+      id
+      body
+      deletedAt
+      sender {
+        __typename
+        ... on Customer {
+          id
+          name
+        }
+        ... on StaffMember {
+          id
+          name
+        }
+        ... on PartnerApp {
+          id
+          name
+        }
+      }
+    }
+    attachments {
+      ...AttachmentFields
+    }
+    ...ReactionChipsFields
+  }
+`);
+
+export interface ReplyTarget {
+  id: string;
+  senderName: string;
+  body: string;
+}
+
+interface MessageBubbleProps {
+  message: FragmentType<typeof MessageBubbleFields>;
+  viewerStaffId: string;
+  /** Show the sender's name (first of a run by the same sender). */
+  showSender: boolean;
+  /** The customer has read up to here: "Seen" under the viewer's side. */
+  seen: boolean;
+  onReply(target: ReplyTarget): void;
+  onLinkExpired(): void;
+}
+
+export function MessageBubble(props: MessageBubbleProps) {
+  const message = readFragment(MessageBubbleFields, props.message);
+  const [editing, setEditing] = useState(false);
+  const fromStaffSide = message.sender?.__typename !== 'Customer';
+  const own = message.sender?.__typename === 'StaffMember' && message.sender.id === props.viewerStaffId;
+  const senderName = message.sender?.name ?? 'Someone';
+  const deleted = Boolean(message.deletedAt);
+
+  return (
+    <li className={`message${fromStaffSide ? ' message--staff' : ' message--customer'}`} data-sequence={message.sequence} aria-label={`${senderName} at ${clockTime(message.createdAt)}`}>
+      {props.showSender && <span className="message__sender">{senderName}</span>}
+      <div className={`message__bubble${deleted ? ' message__bubble--deleted' : ''}`}>
+        {message.replyTo && (
+          <blockquote className="message__quote">
+            <span className="message__quote-sender">{message.replyTo.sender?.name ?? 'Someone'}</span>
+            <span>{message.replyTo.deletedAt ? 'Message deleted' : truncate(message.replyTo.body ?? '', 120)}</span>
+          </blockquote>
+        )}
+        {deleted ? (
+          <p className="message__body">This message was deleted.</p>
+        ) : editing ? (
+          <MessageEditor messageId={message.id} initialBody={message.body ?? ''} onDone={() => setEditing(false)} />
+        ) : (
+          message.body && <p className="message__body">{message.body}</p>
+        )}
+        {!deleted && <AttachmentList attachments={message.attachments} onLinkExpired={props.onLinkExpired} />}
+      </div>
+      <div className="message__footer">
+        <time dateTime={message.createdAt} title={fullDateTime(message.createdAt)}>
+          {clockTime(message.createdAt)}
+        </time>
+        {message.editedAt && !deleted && <span>· edited</span>}
+        {props.seen && <span className="message__seen">· Seen</span>}
+      </div>
+      {!deleted && <ReactionChips message={message} viewerStaffId={props.viewerStaffId} />}
+      {!deleted && !editing && (
+        <MessageActions
+          messageId={message.id}
+          own={own}
+          onReply={() => props.onReply({ id: message.id, senderName, body: message.body ?? (message.attachments.length ? 'Attachment' : '') })}
+          onEdit={() => setEditing(true)}
+        />
+      )}
+    </li>
+  );
+}
+
+const truncate = (text: string, length: number) => (text.length > length ? `${text.slice(0, length)}…` : text);

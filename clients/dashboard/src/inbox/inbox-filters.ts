@@ -1,0 +1,48 @@
+import type { ConversationFilter, ConversationStatus } from '../gql/graphql.js';
+
+export type InboxFilterName = 'all' | 'unread' | 'mine' | 'open' | 'pending' | 'resolved';
+
+export const INBOX_FILTERS: { name: InboxFilterName; label: string }[] = [
+  { name: 'all', label: 'All' },
+  { name: 'unread', label: 'Unread' },
+  { name: 'mine', label: 'Mine' },
+  { name: 'open', label: 'Open' },
+  { name: 'pending', label: 'Pending' },
+  { name: 'resolved', label: 'Resolved' },
+];
+
+/** The server filter for a tab and a search; the search text goes to the server as typed. */
+export function conversationFilter(name: InboxFilterName, search: string): ConversationFilter {
+  const filter: ConversationFilter = {};
+  if (name === 'unread') filter.unreadOnly = true;
+  if (name === 'mine') filter.assignedToMe = true;
+  if (name === 'open') filter.status = ['OPEN'];
+  if (name === 'pending') filter.status = ['PENDING'];
+  if (name === 'resolved') filter.status = ['RESOLVED', 'CLOSED'];
+  const trimmed = search.trim();
+  if (trimmed) filter.search = trimmed;
+  return filter;
+}
+
+/** The row fields that decide whether a conversation (still) belongs in a filtered list. */
+export interface FilterableConversation {
+  status: ConversationStatus;
+  unreadCount: number;
+  assignee?: { id: string } | null;
+  customer?: { id: string };
+}
+
+/**
+ * Whether a conversation the cache knows about belongs in a list, so a row leaves the
+ * "Open" tab the moment it is resolved, and a new message puts it into "Unread", without
+ * waiting for a refetch. Search is the server's call (it matches prefixes of names and
+ * phone numbers), so `search` is not checked here.
+ */
+export function matchesFilter(conversation: FilterableConversation, filter: ConversationFilter, viewerStaffId: string): boolean {
+  if (filter.status && !filter.status.includes(conversation.status)) return false;
+  if (filter.unreadOnly && conversation.unreadCount === 0) return false;
+  if (filter.assignedToMe && conversation.assignee?.id !== viewerStaffId) return false;
+  if (filter.unassigned && conversation.assignee) return false;
+  if (filter.customerId && conversation.customer?.id !== filter.customerId) return false;
+  return true;
+}

@@ -1,0 +1,147 @@
+import { useQuery } from '@apollo/client/react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useOnReconnect } from '../connection/connection-context.js';
+import { graphql } from '../gql/index.js';
+import { ConversationRow } from './conversation-row.js';
+import { conversationFilter, INBOX_FILTERS, matchesFilter, type InboxFilterName } from './inbox-filters.js';
+import { InboxSearch, type InboxSearchValue } from './inbox-search.js';
+import { useNow } from './use-now.js';
+import './inbox.css';
+
+
+const InboxQuery = graphql(`
+  query Inbox($filter: ConversationFilter, $after: String) {
+    conversations(first: 25, after: $after, filter: $filter) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          id
+          status
+          unreadCount
+          lastActivityAt
+          assignee {
+            id
+          }
+          customer {
+            id
+          }
+          ...ConversationRowFields
+        }
+      }
+    }
+  }
+`);
+
+interface InboxPaneProps {
+  viewerStaffId: string;
+  selectedConversationId: string | null;
+}
+
+export function InboxPane({ viewerStaffId, selectedConversationId }: InboxPaneProps) {
+  const [filterName, setFilterName] = useState<InboxFilterName>('open');
+  const [search, setSearch] = useState<InboxSearchValue>({ text: '' });
+  const filter = useMemo(() => conversationFilter(filterName, search.text), [filterName, search.text]);
+  const { data, loading, error, fetchMore, refetch } = useQuery(InboxQuery, {
+    variables: { filter },
+    fetchPolicy: 'cache-and-network',
+    nextFetchPolicy: 'cache-first',
+    notifyOnNetworkStatusChange: true,
+  });
+  const now = useNow(60_000);
+
+  // After a socket drop the inbox may have missed events: ask again once it is back.
+  useOnReconnect(() => void refetch());
+
+  const connection = data?.conversations;
+  // Live events insert rows and change activity times: sort and dedupe here so the order is
+  // always "newest activity first", and drop rows that stopped matching the tab (e.g.
+  // resolved while on "Open"). On "Unread", the open conversation stays although reading
+  // it clears its count: it must not vanish under the pharmacist's cursor.
+  const rows = useMemo(() => {
+    const seen = new Set<string>();
+    const stillReading = { ...filter, unreadOnly: undefined };
+    return (connection?.edges ?? [])
+      .map((edge) => edge.node)
+      .filter((node) => !seen.has(node.id) && seen.add(node.id))
+      .filter((node) => matchesFilter(node, node.id === selectedConversationId ? stillReading : filter, viewerStaffId))
+      .sort((a, b) => b.lastActivityAt.localeCompare(a.lastActivityAt));
+  }, [connection, filter, viewerStaffId, selectedConversationId]);
+
+  const hasNextPage = connection?.pageInfo.hasNextPage ?? false;
+  const endCursor = connection?.pageInfo.endCursor ?? null;
+  const sentinel = useRef<HTMLDivElement>(null);
+  const loadingMore = useRef(false);
+  useEffect(() => {
+    const target = sentinel.current;
+    if (!target || !hasNextPage || !endCursor) return;
+    const observer = new IntersectionObserver(async ([entry]) => {
+      if (!entry?.isIntersecting || loadingMore.current) return;
+      loadingMore.current = true;
+      try {
+        await fetchMore({ variables: { after: endCursor } });
+      } finally {
+        loadingMore.current = false;
+      }
+    });
+    observer.observe(target);
+    return () => observer.disconnect();
+  }, [hasNextPage, endCursor, fetchMore]);
+
+  function onFilterKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[event.key];
+    if (!step) return;
+    event.preventDefault();
+    const index = INBOX_FILTERS.findIndex((f) => f.name === filterName);
+    const next = INBOX_FILTERS[(index + step + INBOX_FILTERS.length) % INBOX_FILTERS.length]!;
+    setFilterName(next.name);
+    event.currentTarget.querySelectorAll<HTMLButtonElement>('[role="tab"]')[INBOX_FILTERS.indexOf(next)]?.focus();
+  }
+
+  return (
+    <section className="inbox" aria-label="Inbox">
+      <div className="inbox__controls">
+        <InboxSearch value={search} onChange={setSearch} />
+        <div className="inbox__filters" role="tablist" aria-label="Filter conversations" onKeyDown={onFilterKeyDown}>
+          {INBOX_FILTERS.map(({ name, label }) => (
+            <button
+              key={name}
+              type="button"
+              role="tab"
+              aria-selected={filterName === name}
+              // Roving focus (WAI-ARIA tabs): Tab reaches the selected filter, arrows move between them.
+              tabIndex={filterName === name ? 0 : -1}
+              className={`filter-tab${filterName === name ? ' filter-tab--active' : ''}`}
+              onClick={() => setFilterName(name)}
+            >
+              {label}
+            </button>
+          ))}
+        </div>
+      </div>
+      <div className="inbox__list" role="tabpanel" aria-label={`${INBOX_FILTERS.find((f) => f.name === filterName)!.label} conversations`}>
+        {error && !connection && (
+          <p className="notice notice--error" role="alert">
+            The inbox could not be loaded. <button type="button" className="link-button" onClick={() => void refetch()}>Try again</button>
+          </p>
+        )}
+        {connection && rows.length === 0 && <p className="inbox__empty">{search.text ? 'No customer matches that name or number.' : 'Nothing here. Nice work.'}</p>}
+        {!connection && loading && <p className="inbox__empty">Loading conversations…</p>}
+        <ul className="conversation-list" aria-label="Conversations">
+          {rows.map((node) => (
+            <ConversationRow key={node.id} conversation={node} selected={node.id === selectedConversationId} now={now} viewerStaffId={viewerStaffId} />
+          ))}
+        </ul>
+        {hasNextPage && (
+          <div ref={sentinel} className="inbox__more" aria-hidden="true">
+            Loading more…
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}
+

@@ -1,0 +1,51 @@
+import { useSyncExternalStore } from 'react';
+
+/**
+ * Two screens need no router library: the inbox (`/dashboard/`) and one conversation
+ * (`/dashboard/conversations/<id>`). The gateway falls back to index.html for both, so a
+ * reload or a shared link opens the same conversation.
+ */
+export interface Route {
+  conversationId: string | null;
+}
+
+const BASE = import.meta.env.BASE_URL.replace(/\/$/, '');
+const CONVERSATION_PATH = new RegExp(`^${BASE}/conversations/([^/]+)/?$`);
+const ROUTE_CHANGE = 'counterchat:route';
+
+function readRoute(): Route {
+  const match = CONVERSATION_PATH.exec(window.location.pathname);
+  return { conversationId: match ? decodeURIComponent(match[1]!) : null };
+}
+
+let current = readRoute();
+function subscribe(onChange: () => void) {
+  const handler = () => {
+    current = readRoute();
+    onChange();
+  };
+  window.addEventListener('popstate', handler);
+  window.addEventListener(ROUTE_CHANGE, handler);
+  return () => {
+    window.removeEventListener('popstate', handler);
+    window.removeEventListener(ROUTE_CHANGE, handler);
+  };
+}
+
+export function useRoute(): Route {
+  return useSyncExternalStore(subscribe, () => current);
+}
+
+export function conversationPath(conversationId: string): string {
+  return `${BASE}/conversations/${encodeURIComponent(conversationId)}`;
+}
+
+export function navigate(path: string, options: { replace?: boolean } = {}): void {
+  if (path === window.location.pathname) return;
+  if (options.replace) window.history.replaceState(null, '', path);
+  else window.history.pushState(null, '', path);
+  window.dispatchEvent(new Event(ROUTE_CHANGE));
+}
+
+export const openConversation = (conversationId: string) => navigate(conversationPath(conversationId));
+export const openInbox = () => navigate(`${BASE}/`);
