@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_WEBHOOK_DISPATCHER_OPTIONS, type WebhookDispatcherOptions } from './webhooks/webhook-dispatcher.js';
-import { defaultRateLimitRules, type RateLimitRules } from './rate-limits/rate-limits.js';
+import { defaultRateLimitRules, unlimitedRateLimitRules, type RateLimitRules } from './rate-limits/rate-limits.js';
 import { DEFAULT_RETENTION_JOB_OPTIONS, type RetentionJobOptions } from './retention/retention-job.js';
 
 /** Everything the gateway reads from the environment, resolved once at start. */
@@ -28,6 +28,8 @@ export interface GatewayConfig {
   authSecret: string | undefined;
   /** The built browser apps (dashboard, widget, widget loader): `dist/clients` of the package. */
   clientsDir: string;
+  /** codegen's persisted-documents.json of each first-party app: the only operations production runs for them. */
+  trustedDocumentFiles: string[];
   /** Outbox polling, timeouts and the retry schedule of webhook deliveries; WEBHOOK_DELIVERY=off leaves delivery to other instances. */
   webhooks: WebhookDispatcherOptions;
   /** The hourly purge of messages past each pharmacy's retention period (RETENTION_JOB=off disables it here). */
@@ -58,9 +60,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     production: env.NODE_ENV === 'production',
     authSecret: env.AUTH_SECRET || undefined,
     clientsDir: path.join(packageRoot(), 'dist', 'clients'),
+    trustedDocumentFiles: ['dashboard', 'widget'].map((app) => path.join(packageRoot(), 'clients', app, 'src', 'gql', 'persisted-documents.json')),
     webhooks: { ...DEFAULT_WEBHOOK_DISPATCHER_OPTIONS, deliver: env.WEBHOOK_DELIVERY !== 'off' },
     retention: { ...DEFAULT_RETENTION_JOB_OPTIONS, enabled: env.RETENTION_JOB !== 'off' },
-    rateLimits: defaultRateLimitRules,
+    // Load tests drive one account far past any person's pace; RATE_LIMITS=off is for them only.
+    rateLimits: env.RATE_LIMITS === 'off' ? unlimitedRateLimitRules : defaultRateLimitRules,
   };
 }
 

@@ -16,6 +16,8 @@ import { widgetSessionRouter } from './clients/widget-session-route.js';
 import { filesRouter } from './files/files-route.js';
 import { multipartRequests } from './uploads/multipart-requests.js';
 import { operationLimits } from './limits/operation-limits.js';
+import { TrustedDocuments } from './trusted-documents/trusted-documents.js';
+import { trustedDocumentsMiddleware } from './trusted-documents/trusted-documents-middleware.js';
 import { Attachment } from '../entities/attachment.entity.js';
 import { useWebSocketGateway, type WebSocketGateway } from './subscriptions/websocket-gateway.js';
 import { startWebhookDispatcher, type WebhookDispatcher } from './webhooks/webhook-dispatcher.js';
@@ -44,7 +46,8 @@ export async function startGateway(deps: GatewayDependencies): Promise<Gateway> 
   const httpServer = http.createServer(app);
 
   const schema = await buildCounterchatSchema();
-  const websockets = useWebSocketGateway(httpServer, schema, deps);
+  const trustedDocuments = TrustedDocuments.load(deps.config.trustedDocumentFiles);
+  const websockets = useWebSocketGateway(httpServer, schema, deps, trustedDocuments);
   const webhooks = startWebhookDispatcher(deps.dataSource, deps.realtime.bus, deps.config.webhooks);
   const retention = startRetentionJob(deps.dataSource, deps.files.storage, deps.config.retention);
   const limits = operationLimits({ production: deps.config.production });
@@ -54,6 +57,8 @@ export async function startGateway(deps: GatewayDependencies): Promise<Gateway> 
     parseOptions: limits.parseOptions,
     // One operation per request: a batch would multiply every limit by its length.
     allowBatchedHttpRequests: false,
+    // Hashes name trusted documents only (see trustedDocumentsMiddleware); nothing is registered at run time.
+    persistedQueries: false,
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: !deps.config.production,
@@ -98,6 +103,7 @@ export async function startGateway(deps: GatewayDependencies): Promise<Gateway> 
     cors({ origin: deps.config.allowedOrigins, maxAge: 600 }),
     ...multipartRequests(),
     express.json({ limit: JSON_BODY_LIMIT }),
+    trustedDocumentsMiddleware(trustedDocuments, { production: deps.config.production }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         let context: RequestContext;

@@ -25,7 +25,7 @@ export async function startInProcessGateway(databaseUrl: string, authSecret: str
   const dataDir = await mkdtemp(path.join(tmpdir(), 'counterchat-bench-counting-'));
   const dataSource = createDataSource(databaseUrl);
   await dataSource.initialize();
-  const config = { ...readConfig({ PORT: '0', WEBHOOK_DELIVERY: 'off' }), dataDir };
+  const config = { ...readConfig({ PORT: '0', WEBHOOK_DELIVERY: 'off', RATE_LIMITS: 'off' }), dataDir };
   const realtime = startRealtime(undefined);
   const rateLimits = createRateLimits(undefined, config.rateLimits);
   const gateway = await startGateway({ config, dataSource, tokens: new TokenIssuer(authSecret), realtime, files: createGatewayFiles(config, authSecret), rateLimits });

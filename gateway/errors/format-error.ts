@@ -54,6 +54,11 @@ function formatKnownError(formatted: GraphQLFormattedError, error: unknown): Gra
   if (original instanceof GraphQLError && typeof code === 'string' && PROTOCOL_CODES.has(code)) {
     return { ...formatted, extensions: withoutStack(formatted.extensions) };
   }
+  // graphql-js's own complaints about the request before execution (no resolver, no cause),
+  // e.g. "Too many errors processing variables": the caller's input, not our failure.
+  if (original instanceof GraphQLError && !original.originalError && !formatted.path) {
+    return { message: formatted.message, locations: formatted.locations, extensions: { code: ErrorCode.BadUserInput } };
+  }
   logger.error({ err: original, path: formatted.path }, 'Unexpected error while resolving');
   return {
     message: INTERNAL_MESSAGE,

@@ -33,6 +33,11 @@ export const defaultRateLimitRules: RateLimitRules = {
   requestsPerApiKey: { points: 1_200, durationSeconds: 60 },
 };
 
+/** Every allowance beyond reach: for benchmarks (RATE_LIMITS=off), never for production. */
+export const unlimitedRateLimitRules: RateLimitRules = Object.fromEntries(
+  Object.keys(defaultRateLimitRules).map((name) => [name, { points: Number.MAX_SAFE_INTEGER, durationSeconds: 1 }]),
+) as unknown as RateLimitRules;
+
 /** One named limit. `consume` throws RATE_LIMITED with `extensions.retryAfter` (seconds) once used up. */
 export interface RateLimit {
   /** Takes `points` (default 1) from the key's allowance, or throws RATE_LIMITED. */

@@ -8,6 +8,8 @@ import { actorOf, type SignedInViewer } from '../auth/viewer.js';
 import { RequestContext, type GatewayDependencies } from '../context.js';
 import { formatError } from '../errors/format-error.js';
 import { operationLimits, withoutSuggestions } from '../limits/operation-limits.js';
+import type { TrustedDocuments } from '../trusted-documents/trusted-documents.js';
+import { resolveOperation, UNTRUSTED_MESSAGE } from '../trusted-documents/trusted-documents-middleware.js';
 
 /** ws allows 100 MiB frames by default; no GraphQL message of ours comes near 64 KiB. */
 export const WEBSOCKET_MAX_PAYLOAD = 64 * 1024;
@@ -36,7 +38,12 @@ export interface WebSocketGateway {
  * closes when its credential expires or its API key is revoked, so events never
  * need a per-subscriber database check.
  */
-export function useWebSocketGateway(httpServer: http.Server, schema: GraphQLSchema, deps: GatewayDependencies): WebSocketGateway {
+export function useWebSocketGateway(
+  httpServer: http.Server,
+  schema: GraphQLSchema,
+  deps: GatewayDependencies,
+  trustedDocuments: TrustedDocuments,
+): WebSocketGateway {
   const allowedOrigins = new Set(deps.config.allowedOrigins);
   const wss = new WebSocketServer({
     server: httpServer,
@@ -67,6 +74,9 @@ export function useWebSocketGateway(httpServer: http.Server, schema: GraphQLSche
             throw error;
           }
         }
+        const resolution = resolveOperation(trustedDocuments, payload, { production: deps.config.production, partner: viewer.kind === 'partner' });
+        if (resolution === 'not-found') return [new GraphQLError('PersistedQueryNotFound', { extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } })];
+        if (resolution === 'untrusted') return [new GraphQLError(UNTRUSTED_MESSAGE, { extensions: { code: 'BAD_REQUEST' } })];
         let document;
         try {
           document = parse(payload.query, limits.parseOptions);

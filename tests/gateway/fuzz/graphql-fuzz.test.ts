@@ -176,7 +176,7 @@ describe('the GraphQL fuzzer', () => {
       });
       const body = await response.json().catch(() => ({ errors: [{ message: 'not JSON', extensions: { code: 'NOT_JSON' } }] }));
       for (const problem of problemsIn(response.status, body)) {
-        problems.push(`#${run} ${query.slice(0, 80)} ${JSON.stringify(variables).slice(0, 300)} → ${problem}`);
+        problems.push(`#${run} ${query.slice(0, 80)} ${JSON.stringify(variables).slice(0, 300)} → ${problem.slice(0, 300)}`);
       }
       const codes = ((body as { errors?: { extensions?: { code?: string } }[] }).errors ?? []).map((error) => error.extensions?.code);
       if (codes.includes('INTERNAL_SERVER_ERROR')) internal.push(`#${run} ${query.slice(0, 120)} ${JSON.stringify(variables).slice(0, 200)}`);

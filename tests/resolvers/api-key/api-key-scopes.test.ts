@@ -16,7 +16,7 @@ import { startTestGateway, type TestGateway } from '../../support/test-gateway.j
 /** Mutations anyone may call: they are how one gets a credential in the first place. */
 const PUBLIC_MUTATIONS = new Set(['signIn', 'startWidgetSession', 'identifyWidgetCustomer']);
 /** Staff-only: no scope grants them, so a key gets FORBIDDEN without a scope name. */
-const STAFF_ONLY_MUTATIONS = new Set(['createApiKey', 'revokeApiKey', 'rotateWidgetSecret']);
+const STAFF_ONLY_MUTATIONS = new Set(['createApiKey', 'revokeApiKey', 'rotateWidgetSecret', 'updateOrganizationSettings', 'exportCustomerData', 'eraseCustomer']);
 
 const schema = buildSchema(readFileSync('schema/schema.graphql', 'utf8'));
 const mutations = Object.values(schema.getMutationType()!.getFields());
