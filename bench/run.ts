@@ -31,6 +31,8 @@ export interface BenchResults {
   idleConnections?: IdleConnectionsResult;
   reconnectStorm?: ReconnectStormResult;
   uploadMemory?: UploadMemoryResult;
+  /** Scenarios that could not finish, and why. */
+  failures?: { scenario: string; error: string }[];
 }
 
 const SCENARIOS = ['send', 'fanout', 'inbox', 'idle', 'storm', 'upload'] as const;
@@ -65,16 +67,29 @@ const results: BenchResults = {
   machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
 };
 
+/** A scenario that fails is reported as failed; the others still run. */
+async function attempt<T>(name: (typeof SCENARIOS)[number], run: () => Promise<T>): Promise<T | undefined> {
+  if (!only.has(name)) return undefined;
+  try {
+    return await run();
+  } catch (error) {
+    context.log(`${name}: FAILED: ${(error as Error).message}`);
+    (results.failures ??= []).push({ scenario: name, error: (error as Error).message.slice(0, 500) });
+    return undefined;
+  }
+}
+
 try {
-  if (only.has('send')) results.sendPath = await benchSendPath(context);
-  if (only.has('fanout')) results.fanOut = await benchFanOut(context);
-  if (only.has('inbox')) results.inboxGrowth = await benchInboxGrowth(context);
-  if (only.has('idle')) results.idleConnections = await benchIdleConnections(context);
-  if (only.has('storm')) results.reconnectStorm = await benchReconnectStorm(context);
-  if (only.has('upload')) results.uploadMemory = await benchUploadMemory(context);
+  results.sendPath = await attempt('send', () => benchSendPath(context));
+  results.fanOut = await attempt('fanout', () => benchFanOut(context));
+  results.inboxGrowth = await attempt('inbox', () => benchInboxGrowth(context));
+  results.idleConnections = await attempt('idle', () => benchIdleConnections(context));
+  results.reconnectStorm = await attempt('storm', () => benchReconnectStorm(context));
+  results.uploadMemory = await attempt('upload', () => benchUploadMemory(context));
   results.durationSeconds = Math.round((Date.now() - started) / 1000);
   const written = await writeReport(results, outDirectory);
   context.log(`wrote ${path.relative(process.cwd(), written.markdown)}, .json and .svg`);
+  if (results.failures?.length) process.exitCode = 1;
 } finally {
   await pool.end();
   await database.dispose();

@@ -35,7 +35,9 @@ export async function startGatewayProcess(options: GatewayProcessOptions): Promi
       DATABASE_URL: options.databaseUrl,
       AUTH_SECRET: options.authSecret,
       REDIS_URL: options.redisUrl ?? '',
-      NODE_ENV: 'production',
+      // Production mode would refuse the benchmark's operations (only the apps' trusted
+      // documents run there); development differs only in that, introspection and suggestions.
+      NODE_ENV: 'development',
       // The benchmark measures delivery to clients; webhooks are not part of it.
       WEBHOOK_DELIVERY: 'off',
       // One benchmark account sends far faster than any person; the limits would be all it measured.

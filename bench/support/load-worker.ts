@@ -44,6 +44,8 @@ export interface UploadResult {
 }
 
 const MESSAGE_FIELDS = 'kind message { id sequence createdAt body }';
+/** Connections opened before waiting for them to be up. */
+const RAMP_BATCH = 100;
 
 process.on('message', async (message: { job?: Job; stop?: true }) => {
   if (message.job) {
@@ -238,14 +240,14 @@ async function subscribeAndCount(job: Extract<Job, { kind: 'subscribe' }>): Prom
               latenciesMs.push(Date.now() - Date.parse(message.createdAt));
               receivedByConversation[conversationId] = (receivedByConversation[conversationId] ?? 0) + 1;
             },
-            error: reject,
+            error: (error) => reject(new Error(`Subscription failed: ${JSON.stringify(error).slice(0, 500)}`)),
             complete: () => {},
           },
         );
       }),
     );
-    // Don't open thousands of TCP connections in one burst: the listen backlog would drop some.
-    if (index % 200 === 199) await new Promise((resolve) => setTimeout(resolve, 50));
+    // Ramp up as fast as the server takes them: a burst of thousands overflows its listen backlog.
+    if (index % RAMP_BATCH === RAMP_BATCH - 1) await Promise.all(ready.slice(-RAMP_BATCH));
   }
   await Promise.all(ready);
   process.send!({ ready: true });
@@ -270,7 +272,7 @@ async function bareSubscribeAndCount(job: Extract<Job, { kind: 'bare-subscribe' 
       latenciesMs.push(Date.now() - Date.parse(event.payload.data.conversationEvents.message.createdAt));
       receivedByConversation[conversationId] = (receivedByConversation[conversationId] ?? 0) + 1;
     });
-    if (index % 200 === 199) await new Promise((resolve) => setTimeout(resolve, 50));
+    if (index % RAMP_BATCH === RAMP_BATCH - 1) await Promise.all(ready.slice(-RAMP_BATCH));
   }
   await Promise.all(ready);
   process.send!({ ready: true });
@@ -288,7 +290,7 @@ async function holdIdle(job: Extract<Job, { kind: 'idle' }>): Promise<void> {
     sockets.push(socket);
     connected.push(new Promise((resolve) => socket.on('connected', () => resolve())));
     socket.subscribe({ query: 'subscription { inboxEvents { id } }' }, { next: () => {}, error: () => {}, complete: () => {} });
-    if (index % 200 === 199) await new Promise((resolve) => setTimeout(resolve, 50));
+    if (index % RAMP_BATCH === RAMP_BATCH - 1) await Promise.all(connected.slice(-RAMP_BATCH));
   }
   await Promise.all(connected);
   process.send!({ ready: true });

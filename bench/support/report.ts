@@ -77,6 +77,7 @@ function markdownOf(results: BenchResults, chartFile: string): string {
     `![ratios](${chartFile})`,
     '',
   ];
+  for (const failure of results.failures ?? []) lines.push(`**${failure.scenario} failed:** ${failure.error}`, '');
   const send = results.sendPath;
   if (send) {
     lines.push(
