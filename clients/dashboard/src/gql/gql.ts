@@ -44,8 +44,12 @@ type Documents = {
     "\n  query MessageSearch($query: String!, $after: String) {\n    searchMessages(query: $query, first: 20, after: $after) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          message {\n            id\n          }\n          ...MessageSearchHitFields\n        }\n      }\n    }\n  }\n": typeof types.MessageSearchDocument,
     "\n  subscription InboxEvents {\n    inboxEvents {\n      id\n      status\n      unreadCount\n      lastActivityAt\n      lastSequence\n      assignee {\n        id\n      }\n      customer {\n        id\n      }\n      ...ConversationRowFields\n    }\n  }\n": typeof types.InboxEventsDocument,
     "\n  query UnreadTotal {\n    conversations(first: 100, filter: { unreadOnly: true, status: [OPEN, PENDING, RESOLVED, CLOSED] }) {\n      edges {\n        node {\n          id\n          unreadCount\n        }\n      }\n    }\n  }\n": typeof types.UnreadTotalDocument,
-    "\n  query DashboardViewer {\n    viewer {\n      staff {\n        id\n        name\n      }\n      organization {\n        id\n        name\n      }\n    }\n  }\n": typeof types.DashboardViewerDocument,
+    "\n  query DashboardViewer {\n    viewer {\n      permissions\n      staff {\n        id\n        name\n      }\n      organization {\n        id\n        name\n      }\n    }\n  }\n": typeof types.DashboardViewerDocument,
     "\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      token\n      expiresAt\n      staff {\n        id\n        name\n      }\n    }\n  }\n": typeof types.SignInDocument,
+    "\n  fragment ApiKeyRowFields on ApiKey {\n    id\n    name\n    prefix\n    scopes\n    createdAt\n    lastUsedAt\n    expiresAt\n    revokedAt\n  }\n": typeof types.ApiKeyRowFieldsFragmentDoc,
+    "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n      ...ApiKeyRowFields\n    }\n  }\n": typeof types.RevokeApiKeyDocument,
+    "\n  query ApiKeys {\n    apiKeys {\n      id\n      ...ApiKeyRowFields\n    }\n  }\n": typeof types.ApiKeysDocument,
+    "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      apiKey {\n        id\n        ...ApiKeyRowFields\n      }\n    }\n  }\n": typeof types.CreateApiKeyDocument,
 };
 const documents: Documents = {
     "\n  mutation SendMessage($input: SendMessageInput!) {\n    sendMessage(input: $input) {\n      id\n      sequence\n      conversationId\n      clientMessageId\n      ...MessageBubbleFields\n    }\n  }\n": types.SendMessageDocument,
@@ -78,8 +82,12 @@ const documents: Documents = {
     "\n  query MessageSearch($query: String!, $after: String) {\n    searchMessages(query: $query, first: 20, after: $after) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          message {\n            id\n          }\n          ...MessageSearchHitFields\n        }\n      }\n    }\n  }\n": types.MessageSearchDocument,
     "\n  subscription InboxEvents {\n    inboxEvents {\n      id\n      status\n      unreadCount\n      lastActivityAt\n      lastSequence\n      assignee {\n        id\n      }\n      customer {\n        id\n      }\n      ...ConversationRowFields\n    }\n  }\n": types.InboxEventsDocument,
     "\n  query UnreadTotal {\n    conversations(first: 100, filter: { unreadOnly: true, status: [OPEN, PENDING, RESOLVED, CLOSED] }) {\n      edges {\n        node {\n          id\n          unreadCount\n        }\n      }\n    }\n  }\n": types.UnreadTotalDocument,
-    "\n  query DashboardViewer {\n    viewer {\n      staff {\n        id\n        name\n      }\n      organization {\n        id\n        name\n      }\n    }\n  }\n": types.DashboardViewerDocument,
+    "\n  query DashboardViewer {\n    viewer {\n      permissions\n      staff {\n        id\n        name\n      }\n      organization {\n        id\n        name\n      }\n    }\n  }\n": types.DashboardViewerDocument,
     "\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      token\n      expiresAt\n      staff {\n        id\n        name\n      }\n    }\n  }\n": types.SignInDocument,
+    "\n  fragment ApiKeyRowFields on ApiKey {\n    id\n    name\n    prefix\n    scopes\n    createdAt\n    lastUsedAt\n    expiresAt\n    revokedAt\n  }\n": types.ApiKeyRowFieldsFragmentDoc,
+    "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n      ...ApiKeyRowFields\n    }\n  }\n": types.RevokeApiKeyDocument,
+    "\n  query ApiKeys {\n    apiKeys {\n      id\n      ...ApiKeyRowFields\n    }\n  }\n": types.ApiKeysDocument,
+    "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      apiKey {\n        id\n        ...ApiKeyRowFields\n      }\n    }\n  }\n": types.CreateApiKeyDocument,
 };
 
 /**
@@ -219,11 +227,27 @@ export function graphql(source: "\n  query UnreadTotal {\n    conversations(firs
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query DashboardViewer {\n    viewer {\n      staff {\n        id\n        name\n      }\n      organization {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query DashboardViewer {\n    viewer {\n      staff {\n        id\n        name\n      }\n      organization {\n        id\n        name\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query DashboardViewer {\n    viewer {\n      permissions\n      staff {\n        id\n        name\n      }\n      organization {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query DashboardViewer {\n    viewer {\n      permissions\n      staff {\n        id\n        name\n      }\n      organization {\n        id\n        name\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      token\n      expiresAt\n      staff {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      token\n      expiresAt\n      staff {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ApiKeyRowFields on ApiKey {\n    id\n    name\n    prefix\n    scopes\n    createdAt\n    lastUsedAt\n    expiresAt\n    revokedAt\n  }\n"): (typeof documents)["\n  fragment ApiKeyRowFields on ApiKey {\n    id\n    name\n    prefix\n    scopes\n    createdAt\n    lastUsedAt\n    expiresAt\n    revokedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n      ...ApiKeyRowFields\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n      ...ApiKeyRowFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiKeys {\n    apiKeys {\n      id\n      ...ApiKeyRowFields\n    }\n  }\n"): (typeof documents)["\n  query ApiKeys {\n    apiKeys {\n      id\n      ...ApiKeyRowFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      apiKey {\n        id\n        ...ApiKeyRowFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      apiKey {\n        id\n        ...ApiKeyRowFields\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

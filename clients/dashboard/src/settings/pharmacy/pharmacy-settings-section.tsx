@@ -1,0 +1,3 @@
+export function PharmacySettingsSection() {
+  return <p className="settings__muted">Coming soon.</p>;
+}

@@ -1,0 +1,3 @@
+export function StatisticsSection() {
+  return <p className="settings__muted">Coming soon.</p>;
+}

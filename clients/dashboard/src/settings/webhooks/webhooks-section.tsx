@@ -1,0 +1,3 @@
+export function WebhooksSection() {
+  return <p className="settings__muted">Coming soon.</p>;
+}
