@@ -193,6 +193,24 @@ describe('the settings area of an admin', () => {
     await saveScreenshot(page, 'dashboard-audit-log');
   });
 
+  it('reveals the widget secret on request and rotates it after a confirmation', async () => {
+    await openSection('Chat widget');
+    await page.getByRole('button', { name: 'Show widget secret' }).click();
+    const field = page.getByRole('textbox', { name: 'Widget secret' });
+    await field.waitFor({ timeout: UI_TIMEOUT });
+    const before = await field.inputValue();
+    expect(before.length).toBeGreaterThan(10);
+
+    await page.getByRole('button', { name: 'Rotate widget secret' }).click();
+    await page.getByRole('button', { name: 'Yes, rotate' }).click();
+    await page.getByText('A new secret is in use').waitFor({ timeout: UI_TIMEOUT });
+    const after = await field.inputValue();
+    expect(after).not.toBe(before);
+    const session = await gateway.graphql('mutation($email: String!, $password: String!) { signIn(email: $email, password: $password) { token } }', { email: 'anna@demo-pharmacy.test', password: DEMO_PASSWORD });
+    const current = await gateway.graphql('{ widgetSecret }', {}, session.data.signIn.token);
+    expect(current.data.widgetSecret).toBe(after);
+  });
+
   it('works at a narrow width', async () => {
     await page.setViewportSize({ width: 380, height: 800 });
     await openSection('API keys');

@@ -64,6 +64,8 @@ type Documents = {
     "\n  mutation RotateWebhookSecret($id: ID!) {\n    rotateWebhookSecret(id: $id) {\n      secret\n      endpoint {\n        id\n      }\n    }\n  }\n": typeof types.RotateWebhookSecretDocument,
     "\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id) {\n      id\n    }\n  }\n": typeof types.DeleteWebhookEndpointDocument,
     "\n  query WebhookEndpoints {\n    webhookEndpoints {\n      id\n      ...WebhookEndpointFields\n    }\n  }\n": typeof types.WebhookEndpointsDocument,
+    "\n  query WidgetSecret {\n    widgetSecret\n  }\n": typeof types.WidgetSecretDocument,
+    "\n  mutation RotateWidgetSecret {\n    rotateWidgetSecret\n  }\n": typeof types.RotateWidgetSecretDocument,
 };
 const documents: Documents = {
     "\n  mutation SendMessage($input: SendMessageInput!) {\n    sendMessage(input: $input) {\n      id\n      sequence\n      conversationId\n      clientMessageId\n      ...MessageBubbleFields\n    }\n  }\n": types.SendMessageDocument,
@@ -116,6 +118,8 @@ const documents: Documents = {
     "\n  mutation RotateWebhookSecret($id: ID!) {\n    rotateWebhookSecret(id: $id) {\n      secret\n      endpoint {\n        id\n      }\n    }\n  }\n": types.RotateWebhookSecretDocument,
     "\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id) {\n      id\n    }\n  }\n": types.DeleteWebhookEndpointDocument,
     "\n  query WebhookEndpoints {\n    webhookEndpoints {\n      id\n      ...WebhookEndpointFields\n    }\n  }\n": types.WebhookEndpointsDocument,
+    "\n  query WidgetSecret {\n    widgetSecret\n  }\n": types.WidgetSecretDocument,
+    "\n  mutation RotateWidgetSecret {\n    rotateWidgetSecret\n  }\n": types.RotateWidgetSecretDocument,
 };
 
 /**
@@ -332,6 +336,14 @@ export function graphql(source: "\n  mutation DeleteWebhookEndpoint($id: ID!) {\
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query WebhookEndpoints {\n    webhookEndpoints {\n      id\n      ...WebhookEndpointFields\n    }\n  }\n"): (typeof documents)["\n  query WebhookEndpoints {\n    webhookEndpoints {\n      id\n      ...WebhookEndpointFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WidgetSecret {\n    widgetSecret\n  }\n"): (typeof documents)["\n  query WidgetSecret {\n    widgetSecret\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RotateWidgetSecret {\n    rotateWidgetSecret\n  }\n"): (typeof documents)["\n  mutation RotateWidgetSecret {\n    rotateWidgetSecret\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -6,12 +6,14 @@ import { PharmacySettingsSection } from './pharmacy/pharmacy-settings-section.js
 import { visibleSections, type SettingsSectionName } from './settings-sections.js';
 import { StatisticsSection } from './statistics/statistics-section.js';
 import { WebhooksSection } from './webhooks/webhooks-section.js';
+import { WidgetSecretSection } from './widget/widget-secret-section.js';
 import './settings.css';
 
 const SECTION_COMPONENTS: Record<SettingsSectionName, () => React.JSX.Element> = {
   'api-keys': ApiKeysSection,
   webhooks: WebhooksSection,
   pharmacy: PharmacySettingsSection,
+  widget: WidgetSecretSection,
   statistics: StatisticsSection,
   'audit-log': AuditLogSection,
 };

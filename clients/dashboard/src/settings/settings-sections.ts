@@ -5,6 +5,7 @@ export const SETTINGS_SECTIONS = [
   { name: 'api-keys', label: 'API keys', permission: 'MANAGE_API_KEYS' },
   { name: 'webhooks', label: 'Webhooks', permission: 'MANAGE_WEBHOOKS' },
   { name: 'pharmacy', label: 'Pharmacy settings', permission: 'MANAGE_SETTINGS' },
+  { name: 'widget', label: 'Chat widget', permission: 'MANAGE_WIDGET' },
   { name: 'statistics', label: 'Statistics', permission: 'READ_STATS' },
   { name: 'audit-log', label: 'Audit log', permission: 'READ_AUDIT_LOG' },
 ] as const satisfies readonly { name: string; label: string; permission: Permission }[];
