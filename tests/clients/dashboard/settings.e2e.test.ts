@@ -149,6 +149,14 @@ describe('the settings area of an admin', () => {
     await endpoint.getByText('Paused').waitFor({ timeout: UI_TIMEOUT });
   });
 
+  it('deletes a webhook endpoint after a confirmation', async () => {
+    const endpoint = page.getByRole('listitem', { name: `Endpoint ${receiver.url}` });
+    await endpoint.getByRole('button', { name: `Delete ${receiver.url}` }).click();
+    await endpoint.getByRole('button', { name: 'Yes, delete' }).click();
+    await waitForCount(endpoint, 0);
+    await page.getByText('No endpoints yet.').waitFor({ timeout: UI_TIMEOUT });
+  });
+
   it('saves pharmacy settings, shows a bad value next to its field, and keeps them after a reload', async () => {
     await openSection('Pharmacy settings');
     await page.getByLabel('Reply time').fill('We reply within 15 minutes');
@@ -211,12 +219,15 @@ describe('the settings area of an admin', () => {
     expect(current.data.widgetSecret).toBe(after);
   });
 
-  it('works at a narrow width', async () => {
+  it('works at a narrow width, and leads back to the inbox', async () => {
     await page.setViewportSize({ width: 380, height: 800 });
     await openSection('API keys');
     await page.getByRole('table', { name: 'API keys' }).waitFor({ timeout: UI_TIMEOUT });
     await saveScreenshot(page, 'dashboard-settings-narrow');
     await page.setViewportSize({ width: 1280, height: 900 });
+    await page.getByRole('link', { name: 'Inbox', exact: true }).click();
+    await page.getByRole('list', { name: 'Conversations' }).getByRole('link').first().waitFor({ timeout: UI_TIMEOUT });
+    expect(new URL(page.url()).pathname).toBe('/dashboard/');
   });
 });
 

@@ -51,6 +51,7 @@ export function Dashboard() {
             <a
               className="dashboard__brand"
               href={`${import.meta.env.BASE_URL}`}
+              title="Back to the inbox"
               onClick={(event) => {
                 event.preventDefault();
                 openInbox();
@@ -68,6 +69,19 @@ export function Dashboard() {
             </span>
           )}
           <ConnectionBanner />
+          {inSettings && (
+            <a
+              className="button button--ghost"
+              href={`${import.meta.env.BASE_URL}`}
+              onClick={(event) => {
+                if (event.metaKey || event.ctrlKey || event.shiftKey) return;
+                event.preventDefault();
+                openInbox();
+              }}
+            >
+              Inbox
+            </a>
+          )}
           {entry && (
             <a
               className={`button button--ghost${inSettings ? ' button--current' : ''}`}

@@ -55,7 +55,9 @@ export function WebhookEndpointCard(props: { endpoint: FragmentType<typeof Webho
   const [rotate, rotating] = useMutation(RotateWebhookSecretMutation);
   const [remove, removing] = useMutation(DeleteWebhookEndpointMutation, {
     update(cache, { data }) {
-      if (data) cache.evict({ id: cache.identify({ __typename: 'WebhookEndpoint', id: data.deleteWebhookEndpoint.id }) });
+      if (!data) return;
+      cache.evict({ id: cache.identify({ __typename: 'WebhookEndpoint', id: data.deleteWebhookEndpoint.id }) });
+      cache.gc();
     },
   });
   const error = enabling.error ?? rotating.error ?? removing.error;
