@@ -233,7 +233,7 @@ describe('the staff dashboard', () => {
   });
 
   it('searches customers by name or phone number', async () => {
-    const search = page.getByRole('searchbox', { name: 'Search customers by name or phone' });
+    const search = page.getByRole('searchbox', { name: 'Search customers and messages' });
     await search.fill('luc');
     await waitForCount(row('Sofie Jansen'), 0);
     await row('Lucas Smit').waitFor();
@@ -359,7 +359,7 @@ describe('the staff dashboard', () => {
   });
 
   it('shows every message that arrived while a thread was closed when it is opened again', async () => {
-    const search = page.getByRole('searchbox', { name: 'Search customers by name or phone' });
+    const search = page.getByRole('searchbox', { name: 'Search customers and messages' });
     const open = async (name: string) => {
       await search.fill(name);
       await row(name).click({ timeout: UI_TIMEOUT });

@@ -40,10 +40,32 @@ type Documents = {
     "\n  mutation StartConversation($input: StartConversationInput!) {\n    startConversation(input: $input) {\n      id\n    }\n  }\n": typeof types.StartConversationDocument,
     "\n  fragment ConversationRowFields on Conversation {\n    id\n    subject\n    status\n    unreadCount\n    lastActivityAt\n    customer {\n      id\n      name\n      phone\n    }\n    assignee {\n      id\n      name\n    }\n    lastMessage {\n      id\n      body\n      deletedAt\n      kind\n      attachments {\n        id\n      }\n      sender {\n        __typename\n        ... on StaffMember {\n          id\n        }\n      }\n    }\n  }\n": typeof types.ConversationRowFieldsFragmentDoc,
     "\n  query Inbox($filter: ConversationFilter, $after: String) {\n    conversations(first: 25, after: $after, filter: $filter) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          status\n          unreadCount\n          lastActivityAt\n          assignee {\n            id\n          }\n          customer {\n            id\n          }\n          ...ConversationRowFields\n        }\n      }\n    }\n  }\n": typeof types.InboxDocument,
+    "\n  fragment MessageSearchHitFields on MessageSearchHit {\n    message {\n      id\n      createdAt\n    }\n    conversation {\n      id\n      subject\n      customer {\n        id\n        name\n      }\n    }\n    snippet {\n      text\n      highlighted\n    }\n  }\n": typeof types.MessageSearchHitFieldsFragmentDoc,
+    "\n  query MessageSearch($query: String!, $after: String) {\n    searchMessages(query: $query, first: 20, after: $after) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          message {\n            id\n          }\n          ...MessageSearchHitFields\n        }\n      }\n    }\n  }\n": typeof types.MessageSearchDocument,
     "\n  subscription InboxEvents {\n    inboxEvents {\n      id\n      status\n      unreadCount\n      lastActivityAt\n      lastSequence\n      assignee {\n        id\n      }\n      customer {\n        id\n      }\n      ...ConversationRowFields\n    }\n  }\n": typeof types.InboxEventsDocument,
     "\n  query UnreadTotal {\n    conversations(first: 100, filter: { unreadOnly: true, status: [OPEN, PENDING, RESOLVED, CLOSED] }) {\n      edges {\n        node {\n          id\n          unreadCount\n        }\n      }\n    }\n  }\n": typeof types.UnreadTotalDocument,
-    "\n  query DashboardViewer {\n    viewer {\n      staff {\n        id\n        name\n      }\n      organization {\n        id\n        name\n      }\n    }\n  }\n": typeof types.DashboardViewerDocument,
+    "\n  query DashboardViewer {\n    viewer {\n      permissions\n      staff {\n        id\n        name\n      }\n      organization {\n        id\n        name\n      }\n    }\n  }\n": typeof types.DashboardViewerDocument,
     "\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      token\n      expiresAt\n      staff {\n        id\n        name\n      }\n    }\n  }\n": typeof types.SignInDocument,
+    "\n  fragment ApiKeyRowFields on ApiKey {\n    id\n    name\n    prefix\n    scopes\n    createdAt\n    lastUsedAt\n    expiresAt\n    revokedAt\n  }\n": typeof types.ApiKeyRowFieldsFragmentDoc,
+    "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n      ...ApiKeyRowFields\n    }\n  }\n": typeof types.RevokeApiKeyDocument,
+    "\n  query ApiKeys {\n    apiKeys {\n      id\n      ...ApiKeyRowFields\n    }\n  }\n": typeof types.ApiKeysDocument,
+    "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      apiKey {\n        id\n        ...ApiKeyRowFields\n      }\n    }\n  }\n": typeof types.CreateApiKeyDocument,
+    "\n  query AuditLog($actions: [AuditAction!], $after: String) {\n    auditLog(first: 25, after: $after, actions: $actions) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          action\n          createdAt\n          ip\n          objectType\n          objectId\n          actor {\n            __typename\n            ... on StaffMember {\n              id\n              name\n            }\n            ... on Customer {\n              id\n              name\n            }\n            ... on PartnerApp {\n              id\n              name\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.AuditLogDocument,
+    "\n  fragment PharmacySettingsFields on Organization {\n    id\n    settings {\n      replyTimeText\n      primaryColor\n      timeZone\n      language\n      widgetThreads\n      retentionDays\n      businessHours {\n        day\n        opens\n        closes\n      }\n    }\n  }\n": typeof types.PharmacySettingsFieldsFragmentDoc,
+    "\n  mutation UpdateOrganizationSettings($input: UpdateOrganizationSettingsInput!) {\n    updateOrganizationSettings(input: $input) {\n      id\n      ...PharmacySettingsFields\n    }\n  }\n": typeof types.UpdateOrganizationSettingsDocument,
+    "\n  query PharmacySettings {\n    viewer {\n      organization {\n        id\n        ...PharmacySettingsFields\n      }\n    }\n  }\n": typeof types.PharmacySettingsDocument,
+    "\n  fragment DurationCellsFields on DurationStats {\n    count\n    medianSeconds\n    averageSeconds\n  }\n": typeof types.DurationCellsFieldsFragmentDoc,
+    "\n  query ConversationStats($input: ConversationStatsInput!) {\n    conversationStats(input: $input) {\n      from\n      to\n      timeZone\n      businessHoursOnly\n      askedConversations\n      openedToday\n      unreadConversations\n      byStatus {\n        status\n        count\n      }\n      firstResponse {\n        ...DurationCellsFields\n      }\n      resolution {\n        ...DurationCellsFields\n      }\n      byChannel {\n        channel\n        askedConversations\n        firstResponse {\n          ...DurationCellsFields\n        }\n        resolution {\n          ...DurationCellsFields\n        }\n      }\n      byStaffMember {\n        staffMember {\n          id\n          name\n        }\n        firstResponse {\n          ...DurationCellsFields\n        }\n        resolution {\n          ...DurationCellsFields\n        }\n      }\n    }\n  }\n": typeof types.ConversationStatsDocument,
+    "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      secret\n      endpoint {\n        id\n        ...WebhookEndpointFields\n      }\n    }\n  }\n": typeof types.CreateWebhookEndpointDocument,
+    "\n  query WebhookDeliveries($endpointId: ID!, $status: WebhookDeliveryStatus, $after: String) {\n    webhookDeliveries(endpointId: $endpointId, status: $status, first: 20, after: $after) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          status\n          attemptCount\n          createdAt\n          nextAttemptAt\n          event {\n            id\n            type\n          }\n          attempts {\n            attempt\n            statusCode\n            error\n            durationMs\n            startedAt\n          }\n        }\n      }\n    }\n  }\n": typeof types.WebhookDeliveriesDocument,
+    "\n  mutation RedeliverWebhook($deliveryId: ID!) {\n    redeliverWebhook(deliveryId: $deliveryId) {\n      id\n      status\n      attemptCount\n      nextAttemptAt\n    }\n  }\n": typeof types.RedeliverWebhookDocument,
+    "\n  fragment WebhookEndpointFields on WebhookEndpoint {\n    id\n    url\n    description\n    enabled\n    events\n    createdAt\n  }\n": typeof types.WebhookEndpointFieldsFragmentDoc,
+    "\n  mutation SetWebhookEnabled($input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(input: $input) {\n      id\n      ...WebhookEndpointFields\n    }\n  }\n": typeof types.SetWebhookEnabledDocument,
+    "\n  mutation RotateWebhookSecret($id: ID!) {\n    rotateWebhookSecret(id: $id) {\n      secret\n      endpoint {\n        id\n      }\n    }\n  }\n": typeof types.RotateWebhookSecretDocument,
+    "\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id) {\n      id\n    }\n  }\n": typeof types.DeleteWebhookEndpointDocument,
+    "\n  query WebhookEndpoints {\n    webhookEndpoints {\n      id\n      ...WebhookEndpointFields\n    }\n  }\n": typeof types.WebhookEndpointsDocument,
+    "\n  query WidgetSecret {\n    widgetSecret\n  }\n": typeof types.WidgetSecretDocument,
+    "\n  mutation RotateWidgetSecret {\n    rotateWidgetSecret\n  }\n": typeof types.RotateWidgetSecretDocument,
 };
 const documents: Documents = {
     "\n  mutation SendMessage($input: SendMessageInput!) {\n    sendMessage(input: $input) {\n      id\n      sequence\n      conversationId\n      clientMessageId\n      ...MessageBubbleFields\n    }\n  }\n": types.SendMessageDocument,
@@ -72,10 +94,32 @@ const documents: Documents = {
     "\n  mutation StartConversation($input: StartConversationInput!) {\n    startConversation(input: $input) {\n      id\n    }\n  }\n": types.StartConversationDocument,
     "\n  fragment ConversationRowFields on Conversation {\n    id\n    subject\n    status\n    unreadCount\n    lastActivityAt\n    customer {\n      id\n      name\n      phone\n    }\n    assignee {\n      id\n      name\n    }\n    lastMessage {\n      id\n      body\n      deletedAt\n      kind\n      attachments {\n        id\n      }\n      sender {\n        __typename\n        ... on StaffMember {\n          id\n        }\n      }\n    }\n  }\n": types.ConversationRowFieldsFragmentDoc,
     "\n  query Inbox($filter: ConversationFilter, $after: String) {\n    conversations(first: 25, after: $after, filter: $filter) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          status\n          unreadCount\n          lastActivityAt\n          assignee {\n            id\n          }\n          customer {\n            id\n          }\n          ...ConversationRowFields\n        }\n      }\n    }\n  }\n": types.InboxDocument,
+    "\n  fragment MessageSearchHitFields on MessageSearchHit {\n    message {\n      id\n      createdAt\n    }\n    conversation {\n      id\n      subject\n      customer {\n        id\n        name\n      }\n    }\n    snippet {\n      text\n      highlighted\n    }\n  }\n": types.MessageSearchHitFieldsFragmentDoc,
+    "\n  query MessageSearch($query: String!, $after: String) {\n    searchMessages(query: $query, first: 20, after: $after) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          message {\n            id\n          }\n          ...MessageSearchHitFields\n        }\n      }\n    }\n  }\n": types.MessageSearchDocument,
     "\n  subscription InboxEvents {\n    inboxEvents {\n      id\n      status\n      unreadCount\n      lastActivityAt\n      lastSequence\n      assignee {\n        id\n      }\n      customer {\n        id\n      }\n      ...ConversationRowFields\n    }\n  }\n": types.InboxEventsDocument,
     "\n  query UnreadTotal {\n    conversations(first: 100, filter: { unreadOnly: true, status: [OPEN, PENDING, RESOLVED, CLOSED] }) {\n      edges {\n        node {\n          id\n          unreadCount\n        }\n      }\n    }\n  }\n": types.UnreadTotalDocument,
-    "\n  query DashboardViewer {\n    viewer {\n      staff {\n        id\n        name\n      }\n      organization {\n        id\n        name\n      }\n    }\n  }\n": types.DashboardViewerDocument,
+    "\n  query DashboardViewer {\n    viewer {\n      permissions\n      staff {\n        id\n        name\n      }\n      organization {\n        id\n        name\n      }\n    }\n  }\n": types.DashboardViewerDocument,
     "\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      token\n      expiresAt\n      staff {\n        id\n        name\n      }\n    }\n  }\n": types.SignInDocument,
+    "\n  fragment ApiKeyRowFields on ApiKey {\n    id\n    name\n    prefix\n    scopes\n    createdAt\n    lastUsedAt\n    expiresAt\n    revokedAt\n  }\n": types.ApiKeyRowFieldsFragmentDoc,
+    "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n      ...ApiKeyRowFields\n    }\n  }\n": types.RevokeApiKeyDocument,
+    "\n  query ApiKeys {\n    apiKeys {\n      id\n      ...ApiKeyRowFields\n    }\n  }\n": types.ApiKeysDocument,
+    "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      apiKey {\n        id\n        ...ApiKeyRowFields\n      }\n    }\n  }\n": types.CreateApiKeyDocument,
+    "\n  query AuditLog($actions: [AuditAction!], $after: String) {\n    auditLog(first: 25, after: $after, actions: $actions) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          action\n          createdAt\n          ip\n          objectType\n          objectId\n          actor {\n            __typename\n            ... on StaffMember {\n              id\n              name\n            }\n            ... on Customer {\n              id\n              name\n            }\n            ... on PartnerApp {\n              id\n              name\n            }\n          }\n        }\n      }\n    }\n  }\n": types.AuditLogDocument,
+    "\n  fragment PharmacySettingsFields on Organization {\n    id\n    settings {\n      replyTimeText\n      primaryColor\n      timeZone\n      language\n      widgetThreads\n      retentionDays\n      businessHours {\n        day\n        opens\n        closes\n      }\n    }\n  }\n": types.PharmacySettingsFieldsFragmentDoc,
+    "\n  mutation UpdateOrganizationSettings($input: UpdateOrganizationSettingsInput!) {\n    updateOrganizationSettings(input: $input) {\n      id\n      ...PharmacySettingsFields\n    }\n  }\n": types.UpdateOrganizationSettingsDocument,
+    "\n  query PharmacySettings {\n    viewer {\n      organization {\n        id\n        ...PharmacySettingsFields\n      }\n    }\n  }\n": types.PharmacySettingsDocument,
+    "\n  fragment DurationCellsFields on DurationStats {\n    count\n    medianSeconds\n    averageSeconds\n  }\n": types.DurationCellsFieldsFragmentDoc,
+    "\n  query ConversationStats($input: ConversationStatsInput!) {\n    conversationStats(input: $input) {\n      from\n      to\n      timeZone\n      businessHoursOnly\n      askedConversations\n      openedToday\n      unreadConversations\n      byStatus {\n        status\n        count\n      }\n      firstResponse {\n        ...DurationCellsFields\n      }\n      resolution {\n        ...DurationCellsFields\n      }\n      byChannel {\n        channel\n        askedConversations\n        firstResponse {\n          ...DurationCellsFields\n        }\n        resolution {\n          ...DurationCellsFields\n        }\n      }\n      byStaffMember {\n        staffMember {\n          id\n          name\n        }\n        firstResponse {\n          ...DurationCellsFields\n        }\n        resolution {\n          ...DurationCellsFields\n        }\n      }\n    }\n  }\n": types.ConversationStatsDocument,
+    "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      secret\n      endpoint {\n        id\n        ...WebhookEndpointFields\n      }\n    }\n  }\n": types.CreateWebhookEndpointDocument,
+    "\n  query WebhookDeliveries($endpointId: ID!, $status: WebhookDeliveryStatus, $after: String) {\n    webhookDeliveries(endpointId: $endpointId, status: $status, first: 20, after: $after) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          status\n          attemptCount\n          createdAt\n          nextAttemptAt\n          event {\n            id\n            type\n          }\n          attempts {\n            attempt\n            statusCode\n            error\n            durationMs\n            startedAt\n          }\n        }\n      }\n    }\n  }\n": types.WebhookDeliveriesDocument,
+    "\n  mutation RedeliverWebhook($deliveryId: ID!) {\n    redeliverWebhook(deliveryId: $deliveryId) {\n      id\n      status\n      attemptCount\n      nextAttemptAt\n    }\n  }\n": types.RedeliverWebhookDocument,
+    "\n  fragment WebhookEndpointFields on WebhookEndpoint {\n    id\n    url\n    description\n    enabled\n    events\n    createdAt\n  }\n": types.WebhookEndpointFieldsFragmentDoc,
+    "\n  mutation SetWebhookEnabled($input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(input: $input) {\n      id\n      ...WebhookEndpointFields\n    }\n  }\n": types.SetWebhookEnabledDocument,
+    "\n  mutation RotateWebhookSecret($id: ID!) {\n    rotateWebhookSecret(id: $id) {\n      secret\n      endpoint {\n        id\n      }\n    }\n  }\n": types.RotateWebhookSecretDocument,
+    "\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id) {\n      id\n    }\n  }\n": types.DeleteWebhookEndpointDocument,
+    "\n  query WebhookEndpoints {\n    webhookEndpoints {\n      id\n      ...WebhookEndpointFields\n    }\n  }\n": types.WebhookEndpointsDocument,
+    "\n  query WidgetSecret {\n    widgetSecret\n  }\n": types.WidgetSecretDocument,
+    "\n  mutation RotateWidgetSecret {\n    rotateWidgetSecret\n  }\n": types.RotateWidgetSecretDocument,
 };
 
 /**
@@ -199,6 +243,14 @@ export function graphql(source: "\n  query Inbox($filter: ConversationFilter, $a
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  fragment MessageSearchHitFields on MessageSearchHit {\n    message {\n      id\n      createdAt\n    }\n    conversation {\n      id\n      subject\n      customer {\n        id\n        name\n      }\n    }\n    snippet {\n      text\n      highlighted\n    }\n  }\n"): (typeof documents)["\n  fragment MessageSearchHitFields on MessageSearchHit {\n    message {\n      id\n      createdAt\n    }\n    conversation {\n      id\n      subject\n      customer {\n        id\n        name\n      }\n    }\n    snippet {\n      text\n      highlighted\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MessageSearch($query: String!, $after: String) {\n    searchMessages(query: $query, first: 20, after: $after) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          message {\n            id\n          }\n          ...MessageSearchHitFields\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query MessageSearch($query: String!, $after: String) {\n    searchMessages(query: $query, first: 20, after: $after) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          message {\n            id\n          }\n          ...MessageSearchHitFields\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  subscription InboxEvents {\n    inboxEvents {\n      id\n      status\n      unreadCount\n      lastActivityAt\n      lastSequence\n      assignee {\n        id\n      }\n      customer {\n        id\n      }\n      ...ConversationRowFields\n    }\n  }\n"): (typeof documents)["\n  subscription InboxEvents {\n    inboxEvents {\n      id\n      status\n      unreadCount\n      lastActivityAt\n      lastSequence\n      assignee {\n        id\n      }\n      customer {\n        id\n      }\n      ...ConversationRowFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -207,11 +259,91 @@ export function graphql(source: "\n  query UnreadTotal {\n    conversations(firs
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query DashboardViewer {\n    viewer {\n      staff {\n        id\n        name\n      }\n      organization {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query DashboardViewer {\n    viewer {\n      staff {\n        id\n        name\n      }\n      organization {\n        id\n        name\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query DashboardViewer {\n    viewer {\n      permissions\n      staff {\n        id\n        name\n      }\n      organization {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query DashboardViewer {\n    viewer {\n      permissions\n      staff {\n        id\n        name\n      }\n      organization {\n        id\n        name\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      token\n      expiresAt\n      staff {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      token\n      expiresAt\n      staff {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ApiKeyRowFields on ApiKey {\n    id\n    name\n    prefix\n    scopes\n    createdAt\n    lastUsedAt\n    expiresAt\n    revokedAt\n  }\n"): (typeof documents)["\n  fragment ApiKeyRowFields on ApiKey {\n    id\n    name\n    prefix\n    scopes\n    createdAt\n    lastUsedAt\n    expiresAt\n    revokedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n      ...ApiKeyRowFields\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n      ...ApiKeyRowFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiKeys {\n    apiKeys {\n      id\n      ...ApiKeyRowFields\n    }\n  }\n"): (typeof documents)["\n  query ApiKeys {\n    apiKeys {\n      id\n      ...ApiKeyRowFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      apiKey {\n        id\n        ...ApiKeyRowFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      apiKey {\n        id\n        ...ApiKeyRowFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditLog($actions: [AuditAction!], $after: String) {\n    auditLog(first: 25, after: $after, actions: $actions) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          action\n          createdAt\n          ip\n          objectType\n          objectId\n          actor {\n            __typename\n            ... on StaffMember {\n              id\n              name\n            }\n            ... on Customer {\n              id\n              name\n            }\n            ... on PartnerApp {\n              id\n              name\n            }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AuditLog($actions: [AuditAction!], $after: String) {\n    auditLog(first: 25, after: $after, actions: $actions) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          action\n          createdAt\n          ip\n          objectType\n          objectId\n          actor {\n            __typename\n            ... on StaffMember {\n              id\n              name\n            }\n            ... on Customer {\n              id\n              name\n            }\n            ... on PartnerApp {\n              id\n              name\n            }\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PharmacySettingsFields on Organization {\n    id\n    settings {\n      replyTimeText\n      primaryColor\n      timeZone\n      language\n      widgetThreads\n      retentionDays\n      businessHours {\n        day\n        opens\n        closes\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment PharmacySettingsFields on Organization {\n    id\n    settings {\n      replyTimeText\n      primaryColor\n      timeZone\n      language\n      widgetThreads\n      retentionDays\n      businessHours {\n        day\n        opens\n        closes\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateOrganizationSettings($input: UpdateOrganizationSettingsInput!) {\n    updateOrganizationSettings(input: $input) {\n      id\n      ...PharmacySettingsFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateOrganizationSettings($input: UpdateOrganizationSettingsInput!) {\n    updateOrganizationSettings(input: $input) {\n      id\n      ...PharmacySettingsFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PharmacySettings {\n    viewer {\n      organization {\n        id\n        ...PharmacySettingsFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query PharmacySettings {\n    viewer {\n      organization {\n        id\n        ...PharmacySettingsFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment DurationCellsFields on DurationStats {\n    count\n    medianSeconds\n    averageSeconds\n  }\n"): (typeof documents)["\n  fragment DurationCellsFields on DurationStats {\n    count\n    medianSeconds\n    averageSeconds\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConversationStats($input: ConversationStatsInput!) {\n    conversationStats(input: $input) {\n      from\n      to\n      timeZone\n      businessHoursOnly\n      askedConversations\n      openedToday\n      unreadConversations\n      byStatus {\n        status\n        count\n      }\n      firstResponse {\n        ...DurationCellsFields\n      }\n      resolution {\n        ...DurationCellsFields\n      }\n      byChannel {\n        channel\n        askedConversations\n        firstResponse {\n          ...DurationCellsFields\n        }\n        resolution {\n          ...DurationCellsFields\n        }\n      }\n      byStaffMember {\n        staffMember {\n          id\n          name\n        }\n        firstResponse {\n          ...DurationCellsFields\n        }\n        resolution {\n          ...DurationCellsFields\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConversationStats($input: ConversationStatsInput!) {\n    conversationStats(input: $input) {\n      from\n      to\n      timeZone\n      businessHoursOnly\n      askedConversations\n      openedToday\n      unreadConversations\n      byStatus {\n        status\n        count\n      }\n      firstResponse {\n        ...DurationCellsFields\n      }\n      resolution {\n        ...DurationCellsFields\n      }\n      byChannel {\n        channel\n        askedConversations\n        firstResponse {\n          ...DurationCellsFields\n        }\n        resolution {\n          ...DurationCellsFields\n        }\n      }\n      byStaffMember {\n        staffMember {\n          id\n          name\n        }\n        firstResponse {\n          ...DurationCellsFields\n        }\n        resolution {\n          ...DurationCellsFields\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      secret\n      endpoint {\n        id\n        ...WebhookEndpointFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      secret\n      endpoint {\n        id\n        ...WebhookEndpointFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhookDeliveries($endpointId: ID!, $status: WebhookDeliveryStatus, $after: String) {\n    webhookDeliveries(endpointId: $endpointId, status: $status, first: 20, after: $after) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          status\n          attemptCount\n          createdAt\n          nextAttemptAt\n          event {\n            id\n            type\n          }\n          attempts {\n            attempt\n            statusCode\n            error\n            durationMs\n            startedAt\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query WebhookDeliveries($endpointId: ID!, $status: WebhookDeliveryStatus, $after: String) {\n    webhookDeliveries(endpointId: $endpointId, status: $status, first: 20, after: $after) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          status\n          attemptCount\n          createdAt\n          nextAttemptAt\n          event {\n            id\n            type\n          }\n          attempts {\n            attempt\n            statusCode\n            error\n            durationMs\n            startedAt\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RedeliverWebhook($deliveryId: ID!) {\n    redeliverWebhook(deliveryId: $deliveryId) {\n      id\n      status\n      attemptCount\n      nextAttemptAt\n    }\n  }\n"): (typeof documents)["\n  mutation RedeliverWebhook($deliveryId: ID!) {\n    redeliverWebhook(deliveryId: $deliveryId) {\n      id\n      status\n      attemptCount\n      nextAttemptAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment WebhookEndpointFields on WebhookEndpoint {\n    id\n    url\n    description\n    enabled\n    events\n    createdAt\n  }\n"): (typeof documents)["\n  fragment WebhookEndpointFields on WebhookEndpoint {\n    id\n    url\n    description\n    enabled\n    events\n    createdAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetWebhookEnabled($input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(input: $input) {\n      id\n      ...WebhookEndpointFields\n    }\n  }\n"): (typeof documents)["\n  mutation SetWebhookEnabled($input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(input: $input) {\n      id\n      ...WebhookEndpointFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RotateWebhookSecret($id: ID!) {\n    rotateWebhookSecret(id: $id) {\n      secret\n      endpoint {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RotateWebhookSecret($id: ID!) {\n    rotateWebhookSecret(id: $id) {\n      secret\n      endpoint {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhookEndpoints {\n    webhookEndpoints {\n      id\n      ...WebhookEndpointFields\n    }\n  }\n"): (typeof documents)["\n  query WebhookEndpoints {\n    webhookEndpoints {\n      id\n      ...WebhookEndpointFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WidgetSecret {\n    widgetSecret\n  }\n"): (typeof documents)["\n  query WidgetSecret {\n    widgetSecret\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RotateWidgetSecret {\n    rotateWidgetSecret\n  }\n"): (typeof documents)["\n  mutation RotateWidgetSecret {\n    rotateWidgetSecret\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -5,6 +5,7 @@ import { graphql } from '../gql/index.js';
 import { ConversationRow } from './conversation-row.js';
 import { conversationFilter, INBOX_FILTERS, matchesFilter, type InboxFilterName } from './inbox-filters.js';
 import { InboxSearch, type InboxSearchValue } from './inbox-search.js';
+import { MessageSearchResults } from './message-search-results.js';
 import { useNow } from './use-now.js';
 import './inbox.css';
 
@@ -135,6 +136,7 @@ export function InboxPane({ viewerStaffId, selectedConversationId }: InboxPanePr
             <ConversationRow key={node.id} conversation={node} selected={node.id === selectedConversationId} now={now} viewerStaffId={viewerStaffId} />
           ))}
         </ul>
+        {search.text && <MessageSearchResults query={search.text} now={now} />}
         {hasNextPage && (
           <div ref={sentinel} className="inbox__more" aria-hidden="true">
             Loading more…

@@ -1,10 +1,8 @@
 import { useEffect, useState } from 'react';
 
 /**
- * What the search box asks for. Today the text goes to `ConversationFilter.search`
- * (prefix of the customer's name or phone). When message search lands in the API it
- * becomes a second scope here (e.g. `scope: 'customers' | 'messages'`) with its own
- * result list, and the inbox keeps passing this one value around.
+ * What the search box asks for. The text goes to `ConversationFilter.search` (the
+ * customer's name or phone) and to `searchMessages` (message text), each with its own list.
  */
 export interface InboxSearchValue {
   text: string;
@@ -23,8 +21,8 @@ export function InboxSearch({ value, onChange }: { value: InboxSearchValue; onCh
     <form className="inbox-search" role="search" onSubmit={(event) => { event.preventDefault(); onChange({ text }); }}>
       <input
         type="search"
-        aria-label="Search customers by name or phone"
-        placeholder="Search name or phone"
+        aria-label="Search customers and messages"
+        placeholder="Search name, phone or message"
         value={text}
         onChange={(event) => setText(event.target.value)}
       />

@@ -1,4 +1,5 @@
 import { useQuery } from '@apollo/client/react';
+import { lazy, Suspense } from 'react';
 import { ConnectionBanner } from '../connection/connection-banner.js';
 import { ConversationView } from '../conversation/conversation-view.js';
 import { graphql } from '../gql/index.js';
@@ -6,13 +7,15 @@ import { InboxPane } from '../inbox/inbox-pane.js';
 import { useInboxEvents } from '../inbox/use-inbox-events.js';
 import { useUnreadTitle } from '../inbox/use-unread-title.js';
 import { PendingSendsProvider } from '../composer/pending-sends.js';
-import { useRoute } from '../routing/use-route.js';
+import { openInbox, openSettings, settingsPath, useRoute } from '../routing/use-route.js';
+import { settingsEntry } from '../settings/settings-sections.js';
 import { useSession, useStaffSession } from '../session/session-context.js';
 import './dashboard.css';
 
 const DashboardViewerQuery = graphql(`
   query DashboardViewer {
     viewer {
+      permissions
       staff {
         id
         name
@@ -25,21 +28,40 @@ const DashboardViewerQuery = graphql(`
   }
 `);
 
+// Loaded on first visit: the inbox's first load does not carry the admin screens.
+const SettingsPage = lazy(() => import('../settings/settings-page.js'));
+
 /** Signed in: the header, the inbox and the open conversation side by side (stacked when narrow). */
 export function Dashboard() {
   const { staffId } = useStaffSession();
   const { signOut } = useSession();
-  const { conversationId } = useRoute();
+  const { conversationId, settingsSection } = useRoute();
   const { data } = useQuery(DashboardViewerQuery);
   const unread = useUnreadTitle('Counterchat');
   useInboxEvents(staffId);
 
   const viewer = data?.viewer;
+  const entry = settingsEntry(viewer?.permissions ?? []);
+  const inSettings = settingsSection !== null;
   return (
     <PendingSendsProvider>
       <div className={`dashboard${conversationId ? ' dashboard--conversation-open' : ''}`}>
         <header className="dashboard__header">
-          <span className="dashboard__brand">Counterchat</span>
+          {inSettings ? (
+            <a
+              className="dashboard__brand"
+              href={`${import.meta.env.BASE_URL}`}
+              title="Back to the inbox"
+              onClick={(event) => {
+                event.preventDefault();
+                openInbox();
+              }}
+            >
+              Counterchat
+            </a>
+          ) : (
+            <span className="dashboard__brand">Counterchat</span>
+          )}
           <span className="dashboard__org">{viewer?.organization.name}</span>
           {unread > 0 && (
             <span className="dashboard__unread" aria-label={`${unread} unread messages`}>
@@ -47,11 +69,47 @@ export function Dashboard() {
             </span>
           )}
           <ConnectionBanner />
+          {inSettings && (
+            <a
+              className="button button--ghost"
+              href={`${import.meta.env.BASE_URL}`}
+              onClick={(event) => {
+                if (event.metaKey || event.ctrlKey || event.shiftKey) return;
+                event.preventDefault();
+                openInbox();
+              }}
+            >
+              Inbox
+            </a>
+          )}
+          {entry && (
+            <a
+              className={`button button--ghost${inSettings ? ' button--current' : ''}`}
+              href={settingsPath()}
+              aria-current={inSettings ? 'page' : undefined}
+              onClick={(event) => {
+                if (event.metaKey || event.ctrlKey || event.shiftKey) return;
+                event.preventDefault();
+                openSettings();
+              }}
+            >
+              {entry}
+            </a>
+          )}
           <span className="dashboard__staff">{viewer?.staff?.name}</span>
           <button type="button" className="button button--ghost" onClick={() => signOut()}>
             Sign out
           </button>
         </header>
+        {inSettings ? (
+          <main className="dashboard__settings">
+            {viewer && (
+              <Suspense fallback={<p className="inbox__empty">Loading settings…</p>}>
+                <SettingsPage section={settingsSection} permissions={viewer.permissions} />
+              </Suspense>
+            )}
+          </main>
+        ) : (
         <main className="dashboard__body">
           <InboxPane viewerStaffId={staffId} selectedConversationId={conversationId} />
           {conversationId ? (
@@ -62,6 +120,7 @@ export function Dashboard() {
             </section>
           )}
         </main>
+        )}
       </div>
     </PendingSendsProvider>
   );

@@ -1,21 +1,28 @@
 import { useSyncExternalStore } from 'react';
 
 /**
- * Two screens need no router library: the inbox (`/dashboard/`) and one conversation
- * (`/dashboard/conversations/<id>`). The gateway falls back to index.html for both, so a
- * reload or a shared link opens the same conversation.
+ * Three screens need no router library: the inbox (`/dashboard/`), one conversation
+ * (`/dashboard/conversations/<id>`) and the settings area (`/dashboard/settings/<section>`).
+ * The gateway falls back to index.html for all, so a reload or a shared link opens the same screen.
  */
 export interface Route {
   conversationId: string | null;
+  /** Null outside the settings area; '' for its first section. */
+  settingsSection: string | null;
 }
 
 const BASE = import.meta.env.BASE_URL.replace(/\/$/, '');
 const CONVERSATION_PATH = new RegExp(`^${BASE}/conversations/([^/]+)/?$`);
+const SETTINGS_PATH = new RegExp(`^${BASE}/settings(?:/([^/]+))?/?$`);
 const ROUTE_CHANGE = 'counterchat:route';
 
 function readRoute(): Route {
   const match = CONVERSATION_PATH.exec(window.location.pathname);
-  return { conversationId: match ? decodeURIComponent(match[1]!) : null };
+  const settings = SETTINGS_PATH.exec(window.location.pathname);
+  return {
+    conversationId: match ? decodeURIComponent(match[1]!) : null,
+    settingsSection: settings ? decodeURIComponent(settings[1] ?? '') : null,
+  };
 }
 
 let current = readRoute();
@@ -48,4 +55,6 @@ export function navigate(path: string, options: { replace?: boolean } = {}): voi
 }
 
 export const openConversation = (conversationId: string) => navigate(conversationPath(conversationId));
+export const settingsPath = (section = '') => `${BASE}/settings${section ? `/${encodeURIComponent(section)}` : ''}`;
+export const openSettings = (section?: string) => navigate(settingsPath(section));
 export const openInbox = () => navigate(`${BASE}/`);

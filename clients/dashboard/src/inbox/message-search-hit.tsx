@@ -1,0 +1,57 @@
+import { graphql, readFragment, type FragmentType } from '../gql/index.js';
+import { relativeTime } from '../format/time.js';
+import { conversationPath, openConversation } from '../routing/use-route.js';
+
+export const MessageSearchHitFields = graphql(`
+  fragment MessageSearchHitFields on MessageSearchHit {
+    message {
+      id
+      createdAt
+    }
+    conversation {
+      id
+      subject
+      customer {
+        id
+        name
+      }
+    }
+    snippet {
+      text
+      highlighted
+    }
+  }
+`);
+
+/**
+ * One message found by its words. The snippet arrives as parts, never HTML: message text is
+ * the customer's input, so it is rendered as text nodes with `<mark>` around the matches.
+ */
+export function MessageSearchHit(props: { hit: FragmentType<typeof MessageSearchHitFields>; now: number }) {
+  const { message, conversation, snippet } = readFragment(MessageSearchHitFields, props.hit);
+  const plain = snippet.map((part) => part.text).join('');
+  return (
+    <li className="conversation-row message-hit">
+      <a
+        href={conversationPath(conversation.id)}
+        aria-label={`${conversation.customer.name}: ${plain}`}
+        onClick={(event) => {
+          if (event.metaKey || event.ctrlKey || event.shiftKey) return;
+          event.preventDefault();
+          openConversation(conversation.id);
+        }}
+      >
+        <span className="conversation-row__top">
+          <span className="conversation-row__name">{conversation.customer.name}</span>
+          <time className="conversation-row__time" dateTime={message.createdAt}>
+            {relativeTime(message.createdAt, props.now)}
+          </time>
+        </span>
+        {conversation.subject && <span className="conversation-row__meta">{conversation.subject}</span>}
+        <span className="message-hit__snippet">
+          {snippet.map((part, index) => (part.highlighted ? <mark key={index}>{part.text}</mark> : <span key={index}>{part.text}</span>))}
+        </span>
+      </a>
+    </li>
+  );
+}

@@ -1,0 +1,82 @@
+import { useQuery } from '@apollo/client/react';
+import { graphql } from '../gql/index.js';
+import { MessageSearchHit } from './message-search-hit.js';
+
+const MessageSearchQuery = graphql(`
+  query MessageSearch($query: String!, $after: String) {
+    searchMessages(query: $query, first: 20, after: $after) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          message {
+            id
+          }
+          ...MessageSearchHitFields
+        }
+      }
+    }
+  }
+`);
+
+/** Words shorter than this find too much to be useful while typing. */
+export const MIN_MESSAGE_QUERY = 2;
+
+/** The "Messages" group under the conversation results: messages whose text matches the search. */
+export function MessageSearchResults(props: { query: string; now: number }) {
+  const query = props.query.trim();
+  const { data, previousData, loading, error, fetchMore, refetch } = useQuery(MessageSearchQuery, {
+    variables: { query },
+    skip: query.length < MIN_MESSAGE_QUERY,
+    fetchPolicy: 'network-only',
+    notifyOnNetworkStatusChange: true,
+  });
+  if (query.length < MIN_MESSAGE_QUERY) return null;
+  // Keep the previous hits on screen while the next query is on its way, so the list does not flicker.
+  const connection = (data ?? previousData)?.searchMessages;
+  const hits = connection?.edges ?? [];
+
+  return (
+    <section className="message-results" aria-labelledby="message-results-title">
+      <h2 id="message-results-title" className="message-results__title">
+        Messages
+      </h2>
+      {error && (
+        <p className="notice notice--error" role="alert">
+          Message search is not available right now. <button type="button" className="link-button" onClick={() => void refetch().catch(() => {})}>Try again</button>
+        </p>
+      )}
+      {!error && !connection && loading && <p className="inbox__empty">Searching messages…</p>}
+      {!error && connection && hits.length === 0 && <p className="inbox__empty">No message contains that.</p>}
+      {hits.length > 0 && (
+        <ul className="conversation-list" aria-label="Messages found">
+          {hits.map((edge) => (
+            <MessageSearchHit key={edge.node.message.id} hit={edge.node} now={props.now} />
+          ))}
+        </ul>
+      )}
+      {connection?.pageInfo.hasNextPage && (
+        <p className="inbox__more">
+          <button
+            type="button"
+            className="link-button"
+            disabled={loading}
+            onClick={() =>
+              void fetchMore({
+                variables: { after: connection.pageInfo.endCursor },
+                updateQuery: (previous, { fetchMoreResult }) => ({
+                  searchMessages: { ...fetchMoreResult.searchMessages, edges: [...previous.searchMessages.edges, ...fetchMoreResult.searchMessages.edges] },
+                }),
+              }).catch(() => {})
+            }
+          >
+            More messages
+          </button>
+        </p>
+      )}
+    </section>
+  );
+}

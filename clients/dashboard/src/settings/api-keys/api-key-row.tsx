@@ -1,0 +1,76 @@
+import { useMutation } from '@apollo/client/react';
+import { graphql, readFragment, type FragmentType } from '../../gql/index.js';
+import { ConfirmButton } from '../confirm-button.js';
+import { errorMessage } from '../input-errors.js';
+import { scopeName } from './api-key-scopes.js';
+
+export const ApiKeyRowFields = graphql(`
+  fragment ApiKeyRowFields on ApiKey {
+    id
+    name
+    prefix
+    scopes
+    createdAt
+    lastUsedAt
+    expiresAt
+    revokedAt
+  }
+`);
+
+const RevokeApiKeyMutation = graphql(`
+  mutation RevokeApiKey($id: ID!) {
+    revokeApiKey(id: $id) {
+      id
+      ...ApiKeyRowFields
+    }
+  }
+`);
+
+const date = (iso: string | null | undefined, none: string) => (iso ? new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : none);
+
+export function ApiKeyRow(props: { apiKey: FragmentType<typeof ApiKeyRowFields> }) {
+  const key = readFragment(ApiKeyRowFields, props.apiKey);
+  const [revoke, { loading, error }] = useMutation(RevokeApiKeyMutation);
+  const expired = !!key.expiresAt && new Date(key.expiresAt).getTime() < Date.now();
+  return (
+    <tr className={key.revokedAt ? 'settings-table__row--muted' : undefined}>
+      <th scope="row">{key.name}</th>
+      <td>
+        <code>{key.prefix}…</code>
+      </td>
+      <td>
+        <ul className="chips">
+          {key.scopes.map((scope) => (
+            <li key={scope} className="chip">
+              <code>{scopeName(scope)}</code>
+            </li>
+          ))}
+        </ul>
+      </td>
+      <td>{date(key.createdAt, '—')}</td>
+      <td>{date(key.lastUsedAt, 'Never')}</td>
+      <td>{date(key.expiresAt, 'No expiry')}</td>
+      <td>
+        {key.revokedAt ? (
+          <span className="state state--off">Revoked {date(key.revokedAt, '')}</span>
+        ) : expired ? (
+          <span className="state state--off">Expired</span>
+        ) : (
+          <ConfirmButton
+            label="Revoke"
+            accessibleLabel={`Revoke ${key.name}`}
+            question={`Revoke ${key.name}? Systems using it stop working at once.`}
+            confirmLabel="Yes, revoke"
+            disabled={loading}
+            onConfirm={() => void revoke({ variables: { id: key.id } }).catch(() => {})}
+          />
+        )}
+        {error && (
+          <p className="field-error" role="alert">
+            {errorMessage(error)}
+          </p>
+        )}
+      </td>
+    </tr>
+  );
+}

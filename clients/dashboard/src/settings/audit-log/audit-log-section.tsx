@@ -1,0 +1,159 @@
+import { useQuery } from '@apollo/client/react';
+import { useState } from 'react';
+import { graphql } from '../../gql/index.js';
+import type { AuditAction } from '../../gql/graphql.js';
+import { errorMessage } from '../input-errors.js';
+
+const AuditLogQuery = graphql(`
+  query AuditLog($actions: [AuditAction!], $after: String) {
+    auditLog(first: 25, after: $after, actions: $actions) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          action
+          createdAt
+          ip
+          objectType
+          objectId
+          actor {
+            __typename
+            ... on StaffMember {
+              id
+              name
+            }
+            ... on Customer {
+              id
+              name
+            }
+            ... on PartnerApp {
+              id
+              name
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+const ACTION_LABELS: Record<AuditAction, string> = {
+  SIGNED_IN: 'Signed in',
+  SIGN_IN_FAILED: 'Sign-in failed',
+  MESSAGES_READ: 'Messages read',
+  MESSAGE_DELETED: 'Message deleted',
+  CONVERSATION_STATUS_CHANGED: 'Status changed',
+  CONVERSATION_ASSIGNED: 'Assigned',
+  CHAT_TOKEN_ISSUED: 'Chat link issued',
+  API_KEY_CREATED: 'API key created',
+  API_KEY_REVOKED: 'API key revoked',
+  WEBHOOK_ENDPOINT_CREATED: 'Webhook created',
+  WEBHOOK_ENDPOINT_DELETED: 'Webhook deleted',
+  WEBHOOK_SECRET_ROTATED: 'Webhook secret rotated',
+  WIDGET_SECRET_ROTATED: 'Widget secret rotated',
+  SETTINGS_CHANGED: 'Settings changed',
+  CUSTOMER_EXPORTED: 'Customer data exported',
+  CUSTOMER_ERASED: 'Customer erased',
+  RETENTION_PURGE: 'Retention purge',
+};
+
+const time = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+
+/** Who did what to which object, newest first, a page at a time, filtered by action. */
+export function AuditLogSection() {
+  const [action, setAction] = useState<AuditAction | ''>('');
+  // Cursors of the pages before the current one, so "Newer" can go back.
+  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const after = cursors[cursors.length - 1] ?? null;
+  const { data, previousData, loading, error, refetch } = useQuery(AuditLogQuery, {
+    variables: { actions: action ? [action] : null, after },
+    fetchPolicy: 'network-only',
+  });
+  const connection = (data ?? previousData)?.auditLog;
+
+  return (
+    <>
+      <div className="settings-toolbar">
+        <label>
+          Action
+          <select
+            value={action}
+            onChange={(event) => {
+              setAction(event.target.value as AuditAction | '');
+              setCursors([null]);
+            }}
+          >
+            <option value="">All actions</option>
+            {Object.entries(ACTION_LABELS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" className="button" disabled={loading} onClick={() => void refetch().catch(() => {})}>
+          Refresh
+        </button>
+        {loading && <span className="settings__muted">Loading…</span>}
+      </div>
+      {error && (
+        <p className="notice notice--error" role="alert">
+          {errorMessage(error)}
+        </p>
+      )}
+      {connection && connection.edges.length === 0 && <p className="settings__muted">No entries.</p>}
+      {connection && connection.edges.length > 0 && (
+        <div className="settings-table__scroll">
+          <table className="settings-table" aria-label="Audit log">
+            <thead>
+              <tr>
+                <th scope="col">Time</th>
+                <th scope="col">Action</th>
+                <th scope="col">Actor</th>
+                <th scope="col">Object</th>
+                <th scope="col">IP</th>
+              </tr>
+            </thead>
+            <tbody>
+              {connection.edges.map(({ node }) => (
+                <tr key={node.id}>
+                  <td>
+                    <time dateTime={node.createdAt}>{time(node.createdAt)}</time>
+                  </td>
+                  <th scope="row">{ACTION_LABELS[node.action] ?? node.action}</th>
+                  <td>{node.actor ? `${node.actor.name}${node.actor.__typename === 'PartnerApp' ? ' (API key)' : node.actor.__typename === 'Customer' ? ' (customer)' : ''}` : '—'}</td>
+                  <td>
+                    {node.objectType ? (
+                      <>
+                        {node.objectType} <code className="field-help">{node.objectId}</code>
+                      </>
+                    ) : (
+                      '—'
+                    )}
+                  </td>
+                  <td>{node.ip ?? '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <nav className="settings-toolbar" aria-label="Audit log pages">
+        <button type="button" className="button" disabled={cursors.length < 2 || loading} onClick={() => setCursors((c) => c.slice(0, -1))}>
+          Newer
+        </button>
+        <button
+          type="button"
+          className="button"
+          disabled={!connection?.pageInfo.hasNextPage || loading}
+          onClick={() => connection?.pageInfo.endCursor && setCursors((c) => [...c, connection.pageInfo.endCursor!])}
+        >
+          Older
+        </button>
+      </nav>
+    </>
+  );
+}

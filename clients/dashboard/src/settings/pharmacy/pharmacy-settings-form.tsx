@@ -1,0 +1,175 @@
+import { useMutation } from '@apollo/client/react';
+import { useMemo, useState, type FormEvent } from 'react';
+import { graphql, readFragment, type FragmentType } from '../../gql/index.js';
+import type { UpdateOrganizationSettingsInput, WidgetThreadPolicy } from '../../gql/graphql.js';
+import { inputErrors } from '../input-errors.js';
+import { BusinessHoursFields, fromDayHours, toDayHours } from './business-hours-fields.js';
+
+export const PharmacySettingsFields = graphql(`
+  fragment PharmacySettingsFields on Organization {
+    id
+    settings {
+      replyTimeText
+      primaryColor
+      timeZone
+      language
+      widgetThreads
+      retentionDays
+      businessHours {
+        day
+        opens
+        closes
+      }
+    }
+  }
+`);
+
+const UpdateOrganizationSettingsMutation = graphql(`
+  mutation UpdateOrganizationSettings($input: UpdateOrganizationSettingsInput!) {
+    updateOrganizationSettings(input: $input) {
+      id
+      ...PharmacySettingsFields
+    }
+  }
+`);
+
+// The server's list (entities/search-language.ts); `simple` matches words as written.
+const SEARCH_LANGUAGES = ['simple', 'danish', 'dutch', 'english', 'finnish', 'french', 'german', 'italian', 'norwegian', 'portuguese', 'spanish', 'swedish', 'turkish'];
+const TIME_ZONES: string[] = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+
+/** The pharmacy's preferences; only changed fields are sent, and a field's error shows next to it. */
+export function PharmacySettingsForm(props: { organization: FragmentType<typeof PharmacySettingsFields> }) {
+  const { settings } = readFragment(PharmacySettingsFields, props.organization);
+  const initial = useMemo(
+    () => ({
+      replyTimeText: settings.replyTimeText ?? '',
+      primaryColor: settings.primaryColor,
+      timeZone: settings.timeZone,
+      language: settings.language ?? 'simple',
+      widgetThreads: settings.widgetThreads,
+      retentionDays: settings.retentionDays === null || settings.retentionDays === undefined ? '' : String(settings.retentionDays),
+      days: toDayHours(settings.businessHours),
+    }),
+    [settings],
+  );
+  const [form, setForm] = useState(initial);
+  const [saved, setSaved] = useState(false);
+  const [save, { loading, error, reset }] = useMutation(UpdateOrganizationSettingsMutation);
+  const errors = inputErrors(error);
+  const set = <K extends keyof typeof form>(key: K, value: (typeof form)[K]) => {
+    setForm((current) => ({ ...current, [key]: value }));
+    setSaved(false);
+    reset();
+  };
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const input: UpdateOrganizationSettingsInput = {};
+    if (form.replyTimeText !== initial.replyTimeText) input.replyTimeText = form.replyTimeText.trim();
+    if (form.primaryColor !== initial.primaryColor) input.primaryColor = form.primaryColor;
+    if (form.timeZone !== initial.timeZone) input.timeZone = form.timeZone.trim();
+    if (form.language !== initial.language) input.language = form.language;
+    if (form.widgetThreads !== initial.widgetThreads) input.widgetThreads = form.widgetThreads;
+    if (form.retentionDays !== initial.retentionDays) input.retentionDays = form.retentionDays.trim() === '' ? null : Number(form.retentionDays);
+    const hours = fromDayHours(form.days);
+    if (JSON.stringify(hours) !== JSON.stringify(fromDayHours(initial.days))) input.businessHours = hours;
+    if (Object.keys(input).length === 0) {
+      setSaved(true);
+      return;
+    }
+    const result = await save({ variables: { input } }).catch(() => null);
+    if (result?.data) setSaved(true);
+  }
+
+  const describedBy = (field: string) => (errors[field] ? `${field}-error` : undefined);
+  const fieldError = (field: string) =>
+    errors[field] && (
+      <span id={`${field}-error`} className="field-error">
+        {errors[field]}
+      </span>
+    );
+
+  return (
+    <form className="settings-form settings-form--plain" onSubmit={(event) => void submit(event)} aria-label="Pharmacy settings">
+      <label className="field">
+        <span>Reply time</span>
+        <input value={form.replyTimeText} maxLength={200} placeholder="We usually reply within an hour" aria-invalid={!!errors.replyTimeText} aria-describedby={describedBy('replyTimeText')} onChange={(event) => set('replyTimeText', event.target.value)} />
+        <span className="field-help">Shown in the chat widget. Leave empty to show nothing.</span>
+        {fieldError('replyTimeText')}
+      </label>
+      <label className="field">
+        <span>Brand colour</span>
+        <input type="color" value={form.primaryColor} aria-invalid={!!errors.primaryColor} aria-describedby={describedBy('primaryColor')} onChange={(event) => set('primaryColor', event.target.value)} />
+        {fieldError('primaryColor')}
+      </label>
+      <label className="field">
+        <span>Time zone</span>
+        <input value={form.timeZone} list="time-zones" required aria-invalid={!!errors.timeZone} aria-describedby={describedBy('timeZone')} onChange={(event) => set('timeZone', event.target.value)} />
+        <datalist id="time-zones">
+          {TIME_ZONES.map((zone) => (
+            <option key={zone} value={zone} />
+          ))}
+        </datalist>
+        {fieldError('timeZone')}
+      </label>
+      <BusinessHoursFields days={form.days} onChange={(days) => set('days', days)} error={errors.businessHours} />
+      <label className="field">
+        <span>Search language</span>
+        <select value={form.language} aria-invalid={!!errors.language} aria-describedby={describedBy('language')} onChange={(event) => set('language', event.target.value)}>
+          {SEARCH_LANGUAGES.map((language) => (
+            <option key={language} value={language}>
+              {language === 'simple' ? 'simple (no stemming)' : language}
+            </option>
+          ))}
+        </select>
+        <span className="field-help">How message search matches word forms. Changing it re-indexes every message.</span>
+        {fieldError('language')}
+      </label>
+      <fieldset className="field">
+        <legend>Widget threads</legend>
+        {(
+          [
+            ['REUSE_OPEN', "The customer's open conversation, reopened when they write again"],
+            ['NEW_EACH_VISIT', 'A new conversation for each visit'],
+          ] as [WidgetThreadPolicy, string][]
+        ).map(([value, label]) => (
+          <label key={value} className="radio">
+            <input type="radio" name="widgetThreads" value={value} checked={form.widgetThreads === value} onChange={() => set('widgetThreads', value)} />
+            {label}
+          </label>
+        ))}
+        {fieldError('widgetThreads')}
+      </fieldset>
+      <label className="field">
+        <span>Retention (days)</span>
+        <input
+          type="number"
+          inputMode="numeric"
+          value={form.retentionDays}
+          placeholder="Keep forever"
+          aria-invalid={!!errors.retentionDays}
+          aria-describedby={describedBy('retentionDays')}
+          onChange={(event) => set('retentionDays', event.target.value)}
+        />
+        <span className="field-help">Messages and files older than this are deleted every hour (30 to 3650 days). Empty keeps them forever.</span>
+        {fieldError('retentionDays')}
+      </label>
+      {errors.form && (
+        <p className="notice notice--error" role="alert">
+          {errors.form}
+        </p>
+      )}
+      {error && !errors.form && (
+        <p className="notice notice--error" role="alert">
+          Not saved: check the highlighted field.
+        </p>
+      )}
+      <div className="settings-toolbar">
+        <button type="submit" className="button button--primary" disabled={loading}>
+          Save settings
+        </button>
+        {saved && <span role="status">Saved.</span>}
+      </div>
+    </form>
+  );
+}

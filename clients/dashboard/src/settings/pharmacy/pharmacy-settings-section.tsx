@@ -1,0 +1,28 @@
+import { useQuery } from '@apollo/client/react';
+import { graphql } from '../../gql/index.js';
+import { errorMessage } from '../input-errors.js';
+import { PharmacySettingsForm } from './pharmacy-settings-form.js';
+
+const PharmacySettingsQuery = graphql(`
+  query PharmacySettings {
+    viewer {
+      organization {
+        id
+        ...PharmacySettingsFields
+      }
+    }
+  }
+`);
+
+export function PharmacySettingsSection() {
+  const { data, error, refetch } = useQuery(PharmacySettingsQuery, { fetchPolicy: 'network-only' });
+  if (error && !data) {
+    return (
+      <p className="notice notice--error" role="alert">
+        {errorMessage(error)} <button type="button" className="link-button" onClick={() => void refetch().catch(() => {})}>Try again</button>
+      </p>
+    );
+  }
+  if (!data?.viewer) return <p className="settings__muted">Loading settings…</p>;
+  return <PharmacySettingsForm key={data.viewer.organization.id} organization={data.viewer.organization} />;
+}

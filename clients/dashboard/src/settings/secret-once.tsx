@@ -1,0 +1,31 @@
+import { useId, useState } from 'react';
+
+/** A secret the API returns only once: read-only, with a Copy button and a warning to store it now. */
+export function SecretOnce(props: { label: string; secret: string; onDone(): void }) {
+  const id = useId();
+  const [copied, setCopied] = useState(false);
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(props.secret);
+      setCopied(true);
+    } catch {
+      // Clipboard refused (permissions): the field is selected, so Ctrl+C works.
+      (document.getElementById(id) as HTMLInputElement | null)?.select();
+    }
+  }
+  return (
+    <div className="secret-once" role="status">
+      <label htmlFor={id}>{props.label}</label>
+      <div className="secret-once__row">
+        <input id={id} readOnly value={props.secret} spellCheck={false} onFocus={(event) => event.target.select()} />
+        <button type="button" className="button" onClick={() => void copy()}>
+          {copied ? 'Copied' : 'Copy'}
+        </button>
+      </div>
+      <p className="notice notice--warning">Store it now in a safe place: it won't be shown again.</p>
+      <button type="button" className="button" onClick={props.onDone}>
+        Done
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import type { Permission } from '../gql/graphql.js';
+import { openSettings, settingsPath } from '../routing/use-route.js';
+import { ApiKeysSection } from './api-keys/api-keys-section.js';
+import { AuditLogSection } from './audit-log/audit-log-section.js';
+import { PharmacySettingsSection } from './pharmacy/pharmacy-settings-section.js';
+import { visibleSections, type SettingsSectionName } from './settings-sections.js';
+import { StatisticsSection } from './statistics/statistics-section.js';
+import { WebhooksSection } from './webhooks/webhooks-section.js';
+import { WidgetSecretSection } from './widget/widget-secret-section.js';
+import './settings.css';
+
+const SECTION_COMPONENTS: Record<SettingsSectionName, () => React.JSX.Element> = {
+  'api-keys': ApiKeysSection,
+  webhooks: WebhooksSection,
+  pharmacy: PharmacySettingsSection,
+  widget: WidgetSecretSection,
+  statistics: StatisticsSection,
+  'audit-log': AuditLogSection,
+};
+
+/** The admin area: a side list of the sections the viewer may open, and the open one. Lazy-loaded. */
+export default function SettingsPage({ section, permissions }: { section: string; permissions: readonly Permission[] }) {
+  const sections = visibleSections(permissions);
+  const current = sections.find((s) => s.name === section) ?? sections[0];
+  if (!current) {
+    return <p className="notice notice--error settings__denied">Your role has no settings to manage.</p>;
+  }
+  const Section = SECTION_COMPONENTS[current.name];
+  return (
+    <div className="settings">
+      <nav className="settings__nav" aria-label="Settings sections">
+        <ul>
+          {sections.map((s) => (
+            <li key={s.name}>
+              <a
+                href={settingsPath(s.name)}
+                aria-current={s.name === current.name ? 'page' : undefined}
+                onClick={(event) => {
+                  if (event.metaKey || event.ctrlKey || event.shiftKey) return;
+                  event.preventDefault();
+                  openSettings(s.name);
+                }}
+              >
+                {s.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <section className="settings__section" aria-labelledby="settings-section-title">
+        <h1 id="settings-section-title">{current.label}</h1>
+        <Section key={current.name} />
+      </section>
+    </div>
+  );
+}
