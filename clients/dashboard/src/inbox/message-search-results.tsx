@@ -68,6 +68,7 @@ export function MessageSearchResults(props: { query: string; now: number }) {
               void fetchMore({
                 variables: { after: connection.pageInfo.endCursor },
                 updateQuery: (previous, { fetchMoreResult }) => ({
+                  ...previous,
                   searchMessages: { ...fetchMoreResult.searchMessages, edges: [...previous.searchMessages.edges, ...fetchMoreResult.searchMessages.edges] },
                 }),
               }).catch(() => {})

@@ -149,6 +149,7 @@ export function WebhookDeliveryLog({ endpointId }: { endpointId: string }) {
             void fetchMore({
               variables: { after: connection.pageInfo.endCursor },
               updateQuery: (previous, { fetchMoreResult }) => ({
+                ...previous,
                 webhookDeliveries: { ...fetchMoreResult.webhookDeliveries, edges: [...previous.webhookDeliveries.edges, ...fetchMoreResult.webhookDeliveries.edges] },
               }),
             }).catch(() => {})
