@@ -96,8 +96,9 @@ describe('operation limits over WebSocket', () => {
 });
 
 describe('in production', () => {
+  // A partner key: production runs only the apps' trusted documents for anyone else.
   it('hides the schema from introspection', async () => {
-    const response = await production.graphql(`{ __schema { types { name } } }`, {}, pharmacy.tokens.pharmacist);
+    const response = await production.graphql(`{ __schema { types { name } } }`, {}, pharmacy.tokens.partnerRead);
     expect(response.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(response.data).toBeUndefined();
   });
@@ -105,13 +106,13 @@ describe('in production', () => {
   it('does not suggest field names', async () => {
     const development = await gateway.graphql(`{ viewer { kinde } }`, {}, pharmacy.tokens.pharmacist);
     expect(development.errors?.[0]?.message).toMatch(/Did you mean/);
-    const response = await production.graphql(`{ viewer { kinde } }`, {}, pharmacy.tokens.pharmacist);
+    const response = await production.graphql(`{ viewer { kinde } }`, {}, pharmacy.tokens.partnerRead);
     expect(response.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(response.errors?.[0]?.message).not.toMatch(/Did you mean|kind\b/);
   });
 
   it('does not suggest field names over WebSocket either', async () => {
-    const subscriber = await connectSubscriber(production.wsUrl, pharmacy.tokens.pharmacist);
+    const subscriber = await connectSubscriber(production.wsUrl, pharmacy.tokens.partnerRead);
     try {
       const { errors } = await subscriber.subscribe(`subscription { inboxEvent { id } }`).next();
       expect(errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
