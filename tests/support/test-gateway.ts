@@ -15,6 +15,7 @@ import type { QueryCounter } from '../../gateway/database/query-counter.js';
 import { startGateway } from '../../gateway/server.js';
 import { findFreePort } from '../../gateway/find-free-port.js';
 import { createThrowawayDatabase } from './test-database.js';
+import { DEFAULT_WEBHOOK_DISPATCHER_OPTIONS } from '../../gateway/webhooks/webhook-dispatcher.js';
 
 export interface GraphQLResponse<T = any> {
   status: number;
@@ -48,6 +49,15 @@ export interface TestGatewayOptions {
   redisUrl?: string;
   config?: Partial<GatewayConfig>;
 }
+
+/**
+ * No background work on the data source (webhook polling, the retention job), for tests
+ * that count the SQL statements of a request.
+ */
+export const withoutBackgroundWork: Partial<GatewayConfig> = {
+  webhooks: { ...DEFAULT_WEBHOOK_DISPATCHER_OPTIONS, deliver: false },
+  retention: { enabled: false, intervalMs: 3_600_000 },
+};
 
 /** Redis for tests that need it: REDIS_URL, or the one this machine runs. */
 export const testRedisUrl = () => process.env.REDIS_URL || 'redis://127.0.0.1:6379';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createPharmacy, nextClientMessageId, type PharmacyFixture } from '../../support/fixtures.js';
-import { startTestGateway, type TestGateway } from '../../support/test-gateway.js';
+import { startTestGateway, withoutBackgroundWork, type TestGateway } from '../../support/test-gateway.js';
 
 /** Everything the dashboard's inbox shows per row, plus the first page of each thread's messages. */
 const INBOX = `query Inbox($first: Int!) {
@@ -67,7 +67,8 @@ describe('the inbox query', () => {
   }
 
   beforeAll(async () => {
-    gateway = await startTestGateway();
+    // No background work (webhook polling, retention) on the counted data source: only the request's statements.
+    gateway = await startTestGateway({ config: withoutBackgroundWork });
     pharmacy = await createPharmacy(gateway.dataSource, gateway.tokens, 'loaders');
     await seedConversations(50);
   }, 120_000);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Organization } from '../../../entities/organization.entity.js';
 import { defaultOrganizationSettings } from '../../../entities/organization-settings.js';
 import { createPharmacy, nextClientMessageId, type PharmacyFixture } from '../../support/fixtures.js';
-import { startTestGateway, type TestGateway } from '../../support/test-gateway.js';
+import { startTestGateway, withoutBackgroundWork, type TestGateway } from '../../support/test-gateway.js';
 
 const SEARCH = `query ($query: String!, $first: Int, $after: String, $conversationId: ID, $customerId: ID) {
   searchMessages(query: $query, first: $first, after: $after, conversationId: $conversationId, customerId: $customerId) {
@@ -47,7 +47,7 @@ describe('searchMessages', () => {
   const bodies = async (token: string, query: string) => (await search(token, { query, first: 50 })).edges.map((edge) => edge.node.message.body);
 
   beforeAll(async () => {
-    gateway = await startTestGateway();
+    gateway = await startTestGateway({ config: withoutBackgroundWork });
     pharmacy = await createPharmacy(gateway.dataSource, gateway.tokens, 'searching');
     other = await createPharmacy(gateway.dataSource, gateway.tokens, 'elsewhere');
     // Stemming follows the organization's language, stored per message at insert.
@@ -274,7 +274,7 @@ describe('searchMessages', () => {
 describe('message search index', () => {
   let gateway: TestGateway;
   beforeAll(async () => {
-    gateway = await startTestGateway();
+    gateway = await startTestGateway({ config: withoutBackgroundWork });
   });
   afterAll(() => gateway.dispose());
 
