@@ -241,5 +241,6 @@ describe('thread policy', () => {
       await context.close();
       await visitStore.dispose();
     }
-  });
+    // Several visits, each a fresh page load and sign-up: slow on a loaded 2-core machine.
+  }, 90_000);
 });
