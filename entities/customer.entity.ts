@@ -41,6 +41,10 @@ export class Customer {
   @Column({ name: 'contact_consent_at', type: 'timestamptz', nullable: true })
   contactConsentAt: Date | null;
 
+  /** Chat tokens issued at or before this moment no longer work (set by erasure). */
+  @Column({ name: 'chat_tokens_revoked_at', type: 'timestamptz', nullable: true, select: false })
+  chatTokensRevokedAt: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_WEBHOOK_DISPATCHER_OPTIONS, type WebhookDispatcherOptions } from './webhooks/webhook-dispatcher.js';
 import { defaultRateLimitRules, unlimitedRateLimitRules, type RateLimitRules } from './rate-limits/rate-limits.js';
+import type { TenantFilters } from './tenancy/tenant-scope.js';
 import { DEFAULT_RETENTION_JOB_OPTIONS, type RetentionJobOptions } from './retention/retention-job.js';
 
 /** Everything the gateway reads from the environment, resolved once at start. */
@@ -13,8 +14,10 @@ export interface GatewayConfig {
   publicUrl: string;
   /** Embedded database, generated secrets and local uploads live here. */
   dataDir: string;
-  /** External PostgreSQL; unset means an embedded PostgreSQL under `dataDir`. */
+  /** External PostgreSQL, as the schema's owner (migrations); unset means an embedded PostgreSQL under `dataDir`. */
   databaseUrl: string | undefined;
+  /** The application's own connection (a role subject to row-level security); unset means the provisioned `counterchat_app`. */
+  databaseAppUrl: string | undefined;
   /** Origins allowed for CORS and WebSocket upgrades: PUBLIC_URL's plus ALLOWED_ORIGINS. */
   allowedOrigins: string[];
   /** Redis for fan-out and presence across instances; unset means in-memory (one instance). */
@@ -36,6 +39,14 @@ export interface GatewayConfig {
   retention: RetentionJobOptions;
   /** Per-IP and per-key limits (tests lower them). */
   rateLimits: RateLimitRules;
+  /**
+   * TRUST_PROXY: which proxies may say who the client is (X-Forwarded-For), for per-IP rate
+   * limits and the audit log. Unset trusts none (the header could be forged); a number
+   * trusts that many hops, anything else is Express's list of addresses, subnets or presets.
+   */
+  trustProxy: number | string | false;
+  /** Never from the environment: only the tenant probe runs with 'database-only', to test row-level security alone. */
+  tenantFilters: TenantFilters;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
@@ -53,6 +64,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     publicUrl,
     dataDir: path.resolve(env.DATA_DIR || './data'),
     databaseUrl: env.DATABASE_URL || undefined,
+    databaseAppUrl: env.DATABASE_APP_URL || undefined,
     allowedOrigins: [new URL(publicUrl).origin, ...extraOrigins],
     redisUrl: env.REDIS_URL || undefined,
     storageEnv: { STORAGE_DRIVER: env.STORAGE_DRIVER, S3_BUCKET: env.S3_BUCKET, S3_ENDPOINT: env.S3_ENDPOINT, S3_REGION: env.S3_REGION },
@@ -61,10 +73,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     authSecret: env.AUTH_SECRET || undefined,
     clientsDir: path.join(packageRoot(), 'dist', 'clients'),
     trustedDocumentFiles: ['dashboard', 'widget'].map((app) => path.join(packageRoot(), 'clients', app, 'src', 'gql', 'persisted-documents.json')),
-    webhooks: { ...DEFAULT_WEBHOOK_DISPATCHER_OPTIONS, deliver: env.WEBHOOK_DELIVERY !== 'off' },
+    webhooks: { ...DEFAULT_WEBHOOK_DISPATCHER_OPTIONS, deliver: env.WEBHOOK_DELIVERY !== 'off', publicAddressesOnly: env.NODE_ENV === 'production' },
     retention: { ...DEFAULT_RETENTION_JOB_OPTIONS, enabled: env.RETENTION_JOB !== 'off' },
     // Load tests drive one account far past any person's pace; RATE_LIMITS=off is for them only.
     rateLimits: env.RATE_LIMITS === 'off' ? unlimitedRateLimitRules : defaultRateLimitRules,
+    trustProxy: !env.TRUST_PROXY ? false : /^\d+$/.test(env.TRUST_PROXY) ? Number(env.TRUST_PROXY) : env.TRUST_PROXY,
+    tenantFilters: 'application-and-database',
   };
 }
 

@@ -46,7 +46,7 @@ export class RequestContext {
   }
 
   get scope(): TenantScope {
-    this.tenantScope ??= TenantScope.forViewer(this.signedInViewer, this.gateway.dataSource, this.clientIp);
+    this.tenantScope ??= TenantScope.forViewer(this.signedInViewer, this.gateway.dataSource, this.clientIp, this.gateway.config.tenantFilters);
     return this.tenantScope;
   }
 

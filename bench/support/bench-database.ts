@@ -43,7 +43,7 @@ export async function openBenchDatabase(): Promise<BenchDatabase> {
   await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const dataSource = createDataSource(url.toString());
+  const dataSource = createDataSource(url.toString(), 'owner');
   await dataSource.initialize();
   await dataSource.runMigrations();
   await dataSource.destroy();

@@ -1,6 +1,7 @@
 import { TokenIssuer } from '../../gateway/auth/token-issuer.js';
 import { readConfig } from '../../gateway/config.js';
 import { createDataSource, queryCounterOf } from '../../gateway/database/data-source.js';
+import { connectApplication } from '../../gateway/database/open-database.js';
 import type { QueryCounter } from '../../gateway/database/query-counter.js';
 import { createGatewayFiles } from '../../gateway/files/gateway-files.js';
 import { startRealtime } from '../../gateway/realtime.js';
@@ -23,8 +24,9 @@ export interface InProcessGateway {
  */
 export async function startInProcessGateway(databaseUrl: string, authSecret: string): Promise<InProcessGateway> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'counterchat-bench-counting-'));
-  const dataSource = createDataSource(databaseUrl);
-  await dataSource.initialize();
+  const owner = createDataSource(databaseUrl, 'owner');
+  await owner.initialize();
+  const dataSource = await connectApplication(owner, databaseUrl);
   const config = { ...readConfig({ PORT: '0', WEBHOOK_DELIVERY: 'off', RATE_LIMITS: 'off' }), dataDir };
   const realtime = startRealtime(undefined);
   const rateLimits = createRateLimits(undefined, config.rateLimits);
@@ -37,6 +39,7 @@ export async function startInProcessGateway(databaseUrl: string, authSecret: str
       await realtime.dispose();
       await rateLimits.dispose();
       await dataSource.destroy();
+      await owner.destroy();
       await rm(dataDir, { recursive: true, force: true });
     },
   };

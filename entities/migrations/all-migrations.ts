@@ -7,6 +7,8 @@ import { AuditLog1763812000000 } from './1763812000000-audit-log.js';
 import { MessageSearch1763820000000 } from './1763820000000-message-search.js';
 import { CustomerTrigramSearch1763820100000 } from './1763820100000-customer-trigram-search.js';
 import { ConversationStats1763820200000 } from './1763820200000-conversation-stats.js';
+import { RowLevelSecurity1763830000000 } from './1763830000000-row-level-security.js';
+import { ChatTokenRevocation1763830100000 } from './1763830100000-chat-token-revocation.js';
 
 /** In order. Listed explicitly so the build needs no file globbing at run time. */
 export const migrations = [
@@ -19,4 +21,6 @@ export const migrations = [
   MessageSearch1763820000000,
   CustomerTrigramSearch1763820100000,
   ConversationStats1763820200000,
+  RowLevelSecurity1763830000000,
+  ChatTokenRevocation1763830100000,
 ];

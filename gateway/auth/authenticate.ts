@@ -1,9 +1,12 @@
 import type { DataSource } from 'typeorm';
 import { ApiKey } from '../../entities/api-key.entity.js';
+import { Customer } from '../../entities/customer.entity.js';
 import { unauthenticated } from '../errors/app-error.js';
+import { tenantOfApiKey } from '../database/tenant-lookups.js';
+import { withTenant } from '../database/tenant-context.js';
 import { hashApiKeySecret, looksLikeApiKey } from './api-key-secret.js';
 import type { TokenIssuer } from './token-issuer.js';
-import { anonymousViewer, type Viewer } from './viewer.js';
+import { anonymousViewer, type CustomerViewer, type Viewer } from './viewer.js';
 
 /** last_used_at is informational; writing it on every request would cost a write per read. */
 const LAST_USED_RESOLUTION_MS = 60_000;
@@ -22,18 +25,41 @@ export async function authenticate(
   if (!match) throw unauthenticated('Send credentials as "Authorization: Bearer <token>".');
   const token = match[1]!;
   if (looksLikeApiKey(token)) return authenticateApiKey(token, deps.dataSource);
-  return deps.tokens.verify(token);
+  const viewer = await deps.tokens.verify(token);
+  if (viewer.kind === 'customer') await assertChatTokenNotRevoked(viewer, deps.dataSource);
+  return viewer;
 }
 
 async function authenticateApiKey(secret: string, dataSource: DataSource): Promise<Viewer> {
-  const repository = dataSource.getRepository(ApiKey);
-  const key = await repository.findOneBy({ secretHash: hashApiKeySecret(secret) });
-  const now = Date.now();
-  if (!key || key.revokedAt || (key.expiresAt && key.expiresAt.getTime() <= now)) {
-    throw unauthenticated('The API key is not valid.');
+  const secretHash = hashApiKeySecret(secret);
+  const organizationId = await tenantOfApiKey(dataSource, secretHash);
+  if (!organizationId) throw unauthenticated('The API key is not valid.');
+  return withTenant({ organizationId }, async () => {
+    const repository = dataSource.getRepository(ApiKey);
+    const key = await repository.findOneBy({ secretHash });
+    const now = Date.now();
+    if (!key || key.revokedAt || (key.expiresAt && key.expiresAt.getTime() <= now)) {
+      throw unauthenticated('The API key is not valid.');
+    }
+    if (!key.lastUsedAt || now - key.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+      await repository.update({ id: key.id }, { lastUsedAt: new Date(now) });
+    }
+    return { kind: 'partner', organizationId: key.organizationId, apiKeyId: key.id, scopes: key.scopes, expiresAt: key.expiresAt ?? undefined };
+  });
+}
+
+/** Chat tokens are stateless; erasure revokes a customer's tokens by time (iat has whole seconds). */
+async function assertChatTokenNotRevoked(viewer: CustomerViewer, dataSource: DataSource): Promise<void> {
+  const customer = await withTenant({ organizationId: viewer.organizationId, customerId: viewer.customerId }, () =>
+    dataSource
+      .getRepository(Customer)
+      .createQueryBuilder('customer')
+      .select(['customer.id', 'customer.chatTokensRevokedAt'])
+      .where('customer.id = :id', { id: viewer.customerId })
+      .getOne(),
+  );
+  const revokedAt = customer?.chatTokensRevokedAt;
+  if (!customer || (revokedAt && viewer.issuedAt.getTime() <= revokedAt.getTime())) {
+    throw unauthenticated('This chat has ended. Start a new one.');
   }
-  if (!key.lastUsedAt || now - key.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
-    await repository.update({ id: key.id }, { lastUsedAt: new Date(now) });
-  }
-  return { kind: 'partner', organizationId: key.organizationId, apiKeyId: key.id, scopes: key.scopes, expiresAt: key.expiresAt ?? undefined };
 }

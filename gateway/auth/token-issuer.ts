@@ -39,7 +39,7 @@ export class TokenIssuer {
         issuer: ISSUER,
         audience: [STAFF_AUDIENCE, CUSTOMER_AUDIENCE],
         algorithms: ['HS256'],
-      requiredClaims: ['exp'],
+        requiredClaims: ['exp', 'iat'],
       });
       const organizationId = payload.org;
       if (typeof organizationId !== 'string' || typeof payload.sub !== 'string') throw new Error('missing claims');
@@ -48,7 +48,7 @@ export class TokenIssuer {
         return { kind: 'staff', organizationId, staffId: payload.sub, role: payload.role as StaffRole, expiresAt };
       }
       if (payload.aud === CUSTOMER_AUDIENCE) {
-        return { kind: 'customer', organizationId, customerId: payload.sub, expiresAt };
+        return { kind: 'customer', organizationId, customerId: payload.sub, expiresAt, issuedAt: new Date(payload.iat! * 1000) };
       }
       throw new Error('unknown audience');
     } catch (error) {

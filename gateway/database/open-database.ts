@@ -1,20 +1,25 @@
 import type { DataSource } from 'typeorm';
 import type { GatewayConfig } from '../config.js';
 import { loadOrCreateSecret } from '../secrets.js';
+import { assertOwnerBypassesRowSecurity, assertSubjectToRowSecurity, provisionAppRole } from './app-role.js';
 import { createDataSource } from './data-source.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
 import path from 'node:path';
 
 export interface OpenDatabase {
+  /** Serves requests, as the application role, under row-level security. */
   dataSource: DataSource;
+  /** The schema owner's: the migrations ran on it; set-up such as demo data uses it. */
+  ownerDataSource: DataSource;
   /** Where the embedded cluster lives, when there is one. */
   embeddedDirectory?: string;
   dispose(): Promise<void>;
 }
 
 /**
- * Connects to `DATABASE_URL`, or starts the embedded PostgreSQL under DATA_DIR,
- * and brings the schema up to date with the migrations.
+ * Connects to `DATABASE_URL`, or starts the embedded PostgreSQL under DATA_DIR, brings the
+ * schema up to date as its owner, then connects the application as `DATABASE_APP_URL`
+ * (or the provisioned `counterchat_app` role).
  */
 export async function openDatabase(config: GatewayConfig): Promise<OpenDatabase> {
   let url = config.databaseUrl;
@@ -29,21 +34,35 @@ export async function openDatabase(config: GatewayConfig): Promise<OpenDatabase>
     url = embedded.url;
     stopEmbedded = embedded.dispose;
   }
-  const dataSource = createDataSource(url);
-  try {
-    await dataSource.initialize();
-    await dataSource.runMigrations();
-  } catch (error) {
-    if (dataSource.isInitialized) await dataSource.destroy();
+  const opened: DataSource[] = [];
+  const closeAll = async () => {
+    for (const dataSource of opened.reverse()) if (dataSource.isInitialized) await dataSource.destroy();
     await stopEmbedded();
+  };
+  try {
+    const owner = createDataSource(url, 'owner');
+    opened.push(owner);
+    await owner.initialize();
+    await owner.runMigrations();
+    const app = await connectApplication(owner, url, config.databaseAppUrl);
+    opened.push(app);
+    return { dataSource: app, ownerDataSource: owner, embeddedDirectory, dispose: closeAll };
+  } catch (error) {
+    await closeAll();
     throw error;
   }
-  return {
-    dataSource,
-    embeddedDirectory,
-    dispose: async () => {
-      await dataSource.destroy();
-      await stopEmbedded();
-    },
-  };
+}
+
+/** The application's data source on a migrated database, checked to be subject to row-level security. */
+export async function connectApplication(owner: DataSource, ownerUrl: string, appUrl?: string): Promise<DataSource> {
+  await assertOwnerBypassesRowSecurity(owner);
+  const app = createDataSource(appUrl ?? (await provisionAppRole(owner, ownerUrl)), 'app');
+  await app.initialize();
+  try {
+    await assertSubjectToRowSecurity(app);
+  } catch (error) {
+    await app.destroy();
+    throw error;
+  }
+  return app;
 }

@@ -110,7 +110,7 @@ export async function seedDemoData(dataSource: DataSource, realtime: RealtimePub
   const pharmacist: SignedInViewer = { kind: 'staff', organizationId: organization.id, staffId: staff[1]!.id, role: StaffRole.PHARMACIST };
   for (const [index, script] of CUSTOMERS.entries()) {
     const customer = customers[index]!;
-    const asCustomer: SignedInViewer = { kind: 'customer', organizationId: organization.id, customerId: customer.id };
+    const asCustomer: SignedInViewer = { kind: 'customer', organizationId: organization.id, customerId: customer.id, issuedAt: new Date() };
     if (script.lines.length === 0) continue;
     const conversation = await new ConversationService(TenantScope.forViewer(asCustomer, dataSource), realtime).start({ subject: script.subject ?? undefined });
     for (const [line, [who, body]] of script.lines.entries()) {

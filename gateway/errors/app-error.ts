@@ -25,3 +25,11 @@ export const badUserInput = (field: string, message: string) =>
   new AppError(ErrorCode.BadUserInput, message, { field });
 
 export const conflict = (message: string) => new AppError(ErrorCode.Conflict, message);
+
+/**
+ * The database is away, so the request can't be served at all (not even its credential
+ * checked): 503, which tells clients and load balancers to retry. The code stays
+ * INTERNAL_SERVER_ERROR, the contract's word for "our side, try again".
+ */
+export const serviceUnavailable = () =>
+  new AppError(ErrorCode.InternalServerError, 'Something went wrong on our side. Please try again.', { http: { status: 503 } });

@@ -4,3 +4,21 @@ import { QueryFailedError } from 'typeorm';
 export function isUniqueViolation(error: unknown): boolean {
   return error instanceof QueryFailedError && (error.driverError as { code?: string } | undefined)?.code === '23505';
 }
+
+/**
+ * SQLSTATEs of a server that is shutting down or not accepting connections yet (57P01 admin
+ * shutdown, 57P02 crash shutdown, 57P03 cannot connect now); class 08 is "connection exception".
+ */
+const UNAVAILABLE_STATES = new Set(['57P01', '57P02', '57P03']);
+/** The socket to PostgreSQL could not be opened or broke. */
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH']);
+/** node-postgres's own words for a connection that died or could not be had in time (these carry no code). */
+const POOL_MESSAGES = [/^Connection terminated/, /^timeout exceeded when trying to connect/];
+
+/** PostgreSQL is away (restarting, unreachable): the request may well succeed if retried, unlike a bug. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const cause = error instanceof QueryFailedError ? error.driverError : error;
+  const code = (cause as { code?: unknown } | undefined)?.code;
+  if (typeof code === 'string' && (UNAVAILABLE_STATES.has(code) || code.startsWith('08') || NETWORK_CODES.has(code))) return true;
+  return cause instanceof Error && POOL_MESSAGES.some((pattern) => pattern.test(cause.message));
+}

@@ -30,6 +30,11 @@ export class MemoryPresenceRegistry implements PresenceRegistry {
     return [...(this.sockets.get(organizationId)?.keys() ?? [])].map(parseActorKey);
   }
 
+  /** Every actor with a live socket here, with their organization. */
+  held(): { organizationId: string; actor: ActorRef }[] {
+    return [...this.sockets].flatMap(([organizationId, counts]) => [...counts.keys()].map((key) => ({ organizationId, actor: parseActorKey(key) })));
+  }
+
   /** Actors with live sockets, all organizations: what a leak test watches. */
   get size(): number {
     let total = 0;

@@ -1,15 +1,20 @@
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
+import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import type { Topics } from './event-payloads.js';
 import { logger } from '../logging/logger.js';
+import { closeRedis, connectRedis } from '../redis/redis-connections.js';
 
 type Listener<T extends keyof Topics> = (payload: Topics[T][1]) => void;
 
 /**
- * Typed publish/subscribe between gateway instances. The transport is an
- * EventTarget: in memory for one process, or graphql-yoga's Redis event target
- * (one Redis channel per topic, subscribed while anyone listens) for several.
+ * Typed publish/subscribe between gateway instances. Listeners of this instance
+ * hear its events straight from an in-memory EventTarget, Redis or not; with Redis,
+ * graphql-yoga's Redis event target (one channel per topic, subscribed while anyone
+ * listens) carries them to the other instances too. So a Redis outage only cuts
+ * instances off from each other: each keeps delivering its own events, and clients
+ * catch up on what others sent by sequence once Redis is back.
  */
 export interface EventBus {
   publish<T extends keyof Topics>(topic: T, id: Topics[T][0], payload: Topics[T][1]): void;
@@ -23,29 +28,54 @@ export interface EventBus {
 /** Redis channel names start with this, so Counterchat can share a Redis with others. */
 const CHANNEL_PREFIX = 'counterchat:';
 
+/** What travels over Redis: the sender, so it skips its own events (it delivered them already). */
+interface Envelope {
+  origin: string;
+  payload: unknown;
+}
+
 export function createEventBus(redisUrl: string | undefined): EventBus {
-  if (!redisUrl) {
-    const target = new EventTarget();
-    // One listener per subscribed socket on a busy conversation or inbox: hundreds are normal, not a leak.
-    setMaxListeners(0, target);
-    return busOver(target as unknown as MinimalEventTarget, async () => {});
-  }
+  const local = new EventTarget();
+  // One listener per subscribed socket on a busy conversation or inbox: hundreds are normal, not a leak.
+  setMaxListeners(0, local);
+  if (!redisUrl) return busOver(local as unknown as MinimalEventTarget);
+
   // A subscribed ioredis connection can't publish, hence two.
-  const publishClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
-  const subscribeClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
-  for (const client of [publishClient, subscribeClient]) {
-    // ioredis reconnects by itself; without a listener each failed attempt would be an unhandled 'error'.
-    client.on('error', (error) => logger.warn({ err: error }, 'Redis connection error'));
-  }
-  // The event target drops publish()'s promise; catch here so a Redis outage can't crash the process.
+  const publishClient = connectRedis(redisUrl, 'commands');
+  const subscribeClient = connectRedis(redisUrl, 'subscriber');
+  // The event target drops the promises of publish() and subscribe(); catch them here, so a
+  // Redis outage can't crash the process with an unhandled rejection.
   const safePublisher = {
     publish: (channel: string, message: string) =>
-      publishClient.publish(channel, message).catch((error: Error) => logger.warn({ err: error }, 'Redis publish failed')),
+      publishClient.publish(channel, message).catch((error: Error) => logger.warn({ err: error }, 'Redis publish failed; other instances miss this event')),
   } as unknown as Redis;
-  const target = createRedisEventTarget<CustomEvent>({ publishClient: safePublisher, subscribeClient });
-  return busOver(target, async () => {
-    await Promise.allSettled([publishClient.quit(), subscribeClient.quit()]);
+  const safeSubscriber = {
+    on: (event: string, listener: (...args: any[]) => void) => subscribeClient.on(event, listener),
+    subscribe: (channel: string) => subscribeClient.subscribe(channel).catch((error: Error) => logger.warn({ err: error, channel }, 'Redis subscribe failed')),
+    unsubscribe: (channel: string) => subscribeClient.unsubscribe(channel).catch((error: Error) => logger.warn({ err: error, channel }, 'Redis unsubscribe failed')),
+  } as unknown as Redis;
+  const remote = createRedisEventTarget<CustomEvent>({ publishClient: safePublisher, subscribeClient: safeSubscriber });
+  const origin = randomUUID();
+  return busOver(local as unknown as MinimalEventTarget, {
+    publish: (channel, payload) => remote.dispatchEvent(new CustomEvent(channel, { detail: { origin, payload } satisfies Envelope })),
+    listen(channel, deliver) {
+      const handler = (event: CustomEvent) => {
+        const envelope = event.detail as Envelope;
+        if (envelope.origin !== origin) deliver(envelope.payload);
+      };
+      remote.addEventListener(channel, handler);
+      return () => remote.removeEventListener(channel, handler);
+    },
+    dispose: () => Promise.all([closeRedis(publishClient), closeRedis(subscribeClient)]).then(() => {}),
   });
+}
+
+/** Carries events to and from other instances. */
+interface Relay {
+  publish(channel: string, payload: unknown): void;
+  /** Delivers other instances' events on `channel`; returns the function that stops. */
+  listen(channel: string, deliver: (payload: unknown) => void): () => void;
+  dispose(): Promise<void>;
 }
 
 interface MinimalEventTarget {
@@ -54,30 +84,36 @@ interface MinimalEventTarget {
   dispatchEvent(event: CustomEvent): boolean;
 }
 
-function busOver(target: MinimalEventTarget, close: () => Promise<void>): EventBus {
+function busOver(local: MinimalEventTarget, relay?: Relay): EventBus {
   let listenerCount = 0;
   const channel = (topic: string, id: string) => `${CHANNEL_PREFIX}${topic}:${id}`;
   return {
     publish(topic, id, payload) {
       // Round-trip through JSON in memory too, so nobody depends on sharing objects with the publisher.
-      target.dispatchEvent(new CustomEvent(channel(topic, id), { detail: JSON.parse(JSON.stringify(payload)) }));
+      const json = JSON.parse(JSON.stringify(payload));
+      local.dispatchEvent(new CustomEvent(channel(topic, id), { detail: json }));
+      relay?.publish(channel(topic, id), json);
     },
     on(topic, id, listener) {
       const handler = (event: CustomEvent) => listener(event.detail);
       const name = channel(topic, id);
-      target.addEventListener(name, handler);
+      local.addEventListener(name, handler);
+      const stopRelaying = relay?.listen(name, (payload) => listener(payload as never));
       listenerCount += 1;
       let attached = true;
       return () => {
         if (!attached) return;
         attached = false;
         listenerCount -= 1;
-        target.removeEventListener(name, handler);
+        local.removeEventListener(name, handler);
+        stopRelaying?.();
       };
     },
     get listenerCount() {
       return listenerCount;
     },
-    dispose: close,
+    dispose: async () => {
+      await relay?.dispose();
+    },
   };
 }

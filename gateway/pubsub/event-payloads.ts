@@ -52,9 +52,7 @@ export interface PresenceEventPayload {
 }
 
 /** Credentials that stopped being valid before they expire; sockets using them close. */
-export interface AccessRevokedPayload {
-  apiKeyId: string;
-}
+export type AccessRevokedPayload = { apiKeyId: string } | { customerId: string };
 
 /** Topic name → [id, payload]: one channel per conversation or organization. */
 export interface Topics {

@@ -54,6 +54,11 @@ export class RealtimePublisher {
     this.safely(() => this.bus.publish('access', organizationId, { apiKeyId }));
   }
 
+  /** The customer's chat tokens were revoked (erasure): their widget sockets close. */
+  chatTokensRevoked(organizationId: string, customerId: string): void {
+    this.safely(() => this.bus.publish('access', organizationId, { customerId }));
+  }
+
   /** Not for clients: tells the webhook workers (on every instance) not to wait for their next poll. */
   webhooksQueued(): void {
     this.safely(() => this.bus.publish('webhooks', 'queued', {}));

@@ -1,7 +1,7 @@
-import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { AppError } from '../errors/app-error.js';
 import { ErrorCode } from '../errors/error-code.js';
+import { closeRedis, connectRedis } from '../redis/redis-connections.js';
 
 /** How many attempts a key gets per window. */
 export interface RateLimitRule {
@@ -62,7 +62,8 @@ export interface RateLimits {
  * so a client can't multiply its allowance by hitting several instances.
  */
 export function createRateLimits(redisUrl: string | undefined, rules: RateLimitRules = defaultRateLimitRules): RateLimits {
-  const redis = redisUrl ? new Redis(redisUrl, { maxRetriesPerRequest: 3, enableOfflineQueue: true }) : undefined;
+  // Fails fast while Redis is away (see connectRedis), so a request falls back at once instead of waiting.
+  const redis = redisUrl ? connectRedis(redisUrl, 'commands') : undefined;
   const limiter = (name: string, rule: RateLimitRule): RateLimiterAbstract => {
     const inMemory = new RateLimiterMemory({ keyPrefix: name, points: rule.points, duration: rule.durationSeconds });
     // While Redis is unreachable each instance limits on its own rather than failing requests.
@@ -79,7 +80,7 @@ export function createRateLimits(redisUrl: string | undefined, rules: RateLimitR
     uploads: asRateLimit(limiter('uploads', rules.uploadsPerViewer), 'Too many files were uploaded in a short time. Try again later.'),
     partnerRequests: asRateLimit(limiter('api-key', rules.requestsPerApiKey), 'This API key is making too many requests. Slow down and retry after the given time.'),
     async dispose() {
-      await redis?.quit();
+      if (redis) await closeRedis(redis);
     },
   };
 }

@@ -1,4 +1,14 @@
-import { GraphQLError, NoSchemaIntrospectionCustomRule, parse, specifiedRules, validate, type GraphQLSchema } from 'graphql';
+import {
+  execute,
+  GraphQLError,
+  NoSchemaIntrospectionCustomRule,
+  parse,
+  specifiedRules,
+  subscribe,
+  validate,
+  type ExecutionArgs,
+  type GraphQLSchema,
+} from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type http from 'node:http';
@@ -7,13 +17,18 @@ import { authenticate } from '../auth/authenticate.js';
 import { actorOf, type SignedInViewer } from '../auth/viewer.js';
 import { RequestContext, type GatewayDependencies } from '../context.js';
 import { formatError } from '../errors/format-error.js';
+import { isDatabaseUnavailable } from '../errors/database-error.js';
 import { operationLimits, withoutSuggestions } from '../limits/operation-limits.js';
 import type { TrustedDocuments } from '../trusted-documents/trusted-documents.js';
 import { resolveOperation, UNTRUSTED_MESSAGE } from '../trusted-documents/trusted-documents-middleware.js';
+import { ClientFaultTolerantWebSocket } from './client-fault-tolerant-websocket.js';
+import { tenantOf, withTenant, type DatabaseTenant } from '../database/tenant-context.js';
 
 /** ws allows 100 MiB frames by default; no GraphQL message of ours comes near 64 KiB. */
 export const WEBSOCKET_MAX_PAYLOAD = 64 * 1024;
 const DRAIN_TIMEOUT_MS = 5000;
+/** WebSocket close code 1013: a temporary condition on our side. */
+const TRY_AGAIN_LATER = 1013;
 const DRAIN_GRACE_MS = 100;
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** setTimeout's ceiling (~24.8 days); later expiries are re-checked when it fires. */
@@ -49,6 +64,7 @@ export function useWebSocketGateway(
     server: httpServer,
     path: '/graphql',
     maxPayload: WEBSOCKET_MAX_PAYLOAD,
+    WebSocket: ClientFaultTolerantWebSocket,
     // Browsers always send Origin: only our own pages may open sockets with a user's token.
     // Servers (partners) send none, and authenticate like everyone else.
     verifyClient: ({ origin }: { origin?: string }, accept: (allowed: boolean, code?: number, reason?: string) => void) =>
@@ -103,17 +119,21 @@ export function useWebSocketGateway(
         let viewer;
         try {
           viewer = await authenticate(typeof authorization === 'string' ? authorization : undefined, deps);
-        } catch {
+        } catch (error) {
+          // The credential could not be checked (an API key while the database is away): not
+          // Forbidden, but "try again later", which graphql-ws clients retry.
+          if (isDatabaseUnavailable(error)) ctx.extra.socket.close(TRY_AGAIN_LATER, 'Try again later');
           return false;
         }
         if (viewer.kind === 'anonymous' || state.closed) return false;
         state.viewer = viewer;
         const close = (reason: string) => ctx.extra.socket.close(CloseCode.Forbidden, reason);
         if (viewer.expiresAt) watchExpiry(state, viewer.expiresAt, () => close('Credential expired'));
-        if (viewer.kind === 'partner') {
+        if (viewer.kind === 'partner' || viewer.kind === 'customer') {
           state.cleanup.push(
-            realtime.bus.on('access', viewer.organizationId, ({ apiKeyId }) => {
-              if (apiKeyId === viewer.apiKeyId) close('API key revoked');
+            realtime.bus.on('access', viewer.organizationId, (revoked) => {
+              if (viewer.kind === 'partner' && 'apiKeyId' in revoked && revoked.apiKeyId === viewer.apiKeyId) close('API key revoked');
+              if (viewer.kind === 'customer' && 'customerId' in revoked && revoked.customerId === viewer.customerId) close('Chat token revoked');
             }),
           );
         }
@@ -127,6 +147,16 @@ export function useWebSocketGateway(
         // Closed while we were registering: undo at once rather than leak presence.
         if (state.closed) await runCleanup(state);
         return true;
+      },
+      // Every statement of an operation, and of each event a subscription resolves, runs as the
+      // socket's tenant (row-level security). Events are resolved inside the iterator's next().
+      execute: (args) => withTenant(tenantOfOperation(args), () => execute(args)),
+      subscribe: (args) => {
+        const tenant = tenantOfOperation(args);
+        return withTenant(tenant, async () => {
+          const result = await subscribe(args);
+          return isAsyncIterable(result) ? iterateAsTenant(result, tenant) : result;
+        });
       },
       onClose: async (ctx) => {
         const state = ctx.extra.state;
@@ -164,6 +194,25 @@ export function useWebSocketGateway(
       while (wss.clients.size > 0 && Date.now() < deadline) await delay(25);
       await delay(DRAIN_GRACE_MS);
       await server.dispose();
+    },
+  };
+}
+
+function tenantOfOperation(args: ExecutionArgs): DatabaseTenant {
+  return tenantOf((args.contextValue as RequestContext).signedInViewer);
+}
+
+const isAsyncIterable = (value: object): value is AsyncIterable<unknown> => Symbol.asyncIterator in value;
+
+/** The same events, each pulled (and so resolved) as `tenant`. */
+function iterateAsTenant<T>(events: AsyncIterable<T>, tenant: DatabaseTenant): AsyncIterableIterator<T> {
+  const iterator = events[Symbol.asyncIterator]();
+  return {
+    next: () => withTenant(tenant, () => iterator.next()),
+    return: (value?: unknown) => withTenant(tenant, async () => (iterator.return ? iterator.return(value) : { done: true as const, value: value as T })),
+    throw: (error?: unknown) => withTenant(tenant, async () => (iterator.throw ? iterator.throw(error) : Promise.reject(error))),
+    [Symbol.asyncIterator]() {
+      return this;
     },
   };
 }

@@ -18,14 +18,20 @@ import { actorOf, type SignedInViewer } from '../auth/viewer.js';
 import type { AuditAction } from '../audit/audit-action.js';
 import { appendAuditEvents } from '../audit/audit-log.js';
 
+/**
+ * Who keeps tenants apart. Always both in the product; the tenant probe switches the
+ * application's filters off to show that row-level security alone still holds.
+ */
+export type TenantFilters = 'application-and-database' | 'database-only';
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The one door to tenant data. Every query builder it hands out is already limited
  * to the viewer's organization, and for a customer to their own conversations, so
- * services and loaders cannot forget a `where`. Row-level security (a later issue)
- * is switched on here too: `transaction` is where the organization is set per
- * transaction.
+ * services and loaders cannot forget a `where`. Behind it stands the database's own
+ * wall: the statements run as the viewer's tenant under row-level security (see
+ * gateway/database/tenant-context.ts), which would hold even if a filter here were wrong.
  */
 export class TenantScope {
   constructor(
@@ -35,10 +41,11 @@ export class TenantScope {
     private readonly commitHooks?: Map<string, () => void>,
     /** Where the request came from, for the audit log. */
     readonly clientIp?: string,
+    private readonly filters: TenantFilters = 'application-and-database',
   ) {}
 
-  static forViewer(viewer: SignedInViewer, dataSource: DataSource, clientIp?: string): TenantScope {
-    return new TenantScope(viewer, dataSource.manager, undefined, clientIp);
+  static forViewer(viewer: SignedInViewer, dataSource: DataSource, clientIp?: string, filters?: TenantFilters): TenantScope {
+    return new TenantScope(viewer, dataSource.manager, undefined, clientIp, filters);
   }
 
   get organizationId(): string {
@@ -52,7 +59,7 @@ export class TenantScope {
   async transaction<T>(work: (scope: TenantScope) => Promise<T>): Promise<T> {
     if (this.manager.queryRunner?.isTransactionActive) return work(this);
     const hooks = new Map<string, () => void>();
-    const result = await this.manager.transaction((manager) => work(new TenantScope(this.viewer, manager, hooks, this.clientIp)));
+    const result = await this.manager.transaction((manager) => work(new TenantScope(this.viewer, manager, hooks, this.clientIp, this.filters)));
     for (const hook of hooks.values()) hook();
     return result;
   }
@@ -90,7 +97,7 @@ export class TenantScope {
 
   conversations(alias = 'conversation'): SelectQueryBuilder<Conversation> {
     const query = this.inOrganization(Conversation, alias);
-    if (this.viewer.kind === 'customer') {
+    if (this.viewer.kind === 'customer' && this.applicationFilters) {
       query.andWhere(`${alias}.customerId = :scopeCustomerId`, { scopeCustomerId: this.viewer.customerId });
     }
     return query;
@@ -110,7 +117,7 @@ export class TenantScope {
 
   reactions(alias = 'reaction'): SelectQueryBuilder<Reaction> {
     const query = this.inOrganization(Reaction, alias);
-    if (this.viewer.kind !== 'customer') return query;
+    if (this.viewer.kind !== 'customer' || !this.applicationFilters) return query;
     return query.andWhere(
       `${alias}.messageId IN (SELECT m.id FROM message m JOIN conversation c ON c.id = m.conversation_id WHERE c.customer_id = :scopeCustomerId)`,
       { scopeCustomerId: this.viewer.customerId },
@@ -120,7 +127,7 @@ export class TenantScope {
   /** A customer sees only their own customer record. */
   customers(alias = 'customer'): SelectQueryBuilder<Customer> {
     const query = this.inOrganization(Customer, alias);
-    if (this.viewer.kind === 'customer') {
+    if (this.viewer.kind === 'customer' && this.applicationFilters) {
       query.andWhere(`${alias}.id = :scopeCustomerId`, { scopeCustomerId: this.viewer.customerId });
     }
     return query;
@@ -164,18 +171,23 @@ export class TenantScope {
     return row;
   }
 
+  private get applicationFilters(): boolean {
+    return this.filters === 'application-and-database';
+  }
+
   private inOrganization<T extends ObjectLiteral>(entity: EntityTarget<T>, alias: string): SelectQueryBuilder<T> {
-    return this.manager
-      .getRepository(entity)
-      .createQueryBuilder(alias)
-      .where(`${alias}.organizationId = :scopeOrganizationId`, { scopeOrganizationId: this.organizationId });
+    const query = this.manager.getRepository(entity).createQueryBuilder(alias);
+    // `1 = 1` keeps callers' `andWhere` valid when there is no filter of ours to follow.
+    return this.applicationFilters
+      ? query.where(`${alias}.organizationId = :scopeOrganizationId`, { scopeOrganizationId: this.organizationId })
+      : query.where('1 = 1');
   }
 
   private restrictToVisibleConversations<T extends ObjectLiteral>(
     query: SelectQueryBuilder<T>,
     conversationColumn: string,
   ): SelectQueryBuilder<T> {
-    if (this.viewer.kind !== 'customer') return query;
+    if (this.viewer.kind !== 'customer' || !this.applicationFilters) return query;
     return query.andWhere(
       `${conversationColumn} IN (SELECT c.id FROM conversation c WHERE c.customer_id = :scopeCustomerId)`,
       { scopeCustomerId: this.viewer.customerId },

@@ -3,6 +3,10 @@ import type { EventBus } from '../pubsub/event-bus.js';
 import { DEFAULT_RETRY_SCHEDULE, retryDelayMs, type RetrySchedule } from './retry-schedule.js';
 import { signWebhook, WebhookHeader } from './webhook-signature.js';
 import { logger } from '../logging/logger.js';
+import { fetch } from 'undici';
+import { isLiteralNonPublicHost, NOT_PUBLIC_ADDRESS, publicOnlyDispatcher } from './public-address-guard.js';
+import { withTenant } from '../database/tenant-context.js';
+import { tenantsWithDueWebhooks } from '../database/tenant-lookups.js';
 
 export interface WebhookDispatcherOptions extends RetrySchedule {
   /** False: this instance only queues; others deliver (e.g. dedicated workers). */
@@ -13,6 +17,8 @@ export interface WebhookDispatcherOptions extends RetrySchedule {
   batchSize: number;
   /** A receiver slower than this counts as failed; the claim lease is a little longer. */
   requestTimeoutMs: number;
+  /** Connect only to public addresses, whatever a receiver's host name resolves to (production). */
+  publicAddressesOnly: boolean;
   /** For tests: the jitter source. */
   random?: () => number;
 }
@@ -23,6 +29,7 @@ export const DEFAULT_WEBHOOK_DISPATCHER_OPTIONS: WebhookDispatcherOptions = {
   pollIntervalMs: 2_000,
   batchSize: 20,
   requestTimeoutMs: 10_000,
+  publicAddressesOnly: false,
 };
 
 export interface WebhookDispatcher {
@@ -65,6 +72,7 @@ export function startWebhookDispatcher(
   options: WebhookDispatcherOptions = DEFAULT_WEBHOOK_DISPATCHER_OPTIONS,
 ): WebhookDispatcher {
   if (!options.deliver) return { nudge: () => {}, dispose: async () => {} };
+  const dispatcher = options.publicAddressesOnly ? publicOnlyDispatcher() : undefined;
   const leaseSeconds = Math.ceil(options.requestTimeoutMs / 1000) + 30;
   let stopped = false;
   let running: Promise<void> | undefined;
@@ -87,7 +95,15 @@ export function startWebhookDispatcher(
       });
   };
 
+  /** Each pharmacy's deliveries are claimed and recorded as that pharmacy (row-level security). */
   async function drainDueDeliveries(): Promise<void> {
+    for (const organizationId of await tenantsWithDueWebhooks(dataSource)) {
+      if (stopped) return;
+      await withTenant({ organizationId }, drainDueDeliveriesOfTenant);
+    }
+  }
+
+  async function drainDueDeliveriesOfTenant(): Promise<void> {
     for (;;) {
       const claimed = await claim();
       await Promise.all(claimed.map(async (delivery) => record(delivery, await attempt(delivery))));
@@ -137,8 +153,12 @@ export function startWebhookDispatcher(
       startedAt,
       durationMs: Date.now() - startedAt.getTime(),
     });
+    if (options.publicAddressesOnly && isLiteralNonPublicHost(delivery.url)) {
+      return finish(false, null, 'The URL points at an address that is not public.');
+    }
     try {
       const response = await fetch(delivery.url, {
+        dispatcher,
         method: 'POST',
         // A redirect could point anywhere, including inside our network: it counts as a failure.
         redirect: 'manual',
@@ -199,6 +219,7 @@ export function startWebhookDispatcher(
       clearInterval(poll);
       stopListening();
       await running;
+      await dispatcher?.close();
     },
   };
 }
@@ -209,6 +230,7 @@ function describeFailure(error: unknown, timeoutMs: number): string {
   const code = failure.cause?.code;
   if (code === 'ECONNREFUSED') return 'Connection refused.';
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'The host name does not resolve.';
+  if (code === NOT_PUBLIC_ADDRESS) return 'The host name resolves to an address that is not public.';
   if (code) return `Network error (${code}).`;
   return 'The request failed before an answer arrived.';
 }

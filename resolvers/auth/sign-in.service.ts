@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { ActorType } from '../../entities/actor-type.js';
 import { StaffUser } from '../../entities/staff-user.entity.js';
@@ -6,6 +7,8 @@ import { appendAuditEvents, type AuditEntry } from '../../gateway/audit/audit-lo
 import { unknownUserPasswordHash, verifyPassword } from '../../gateway/auth/password.js';
 import type { IssuedToken, TokenIssuer } from '../../gateway/auth/token-issuer.js';
 import { unauthenticated } from '../../gateway/errors/app-error.js';
+import { withTenant } from '../../gateway/database/tenant-context.js';
+import { tenantOfStaffEmail } from '../../gateway/database/tenant-lookups.js';
 import type { RateLimits } from '../../gateway/rate-limits/rate-limits.js';
 
 const FAILURE_DELAY_MS = 500;
@@ -25,24 +28,28 @@ export async function signInStaff(
   await deps.rateLimits.signIns.consume(`ip:${clientIp ?? 'unknown'}`);
   // Counted per address whether or not it has an account, so the limit reveals nothing either.
   await deps.rateLimits.signInFailures.check(address);
-  const staff = await deps.dataSource
-    .getRepository(StaffUser)
-    .createQueryBuilder('staff')
-    .addSelect('staff.passwordHash')
-    .where('staff.email = :email', { email: address })
-    .getOne();
-  const matches = await verifyPassword(password, staff?.passwordHash ?? unknownUserPasswordHash);
-  if (!staff || !matches) {
-    await deps.rateLimits.signInFailures.consume(address).catch(() => {});
-    // Only a real account has an organization whose admins can read about it.
-    if (staff) await appendAuditEvents(deps.dataSource.manager, [signInEntry(staff, AuditAction.SIGN_IN_FAILED, clientIp)]);
-    // A failure costs a guesser half a second more than a success costs a pharmacist.
-    await new Promise((resolve) => setTimeout(resolve, FAILURE_DELAY_MS));
-    throw unauthenticated('Email or password is incorrect.');
-  }
-  const issued = await deps.tokens.issueStaffToken({ organizationId: staff.organizationId, staffId: staff.id, role: staff.role });
-  await appendAuditEvents(deps.dataSource.manager, [signInEntry(staff, AuditAction.SIGNED_IN, clientIp)]);
-  return { ...issued, staff };
+  // An unknown address still reads a staff row (as a pharmacy that doesn't exist), so both take as long.
+  const tenant = { organizationId: (await tenantOfStaffEmail(deps.dataSource, address)) ?? randomUUID() };
+  return withTenant(tenant, async () => {
+    const staff = await deps.dataSource
+      .getRepository(StaffUser)
+      .createQueryBuilder('staff')
+      .addSelect('staff.passwordHash')
+      .where('staff.email = :email', { email: address })
+      .getOne();
+    const matches = await verifyPassword(password, staff?.passwordHash ?? unknownUserPasswordHash);
+    if (!staff || !matches) {
+      await deps.rateLimits.signInFailures.consume(address).catch(() => {});
+      // Only a real account has an organization whose admins can read about it.
+      if (staff) await appendAuditEvents(deps.dataSource.manager, [signInEntry(staff, AuditAction.SIGN_IN_FAILED, clientIp)]);
+      // A failure costs a guesser half a second more than a success costs a pharmacist.
+      await new Promise((resolve) => setTimeout(resolve, FAILURE_DELAY_MS));
+      throw unauthenticated('Email or password is incorrect.');
+    }
+    const issued = await deps.tokens.issueStaffToken({ organizationId: staff.organizationId, staffId: staff.id, role: staff.role });
+    await appendAuditEvents(deps.dataSource.manager, [signInEntry(staff, AuditAction.SIGNED_IN, clientIp)]);
+    return { ...issued, staff };
+  });
 }
 
 function signInEntry(staff: StaffUser, action: AuditAction, clientIp: string | undefined): AuditEntry {

@@ -16,7 +16,7 @@ export class CustomerDataResolver {
 
   @Authorized(Permission.MANAGE_CUSTOMER_DATA)
   @Mutation(() => CustomerErasureType, {
-    description: "Erases a customer's messages, files and contact details on their request (admins). Irreversible; recorded in the audit log.",
+    description: "Erases a customer's messages, files and contact details on their request (admins); their chat links and widget sessions stop working. Irreversible; recorded in the audit log.",
   })
   eraseCustomer(@Arg('customerId', () => ID) customerId: string, @Ctx() context: RequestContext): Promise<CustomerErasure> {
     return service(context).erase(customerId);

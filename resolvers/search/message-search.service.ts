@@ -35,8 +35,8 @@ export interface MessageSearchHit {
 /**
  * Full-text search over the messages the viewer may see. One statement per page:
  * it starts from `scope.messages()` (the organization, and a customer's own
- * conversations), matches through the GIN index on (organization_id, search_vector),
- * and ranks by `ts_rank_cd`, then recency.
+ * conversations), matches through the GIN index on (organization_id, search_vector)
+ * in `counterchat_message_search_matches`, and ranks by `ts_rank_cd`, then recency.
  */
 export class MessageSearchService {
   constructor(private readonly scope: TenantScope) {}
@@ -65,7 +65,8 @@ export class MessageSearchService {
     const query = this.scope
       .messages('message')
       .andWhere('message.kind = :searchKind', { searchKind: MessageKind.TEXT })
-      .andWhere(`message.search_vector @@ ${tsquery}`, { searchOrganizationId: this.scope.organizationId, searchText: text })
+      // The matching itself goes through the index in a SECURITY DEFINER function: see migration RowLevelSecurity1763830000000.
+      .andWhere('message.id IN (SELECT counterchat_message_search_matches(:searchText))', { searchOrganizationId: this.scope.organizationId, searchText: text })
       .addSelect(`ts_rank_cd(message.search_vector, ${tsquery}, 1)`, 'search_rank')
       // Evaluated for the page's rows only: PostgreSQL postpones costly output
       // expressions that the sort doesn't need until after the LIMIT.

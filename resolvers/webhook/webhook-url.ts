@@ -5,8 +5,8 @@ import { badUserInput } from '../../gateway/errors/app-error.js';
  * A receiver's URL must be absolute http(s) without credentials. In production it must
  * be https, and literal loopback, private and link-local addresses are refused so a key
  * holder can't make the gateway call into its own network (the cloud metadata address
- * included). Host names are not resolved here: a name that points inside is the
- * operator's egress firewall's to stop.
+ * included). Host names are not resolved here: they can change later, so deliveries check
+ * the addresses they actually connect to (gateway/webhooks/public-address-guard.ts).
  */
 export function checkWebhookUrl(value: string, { production }: { production: boolean }): string {
   let url: URL;

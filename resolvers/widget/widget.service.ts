@@ -6,6 +6,8 @@ import type { TokenIssuer } from '../../gateway/auth/token-issuer.js';
 import type { Viewer } from '../../gateway/auth/viewer.js';
 import { badUserInput, notFound, unauthenticated } from '../../gateway/errors/app-error.js';
 import { isUniqueViolation } from '../../gateway/errors/database-error.js';
+import { withTenant } from '../../gateway/database/tenant-context.js';
+import { tenantOfSlug } from '../../gateway/database/tenant-lookups.js';
 import type { RateLimit } from '../../gateway/rate-limits/rate-limits.js';
 import { chatLinkFor, type ChatToken } from '../chat-token/chat-token.service.js';
 import { assertE164 } from '../customer/phone-number.js';
@@ -36,27 +38,29 @@ export interface WidgetDependencies {
 
 /**
  * What the widget does before a customer is signed in. There is no viewer yet, so
- * there is no TenantScope either: every query here is keyed by the organization the
- * slug names, and a customer is only ever created or updated inside it.
+ * there is no TenantScope either: every query here runs as the organization the slug
+ * names (see asPharmacy), and a customer is only ever created or updated inside it.
  */
 export class WidgetService {
   constructor(private readonly deps: WidgetDependencies) {}
 
-  async config(organizationSlug: string, now = new Date()): Promise<WidgetConfigType> {
-    const organization = await this.organizationBySlug(organizationSlug);
-    // Rows created without settings hold `{}`: the defaults fill in what is missing.
-    const settings = { ...defaultOrganizationSettings, ...organization.settings };
-    return {
-      name: organization.name,
-      slug: organization.slug,
-      primaryColor: settings.primaryColor,
-      replyTimeText: settings.replyTimeText,
-      timeZone: settings.timeZone,
-      businessHours: settings.businessHours,
-      openNow: isOpenAt(settings.businessHours, settings.timeZone, now),
-      threadPolicy: widgetThreadPolicyOf(settings),
-      identityMaxAgeSeconds: IDENTITY_MAX_AGE_SECONDS,
-    };
+  config(organizationSlug: string, now = new Date()): Promise<WidgetConfigType> {
+    return this.asPharmacy(organizationSlug, async () => {
+      const organization = await this.organizationBySlug(organizationSlug);
+      // Rows created without settings hold `{}`: the defaults fill in what is missing.
+      const settings = { ...defaultOrganizationSettings, ...organization.settings };
+      return {
+        name: organization.name,
+        slug: organization.slug,
+        primaryColor: settings.primaryColor,
+        replyTimeText: settings.replyTimeText,
+        timeZone: settings.timeZone,
+        businessHours: settings.businessHours,
+        openNow: isOpenAt(settings.businessHours, settings.timeZone, now),
+        threadPolicy: widgetThreadPolicyOf(settings),
+        identityMaxAgeSeconds: IDENTITY_MAX_AGE_SECONDS,
+      };
+    });
   }
 
   /**
@@ -67,27 +71,29 @@ export class WidgetService {
    * token), which is updated instead of duplicated. Verified store customers come in
    * through `identify`; staff can issue a chat link for a known customer.
    */
-  async startSession(input: WidgetSessionRequest, current: Viewer, clientIp: string | undefined): Promise<ChatToken> {
-    const name = input.name.trim();
-    if (!name) throw badUserInput('name', 'A name needs 1 to 200 characters.');
-    if (!input.consentToContact) throw badUserInput('consentToContact', 'Please agree to be contacted so the pharmacy can answer you.');
-    const phone = input.phone?.trim() ? assertE164(input.phone.trim()) : null;
-    const email = input.email?.trim() ? input.email.trim().toLowerCase() : null;
-    if (!phone && !email) throw badUserInput('phone', 'Enter a phone number or an email address so the pharmacy can reach you.');
-    const organization = await this.organizationBySlug(input.organizationSlug);
-    await this.deps.sessionsPerIp.consume(`${clientIp ?? 'unknown'}`);
+  startSession(input: WidgetSessionRequest, current: Viewer, clientIp: string | undefined): Promise<ChatToken> {
+    return this.asPharmacy(input.organizationSlug, async () => {
+      const name = input.name.trim();
+      if (!name) throw badUserInput('name', 'A name needs 1 to 200 characters.');
+      if (!input.consentToContact) throw badUserInput('consentToContact', 'Please agree to be contacted so the pharmacy can answer you.');
+      const phone = input.phone?.trim() ? assertE164(input.phone.trim()) : null;
+      const email = input.email?.trim() ? input.email.trim().toLowerCase() : null;
+      if (!phone && !email) throw badUserInput('phone', 'Enter a phone number or an email address so the pharmacy can reach you.');
+      const organization = await this.organizationBySlug(input.organizationSlug);
+      await this.deps.sessionsPerIp.consume(`${clientIp ?? 'unknown'}`);
 
-    const customers = this.deps.dataSource.getRepository(Customer);
-    const earlier =
-      current.kind === 'customer' && current.organizationId === organization.id
-        ? await customers.findOneBy({ id: current.customerId, organizationId: organization.id })
-        : null;
-    const details = { name, phone, email, contactConsentAt: new Date() };
-    const customer =
-      earlier && earlier.externalId === null
-        ? await customers.save(Object.assign(earlier, details))
-        : await customers.save(customers.create({ organizationId: organization.id, externalId: null, ...details }));
-    return this.chatTokenFor(organization, customer);
+      const customers = this.deps.dataSource.getRepository(Customer);
+      const earlier =
+        current.kind === 'customer' && current.organizationId === organization.id
+          ? await customers.findOneBy({ id: current.customerId, organizationId: organization.id })
+          : null;
+      const details = { name, phone, email, contactConsentAt: new Date() };
+      const customer =
+        earlier && earlier.externalId === null
+          ? await customers.save(Object.assign(earlier, details))
+          : await customers.save(customers.create({ organizationId: organization.id, externalId: null, ...details }));
+      return this.chatTokenFor(organization, customer);
+    });
   }
 
   /**
@@ -95,22 +101,24 @@ export class WidgetService {
    * replayed signatures are all UNAUTHENTICATED; only then is the customer with that
    * `externalId` created or updated with the signed details.
    */
-  async identify(identity: SignedIdentity, signature: string, now = new Date()): Promise<ChatToken> {
-    const organization = await this.organizationBySlug(identity.organizationSlug, { withWidgetSecret: true });
-    if (!isValidIdentitySignature(identity, signature, organization.widgetSecret!)) {
-      throw unauthenticated('The identity signature is not valid.');
-    }
-    const age = identityAge(identity.issuedAt, now);
-    if (age === 'expired') throw unauthenticated(`The identity signature has expired (older than ${IDENTITY_MAX_AGE_SECONDS / 60} minutes); sign a fresh one.`);
-    if (age === 'future') throw unauthenticated('The identity signature is dated in the future; check the store server clock.');
-    const phone = identity.phone ? assertE164(identity.phone) : null;
+  identify(identity: SignedIdentity, signature: string, now = new Date()): Promise<ChatToken> {
+    return this.asPharmacy(identity.organizationSlug, async () => {
+      const organization = await this.organizationBySlug(identity.organizationSlug, { withWidgetSecret: true });
+      if (!isValidIdentitySignature(identity, signature, organization.widgetSecret!)) {
+        throw unauthenticated('The identity signature is not valid.');
+      }
+      const age = identityAge(identity.issuedAt, now);
+      if (age === 'expired') throw unauthenticated(`The identity signature has expired (older than ${IDENTITY_MAX_AGE_SECONDS / 60} minutes); sign a fresh one.`);
+      if (age === 'future') throw unauthenticated('The identity signature is dated in the future; check the store server clock.');
+      const phone = identity.phone ? assertE164(identity.phone) : null;
 
-    const customer = await this.deps.dataSource.transaction(async (manager) => {
-      await this.useNonce(manager, organization.id, identity, now);
-      const details = { name: identity.name.trim() || identity.name, email: identity.email?.toLowerCase() ?? null, phone };
-      return upsertByExternalId(manager, organization.id, identity.externalId, details);
+      const customer = await this.deps.dataSource.transaction(async (manager) => {
+        await this.useNonce(manager, organization.id, identity, now);
+        const details = { name: identity.name.trim() || identity.name, email: identity.email?.toLowerCase() ?? null, phone };
+        return upsertByExternalId(manager, organization.id, identity.externalId, details);
+      });
+      return this.chatTokenFor(organization, customer);
     });
-    return this.chatTokenFor(organization, customer);
   }
 
   /** Records the nonce; a second use inside its validity window is a replay. */
@@ -124,6 +132,16 @@ export class WidgetService {
       [organizationId, identity.nonce, expiresAt],
     );
     if (inserted.length === 0) throw unauthenticated('This identity signature was already used; sign a fresh one for every page view.');
+  }
+
+  /**
+   * Runs `work` as the pharmacy the slug names (row-level security shows nothing else);
+   * NOT_FOUND for a slug no pharmacy has.
+   */
+  private async asPharmacy<T>(slug: string, work: () => Promise<T>): Promise<T> {
+    const organizationId = await tenantOfSlug(this.deps.dataSource, slug);
+    if (!organizationId) throw notFound('Organization');
+    return withTenant({ organizationId }, work);
   }
 
   private async organizationBySlug(slug: string, options: { withWidgetSecret?: boolean } = {}): Promise<Organization> {

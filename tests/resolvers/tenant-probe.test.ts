@@ -231,71 +231,78 @@ async function southRows(): Promise<unknown[]> {
   return rows;
 }
 
-beforeAll(async () => {
-  // No delivery worker: its retries would change the other pharmacy's rows under the probe.
-  gateway = await startTestGateway({ config: { webhooks: { ...DEFAULT_WEBHOOK_DISPATCHER_OPTIONS, deliver: false } } });
-  north = await createPharmacy(gateway.dataSource, gateway.tokens, 'probe-north');
-  south = await createPharmacy(gateway.dataSource, gateway.tokens, 'probe-south');
-  own = await createIds(north);
-  foreign = await createIds(south);
-  const everything = await succeed(
-    `mutation { createApiKey(input: { name: "Everything", scopes: [CONVERSATIONS_READ, CONVERSATIONS_WRITE, MESSAGES_WRITE, CUSTOMERS_READ, CUSTOMERS_WRITE, STAFF_READ, WEBHOOKS_MANAGE, STATS_READ] }) { secret } }`,
-    {},
-    north.tokens.admin,
-  );
-  partnerKey = everything.createApiKey.secret;
-  const thread = await succeed(`mutation { startConversation(input: {}) { id } }`, {}, north.tokens.otherCustomer);
-  const sent = await succeed(
-    `mutation ($id: ID!, $c: String!) { sendMessage(input: { conversationId: $id, body: "Mine", clientMessageId: $c }) { id } }`,
-    { id: thread.startConversation.id, c: nextClientMessageId() },
-    north.tokens.otherCustomer,
-  );
-  neighbour = { conversation: thread.startConversation.id, message: sent.sendMessage.id, customer: north.customers[1].id };
-});
-afterAll(async () => {
-  await gateway.dispose();
-});
+// Twice: as the product runs, and with the application's own tenant filters (TenantScope)
+// switched off, so that only row-level security stands between the pharmacies.
+for (const [title, tenantFilters] of [
+  ['the tenant probe', 'application-and-database'],
+  ['the tenant probe, with row-level security alone', 'database-only'],
+] as const) {
+  describe(title, () => {
+    beforeAll(async () => {
+      // No delivery worker: its retries would change the other pharmacy's rows under the probe.
+      gateway = await startTestGateway({ config: { webhooks: { ...DEFAULT_WEBHOOK_DISPATCHER_OPTIONS, deliver: false }, tenantFilters } });
+      north = await createPharmacy(gateway.dataSource, gateway.tokens, 'probe-north');
+      south = await createPharmacy(gateway.dataSource, gateway.tokens, 'probe-south');
+      own = await createIds(north);
+      foreign = await createIds(south);
+      const everything = await succeed(
+        `mutation { createApiKey(input: { name: "Everything", scopes: [CONVERSATIONS_READ, CONVERSATIONS_WRITE, MESSAGES_WRITE, CUSTOMERS_READ, CUSTOMERS_WRITE, STAFF_READ, WEBHOOKS_MANAGE, STATS_READ] }) { secret } }`,
+        {},
+        north.tokens.admin,
+      );
+      partnerKey = everything.createApiKey.secret;
+      const thread = await succeed(`mutation { startConversation(input: {}) { id } }`, {}, north.tokens.otherCustomer);
+      const sent = await succeed(
+        `mutation ($id: ID!, $c: String!) { sendMessage(input: { conversationId: $id, body: "Mine", clientMessageId: $c }) { id } }`,
+        { id: thread.startConversation.id, c: nextClientMessageId() },
+        north.tokens.otherCustomer,
+      );
+      neighbour = { conversation: thread.startConversation.id, message: sent.sendMessage.id, customer: north.customers[1].id };
+    });
+    afterAll(async () => {
+      await gateway.dispose();
+    });
 
-describe('the tenant probe', () => {
-  const slots = idSlots();
+    const slots = idSlots();
 
-  it('finds the id arguments to probe in the schema', () => {
-    // Guards the walker itself: if it found nothing, every probe below would pass vacuously.
-    const names = slots.map((slot) => `${slot.field.name}(${slot.path.join('.')})`);
-    expect(names).toEqual(expect.arrayContaining(['conversation(id)', 'sendMessage(input.replyToId)', 'conversationEvents(conversationId)', 'redeliverWebhook(deliveryId)']));
-  });
+    it('finds the id arguments to probe in the schema', () => {
+      // Guards the walker itself: if it found nothing, every probe below would pass vacuously.
+      const names = slots.map((slot) => `${slot.field.name}(${slot.path.join('.')})`);
+      expect(names).toEqual(expect.arrayContaining(['conversation(id)', 'sendMessage(input.replyToId)', 'conversationEvents(conversationId)', 'redeliverWebhook(deliveryId)']));
+    });
 
-  it("tells the viewer's own ids from unknown ones, so an equal answer means something", async () => {
-    // If the probe's own-id placement were wrong, every answer would be NOT_FOUND and nothing could leak.
-    const probe = (field: string, path: string) => slots.find((slot) => slot.field.name === field && slot.path.join('.') === path)!;
-    for (const [slot, ownId] of [
-      [probe('conversation', 'id'), own.conversation],
-      [probe('sendMessage', 'input.replyToId'), own.message],
-      [probe('assignConversation', 'input.assigneeId'), own.staff],
-      [probe('redeliverWebhook', 'deliveryId'), own.webhookDelivery],
-    ] as const) {
-      const mine = await answer(slot, ownId, 'admin');
-      const unknown = await answer(slot, randomUUID(), 'admin');
-      expect([slot.field.name, mine.errors]).toEqual([slot.field.name, []]);
-      expect(unknown.errors[0]?.code).toBe('NOT_FOUND');
-    }
-  });
+    it("tells the viewer's own ids from unknown ones, so an equal answer means something", async () => {
+      // If the probe's own-id placement were wrong, every answer would be NOT_FOUND and nothing could leak.
+      const probe = (field: string, path: string) => slots.find((slot) => slot.field.name === field && slot.path.join('.') === path)!;
+      for (const [slot, ownId] of [
+        [probe('conversation', 'id'), own.conversation],
+        [probe('sendMessage', 'input.replyToId'), own.message],
+        [probe('assignConversation', 'input.assigneeId'), own.staff],
+        [probe('redeliverWebhook', 'deliveryId'), own.webhookDelivery],
+      ] as const) {
+        const mine = await answer(slot, ownId, 'admin');
+        const unknown = await answer(slot, randomUUID(), 'admin');
+        expect([slot.field.name, mine.errors]).toEqual([slot.field.name, []]);
+        expect(unknown.errors[0]?.code).toBe('NOT_FOUND');
+      }
+    });
 
-  for (const viewer of ['admin', 'partner', 'customer'] as const) {
-    it(`answers ${viewer}s the same for hidden ids as for ids that exist nowhere, and writes nothing`, async () => {
-      const before = await southRows();
-      const leaks: string[] = [];
-      for (const slot of slots) {
-        const unknown = await answer(slot, randomUUID(), viewer);
-        for (const [what, id] of hiddenIds(viewer)) {
-          const hidden = await answer(slot, id, viewer);
-          if (JSON.stringify(hidden) !== JSON.stringify(unknown)) {
-            leaks.push(`${slot.field.name}(${slot.path.join('.')}) with ${what}: ${JSON.stringify(hidden)} vs unknown ${JSON.stringify(unknown)}`);
+    for (const viewer of ['admin', 'partner', 'customer'] as const) {
+      it(`answers ${viewer}s the same for hidden ids as for ids that exist nowhere, and writes nothing`, async () => {
+        const before = await southRows();
+        const leaks: string[] = [];
+        for (const slot of slots) {
+          const unknown = await answer(slot, randomUUID(), viewer);
+          for (const [what, id] of hiddenIds(viewer)) {
+            const hidden = await answer(slot, id, viewer);
+            if (JSON.stringify(hidden) !== JSON.stringify(unknown)) {
+              leaks.push(`${slot.field.name}(${slot.path.join('.')}) with ${what}: ${JSON.stringify(hidden)} vs unknown ${JSON.stringify(unknown)}`);
+            }
           }
         }
-      }
-      expect(leaks).toEqual([]);
-      expect(await southRows()).toEqual(before);
-    }, 120_000);
-  }
-});
+        expect(leaks).toEqual([]);
+        expect(await southRows()).toEqual(before);
+      }, 120_000);
+    }
+  });
+}

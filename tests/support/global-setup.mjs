@@ -34,7 +34,7 @@ export default async function globalSetup() {
   await admin.end();
   const templateUrl = new URL(adminUrl);
   templateUrl.pathname = `/${TEMPLATE_DATABASE}`;
-  const dataSource = createDataSource(templateUrl.toString());
+  const dataSource = createDataSource(templateUrl.toString(), 'owner');
   await dataSource.initialize();
   await dataSource.runMigrations();
   await dataSource.destroy();

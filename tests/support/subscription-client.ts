@@ -45,17 +45,22 @@ export function connectSubscriber(wsUrl: string, token: string | undefined, opti
       const push = (value: any) => (waiters.length ? waiters.shift()!(value) : queue.push(value));
       const stop = client.subscribe(
         { query, variables },
-        { next: push, error: (error) => push({ errors: Array.isArray(error) ? error : [{ message: String((error as Error)?.message ?? error) }] }), complete: () => {} },
+        { next: push, error: (error) => push({ errors: Array.isArray(error) ? error : [{ message: describeError(error) }] }), complete: () => {} },
       );
       return {
         next(timeoutMs = 5000) {
           if (queue.length) return Promise.resolve(queue.shift());
           return new Promise((resolve, reject) => {
-            const timer = setTimeout(() => reject(new Error(`No event within ${timeoutMs} ms`)), timeoutMs);
-            waiters.push((value) => {
+            const waiter = (value: any) => {
               clearTimeout(timer);
               resolve(value);
-            });
+            };
+            // A waiter that gave up must not stay in line: it would swallow the next event.
+            const timer = setTimeout(() => {
+              waiters.splice(waiters.indexOf(waiter), 1);
+              reject(new Error(`No event within ${timeoutMs} ms`));
+            }, timeoutMs);
+            waiters.push(waiter);
           });
         },
         async expectNothing(ms = 300) {
@@ -70,4 +75,12 @@ export function connectSubscriber(wsUrl: string, token: string | undefined, opti
     },
     dispose: () => client.dispose() as Promise<void>,
   };
+}
+
+/** graphql-ws reports a closed socket as its CloseEvent: say which. */
+function describeError(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  const close = error as { code?: unknown; reason?: unknown } | undefined;
+  if (typeof close?.code === 'number') return `The socket closed with ${close.code} ${String(close.reason ?? '')}`.trim();
+  return String(error);
 }

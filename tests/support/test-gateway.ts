@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { WebSocketGateway } from '../../gateway/subscriptions/websocket-gateway.js';
 import { createDataSource, queryCounterOf } from '../../gateway/database/data-source.js';
+import { connectApplication } from '../../gateway/database/open-database.js';
 import type { QueryCounter } from '../../gateway/database/query-counter.js';
 import { startGateway } from '../../gateway/server.js';
 import { findFreePort } from '../../gateway/find-free-port.js';
@@ -34,7 +35,10 @@ export interface TestGateway {
   /** Uploads and other files of this instance (shared with instances started with `sharing`). */
   dataDir: string;
   files: GatewayFiles;
+  /** The schema owner's connection (bypasses row-level security): for fixtures and checks. */
   dataSource: DataSource;
+  /** The connection the gateway serves with, as the application role. */
+  appDataSource: DataSource;
   tokens: TokenIssuer;
   queries: QueryCounter;
   /** POSTs a GraphQL operation; `token` goes into `Authorization: Bearer`. */
@@ -67,8 +71,10 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
   const database = options.sharing
     ? { url: options.sharing.databaseUrl, drop: async () => {} }
     : await createThrowawayDatabase();
-  const dataSource = createDataSource(database.url);
+  // Fixtures and assertions use the owner's connection; the gateway serves as the application role, under row-level security.
+  const dataSource = createDataSource(database.url, 'owner');
   await dataSource.initialize();
+  const appDataSource = await connectApplication(dataSource, database.url);
   const tokens = options.sharing?.tokens ?? new TokenIssuer(randomBytes(32).toString('base64url'));
   // A known port, so PUBLIC_URL (signed file links, chat links) points at this instance.
   const port = await findFreePort();
@@ -76,7 +82,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
   const realtime = startRealtime(options.redisUrl);
   const files = createGatewayFiles(config, 'test-file-url-secret');
   const rateLimits = createRateLimits(options.redisUrl, config.rateLimits);
-  const gateway = await startGateway({ config, dataSource, tokens, realtime, files, rateLimits });
+  const gateway = await startGateway({ config, dataSource: appDataSource, tokens, realtime, files, rateLimits });
   return {
     url: gateway.url,
     wsUrl: `${gateway.url.replace(/^http/, 'ws')}/graphql`,
@@ -87,7 +93,8 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     files,
     dataSource,
     tokens,
-    queries: queryCounterOf(dataSource),
+    appDataSource,
+    queries: queryCounterOf(appDataSource),
     async graphql(query, variables, token) {
       const response = await fetch(`${gateway.url}/graphql`, {
         method: 'POST',
@@ -101,6 +108,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
       await gateway.dispose();
       await realtime.dispose();
       await rateLimits.dispose();
+      await appDataSource.destroy();
       await dataSource.destroy();
       await database.drop();
       if (!options.sharing) await rm(config.dataDir, { recursive: true, force: true });

@@ -28,13 +28,25 @@ beforeAll(async () => {
   keeping = await createPharmacy(gateway.dataSource, gateway.tokens, 'retention-keep');
   purging = await createPharmacy(gateway.dataSource, gateway.tokens, 'retention-purge');
   await gateway.graphql(`mutation { updateOrganizationSettings(input: { retentionDays: 30 }) { id } }`, {}, purging.tokens.admin);
+  // Both pharmacies send webhooks, so their outboxes hold copies of the message texts too.
+  for (const pharmacy of [keeping, purging]) {
+    const created = await gateway.graphql(
+      `mutation { createWebhookEndpoint(input: { url: "http://127.0.0.1:9/hooks", events: [MESSAGE_CREATED] }) { endpoint { id } } }`,
+      {},
+      pharmacy.tokens.admin,
+    );
+    expect(created.errors).toBeUndefined();
+  }
 });
+
+const outboxOf = (pharmacy: PharmacyFixture) =>
+  gateway.dataSource.query(`SELECT payload FROM outbox_event WHERE organization_id = $1`, [pharmacy.organization.id]);
 afterAll(async () => {
   await gateway.dispose();
 });
 
 describe('the retention purge', () => {
-  it('empties messages, files and subjects past the retention period, keeps tombstones, and audits it', async () => {
+  it('empties messages, files, webhook events and subjects past the retention period, keeps tombstones, and audits it', async () => {
     const kept = await threadWithPhoto(keeping);
     const purged = await threadWithPhoto(purging);
     const [{ storage_key: storageKey }] = await gateway.dataSource.query(`SELECT storage_key FROM attachment WHERE message_id = $1`, [purged.messageId]);
@@ -42,11 +54,12 @@ describe('the retention purge', () => {
     expect(existsSync(storedFile)).toBe(true);
 
     // Nothing is old enough yet.
-    expect(await purgeExpiredMessages(gateway.dataSource, gateway.files.storage)).toEqual([]);
+    expect(await purgeExpiredMessages(gateway.appDataSource, gateway.files.storage)).toEqual([]);
 
     const later = new Date(Date.now() + 31 * DAY);
-    const purges = await purgeExpiredMessages(gateway.dataSource, gateway.files.storage, later);
-    expect(purges).toEqual([{ organizationId: purging.organization.id, before: expect.any(Date), messages: 1, attachments: 1 }]);
+    const purges = await purgeExpiredMessages(gateway.appDataSource, gateway.files.storage, later);
+    expect(purges).toEqual([{ organizationId: purging.organization.id, before: expect.any(Date), messages: 1, attachments: 1, webhookEvents: 1 }]);
+    expect(await outboxOf(purging)).toEqual([]);
 
     const [message] = await gateway.dataSource.query(`SELECT body, deleted_at, sequence FROM message WHERE id = $1`, [purged.messageId]);
     expect(message).toMatchObject({ body: null, sequence: 1 });
@@ -59,11 +72,12 @@ describe('the retention purge', () => {
     // The pharmacy without a retention period keeps everything.
     const [keptMessage] = await gateway.dataSource.query(`SELECT body FROM message WHERE id = $1`, [kept.messageId]);
     expect(keptMessage.body).toBe('Photo of the rash');
+    expect(JSON.stringify(await outboxOf(keeping))).toContain('Photo of the rash');
 
     const audit = await gateway.graphql(`{ auditLog(first: 5, actions: [RETENTION_PURGE]) { edges { node { actor { __typename } details } } } }`, {}, purging.tokens.admin);
-    expect(audit.data.auditLog.edges).toEqual([{ node: { actor: null, details: expect.objectContaining({ messages: 1, attachments: 1, retentionDays: 30 }) } }]);
+    expect(audit.data.auditLog.edges).toEqual([{ node: { actor: null, details: expect.objectContaining({ messages: 1, attachments: 1, webhookEvents: 1, retentionDays: 30 }) } }]);
 
     // Running again finds nothing left to do.
-    expect(await purgeExpiredMessages(gateway.dataSource, gateway.files.storage, later)).toEqual([]);
+    expect(await purgeExpiredMessages(gateway.appDataSource, gateway.files.storage, later)).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import WebSocket from 'ws';
 import { createPharmacy, type PharmacyFixture } from '../../support/fixtures.js';
 import { connectSubscriber } from '../../support/subscription-client.js';
@@ -78,11 +78,20 @@ describe('the graphql-ws endpoint', () => {
       socket.close();
     });
 
-    it('closes a socket that sends a message larger than 64 KiB', async () => {
-      const { socket, opened, closed } = rawSocket(gateway.wsUrl);
-      await opened;
-      socket.send(JSON.stringify({ type: 'connection_init', payload: { padding: 'x'.repeat(70 * 1024) } }));
-      expect((await closed).code).toBe(1009);
+    it('closes a socket that sends a message larger than 64 KiB, as the client\'s fault and not an internal error', async () => {
+      const printed: unknown[][] = [];
+      const spy = jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void printed.push(args));
+      try {
+        const { socket, opened, closed } = rawSocket(gateway.wsUrl);
+        await opened;
+        socket.send(JSON.stringify({ type: 'connection_init', payload: { padding: 'x'.repeat(70 * 1024) } }));
+        expect((await closed).code).toBe(1009);
+        // graphql-ws would have printed "Internal error emitted on a WebSocket socket" and closed with 1011.
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        expect(printed).toEqual([]);
+      } finally {
+        spy.mockRestore();
+      }
     });
   });
 

@@ -11,6 +11,15 @@ import { startTestGateway, type TestGateway } from '../../support/test-gateway.j
 
 const RULE = 'Only photos, PDF and Word documents up to 10 MB can be attached.';
 
+/** Polls `condition` until it holds; bounded, so a leak fails the test instead of hanging it. */
+async function waitUntil(what: string, condition: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 describe('attachments', () => {
   let gateway: TestGateway;
   let north: PharmacyFixture;
@@ -146,7 +155,7 @@ describe('attachments', () => {
       expect(response.body.errors[0].message).toMatch(/Apollo-Require-Preflight/);
     });
 
-    it('survives an upload aborted half-way, leaving no row and no file', async () => {
+    it('survives an upload aborted half-way, leaving no row and no file, and takes the next upload', async () => {
       const [filesBefore, rowsBefore] = [await storedFiles(), await attachmentRows()];
       const boundary = 'counterchat-abort';
       const operations = JSON.stringify({
@@ -158,26 +167,33 @@ describe('attachments', () => {
         `--${boundary}\r\nContent-Disposition: form-data; name="map"\r\n\r\n{"0":["variables.input.attachments.0"]}\r\n`,
         `--${boundary}\r\nContent-Disposition: form-data; name="0"; filename="big.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
       ].join('');
-      await new Promise<void>((resolve) => {
-        const request = http.request(`${gateway.url}/graphql`, {
-          method: 'POST',
-          headers: {
-            authorization: `Bearer ${north.tokens.customer}`,
-            'apollo-require-preflight': 'true',
-            'content-type': `multipart/form-data; boundary=${boundary}`,
-            'content-length': String(head.length + 5 * 1024 * 1024),
-          },
-        });
+      const request = http.request(`${gateway.url}/graphql`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${north.tokens.customer}`,
+          'apollo-require-preflight': 'true',
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+          'content-length': String(head.length + 5 * 1024 * 1024),
+        },
+      });
+      const ended = new Promise<void>((resolve) => {
         request.on('error', () => resolve());
         request.on('close', () => resolve());
-        request.write(head);
-        request.write(Buffer.concat([samples.pdf(), Buffer.alloc(1024 * 1024, 0x20)]), () => setTimeout(() => request.destroy(), 100));
       });
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      request.write(head);
+      request.write(Buffer.concat([samples.pdf(), Buffer.alloc(1024 * 1024, 0x20)]));
+      // Half-way means the server is writing the file: only then does its removal prove the cleanup.
+      await waitUntil('the upload to reach the disk', async () => (await incomingFiles()) > 0);
+      request.destroy();
+      await ended;
+      await waitUntil('the partial file to be removed', async () => (await incomingFiles()) === 0);
       expect(await storedFiles()).toEqual(filesBefore);
       expect(await attachmentRows()).toBe(rowsBefore);
-      expect(await incomingFiles()).toBe(0);
-      expect((await fetch(`${gateway.url}/healthz`)).status).toBe(200);
+
+      const next = await send([{ name: 'leaflet.pdf', type: 'application/pdf', data: samples.pdf() }]);
+      expect(next.body.errors).toBeUndefined();
+      expect(next.body.data.sendMessage.attachments).toHaveLength(1);
+      expect(await attachmentRows()).toBe(rowsBefore + 1);
     });
   });
 

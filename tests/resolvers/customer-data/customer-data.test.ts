@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { png } from '../../fixtures/sample-files.js';
 import { createPharmacy, nextClientMessageId, type PharmacyFixture } from '../../support/fixtures.js';
 import { sendWithFiles } from '../../support/multipart-request.js';
+import { connectSubscriber } from '../../support/subscription-client.js';
 import { startTestGateway, type TestGateway } from '../../support/test-gateway.js';
 
 const EXPORT = `mutation ($id: ID!) { exportCustomerData(customerId: $id) { customerId exportedAt data } }`;
@@ -14,6 +15,13 @@ let conversationId: string;
 beforeAll(async () => {
   gateway = await startTestGateway();
   pharmacy = await createPharmacy(gateway.dataSource, gateway.tokens, 'gdpr');
+  // A partner gets webhooks: the outbox holds copies of the messages as well.
+  const endpoint = await gateway.graphql(
+    `mutation { createWebhookEndpoint(input: { url: "http://127.0.0.1:9/hooks", events: [MESSAGE_CREATED, CONVERSATION_CREATED] }) { endpoint { id } } }`,
+    {},
+    pharmacy.tokens.admin,
+  );
+  expect(endpoint.errors).toBeUndefined();
   const started = await gateway.graphql(`mutation { startConversation(input: { subject: "Allergy" }) { id } }`, {}, pharmacy.tokens.customer);
   conversationId = started.data.startConversation.id;
   await sendWithFiles(gateway.url, pharmacy.tokens.customer, { conversationId, body: 'I am allergic to penicillin', clientMessageId: nextClientMessageId() }, [
@@ -53,7 +61,13 @@ describe("a customer's data on request", () => {
     }
   });
 
-  it('erases the texts of both sides, the files and the contact details, keeping tombstones', async () => {
+  it('erases the texts of both sides, the files, their webhook events and the contact details, keeping tombstones, and ends their chat sessions', async () => {
+    expect(JSON.stringify(await gateway.dataSource.query(`SELECT payload FROM outbox_event`))).toMatch(/penicillin/);
+    // The customer is chatting: their widget socket is open and their token works.
+    const widget = connectSubscriber(gateway.wsUrl, pharmacy.tokens.customer);
+    const events = widget.subscribe(`subscription ($id: ID!) { conversationEvents(conversationId: $id) { conversation { id } } }`, { id: conversationId });
+    const me = `{ conversations(first: 5) { totalCount } }`;
+    expect((await gateway.graphql(me, {}, pharmacy.tokens.customer)).data.conversations.totalCount).toBe(1);
     const before = await gateway.graphql(EXPORT, { id: pharmacy.customers[0].id }, pharmacy.tokens.admin);
     const fileUrl = before.data.exportCustomerData.data.conversations[0].messages[0].attachments[0].url;
 
@@ -71,5 +85,17 @@ describe("a customer's data on request", () => {
     expect((await fetch(fileUrl)).status).toBe(404);
     const rows = JSON.stringify(await gateway.dataSource.query(`SELECT * FROM message WHERE conversation_id = $1`, [conversationId]));
     expect(rows).not.toMatch(/penicillin|amoxicillin/);
+    const outbox = JSON.stringify(await gateway.dataSource.query(`SELECT * FROM outbox_event WHERE organization_id = $1`, [pharmacy.organization.id]));
+    expect(outbox).not.toMatch(/penicillin|amoxicillin|allergy-card|Allergy/);
+
+    // Their 7-day chat token no longer works, over HTTP or a new socket, and the open socket closed.
+    const refused = await gateway.graphql(me, {}, pharmacy.tokens.customer);
+    expect([refused.status, refused.errors?.[0]?.extensions?.code]).toEqual([401, 'UNAUTHENTICATED']);
+    expect(await widget.closed).toBe(4403);
+    events.stop();
+    const again = connectSubscriber(gateway.wsUrl, pharmacy.tokens.customer);
+    expect(await again.closed).toBe(4403);
+    // The other customer's token is untouched.
+    expect((await gateway.graphql(me, {}, pharmacy.tokens.otherCustomer)).status).toBe(200);
   });
 });

@@ -45,6 +45,9 @@ export const typePolicies: TypePolicies = {
     fields: {
       // One list per filter (search included); live conversations are inserted by inbox-cache.ts.
       conversations: relayStylePagination(['filter']),
+      // "More" appends the next page to the list of the same search, or of the same endpoint and status.
+      searchMessages: relayStylePagination(['query', 'conversationId', 'customerId']),
+      webhookDeliveries: relayStylePagination(['endpointId', 'status']),
     },
   },
   Conversation: {

@@ -1,8 +1,7 @@
 import { graphql, readFragment, type FragmentType } from '../gql/index.js';
 import type { ConversationRowFieldsFragment } from '../gql/graphql.js';
-import { relativeTime } from '../format/time.js';
 import { StatusBadge } from './status-badge.js';
-import { conversationPath, openConversation } from '../routing/use-route.js';
+import { ConversationLink, ConversationLinkHeading } from './conversation-link.js';
 
 export const ConversationRowFields = graphql(`
   fragment ConversationRowFields on Conversation {
@@ -52,22 +51,8 @@ export function ConversationRow(props: ConversationRowProps) {
   const label = `${conversation.customer.name}${unread ? `, ${conversation.unreadCount} unread` : ''}`;
   return (
     <li className={`conversation-row${props.selected ? ' conversation-row--selected' : ''}${unread ? ' conversation-row--unread' : ''}`}>
-      <a
-        href={conversationPath(conversation.id)}
-        aria-label={label}
-        aria-current={props.selected ? 'page' : undefined}
-        onClick={(event) => {
-          if (event.metaKey || event.ctrlKey || event.shiftKey) return;
-          event.preventDefault();
-          openConversation(conversation.id);
-        }}
-      >
-        <span className="conversation-row__top">
-          <span className="conversation-row__name">{conversation.customer.name}</span>
-          <time className="conversation-row__time" dateTime={conversation.lastActivityAt}>
-            {relativeTime(conversation.lastActivityAt, props.now)}
-          </time>
-        </span>
+      <ConversationLink conversationId={conversation.id} label={label} current={props.selected}>
+        <ConversationLinkHeading name={conversation.customer.name} at={conversation.lastActivityAt} now={props.now} />
         <span className="conversation-row__meta">
           {conversation.customer.phone && <span>{conversation.customer.phone}</span>}
           {conversation.subject && <span className="conversation-row__subject">{conversation.subject}</span>}
@@ -84,7 +69,7 @@ export function ConversationRow(props: ConversationRowProps) {
           <StatusBadge status={conversation.status} />
           <span className="conversation-row__assignee">{conversation.assignee ? conversation.assignee.name : 'Unassigned'}</span>
         </span>
-      </a>
+      </ConversationLink>
     </li>
   );
 }

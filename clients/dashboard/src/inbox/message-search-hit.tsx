@@ -1,6 +1,5 @@
 import { graphql, readFragment, type FragmentType } from '../gql/index.js';
-import { relativeTime } from '../format/time.js';
-import { conversationPath, openConversation } from '../routing/use-route.js';
+import { ConversationLink, ConversationLinkHeading } from './conversation-link.js';
 
 export const MessageSearchHitFields = graphql(`
   fragment MessageSearchHitFields on MessageSearchHit {
@@ -32,26 +31,13 @@ export function MessageSearchHit(props: { hit: FragmentType<typeof MessageSearch
   const plain = snippet.map((part) => part.text).join('');
   return (
     <li className="conversation-row message-hit">
-      <a
-        href={conversationPath(conversation.id)}
-        aria-label={`${conversation.customer.name}: ${plain}`}
-        onClick={(event) => {
-          if (event.metaKey || event.ctrlKey || event.shiftKey) return;
-          event.preventDefault();
-          openConversation(conversation.id);
-        }}
-      >
-        <span className="conversation-row__top">
-          <span className="conversation-row__name">{conversation.customer.name}</span>
-          <time className="conversation-row__time" dateTime={message.createdAt}>
-            {relativeTime(message.createdAt, props.now)}
-          </time>
-        </span>
+      <ConversationLink conversationId={conversation.id} label={`${conversation.customer.name}: ${plain}`}>
+        <ConversationLinkHeading name={conversation.customer.name} at={message.createdAt} now={props.now} />
         {conversation.subject && <span className="conversation-row__meta">{conversation.subject}</span>}
         <span className="message-hit__snippet">
           {snippet.map((part, index) => (part.highlighted ? <mark key={index}>{part.text}</mark> : <span key={index}>{part.text}</span>))}
         </span>
-      </a>
+      </ConversationLink>
     </li>
   );
 }

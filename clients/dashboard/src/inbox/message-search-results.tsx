@@ -65,13 +65,7 @@ export function MessageSearchResults(props: { query: string; now: number }) {
             className="link-button"
             disabled={loading}
             onClick={() =>
-              void fetchMore({
-                variables: { after: connection.pageInfo.endCursor },
-                updateQuery: (previous, { fetchMoreResult }) => ({
-                  ...previous,
-                  searchMessages: { ...fetchMoreResult.searchMessages, edges: [...previous.searchMessages.edges, ...fetchMoreResult.searchMessages.edges] },
-                }),
-              }).catch(() => {})
+              void fetchMore({ variables: { after: connection.pageInfo.endCursor } }).catch(() => {})
             }
           >
             More messages

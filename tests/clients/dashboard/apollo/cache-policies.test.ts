@@ -135,3 +135,43 @@ describe('the inbox lists', () => {
     expect(ids(cache, { search: 'Al' })).toEqual(['a']);
   });
 });
+
+const Deliveries = gql`
+  query Deliveries($endpointId: ID!, $status: WebhookDeliveryStatus, $after: String) {
+    webhookDeliveries(endpointId: $endpointId, status: $status, first: 2, after: $after) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+        }
+      }
+    }
+  }
+`;
+
+describe('the paged lists behind a "more" button', () => {
+  const deliveries = (ids: string[], endCursor: string, hasNextPage: boolean) => ({
+    webhookDeliveries: {
+      __typename: 'WebhookDeliveryConnection',
+      pageInfo: { __typename: 'PageInfo', hasNextPage, endCursor },
+      edges: ids.map((id) => ({ __typename: 'WebhookDeliveryEdge', node: { __typename: 'WebhookDelivery', id } })),
+    },
+  });
+
+  it('appends the next page of webhook deliveries, keeps each endpoint and status apart, and replaces on refresh', () => {
+    const cache = new InMemoryCache({ typePolicies, possibleTypes });
+    const read = (status: string | null) =>
+      cache.readQuery<any>({ query: Deliveries, variables: { endpointId: 'e1', status } })!.webhookDeliveries;
+    cache.writeQuery({ query: Deliveries, variables: { endpointId: 'e1', status: null }, data: deliveries(['d1', 'd2'], 'p1', true) });
+    cache.writeQuery({ query: Deliveries, variables: { endpointId: 'e1', status: 'FAILED' }, data: deliveries(['d9'], 'f1', false) });
+    cache.writeQuery({ query: Deliveries, variables: { endpointId: 'e1', status: null, after: 'p1' }, data: deliveries(['d3'], 'p2', false) });
+    expect(read(null).edges.map((edge: any) => edge.node.id)).toEqual(['d1', 'd2', 'd3']);
+    expect(read(null).pageInfo).toMatchObject({ hasNextPage: false, endCursor: 'p2' });
+    expect(read('FAILED').edges.map((edge: any) => edge.node.id)).toEqual(['d9']);
+    cache.writeQuery({ query: Deliveries, variables: { endpointId: 'e1', status: null }, data: deliveries(['d0', 'd1'], 'p0', true) });
+    expect(read(null).edges.map((edge: any) => edge.node.id)).toEqual(['d0', 'd1']);
+  });
+});

@@ -146,13 +146,7 @@ export function WebhookDeliveryLog({ endpointId }: { endpointId: string }) {
           className="button"
           disabled={loading}
           onClick={() =>
-            void fetchMore({
-              variables: { after: connection.pageInfo.endCursor },
-              updateQuery: (previous, { fetchMoreResult }) => ({
-                ...previous,
-                webhookDeliveries: { ...fetchMoreResult.webhookDeliveries, edges: [...previous.webhookDeliveries.edges, ...fetchMoreResult.webhookDeliveries.edges] },
-              }),
-            }).catch(() => {})
+            void fetchMore({ variables: { after: connection.pageInfo.endCursor } }).catch(() => {})
           }
         >
           Older deliveries

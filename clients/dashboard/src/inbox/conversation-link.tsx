@@ -1,0 +1,33 @@
+import type { ReactNode } from 'react';
+import { relativeTime } from '../format/time.js';
+import { conversationPath, openConversation } from '../routing/use-route.js';
+
+/** Opens the conversation in place; a modified click (new tab, new window) is left to the browser. */
+export function ConversationLink(props: { conversationId: string; label: string; current?: boolean; children: ReactNode }) {
+  return (
+    <a
+      href={conversationPath(props.conversationId)}
+      aria-label={props.label}
+      aria-current={props.current ? 'page' : undefined}
+      onClick={(event) => {
+        if (event.metaKey || event.ctrlKey || event.shiftKey) return;
+        event.preventDefault();
+        openConversation(props.conversationId);
+      }}
+    >
+      {props.children}
+    </a>
+  );
+}
+
+/** The first line of an inbox row or a search hit: who, and how long ago. */
+export function ConversationLinkHeading(props: { name: string; at: string; now: number }) {
+  return (
+    <span className="conversation-row__top">
+      <span className="conversation-row__name">{props.name}</span>
+      <time className="conversation-row__time" dateTime={props.at}>
+        {relativeTime(props.at, props.now)}
+      </time>
+    </span>
+  );
+}

@@ -1,0 +1,78 @@
+import pg from 'pg';
+import { currentTenant, type DatabaseTenant } from './tenant-context.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const TRANSACTION_START = /^\s*(START\s+TRANSACTION|BEGIN)\b/i;
+const TRANSACTION_END = /^\s*(COMMIT|END|ROLLBACK|ABORT)\s*;?\s*$/i;
+const TRANSACTION_MODE = /^\s*SET\s+TRANSACTION\s+([^;]+?)\s*;?\s*$/i;
+
+/**
+ * The application's PostgreSQL connection (pg's `Client` option of the pool). Row-level
+ * security needs to know the tenant of every statement, and the setting must never
+ * outlive a transaction, or a pooled connection would carry one pharmacy's id into the
+ * next request. So, for work running `withTenant`:
+ * - a transaction gets `set_config(…, true)` right after it starts;
+ * - a statement outside one becomes its own short transaction with the settings.
+ * Outside `withTenant` statements run as written, and the policies show no tenant rows.
+ */
+export class TenantAwareClient extends pg.Client {
+  private transactionOpen = false;
+  /** The open transaction has run nothing but our settings (so it can still take a `SET TRANSACTION`). */
+  private onlySettingsSoFar = false;
+  /** Serializes this connection's wrapped statements, so no other statement lands inside one. */
+  private wrapped: Promise<unknown> = Promise.resolve();
+
+  // pg's overloads (callbacks, query objects, streams) pass through untouched; TypeORM uses (text, values).
+  override query(...args: any[]): any {
+    const [text, values, callback] = args;
+    if (typeof text !== 'string' || typeof values === 'function' || callback !== undefined) return super.query(...(args as [any]));
+    const tenant = currentTenant();
+    if (TRANSACTION_START.test(text)) return this.startTransaction(text, tenant);
+    if (TRANSACTION_END.test(text)) {
+      this.transactionOpen = this.onlySettingsSoFar = false;
+      return super.query(text);
+    }
+    const mode = TRANSACTION_MODE.exec(text);
+    if (mode && tenant && this.onlySettingsSoFar) {
+      // SET TRANSACTION must precede every query, and our settings were one: start again in that mode.
+      return (super.query(`ROLLBACK; START TRANSACTION ${mode[1]}; ${tenantSettings(tenant)}`) as unknown as Promise<pg.QueryResult[]>).then((results) => results.at(-1));
+    }
+    this.onlySettingsSoFar = false;
+    if (!tenant || this.transactionOpen) return super.query(text, values);
+    const run = this.wrapped.then(() => this.inOwnTransaction(text, values, tenant));
+    this.wrapped = run.catch(() => {});
+    return run;
+  }
+
+  private async startTransaction(text: string, tenant: DatabaseTenant | undefined): Promise<pg.QueryResult> {
+    if (!tenant) {
+      const result = await super.query(text);
+      this.transactionOpen = true;
+      return result;
+    }
+    // One round trip: pg answers a multi-statement text with one result per statement.
+    const results = (await super.query(`${text}; ${tenantSettings(tenant)}`)) as unknown as pg.QueryResult[];
+    this.transactionOpen = this.onlySettingsSoFar = true;
+    return results[0]!;
+  }
+
+  private async inOwnTransaction(text: string, values: unknown[] | undefined, tenant: DatabaseTenant): Promise<pg.QueryResult> {
+    await super.query(`BEGIN; ${tenantSettings(tenant)}`);
+    try {
+      const result = await super.query(text, values);
+      await super.query('COMMIT');
+      return result;
+    } catch (error) {
+      await super.query('ROLLBACK').catch(() => {});
+      throw error;
+    }
+  }
+}
+
+/** Inlined rather than bound: a multi-statement text can't take parameters. Both are checked UUIDs. */
+function tenantSettings(tenant: DatabaseTenant): string {
+  if (!UUID.test(tenant.organizationId) || (tenant.customerId !== undefined && !UUID.test(tenant.customerId))) {
+    throw new Error('A database tenant is made of UUIDs');
+  }
+  return `SELECT set_config('counterchat.organization_id', '${tenant.organizationId}', true), set_config('counterchat.customer_id', '${tenant.customerId ?? ''}', true)`;
+}
