@@ -1,4 +1,4 @@
-import { ApolloClient, ApolloLink, InMemoryCache, type TypePolicies } from '@apollo/client';
+import { ApolloClient, ApolloLink, type TypePolicies } from '@apollo/client';
 import { ErrorLink } from '@apollo/client/link/error';
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
@@ -9,6 +9,7 @@ import UploadHttpLink from 'apollo-upload-client/UploadHttpLink.mjs';
 import { createClient, type Client as SocketClient } from 'graphql-ws';
 import { fetchWithUploadProgress } from './upload-progress.js';
 import { watchConnection, type ConnectionState } from './connection-state.js';
+import { createCache } from './create-cache.js';
 
 export interface ApolloClientOptions {
   /** Absolute URL of `/graphql`; the WebSocket URL is derived from it. */
@@ -99,7 +100,7 @@ export function createApolloClient(options: ApolloClientOptions): CounterchatCli
 
   const apollo = new ApolloClient({
     link,
-    cache: new InMemoryCache({ typePolicies: options.typePolicies, possibleTypes: options.possibleTypes }),
+    cache: createCache(options.typePolicies, options.possibleTypes),
   });
 
   return {
@@ -124,3 +125,4 @@ function trustedDocumentHash(document: DocumentNode): string {
 function isCloseEvent(event: unknown): event is CloseEvent {
   return typeof event === 'object' && event !== null && 'code' in event && 'reason' in event;
 }
+

@@ -21,6 +21,7 @@ export const ConversationRowFields = graphql(`
     }
     lastMessage {
       id
+      sequence
       body
       deletedAt
       kind

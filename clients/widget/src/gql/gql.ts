@@ -28,7 +28,7 @@ type Documents = {
     "\n  query WidgetThreads {\n    conversations(first: 20) {\n      edges {\n        node {\n          id\n          status\n          isDefault\n          unreadCount\n          lastSequence\n          ...ThreadList_conversation\n        }\n      }\n    }\n  }\n": typeof types.WidgetThreadsDocument,
     "\n  subscription WidgetInboxEvents {\n    inboxEvents {\n      id\n      status\n      isDefault\n      unreadCount\n      lastSequence\n      lastMessage {\n        id\n        sequence\n        sender {\n          __typename\n        }\n      }\n      ...ThreadList_conversation\n    }\n  }\n": typeof types.WidgetInboxEventsDocument,
     "\n  mutation StartWidgetConversation($input: StartConversationInput!) {\n    startConversation(input: $input) {\n      id\n    }\n  }\n": typeof types.StartWidgetConversationDocument,
-    "\n  fragment ThreadList_conversation on Conversation {\n    id\n    subject\n    unreadCount\n    lastActivityAt\n    lastMessage {\n      id\n      body\n    }\n  }\n": typeof types.ThreadList_ConversationFragmentDoc,
+    "\n  fragment ThreadList_conversation on Conversation {\n    id\n    subject\n    unreadCount\n    lastActivityAt\n    lastMessage {\n      id\n      sequence\n      body\n    }\n  }\n": typeof types.ThreadList_ConversationFragmentDoc,
 };
 const documents: Documents = {
     "\n  query WidgetConversation($id: ID!) {\n    conversation(id: $id) {\n      id\n      participants {\n        id\n        role\n        lastReadSequence\n      }\n      messages(last: 50) {\n        edges {\n          node {\n            id\n            ...MessageBubble_message\n          }\n        }\n      }\n    }\n  }\n": types.WidgetConversationDocument,
@@ -45,7 +45,7 @@ const documents: Documents = {
     "\n  query WidgetThreads {\n    conversations(first: 20) {\n      edges {\n        node {\n          id\n          status\n          isDefault\n          unreadCount\n          lastSequence\n          ...ThreadList_conversation\n        }\n      }\n    }\n  }\n": types.WidgetThreadsDocument,
     "\n  subscription WidgetInboxEvents {\n    inboxEvents {\n      id\n      status\n      isDefault\n      unreadCount\n      lastSequence\n      lastMessage {\n        id\n        sequence\n        sender {\n          __typename\n        }\n      }\n      ...ThreadList_conversation\n    }\n  }\n": types.WidgetInboxEventsDocument,
     "\n  mutation StartWidgetConversation($input: StartConversationInput!) {\n    startConversation(input: $input) {\n      id\n    }\n  }\n": types.StartWidgetConversationDocument,
-    "\n  fragment ThreadList_conversation on Conversation {\n    id\n    subject\n    unreadCount\n    lastActivityAt\n    lastMessage {\n      id\n      body\n    }\n  }\n": types.ThreadList_ConversationFragmentDoc,
+    "\n  fragment ThreadList_conversation on Conversation {\n    id\n    subject\n    unreadCount\n    lastActivityAt\n    lastMessage {\n      id\n      sequence\n      body\n    }\n  }\n": types.ThreadList_ConversationFragmentDoc,
 };
 
 /**
@@ -121,7 +121,7 @@ export function graphql(source: "\n  mutation StartWidgetConversation($input: St
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ThreadList_conversation on Conversation {\n    id\n    subject\n    unreadCount\n    lastActivityAt\n    lastMessage {\n      id\n      body\n    }\n  }\n"): (typeof documents)["\n  fragment ThreadList_conversation on Conversation {\n    id\n    subject\n    unreadCount\n    lastActivityAt\n    lastMessage {\n      id\n      body\n    }\n  }\n"];
+export function graphql(source: "\n  fragment ThreadList_conversation on Conversation {\n    id\n    subject\n    unreadCount\n    lastActivityAt\n    lastMessage {\n      id\n      sequence\n      body\n    }\n  }\n"): (typeof documents)["\n  fragment ThreadList_conversation on Conversation {\n    id\n    subject\n    unreadCount\n    lastActivityAt\n    lastMessage {\n      id\n      sequence\n      body\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

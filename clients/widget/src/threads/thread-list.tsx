@@ -9,6 +9,7 @@ const ThreadListFragment = graphql(`
     lastActivityAt
     lastMessage {
       id
+      sequence
       body
     }
   }
