@@ -69,10 +69,4 @@ describe("a conversation's last message in the cache", () => {
     threads.answer(message(2));
     expect(threads.preview()).toBe('Message 2');
   });
-
-  it("keeps the client's own policies next to the shared ones", () => {
-    const cache = createCache(typePolicies, possibleTypes);
-    expect(cache.policies.getMergeFunction('Conversation', 'lastMessage')).toBeDefined();
-    expect(cache.policies.getMergeFunction('Conversation', 'messages')).toBeDefined();
-  });
 });
