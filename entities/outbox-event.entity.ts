@@ -13,6 +13,10 @@ export class OutboxEvent {
   @Column({ name: 'organization_id', type: 'uuid' })
   organizationId: string;
 
+  /** The conversation the event is about; erasing its customer deletes the event. */
+  @Column({ name: 'conversation_id', type: 'uuid' })
+  conversationId: string;
+
   @Column({ type: 'text' })
   type: WebhookEventType;
 

@@ -9,6 +9,7 @@ import { CustomerTrigramSearch1763820100000 } from './1763820100000-customer-tri
 import { ConversationStats1763820200000 } from './1763820200000-conversation-stats.js';
 import { RowLevelSecurity1763830000000 } from './1763830000000-row-level-security.js';
 import { ChatTokenRevocation1763830100000 } from './1763830100000-chat-token-revocation.js';
+import { OutboxEventConversation1763830200000 } from './1763830200000-outbox-event-conversation.js';
 
 /** In order. Listed explicitly so the build needs no file globbing at run time. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   ConversationStats1763820200000,
   RowLevelSecurity1763830000000,
   ChatTokenRevocation1763830100000,
+  OutboxEventConversation1763830200000,
 ];

@@ -8,26 +8,28 @@ import { actorReference, type JsonObject } from './webhook-payloads.js';
  * Records a domain event inside the transaction `tx` that makes the change, so the
  * event exists exactly when the change committed: a crash can neither lose it nor
  * invent one. One statement writes the event and a delivery per subscribed endpoint,
- * and writes nothing at all when no endpoint wants this event type.
+ * and writes nothing at all when no endpoint wants this event type. Every event is about
+ * one conversation: erasing its customer deletes the event with the conversation's texts.
  */
 export async function recordEvent(
   tx: TenantScope,
   realtime: RealtimePublisher,
   type: WebhookEventType,
+  conversationId: string,
   data: JsonObject,
 ): Promise<void> {
   const rows: unknown[] = await tx.entityManager.query(
     `WITH endpoint AS (
        SELECT id FROM webhook_endpoint WHERE organization_id = $1 AND $2 = ANY(events)
      ), event AS (
-       INSERT INTO outbox_event (organization_id, type, payload)
-       SELECT $1, $2, $3::jsonb WHERE EXISTS (SELECT 1 FROM endpoint)
+       INSERT INTO outbox_event (organization_id, type, conversation_id, payload)
+       SELECT $1, $2, $3, $4::jsonb WHERE EXISTS (SELECT 1 FROM endpoint)
        RETURNING id
      )
      INSERT INTO webhook_delivery (organization_id, event_id, endpoint_id)
      SELECT $1, event.id, endpoint.id FROM event CROSS JOIN endpoint
      RETURNING id`,
-    [tx.organizationId, type, JSON.stringify({ ...data, actor: actorReference(actorOf(tx.viewer)) })],
+    [tx.organizationId, type, conversationId, JSON.stringify({ ...data, actor: actorReference(actorOf(tx.viewer)) })],
   );
   if (rows.length > 0) tx.afterCommit('webhooks', () => realtime.webhooksQueued());
 }

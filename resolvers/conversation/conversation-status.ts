@@ -34,7 +34,7 @@ export async function changeStatus(
   await tx.entityManager.update(Conversation, { id: conversation.id }, { status });
   conversation.status = status;
   await tx.audit(AuditAction.CONVERSATION_STATUS_CHANGED, { type: 'Conversation', id: conversation.id }, { from: previous, to: status });
-  await recordEvent(tx, realtime, WebhookEventType.CONVERSATION_STATUS_CHANGED, { conversation: conversationPayload(conversation), previousStatus: previous });
+  await recordEvent(tx, realtime, WebhookEventType.CONVERSATION_STATUS_CHANGED, conversation.id, { conversation: conversationPayload(conversation), previousStatus: previous });
   await appendMessage(tx, realtime, conversation, {
     kind: MessageKind.SYSTEM,
     body: wording,

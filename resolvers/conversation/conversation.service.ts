@@ -98,7 +98,7 @@ export class ConversationService {
         const actor = actorOf(viewer);
         await joinAndRead(tx, created, actor, { role: joiningRoleOf[actor.type] });
       }
-      await recordEvent(tx, this.realtime, WebhookEventType.CONVERSATION_CREATED, { conversation: conversationPayload(created) });
+      await recordEvent(tx, this.realtime, WebhookEventType.CONVERSATION_CREATED, created.id, { conversation: conversationPayload(created) });
       tx.afterCommit(`conversation:${created.id}`, () => this.realtime.conversationChanged(created));
       return created;
     });
@@ -124,7 +124,7 @@ export class ConversationService {
       await tx.entityManager.update(Conversation, { id: conversation.id }, { assigneeId: assignee?.id ?? null });
       conversation.assigneeId = assignee?.id ?? null;
       await tx.audit(AuditAction.CONVERSATION_ASSIGNED, { type: 'Conversation', id: conversation.id }, { from: previous, to: conversation.assigneeId });
-      await recordEvent(tx, this.realtime, WebhookEventType.CONVERSATION_ASSIGNED, {
+      await recordEvent(tx, this.realtime, WebhookEventType.CONVERSATION_ASSIGNED, conversation.id, {
         conversation: conversationPayload(conversation),
         previousAssignee: previous ? { __typename: 'StaffMember', id: previous } : null,
       });

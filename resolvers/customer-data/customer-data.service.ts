@@ -100,13 +100,8 @@ export class CustomerDataService {
           .execute();
         messages = emptied.affected ?? 0;
         await tx.entityManager.update(Conversation, ids, { subject: null });
-        // Webhook events about these conversations carry the same texts and file names (the
-        // event shapes are the published webhook payloads: a message or a conversation).
-        await tx.entityManager.query(
-          `DELETE FROM outbox_event WHERE organization_id = $1
-              AND (payload->'message'->>'conversationId' = ANY($2::text[]) OR payload->'conversation'->>'id' = ANY($2::text[]))`,
-          [customer.organizationId, ids],
-        );
+        // Webhook events about these conversations carry the same texts and file names.
+        await tx.entityManager.query(`DELETE FROM outbox_event WHERE organization_id = $1 AND conversation_id = ANY($2::uuid[])`, [customer.organizationId, ids]);
       }
       // Their chat tokens (7 days) stop working now, and their open widget sockets close.
       await tx.entityManager.update(Customer, { id: customer.id }, { name: 'Erased customer', phone: null, email: null, externalId: null, contactConsentAt: null, chatTokensRevokedAt: new Date() });

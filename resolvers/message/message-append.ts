@@ -57,7 +57,7 @@ export async function appendMessage(
     { ...lastActivity, messageCount: () => 'message_count + 1', updatedAt: now },
   );
   Object.assign(conversation, lastActivity, { messageCount: conversation.messageCount + 1, updatedAt: now });
-  await recordEvent(scope, realtime, WebhookEventType.MESSAGE_CREATED, { message: messagePayload(row, attachments) });
+  await recordEvent(scope, realtime, WebhookEventType.MESSAGE_CREATED, row.conversationId, { message: messagePayload(row, attachments) });
   scope.afterCommit(`message:${row.id}`, () => realtime.message(ConversationEventKind.MESSAGE_ADDED, row));
   scope.afterCommit(`conversation:${conversation.id}`, () => realtime.conversationChanged(conversation));
   return row;

@@ -124,7 +124,7 @@ export class MessageService {
       await tx.entityManager.update(Message, { id: message.id }, { body, editedAt });
       Object.assign(message, { body, editedAt });
       const attachments = await tx.attachments('attachment').andWhere('attachment.messageId = :messageId', { messageId: message.id }).getMany();
-      await recordEvent(tx, this.realtime, WebhookEventType.MESSAGE_EDITED, { message: messagePayload(message, attachments) });
+      await recordEvent(tx, this.realtime, WebhookEventType.MESSAGE_EDITED, message.conversationId, { message: messagePayload(message, attachments) });
       await this.publishAfterCommit(tx, ConversationEventKind.MESSAGE_EDITED, message);
       return message;
     });
@@ -140,7 +140,7 @@ export class MessageService {
       await tx.entityManager.delete(Attachment, { messageId: message.id });
       Object.assign(message, { body: null, deletedAt });
       await tx.audit(AuditAction.MESSAGE_DELETED, { type: 'Message', id: message.id }, { conversationId: message.conversationId, attachments: attachments.length });
-      await recordEvent(tx, this.realtime, WebhookEventType.MESSAGE_DELETED, { message: messagePayload(message) });
+      await recordEvent(tx, this.realtime, WebhookEventType.MESSAGE_DELETED, message.conversationId, { message: messagePayload(message) });
       await this.publishAfterCommit(tx, ConversationEventKind.MESSAGE_DELETED, message);
       // The words go with the row update; the files go once that has committed.
       const keys = attachments.flatMap((attachment) => [attachment.storageKey, attachment.thumbnailStorageKey ?? []].flat());
