@@ -1,4 +1,4 @@
-import { QueryFailedError } from 'typeorm';
+import { QueryFailedError, QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 
 /** PostgreSQL's unique_violation: the database, not a prior read, decided there is a duplicate. */
 export function isUniqueViolation(error: unknown): boolean {
@@ -17,6 +17,9 @@ const POOL_MESSAGES = [/^Connection terminated/, /^timeout exceeded when trying 
 
 /** PostgreSQL is away (restarting, unreachable): the request may well succeed if retried, unlike a bug. */
 export function isDatabaseUnavailable(error: unknown): boolean {
+  // TypeORM releases a query runner whose connection failed; the transaction's next statement
+  // (often its COMMIT) then reports the release instead of the failure.
+  if (error instanceof QueryRunnerAlreadyReleasedError || error instanceof QueryRunnerProviderAlreadyReleasedError) return true;
   const cause = error instanceof QueryFailedError ? error.driverError : error;
   const code = (cause as { code?: unknown } | undefined)?.code;
   if (typeof code === 'string' && (UNAVAILABLE_STATES.has(code) || code.startsWith('08') || NETWORK_CODES.has(code))) return true;

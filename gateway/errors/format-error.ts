@@ -4,6 +4,8 @@ import { ArgumentValidationError } from 'type-graphql';
 import { AppError } from './app-error.js';
 import { ErrorCode } from './error-code.js';
 import { logger } from '../logging/logger.js';
+import { ThrottledLog } from '../logging/throttled-log.js';
+import { isDatabaseUnavailable } from './database-error.js';
 
 /** Codes GraphQL and Apollo Server produce themselves for bad documents and requests. */
 const PROTOCOL_CODES = new Set([
@@ -32,6 +34,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
 
 const INTERNAL_MESSAGE = 'Something went wrong on our side. Please try again.';
 
+/** While PostgreSQL restarts every request fails alike: one entry per window, not one per request. */
+const databaseUnavailable = new ThrottledLog('PostgreSQL is unavailable; requests fail until it is back', { level: 'error' });
+
 function formatKnownError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (original instanceof ArgumentValidationError) {
@@ -59,7 +64,8 @@ function formatKnownError(formatted: GraphQLFormattedError, error: unknown): Gra
   if (original instanceof GraphQLError && !original.originalError && !formatted.path) {
     return { message: formatted.message, locations: formatted.locations, extensions: { code: ErrorCode.BadUserInput } };
   }
-  logger.error({ err: original, path: formatted.path }, 'Unexpected error while resolving');
+  if (isDatabaseUnavailable(original)) databaseUnavailable.write({ err: original, path: formatted.path });
+  else logger.error({ err: original, path: formatted.path }, 'Unexpected error while resolving');
   return {
     message: INTERNAL_MESSAGE,
     locations: formatted.locations,

@@ -4,6 +4,7 @@ import type { ActorRef } from '../../entities/actor-type.js';
 import { MemoryPresenceRegistry } from './memory-presence-registry.js';
 import { actorKey, parseActorKey, type PresenceLease, type PresenceRegistry } from './presence-registry.js';
 import { logger } from '../logging/logger.js';
+import { ThrottledLog } from '../logging/throttled-log.js';
 import { closeRedis, connectRedis } from '../redis/redis-connections.js';
 
 const HEARTBEAT_MS = 10_000;
@@ -23,6 +24,8 @@ const INSTANCE_TTL_SECONDS = 30;
 export class RedisPresenceRegistry implements PresenceRegistry {
   private readonly instanceId = randomUUID();
   private readonly local = new MemoryPresenceRegistry();
+  /** Every presence question fails while Redis is away. */
+  private readonly fallbacks = new ThrottledLog('Presence answered from this instance only: Redis is unavailable');
   private readonly heartbeat: NodeJS.Timeout;
 
   constructor(private readonly redis: Redis) {
@@ -77,7 +80,7 @@ export class RedisPresenceRegistry implements PresenceRegistry {
     try {
       return await ask();
     } catch (error) {
-      logger.warn({ err: error }, 'Presence answered from this instance only: Redis is unavailable');
+      this.fallbacks.write({ err: error });
       return fallback;
     }
   }

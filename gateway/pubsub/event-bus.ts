@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import type { Topics } from './event-payloads.js';
 import { logger } from '../logging/logger.js';
+import { ThrottledLog } from '../logging/throttled-log.js';
 import { closeRedis, connectRedis } from '../redis/redis-connections.js';
 
 type Listener<T extends keyof Topics> = (payload: Topics[T][1]) => void;
@@ -45,9 +46,9 @@ export function createEventBus(redisUrl: string | undefined): EventBus {
   const subscribeClient = connectRedis(redisUrl, 'subscriber');
   // The event target drops the promises of publish() and subscribe(); catch them here, so a
   // Redis outage can't crash the process with an unhandled rejection.
+  const publishFailures = new ThrottledLog('Redis publish failed; other instances miss these events');
   const safePublisher = {
-    publish: (channel: string, message: string) =>
-      publishClient.publish(channel, message).catch((error: Error) => logger.warn({ err: error }, 'Redis publish failed; other instances miss this event')),
+    publish: (channel: string, message: string) => publishClient.publish(channel, message).catch((error: Error) => publishFailures.write({ err: error })),
   } as unknown as Redis;
   const safeSubscriber = {
     on: (event: string, listener: (...args: any[]) => void) => subscribeClient.on(event, listener),

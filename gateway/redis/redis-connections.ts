@@ -1,5 +1,5 @@
 import { Redis, type RedisOptions } from 'ioredis';
-import { logger } from '../logging/logger.js';
+import { ThrottledLog } from '../logging/throttled-log.js';
 
 /** A connection that stopped answering (Redis paused, a silent network partition) fails a command after this long. */
 const COMMAND_TIMEOUT_MS = 2000;
@@ -26,8 +26,10 @@ export function connectRedis(url: string, purpose: 'commands' | 'subscriber'): R
       ? { enableOfflineQueue: false, commandTimeout: COMMAND_TIMEOUT_MS, maxRetriesPerRequest: 1 }
       : { enableOfflineQueue: true, maxRetriesPerRequest: null };
   const redis = new Redis(url, options);
-  // Without a listener each failed reconnect attempt would be an unhandled 'error' (a crash).
-  redis.on('error', (error) => logger.warn({ err: error, purpose }, 'Redis connection error'));
+  // Without a listener each failed reconnect attempt would be an unhandled 'error' (a crash);
+  // with one line per attempt, an outage of minutes would fill the log.
+  const errors = new ThrottledLog('Redis connection error');
+  redis.on('error', (error) => errors.write({ err: error, purpose }));
   return redis;
 }
 

@@ -133,6 +133,20 @@ describe('PostgreSQL restarted during a send loop', () => {
     expect(gateway.running).toBe(true);
   });
 
+  it('logs the outage in a few lines, not a line per failed request', () => {
+    const entries = gateway
+      .output()
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as { msg: string; err?: { name?: string; message?: string } });
+    expect(during.sendFailures.length + during.staffReads.length).toBeGreaterThan(10);
+    const unexpected = entries.filter((entry) => entry.msg === 'Unexpected error while resolving');
+    expect([...new Set(unexpected.map((entry) => `${entry.err?.name}: ${entry.err?.message}`))]).toEqual([]);
+    const outage = entries.filter((entry) => entry.msg.startsWith('PostgreSQL is unavailable'));
+    expect(outage.length).toBeGreaterThan(0);
+    expect(outage.length).toBeLessThanOrEqual(4);
+  });
+
   it('stores every acknowledged message exactly once, as the client was told', () => {
     expectEverySendStoredOnce(loop, stored);
   });
