@@ -10,6 +10,7 @@ import { ConversationStats1763820200000 } from './1763820200000-conversation-sta
 import { RowLevelSecurity1763830000000 } from './1763830000000-row-level-security.js';
 import { ChatTokenRevocation1763830100000 } from './1763830100000-chat-token-revocation.js';
 import { OutboxEventConversation1763830200000 } from './1763830200000-outbox-event-conversation.js';
+import { ConversationStatusText1763830300000 } from './1763830300000-conversation-status-text.js';
 
 /** In order. Listed explicitly so the build needs no file globbing at run time. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   RowLevelSecurity1763830000000,
   ChatTokenRevocation1763830100000,
   OutboxEventConversation1763830200000,
+  ConversationStatusText1763830300000,
 ];
