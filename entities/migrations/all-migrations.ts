@@ -11,6 +11,7 @@ import { RowLevelSecurity1763830000000 } from './1763830000000-row-level-securit
 import { ChatTokenRevocation1763830100000 } from './1763830100000-chat-token-revocation.js';
 import { OutboxEventConversation1763830200000 } from './1763830200000-outbox-event-conversation.js';
 import { ConversationStatusText1763830300000 } from './1763830300000-conversation-status-text.js';
+import { CustomerNarrowingOnce1763830400000 } from './1763830400000-customer-narrowing-once.js';
 
 /** In order. Listed explicitly so the build needs no file globbing at run time. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   ChatTokenRevocation1763830100000,
   OutboxEventConversation1763830200000,
   ConversationStatusText1763830300000,
+  CustomerNarrowingOnce1763830400000,
 ];

@@ -209,4 +209,24 @@ describe('indexes under the policies', () => {
     expect(text).toMatch(/conversation_status_inbox_idx/);
     expect(text).toMatch(/Index Cond: .*status/);
   });
+
+  it('walks the inbox index for the first page of a busy tab, rather than reading and sorting all of it', async () => {
+    const busy = await createPharmacy(gateway.dataSource, gateway.tokens, 'rls-busy-inbox');
+    // 20k conversations, every tenth to third one open, interleaved in time.
+    await gateway.dataSource.query(
+      `INSERT INTO conversation (organization_id, customer_id, channel, status, last_activity_at)
+       SELECT $1, $2, 'WIDGET', CASE WHEN g % 10 < 3 THEN 'OPEN' ELSE 'RESOLVED' END, now() - g * interval '1 minute' FROM generate_series(1, 20000) g`,
+      [busy.organization.id, busy.customers[0].id],
+    );
+    await gateway.dataSource.query('ANALYZE conversation');
+    const plan: { 'QUERY PLAN': string }[] = await withTenant({ organizationId: busy.organization.id }, () =>
+      gateway.appDataSource.query(
+        `EXPLAIN SELECT id FROM conversation WHERE organization_id = $1 AND status IN ($2, $3) ORDER BY last_activity_at DESC, id DESC LIMIT 21`,
+        [busy.organization.id, 'OPEN', 'PENDING'],
+      ),
+    );
+    const text = plan.map((row) => row['QUERY PLAN']).join('\n');
+    expect(text).toMatch(/Index Scan using conversation_inbox_idx/);
+    expect(text).not.toMatch(/Sort/);
+  });
 });
