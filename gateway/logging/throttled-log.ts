@@ -12,6 +12,7 @@ const DEFAULT_WINDOW_MS = 10_000;
  * full; the rest are counted, and one line with `repeated: n` closes the window.
  */
 export class ThrottledLog {
+  private readonly windowMs: number;
   private windowEndsAt = -Infinity;
   private repeated = 0;
   private summary: NodeJS.Timeout | undefined;
@@ -19,7 +20,9 @@ export class ThrottledLog {
   constructor(
     private readonly message: string,
     private readonly options: { level?: 'warn' | 'error'; windowMs?: number; logger?: Logger } = {},
-  ) {}
+  ) {
+    this.windowMs = options.windowMs ?? DEFAULT_WINDOW_MS;
+  }
 
   write(fields: Record<string, unknown>): void {
     const now = Date.now();
@@ -27,16 +30,18 @@ export class ThrottledLog {
       this.repeated += 1;
       return;
     }
-    this.windowEndsAt = now + (this.options.windowMs ?? DEFAULT_WINDOW_MS);
-    this.log(fields, this.message);
+    // The last window's count first, should its timer not have fired yet.
     clearTimeout(this.summary);
+    this.summarize();
+    this.windowEndsAt = now + this.windowMs;
+    this.log(fields, this.message);
     // Unref'd: a pending summary never keeps a stopping process alive.
-    this.summary = setTimeout(() => this.summarize(), this.options.windowMs ?? DEFAULT_WINDOW_MS).unref();
+    this.summary = setTimeout(() => this.summarize(), this.windowMs).unref();
   }
 
   private summarize(): void {
     if (this.repeated === 0) return;
-    this.log({ repeated: this.repeated }, `${this.message} (${this.repeated} more in the last ${Math.round((this.options.windowMs ?? DEFAULT_WINDOW_MS) / 1000)} s)`);
+    this.log({ repeated: this.repeated }, `${this.message} (${this.repeated} more in the last ${Math.round(this.windowMs / 1000)} s)`);
     this.repeated = 0;
   }
 

@@ -125,4 +125,3 @@ function trustedDocumentHash(document: DocumentNode): string {
 function isCloseEvent(event: unknown): event is CloseEvent {
   return typeof event === 'object' && event !== null && 'code' in event && 'reason' in event;
 }
-
