@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { newClientMessageId } from '../../../shared/messages/client-message-id.js';
 import { Composer } from '../composer/composer.js';
 import { graphql, readFragment } from '../gql/index.js';
 import { useWidget } from '../session/widget-context.js';
@@ -97,9 +98,6 @@ const entryOf = (ref: MessageRef): Entry => {
   const message = readFragment(MessageBubbleFragment, ref);
   return { ref, sequence: message.sequence, clientMessageId: message.clientMessageId ?? null, own: message.sender?.__typename === 'Customer' };
 };
-
-// randomUUID exists only in secure contexts (https, localhost).
-const newClientMessageId = () => (typeof crypto.randomUUID === 'function' && window.isSecureContext ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`);
 
 /**
  * One thread, live: history, then every event after it (from the last sequence we have,
