@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { newClientMessageId } from '../../../shared/messages/client-message-id.js';
 import { Composer } from '../composer/composer.js';
 import { graphql, readFragment } from '../gql/index.js';
+import { ActorFieldsFragmentDoc } from '../gql/graphql.js';
 import { useWidget } from '../session/widget-context.js';
 import { MessageBubble, MessageBubbleFragment, type MessageRef } from './message-bubble.js';
 import { PendingBubble, type PendingMessage } from './pending-bubble.js';
@@ -52,15 +53,7 @@ const TypingEvents = graphql(`
     typing(conversationId: $conversationId) {
       typing
       actor {
-        __typename
-        ... on StaffMember {
-          id
-          name
-        }
-        ... on PartnerApp {
-          id
-          name
-        }
+        ...ActorFields
       }
     }
   }
@@ -169,10 +162,11 @@ export function ConversationView(props: { conversationId: string | null; onCreat
     skip: !conversationId,
     onData: ({ data: event }) => {
       const typing = event.data?.typing;
-      if (!typing || typing.actor?.__typename === 'Customer') return;
+      const actor = readFragment(ActorFieldsFragmentDoc, typing?.actor);
+      if (!typing || actor?.__typename === 'Customer') return;
       clearTimeout(typingTimer.current);
       if (!typing.typing) return setTypingName(null);
-      setTypingName(typing.actor && 'name' in typing.actor ? typing.actor.name : strings.pharmacy);
+      setTypingName(actor?.name ?? strings.pharmacy);
       typingTimer.current = setTimeout(() => setTypingName(null), TYPING_DISPLAY_MS);
     },
   });
