@@ -2,7 +2,7 @@ import { ApolloProvider } from '@apollo/client/react';
 import { useEffect, useState, type DependencyList } from 'react';
 import { createApolloClient } from '../../shared/apollo/create-apollo-client.js';
 import type { ConnectionState } from '../../shared/apollo/connection-state.js';
-import { possibleTypes, typePolicies } from './apollo/type-policies.js';
+import { typePolicies } from './apollo/type-policies.js';
 import { ConnectionContext } from './connection/connection-context.js';
 import { Dashboard } from './layout/dashboard.js';
 import { SessionProvider, useSession } from './session/session-context.js';
@@ -28,7 +28,7 @@ function SessionGate() {
 
 function SignedOut() {
   const client = useDisposable(
-    () => createApolloClient({ graphqlUrl: GRAPHQL_URL, getToken: () => null, onUnauthenticated: () => {}, typePolicies, possibleTypes }),
+    () => createApolloClient({ graphqlUrl: GRAPHQL_URL, getToken: () => null, onUnauthenticated: () => {}, typePolicies }),
     [],
   );
   if (!client) return null;
@@ -54,7 +54,6 @@ function SignedIn({ session }: { session: StoredSession }) {
             reconnects: state === 'online' && previous.state === 'offline' ? previous.reconnects + 1 : previous.reconnects,
           })),
         typePolicies,
-        possibleTypes,
       }),
     [session.token, signOut],
   );

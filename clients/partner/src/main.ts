@@ -45,7 +45,7 @@ switch (command) {
     process.on('SIGINT', () => void counterchat.close().then(() => process.exit(0)));
     for await (const { conversationEvents: event } of counterchat.subscribe(ConversationEventsSubscription, { conversationId, afterSequence: Number(after) })) {
       if (!event.message) continue;
-      const sender = event.message.sender && 'name' in event.message.sender ? event.message.sender.name : 'system';
+      const sender = event.message.sender?.name ?? 'system';
       console.log(`#${event.message.sequence} ${event.kind} ${sender}: ${event.message.body ?? '(deleted)'}`);
     }
     break;

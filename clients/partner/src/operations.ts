@@ -45,16 +45,7 @@ export const ConversationEventsSubscription = graphql(`
         sequence
         body
         sender {
-          __typename
-          ... on Customer {
-            name
-          }
-          ... on StaffMember {
-            name
-          }
-          ... on PartnerApp {
-            name
-          }
+          ...ActorFields
         }
       }
     }

@@ -21,8 +21,6 @@ export interface ApolloClientOptions {
   /** The socket dropped or came back; a reconnect means subscriptions catch up. */
   onConnectionChange?(state: ConnectionState): void;
   typePolicies?: TypePolicies;
-  /** Extra type names for union/interface matching (`possibleTypes`). */
-  possibleTypes?: Record<string, string[]>;
 }
 
 export interface CounterchatClient {
@@ -100,7 +98,7 @@ export function createApolloClient(options: ApolloClientOptions): CounterchatCli
 
   const apollo = new ApolloClient({
     link,
-    cache: createCache(options.typePolicies, options.possibleTypes),
+    cache: createCache(options.typePolicies),
   });
 
   return {

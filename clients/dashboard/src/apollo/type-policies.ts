@@ -64,6 +64,3 @@ export const typePolicies: TypePolicies = {
     },
   },
 };
-
-/** The union members, so fragments on `Actor` match. */
-export const possibleTypes = { Actor: ['Customer', 'PartnerApp', 'StaffMember'] };

@@ -2,9 +2,9 @@ import { useApolloClient } from '@apollo/client/react';
 import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import type { UploadProgressOptions } from '../../../shared/apollo/upload-progress.js';
+import { newClientMessageId } from '../../../shared/messages/client-message-id.js';
 import { addMessageToThread } from '../apollo/message-cache.js';
 import { graphql } from '../gql/index.js';
-import { newClientMessageId } from './client-message-id.js';
 
 const SendMessageMutation = graphql(`
   mutation SendMessage($input: SendMessageInput!) {

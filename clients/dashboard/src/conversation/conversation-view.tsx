@@ -33,16 +33,7 @@ const ConversationThreadQuery = graphql(`
         role
         lastReadSequence
         actor {
-          __typename
-          ... on Customer {
-            id
-          }
-          ... on StaffMember {
-            id
-          }
-          ... on PartnerApp {
-            id
-          }
+          ...ActorFields
         }
       }
       messages(last: $last, before: $before) {

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { graphql, readFragment, type FragmentType } from '../gql/index.js';
+import { ActorFieldsFragmentDoc } from '../gql/graphql.js';
 import { clockTime, fullDateTime } from '../format/time.js';
 import { AttachmentList } from './attachment-list.js';
 import { MessageActions } from './message-actions.js';
@@ -16,38 +17,14 @@ export const MessageBubbleFields = graphql(`
     editedAt
     deletedAt
     sender {
-      __typename
-      ... on Customer {
-        id
-        name
-      }
-      ... on StaffMember {
-        id
-        name
-      }
-      ... on PartnerApp {
-        id
-        name
-      }
+      ...ActorFields
     }
     replyTo {
       id
       body
       deletedAt
       sender {
-        __typename
-        ... on Customer {
-          id
-          name
-        }
-        ... on StaffMember {
-          id
-          name
-        }
-        ... on PartnerApp {
-          id
-          name
-        }
+        ...ActorFields
       }
     }
     attachments {
@@ -77,9 +54,10 @@ interface MessageBubbleProps {
 export function MessageBubble(props: MessageBubbleProps) {
   const message = readFragment(MessageBubbleFields, props.message);
   const [editing, setEditing] = useState(false);
-  const fromStaffSide = message.sender?.__typename !== 'Customer';
-  const own = message.sender?.__typename === 'StaffMember' && message.sender.id === props.viewerStaffId;
-  const senderName = message.sender?.name ?? 'Someone';
+  const sender = readFragment(ActorFieldsFragmentDoc, message.sender);
+  const fromStaffSide = sender?.__typename !== 'Customer';
+  const own = sender?.__typename === 'StaffMember' && sender.id === props.viewerStaffId;
+  const senderName = sender?.name ?? 'Someone';
   const deleted = Boolean(message.deletedAt);
 
   return (
@@ -88,7 +66,7 @@ export function MessageBubble(props: MessageBubbleProps) {
       <div className={`message__bubble${deleted ? ' message__bubble--deleted' : ''}`}>
         {message.replyTo && (
           <blockquote className="message__quote">
-            <span className="message__quote-sender">{message.replyTo.sender?.name ?? 'Someone'}</span>
+            <span className="message__quote-sender">{readFragment(ActorFieldsFragmentDoc, message.replyTo.sender)?.name ?? 'Someone'}</span>
             <span>{message.replyTo.deletedAt ? 'Message deleted' : truncate(message.replyTo.body ?? '', 120)}</span>
           </blockquote>
         )}

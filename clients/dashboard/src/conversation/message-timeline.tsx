@@ -1,5 +1,6 @@
 import { Fragment, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { graphql, readFragment, type FragmentType } from '../gql/index.js';
+import { ActorFieldsFragmentDoc } from '../gql/graphql.js';
 import { dayHeading, dayKey } from '../format/time.js';
 import { usePendingSends, type PendingSend } from '../composer/pending-sends.js';
 import { MessageBubble, type ReplyTarget } from './message-bubble.js';
@@ -15,16 +16,7 @@ export const TimelineMessageFields = graphql(`
     createdAt
     kind
     sender {
-      __typename
-      ... on Customer {
-        id
-      }
-      ... on StaffMember {
-        id
-      }
-      ... on PartnerApp {
-        id
-      }
+      ...ActorFields
     }
     ...MessageBubbleFields
     ...SystemMessageFields
@@ -159,7 +151,9 @@ export function MessageTimeline(props: MessageTimelineProps) {
           {messages.map((message, index) => {
             const previous = messages[index - 1];
             const newDay = !previous || dayKey(previous.createdAt) !== dayKey(message.createdAt);
-            const sameSender = previous && !newDay && previous.kind === 'TEXT' && previous.sender?.__typename === message.sender?.__typename && previous.sender?.id === message.sender?.id;
+            const sender = readFragment(ActorFieldsFragmentDoc, message.sender);
+            const previousSender = previous && readFragment(ActorFieldsFragmentDoc, previous.sender);
+            const sameSender = previous && !newDay && previous.kind === 'TEXT' && previousSender?.__typename === sender?.__typename && previousSender?.id === sender?.id;
             return (
               <Fragment key={message.id}>
                 {newDay && (

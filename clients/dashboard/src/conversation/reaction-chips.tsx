@@ -1,5 +1,6 @@
 import { useMutation } from '@apollo/client/react';
 import { graphql, readFragment, type FragmentType } from '../gql/index.js';
+import { ActorFieldsFragmentDoc } from '../gql/graphql.js';
 
 export const ReactionChipsFields = graphql(`
   fragment ReactionChipsFields on Message {
@@ -8,19 +9,7 @@ export const ReactionChipsFields = graphql(`
       id
       emoji
       actor {
-        __typename
-        ... on StaffMember {
-          id
-          name
-        }
-        ... on Customer {
-          id
-          name
-        }
-        ... on PartnerApp {
-          id
-          name
-        }
+        ...ActorFields
       }
     }
   }
@@ -54,8 +43,9 @@ export function ReactionChips(props: { message: FragmentType<typeof ReactionChip
   const groups = new Map<string, { names: string[]; mine: boolean }>();
   for (const reaction of message.reactions) {
     const group = groups.get(reaction.emoji) ?? { names: [], mine: false };
-    group.names.push(reaction.actor?.name ?? 'Someone');
-    if (reaction.actor?.__typename === 'StaffMember' && reaction.actor.id === props.viewerStaffId) group.mine = true;
+    const actor = readFragment(ActorFieldsFragmentDoc, reaction.actor);
+    group.names.push(actor?.name ?? 'Someone');
+    if (actor?.__typename === 'StaffMember' && actor.id === props.viewerStaffId) group.mine = true;
     groups.set(reaction.emoji, group);
   }
   return (

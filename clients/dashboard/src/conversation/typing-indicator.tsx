@@ -1,25 +1,14 @@
 import { useMutation, useSubscription } from '@apollo/client/react';
 import { useEffect, useRef, useState } from 'react';
-import { graphql } from '../gql/index.js';
+import { graphql, readFragment } from '../gql/index.js';
+import { ActorFieldsFragmentDoc } from '../gql/graphql.js';
 
 const TypingSubscription = graphql(`
   subscription Typing($conversationId: ID!) {
     typing(conversationId: $conversationId) {
       typing
       actor {
-        __typename
-        ... on Customer {
-          id
-          name
-        }
-        ... on StaffMember {
-          id
-          name
-        }
-        ... on PartnerApp {
-          id
-          name
-        }
+        ...ActorFields
       }
     }
   }
@@ -37,7 +26,7 @@ export function TypingIndicator({ conversationId }: { conversationId: string }) 
     onData: ({ data }) => {
       const event = data.data?.typing;
       if (!event?.actor) return;
-      const { id, name } = event.actor;
+      const { id, name } = readFragment(ActorFieldsFragmentDoc, event.actor);
       setTypists((current) => {
         const next = new Map(current);
         if (event.typing) next.set(id, { name, until: Date.now() + TYPING_LAPSE_MS });

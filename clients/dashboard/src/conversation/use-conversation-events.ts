@@ -2,7 +2,8 @@ import type { ApolloCache } from '@apollo/client';
 import type { Modifier, ModifierDetails } from '@apollo/client/cache';
 import { useSubscription } from '@apollo/client/react';
 import { addMessageToThread } from '../apollo/message-cache.js';
-import { graphql } from '../gql/index.js';
+import { graphql, readFragment } from '../gql/index.js';
+import { ActorFieldsFragmentDoc } from '../gql/graphql.js';
 
 const ConversationEventsSubscription = graphql(`
   subscription ConversationEvents($conversationId: ID!, $afterSequence: Int) {
@@ -17,16 +18,7 @@ const ConversationEventsSubscription = graphql(`
       read {
         sequence
         reader {
-          __typename
-          ... on Customer {
-            id
-          }
-          ... on StaffMember {
-            id
-          }
-          ... on PartnerApp {
-            id
-          }
+          ...ActorFields
         }
       }
     }
@@ -54,7 +46,7 @@ export function useConversationEvents(conversationId: string, afterSequence: num
         addMessageToThread(client.cache, { id: event.message.id, sequence: event.message.sequence, conversationId });
       }
       if (event.kind === 'READ' && event.read?.reader) {
-        recordReadPosition(client.cache, conversationId, event.read.reader.id, event.read.sequence);
+        recordReadPosition(client.cache, conversationId, readFragment(ActorFieldsFragmentDoc, event.read.reader).id, event.read.sequence);
       }
     },
   });

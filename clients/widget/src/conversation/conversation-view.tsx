@@ -1,7 +1,9 @@
 import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { newClientMessageId } from '../../../shared/messages/client-message-id.js';
 import { Composer } from '../composer/composer.js';
 import { graphql, readFragment } from '../gql/index.js';
+import { ActorFieldsFragmentDoc } from '../gql/graphql.js';
 import { useWidget } from '../session/widget-context.js';
 import { MessageBubble, MessageBubbleFragment, type MessageRef } from './message-bubble.js';
 import { PendingBubble, type PendingMessage } from './pending-bubble.js';
@@ -51,15 +53,7 @@ const TypingEvents = graphql(`
     typing(conversationId: $conversationId) {
       typing
       actor {
-        __typename
-        ... on StaffMember {
-          id
-          name
-        }
-        ... on PartnerApp {
-          id
-          name
-        }
+        ...ActorFields
       }
     }
   }
@@ -97,9 +91,6 @@ const entryOf = (ref: MessageRef): Entry => {
   const message = readFragment(MessageBubbleFragment, ref);
   return { ref, sequence: message.sequence, clientMessageId: message.clientMessageId ?? null, own: message.sender?.__typename === 'Customer' };
 };
-
-// randomUUID exists only in secure contexts (https, localhost).
-const newClientMessageId = () => (typeof crypto.randomUUID === 'function' && window.isSecureContext ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`);
 
 /**
  * One thread, live: history, then every event after it (from the last sequence we have,
@@ -171,10 +162,11 @@ export function ConversationView(props: { conversationId: string | null; onCreat
     skip: !conversationId,
     onData: ({ data: event }) => {
       const typing = event.data?.typing;
-      if (!typing || typing.actor?.__typename === 'Customer') return;
+      const actor = readFragment(ActorFieldsFragmentDoc, typing?.actor);
+      if (!typing || actor?.__typename === 'Customer') return;
       clearTimeout(typingTimer.current);
       if (!typing.typing) return setTypingName(null);
-      setTypingName(typing.actor && 'name' in typing.actor ? typing.actor.name : strings.pharmacy);
+      setTypingName(actor?.name ?? strings.pharmacy);
       typingTimer.current = setTimeout(() => setTypingName(null), TYPING_DISPLAY_MS);
     },
   });

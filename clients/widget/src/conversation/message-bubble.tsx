@@ -1,4 +1,5 @@
 import { graphql, readFragment, type FragmentType } from '../gql/index.js';
+import { ActorFieldsFragmentDoc } from '../gql/graphql.js';
 import { useWidget } from '../session/widget-context.js';
 
 export const MessageBubbleFragment = graphql(`
@@ -11,18 +12,7 @@ export const MessageBubbleFragment = graphql(`
     deletedAt
     clientMessageId
     sender {
-      __typename
-      ... on StaffMember {
-        id
-        name
-      }
-      ... on PartnerApp {
-        id
-        name
-      }
-      ... on Customer {
-        id
-      }
+      ...ActorFields
     }
     attachments {
       id
@@ -42,8 +32,9 @@ export function MessageBubble(props: { message: MessageRef; seen: boolean }) {
   const message = readFragment(MessageBubbleFragment, props.message);
   const time = new Date(message.createdAt).toLocaleTimeString(lang, { hour: '2-digit', minute: '2-digit' });
   if (message.kind === 'SYSTEM') return <li className="cc-system">{message.body}</li>;
-  const own = message.sender?.__typename === 'Customer';
-  const author = own ? strings.you : message.sender && 'name' in message.sender ? message.sender.name : strings.pharmacy;
+  const sender = readFragment(ActorFieldsFragmentDoc, message.sender);
+  const own = sender?.__typename === 'Customer';
+  const author = own ? strings.you : (sender?.name ?? strings.pharmacy);
   return (
     <li className={own ? 'cc-message cc-own' : 'cc-message'} data-sequence={message.sequence}>
       <span className="cc-visually-hidden">{author}: </span>

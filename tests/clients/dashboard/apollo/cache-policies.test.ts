@@ -2,7 +2,7 @@ import { gql, type InMemoryCache } from '@apollo/client';
 import { createCache } from '../../../../clients/shared/apollo/create-cache.js';
 import { addConversationToLists } from '../../../../clients/dashboard/src/apollo/inbox-cache.js';
 import { addMessageToThread } from '../../../../clients/dashboard/src/apollo/message-cache.js';
-import { possibleTypes, typePolicies } from '../../../../clients/dashboard/src/apollo/type-policies.js';
+import { typePolicies } from '../../../../clients/dashboard/src/apollo/type-policies.js';
 
 const Thread = gql`
   query Thread($id: ID!, $last: Int, $before: String) {
@@ -37,7 +37,7 @@ const page = (sequences: number[], hasPreviousPage: boolean) => ({
 });
 
 function threadCache() {
-  const cache = createCache(typePolicies, possibleTypes);
+  const cache = createCache(typePolicies);
   const write = (sequences: number[], hasPreviousPage: boolean, before?: string) =>
     cache.writeQuery({
       query: Thread,
@@ -120,7 +120,7 @@ describe('the inbox lists', () => {
     cache.readQuery<any>({ query: Inbox, variables: { filter } })!.conversations.edges.map((edge: any) => edge.node.id);
 
   it('adds a new conversation to the lists whose filter it matches, once', () => {
-    const cache = createCache(typePolicies, possibleTypes);
+    const cache = createCache(typePolicies);
     for (const filter of [{ status: ['OPEN'] }, { status: ['RESOLVED'] }, { unreadOnly: true }, { search: 'Al' }]) {
       cache.writeQuery({ query: Inbox, variables: { filter }, data: { conversations: list(['a']) } });
     }
@@ -163,7 +163,7 @@ describe('the paged lists behind a "more" button', () => {
   });
 
   it('appends the next page of webhook deliveries, keeps each endpoint and status apart, and replaces on refresh', () => {
-    const cache = createCache(typePolicies, possibleTypes);
+    const cache = createCache(typePolicies);
     const read = (status: string | null) =>
       cache.readQuery<any>({ query: Deliveries, variables: { endpointId: 'e1', status } })!.webhookDeliveries;
     cache.writeQuery({ query: Deliveries, variables: { endpointId: 'e1', status: null }, data: deliveries(['d1', 'd2'], 'p1', true) });

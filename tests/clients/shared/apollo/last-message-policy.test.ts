@@ -1,6 +1,6 @@
 import { gql } from '@apollo/client';
 import { createCache } from '../../../../clients/shared/apollo/create-cache.js';
-import { typePolicies, possibleTypes } from '../../../../clients/dashboard/src/apollo/type-policies.js';
+import { typePolicies } from '../../../../clients/dashboard/src/apollo/type-policies.js';
 
 const Threads = gql`
   query Threads {
@@ -34,7 +34,7 @@ const message = (sequence: number) => ({ __typename: 'Message', id: `m${sequence
 const conversation = (lastMessage: ReturnType<typeof message> | null) => ({ __typename: 'Conversation', id: 'c1', lastMessage });
 
 function threadsCache() {
-  const cache = createCache(typePolicies, possibleTypes);
+  const cache = createCache(typePolicies);
   const answer = (lastMessage: ReturnType<typeof message> | null) =>
     cache.writeQuery({
       query: Threads,

@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
-import { graphql } from '../../gql/index.js';
-import type { AuditAction } from '../../gql/graphql.js';
+import { graphql, readFragment, type FragmentType } from '../../gql/index.js';
+import { ActorFieldsFragmentDoc, type AuditAction } from '../../gql/graphql.js';
 import { errorMessage } from '../input-errors.js';
 
 const AuditLogQuery = graphql(`
@@ -20,19 +20,7 @@ const AuditLogQuery = graphql(`
           objectType
           objectId
           actor {
-            __typename
-            ... on StaffMember {
-              id
-              name
-            }
-            ... on Customer {
-              id
-              name
-            }
-            ... on PartnerApp {
-              id
-              name
-            }
+            ...ActorFields
           }
         }
       }
@@ -61,6 +49,13 @@ const ACTION_LABELS: Record<AuditAction, string> = {
 };
 
 const time = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+
+/** "Alice", "Shop sync (API key)", "Jan Jansen (customer)"; a dash when no one did it (the system). */
+function actorLabel(ref: FragmentType<typeof ActorFieldsFragmentDoc> | null | undefined): string {
+  const actor = readFragment(ActorFieldsFragmentDoc, ref);
+  if (!actor) return '—';
+  return `${actor.name}${actor.__typename === 'PartnerApp' ? ' (API key)' : actor.__typename === 'Customer' ? ' (customer)' : ''}`;
+}
 
 /** Who did what to which object, newest first, a page at a time, filtered by action. */
 export function AuditLogSection() {
@@ -124,7 +119,7 @@ export function AuditLogSection() {
                     <time dateTime={node.createdAt}>{time(node.createdAt)}</time>
                   </td>
                   <th scope="row">{ACTION_LABELS[node.action] ?? node.action}</th>
-                  <td>{node.actor ? `${node.actor.name}${node.actor.__typename === 'PartnerApp' ? ' (API key)' : node.actor.__typename === 'Customer' ? ' (customer)' : ''}` : '—'}</td>
+                  <td>{actorLabel(node.actor)}</td>
                   <td>
                     {node.objectType ? (
                       <>
