@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { authChecker } from '../gateway/auth/auth-checker.js';
+import { guardPersonalDataFields } from '../gateway/auth/field-guard.js';
 import { rejectUnstorableText } from '../gateway/reject-unstorable-text.js';
 import { resolvers } from '../resolvers/index.js';
 
@@ -10,7 +11,7 @@ export function buildCounterchatSchema(): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers,
     authChecker,
-    globalMiddlewares: [rejectUnstorableText],
+    globalMiddlewares: [guardPersonalDataFields, rejectUnstorableText],
     // Every @Subscription brings its own `subscribe` over the gateway's event bus
     // (resolvers/realtime); type-graphql still wants a pubSub, so this one refuses to work.
     pubSub: {

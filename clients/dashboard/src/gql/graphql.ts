@@ -104,7 +104,7 @@ export type ConversationFilter = {
   assignedToMe?: boolean | null | undefined;
   channel?: Array<ConversationChannel> | null | undefined;
   customerId?: string | number | null | undefined;
-  /** Prefix of the customer's name or phone number. */
+  /** Part of the customer's name, or the start of their phone number. Partner keys without customers:read match names only, and a number-only term is FORBIDDEN for them. */
   search?: string | null | undefined;
   status?: Array<ConversationStatus> | null | undefined;
   /** Only conversations nobody is assigned to. */
