@@ -8,7 +8,7 @@ import { Permission } from './permission.js';
  * `conversations { customer { phone } }` (issue 14).
  *
  * The one list: the gateway enforces it (`field-guard.ts`, decided in `auth-checker.ts`)
- * and `tests/gateway/auth/personal-data-fields.test.ts` walks the schema from every root
+ * and `tests/gateway/auth/field-permissions.test.ts` walks the schema from every root
  * field a partner can call and fails on a reachable type or field not classified here.
  */
 
@@ -49,7 +49,6 @@ export const PERSONAL_DATA_FIELDS: Readonly<Record<string, Readonly<Record<strin
  * guarded above. A new type reachable by partners must be put here or above.
  */
 export const TYPES_WITHOUT_PERSONAL_DATA: ReadonlySet<string> = new Set([
-  'ApiKey',
   'Attachment',
   'BusinessHoursRange',
   'ChannelStats',
@@ -79,6 +78,8 @@ export const TYPES_WITHOUT_PERSONAL_DATA: ReadonlySet<string> = new Set([
   'Reaction',
   'ReadReceipt',
   'SnippetPart',
+  // What signIn answers the one who signed in: their token and their own StaffMember.
+  'StaffSession',
   'StaffMemberStats',
   'SystemEvent',
   'TypingEvent',
