@@ -7,7 +7,7 @@ import { Permission } from './permission.js';
  * alone let a `conversations:read` key read every customer's phone number through
  * `conversations { customer { phone } }` (issue 14).
  *
- * The one list: the gateway enforces it (`field-guard.ts`, decided in `auth-checker.ts`)
+ * The one list: the schema build wraps exactly these fields (`field-guard.ts`, decided in `auth-checker.ts`)
  * and `tests/gateway/auth/field-permissions.test.ts` walks the schema from every root
  * field a partner can call and fails on a reachable type or field not classified here.
  */
@@ -93,10 +93,3 @@ export const TYPES_WITHOUT_PERSONAL_DATA: ReadonlySet<string> = new Set([
   'WebhookEndpoint',
   'WidgetConfig',
 ]);
-
-const RULES = new Map(Object.entries(PERSONAL_DATA_FIELDS).map(([type, fields]) => [type, new Map(Object.entries(fields))]));
-
-/** The rule for one field; undefined for fields of types without personal data. */
-export function fieldRule(typeName: string, fieldName: string): FieldRule | undefined {
-  return RULES.get(typeName)?.get(fieldName);
-}
