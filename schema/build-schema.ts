@@ -2,12 +2,13 @@ import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { authChecker } from '../gateway/auth/auth-checker.js';
+import { guardPersonalDataFields } from '../gateway/auth/field-guard.js';
 import { rejectUnstorableText } from '../gateway/reject-unstorable-text.js';
 import { resolvers } from '../resolvers/index.js';
 
-/** The one GraphQL schema, built from the resolvers' decorators. */
-export function buildCounterchatSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
+/** The one GraphQL schema, built from the resolvers' decorators, its personal data guarded by field. */
+export async function buildCounterchatSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers,
     authChecker,
     globalMiddlewares: [rejectUnstorableText],
@@ -24,6 +25,7 @@ export function buildCounterchatSchema(): Promise<GraphQLSchema> {
     // Missing optional fields are skipped; GraphQL's own non-null checks cover required ones.
     validate: { skipMissingProperties: true, forbidUnknownValues: false },
   });
+  return guardPersonalDataFields(schema);
 }
 
 /** The SDL as checked in at schema/schema.graphql: sorted, so diffs show only real changes. */

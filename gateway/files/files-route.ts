@@ -3,6 +3,7 @@ import { Router, type RequestHandler, type Response } from 'express';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppError, notFound } from '../errors/app-error.js';
+import { attachmentFileName } from './attachment-file-name.js';
 import { ErrorCode } from '../errors/error-code.js';
 import { StoredFileNotFoundError, type FileStorage } from './file-storage.js';
 import type { FileUrlSigner } from './file-url-signer.js';
@@ -60,7 +61,8 @@ export function filesRouter(deps: FilesRouteDependencies): Router {
       'Content-Security-Policy': "default-src 'none'; sandbox",
       'Cache-Control': 'private, max-age=300',
       // Images show in the browser; anything else (PDF, documents) is downloaded, never rendered by us.
-      'Content-Disposition': contentDisposition(attachment.fileName, {
+      // Normalized here too: rows stored before names were normalized at upload.
+      'Content-Disposition': contentDisposition(attachmentFileName(attachment.fileName, attachment.contentType), {
         type: contentType.startsWith('image/') ? 'inline' : 'attachment',
       }),
     });

@@ -2,6 +2,7 @@ import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAb
 import { AppError } from '../errors/app-error.js';
 import { ErrorCode } from '../errors/error-code.js';
 import { closeRedis, connectRedis } from '../redis/redis-connections.js';
+import { SignInThrottle } from './sign-in-throttle.js';
 
 /** How many attempts a key gets per window. */
 export interface RateLimitRule {
@@ -14,7 +15,15 @@ export interface RateLimitRules {
   widgetSessionsPerIp: RateLimitRule;
   /** Sign-in attempts per client IP, successful or not. Default 30 per 15 minutes. */
   signInsPerIp: RateLimitRule;
-  /** Failed sign-ins per email address, whether or not it has an account. Default 10 per 15 minutes. */
+  /**
+   * Failed sign-ins in a row per email address and client IP that start the waits (1 s, then
+   * doubling with each further attempt; sign-in-throttle.ts); remembered this long. Default 5, for a day.
+   */
+  signInFailuresPerEmailAndIp: RateLimitRule;
+  /**
+   * Failed sign-ins per email address from anywhere, whether or not it has an account; past it
+   * every attempt for the address is slowed, never refused. Default 20 per 15 minutes.
+   */
   signInFailuresPerEmail: RateLimitRule;
   /** Messages sent per viewer (staff member, customer or partner key). Default 120 per minute. */
   messagesPerViewer: RateLimitRule;
@@ -27,7 +36,8 @@ export interface RateLimitRules {
 export const defaultRateLimitRules: RateLimitRules = {
   widgetSessionsPerIp: { points: 10, durationSeconds: 60 * 60 },
   signInsPerIp: { points: 30, durationSeconds: 15 * 60 },
-  signInFailuresPerEmail: { points: 10, durationSeconds: 15 * 60 },
+  signInFailuresPerEmailAndIp: { points: 5, durationSeconds: 24 * 60 * 60 },
+  signInFailuresPerEmail: { points: 20, durationSeconds: 15 * 60 },
   messagesPerViewer: { points: 120, durationSeconds: 60 },
   uploadsPerViewer: { points: 60, durationSeconds: 10 * 60 },
   requestsPerApiKey: { points: 1_200, durationSeconds: 60 },
@@ -49,8 +59,8 @@ export interface RateLimit {
 export interface RateLimits {
   widgetSessions: RateLimit;
   signIns: RateLimit;
-  /** Counted on failures only; checked before every attempt. */
-  signInFailures: RateLimit;
+  /** Failed sign-ins per address and IP (growing waits) and per address (slowing only). */
+  signInThrottle: SignInThrottle;
   messages: RateLimit;
   uploads: RateLimit;
   partnerRequests: RateLimit;
@@ -74,8 +84,11 @@ export function createRateLimits(redisUrl: string | undefined, rules: RateLimitR
   return {
     widgetSessions: asRateLimit(limiter('widget-session', rules.widgetSessionsPerIp), 'Too many chats were started from your network. Try again later.'),
     signIns: asRateLimit(limiter('sign-in-ip', rules.signInsPerIp), 'Too many sign-in attempts from your network. Try again later.'),
-    // The same words whether or not the address has an account: no enumeration through this either.
-    signInFailures: asRateLimit(limiter('sign-in-email', rules.signInFailuresPerEmail), 'Too many failed sign-ins for this email address. Try again later.'),
+    signInThrottle: new SignInThrottle(
+      limiter('sign-in-failures-pair', rules.signInFailuresPerEmailAndIp),
+      limiter('sign-in-wait-pair', { points: 1, durationSeconds: rules.signInFailuresPerEmailAndIp.durationSeconds }),
+      limiter('sign-in-failures-email', rules.signInFailuresPerEmail),
+    ),
     messages: asRateLimit(limiter('messages', rules.messagesPerViewer), 'You are sending messages too quickly. Wait a moment and try again.'),
     uploads: asRateLimit(limiter('uploads', rules.uploadsPerViewer), 'Too many files were uploaded in a short time. Try again later.'),
     partnerRequests: asRateLimit(limiter('api-key', rules.requestsPerApiKey), 'This API key is making too many requests. Slow down and retry after the given time.'),

@@ -2,6 +2,7 @@ import { ActorType, type ActorRef } from '../../entities/actor-type.js';
 import type { Attachment } from '../../entities/attachment.entity.js';
 import type { Conversation } from '../../entities/conversation.entity.js';
 import type { Message } from '../../entities/message.entity.js';
+import { attachmentFileName } from '../files/attachment-file-name.js';
 
 /**
  * The `data` of webhook events, shaped like the GraphQL types (same field names and
@@ -41,7 +42,7 @@ export function messagePayload(message: Message, attachments: readonly Attachmen
     attachments: attachments.map((attachment) => ({
       __typename: 'Attachment',
       id: attachment.id,
-      fileName: attachment.fileName,
+      fileName: attachmentFileName(attachment.fileName, attachment.contentType),
       contentType: attachment.contentType,
       byteSize: attachment.byteSize,
       sha256: attachment.sha256,

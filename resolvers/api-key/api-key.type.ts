@@ -5,10 +5,10 @@ registerEnumType(ApiKeyScope, {
   name: 'ApiKeyScope',
   description: 'What a partner key may do. A request outside its scopes gets FORBIDDEN naming the missing scope (e.g. "conversations:read").',
   valuesConfig: {
-    CONVERSATIONS_READ: { description: 'conversations:read — conversations, their messages and attachments, message search.' },
+    CONVERSATIONS_READ: { description: "conversations:read — conversations, their messages and attachments, message search; customers' names, not their contact details." },
     CONVERSATIONS_WRITE: { description: 'conversations:write — status, assignment, priority.' },
     MESSAGES_WRITE: { description: 'messages:write — send, edit and delete its own messages, react, mark read, start conversations, typing.' },
-    CUSTOMERS_READ: { description: 'customers:read — customer records and lookup.' },
+    CUSTOMERS_READ: { description: "customers:read — customer records and lookup, and customers' phone numbers, emails and external ids wherever they appear." },
     CUSTOMERS_WRITE: { description: 'customers:write — create customers and issue their chat links.' },
     STAFF_READ: { description: 'staff:read — the pharmacy team, e.g. to pick an assignee.' },
     WEBHOOKS_MANAGE: { description: 'webhooks:manage — webhook endpoints, their delivery log, redelivery.' },

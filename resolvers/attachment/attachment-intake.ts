@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { rm, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { Readable } from 'node:stream';
+import { attachmentFileName } from '../../gateway/files/attachment-file-name.js';
 import { newStorageKey } from '../../gateway/files/create-file-storage.js';
 import type { FileStorage } from '../../gateway/files/file-storage.js';
 import { badUserInput } from '../../gateway/errors/app-error.js';
@@ -92,7 +92,8 @@ async function takeOne(
   try {
     const type = await detectAllowedFileType(received.path, field);
     const image = type.isImage ? await processImage(received.path, type, field) : null;
-    const fileName = displayFileName(upload.filename, type.extension);
+    // Named for what is stored: a HEIC photo re-encoded as JPEG is a .jpg.
+    const fileName = attachmentFileName(upload.filename, image?.mime ?? type.mime);
     const storageKey = newStorageKey(organizationId);
     if (!image) {
       await deps.storage.put(storageKey, received.path, type.mime);
@@ -124,13 +125,4 @@ async function takeOne(
     await received.dispose();
     await Promise.allSettled(temporary.map((file) => rm(file, { force: true })));
   }
-}
-
-/**
- * The name people see and downloads get: the sender's name without any path or
- * control characters, bounded, and never used to store anything.
- */
-function displayFileName(original: string, extension: string): string {
-  const base = path.basename(original.replace(/\\/g, '/')).replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200);
-  return base || `attachment.${extension}`;
 }

@@ -5,7 +5,10 @@ export class AttachmentType {
   @Field(() => ID)
   id: string;
 
-  @Field({ description: 'As the sender named it.' })
+  @Field({
+    description:
+      'As the sender named it, made safe to show: no path, no invisible or direction-changing characters, at most 255 bytes, and an extension that matches contentType.',
+  })
   fileName: string;
 
   @Field({ description: "Detected from the file's content." })

@@ -25,9 +25,10 @@ export async function signInStaff(
   clientIp: string | undefined,
 ): Promise<StaffSession> {
   const address = email.trim().toLowerCase();
-  await deps.rateLimits.signIns.consume(`ip:${clientIp ?? 'unknown'}`);
-  // Counted per address whether or not it has an account, so the limit reveals nothing either.
-  await deps.rateLimits.signInFailures.check(address);
+  const ip = clientIp ?? 'unknown';
+  await deps.rateLimits.signIns.consume(`ip:${ip}`);
+  // Counted per address whether or not it has an account, so the throttle reveals nothing either.
+  await deps.rateLimits.signInThrottle.beforeAttempt(address, ip);
   // An unknown address still reads a staff row (as a pharmacy that doesn't exist), so both take as long.
   const tenant = { organizationId: (await tenantOfStaffEmail(deps.dataSource, address)) ?? randomUUID() };
   return withTenant(tenant, async () => {
@@ -39,13 +40,14 @@ export async function signInStaff(
       .getOne();
     const matches = await verifyPassword(password, staff?.passwordHash ?? unknownUserPasswordHash);
     if (!staff || !matches) {
-      await deps.rateLimits.signInFailures.consume(address).catch(() => {});
+      await deps.rateLimits.signInThrottle.failed(address, ip).catch(() => {});
       // Only a real account has an organization whose admins can read about it.
       if (staff) await appendAuditEvents(deps.dataSource.manager, [signInEntry(staff, AuditAction.SIGN_IN_FAILED, clientIp)]);
       // A failure costs a guesser half a second more than a success costs a pharmacist.
       await new Promise((resolve) => setTimeout(resolve, FAILURE_DELAY_MS));
       throw unauthenticated('Email or password is incorrect.');
     }
+    await deps.rateLimits.signInThrottle.succeeded(address, ip).catch(() => {});
     const issued = await deps.tokens.issueStaffToken({ organizationId: staff.organizationId, staffId: staff.id, role: staff.role });
     await appendAuditEvents(deps.dataSource.manager, [signInEntry(staff, AuditAction.SIGNED_IN, clientIp)]);
     return { ...issued, staff };

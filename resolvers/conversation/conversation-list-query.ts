@@ -1,10 +1,12 @@
 import type { SelectQueryBuilder } from 'typeorm';
 import type { Conversation, ConversationChannel, ConversationStatus } from '../../entities/conversation.entity.js';
 import { MessageKind } from '../../entities/message.entity.js';
+import { assertPermissions, maySearchContactDetails } from '../../gateway/auth/auth-checker.js';
+import { Permission } from '../../gateway/auth/permission.js';
 import { actorOf, unreadSenderTypesFor } from '../../gateway/auth/viewer.js';
 import { badUserInput } from '../../gateway/errors/app-error.js';
 import { assertId, type TenantScope } from '../../gateway/tenancy/tenant-scope.js';
-import { customerSearchCondition } from '../customer/customer-search.js';
+import { customerSearchCondition, isPhoneNumberSearch } from '../customer/customer-search.js';
 
 export interface ConversationListFilter {
   status?: ConversationStatus[];
@@ -54,7 +56,11 @@ export function conversationListQuery(scope: TenantScope, filter: ConversationLi
   }
   const search = filter.search?.trim();
   if (search) {
-    const condition = customerSearchCondition('searched', search);
+    // Matching phone numbers would tell a key without customers:read whose number it is, one
+    // prefix at a time; it matches names only, and a term that can only be a number is refused.
+    const matchPhone = maySearchContactDetails(scope.viewer);
+    if (!matchPhone && isPhoneNumberSearch(search)) assertPermissions(scope.viewer, [Permission.READ_CUSTOMERS]);
+    const condition = customerSearchCondition('searched', search, { matchPhone });
     const matching = scope.customers('searched').select('searched.id').andWhere(condition.where);
     query.andWhere(`conversation.customerId IN (${matching.getQuery()})`, condition.parameters);
   }

@@ -31,7 +31,10 @@ export class ConversationFilterInput {
   @Field(() => Date, { nullable: true, description: 'Changed at or after this time.' })
   updatedSince?: Date;
 
-  @Field({ nullable: true, description: "Prefix of the customer's name or phone number." })
+  @Field({
+    nullable: true,
+    description: "Part of the customer's name, or the start of their phone number. Partner keys without customers:read match names only, and a number-only term is FORBIDDEN for them.",
+  })
   @MaxLength(100)
   search?: string;
 }

@@ -8,7 +8,7 @@
  */
 export interface CustomerSearch {
   where: string;
-  parameters: Record<string, string>;
+  parameters: Record<string, string | null>;
   /** 0 for a match at the start of the name or a phone prefix, 1 for one inside the name. */
   rankExpression: string;
   /** `rankExpression` computed for a row, for cursors. */
@@ -18,7 +18,16 @@ export interface CustomerSearch {
 /** Shortest term matched inside names: trigram indexes need three characters to narrow anything down. */
 export const SUBSTRING_SEARCH_MIN_LENGTH = 3;
 
-export function customerSearchCondition(alias: string, search: string): CustomerSearch {
+/**
+ * A term only a phone number could match (digits and dialling punctuation): refused, not
+ * answered with nothing, to a viewer who may not match on phone numbers.
+ */
+export function isPhoneNumberSearch(search: string): boolean {
+  return /^\+?[\d\s().-]+$/.test(search) && /\d/.test(search);
+}
+
+/** `matchPhone: false` matches names only: for viewers who may not read contact details. */
+export function customerSearchCondition(alias: string, search: string, { matchPhone = true } = {}): CustomerSearch {
   const term = search.toLowerCase();
   const phone = search.replace(/[\s()-]/g, '');
   const inside = [...term].length >= SUBSTRING_SEARCH_MIN_LENGTH;
@@ -29,10 +38,11 @@ export function customerSearchCondition(alias: string, search: string): Customer
     parameters: {
       customerNamePattern: inside ? `%${escapeLike(term)}%` : `${escapeLike(term)}%`,
       customerNamePrefix: `${escapeLike(term)}%`,
-      customerPhonePrefix: `${escapeLike(phone)}%`,
+      // NULL matches no phone number (LIKE NULL is never true).
+      customerPhonePrefix: matchPhone ? `${escapeLike(phone)}%` : null,
     },
     rankExpression: `(CASE WHEN ${startsWell} THEN 0 ELSE 1 END)`,
-    rankOf: (customer) => (customer.name.toLowerCase().startsWith(term) || customer.phone?.startsWith(phone) ? 0 : 1),
+    rankOf: (customer) => (customer.name.toLowerCase().startsWith(term) || (matchPhone && customer.phone?.startsWith(phone)) ? 0 : 1),
   };
 }
 

@@ -9,6 +9,10 @@ export class StaffMemberType {
   @Field()
   name: string;
 
+  /** Guarded by `gateway/auth/field-permissions.ts` (COLLEAGUES). */
+  @Field(() => String, { nullable: true, description: 'Visible to colleagues only; null for customers and partners.' })
+  email: string | null;
+
   @Field(() => StaffRole)
   role: StaffRole;
 

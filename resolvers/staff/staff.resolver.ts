@@ -1,4 +1,4 @@
-import { Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Authorized, Ctx, Query, Resolver } from 'type-graphql';
 import type { StaffUser } from '../../entities/staff-user.entity.js';
 import { Permission } from '../../gateway/auth/permission.js';
 import type { RequestContext } from '../../gateway/context.js';
@@ -10,10 +10,5 @@ export class StaffResolver {
   @Query(() => [StaffMemberType], { description: "The pharmacy's staff, by name (e.g. to pick an assignee)." })
   staffMembers(@Ctx() context: RequestContext): Promise<StaffUser[]> {
     return context.scope.staff('staff').orderBy('staff.name').addOrderBy('staff.id').getMany();
-  }
-
-  @FieldResolver(() => String, { nullable: true, description: 'Visible to colleagues only; null for customers and partners.' })
-  email(@Root() staff: StaffUser, @Ctx() context: RequestContext): string | null {
-    return context.viewer.kind === 'staff' ? staff.email : null;
   }
 }

@@ -11,7 +11,7 @@ const RULES: RateLimitRules = {
   messagesPerViewer: { points: 3, durationSeconds: 60 },
   uploadsPerViewer: { points: 2, durationSeconds: 60 },
   signInsPerIp: { points: 8, durationSeconds: 60 },
-  signInFailuresPerEmail: { points: 2, durationSeconds: 60 },
+  signInFailuresPerEmailAndIp: { points: 2, durationSeconds: 60 },
   requestsPerApiKey: { points: 5, durationSeconds: 60 },
 };
 
@@ -61,7 +61,7 @@ describe('rate limits', () => {
     expect(after[0].n).toBe(before[0].n);
   });
 
-  it('counts failed sign-ins per address, answering known and unknown addresses alike', async () => {
+  it('counts failed sign-ins per address and IP, answering known and unknown addresses alike', async () => {
     const known = pharmacy.pharmacist.email;
     const unknown = `nobody-${randomUUID()}@limits.test`;
     const answers: string[] = [];
@@ -75,7 +75,7 @@ describe('rate limits', () => {
       answers.push(limited.errors![0]!.message);
     }
     expect(answers[0]).toBe(answers[1]);
-    // Even the right password waits until the window has passed.
+    // From the same IP, even the right password waits (another IP does not: sign-in-throttle.test.ts).
     const right = await gateway.graphql(SIGN_IN, { email: known, password: FIXTURE_PASSWORD });
     expect(right.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
   });

@@ -113,6 +113,41 @@ describe('attachments', () => {
     });
   });
 
+  describe('file names', () => {
+    const contentDisposition = async (url: string) => (await fetch(url)).headers.get('content-disposition');
+
+    it('shows and downloads a right-to-left-override name as what the file is (issue 14)', async () => {
+      // Read right to left from U+202E, this shows as "invoiceexe.pdf"; the bytes are a PDF.
+      const response = await send([{ name: 'invoice\u202Efdp.exe', type: 'application/pdf', data: samples.pdf() }]);
+      expect(response.body.errors).toBeUndefined();
+      const [attachment] = response.body.data.sendMessage.attachments;
+      expect(attachment.fileName).toBe('invoicefdp.pdf');
+      expect(await contentDisposition(attachment.url)).toBe(`attachment; filename=invoicefdp.pdf`);
+      const [stored] = await gateway.dataSource.query('SELECT file_name FROM attachment WHERE id = $1', [attachment.id]);
+      expect(stored.file_name).toBe('invoicefdp.pdf');
+    });
+
+    it('caps a long name at 255 bytes, keeping the extension of the content', async () => {
+      const response = await send([{ name: `${'Bijsluiter '.repeat(60)}.docx`, type: 'application/pdf', data: samples.pdf() }]);
+      const [attachment] = response.body.data.sendMessage.attachments;
+      expect(Buffer.byteLength(attachment.fileName)).toBeLessThanOrEqual(255);
+      expect(attachment.fileName).toMatch(/^Bijsluiter Bijsluiter .*\.pdf$/);
+    });
+
+    it('also cleans a name stored before names were cleaned at upload', async () => {
+      const [attachment] = (await send([{ name: 'box.png', type: 'image/png', data: await samples.png() }])).body.data.sendMessage.attachments;
+      await gateway.dataSource.query('UPDATE attachment SET file_name = $1 WHERE id = $2', ['holiday\u202Egnp.exe', attachment.id]);
+      const read = await gateway.graphql(
+        `query ($id: ID!) { conversation(id: $id) { messages(last: 1) { edges { node { attachments { fileName url } } } } } }`,
+        { id: conversationId },
+        north.tokens.pharmacist,
+      );
+      const [again] = read.data.conversation.messages.edges[0].node.attachments;
+      expect(again.fileName).toBe('holidaygnp.png');
+      expect(await contentDisposition(again.url)).toBe(`inline; filename=holidaygnp.png`);
+    });
+  });
+
   describe('refused files leave nothing behind', () => {
     it.each([
       ['an SVG with a script', () => samples.svgWithScript(), 'logo.svg'],

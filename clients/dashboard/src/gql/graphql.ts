@@ -6,11 +6,11 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 /** What a partner key may do. A request outside its scopes gets FORBIDDEN naming the missing scope (e.g. "conversations:read"). */
 export type ApiKeyScope =
-  /** conversations:read — conversations, their messages and attachments, message search. */
+  /** conversations:read — conversations, their messages and attachments, message search; customers' names, not their contact details. */
   | 'CONVERSATIONS_READ'
   /** conversations:write — status, assignment, priority. */
   | 'CONVERSATIONS_WRITE'
-  /** customers:read — customer records and lookup. */
+  /** customers:read — customer records and lookup, and customers' phone numbers, emails and external ids wherever they appear. */
   | 'CUSTOMERS_READ'
   /** customers:write — create customers and issue their chat links. */
   | 'CUSTOMERS_WRITE'
@@ -104,7 +104,7 @@ export type ConversationFilter = {
   assignedToMe?: boolean | null | undefined;
   channel?: Array<ConversationChannel> | null | undefined;
   customerId?: string | number | null | undefined;
-  /** Prefix of the customer's name or phone number. */
+  /** Part of the customer's name, or the start of their phone number. Partner keys without customers:read match names only, and a number-only term is FORBIDDEN for them. */
   search?: string | null | undefined;
   status?: Array<ConversationStatus> | null | undefined;
   /** Only conversations nobody is assigned to. */
