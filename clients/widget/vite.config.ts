@@ -4,6 +4,8 @@ import { defineConfig } from 'vite';
 
 // The chat app the loader puts in an iframe; served by the gateway at /widget/.
 // `npm run dev:widget` serves it with hot reload and proxies the API to :4000.
+// `npm run build:clients` runs `vite build` with NODE_ENV=production: vite follows NODE_ENV when it
+// is set, and the server's (`development` by default) must not give React's development bundles.
 const gateway = process.env.GATEWAY_URL ?? 'http://localhost:4000';
 
 export default defineConfig({

