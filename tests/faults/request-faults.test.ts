@@ -1,0 +1,135 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { mkdtemp, rm } from 'node:fs/promises';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import WebSocket from 'ws';
+import { launchGatewayProcess, startGatewayProcess, type GatewayProcess } from '../support/gateway-process.js';
+import { createThrowawayDatabase } from '../support/test-database.js';
+
+/** The reproduction of issue 14: a NUL inside a part header's filename. */
+const NUL_IN_FILENAME = '--X\r\nContent-Disposition: form-data; name="operations"; filename="a\0b"\r\n\r\nx\r\n--X--\r\n';
+
+/** Bounds a wait for something that should happen, so a broken gateway fails instead of hanging. */
+async function waitFor(what: string, condition: () => Promise<boolean> | boolean, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+/** Writes raw bytes on a fresh connection and resolves with what came back once the server closes it (or after `ms`). */
+function exchange(port: number, bytes: Buffer | string, { endAfterWrite = false, ms = 5_000 } = {}): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1');
+    let received = '';
+    socket.on('data', (chunk) => (received += chunk.toString('latin1')));
+    socket.on('error', () => {});
+    const timer = setTimeout(() => socket.destroy(), ms);
+    socket.on('close', () => {
+      clearTimeout(timer);
+      resolve(received);
+    });
+    socket.write(bytes, () => (endAfterWrite ? socket.end() : undefined));
+  });
+}
+
+function multipartRequest(body: Buffer | string, { contentLength }: { contentLength?: number } = {}): Buffer {
+  const bytes = Buffer.from(body as string, typeof body === 'string' ? 'latin1' : undefined);
+  const head =
+    'POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nApollo-Require-Preflight: 1\r\nConnection: close\r\n' +
+    `Content-Type: multipart/form-data; boundary=X\r\nContent-Length: ${contentLength ?? bytes.length}\r\n\r\n`;
+  return Buffer.concat([Buffer.from(head, 'latin1'), bytes]);
+}
+
+/**
+ * A real gateway process (`node dist/gateway/main.js`) fed requests and frames that once
+ * ended it: nothing a client sends may stop the process that serves everyone else.
+ */
+describe('a gateway process fed malformed requests', () => {
+  let database: { url: string; drop: () => Promise<void> };
+  let dataDir: string;
+  let gateway: GatewayProcess;
+
+  beforeAll(async () => {
+    database = await createThrowawayDatabase();
+    dataDir = await mkdtemp(path.join(tmpdir(), 'counterchat-request-faults-'));
+    gateway = await startGatewayProcess({ databaseUrl: database.url, dataDir });
+  }, 60_000);
+
+  // Each test starts from a running gateway, even when the one before ended it.
+  beforeEach(async () => {
+    if (!gateway.running) gateway = await startGatewayProcess({ databaseUrl: database.url, dataDir });
+  });
+
+  afterAll(async () => {
+    await gateway?.stop();
+    await database?.drop();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  const expectAliveAndHealthy = async () => {
+    expect({ running: gateway.running, output: gateway.running ? '' : gateway.output() }).toEqual({ running: true, output: '' });
+    expect(await gateway.health()).toBe(200);
+  };
+
+  it('answers the NUL-in-filename reproduction with 400 and keeps running', async () => {
+    const response = await fetch(`${gateway.url}/graphql`, {
+      method: 'POST',
+      headers: { 'apollo-require-preflight': '1', 'content-type': 'multipart/form-data; boundary=X' },
+      body: Buffer.from(NUL_IN_FILENAME, 'latin1'),
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ errors: [{ extensions: { code: 'BAD_REQUEST' } }] });
+    await expectAliveAndHealthy();
+  });
+
+  it('survives other broken part headers and framings', async () => {
+    const bodies = [
+      // A header line without a colon, a header over busboy's size limit, a bare CR inside a header.
+      '--X\r\nContent-Disposition form-data\r\n\r\nx\r\n--X--\r\n',
+      `--X\r\nContent-Disposition: form-data; name="operations"\r\nX-Padding: ${'p'.repeat(90_000)}\r\n\r\n{}\r\n--X--\r\n`,
+      '--X\r\nContent-Disposition: form-data; name="operations"\rX: y\r\n\r\n{}\r\n--X--\r\n',
+      // Cut inside the headers of the second part.
+      '--X\r\nContent-Disposition: form-data; name="operations"\r\n\r\n{"query":"{ __typename }"}\r\n--X\r\nContent-Dispo',
+      // No parts at all, only the closing delimiter.
+      '--X--\r\n',
+    ];
+    for (const body of bodies) {
+      const answer = await exchange(gateway.port, multipartRequest(body), { endAfterWrite: true });
+      expect(answer).toMatch(/^HTTP\/1\.1 4\d\d /);
+    }
+    await expectAliveAndHealthy();
+  });
+
+  it('survives clients that disconnect in the middle of an upload', async () => {
+    const operations = JSON.stringify({ query: 'mutation ($f: Upload!) { __typename }', variables: { f: null } });
+    const whole =
+      `--X\r\nContent-Disposition: form-data; name="operations"\r\n\r\n${operations}\r\n` +
+      `--X\r\nContent-Disposition: form-data; name="map"\r\n\r\n{"0":["variables.f"]}\r\n` +
+      `--X\r\nContent-Disposition: form-data; name="0"; filename="scan.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4 ${'x'.repeat(64 * 1024)}\r\n--X--\r\n`;
+    // Cut in the operations field, in the map, in a part header and inside the file.
+    for (const cut of [30, whole.indexOf('{"0"') + 3, whole.indexOf('filename=') + 4, whole.length - 1000]) {
+      // The announced length is the whole body's: the server waits for bytes that never come, then the client goes.
+      await exchange(gateway.port, multipartRequest(whole.slice(0, cut), { contentLength: whole.length }), { ms: 300 });
+    }
+    await expectAliveAndHealthy();
+  });
+
+  it('survives malformed WebSocket frames and upgrades', async () => {
+    // A frame with a reserved opcode, a text frame that is not UTF-8, an unmasked client frame.
+    for (const frame of [Buffer.from([0x83, 0x80, 0, 0, 0, 0]), Buffer.from([0x81, 0x82, 0, 0, 0, 0, 0xc3, 0x28]), Buffer.from([0x81, 0x01, 0x78])]) {
+      const socket = new WebSocket(`${gateway.url.replace(/^http/, 'ws')}/graphql`, 'graphql-transport-ws');
+      await new Promise<void>((resolve, reject) => socket.once('open', () => resolve()).once('error', reject));
+      const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+      socket.on('error', () => {});
+      (socket as unknown as { _socket: net.Socket })._socket.write(frame);
+      await closed;
+    }
+    // An upgrade with a broken key, and one cut off half-way through its headers.
+    await exchange(gateway.port, 'GET /graphql HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: !\r\n\r\n', { endAfterWrite: true });
+    await exchange(gateway.port, 'GET /graphql HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConn', { endAfterWrite: true });
+    await expectAliveAndHealthy();
+  });
+});
