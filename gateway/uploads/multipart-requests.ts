@@ -1,5 +1,6 @@
-import type { Request, RequestHandler, Response } from 'express';
+import type { RequestHandler, Response } from 'express';
 import { processRequest } from 'graphql-upload-minimal';
+import { guardMultipartParser } from './multipart-parser-guards.js';
 import { UPLOAD_LIMITS } from './upload-limits.js';
 
 /**
@@ -16,7 +17,7 @@ export function multipartRequests(): RequestHandler[] {
   };
   const uploads: RequestHandler = (request, response, next) => {
     if (!request.is('multipart/form-data')) return next();
-    keepParserErrorsHeard(request);
+    guardMultipartParser(request);
     processRequest(request, response, {
       // One byte above our own limit, so receive-upload rejects first, with its clearer error.
       maxFileSize: UPLOAD_LIMITS.maxFileBytes + 1,
@@ -48,24 +49,3 @@ function refuse(response: Response, status: number, message: string, code = 'BAD
   if (response.headersSent || response.destroyed) return;
   response.status(status).json({ errors: [{ message, extensions: { code } }] });
 }
-
-/**
- * graphql-upload-minimal hears only the parser's first 'error' (`parser.once('error', exit)`)
- * and then calls `parser.destroy()`. busboy reports a malformed part header (a NUL in a
- * filename, a line without a colon, a header past its size limit) by emitting 'error' on a
- * form it has not finished, and its `_destroy` turns that destroy() into a second 'error',
- * "Unexpected end of form", that no one listens to: Node ends the process. So the parser
- * gets a listener of its own, attached as processRequest pipes the request into it (the
- * only place it is reachable); by the second error the request has already been refused.
- */
-function keepParserErrorsHeard(request: Request): void {
-  const pipe = request.pipe;
-  request.pipe = function pipeIntoParser<T extends NodeJS.WritableStream>(this: Request, parser: T, options?: { end?: boolean }): T {
-    request.pipe = pipe;
-    parser.on('error', ignoreRepeatedParserError);
-    return pipe.call(this, parser, options) as T;
-  };
-}
-
-/** The first error already refused the request (processRequest's own handler). */
-function ignoreRepeatedParserError(): void {}

@@ -103,6 +103,25 @@ describe('a gateway process fed malformed requests', () => {
     await expectAliveAndHealthy();
   });
 
+  it("refuses map paths that leave the operations' own JSON, and keeps serving", async () => {
+    // Each would have set a property on a function every request shares (hasOwnProperty's own `call`, …).
+    const paths = ['variables.hasOwnProperty.call', 'variables.files.push.call', 'variables.toString.x', 'query.length.x', 'variables.f.resolve.apply.call'];
+    for (const target of paths) {
+      const operations = JSON.stringify({ query: 'query ($f: Upload) { __typename }', variables: { f: null, files: [] } });
+      const body =
+        `--X\r\nContent-Disposition: form-data; name="operations"\r\n\r\n${operations}\r\n` +
+        `--X\r\nContent-Disposition: form-data; name="map"\r\n\r\n${JSON.stringify({ 0: ['variables.f'], 1: [target] })}\r\n--X--\r\n`;
+      const response = await fetch(`${gateway.url}/graphql`, {
+        method: 'POST',
+        headers: { 'apollo-require-preflight': '1', 'content-type': 'multipart/form-data; boundary=X' },
+        body,
+      });
+      expect({ target, status: response.status }).toEqual({ target, status: 400 });
+      expect((await gateway.graphql('{ __typename }')).data).toEqual({ __typename: 'Query' });
+    }
+    await expectAliveAndHealthy();
+  });
+
   it('survives clients that disconnect in the middle of an upload', async () => {
     const operations = JSON.stringify({ query: 'mutation ($f: Upload!) { __typename }', variables: { f: null } });
     const whole =
