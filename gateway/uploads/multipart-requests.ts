@@ -17,7 +17,7 @@ export function multipartRequests(): RequestHandler[] {
   };
   const uploads: RequestHandler = (request, response, next) => {
     if (!request.is('multipart/form-data')) return next();
-    guardMultipartParser(request);
+    const guard = guardMultipartParser(request, response);
     processRequest(request, response, {
       // One byte above our own limit, so receive-upload rejects first, with its clearer error.
       maxFileSize: UPLOAD_LIMITS.maxFileBytes + 1,
@@ -25,6 +25,7 @@ export function multipartRequests(): RequestHandler[] {
       maxFieldSize: UPLOAD_LIMITS.maxFieldBytes,
     }).then(
       (operations) => {
+        guard.watchUploads(operations);
         request.body = operations;
         next();
       },

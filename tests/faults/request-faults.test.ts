@@ -4,20 +4,11 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import WebSocket from 'ws';
-import { launchGatewayProcess, startGatewayProcess, type GatewayProcess } from '../support/gateway-process.js';
+import { startGatewayProcess, type GatewayProcess } from '../support/gateway-process.js';
 import { createThrowawayDatabase } from '../support/test-database.js';
 
 /** The reproduction of issue 14: a NUL inside a part header's filename. */
 const NUL_IN_FILENAME = '--X\r\nContent-Disposition: form-data; name="operations"; filename="a\0b"\r\n\r\nx\r\n--X--\r\n';
-
-/** Bounds a wait for something that should happen, so a broken gateway fails instead of hanging. */
-async function waitFor(what: string, condition: () => Promise<boolean> | boolean, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 /** Writes raw bytes on a fresh connection and resolves with what came back once the server closes it (or after `ms`). */
 function exchange(port: number, bytes: Buffer | string, { endAfterWrite = false, ms = 5_000 } = {}): Promise<string> {
