@@ -23,6 +23,7 @@ import { Attachment } from '../entities/attachment.entity.js';
 import { useWebSocketGateway, type WebSocketGateway } from './subscriptions/websocket-gateway.js';
 import { startWebhookDispatcher, type WebhookDispatcher } from './webhooks/webhook-dispatcher.js';
 import { startRetentionJob } from './retention/retention-job.js';
+import { strictTransportSecurity } from './strict-transport-security.js';
 import { logger } from './logging/logger.js';
 import { pinoHttp } from 'pino-http';
 import { bindTenant, tenantOf, withTenant, withTenantSlot } from './database/tenant-context.js';
@@ -51,6 +52,7 @@ export async function startGateway(deps: GatewayDependencies): Promise<Gateway> 
   // Behind a load balancer every request would otherwise come from its address, and one
   // pharmacy's sign-ins would use up everyone's per-IP limit.
   app.set('trust proxy', deps.config.trustProxy);
+  app.use(strictTransportSecurity(deps.config.publicUrl));
   const httpServer = http.createServer(app);
 
   const schema = await buildCounterchatSchema();
