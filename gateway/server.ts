@@ -43,6 +43,8 @@ export interface Gateway {
   webhooks: WebhookDispatcher;
   /** Drains: stops accepting, closes sockets with 1001, lets in-flight requests finish. */
   dispose(): Promise<void>;
+  /** From now on `/healthz` answers 503, whatever the database says (the last-resort policy, main.ts). */
+  failHealth(): void;
 }
 
 /** Serves `/graphql` (HTTP and graphql-ws) and `/healthz` on one HTTP server. */
@@ -86,7 +88,9 @@ export async function startGateway(deps: GatewayDependencies): Promise<Gateway> 
 
   app.use(requestLog);
 
+  let failing = false;
   app.get('/healthz', async (_request, response) => {
+    if (failing) return void response.status(503).json({ status: 'failing' });
     try {
       await deps.dataSource.query('SELECT 1');
       const pending = await deps.dataSource.showMigrations();
@@ -164,6 +168,7 @@ export async function startGateway(deps: GatewayDependencies): Promise<Gateway> 
     websockets,
     webhooks,
     dispose: () => apollo.stop(),
+    failHealth: () => void (failing = true),
   };
 }
 

@@ -1,10 +1,16 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
+import { TokenIssuer } from '../../gateway/auth/token-issuer.js';
+import { createDataSource } from '../../gateway/database/data-source.js';
+import { createPharmacy } from '../support/fixtures.js';
 import { startGatewayProcess, type GatewayProcess } from '../support/gateway-process.js';
+import { connectSubscriber } from '../support/subscription-client.js';
 import { createThrowawayDatabase } from '../support/test-database.js';
 
 /** The reproduction of issue 14: a NUL inside a part header's filename. */
@@ -142,4 +148,60 @@ describe('a gateway process fed malformed requests', () => {
     await exchange(gateway.port, 'GET /graphql HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConn', { endAfterWrite: true });
     await expectAliveAndHealthy();
   });
+});
+
+/** Raises a fault nothing handles on SIGUSR2, with personal data in its message. */
+const FAULT_ON_SIGNAL = fileURLToPath(new URL('../fixtures/fault-on-signal.mjs', import.meta.url));
+
+/**
+ * The last-resort policy (main.ts, README "Faults and shutdown"): a fault that escaped every
+ * handler fails health, drains (sockets get 1001, so clients reconnect) and exits 1 for the
+ * supervisor, logging where it came from but not what it said.
+ */
+describe('a gateway process with a fault nothing handled', () => {
+  const secret = randomBytes(32).toString('base64url');
+  let database: { url: string; drop: () => Promise<void> };
+  let dataDir: string;
+  let staffToken: string;
+
+  beforeAll(async () => {
+    database = await createThrowawayDatabase();
+    dataDir = await mkdtemp(path.join(tmpdir(), 'counterchat-last-resort-'));
+    const owner = createDataSource(database.url, 'owner');
+    await owner.initialize();
+    try {
+      staffToken = (await createPharmacy(owner, new TokenIssuer(secret), 'last-resort')).tokens.admin;
+    } finally {
+      await owner.destroy();
+    }
+  });
+  afterAll(async () => {
+    await database?.drop();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it.each(['exception', 'rejection'])('drains and exits 1 after an unhandled %s, logging no personal data', async (kind) => {
+    const gateway = await startGatewayProcess({
+      databaseUrl: database.url,
+      dataDir,
+      env: { AUTH_SECRET: secret, NODE_OPTIONS: `--import=${FAULT_ON_SIGNAL}`, COUNTERCHAT_TEST_FAULT: kind },
+    });
+    const subscriber = connectSubscriber(gateway.wsUrl, staffToken);
+    try {
+      const events = subscriber.subscribe('subscription { inboxEvents { id } }');
+      await events.expectNothing(200); // subscribed, nothing happening
+      gateway.signal('SIGUSR2');
+      // Drained, not dropped: the socket is closed as "going away", which clients retry.
+      expect(await subscriber.closed).toBe(1001);
+      const exit = await gateway.exited;
+      expect(exit.code).toBe(1);
+      const output = gateway.output();
+      expect(output).toContain(`"origin":"${kind === 'exception' ? 'uncaughtException' : 'unhandledRejection'}"`);
+      expect(output).toContain('Uncaught fault: shutting down');
+      expect(output).not.toMatch(/jansen|3161234|Could not deliver/);
+    } finally {
+      await subscriber.dispose();
+      await gateway.stop();
+    }
+  }, 30_000);
 });

@@ -62,7 +62,7 @@ describe('trusted documents in production', () => {
 
   describe('over GET', () => {
     const get = async (params: Record<string, unknown>, token?: string) => {
-      const search = new URLSearchParams(Object.entries(params).map(([key, value]) => [key, typeof value === 'string' ? value : JSON.stringify(value)]));
+      const search = new URLSearchParams(Object.entries(params).map(([key, value]): [string, string] => [key, typeof value === 'string' ? value : JSON.stringify(value)]));
       const response = await fetch(`${production.url}/graphql?${search}`, {
         headers: { 'apollo-require-preflight': 'true', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       });
