@@ -133,6 +133,29 @@ describe('a gateway process fed malformed requests', () => {
     await expectAliveAndHealthy();
   });
 
+  it('answers broken JSON requests with 4xx and keeps running', async () => {
+    const json = (headers: string, body: Buffer | string, contentLength?: number) => {
+      const bytes = Buffer.from(body as string, typeof body === 'string' ? 'latin1' : undefined);
+      return Buffer.concat([
+        Buffer.from(`POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Length: ${contentLength ?? bytes.length}\r\n${headers}\r\n`, 'latin1'),
+        bytes,
+      ]);
+    };
+    const requests = [
+      json('Content-Type: application/json; charset=utf-7\r\n', '{}'),
+      json('Content-Type: application/json\r\nContent-Encoding: gzip\r\n', 'not gzip at all'),
+      json('Content-Type: application/json\r\nContent-Encoding: deflate\r\n', Buffer.from([0x78, 0x9c, 0xff, 0x00])),
+      json('Content-Type: application/json\r\nContent-Encoding: zstd, gzip\r\n', '{}'),
+      json('Content-Type: application/json\r\n', '['.repeat(200_000)),
+      json('Content-Type: application/json\r\n', '{"query": "{ __typename }", "variables": {"a": "\\ud800"}, "x": "\u0000"}'),
+      Buffer.from('POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\nzz\r\n{}\r\n0\r\n\r\n', 'latin1'),
+    ];
+    for (const [index, request] of requests.entries()) expect({ index, answer: (await exchange(gateway.port, request)).slice(0, 300) }).toEqual({ index, answer: expect.stringMatching(/^HTTP\/1\.1 (200|4\d\d) /) });
+    // Announces more than it sends, then goes.
+    await exchange(gateway.port, json('Content-Type: application/json\r\n', '{"query": "{ __typen', 10_000), { ms: 300 });
+    await expectAliveAndHealthy();
+  });
+
   it('survives malformed WebSocket frames and upgrades', async () => {
     // A frame with a reserved opcode, a text frame that is not UTF-8, an unmasked client frame.
     for (const frame of [Buffer.from([0x83, 0x80, 0, 0, 0, 0]), Buffer.from([0x81, 0x82, 0, 0, 0, 0, 0xc3, 0x28]), Buffer.from([0x81, 0x01, 0x78])]) {
