@@ -28,13 +28,13 @@ beforeAll(async () => {
 afterAll(() => gateway.dispose());
 
 /** A send with `slots` attachment slots, the map given as is, and the parts after it exactly as listed. */
-async function post(slots: number, map: unknown, parts: RawPart[]): Promise<{ status: number; body: any }> {
+function multipartBody(slots: number, map: unknown, parts: RawPart[]): Buffer {
   const operations = JSON.stringify({
     query: SEND,
     variables: { input: { conversationId, clientMessageId: nextClientMessageId(), body: '', attachments: Array.from({ length: slots }, () => null) } },
   });
   const all: RawPart[] = [{ name: 'operations', data: operations }, { name: 'map', data: JSON.stringify(map) }, ...parts];
-  const body = Buffer.concat([
+  return Buffer.concat([
     ...all.flatMap((part) => [
       Buffer.from(
         `--B\r\n${part.disposition ?? `Content-Disposition: form-data; name="${part.name}"${part.filename === undefined ? '' : `; filename="${part.filename}"`}`}\r\n\r\n`,
@@ -45,13 +45,40 @@ async function post(slots: number, map: unknown, parts: RawPart[]): Promise<{ st
     ]),
     Buffer.from('--B--\r\n'),
   ]);
+}
+
+const UPLOAD_HEADERS = { 'content-type': 'multipart/form-data; boundary=B', 'apollo-require-preflight': 'true' };
+
+async function post(slots: number, map: unknown, parts: RawPart[]): Promise<{ status: number; body: any }> {
   const response = await fetch(`${gateway.url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'multipart/form-data; boundary=B', 'apollo-require-preflight': 'true', authorization: `Bearer ${pharmacy.tokens.customer}` },
-    body,
+    headers: { ...UPLOAD_HEADERS, authorization: `Bearer ${pharmacy.tokens.customer}` },
+    body: multipartBody(slots, map, parts),
     signal: AbortSignal.timeout(ANSWER_TIMEOUT_MS),
   });
   return { status: response.status, body: await response.json() };
+}
+
+/** Requests one after another over a single keep-alive connection: one whose body was never read off blocks the next. */
+function oneConnection() {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const post = (headers: Record<string, string>, body: Buffer) =>
+    new Promise<{ status: number; body: any }>((resolve, reject) => {
+      const outgoing = http.request(`${gateway.url}/graphql`, { method: 'POST', agent, headers: { ...headers, 'content-length': String(body.length) }, timeout: ANSWER_TIMEOUT_MS }, (response) => {
+        let text = '';
+        response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        response.on('end', () => resolve({ status: response.statusCode!, body: JSON.parse(text) }));
+      });
+      outgoing.on('timeout', () => outgoing.destroy(new Error('no answer')));
+      outgoing.on('error', reject);
+      outgoing.end(body);
+    });
+  return {
+    post,
+    /** `{ __typename }` over the same connection. */
+    next: () => post({ 'content-type': 'application/json' }, Buffer.from(JSON.stringify({ query: '{ __typename }' }))),
+    dispose: () => agent.destroy(),
+  };
 }
 
 const slot = (index: number) => [`variables.input.attachments.${index}`];
@@ -95,38 +122,31 @@ describe('GraphQL multipart requests', () => {
     expect(response.body.errors[0].extensions.code).toBe('BAD_REQUEST');
   });
 
-  it('drains a second part for the same file and answers', async () => {
-    const response = await post(1, { 0: slot(0) }, [
-      { name: '0', filename: 'a.pdf', data: samples.pdf() },
-      { name: '0', filename: 'again.pdf', data: Buffer.concat([samples.pdf(), Buffer.alloc(512 * 1024, 0x20)]) },
-    ]);
-    expect(response.body.errors).toBeUndefined();
-    expect(response.body.data.sendMessage.attachments).toHaveLength(1);
-  }, 15_000);
+  it('reads off a second part for the same file, so the connection serves the next request', async () => {
+    const connection = oneConnection();
+    try {
+      const response = await connection.post(
+        { ...UPLOAD_HEADERS, authorization: `Bearer ${pharmacy.tokens.customer}` },
+        multipartBody(1, { 0: slot(0) }, [
+          { name: '0', filename: 'a.pdf', data: samples.pdf() },
+          { name: '0', filename: 'again.pdf', data: Buffer.alloc(2 * 1024 * 1024, 0x20) },
+        ]),
+      );
+      expect(response.body.data.sendMessage.attachments).toHaveLength(1);
+      expect((await connection.next()).body).toEqual({ data: { __typename: 'Query' } });
+    } finally {
+      connection.dispose();
+    }
+  }, 20_000);
 
   it('reads off a file no resolver took (the caller is not signed in), so the connection serves the next request', async () => {
-    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-    const request = (headers: Record<string, string>, body: Buffer) =>
-      new Promise<number>((resolve, reject) => {
-        const outgoing = http.request(`${gateway.url}/graphql`, { method: 'POST', agent, headers: { ...headers, 'content-length': String(body.length) }, timeout: ANSWER_TIMEOUT_MS }, (response) => {
-          response.resume();
-          response.on('end', () => resolve(response.statusCode!));
-        });
-        outgoing.on('timeout', () => outgoing.destroy(new Error('no answer')));
-        outgoing.on('error', reject);
-        outgoing.end(body);
-      });
-    const operations = JSON.stringify({ query: SEND, variables: { input: { conversationId, clientMessageId: nextClientMessageId(), attachments: [null] } } });
-    const upload = Buffer.from(
-      `--B\r\nContent-Disposition: form-data; name="operations"\r\n\r\n${operations}\r\n` +
-        `--B\r\nContent-Disposition: form-data; name="map"\r\n\r\n{"0":["variables.input.attachments.0"]}\r\n` +
-        `--B\r\nContent-Disposition: form-data; name="0"; filename="big.pdf"\r\n\r\n${'x'.repeat(2 * 1024 * 1024)}\r\n--B--\r\n`,
-    );
+    const connection = oneConnection();
     try {
-      expect(await request({ 'content-type': 'multipart/form-data; boundary=B', 'apollo-require-preflight': 'true' }, upload)).toBe(200);
-      expect(await request({ 'content-type': 'application/json' }, Buffer.from(JSON.stringify({ query: '{ __typename }' })))).toBe(200);
+      const response = await connection.post(UPLOAD_HEADERS, multipartBody(1, { 0: slot(0) }, [{ name: '0', filename: 'big.pdf', data: Buffer.alloc(2 * 1024 * 1024, 0x20) }]));
+      expect(response.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+      expect((await connection.next()).body).toEqual({ data: { __typename: 'Query' } });
     } finally {
-      agent.destroy();
+      connection.dispose();
     }
   }, 20_000);
 });
