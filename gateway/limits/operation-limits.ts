@@ -25,7 +25,7 @@ export const OPERATION_LIMITS = {
 export interface OperationLimits {
   /** Validation rules for both transports. */
   validationRules: ValidationRule[];
-  /** Apollo plugins (HTTP only): "Did you mean …" suggestions removed in production. */
+  /** Apollo plugins (HTTP only); in production one removes every "Did you mean …" suggestion. */
   plugins: ApolloServerPlugin[];
   /** For `parse(source, parseOptions)`: a document with more tokens is refused while parsing. */
   parseOptions: { maxTokens: number };
@@ -45,16 +45,33 @@ export function operationLimits({ production }: { production: boolean }): Operat
     costLimit: { maxCost: OPERATION_LIMITS.maxCost, ignoreIntrospection: true, flattenFragments: true, ...rejection },
     // Parsed once, by graphql's own parser with maxTokens (parseOptions below), not twice.
     maxTokens: { enabled: false },
-    blockFieldSuggestion: { enabled: production },
+    // armor masks field suggestions only; hideSuggestions below removes every kind.
+    blockFieldSuggestion: { enabled: false },
   }).protect();
   return {
     validationRules: armor.validationRules,
-    plugins: armor.plugins as ApolloServerPlugin[],
+    plugins: [...(armor.plugins as ApolloServerPlugin[]), ...(production ? [hideSuggestions] : [])],
     parseOptions: { maxTokens: OPERATION_LIMITS.maxTokens },
   };
 }
 
-/** Production answers never suggest field or type names: they would map the schema for a prober. */
+/**
+ * Production answers never suggest names: field, argument and type names in validation
+ * errors, enum values and input fields in the coercion of literals and variables ("Did you
+ * mean the enum value …?"). They would map the schema for a prober, anonymous ones included:
+ * variables reach coercion before anything checks the caller.
+ */
 export function withoutSuggestions(message: string): string {
   return message.replace(/ Did you mean .+\?$/s, '');
 }
+
+/** Every error of an HTTP request (parse, validation, variables, execution) loses its suggestion. */
+const hideSuggestions: ApolloServerPlugin = {
+  async requestDidStart() {
+    return {
+      async didEncounterErrors({ errors }) {
+        for (const error of errors) error.message = withoutSuggestions(error.message);
+      },
+    };
+  },
+};

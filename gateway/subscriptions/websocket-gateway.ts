@@ -173,7 +173,7 @@ export function useWebSocketGateway(
               errors: result.errors.map((error) =>
                 error.path || error.extensions.code
                   ? formatError(error.toJSON(), error)
-                  : { ...error.toJSON(), extensions: { code: 'BAD_USER_INPUT' } },
+                  : { ...error.toJSON(), message: tidy(error.message), extensions: { code: 'BAD_USER_INPUT' } },
               ),
             }
           : undefined,

@@ -44,6 +44,8 @@ export interface TestGateway {
   /** POSTs a GraphQL operation; `token` goes into `Authorization: Bearer`. */
   graphql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
   dispose(): Promise<void>;
+  /** `/healthz` answers 503 from now on (the last-resort policy's first step). */
+  failHealth(): void;
 }
 
 export interface TestGatewayOptions {
@@ -104,6 +106,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
       const body = (await response.json()) as Omit<GraphQLResponse, 'status'>;
       return { status: response.status, ...body };
     },
+    failHealth: () => gateway.failHealth(),
     async dispose() {
       await gateway.dispose();
       await realtime.dispose();

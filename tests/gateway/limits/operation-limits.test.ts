@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
 import { OPERATION_LIMITS } from '../../../gateway/limits/operation-limits.js';
 import { createPharmacy, type PharmacyFixture } from '../../support/fixtures.js';
 import { connectSubscriber } from '../../support/subscription-client.js';
@@ -120,5 +121,53 @@ describe('in production', () => {
     } finally {
       await subscriber.dispose();
     }
+  });
+
+  describe('enum values', () => {
+    const literal = `{ conversations(first: 1, filter: { status: [OPENN] }) { totalCount } }`;
+    const variable = `query ($filter: ConversationFilter) { conversations(first: 1, filter: $filter) { totalCount } }`;
+    const misspelt = { filter: { status: ['OPENN'] } };
+    const messagesOf = (errors: { message: string }[] | undefined) => (errors ?? []).map((error) => error.message);
+
+    it('are suggested in development, so the checks below can fail', async () => {
+      const fromLiteral = await gateway.graphql(literal, {}, pharmacy.tokens.partnerRead);
+      const fromVariable = await gateway.graphql(variable, misspelt, pharmacy.tokens.partnerRead);
+      expect(messagesOf(fromLiteral.errors).join()).toMatch(/Did you mean the enum value "OPEN"/);
+      expect(messagesOf(fromVariable.errors).join()).toMatch(/Did you mean the enum value "OPEN"/);
+    });
+
+    it('are not suggested for a literal or a variable', async () => {
+      const fromLiteral = await production.graphql(literal, {}, pharmacy.tokens.partnerRead);
+      const fromVariable = await production.graphql(variable, misspelt, pharmacy.tokens.partnerRead);
+      expect(fromLiteral.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+      expect(fromVariable.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(messagesOf([...(fromLiteral.errors ?? []), ...(fromVariable.errors ?? [])])).not.toContainEqual(expect.stringMatching(/Did you mean|"OPEN"/));
+    });
+
+    it("are not suggested to anonymous callers of a trusted document's variables", async () => {
+      const documents = JSON.parse(readFileSync('clients/dashboard/src/gql/persisted-documents.json', 'utf8')) as Record<string, string>;
+      const [hash] = Object.entries(documents).find(([, text]) => /query AuditLog\(\$actions: \[AuditAction!\]/.test(text))!;
+      const response = await fetch(`${production.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ variables: { actions: ['SIGN_IN_FAILD'] }, extensions: { persistedQuery: { version: 1, sha256Hash: hash } } }),
+      });
+      const { errors } = (await response.json()) as { errors?: { message: string; extensions?: { code?: string } }[] };
+      expect(errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(messagesOf(errors)).not.toContainEqual(expect.stringMatching(/Did you mean|SIGN_IN_FAILED/));
+    });
+
+    it('are not suggested over WebSocket either', async () => {
+      const subscriber = connectSubscriber(production.wsUrl, pharmacy.tokens.partnerRead);
+      try {
+        const fromLiteral = await subscriber.subscribe(literal).next();
+        const fromVariable = await subscriber.subscribe(variable, misspelt).next();
+        expect(fromLiteral.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+        expect(fromVariable.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+        expect(messagesOf([...(fromLiteral.errors ?? []), ...(fromVariable.errors ?? [])])).not.toContainEqual(expect.stringMatching(/Did you mean|"OPEN"/));
+      } finally {
+        await subscriber.dispose();
+      }
+    });
   });
 });

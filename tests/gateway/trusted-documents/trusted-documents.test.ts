@@ -60,6 +60,71 @@ describe('trusted documents in production', () => {
     expect(response.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
   });
 
+  describe('over GET', () => {
+    const get = async (params: Record<string, unknown>, token?: string) => {
+      const search = new URLSearchParams(Object.entries(params).map(([key, value]): [string, string] => [key, typeof value === 'string' ? value : JSON.stringify(value)]));
+      const response = await fetch(`${production.url}/graphql?${search}`, {
+        headers: { 'apollo-require-preflight': 'true', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      });
+      return { status: response.status, ...((await response.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] }) };
+    };
+
+    it('refuses a hand-written query from staff, customers and anonymous callers', async () => {
+      for (const token of [pharmacy.tokens.admin, pharmacy.tokens.customer, undefined]) {
+        const response = await get({ query: '{ viewer { kind } }' }, token);
+        expect({ token, status: response.status, code: response.errors?.[0]?.extensions?.code, data: response.data }).toEqual({
+          token,
+          status: 400,
+          code: 'BAD_REQUEST',
+          data: undefined,
+        });
+      }
+    });
+
+    it('runs only by hash: even a trusted text in `query` is refused', async () => {
+      const response = await get({ query: viewerDocument[1] }, pharmacy.tokens.admin);
+      expect(response.status).toBe(400);
+      expect(response.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
+    });
+
+    it("runs a trusted document named by its hash, as Apollo Client's GET sends it", async () => {
+      const [hash] = viewerDocument;
+      const response = await get({ operationName: viewerDocument[1].match(/query (\w+)/)![1]!, variables: {}, extensions: { persistedQuery: { version: 1, sha256Hash: hash } } }, pharmacy.tokens.admin);
+      expect(response.errors).toBeUndefined();
+      expect(response.data.viewer).toBeTruthy();
+    });
+
+    it('asks for the text of an unknown hash', async () => {
+      const response = await get({ extensions: { persistedQuery: { version: 1, sha256Hash: 'sha256:0000' } } }, pharmacy.tokens.customer);
+      expect(response.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    });
+
+    it('judges the query string Apollo runs, not a JSON body sent along with the GET', async () => {
+      const response = await fetch(`${production.url}/graphql?${new URLSearchParams({ query: '{ viewer { kind } }' })}`, {
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${pharmacy.tokens.admin}` },
+      });
+      expect(response.status).toBe(400);
+      expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('BAD_REQUEST');
+    });
+
+    it('lets partner keys send their own operations by GET too', async () => {
+      const response = await get({ query: '{ viewer { kind } }' }, pharmacy.tokens.partnerRead);
+      expect(response.data).toEqual({ viewer: { kind: 'PARTNER' } });
+    });
+  });
+
+  it('refuses a batch, whatever it holds', async () => {
+    const [, text] = viewerDocument;
+    for (const batch of [[{ query: text }, { query: '{ viewer { kind } }' }], [{ query: text }, { query: text }]]) {
+      const response = await fetch(`${production.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${pharmacy.tokens.admin}` },
+        body: JSON.stringify(batch),
+      });
+      expect(response.status).toBe(400);
+    }
+  });
+
   it('applies the same rule to subscriptions over WebSocket', async () => {
     const subscriber = connectSubscriber(production.wsUrl, pharmacy.tokens.admin);
     try {
