@@ -22,6 +22,9 @@ import { operationLimits, withoutSuggestions } from '../limits/operation-limits.
 import type { TrustedDocuments } from '../trusted-documents/trusted-documents.js';
 import { resolveOperation, UNTRUSTED_MESSAGE } from '../trusted-documents/trusted-documents-middleware.js';
 import { ClientFaultTolerantWebSocket } from './client-fault-tolerant-websocket.js';
+import { RealtimeCloseCode } from './realtime-limits.js';
+import { SocketSubscriptions, streamOf } from './socket-subscriptions.js';
+import { ReadAudit } from '../audit/read-audit.js';
 import { tenantOf, withTenant, type DatabaseTenant } from '../database/tenant-context.js';
 
 /** ws allows 100 MiB frames by default; no GraphQL message of ours comes near 64 KiB. */
@@ -38,6 +41,9 @@ interface SocketState {
   viewer?: SignedInViewer;
   closed: boolean;
   cleanup: (() => void | Promise<void>)[];
+  subscriptions: SocketSubscriptions;
+  /** Shared by the socket's operations: each conversation's read is recorded once per socket. */
+  reads?: ReadAudit;
 }
 
 export interface WebSocketGateway {
@@ -51,7 +57,9 @@ export interface WebSocketGateway {
  * `connection_init` (`{ authorization: "Bearer …" }`); a bad or missing one closes
  * with 4403. Access is decided when a subscription starts; afterwards the socket
  * closes when its credential expires or its API key is revoked, so events never
- * need a per-subscriber database check.
+ * need a per-subscriber database check. What one identity may hold open is capped
+ * (realtime-limits.ts): past its sockets the socket closes with 4029; past a socket's
+ * subscriptions, or on a second one to the same stream, only that operation fails.
  */
 export function useWebSocketGateway(
   httpServer: http.Server,
@@ -71,17 +79,19 @@ export function useWebSocketGateway(
       !origin || allowedOrigins.has(origin) ? accept(true) : accept(false, 403, 'Origin not allowed'),
   });
   // The same rules and limits as the HTTP path, where Apollo adds the introspection ban in production.
-  const limits = operationLimits({ production: deps.config.production });
-  const rules = [...specifiedRules, ...limits.validationRules, ...(deps.config.production ? [NoSchemaIntrospectionCustomRule] : [])];
+  const operationRules = operationLimits({ production: deps.config.production });
+  const rules = [...specifiedRules, ...operationRules.validationRules, ...(deps.config.production ? [NoSchemaIntrospectionCustomRule] : [])];
   const tidy = (message: string) => (deps.config.production ? withoutSuggestions(message) : message);
   const { realtime } = deps;
+  const limits = deps.config.realtimeLimits;
 
   const server = useServer<{ authorization?: unknown }, { state: SocketState }>(
     {
       // Parse and validate here, so a bad document fails its operation with the codes Apollo
       // uses over HTTP, instead of graphql-ws closing the whole socket (4400) on a syntax error.
-      onSubscribe: async (ctx, _id, payload) => {
-        const viewer = ctx.extra.state!.viewer!;
+      onSubscribe: async (ctx, id, payload) => {
+        const state = ctx.extra.state!;
+        const viewer = state.viewer!;
         if (viewer.kind === 'partner') {
           try {
             await deps.rateLimits.partnerRequests.consume(viewer.apiKeyId);
@@ -95,7 +105,7 @@ export function useWebSocketGateway(
         if (resolution === 'untrusted') return [new GraphQLError(UNTRUSTED_MESSAGE, { extensions: { code: 'BAD_REQUEST' } })];
         let document;
         try {
-          document = parse(payload.query, limits.parseOptions);
+          document = parse(payload.query, operationRules.parseOptions);
         } catch (error) {
           return [new GraphQLError((error as Error).message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
         }
@@ -103,17 +113,24 @@ export function useWebSocketGateway(
         if (invalid.length > 0) {
           return invalid.map((error) => new GraphQLError(tidy(error.message), { nodes: error.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
         }
+        // After the last await: admitting and checking happen in one step, so two subscribes
+        // of the same stream arriving together can't both get in.
+        const stream = streamOf(schema, document, payload.operationName, payload.variables);
+        const refused = stream === undefined ? undefined : state.subscriptions.admit(id, stream);
+        if (refused) return [refused];
         return {
           schema,
           document,
           operationName: payload.operationName,
           variableValues: payload.variables,
-          // One context per operation: fresh loaders, the socket's viewer.
-          contextValue: new RequestContext(ctx.extra.state!.viewer!, deps),
+          // One context per operation: fresh loaders, the socket's viewer and read audit.
+          contextValue: new RequestContext(viewer, deps, undefined, state.reads),
         };
       },
+      // Every operation ends here, whether it finished, failed or the client completed it.
+      onComplete: (ctx, id) => ctx.extra.state?.subscriptions.release(id),
       onConnect: async (ctx) => {
-        const state: SocketState = { closed: false, cleanup: [] };
+        const state: SocketState = { closed: false, cleanup: [], subscriptions: new SocketSubscriptions(limits.subscriptionsPerSocket, () => ctx.subscriptions) };
         ctx.extra.state = state;
         const authorization = ctx.connectionParams?.authorization;
         let viewer;
@@ -126,7 +143,20 @@ export function useWebSocketGateway(
           return false;
         }
         if (viewer.kind === 'anonymous' || state.closed) return false;
+        const actor = actorOf(viewer);
+        const lease = await realtime.presence.connect(viewer.organizationId, actor);
+        state.cleanup.push(async () => {
+          const { wentOffline } = await lease.release();
+          if (wentOffline) realtime.publisher.presence(viewer.organizationId, actor, false);
+        });
+        if (lease.sockets > limits.socketsPerIdentity[viewer.kind]) {
+          ctx.extra.socket.close(RealtimeCloseCode.TooManySockets, 'Too many sockets for this credential');
+          await runCleanup(state);
+          return false;
+        }
+        if (lease.cameOnline) realtime.publisher.presence(viewer.organizationId, actor, true);
         state.viewer = viewer;
+        state.reads = new ReadAudit(deps.dataSource.manager, viewer);
         const close = (reason: string) => ctx.extra.socket.close(CloseCode.Forbidden, reason);
         if (viewer.expiresAt) watchExpiry(state, viewer.expiresAt, () => close('Credential expired'));
         if (viewer.kind === 'partner' || viewer.kind === 'customer') {
@@ -137,13 +167,6 @@ export function useWebSocketGateway(
             }),
           );
         }
-        const actor = actorOf(viewer);
-        const lease = await realtime.presence.connect(viewer.organizationId, actor);
-        if (lease.cameOnline) realtime.publisher.presence(viewer.organizationId, actor, true);
-        state.cleanup.push(async () => {
-          const { wentOffline } = await lease.release();
-          if (wentOffline) realtime.publisher.presence(viewer.organizationId, actor, false);
-        });
         // Closed while we were registering: undo at once rather than leak presence.
         if (state.closed) await runCleanup(state);
         return true;
