@@ -8,15 +8,20 @@ import {
   type GraphQLSchema,
   type SelectionSetNode,
 } from 'graphql';
-import { AppError, conflict } from '../errors/app-error.js';
+import { AppError } from '../errors/app-error.js';
 import { ErrorCode } from '../errors/error-code.js';
+
+/** Whether an operation may join its socket: refused (the socket is full), or in, perhaps replacing an older one. */
+export type Admission = { refused: AppError } | { replaces: string | undefined };
 
 /**
  * The subscriptions one socket holds, by graphql-ws operation id, each with the stream it
- * follows. The truth about which ids are still open is graphql-ws's own record, `live()`: it
- * drops an id the moment the client's `complete` arrives, before the old stream has wound
- * down. So a client that completes and at once subscribes again (Apollo does when variables
- * change, e.g. a new afterSequence after a reconnect) is never refused for its own old one.
+ * follows. One subscription per stream: a newer one to the same stream replaces the older,
+ * because that is what a client resubscribing means. Our clients do it after a reconnect
+ * (graphql-ws resubscribes, then the widget and dashboard subscribe again from the newest
+ * sequence they have) and Apollo may send the new subscribe before completing the old one;
+ * refusing the newer one would lose the catch-up. The truth about which ids are still open
+ * is graphql-ws's own record, `live()`, which drops an id as soon as its `complete` arrives.
  */
 export class SocketSubscriptions {
   private readonly streams = new Map<string, string | null>();
@@ -26,26 +31,21 @@ export class SocketSubscriptions {
     private readonly live: () => Readonly<Record<string, unknown>>,
   ) {}
 
-  /** Takes operation `id` onto the socket, or returns the typed error that refuses it. A null stream (unknown) is never a duplicate. */
-  admit(id: string, stream: string | null): AppError | undefined {
+  /** Takes operation `id` onto the socket. A null stream (unknown) never replaces another. */
+  admit(id: string, stream: string | null): Admission {
     const live = this.live();
     for (const held of this.streams.keys()) if (!(held in live)) this.streams.delete(held);
-    if (this.streams.size >= this.limit) {
-      return new AppError(ErrorCode.RateLimited, `A socket holds at most ${this.limit} subscriptions; complete one first.`, { limit: this.limit });
-    }
-    for (const held of this.streams.values()) {
-      if (stream !== null && held === stream) return conflict('This socket is already subscribed to that; complete the earlier subscription first.');
+    const replaces = stream === null ? undefined : [...this.streams].find(([, held]) => held === stream)?.[0];
+    if (replaces !== undefined) this.streams.delete(replaces);
+    else if (this.streams.size >= this.limit) {
+      return { refused: new AppError(ErrorCode.RateLimited, `A socket holds at most ${this.limit} subscriptions; complete one first.`, { limit: this.limit }) };
     }
     this.streams.set(id, stream);
-    return undefined;
+    return { replaces };
   }
 
   release(id: string): void {
     this.streams.delete(id);
-  }
-
-  get size(): number {
-    return this.streams.size;
   }
 }
 

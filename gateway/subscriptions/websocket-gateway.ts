@@ -9,8 +9,8 @@ import {
   type ExecutionArgs,
   type GraphQLSchema,
 } from 'graphql';
-import { CloseCode } from 'graphql-ws';
-import { useServer } from 'graphql-ws/use/ws';
+import { CloseCode, MessageType, stringifyMessage, type Context } from 'graphql-ws';
+import { useServer, type Extra } from 'graphql-ws/use/ws';
 import type http from 'node:http';
 import { WebSocketServer } from 'ws';
 import { authenticate } from '../auth/authenticate.js';
@@ -26,6 +26,7 @@ import { RealtimeCloseCode } from './realtime-limits.js';
 import { SocketSubscriptions, streamOf } from './socket-subscriptions.js';
 import { ReadAudit } from '../audit/read-audit.js';
 import { tenantOf, withTenant, type DatabaseTenant } from '../database/tenant-context.js';
+import { logger } from '../logging/logger.js';
 
 /** ws allows 100 MiB frames by default; no GraphQL message of ours comes near 64 KiB. */
 export const WEBSOCKET_MAX_PAYLOAD = 64 * 1024;
@@ -59,7 +60,8 @@ export interface WebSocketGateway {
  * closes when its credential expires or its API key is revoked, so events never
  * need a per-subscriber database check. What one identity may hold open is capped
  * (realtime-limits.ts): past its sockets the socket closes with 4029; past a socket's
- * subscriptions, or on a second one to the same stream, only that operation fails.
+ * subscriptions only that operation fails, and a second subscription to the same stream
+ * replaces the first (socket-subscriptions.ts).
  */
 export function useWebSocketGateway(
   httpServer: http.Server,
@@ -84,6 +86,8 @@ export function useWebSocketGateway(
   const tidy = (message: string) => (deps.config.production ? withoutSuggestions(message) : message);
   const { realtime } = deps;
   const limits = deps.config.realtimeLimits;
+  /** Per operation: whether graphql-ws still holds it open. */
+  const stillOpen = new WeakMap<RequestContext, () => boolean>();
 
   const server = useServer<{ authorization?: unknown }, { state: SocketState }>(
     {
@@ -113,19 +117,18 @@ export function useWebSocketGateway(
         if (invalid.length > 0) {
           return invalid.map((error) => new GraphQLError(tidy(error.message), { nodes: error.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
         }
-        // After the last await: admitting and checking happen in one step, so two subscribes
-        // of the same stream arriving together can't both get in.
+        // After the last await: checking and admitting happen in one step, so two subscribes
+        // of the same stream arriving together can't both stay.
         const stream = streamOf(schema, document, payload.operationName, payload.variables);
-        const refused = stream === undefined ? undefined : state.subscriptions.admit(id, stream);
-        if (refused) return [refused];
-        return {
-          schema,
-          document,
-          operationName: payload.operationName,
-          variableValues: payload.variables,
-          // One context per operation: fresh loaders, the socket's viewer and read audit.
-          contextValue: new RequestContext(viewer, deps, undefined, state.reads),
-        };
+        if (stream !== undefined) {
+          const admission = state.subscriptions.admit(id, stream);
+          if ('refused' in admission) return [admission.refused];
+          if (admission.replaces !== undefined) completeFromServer(ctx, admission.replaces);
+        }
+        // One context per operation: fresh loaders, the socket's viewer and read audit.
+        const contextValue = new RequestContext(viewer, deps, undefined, state.reads);
+        stillOpen.set(contextValue, () => id in ctx.subscriptions);
+        return { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue };
       },
       // Every operation ends here, whether it finished, failed or the client completed it.
       onComplete: (ctx, id) => ctx.extra.state?.subscriptions.release(id),
@@ -175,6 +178,9 @@ export function useWebSocketGateway(
       // socket's tenant (row-level security). Events are resolved inside the iterator's next().
       execute: (args) => withTenant(tenantOfOperation(args), () => execute(args)),
       subscribe: (args) => {
+        // Completed, replaced or its socket closed while it waited its turn: graphql-ws would
+        // drop it once set up, so don't set it up (a conversation check, a replay).
+        if (stillOpen.get(args.contextValue as RequestContext)?.() === false) return {};
         const tenant = tenantOfOperation(args);
         return withTenant(tenant, async () => {
           const result = await subscribe(args);
@@ -238,6 +244,22 @@ function iterateAsTenant<T>(events: AsyncIterable<T>, tenant: DatabaseTenant): A
       return this;
     },
   };
+}
+
+/**
+ * Ends operation `id` from the server's side, the way a subscription that ran out ends: the
+ * client gets `complete`. One still being set up is dropped by graphql-ws once ready, without
+ * a word to the client, so the `complete` is sent here.
+ */
+function completeFromServer(ctx: Context<{ authorization?: unknown }, Extra & Partial<{ state: SocketState }>>, id: string): void {
+  const operations = ctx.subscriptions as Record<string, AsyncGenerator<unknown> | AsyncIterable<unknown> | null>;
+  const operation = operations[id];
+  if (operation && 'return' in operation && typeof operation.return === 'function') {
+    operation.return(undefined).catch((error: unknown) => logger.warn({ err: error }, 'A replaced subscription did not end cleanly'));
+    return;
+  }
+  delete operations[id];
+  ctx.extra.socket.send(stringifyMessage({ id, type: MessageType.Complete }));
 }
 
 function watchExpiry(state: SocketState, expiresAt: Date, onExpired: () => void): void {

@@ -68,19 +68,39 @@ describe('realtime limits', () => {
   });
 
   describe('subscribing', () => {
-    it('refuses a second subscription to the same conversation on one socket, and delivers each message once', async () => {
+    it('keeps one subscription per conversation on a socket: a newer one replaces the older, and each message arrives once', async () => {
       const conversationId = await startConversation();
       const socket = open(pharmacy.tokens.pharmacist);
       await socket.acknowledged;
       const ids = Array.from({ length: 100 }, (_, index) => String(index + 1));
       for (const id of ids) socket.subscribe(id, EVENTS, { id: conversationId });
-      await socket.waitFor('99 refusals', () => socket.errorCodes().size >= 99);
-      expect([...socket.errorCodes().values()]).toEqual(Array(99).fill('CONFLICT'));
-      expect(socket.errorCodes().has('1')).toBe(false);
+      const replaced = ids.slice(0, -1);
+      await socket.waitFor('the older ones to complete', () => replaced.every((id) => socket.messagesOf(id).some((message) => message.type === 'complete')));
       await send(conversationId, 'Once only');
       await socket.waitFor('the message', () => deliveries(socket, ids, 'Once only') > 0);
       await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(deliveries(socket, ['100'], 'Once only')).toBe(1);
       expect(deliveries(socket, ids, 'Once only')).toBe(1);
+      expect(socket.errorCodes().size).toBe(0);
+    });
+
+    it('gives a client that subscribes again before completing the old one (Apollo after a reconnect) the new one', async () => {
+      const conversationId = await startConversation();
+      await send(conversationId, 'Before the reconnect');
+      const socket = open(pharmacy.tokens.pharmacist);
+      await socket.acknowledged;
+      socket.subscribe('old', EVENTS, { id: conversationId, after: 0 });
+      await socket.waitFor('the replay', () => socket.messagesOf('old').length > 0);
+      socket.subscribe('new', EVENTS, { id: conversationId, after: 1 });
+      await socket.waitFor('the old one to complete', () => socket.messagesOf('old').at(-1)?.type === 'complete');
+      await send(conversationId, 'After the reconnect');
+      await socket.waitFor('the new message', () => deliveries(socket, ['new'], 'After the reconnect') === 1);
+      expect(deliveries(socket, ['old'], 'After the reconnect')).toBe(0);
+      // The client completing the old one late changes nothing.
+      socket.complete('old');
+      await send(conversationId, 'Still listening');
+      await socket.waitFor('the next message', () => deliveries(socket, ['new'], 'Still listening') === 1);
+      expect(socket.errorCodes().size).toBe(0);
     });
 
     it('lets a client complete a subscription and subscribe again to the same conversation at once', async () => {
