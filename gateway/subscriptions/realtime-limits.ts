@@ -9,8 +9,8 @@ export interface RealtimeLimits {
   /**
    * Subscriptions one socket holds at once. Default 50. One more is refused on that operation
    * with RATE_LIMITED (`extensions.limit`); the socket and its other subscriptions carry on.
-   * A second subscription to the same stream on one socket (the same field, and for
-   * conversationEvents and typing the same conversation) is refused with CONFLICT.
+   * Whatever the limit, a socket holds one subscription per stream (the same field, and
+   * for conversationEvents and typing the same conversation): a newer one replaces the older.
    */
   subscriptionsPerSocket: number;
   /**
