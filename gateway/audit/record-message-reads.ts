@@ -2,6 +2,9 @@ import { getNamedType } from 'graphql';
 import type { MiddlewareFn } from 'type-graphql';
 import type { RequestContext } from '../context.js';
 
+/** Reads by a subscription are marked as such in the entry's details. */
+const LIVE = Object.freeze({ live: true });
+
 /** Where message text leaves the gateway, and which conversation it comes from. */
 export interface MessageTextSources {
   /** Types whose values carry message text (Message, MessageSearchHit): the conversation of a value. */
@@ -19,11 +22,13 @@ export interface MessageTextSources {
  * the schema to prove every such field records its read.
  */
 export function recordMessageReads(sources: MessageTextSources): MiddlewareFn<RequestContext> {
+  // Runs for every field of every operation: two lookups, and nothing more for most fields.
   return ({ root, info, context }, next) => {
-    const details = info.operation.operation === 'subscription' ? { live: true } : undefined;
     const conversationsOfField = sources.fields[info.parentType.name]?.[info.fieldName];
-    if (conversationsOfField) for (const id of conversationsOfField(root)) context.readAudit.conversationRead(id, details);
     const conversationOf = sources.types[getNamedType(info.returnType).name];
+    if (!conversationsOfField && !conversationOf) return next();
+    const details = info.operation.operation === 'subscription' ? LIVE : undefined;
+    if (conversationsOfField) for (const id of conversationsOfField(root)) context.readAudit.conversationRead(id, details);
     if (!conversationOf) return next();
     return Promise.resolve(next()).then((result: unknown) => {
       for (const value of Array.isArray(result) ? result : [result]) {
