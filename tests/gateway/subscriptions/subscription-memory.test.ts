@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Redis } from 'ioredis';
+import { unlimitedRateLimitRules } from '../../../gateway/rate-limits/rate-limits.js';
 import { createPharmacy, nextClientMessageId, type PharmacyFixture } from '../../support/fixtures.js';
 import { liveHeapBytes, mebibytes } from '../../support/heap.js';
 import { openProtocolSocket, type ProtocolSocket } from '../../support/protocol-socket.js';
@@ -24,8 +25,9 @@ describe('memory of subscriptions', () => {
   let redis: Redis;
 
   beforeAll(async () => {
-    // Over Redis, so its channel subscriptions are counted too.
-    gateway = await startTestGateway({ redisUrl: testRedisUrl() });
+    // Over Redis, so its channel subscriptions are counted too. Redis also keeps the per-IP
+    // widget sign-up limit across runs on this machine: not what this file is about.
+    gateway = await startTestGateway({ redisUrl: testRedisUrl(), config: { rateLimits: unlimitedRateLimitRules } });
     pharmacy = await createPharmacy(gateway.dataSource, gateway.tokens, 'subscription-memory');
     redis = new Redis(testRedisUrl());
   });
