@@ -9,7 +9,7 @@ import {
   type ExecutionArgs,
   type GraphQLSchema,
 } from 'graphql';
-import { CloseCode, MessageType, stringifyMessage, type Context } from 'graphql-ws';
+import { CloseCode, MessageType, stringifyMessage, type Context, type SubscribePayload } from 'graphql-ws';
 import { useServer, type Extra } from 'graphql-ws/use/ws';
 import type http from 'node:http';
 import { WebSocketServer } from 'ws';
@@ -23,7 +23,7 @@ import type { TrustedDocuments } from '../trusted-documents/trusted-documents.js
 import { resolveOperation, UNTRUSTED_MESSAGE } from '../trusted-documents/trusted-documents-middleware.js';
 import { ClientFaultTolerantWebSocket } from './client-fault-tolerant-websocket.js';
 import { RealtimeCloseCode } from './realtime-limits.js';
-import { SocketSubscriptions, streamOf } from './socket-subscriptions.js';
+import { SocketOperations, streamOf } from './socket-operations.js';
 import { ReadAudit } from '../audit/read-audit.js';
 import { tenantOf, withTenant, type DatabaseTenant } from '../database/tenant-context.js';
 import { logger } from '../logging/logger.js';
@@ -38,11 +38,13 @@ const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** setTimeout's ceiling (~24.8 days); later expiries are re-checked when it fires. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
+type SocketContext = Context<{ authorization?: unknown }, Extra & Partial<{ state: SocketState }>>;
+
 interface SocketState {
   viewer?: SignedInViewer;
   closed: boolean;
   cleanup: (() => void | Promise<void>)[];
-  subscriptions: SocketSubscriptions;
+  operations: SocketOperations;
   /** Shared by the socket's operations: each conversation's read is recorded once per socket. */
   reads?: ReadAudit;
 }
@@ -61,7 +63,7 @@ export interface WebSocketGateway {
  * need a per-subscriber database check. What one identity may hold open is capped
  * (realtime-limits.ts): past its sockets the socket closes with 4029; past a socket's
  * subscriptions only that operation fails, and a second subscription to the same stream
- * replaces the first (socket-subscriptions.ts).
+ * replaces the first (socket-operations.ts).
  */
 export function useWebSocketGateway(
   httpServer: http.Server,
@@ -89,51 +91,64 @@ export function useWebSocketGateway(
   /** Per operation: whether graphql-ws still holds it open. */
   const stillOpen = new WeakMap<RequestContext, () => boolean>();
 
+  /**
+   * Parses, validates and admits one operation. Done here, so a bad document fails its
+   * operation with the codes Apollo uses over HTTP, instead of graphql-ws closing the whole
+   * socket (4400) on a syntax error.
+   */
+  const prepare = async (ctx: SocketContext, id: string, payload: SubscribePayload): Promise<ExecutionArgs | readonly GraphQLError[]> => {
+    const state = ctx.extra.state!;
+    const viewer = state.viewer!;
+    if (viewer.kind === 'partner') {
+      try {
+        await deps.rateLimits.partnerRequests.consume(viewer.apiKeyId);
+      } catch (error) {
+        if (error instanceof GraphQLError) return [error];
+        throw error;
+      }
+    }
+    const resolution = resolveOperation(trustedDocuments, payload, { production: deps.config.production, partner: viewer.kind === 'partner' });
+    if (resolution === 'not-found') return [new GraphQLError('PersistedQueryNotFound', { extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } })];
+    if (resolution === 'untrusted') return [new GraphQLError(UNTRUSTED_MESSAGE, { extensions: { code: 'BAD_REQUEST' } })];
+    let document;
+    try {
+      document = parse(payload.query, operationRules.parseOptions);
+    } catch (error) {
+      return [new GraphQLError((error as Error).message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
+    }
+    const invalid = validate(schema, document, rules);
+    if (invalid.length > 0) {
+      return invalid.map((error) => new GraphQLError(tidy(error.message), { nodes: error.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
+    }
+    // After the last await: checking and admitting happen in one step, so two subscribes
+    // of the same stream arriving together can't both stay.
+    const stream = streamOf(schema, document, payload.operationName, payload.variables);
+    if (stream !== undefined) {
+      const admission = state.operations.admit(id, stream);
+      if ('refused' in admission) return [admission.refused];
+      if (admission.replaces !== undefined) completeFromServer(ctx, admission.replaces);
+    }
+    // One context per operation: fresh loaders, the socket's viewer and read audit.
+    const contextValue = new RequestContext(viewer, deps, undefined, state.reads);
+    stillOpen.set(contextValue, () => id in ctx.subscriptions);
+    return { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue };
+  };
+
   const server = useServer<{ authorization?: unknown }, { state: SocketState }>(
     {
-      // Parse and validate here, so a bad document fails its operation with the codes Apollo
-      // uses over HTTP, instead of graphql-ws closing the whole socket (4400) on a syntax error.
       onSubscribe: async (ctx, id, payload) => {
-        const state = ctx.extra.state!;
-        const viewer = state.viewer!;
-        if (viewer.kind === 'partner') {
-          try {
-            await deps.rateLimits.partnerRequests.consume(viewer.apiKeyId);
-          } catch (error) {
-            if (error instanceof GraphQLError) return [error];
-            throw error;
-          }
-        }
-        const resolution = resolveOperation(trustedDocuments, payload, { production: deps.config.production, partner: viewer.kind === 'partner' });
-        if (resolution === 'not-found') return [new GraphQLError('PersistedQueryNotFound', { extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } })];
-        if (resolution === 'untrusted') return [new GraphQLError(UNTRUSTED_MESSAGE, { extensions: { code: 'BAD_REQUEST' } })];
-        let document;
-        try {
-          document = parse(payload.query, operationRules.parseOptions);
-        } catch (error) {
-          return [new GraphQLError((error as Error).message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
-        }
-        const invalid = validate(schema, document, rules);
-        if (invalid.length > 0) {
-          return invalid.map((error) => new GraphQLError(tidy(error.message), { nodes: error.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
-        }
-        // After the last await: checking and admitting happen in one step, so two subscribes
-        // of the same stream arriving together can't both stay.
-        const stream = streamOf(schema, document, payload.operationName, payload.variables);
-        if (stream !== undefined) {
-          const admission = state.subscriptions.admit(id, stream);
-          if ('refused' in admission) return [admission.refused];
-          if (admission.replaces !== undefined) completeFromServer(ctx, admission.replaces);
-        }
-        // One context per operation: fresh loaders, the socket's viewer and read audit.
-        const contextValue = new RequestContext(viewer, deps, undefined, state.reads);
-        stillOpen.set(contextValue, () => id in ctx.subscriptions);
-        return { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue };
+        const { operations } = ctx.extra.state!;
+        const taken = operations.begin(id, payload);
+        if (taken) return [taken];
+        const prepared = await prepare(ctx, id, payload);
+        // Refused before it ran: graphql-ws calls no onComplete for it.
+        if (Array.isArray(prepared)) operations.end(id, payload);
+        return prepared;
       },
-      // Every operation ends here, whether it finished, failed or the client completed it.
-      onComplete: (ctx, id) => ctx.extra.state?.subscriptions.release(id),
+      // Every operation that ran ends here: finished, failed, completed by the client, or its socket closed.
+      onComplete: (ctx, id, payload) => ctx.extra.state?.operations.end(id, payload),
       onConnect: async (ctx) => {
-        const state: SocketState = { closed: false, cleanup: [], subscriptions: new SocketSubscriptions(limits.subscriptionsPerSocket, () => ctx.subscriptions) };
+        const state: SocketState = { closed: false, cleanup: [], operations: new SocketOperations(limits.subscriptionsPerSocket, () => ctx.subscriptions) };
         ctx.extra.state = state;
         const authorization = ctx.connectionParams?.authorization;
         let viewer;
@@ -251,7 +266,7 @@ function iterateAsTenant<T>(events: AsyncIterable<T>, tenant: DatabaseTenant): A
  * client gets `complete`. One still being set up is dropped by graphql-ws once ready, without
  * a word to the client, so the `complete` is sent here.
  */
-function completeFromServer(ctx: Context<{ authorization?: unknown }, Extra & Partial<{ state: SocketState }>>, id: string): void {
+function completeFromServer(ctx: SocketContext, id: string): void {
   const operations = ctx.subscriptions as Record<string, AsyncGenerator<unknown> | AsyncIterable<unknown> | null>;
   const operation = operations[id];
   if (operation && 'return' in operation && typeof operation.return === 'function') {

@@ -81,6 +81,25 @@ describe('memory of subscriptions', () => {
     }
   }, 120_000);
 
+  it('loses no subscription when a client completes an id and subscribes with it again at once', async () => {
+    const listeners = gateway.realtime.bus.listenerCount;
+    const socket = openProtocolSocket(gateway.wsUrl, pharmacy.tokens.pharmacist);
+    await socket.acknowledged;
+    const INBOX = `subscription { inboxEvents { id } }`;
+    socket.subscribe('again', INBOX);
+    await waitFor('the subscription to listen', () => gateway.realtime.bus.listenerCount === listeners + 1);
+    // graphql-ws deletes an id when its operation ends: a new operation under the same id, started
+    // while the old one was ending, was forgotten, and so never stopped, not even with its socket.
+    for (let round = 0; round < 50; round += 1) {
+      socket.complete('again');
+      socket.subscribe('again', INBOX);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await socket.close();
+    await waitFor('the socket to be released', () => gateway.websockets.openSockets === 0);
+    await waitFor('every listener to go', () => gateway.realtime.bus.listenerCount === listeners, 5000);
+  });
+
   it('gives back what subscriptions held once their sockets close, round after round', async () => {
     const conversations: string[] = [];
     for (let index = 0; index < 25; index += 1) {

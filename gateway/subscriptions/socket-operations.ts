@@ -8,22 +8,31 @@ import {
   type GraphQLSchema,
   type SelectionSetNode,
 } from 'graphql';
-import { AppError } from '../errors/app-error.js';
+import { AppError, conflict } from '../errors/app-error.js';
 import { ErrorCode } from '../errors/error-code.js';
 
-/** Whether an operation may join its socket: refused (the socket is full), or in, perhaps replacing an older one. */
+/** Whether a subscription may join its socket: refused (the socket is full), or in, perhaps replacing an older one. */
 export type Admission = { refused: AppError } | { replaces: string | undefined };
 
 /**
- * The subscriptions one socket holds, by graphql-ws operation id, each with the stream it
- * follows. One subscription per stream: a newer one to the same stream replaces the older,
- * because that is what a client resubscribing means. Our clients do it after a reconnect
- * (graphql-ws resubscribes, then the widget and dashboard subscribe again from the newest
- * sequence they have) and Apollo may send the new subscribe before completing the old one;
- * refusing the newer one would lose the catch-up. The truth about which ids are still open
- * is graphql-ws's own record, `live()`, which drops an id as soon as its `complete` arrives.
+ * The operations of one socket, from their subscribe message until they have ended.
+ *
+ * Subscriptions are counted against the limit, and there is one per stream: a newer one to
+ * the same stream replaces the older, because that is what a client resubscribing means. Our
+ * clients do it after a reconnect (graphql-ws resubscribes, then the widget and dashboard
+ * subscribe again from the newest sequence they have), and Apollo may send the new subscribe
+ * before completing the old one; refusing the newer one would lose the catch-up. Which
+ * subscriptions still count is graphql-ws's own record, `live()`, which drops an id as soon
+ * as its `complete` arrives.
+ *
+ * An id is not taken again while the operation that had it is still ending: graphql-ws would
+ * then forget the new one when the old one finishes (it deletes the id), and a subscription it
+ * forgets is never stopped, not even when the socket closes.
  */
-export class SocketSubscriptions {
+export class SocketOperations {
+  /** By id: the subscribe message of the operation running under it. */
+  private readonly running = new Map<string, object>();
+  /** Admitted subscriptions by id: the stream each follows. */
   private readonly streams = new Map<string, string | null>();
 
   constructor(
@@ -31,7 +40,14 @@ export class SocketSubscriptions {
     private readonly live: () => Readonly<Record<string, unknown>>,
   ) {}
 
-  /** Takes operation `id` onto the socket. A null stream (unknown) never replaces another. */
+  /** First thing for every operation, `opened` being its subscribe message's payload. */
+  begin(id: string, opened: object): AppError | undefined {
+    if (this.running.has(id)) return conflict(`Operation ${id} is still ending; subscribe with a new id.`);
+    this.running.set(id, opened);
+    return undefined;
+  }
+
+  /** Takes subscription `id` onto the socket. A null stream (unknown) never replaces another. */
   admit(id: string, stream: string | null): Admission {
     const live = this.live();
     for (const held of this.streams.keys()) if (!(held in live)) this.streams.delete(held);
@@ -44,7 +60,10 @@ export class SocketSubscriptions {
     return { replaces };
   }
 
-  release(id: string): void {
+  /** The operation `opened` has ended (graphql-ws's onComplete), or was refused before it ran. */
+  end(id: string, opened: object): void {
+    if (this.running.get(id) !== opened) return;
+    this.running.delete(id);
     this.streams.delete(id);
   }
 }
