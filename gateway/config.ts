@@ -5,6 +5,7 @@ import { DEFAULT_WEBHOOK_DISPATCHER_OPTIONS, type WebhookDispatcherOptions } fro
 import { defaultRateLimitRules, unlimitedRateLimitRules, type RateLimitRules } from './rate-limits/rate-limits.js';
 import type { TenantFilters } from './tenancy/tenant-scope.js';
 import { DEFAULT_RETENTION_JOB_OPTIONS, type RetentionJobOptions } from './retention/retention-job.js';
+import { DEFAULT_REALTIME_LIMITS, withoutIdentityLimits, type RealtimeLimits } from './subscriptions/realtime-limits.js';
 
 /** Everything the gateway reads from the environment, resolved once at start. */
 export interface GatewayConfig {
@@ -39,6 +40,8 @@ export interface GatewayConfig {
   retention: RetentionJobOptions;
   /** Per-IP and per-key limits (tests lower them). */
   rateLimits: RateLimitRules;
+  /** Subscriptions per socket and sockets per identity (defaults in realtime-limits.ts); RATE_LIMITS=off lifts the latter. */
+  realtimeLimits: RealtimeLimits;
   /**
    * TRUST_PROXY: which proxies may say who the client is (X-Forwarded-For), for per-IP rate
    * limits and the audit log. Unset trusts none (the header could be forged); a number
@@ -77,6 +80,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     retention: { ...DEFAULT_RETENTION_JOB_OPTIONS, enabled: env.RETENTION_JOB !== 'off' },
     // Load tests drive one account far past any person's pace; RATE_LIMITS=off is for them only.
     rateLimits: env.RATE_LIMITS === 'off' ? unlimitedRateLimitRules : defaultRateLimitRules,
+    // A benchmark's thousands of sockets share one identity; the per-socket limit stays.
+    realtimeLimits: env.RATE_LIMITS === 'off' ? withoutIdentityLimits(DEFAULT_REALTIME_LIMITS) : DEFAULT_REALTIME_LIMITS,
     trustProxy: !env.TRUST_PROXY ? false : /^\d+$/.test(env.TRUST_PROXY) ? Number(env.TRUST_PROXY) : env.TRUST_PROXY,
     tenantFilters: 'application-and-database',
   };

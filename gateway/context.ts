@@ -37,7 +37,11 @@ export class RequestContext {
     readonly gateway: GatewayDependencies,
     /** The client's address as Express sees it (HTTP only), for per-IP rate limits. */
     readonly clientIp?: string,
-  ) {}
+    /** A socket's operations share the socket's: its reads are recorded once per conversation. */
+    socketReads?: ReadAudit,
+  ) {
+    this.reads = socketReads;
+  }
 
   /** The viewer, or UNAUTHENTICATED; resolvers behind `@Authorized` never see the latter. */
   get signedInViewer(): SignedInViewer {
@@ -50,7 +54,7 @@ export class RequestContext {
     return this.tenantScope;
   }
 
-  /** Records which conversations' messages this request (or subscription) read. */
+  /** Records which conversations' messages this request (or socket) read. */
   get readAudit(): ReadAudit {
     this.reads ??= new ReadAudit(this.gateway.dataSource.manager, this.signedInViewer, this.clientIp);
     return this.reads;

@@ -3,6 +3,11 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { buildSchema } from 'type-graphql';
 import { authChecker } from '../gateway/auth/auth-checker.js';
 import { guardPersonalDataFields } from '../gateway/auth/field-guard.js';
+import { recordMessageReads } from '../gateway/audit/record-message-reads.js';
+import type { Message } from '../entities/message.entity.js';
+import type { MessageSearchHit } from '../resolvers/search/message-search.service.js';
+import type { WebhookEventObjectType } from '../resolvers/webhook/webhook-delivery.type.js';
+import type { CustomerDataExport } from '../resolvers/customer-data/customer-data.service.js';
 import { rejectUnstorableText } from '../gateway/reject-unstorable-text.js';
 import { resolvers } from '../resolvers/index.js';
 
@@ -11,7 +16,21 @@ export async function buildCounterchatSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     resolvers,
     authChecker,
-    globalMiddlewares: [rejectUnstorableText],
+    globalMiddlewares: [
+      rejectUnstorableText,
+      // Every field returning one of these is a read of that conversation's messages (audit log).
+      recordMessageReads({
+        types: {
+          Message: (message: Message) => message.conversationId,
+          MessageSearchHit: (hit: MessageSearchHit) => hit.message.conversationId,
+        },
+        fields: {
+          // message.* events carry the message; conversation.* events only ids and states.
+          WebhookEvent: { data: (event: WebhookEventObjectType) => ('message' in event.data ? [event.conversationId] : []) },
+          CustomerDataExport: { data: (exported: CustomerDataExport) => exported.conversationIds },
+        },
+      }),
+    ],
     // Every @Subscription brings its own `subscribe` over the gateway's event bus
     // (resolvers/realtime); type-graphql still wants a pubSub, so this one refuses to work.
     pubSub: {

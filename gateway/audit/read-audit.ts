@@ -5,9 +5,16 @@ import { AuditAction } from './audit-action.js';
 import { appendAuditEvents, type AuditEntry } from './audit-log.js';
 
 /**
- * Who read which conversation's messages, one entry per conversation per request (or per
- * subscription), however many pages or fields touched it. Entries of one request go in
- * one insert after the resolvers of the current tick have run, off the response's path.
+ * A long-lived socket (a partner's, for months) would otherwise remember every conversation
+ * of the pharmacy. Past this it forgets and starts over: a conversation may then be
+ * recorded again, never less often than once.
+ */
+const REMEMBERED_CONVERSATIONS = 10_000;
+
+/**
+ * Who read which conversation's messages, one entry per conversation per HTTP request or
+ * per socket, however many pages, fields, subscriptions or events touched it. Entries go
+ * in one insert after the resolvers of the current tick have run, off the response's path.
  */
 export class ReadAudit {
   private readonly recorded = new Set<string>();
@@ -22,6 +29,7 @@ export class ReadAudit {
 
   conversationRead(conversationId: string, details?: { live: boolean }): void {
     if (this.recorded.has(conversationId)) return;
+    if (this.recorded.size >= REMEMBERED_CONVERSATIONS) this.recorded.clear();
     this.recorded.add(conversationId);
     this.pending.push({
       organizationId: this.viewer.organizationId,

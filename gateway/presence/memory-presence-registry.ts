@@ -14,6 +14,7 @@ export class MemoryPresenceRegistry implements PresenceRegistry {
     let released = false;
     return {
       cameOnline: before === 0,
+      sockets: before + 1,
       release: async () => {
         if (released) return { wentOffline: false };
         released = true;
@@ -30,9 +31,16 @@ export class MemoryPresenceRegistry implements PresenceRegistry {
     return [...(this.sockets.get(organizationId)?.keys() ?? [])].map(parseActorKey);
   }
 
-  /** Every actor with a live socket here, with their organization. */
-  held(): { organizationId: string; actor: ActorRef }[] {
-    return [...this.sockets].flatMap(([organizationId, counts]) => [...counts.keys()].map((key) => ({ organizationId, actor: parseActorKey(key) })));
+  /** The actor's open sockets here. */
+  socketsOf(organizationId: string, actor: ActorRef): number {
+    return this.sockets.get(organizationId)?.get(actorKey(actor)) ?? 0;
+  }
+
+  /** Every actor with a live socket here, with their organization and how many sockets. */
+  held(): { organizationId: string; actor: ActorRef; sockets: number }[] {
+    return [...this.sockets].flatMap(([organizationId, counts]) =>
+      [...counts].map(([key, sockets]) => ({ organizationId, actor: parseActorKey(key), sockets })),
+    );
   }
 
   /** Actors with live sockets, all organizations: what a leak test watches. */

@@ -14,6 +14,11 @@ export interface PresenceRegistry {
 export interface PresenceLease {
   /** True when this socket made the actor go from offline to online here. */
   cameOnline: boolean;
+  /**
+   * The actor's open sockets with this one, on every instance (this instance's alone while
+   * Redis is away): what the per-identity socket limit counts.
+   */
+  sockets: number;
   /** Ends this socket's presence; resolves to whether the actor is now offline everywhere. */
   release(): Promise<{ wentOffline: boolean }>;
 }

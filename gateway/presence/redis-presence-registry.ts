@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { ChainableCommander, Redis } from 'ioredis';
 import type { ActorRef } from '../../entities/actor-type.js';
 import { MemoryPresenceRegistry } from './memory-presence-registry.js';
 import { actorKey, parseActorKey, type PresenceLease, type PresenceRegistry } from './presence-registry.js';
@@ -10,10 +10,17 @@ import { closeRedis, connectRedis } from '../redis/redis-connections.js';
 const HEARTBEAT_MS = 10_000;
 /** An instance that missed three heartbeats (crashed, partitioned) no longer counts. */
 const INSTANCE_TTL_SECONDS = 30;
+/**
+ * A socket count untouched this long (its actor neither connected nor closed a socket) expires,
+ * so a crashed instance's counts don't stay in Redis forever. An expired count only makes the
+ * socket limit more lenient, never stricter.
+ */
+const SOCKETS_TTL_SECONDS = 24 * 60 * 60;
 
 /**
  * Presence across instances. Each instance keeps its own socket counts and writes
- * the actors it holds into a Redis hash per organization, fields `<actor>|<instance>`.
+ * the actors it holds into a Redis hash per organization, fields `<actor>|<instance>`,
+ * and how many sockets of each into a hash per actor, fields `<instance>`.
  * Readers count a field only while its instance's heartbeat key is alive, so a
  * crashed instance's users drop offline without anyone cleaning up after it.
  *
@@ -42,23 +49,22 @@ export class RedisPresenceRegistry implements PresenceRegistry {
 
   async connect(organizationId: string, actor: ActorRef): Promise<PresenceLease> {
     const lease = await this.local.connect(organizationId, actor);
-    const field = fieldOf(actor, this.instanceId);
-    const wasOnlineElsewhere =
-      lease.cameOnline &&
-      (await this.orLocally(false, async () => {
-        await this.redis.hset(hashKey(organizationId), field, '1');
-        return this.isOnlineElsewhere(organizationId, actor);
-      }));
+    const elsewhere = await this.orLocally(0, () => {
+      const write = this.redis.multi();
+      if (lease.cameOnline) write.hset(hashKey(organizationId), fieldOf(actor, this.instanceId), '1');
+      return this.writeSocketCount(write, organizationId, actor);
+    });
     return {
-      cameOnline: lease.cameOnline && !wasOnlineElsewhere,
+      cameOnline: lease.cameOnline && elsewhere === 0,
+      sockets: lease.sockets + elsewhere,
       release: async () => {
         const { wentOffline } = await lease.release();
-        if (!wentOffline) return { wentOffline: false };
-        const onlineElsewhere = await this.orLocally(false, async () => {
-          await this.redis.hdel(hashKey(organizationId), field);
-          return this.isOnlineElsewhere(organizationId, actor);
+        const stillElsewhere = await this.orLocally(0, () => {
+          const write = this.redis.multi();
+          if (wentOffline) write.hdel(hashKey(organizationId), fieldOf(actor, this.instanceId));
+          return this.writeSocketCount(write, organizationId, actor);
         });
-        return { wentOffline: !onlineElsewhere };
+        return { wentOffline: wentOffline && stillElsewhere === 0 };
       },
     };
   }
@@ -89,13 +95,32 @@ export class RedisPresenceRegistry implements PresenceRegistry {
   private async restore(): Promise<void> {
     const held = this.local.held();
     const write = this.redis.multi().set(instanceKey(this.instanceId), '1', 'EX', INSTANCE_TTL_SECONDS);
-    for (const { organizationId, actor } of held) write.hset(hashKey(organizationId), fieldOf(actor, this.instanceId), '1');
+    for (const { organizationId, actor, sockets } of held) {
+      write.hset(hashKey(organizationId), fieldOf(actor, this.instanceId), '1');
+      write.hset(socketsKey(organizationId, actor), this.instanceId, String(sockets)).expire(socketsKey(organizationId, actor), SOCKETS_TTL_SECONDS);
+    }
     await write.exec().catch((error: Error) => logger.warn({ err: error }, 'Could not restore presence in Redis'));
   }
 
-  private async isOnlineElsewhere(organizationId: string, actor: ActorRef): Promise<boolean> {
-    const key = actorKey(actor);
-    return (await this.liveFields(organizationId)).some((field) => field.actor === key && field.instance !== this.instanceId);
+  /**
+   * Runs `write` with this instance's count of the actor's sockets added, and answers how many
+   * the other live instances hold. The count is read as the command is queued, so the last
+   * one sent is always the newest, however connects and closes interleave.
+   */
+  private async writeSocketCount(write: ChainableCommander, organizationId: string, actor: ActorRef): Promise<number> {
+    const key = socketsKey(organizationId, actor);
+    const here = this.local.socketsOf(organizationId, actor);
+    if (here > 0) write.hset(key, this.instanceId, String(here)).expire(key, SOCKETS_TTL_SECONDS);
+    else write.hdel(key, this.instanceId);
+    const results = (await write.hgetall(key).exec()) ?? [];
+    const failed = results.find(([error]) => error);
+    if (failed) throw failed[0];
+    const counts = Object.entries(results.at(-1)![1] as Record<string, string>).filter(([instance]) => instance !== this.instanceId);
+    if (counts.length === 0) return 0;
+    const heartbeats = await this.redis.mget(counts.map(([instance]) => instanceKey(instance)));
+    const dead = counts.filter((_, index) => heartbeats[index] === null).map(([instance]) => instance);
+    if (dead.length > 0) await this.redis.hdel(key, ...dead);
+    return counts.reduce((sum, [, count], index) => (heartbeats[index] === null ? sum : sum + Number(count)), 0);
   }
 
   /** Hash fields whose instance is alive; fields of dead instances are removed on the way. */
@@ -121,3 +146,5 @@ export class RedisPresenceRegistry implements PresenceRegistry {
 const fieldOf = (actor: ActorRef, instanceId: string) => `${actorKey(actor)}|${instanceId}`;
 const hashKey = (organizationId: string) => `counterchat:presence:${organizationId}`;
 const instanceKey = (instanceId: string) => `counterchat:instance:${instanceId}`;
+/** Per actor: instance id → that instance's open sockets of the actor. */
+const socketsKey = (organizationId: string, actor: ActorRef) => `counterchat:sockets:${organizationId}:${actorKey(actor)}`;

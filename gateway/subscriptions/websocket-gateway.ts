@@ -9,8 +9,8 @@ import {
   type ExecutionArgs,
   type GraphQLSchema,
 } from 'graphql';
-import { CloseCode } from 'graphql-ws';
-import { useServer } from 'graphql-ws/use/ws';
+import { CloseCode, MessageType, stringifyMessage, type Context, type SubscribePayload } from 'graphql-ws';
+import { useServer, type Extra } from 'graphql-ws/use/ws';
 import type http from 'node:http';
 import { WebSocketServer } from 'ws';
 import { authenticate } from '../auth/authenticate.js';
@@ -22,7 +22,11 @@ import { operationLimits, withoutSuggestions } from '../limits/operation-limits.
 import type { TrustedDocuments } from '../trusted-documents/trusted-documents.js';
 import { resolveOperation, UNTRUSTED_MESSAGE } from '../trusted-documents/trusted-documents-middleware.js';
 import { ClientFaultTolerantWebSocket } from './client-fault-tolerant-websocket.js';
+import { RealtimeCloseCode } from './realtime-limits.js';
+import { SocketOperations, streamOf } from './socket-operations.js';
+import { ReadAudit } from '../audit/read-audit.js';
 import { tenantOf, withTenant, type DatabaseTenant } from '../database/tenant-context.js';
+import { logger } from '../logging/logger.js';
 
 /** ws allows 100 MiB frames by default; no GraphQL message of ours comes near 64 KiB. */
 export const WEBSOCKET_MAX_PAYLOAD = 64 * 1024;
@@ -34,10 +38,15 @@ const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** setTimeout's ceiling (~24.8 days); later expiries are re-checked when it fires. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
+type SocketContext = Context<{ authorization?: unknown }, Extra & Partial<{ state: SocketState }>>;
+
 interface SocketState {
   viewer?: SignedInViewer;
   closed: boolean;
   cleanup: (() => void | Promise<void>)[];
+  operations: SocketOperations;
+  /** Shared by the socket's operations: each conversation's read is recorded once per socket. */
+  reads?: ReadAudit;
 }
 
 export interface WebSocketGateway {
@@ -51,7 +60,10 @@ export interface WebSocketGateway {
  * `connection_init` (`{ authorization: "Bearer …" }`); a bad or missing one closes
  * with 4403. Access is decided when a subscription starts; afterwards the socket
  * closes when its credential expires or its API key is revoked, so events never
- * need a per-subscriber database check.
+ * need a per-subscriber database check. What one identity may hold open is capped
+ * (realtime-limits.ts): past its sockets the socket closes with 4029; past a socket's
+ * subscriptions only that operation fails, and a second subscription to the same stream
+ * replaces the first (socket-operations.ts).
  */
 export function useWebSocketGateway(
   httpServer: http.Server,
@@ -71,49 +83,72 @@ export function useWebSocketGateway(
       !origin || allowedOrigins.has(origin) ? accept(true) : accept(false, 403, 'Origin not allowed'),
   });
   // The same rules and limits as the HTTP path, where Apollo adds the introspection ban in production.
-  const limits = operationLimits({ production: deps.config.production });
-  const rules = [...specifiedRules, ...limits.validationRules, ...(deps.config.production ? [NoSchemaIntrospectionCustomRule] : [])];
+  const operationRules = operationLimits({ production: deps.config.production });
+  const rules = [...specifiedRules, ...operationRules.validationRules, ...(deps.config.production ? [NoSchemaIntrospectionCustomRule] : [])];
   const tidy = (message: string) => (deps.config.production ? withoutSuggestions(message) : message);
   const { realtime } = deps;
+  const limits = deps.config.realtimeLimits;
+  /** Per operation: whether graphql-ws still holds it open. */
+  const stillOpen = new WeakMap<RequestContext, () => boolean>();
+
+  /**
+   * Parses, validates and admits one operation. Done here, so a bad document fails its
+   * operation with the codes Apollo uses over HTTP, instead of graphql-ws closing the whole
+   * socket (4400) on a syntax error.
+   */
+  const prepare = async (ctx: SocketContext, id: string, payload: SubscribePayload): Promise<ExecutionArgs | readonly GraphQLError[]> => {
+    const state = ctx.extra.state!;
+    const viewer = state.viewer!;
+    if (viewer.kind === 'partner') {
+      try {
+        await deps.rateLimits.partnerRequests.consume(viewer.apiKeyId);
+      } catch (error) {
+        if (error instanceof GraphQLError) return [error];
+        throw error;
+      }
+    }
+    const resolution = resolveOperation(trustedDocuments, payload, { production: deps.config.production, partner: viewer.kind === 'partner' });
+    if (resolution === 'not-found') return [new GraphQLError('PersistedQueryNotFound', { extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } })];
+    if (resolution === 'untrusted') return [new GraphQLError(UNTRUSTED_MESSAGE, { extensions: { code: 'BAD_REQUEST' } })];
+    let document;
+    try {
+      document = parse(payload.query, operationRules.parseOptions);
+    } catch (error) {
+      return [new GraphQLError((error as Error).message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
+    }
+    const invalid = validate(schema, document, rules);
+    if (invalid.length > 0) {
+      return invalid.map((error) => new GraphQLError(tidy(error.message), { nodes: error.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
+    }
+    // After the last await: checking and admitting happen in one step, so two subscribes
+    // of the same stream arriving together can't both stay.
+    const stream = streamOf(schema, document, payload.operationName, payload.variables);
+    if (stream !== undefined) {
+      const admission = state.operations.admit(id, stream);
+      if ('refused' in admission) return [admission.refused];
+      if (admission.replaces !== undefined) completeFromServer(ctx, admission.replaces);
+    }
+    // One context per operation: fresh loaders, the socket's viewer and read audit.
+    const contextValue = new RequestContext(viewer, deps, undefined, state.reads);
+    stillOpen.set(contextValue, () => id in ctx.subscriptions);
+    return { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue };
+  };
 
   const server = useServer<{ authorization?: unknown }, { state: SocketState }>(
     {
-      // Parse and validate here, so a bad document fails its operation with the codes Apollo
-      // uses over HTTP, instead of graphql-ws closing the whole socket (4400) on a syntax error.
-      onSubscribe: async (ctx, _id, payload) => {
-        const viewer = ctx.extra.state!.viewer!;
-        if (viewer.kind === 'partner') {
-          try {
-            await deps.rateLimits.partnerRequests.consume(viewer.apiKeyId);
-          } catch (error) {
-            if (error instanceof GraphQLError) return [error];
-            throw error;
-          }
-        }
-        const resolution = resolveOperation(trustedDocuments, payload, { production: deps.config.production, partner: viewer.kind === 'partner' });
-        if (resolution === 'not-found') return [new GraphQLError('PersistedQueryNotFound', { extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } })];
-        if (resolution === 'untrusted') return [new GraphQLError(UNTRUSTED_MESSAGE, { extensions: { code: 'BAD_REQUEST' } })];
-        let document;
-        try {
-          document = parse(payload.query, limits.parseOptions);
-        } catch (error) {
-          return [new GraphQLError((error as Error).message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
-        }
-        const invalid = validate(schema, document, rules);
-        if (invalid.length > 0) {
-          return invalid.map((error) => new GraphQLError(tidy(error.message), { nodes: error.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
-        }
-        return {
-          schema,
-          document,
-          operationName: payload.operationName,
-          variableValues: payload.variables,
-          // One context per operation: fresh loaders, the socket's viewer.
-          contextValue: new RequestContext(ctx.extra.state!.viewer!, deps),
-        };
+      onSubscribe: async (ctx, id, payload) => {
+        const { operations } = ctx.extra.state!;
+        const taken = operations.begin(id, payload);
+        if (taken) return [taken];
+        const prepared = await prepare(ctx, id, payload);
+        // Refused before it ran: graphql-ws calls no onComplete for it.
+        if (Array.isArray(prepared)) operations.end(id, payload);
+        return prepared;
       },
+      // Every operation that ran ends here: finished, failed, completed by the client, or its socket closed.
+      onComplete: (ctx, id, payload) => ctx.extra.state?.operations.end(id, payload),
       onConnect: async (ctx) => {
-        const state: SocketState = { closed: false, cleanup: [] };
+        const state: SocketState = { closed: false, cleanup: [], operations: new SocketOperations(limits.subscriptionsPerSocket, () => ctx.subscriptions) };
         ctx.extra.state = state;
         const authorization = ctx.connectionParams?.authorization;
         let viewer;
@@ -126,7 +161,20 @@ export function useWebSocketGateway(
           return false;
         }
         if (viewer.kind === 'anonymous' || state.closed) return false;
+        const actor = actorOf(viewer);
+        const lease = await realtime.presence.connect(viewer.organizationId, actor);
+        state.cleanup.push(async () => {
+          const { wentOffline } = await lease.release();
+          if (wentOffline) realtime.publisher.presence(viewer.organizationId, actor, false);
+        });
+        if (lease.sockets > limits.socketsPerIdentity[viewer.kind]) {
+          ctx.extra.socket.close(RealtimeCloseCode.TooManySockets, 'Too many sockets for this credential');
+          await runCleanup(state);
+          return false;
+        }
+        if (lease.cameOnline) realtime.publisher.presence(viewer.organizationId, actor, true);
         state.viewer = viewer;
+        state.reads = new ReadAudit(deps.dataSource.manager, viewer);
         const close = (reason: string) => ctx.extra.socket.close(CloseCode.Forbidden, reason);
         if (viewer.expiresAt) watchExpiry(state, viewer.expiresAt, () => close('Credential expired'));
         if (viewer.kind === 'partner' || viewer.kind === 'customer') {
@@ -137,13 +185,6 @@ export function useWebSocketGateway(
             }),
           );
         }
-        const actor = actorOf(viewer);
-        const lease = await realtime.presence.connect(viewer.organizationId, actor);
-        if (lease.cameOnline) realtime.publisher.presence(viewer.organizationId, actor, true);
-        state.cleanup.push(async () => {
-          const { wentOffline } = await lease.release();
-          if (wentOffline) realtime.publisher.presence(viewer.organizationId, actor, false);
-        });
         // Closed while we were registering: undo at once rather than leak presence.
         if (state.closed) await runCleanup(state);
         return true;
@@ -152,6 +193,9 @@ export function useWebSocketGateway(
       // socket's tenant (row-level security). Events are resolved inside the iterator's next().
       execute: (args) => withTenant(tenantOfOperation(args), () => execute(args)),
       subscribe: (args) => {
+        // Completed, replaced or its socket closed while it waited its turn: graphql-ws would
+        // drop it once set up, so don't set it up (a conversation check, a replay).
+        if (stillOpen.get(args.contextValue as RequestContext)?.() === false) return {};
         const tenant = tenantOfOperation(args);
         return withTenant(tenant, async () => {
           const result = await subscribe(args);
@@ -215,6 +259,22 @@ function iterateAsTenant<T>(events: AsyncIterable<T>, tenant: DatabaseTenant): A
       return this;
     },
   };
+}
+
+/**
+ * Ends operation `id` from the server's side, the way a subscription that ran out ends: the
+ * client gets `complete`. One still being set up is dropped by graphql-ws once ready, without
+ * a word to the client, so the `complete` is sent here.
+ */
+function completeFromServer(ctx: SocketContext, id: string): void {
+  const operations = ctx.subscriptions as Record<string, AsyncGenerator<unknown> | AsyncIterable<unknown> | null>;
+  const operation = operations[id];
+  if (operation && 'return' in operation && typeof operation.return === 'function') {
+    operation.return(undefined).catch((error: unknown) => logger.warn({ err: error }, 'A replaced subscription did not end cleanly'));
+    return;
+  }
+  delete operations[id];
+  ctx.extra.socket.send(stringifyMessage({ id, type: MessageType.Complete }));
 }
 
 function watchExpiry(state: SocketState, expiresAt: Date, onExpired: () => void): void {

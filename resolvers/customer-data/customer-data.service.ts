@@ -12,6 +12,8 @@ export interface CustomerDataExport {
   customerId: string;
   exportedAt: Date;
   data: Record<string, unknown>;
+  /** The conversations whose messages `data` holds: reading it is recorded against each (audit log). */
+  conversationIds: string[];
 }
 
 export interface CustomerErasure {
@@ -48,6 +50,7 @@ export class CustomerDataService {
       return {
         customerId: customer.id,
         exportedAt,
+        conversationIds: ids,
         data: {
           exportedAt: exportedAt.toISOString(),
           customer: pick(customer, ['id', 'name', 'phone', 'email', 'externalId', 'contactConsentAt', 'createdAt']),

@@ -37,9 +37,12 @@ export async function conversationEventStream(
       void push(event);
     };
     const stopListening = bus.on('conversation', conversation.id, (event) => (buffered ? buffered.push(event) : deliver(event)));
+    // A client that completes mid-replay (or closes its socket) stops the replay too.
+    let stopped = false;
+    void stop.then(() => (stopped = true));
     try {
       if (buffered) {
-        for (;;) {
+        while (!stopped) {
           const missed = await context.scope
             .messages('message')
             .andWhere('message.conversationId = :conversationId', { conversationId: conversation.id })

@@ -27,6 +27,9 @@ export class WebhookEventObjectType {
 
   @Field(() => GraphQLJSONObject, { description: 'Shaped like the GraphQL types, with __typename; related objects as {__typename, id}.' })
   data: Record<string, unknown>;
+
+  /** What reading `data` of a message event is recorded against (audit log). */
+  conversationId: string;
 }
 
 @ObjectType('WebhookDeliveryAttempt', { description: 'One POST of a delivery.' })

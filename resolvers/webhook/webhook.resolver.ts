@@ -79,7 +79,7 @@ export class WebhookDeliveryResolver {
   @FieldResolver(() => WebhookEventObjectType)
   async event(@Root() delivery: WebhookDelivery, @Ctx() context: RequestContext): Promise<WebhookEventObjectType> {
     const event: OutboxEvent = await service(context).event(delivery.eventId);
-    return { id: event.id, type: event.type, createdAt: event.createdAt, data: event.payload };
+    return { id: event.id, type: event.type, createdAt: event.createdAt, data: event.payload, conversationId: event.conversationId };
   }
 
   @FieldResolver(() => [WebhookDeliveryAttemptType], { description: 'Oldest first.' })

@@ -3,6 +3,7 @@ import WebSocket from 'ws';
 import { createPharmacy, type PharmacyFixture } from '../../support/fixtures.js';
 import { connectSubscriber } from '../../support/subscription-client.js';
 import { startTestGateway, type TestGateway } from '../../support/test-gateway.js';
+import { DEFAULT_REALTIME_LIMITS, withoutIdentityLimits } from '../../../gateway/subscriptions/realtime-limits.js';
 
 /** A raw graphql-ws socket, for protocol steps a well-behaved client never takes. */
 function rawSocket(url: string, headers: Record<string, string> = {}) {
@@ -28,7 +29,8 @@ describe('the graphql-ws endpoint', () => {
   });
 
   beforeAll(async () => {
-    gateway = await startTestGateway({ config: { allowedOrigins: ['http://localhost:4000'] } });
+    // 50 sockets of one pharmacist at once below: the per-identity limit has its own tests (realtime-limits.test.ts).
+    gateway = await startTestGateway({ config: { allowedOrigins: ['http://localhost:4000'], realtimeLimits: withoutIdentityLimits(DEFAULT_REALTIME_LIMITS) } });
     pharmacy = await createPharmacy(gateway.dataSource, gateway.tokens, 'sockets');
   });
   afterAll(() => gateway.dispose());

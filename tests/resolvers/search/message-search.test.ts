@@ -219,10 +219,16 @@ describe('searchMessages', () => {
         snippet { text } message { id sender { __typename ... on Customer { name } ... on StaffMember { name } } }
         conversation { id customer { name } }
       } } } }`;
+      const reads = async () =>
+        Number((await gateway.dataSource.query(`SELECT count(*) AS reads FROM audit_event WHERE action = 'MESSAGES_READ' AND actor_id = $1`, [pharmacy.pharmacist.id]))[0].reads);
       const count = async (query: string) => {
+        const readsBefore = await reads();
         const before = gateway.queries.count;
         const response = await gateway.graphql(QUERY, { query }, pharmacy.tokens.pharmacist);
         expect(response.errors).toBeUndefined();
+        // The search is a read: its audit entries are written just after the response; count that statement too.
+        const deadline = Date.now() + 5000;
+        while ((await reads()) === readsBefore && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
         return { hits: response.data.searchMessages.edges.length, statements: gateway.queries.count - before };
       };
       // Both with a customer's and a staff member's message, so both actor loaders run.
