@@ -27,7 +27,7 @@ const database = await openDatabase(config).catch(
   exitBecauseStartFailed(
     config.databaseUrl
       ? 'It could not connect to DATABASE_URL or bring that database up to date.'
-      : `It could not open its embedded database in ${path.join(config.dataDir, 'postgres')} or bring it up to date.`,
+      : `It could not open the embedded database of DATA_DIR ${config.dataDir} or bring it up to date.`,
   ),
 );
 const secret = config.authSecret ?? (await loadOrCreateSecret(config.dataDir, 'auth-secret').catch(exitBecauseStartFailed(`It could not read or create its secrets in ${config.dataDir}.`)));
@@ -45,7 +45,8 @@ console.log(`Counterchat is running.`);
 console.log(`  Dashboard: ${config.publicUrl}/dashboard/`);
 console.log(`  GraphQL:  ${config.publicUrl}/graphql`);
 console.log(`  Health:   ${config.publicUrl}/healthz`);
-console.log(`  Database: ${database.embeddedDirectory ? `embedded PostgreSQL in ${database.embeddedDirectory}` : 'DATABASE_URL'}`);
+const relocated = database.embeddedRelocatedBecause ? ` (${database.embeddedRelocatedBecause})` : '';
+console.log(`  Database: ${database.embeddedDirectory ? `embedded PostgreSQL in ${database.embeddedDirectory}${relocated}` : 'DATABASE_URL'}`);
 console.log(`  Fan-out:  ${config.redisUrl ? 'Redis (REDIS_URL)' : 'in memory (one instance)'}`);
 let exampleStore: ExampleStore | undefined;
 if (demo) {

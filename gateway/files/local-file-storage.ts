@@ -1,17 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { copyFile, mkdir, open, rename, rm, unlink } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, open, rename, rm, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { StoredFileNotFoundError, type FileStorage } from './file-storage.js';
 
+/** Customers' files are nobody else's business on this host: folders rwx------, files rw-------. */
+const PRIVATE_FOLDER = 0o700;
+const PRIVATE_FILE = 0o600;
+
 /**
  * Attachment bytes on the local disk, one file per key below `root`
  * (the app uses `DATA_DIR/uploads`). Suits a single instance; several instances
- * need a shared directory or the S3 driver.
+ * need a shared directory or the S3 driver. Only the gateway's own user can read them.
  */
 export class LocalFileStorage implements FileStorage {
   private readonly root: string;
+  private rootClosed: Promise<void> | undefined;
 
   constructor(root: string) {
     this.root = path.resolve(root);
@@ -21,11 +26,14 @@ export class LocalFileStorage implements FileStorage {
   async put(key: string, sourcePath: string, _contentType: string): Promise<void> {
     const target = this.pathFor(key);
     const directory = path.dirname(target);
-    await mkdir(directory, { recursive: true });
+    await this.closeRoot();
+    await mkdir(directory, { recursive: true, mode: PRIVATE_FOLDER });
     // Same directory, so the rename is atomic: a reader sees the whole file or none.
     const temporary = path.join(directory, `.${path.basename(target)}.${randomUUID()}.partial`);
     try {
       await copyFile(sourcePath, temporary);
+      // copyFile gives the copy its source's mode, whatever that was.
+      await chmod(temporary, PRIVATE_FILE);
       await rename(temporary, target);
     } catch (error) {
       await rm(temporary, { force: true });
@@ -35,6 +43,7 @@ export class LocalFileStorage implements FileStorage {
 
   async read(key: string): Promise<Readable> {
     const file = this.pathFor(key);
+    await this.closeRoot();
     // Opening first turns a missing file into a rejection here, not an 'error' event
     // on a stream the caller may already be piping into a response.
     let handle;
@@ -59,6 +68,25 @@ export class LocalFileStorage implements FileStorage {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
+  }
+
+  /**
+   * The root is made rwx------ (and made so again if it was not: files stored by earlier
+   * versions were rw-r--r-- in rwxr-xr-x folders), once per process, before the first file goes
+   * in or out. Nobody else can then reach any file below it, whatever that file's own mode.
+   */
+  private closeRoot(): Promise<void> {
+    if (!this.rootClosed) {
+      this.rootClosed = (async () => {
+        // The folders above keep their modes (DATA_DIR stays traversable for the embedded PostgreSQL).
+        await mkdir(path.dirname(this.root), { recursive: true });
+        await mkdir(this.root, { recursive: true, mode: PRIVATE_FOLDER });
+        if (((await stat(this.root)).mode & 0o777) !== PRIVATE_FOLDER) await chmod(this.root, PRIVATE_FOLDER);
+      })();
+      // A failure (a full disk, a read-only mount) is tried again by the next call.
+      this.rootClosed.catch(() => (this.rootClosed = undefined));
+    }
+    return this.rootClosed;
   }
 
   /**

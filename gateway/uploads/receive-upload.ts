@@ -52,7 +52,8 @@ export async function receiveUpload(stream: Readable, options: ReceiveUploadOpti
 
 async function receiveInto(stream: Readable, { maxBytes, directory, field }: ReceiveUploadOptions): Promise<ReceivedUpload> {
   try {
-    await mkdir(directory, { recursive: true });
+    // rwx------ like the files in it: uploads are nobody else's business on this host.
+    await mkdir(directory, { recursive: true, mode: 0o700 });
   } catch (error) {
     stream.destroy();
     throw error;

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { fetch, type Agent } from 'undici';
+import { logger } from '../logging/logger.js';
 import type { ClaimedDelivery } from './due-deliveries.js';
 import { isLiteralNonPublicHost, NOT_PUBLIC_ADDRESS, publicOnlyDispatcher } from './public-address-guard.js';
 import { retryDelayMs, type RetrySchedule } from './retry-schedule.js';
@@ -35,7 +36,8 @@ export function createDeliveryAttempts(dataSource: DataSource, options: Delivery
   const dispatcher = options.publicAddressesOnly ? publicOnlyDispatcher() : undefined;
   return {
     async deliver(delivery) {
-      await recordAttempt(dataSource, delivery, await sendDelivery(delivery, options, dispatcher), options);
+      const recorded = await recordAttempt(dataSource, delivery, await sendDelivery(delivery, options, dispatcher), options);
+      if (!recorded) logger.debug({ deliveryId: delivery.id, eventId: delivery.event_id }, 'Webhook delivery was deleted while it was being sent; no attempt to record');
     },
     async dispose() {
       await dispatcher?.close();
@@ -98,13 +100,20 @@ export async function sendDelivery(
 
 /**
  * Logs the attempt and settles the delivery: SUCCEEDED, FAILED after the schedule's last
- * attempt, or PENDING with its next attempt after the backoff.
+ * attempt, or PENDING with its next attempt after the backoff. False when the delivery is
+ * gone: there is nothing to record then.
  */
-export async function recordAttempt(dataSource: DataSource, delivery: ClaimedDelivery, outcome: AttemptOutcome, options: DeliveryAttemptOptions): Promise<void> {
+export async function recordAttempt(dataSource: DataSource, delivery: ClaimedDelivery, outcome: AttemptOutcome, options: DeliveryAttemptOptions): Promise<boolean> {
   const attemptsInSchedule = delivery.attempt_count - delivery.schedule_started_at_attempt;
   const gaveUp = !outcome.ok && attemptsInSchedule >= options.maxAttempts;
   const nextAttemptAt = new Date(Date.now() + retryDelayMs(options, attemptsInSchedule, options.random));
-  await dataSource.transaction(async (manager) => {
+  return dataSource.transaction(async (manager) => {
+    // Nothing holds a delivery while it is sent, so it can be deleted meanwhile: a customer's
+    // erasure removes their events with their deliveries, and an endpoint's deletion its own.
+    // The attempt's row would then break its foreign key. FOR KEY SHARE keeps a delivery that
+    // is still here until the attempt is written; one deleted before it is not found.
+    const [still] = (await manager.query(`SELECT 1 FROM webhook_delivery WHERE id = $1 FOR KEY SHARE`, [delivery.id])) as unknown[];
+    if (!still) return false;
     await manager.query(
       `INSERT INTO webhook_delivery_attempt (organization_id, delivery_id, attempt, started_at, duration_ms, status_code, error)
        VALUES ($1, $2, $3, $4, $5, $6, $7)
@@ -120,6 +129,7 @@ export async function recordAttempt(dataSource: DataSource, delivery: ClaimedDel
         WHERE id = $1 AND attempt_count = $2 AND status = 'PENDING'`,
       [delivery.id, delivery.attempt_count, outcome.ok ? 'SUCCEEDED' : gaveUp ? 'FAILED' : 'PENDING', nextAttemptAt],
     );
+    return true;
   });
 }
 

@@ -104,8 +104,9 @@ async function takeOne(
     const originalPath = `${received.path}.clean`;
     const thumbnailPath = `${received.path}.thumb`;
     temporary.push(originalPath, thumbnailPath);
-    await writeFile(originalPath, image.data);
-    await writeFile(thumbnailPath, image.thumbnail);
+    // rw-------, as the upload they came from (receive-upload.ts).
+    await writeFile(originalPath, image.data, { mode: 0o600 });
+    await writeFile(thumbnailPath, image.thumbnail, { mode: 0o600 });
     const thumbnailStorageKey = newStorageKey(organizationId);
     await deps.storage.put(storageKey, originalPath, image.mime);
     storedKeys.push(storageKey);

@@ -18,8 +18,13 @@ export interface WebhookReceiver {
   close(): Promise<void>;
 }
 
+export interface WebhookReceiverOptions {
+  /** Runs once a request has arrived, before it is answered: something to do while the sender waits. */
+  beforeAnswer?: (webhook: ReceivedWebhook) => Promise<void>;
+}
+
 /** A real HTTP endpoint on a free port that records every delivery. */
-export async function startWebhookReceiver(port = 0): Promise<WebhookReceiver> {
+export async function startWebhookReceiver(port = 0, options: WebhookReceiverOptions = {}): Promise<WebhookReceiver> {
   const received: ReceivedWebhook[] = [];
   const planned: number[] = [];
   const waiters = new Set<() => void>();
@@ -28,9 +33,12 @@ export async function startWebhookReceiver(port = 0): Promise<WebhookReceiver> {
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
       const rawBody = Buffer.concat(chunks).toString('utf8');
-      received.push({ headers: request.headers, rawBody, body: JSON.parse(rawBody) });
-      response.writeHead(planned.shift() ?? 200).end();
-      for (const wake of waiters) wake();
+      const webhook = { headers: request.headers, rawBody, body: JSON.parse(rawBody) };
+      void (options.beforeAnswer?.(webhook) ?? Promise.resolve()).finally(() => {
+        received.push(webhook);
+        response.writeHead(planned.shift() ?? 200).end();
+        for (const wake of waiters) wake();
+      });
     });
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFile, spawn } from 'node:child_process';
-import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -104,20 +104,54 @@ describe('the embedded PostgreSQL', () => {
     }
   }, 120_000);
 
-  (asRoot ? it : it.skip)('names the folder the postgres user cannot enter, and what to change, as root', async () => {
-    const closed = await mkdtemp(path.join(tmpdir(), 'counterchat-closed-'));
-    try {
-      await chmod(closed, 0o700);
-      const error = await startEmbeddedPostgres({ directory: path.join(closed, 'postgres'), password: PASSWORD }).catch((caught: unknown) => caught);
-      expect(error).toBeInstanceOf(StartupError);
-      expect((error as Error).message).toBe(
-        `The embedded PostgreSQL runs as the "postgres" user (PostgreSQL refuses to run as root), which cannot enter ${closed} (owner root, mode 0700): ` +
-          `let it in (chgrp postgres ${closed} && chmod g+x ${closed}), choose another DATA_DIR, run Counterchat as another user, or set DATABASE_URL.`,
-      );
-    } finally {
-      await rm(closed, { recursive: true, force: true });
-    }
-  });
+  (asRoot ? it : it.skip)(
+    'keeps the database of a DATA_DIR behind a folder closed to the postgres user where root keeps clusters, stops a PostgreSQL left running there, and finds the data again, as root',
+    async () => {
+      // /root and /var/lib/counterchat/clusters, in miniature.
+      const work = await mkdtemp(path.join(tmpdir(), 'counterchat-relocated-'));
+      try {
+        await chmod(work, 0o755);
+        const closed = path.join(work, 'root');
+        const dataDir = path.join(closed, 'clone', 'data');
+        await mkdir(dataDir, { recursive: true });
+        await chmod(closed, 0o700);
+        const clustersDirectory = path.join(work, 'clusters');
+        const options = { directory: path.join(dataDir, 'postgres'), password: PASSWORD, clustersDirectory };
+
+        const first = await startEmbeddedPostgres(options);
+        started.push(first);
+        expect(first.directory).toMatch(new RegExp(`^${clustersDirectory}/data-[0-9a-f]{12}/postgres$`));
+        expect(first.relocatedBecause).toBe(`DATA_DIR is inside ${closed}, which the postgres user cannot enter`);
+        expect(await readFile(path.join(dataDir, 'postgres-location'), 'utf8')).toBe(`${first.directory}\n`);
+        await query(first.url, "CREATE TABLE moved (note text); INSERT INTO moved VALUES ('found again')");
+        await started.pop()!.dispose();
+
+        // A postmaster on the relocated cluster whose starter died (a SIGKILLed gateway's, without setpriv).
+        const { postgres } = await postgresBinaries(await postgresAccount());
+        const shell = spawn(
+          '/bin/sh',
+          ['-c', '"$0" -D "$1" -p "$2" -c cluster_name=counterchat-started-by-$$ </dev/null >/dev/null 2>&1 &', postgres, first.directory, String(await findFreePort())],
+          { ...runAs(await postgresAccount()), stdio: 'ignore' },
+        );
+        await new Promise((resolve) => shell.once('exit', resolve));
+        await waitFor('the leftover to accept connections', async () => (await readFile(lockFile(first.directory), 'utf8').catch(() => '')).split('\n')[7]?.trim() === 'ready');
+        const leftover = await lockedPid(first.directory);
+
+        // A throwaway start this time: its dispose removes the relocated cluster and DATA_DIR's note of it.
+        const again = await startEmbeddedPostgres({ ...options, persistent: false });
+        started.push(again);
+        expect(isProcessAlive(leftover)).toBe(false);
+        expect(again.directory).toBe(first.directory);
+        expect(await query(again.url, 'SELECT note FROM moved')).toEqual([{ note: 'found again' }]);
+        await started.pop()!.dispose();
+        await expect(readdir(clustersDirectory)).resolves.toEqual([]);
+        await expect(readdir(dataDir)).resolves.toEqual([]);
+      } finally {
+        await rm(work, { recursive: true, force: true });
+      }
+    },
+    180_000,
+  );
 });
 
 /**

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
@@ -48,6 +48,27 @@ describe('LocalFileStorage', () => {
   it('keeps the source file where it was', async () => {
     await storage.put('org-1/2025/07/copied', source, 'application/pdf');
     expect(await readFile(source)).toEqual(bytes);
+  });
+
+  it('stores files rw------- in folders rwx------, whatever the source file\'s mode', async () => {
+    const open = path.join(workDir, 'open-source.pdf');
+    await writeFile(open, bytes, { mode: 0o644 });
+    await chmod(open, 0o644);
+    await storage.put('org-2/2025/09/private', open, 'application/pdf');
+    const modeOf = async (file: string) => ((await stat(file)).mode & 0o777).toString(8);
+    expect(await modeOf(path.join(root, 'org-2', '2025', '09', 'private'))).toBe('600');
+    for (const folder of [root, path.join(root, 'org-2'), path.join(root, 'org-2', '2025'), path.join(root, 'org-2', '2025', '09')]) {
+      expect([folder, await modeOf(folder)]).toEqual([folder, '700']);
+    }
+  });
+
+  it('closes a root that an earlier version left open (rwxr-xr-x), before storing or reading', async () => {
+    const earlier = path.join(workDir, 'earlier-uploads');
+    await mkdir(path.join(earlier, 'org-1'), { recursive: true });
+    await chmod(earlier, 0o755);
+    await writeFile(path.join(earlier, 'org-1', 'old'), bytes, { mode: 0o644 });
+    await readAll(await new LocalFileStorage(earlier).read('org-1/old'));
+    expect(((await stat(earlier)).mode & 0o777).toString(8)).toBe('700');
   });
 
   it('rejects a missing key with StoredFileNotFoundError', async () => {

@@ -1,6 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { GatewayConfig } from '../../../gateway/config.js';
 import { findFreePort } from '../../../gateway/find-free-port.js';
+import { logger } from '../../../gateway/logging/logger.js';
 import { DEFAULT_WEBHOOK_DISPATCHER_OPTIONS } from '../../../gateway/webhooks/webhook-dispatcher.js';
 import { WebhookHeader } from '../../../gateway/webhooks/webhook-signature.js';
 import { verifyWebhook } from '../../../clients/partner/src/verify-webhook.js';
@@ -166,6 +167,44 @@ describe('webhook delivery', () => {
     const messageIds = receiver.received.map((webhook) => webhook.body.data.message.id).sort();
     expect(messageIds).toEqual(sent.map((message) => message.id).sort());
     expect(new Set(receiver.received.map((webhook) => webhook.body.id)).size).toBe(3);
+  });
+
+  it('skips recording, quietly, an attempt whose delivery a customer erasure deleted while it was being sent', async () => {
+    const erased = pharmacy.customers[1];
+    const started = await owner.graphql(
+      `mutation ($customerId: ID!) { startConversation(input: { customerId: $customerId, subject: "Erase me" }) { id } }`,
+      { customerId: erased.id },
+      pharmacy.tokens.pharmacist,
+    );
+    const erasedConversationId = started.data.startConversation.id as string;
+    // The receiver has the customer erased (their events and deliveries go) before it answers.
+    receiver = await startWebhookReceiver(0, {
+      beforeAnswer: async (webhook) => {
+        if (webhook.body.data.message?.conversationId !== erasedConversationId) return;
+        const erasure = await owner.graphql(`mutation ($id: ID!) { eraseCustomer(customerId: $id) { customerId } }`, { id: erased.id }, pharmacy.tokens.admin);
+        expect(erasure.errors).toBeUndefined();
+      },
+    });
+    const { endpoint } = await registerEndpoint(receiver.url);
+    const errors = jest.spyOn(logger, 'error');
+    const debug = jest.spyOn(logger, 'debug');
+    try {
+      deliverer = await startTestGateway({ sharing: owner, config: fastWebhooks() });
+      const sent = await owner.graphql(SEND, { conversationId: erasedConversationId, body: 'About your test results', clientMessageId: nextClientMessageId() }, pharmacy.tokens.pharmacist);
+      expect(sent.errors).toBeUndefined();
+      const [webhook] = await receiver.waitFor(1);
+      const deliveryId = webhook!.headers[WebhookHeader.DeliveryId];
+      await waitUntil(async () => debug.mock.calls.some(([fields]) => (fields as { deliveryId?: unknown })?.deliveryId === deliveryId));
+      expect(await owner.dataSource.query(`SELECT 1 FROM webhook_delivery_attempt WHERE delivery_id = $1`, [deliveryId])).toEqual([]);
+
+      // The worker carries on: the next event is delivered and its attempt recorded.
+      await send('Still delivering');
+      await waitUntil(async () => (await deliveriesOf(endpoint.id)).some((delivery: { status: string }) => delivery.status === 'SUCCEEDED'));
+      expect(errors.mock.calls).toEqual([]);
+    } finally {
+      errors.mockRestore();
+      debug.mockRestore();
+    }
   });
 
   it('sends only the subscribed events, and nothing while an endpoint is disabled', async () => {

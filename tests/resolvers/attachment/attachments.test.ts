@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { readdir } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -93,6 +93,23 @@ describe('attachments', () => {
       expect(thumbnail.headers.get('content-type')).toBe('image/webp');
       const thumbnailMetadata = await sharp(Buffer.from(await thumbnail.arrayBuffer())).metadata();
       expect(Math.max(thumbnailMetadata.width!, thumbnailMetadata.height!)).toBeLessThanOrEqual(320);
+    });
+
+    it('keeps every stored file rw------- and every folder rwx------: only the gateway\'s user can read them', async () => {
+      const response = await send([
+        { name: 'prescription.jpg', type: 'image/jpeg', data: await samples.jpegWithGps() },
+        { name: 'leaflet.pdf', type: 'application/pdf', data: samples.pdf() },
+      ]);
+      expect(response.body.errors).toBeUndefined();
+      const uploads = path.join(gateway.dataDir, 'uploads');
+      const entries = await readdir(uploads, { recursive: true, withFileTypes: true });
+      const modeOf = async (file: string) => ((await stat(file)).mode & 0o777).toString(8);
+      const files = entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
+      const folders = [uploads, path.join(gateway.dataDir, 'incoming'), ...entries.filter((entry) => entry.isDirectory()).map((entry) => path.join(entry.parentPath, entry.name))];
+      // The photo, its thumbnail and the PDF at least.
+      expect(files.length).toBeGreaterThanOrEqual(3);
+      for (const file of files) expect([file, await modeOf(file)]).toEqual([file, '600']);
+      for (const folder of folders) expect([folder, await modeOf(folder)]).toEqual([folder, '700']);
     });
 
     it('announces the message with its attachments and thumbnail link to subscribers', async () => {
