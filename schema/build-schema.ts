@@ -3,12 +3,12 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { buildSchema } from 'type-graphql';
 import { authChecker } from '../gateway/auth/auth-checker.js';
 import { guardPersonalDataFields } from '../gateway/auth/field-guard.js';
-import { recordMessageReads } from '../gateway/audit/record-message-reads.js';
+import { recordMessageReads } from '../gateway/pipeline/record-message-reads.js';
 import type { Message } from '../entities/message.entity.js';
 import type { MessageSearchHit } from '../resolvers/search/message-search.service.js';
 import type { WebhookEventObjectType } from '../resolvers/webhook/webhook-delivery.type.js';
 import type { CustomerDataExport } from '../resolvers/customer-data/customer-data.service.js';
-import { rejectUnstorableText } from '../gateway/reject-unstorable-text.js';
+import { rejectUnstorableText } from './reject-unstorable-text.js';
 import { resolvers } from '../resolvers/index.js';
 
 /** The one GraphQL schema, built from the resolvers' decorators, its personal data guarded by field. */

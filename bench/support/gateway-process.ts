@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { findFreePort } from '../../gateway/find-free-port.js';
+import { findFreePort } from '../../gateway/database/find-free-port.js';
 
 export interface GatewayProcess {
   url: string;
@@ -20,13 +20,13 @@ export interface GatewayProcessOptions {
   redisUrl?: string;
 }
 
-/** The real server, `node dist/gateway/main.js`, in its own process on a free port. */
+/** The real server, `node dist/gateway/server/main.js`, in its own process on a free port. */
 export async function startGatewayProcess(options: GatewayProcessOptions): Promise<GatewayProcess> {
   const port = await findFreePort();
   const dataDir = await mkdtemp(path.join(tmpdir(), 'counterchat-bench-gateway-'));
   // BENCH_PROFILE_DIR=dir writes a V8 CPU profile of every gateway process (open it in Chrome DevTools).
   const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
-  const child: ChildProcess = spawn(process.execPath, [...profile, 'dist/gateway/main.js'], {
+  const child: ChildProcess = spawn(process.execPath, [...profile, 'dist/gateway/server/main.js'], {
     env: {
       ...process.env,
       PORT: String(port),

@@ -1,12 +1,12 @@
 import { TokenIssuer } from '../../gateway/auth/token-issuer.js';
-import { readConfig } from '../../gateway/config.js';
+import { readConfig } from '../../gateway/server/config.js';
 import { createDataSource, queryCounterOf } from '../../gateway/database/data-source.js';
 import { connectApplication } from '../../gateway/database/open-database.js';
 import type { QueryCounter } from '../../gateway/database/query-counter.js';
 import { createGatewayFiles } from '../../gateway/files/gateway-files.js';
-import { startRealtime } from '../../gateway/realtime.js';
+import { startRealtime } from '../../gateway/pubsub/realtime.js';
 import { createRateLimits } from '../../gateway/rate-limits/rate-limits.js';
-import { startGateway } from '../../gateway/server.js';
+import { startGateway } from '../../gateway/server/start-gateway.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

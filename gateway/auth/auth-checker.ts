@@ -1,6 +1,5 @@
 import type { AuthCheckerFn } from 'type-graphql';
 import { scopeName } from '../../entities/api-key.entity.js';
-import type { RequestContext } from '../context.js';
 import { forbidden, unauthenticated } from '../errors/app-error.js';
 import { COLLEAGUES, OPEN, permissionOf, type FieldRule } from './field-permissions.js';
 import { Permission, permissionsOf, scopeGranting } from './permission.js';
@@ -28,7 +27,7 @@ export function assertPermissions(viewer: Viewer, required: readonly Permission[
  * Decides every `@Authorized(...)`. Subscriptions run it per event; their
  * `subscribe` functions call `assertPermissions` themselves, before listening.
  */
-export const authChecker: AuthCheckerFn<RequestContext, Permission> = ({ context }, required) => {
+export const authChecker: AuthCheckerFn<{ viewer: Viewer }, Permission> = ({ context }, required) => {
   assertPermissions(context.viewer, required);
   return true;
 };

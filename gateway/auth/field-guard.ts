@@ -1,5 +1,5 @@
 import { defaultFieldResolver, isObjectType, type GraphQLSchema } from 'graphql';
-import type { RequestContext } from '../context.js';
+import type { Viewer } from './viewer.js';
 import { mayReadField } from './auth-checker.js';
 import { OPEN, PERSONAL_DATA_FIELDS } from './field-permissions.js';
 
@@ -21,7 +21,7 @@ export function guardPersonalDataFields(schema: GraphQLSchema): GraphQLSchema {
       if (!field) throw new Error(`field-permissions.ts names ${typeName}.${fieldName}, which the schema doesn't have`);
       if (rule === OPEN) continue;
       const resolve = field.resolve ?? defaultFieldResolver;
-      field.resolve = (root, args, context: RequestContext, info) =>
+      field.resolve = (root, args, context: { viewer: Viewer }, info) =>
         mayReadField(context.viewer, rule, typeName, root as object) ? resolve(root, args, context, info) : null;
     }
   }

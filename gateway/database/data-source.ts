@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import * as entities from '../../entities/index.js';
 import { migrations } from '../../entities/migrations/all-migrations.js';
 import { QueryCounter } from './query-counter.js';
-import { TenantAwareClient } from './tenant-aware-client.js';
+import { TenantAwareClient } from '../tenancy/tenant-aware-client.js';
 
 /** Pool size per gateway process; PostgreSQL's default max_connections (100) leaves room for several. */
 const POOL_SIZE = 20;

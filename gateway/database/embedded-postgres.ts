@@ -4,7 +4,7 @@ import { chown, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { StartupError } from '../errors/startup-error.js';
-import { findFreePort } from '../find-free-port.js';
+import { findFreePort } from './find-free-port.js';
 import { logger } from '../logging/logger.js';
 import { locateCluster, removeRelocatedCluster, RELOCATED_CLUSTERS_DIRECTORY } from './cluster-location.js';
 import { clearLeftoverPostmaster, startedByOption } from './leftover-postmaster.js';

@@ -1,6 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { GatewayConfig } from '../config.js';
-import { loadOrCreateSecret } from '../secrets.js';
+import { loadOrCreateSecret } from '../secrets/secrets.js';
 import { assertOwnerBypassesRowSecurity, assertSubjectToRowSecurity, provisionAppRole } from './app-role.js';
 import { createDataSource } from './data-source.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
@@ -23,7 +22,15 @@ export interface OpenDatabase {
  * schema up to date as its owner, then connects the application as `DATABASE_APP_URL`
  * (or the provisioned `counterchat_app` role).
  */
-export async function openDatabase(config: GatewayConfig): Promise<OpenDatabase> {
+export interface OpenDatabaseOptions {
+  /** External PostgreSQL as the schema's owner; unset starts the embedded one under `dataDir`. */
+  databaseUrl: string | undefined;
+  /** The application role's connection; unset provisions `counterchat_app`. */
+  databaseAppUrl: string | undefined;
+  dataDir: string;
+}
+
+export async function openDatabase(config: OpenDatabaseOptions): Promise<OpenDatabase> {
   let url = config.databaseUrl;
   let stopEmbedded = async () => {};
   let embeddedDirectory: string | undefined;

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import type { GatewayConfig } from '../config.js';
 import { createFileStorage } from './create-file-storage.js';
 import type { FileStorage } from './file-storage.js';
 import { FileUrlSigner } from './file-url-signer.js';
@@ -11,7 +10,14 @@ export interface GatewayFiles {
   incomingDirectory: string;
 }
 
-export function createGatewayFiles(config: GatewayConfig, secret: string): GatewayFiles {
+/** Where files live: the storage driver's settings, DATA_DIR, and the URL links are signed for. */
+export interface GatewayFilesOptions {
+  storageEnv: Parameters<typeof createFileStorage>[0];
+  dataDir: string;
+  publicUrl: string;
+}
+
+export function createGatewayFiles(config: GatewayFilesOptions, secret: string): GatewayFiles {
   return {
     storage: createFileStorage(config.storageEnv, config.dataDir),
     signer: new FileUrlSigner(secret, config.publicUrl),

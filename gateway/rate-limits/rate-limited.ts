@@ -1,8 +1,14 @@
 import type { MiddlewareFn } from 'type-graphql';
-import { actorOf } from '../auth/viewer.js';
-import type { RequestContext } from '../context.js';
+import { actorOf, type Viewer } from '../auth/viewer.js';
 import { actorKey } from '../presence/presence-registry.js';
 import type { RateLimit, RateLimits } from './rate-limits.js';
+
+/** What the middleware reads of a request's context (RequestContext has it). */
+export interface RateLimitedContext {
+  viewer: Viewer;
+  clientIp?: string;
+  gateway: { rateLimits: RateLimits };
+}
 
 /**
  * `@UseMiddleware(RateLimited((limits) => limits.messages))`: takes from the viewer's
@@ -12,7 +18,7 @@ import type { RateLimit, RateLimits } from './rate-limits.js';
 export function RateLimited(
   pick: (limits: RateLimits) => RateLimit,
   points: (args: Record<string, any>) => number = () => 1,
-): MiddlewareFn<RequestContext> {
+): MiddlewareFn<RateLimitedContext> {
   return async ({ context, args }, next) => {
     const weight = points(args);
     if (weight > 0) {

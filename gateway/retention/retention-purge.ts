@@ -3,8 +3,8 @@ import { AuditAction } from '../audit/audit-action.js';
 import { appendAuditEvents } from '../audit/audit-log.js';
 import type { FileStorage } from '../files/file-storage.js';
 import { logger } from '../logging/logger.js';
-import { withTenant } from '../database/tenant-context.js';
-import { tenantsWithRetention } from '../database/tenant-lookups.js';
+import { withTenant } from '../tenancy/tenant-context.js';
+import { tenantsWithRetention } from '../tenancy/tenant-lookups.js';
 
 export interface RetentionPurge {
   organizationId: string;

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { withTenant } from '../database/tenant-context.js';
-import { tenantsWithDueWebhooks } from '../database/tenant-lookups.js';
+import { withTenant } from '../tenancy/tenant-context.js';
+import { tenantsWithDueWebhooks } from '../tenancy/tenant-lookups.js';
 
 /** A delivery claimed for its next attempt, with what sending it needs: its event and its endpoint. */
 export interface ClaimedDelivery {

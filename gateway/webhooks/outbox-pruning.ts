@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { withTenant } from '../database/tenant-context.js';
-import { tenantsWithOutboxBefore } from '../database/tenant-lookups.js';
+import { withTenant } from '../tenancy/tenant-context.js';
+import { tenantsWithOutboxBefore } from '../tenancy/tenant-lookups.js';
 import { logger } from '../logging/logger.js';
 
 /** How long delivered (or given-up) webhook events and their delivery log are kept. */

@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { ApiKey } from '../../entities/api-key.entity.js';
 import { Permission } from '../../gateway/auth/permission.js';
-import type { RequestContext } from '../../gateway/context.js';
+import type { RequestContext } from '../../gateway/context/request-context.js';
 import { CreateApiKeyInput } from './api-key.inputs.js';
 import { ApiKeyService, type CreatedApiKey } from './api-key.service.js';
 import { ApiKeyType, CreatedApiKeyType } from './api-key.type.js';

@@ -1,6 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Attachment } from '../../entities/attachment.entity.js';
-import type { RequestContext } from '../../gateway/context.js';
+import type { RequestContext } from '../../gateway/context/request-context.js';
 import { attachmentFileName } from '../../gateway/files/attachment-file-name.js';
 import { AttachmentType } from './attachment.type.js';
 

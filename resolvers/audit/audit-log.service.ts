@@ -3,7 +3,7 @@ import type { AuditAction } from '../../gateway/audit/audit-action.js';
 import { assertId, type TenantScope } from '../../gateway/tenancy/tenant-scope.js';
 import { isTimestampValue, isUuidValue } from '../pagination/cursor.js';
 import { fetchKeysetPage, type Page } from '../pagination/keyset-page.js';
-import type { PageRequest } from '../pagination/pagination.args.js';
+import type { PageRequest } from '../pagination/page-request.js';
 
 export interface AuditLogFilter {
   actions?: AuditAction[];

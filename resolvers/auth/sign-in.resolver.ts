@@ -1,5 +1,5 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import type { RequestContext } from '../../gateway/context.js';
+import type { RequestContext } from '../../gateway/context/request-context.js';
 import { signInStaff, type StaffSession } from './sign-in.service.js';
 import { StaffSessionType } from './staff-session.type.js';
 

@@ -7,8 +7,8 @@ import { appendAuditEvents, type AuditEntry } from '../../gateway/audit/audit-lo
 import { unknownUserPasswordHash, verifyPassword } from '../../gateway/auth/password.js';
 import type { IssuedToken, TokenIssuer } from '../../gateway/auth/token-issuer.js';
 import { unauthenticated } from '../../gateway/errors/app-error.js';
-import { withTenant } from '../../gateway/database/tenant-context.js';
-import { tenantOfStaffEmail } from '../../gateway/database/tenant-lookups.js';
+import { withTenant } from '../../gateway/tenancy/tenant-context.js';
+import { tenantOfStaffEmail } from '../../gateway/tenancy/tenant-lookups.js';
 import type { RateLimits } from '../../gateway/rate-limits/rate-limits.js';
 
 const FAILURE_DELAY_MS = 500;

@@ -4,7 +4,7 @@ import type { Customer } from '../../entities/customer.entity.js';
 import type { Message } from '../../entities/message.entity.js';
 import type { Participant } from '../../entities/participant.entity.js';
 import type { StaffUser } from '../../entities/staff-user.entity.js';
-import type { RequestContext } from '../../gateway/context.js';
+import type { RequestContext } from '../../gateway/context/request-context.js';
 import { CustomerType } from '../customer/customer.type.js';
 import { MessageConnectionType } from '../message/message-connection.type.js';
 import { loadMessagePage } from '../message/message-page.js';

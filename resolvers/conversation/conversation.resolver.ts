@@ -1,7 +1,7 @@
 import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Conversation } from '../../entities/conversation.entity.js';
 import { Permission } from '../../gateway/auth/permission.js';
-import type { RequestContext } from '../../gateway/context.js';
+import type { RequestContext } from '../../gateway/context/request-context.js';
 import { toPageRequest } from '../pagination/pagination.args.js';
 import { ConversationConnectionType } from './conversation-connection.type.js';
 import { ConversationsArgs } from './conversation.args.js';

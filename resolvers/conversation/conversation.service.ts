@@ -17,7 +17,7 @@ import type { TenantScope } from '../../gateway/tenancy/tenant-scope.js';
 import { appendMessage, lockConversation } from '../message/message-append.js';
 import { isTimestampValue, isUuidValue } from '../pagination/cursor.js';
 import { fetchKeysetPage, type Page } from '../pagination/keyset-page.js';
-import type { PageRequest } from '../pagination/pagination.args.js';
+import type { PageRequest } from '../pagination/page-request.js';
 import { joinAndRead, joiningRoleOf } from '../participant/read-position.js';
 import { conversationListQuery, type ConversationListFilter } from './conversation-list-query.js';
 import { changeStatus } from './conversation-status.js';

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { Permission } from '../../gateway/auth/permission.js';
-import type { RequestContext } from '../../gateway/context.js';
+import type { RequestContext } from '../../gateway/context/request-context.js';
 import { CustomerDataService, type CustomerDataExport, type CustomerErasure } from './customer-data.service.js';
 import { CustomerDataExportType, CustomerErasureType } from './customer-data.types.js';
 

@@ -2,7 +2,7 @@ import { MaxLength } from 'class-validator';
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Customer } from '../../entities/customer.entity.js';
 import { Permission } from '../../gateway/auth/permission.js';
-import type { RequestContext } from '../../gateway/context.js';
+import type { RequestContext } from '../../gateway/context/request-context.js';
 import type { Page } from '../pagination/keyset-page.js';
 import { PaginationArgs, toPageRequest } from '../pagination/pagination.args.js';
 import { CustomerConnectionType } from './customer-connection.type.js';

@@ -1,10 +1,10 @@
 import { Customer } from '../../entities/customer.entity.js';
 import { badUserInput, conflict } from '../../gateway/errors/app-error.js';
-import { isUniqueViolation } from '../../gateway/errors/database-error.js';
+import { isUniqueViolation } from '../../gateway/database/database-error.js';
 import type { TenantScope } from '../../gateway/tenancy/tenant-scope.js';
 import { isUuidValue } from '../pagination/cursor.js';
 import { fetchKeysetPage, type Page } from '../pagination/keyset-page.js';
-import type { PageRequest } from '../pagination/pagination.args.js';
+import type { PageRequest } from '../pagination/page-request.js';
 import type { CreateCustomerInput } from './customer.inputs.js';
 import { customerSearchCondition } from './customer-search.js';
 import { assertE164 } from './phone-number.js';

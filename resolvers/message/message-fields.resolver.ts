@@ -2,7 +2,7 @@ import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Attachment } from '../../entities/attachment.entity.js';
 import type { Message } from '../../entities/message.entity.js';
 import type { Reaction } from '../../entities/reaction.entity.js';
-import type { RequestContext } from '../../gateway/context.js';
+import type { RequestContext } from '../../gateway/context/request-context.js';
 import type { Actor } from '../../gateway/loaders/actor-loader.js';
 import { ActorUnion } from '../actor/actor.union.js';
 import { AttachmentType } from '../attachment/attachment.type.js';

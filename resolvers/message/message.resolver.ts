@@ -3,7 +3,7 @@ import { RateLimited } from '../../gateway/rate-limits/rate-limited.js';
 import type { Conversation } from '../../entities/conversation.entity.js';
 import type { Message } from '../../entities/message.entity.js';
 import { Permission } from '../../gateway/auth/permission.js';
-import type { RequestContext } from '../../gateway/context.js';
+import type { RequestContext } from '../../gateway/context/request-context.js';
 import { ConversationType } from '../conversation/conversation.type.js';
 import { EditMessageInput, MarkConversationReadInput, SendMessageInput } from './message.inputs.js';
 import { MessageService } from './message.service.js';

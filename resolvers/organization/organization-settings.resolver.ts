@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { Organization } from '../../entities/organization.entity.js';
 import { Permission } from '../../gateway/auth/permission.js';
-import type { RequestContext } from '../../gateway/context.js';
+import type { RequestContext } from '../../gateway/context/request-context.js';
 import { UpdateOrganizationSettingsInput } from './organization-settings.inputs.js';
 import { updateOrganizationSettings } from './organization-settings.service.js';
 import { OrganizationType } from './organization.type.js';

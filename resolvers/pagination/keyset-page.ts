@@ -1,7 +1,7 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { Edge } from './connection.type.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
-import type { PageRequest } from './pagination.args.js';
+import type { PageRequest } from './page-request.js';
 import type { PageInfoType } from './page-info.type.js';
 
 export interface KeysetOrder<T> {

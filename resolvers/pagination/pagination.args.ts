@@ -1,6 +1,7 @@
 import { IsInt, Max, Min } from 'class-validator';
 import { ArgsType, Field, Int } from 'type-graphql';
 import { badUserInput } from '../../gateway/errors/app-error.js';
+import type { PageRequest } from './page-request.js';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
@@ -25,13 +26,6 @@ export class PaginationArgs {
 
   @Field(() => String, { nullable: true })
   before?: string;
-}
-
-/** Which way to read and from where: the one shape every paginated query works from. */
-export interface PageRequest {
-  direction: 'forward' | 'backward';
-  limit: number;
-  cursor: string | undefined;
 }
 
 export function toPageRequest(args: PaginationArgs, defaultDirection: PageRequest['direction'] = 'forward'): PageRequest {

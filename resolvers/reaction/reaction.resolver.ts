@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } fro
 import type { Message } from '../../entities/message.entity.js';
 import type { Reaction } from '../../entities/reaction.entity.js';
 import { Permission } from '../../gateway/auth/permission.js';
-import type { RequestContext } from '../../gateway/context.js';
+import type { RequestContext } from '../../gateway/context/request-context.js';
 import type { Actor } from '../../gateway/loaders/actor-loader.js';
 import { ActorUnion } from '../actor/actor.union.js';
 import { MessageType } from '../message/message.type.js';

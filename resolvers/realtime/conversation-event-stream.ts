@@ -1,5 +1,5 @@
 import { Repeater } from '@repeaterjs/repeater';
-import type { RequestContext } from '../../gateway/context.js';
+import type { RequestContext } from '../../gateway/context/request-context.js';
 import { badUserInput } from '../../gateway/errors/app-error.js';
 import { ConversationEventKind, type ConversationEventPayload, type Jsonified } from '../../gateway/pubsub/event-payloads.js';
 import type { Message } from '../../entities/message.entity.js';

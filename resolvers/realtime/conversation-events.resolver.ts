@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Resolver, Root, Subscription } from 'type-graphql';
 import { Permission } from '../../gateway/auth/permission.js';
 import { withPermission } from './subscription-permission.js';
-import type { RequestContext } from '../../gateway/context.js';
+import type { RequestContext } from '../../gateway/context/request-context.js';
 import type { Actor } from '../../gateway/loaders/actor-loader.js';
 import { ConversationEventKind, reviveMessage, type ConversationEventPayload } from '../../gateway/pubsub/event-payloads.js';
 import { ActorUnion } from '../actor/actor.union.js';

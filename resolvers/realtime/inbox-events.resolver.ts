@@ -2,7 +2,7 @@ import { Authorized, Ctx, Resolver, Root, Subscription } from 'type-graphql';
 import type { Conversation } from '../../entities/conversation.entity.js';
 import { Permission } from '../../gateway/auth/permission.js';
 import { withPermission } from './subscription-permission.js';
-import type { RequestContext } from '../../gateway/context.js';
+import type { RequestContext } from '../../gateway/context/request-context.js';
 import { busStream } from '../../gateway/pubsub/bus-stream.js';
 import { reviveConversation, type InboxEventPayload } from '../../gateway/pubsub/event-payloads.js';
 import { ConversationType } from '../conversation/conversation.type.js';

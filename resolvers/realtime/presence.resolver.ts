@@ -4,7 +4,7 @@ import type { Conversation } from '../../entities/conversation.entity.js';
 import type { StaffUser } from '../../entities/staff-user.entity.js';
 import { Permission } from '../../gateway/auth/permission.js';
 import { withPermission } from './subscription-permission.js';
-import type { RequestContext } from '../../gateway/context.js';
+import type { RequestContext } from '../../gateway/context/request-context.js';
 import { busStream } from '../../gateway/pubsub/bus-stream.js';
 import type { Actor } from '../../gateway/loaders/actor-loader.js';
 import { actorKey } from '../../gateway/presence/presence-registry.js';

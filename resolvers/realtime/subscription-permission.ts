@@ -1,6 +1,6 @@
 import { assertPermissions } from '../../gateway/auth/auth-checker.js';
 import type { Permission } from '../../gateway/auth/permission.js';
-import type { RequestContext } from '../../gateway/context.js';
+import type { RequestContext } from '../../gateway/context/request-context.js';
 
 /**
  * type-graphql applies `@Authorized` to each event, not to the subscribe call;

@@ -4,7 +4,7 @@ import type { ActorRef } from '../../entities/actor-type.js';
 import { Permission } from '../../gateway/auth/permission.js';
 import { withPermission } from './subscription-permission.js';
 import { actorOf } from '../../gateway/auth/viewer.js';
-import type { RequestContext } from '../../gateway/context.js';
+import type { RequestContext } from '../../gateway/context/request-context.js';
 import type { Actor } from '../../gateway/loaders/actor-loader.js';
 import { actorKey } from '../../gateway/presence/presence-registry.js';
 import type { TypingEventPayload } from '../../gateway/pubsub/event-payloads.js';

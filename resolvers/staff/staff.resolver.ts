@@ -1,7 +1,7 @@
 import { Authorized, Ctx, Query, Resolver } from 'type-graphql';
 import type { StaffUser } from '../../entities/staff-user.entity.js';
 import { Permission } from '../../gateway/auth/permission.js';
-import type { RequestContext } from '../../gateway/context.js';
+import type { RequestContext } from '../../gateway/context/request-context.js';
 import { StaffMemberType } from './staff-member.type.js';
 
 @Resolver(() => StaffMemberType)

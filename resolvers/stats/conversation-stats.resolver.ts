@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { StaffUser } from '../../entities/staff-user.entity.js';
 import { Permission } from '../../gateway/auth/permission.js';
-import type { RequestContext } from '../../gateway/context.js';
+import type { RequestContext } from '../../gateway/context/request-context.js';
 import { StaffMemberType } from '../staff/staff-member.type.js';
 import { ConversationStatsInput } from './conversation-stats.inputs.js';
 import { ConversationStatsService, type ConversationStats } from './conversation-stats.service.js';

@@ -1,6 +1,6 @@
 import { Ctx, Query, Resolver } from 'type-graphql';
 import { permissionsOf } from '../../gateway/auth/permission.js';
-import type { RequestContext } from '../../gateway/context.js';
+import type { RequestContext } from '../../gateway/context/request-context.js';
 import { ViewerKind, ViewerType } from './viewer.type.js';
 
 const KIND = { staff: ViewerKind.STAFF, customer: ViewerKind.CUSTOMER, partner: ViewerKind.PARTNER } as const;

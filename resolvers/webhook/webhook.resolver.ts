@@ -4,7 +4,7 @@ import { WebhookDeliveryStatus, type WebhookDelivery } from '../../entities/webh
 import type { WebhookDeliveryAttempt } from '../../entities/webhook-delivery-attempt.entity.js';
 import type { WebhookEndpoint } from '../../entities/webhook-endpoint.entity.js';
 import { Permission } from '../../gateway/auth/permission.js';
-import type { RequestContext } from '../../gateway/context.js';
+import type { RequestContext } from '../../gateway/context/request-context.js';
 import { toPageRequest } from '../pagination/pagination.args.js';
 import {
   WebhookDeliveryAttemptType,

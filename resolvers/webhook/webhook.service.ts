@@ -9,7 +9,7 @@ import type { RealtimePublisher } from '../../gateway/pubsub/realtime-publisher.
 import { assertId, type TenantScope } from '../../gateway/tenancy/tenant-scope.js';
 import { isTimestampValue, isUuidValue } from '../pagination/cursor.js';
 import { fetchKeysetPage, type Page } from '../pagination/keyset-page.js';
-import type { PageRequest } from '../pagination/pagination.args.js';
+import type { PageRequest } from '../pagination/page-request.js';
 import { checkWebhookUrl } from './webhook-url.js';
 import { AuditAction } from '../../gateway/audit/audit-action.js';
 

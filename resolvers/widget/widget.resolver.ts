@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { widgetThreadPolicyOf, type OrganizationSettings } from '../../entities/organization-settings.js';
 import { Permission } from '../../gateway/auth/permission.js';
-import type { RequestContext } from '../../gateway/context.js';
+import type { RequestContext } from '../../gateway/context/request-context.js';
 import type { ChatToken } from '../chat-token/chat-token.service.js';
 import { ChatTokenType } from '../chat-token/chat-token.type.js';
 import { OrganizationSettingsType } from '../organization/organization.type.js';

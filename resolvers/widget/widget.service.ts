@@ -5,9 +5,9 @@ import { defaultOrganizationSettings, widgetThreadPolicyOf } from '../../entitie
 import type { TokenIssuer } from '../../gateway/auth/token-issuer.js';
 import type { Viewer } from '../../gateway/auth/viewer.js';
 import { badUserInput, notFound, unauthenticated } from '../../gateway/errors/app-error.js';
-import { isUniqueViolation } from '../../gateway/errors/database-error.js';
-import { withTenant } from '../../gateway/database/tenant-context.js';
-import { tenantOfSlug } from '../../gateway/database/tenant-lookups.js';
+import { isUniqueViolation } from '../../gateway/database/database-error.js';
+import { withTenant } from '../../gateway/tenancy/tenant-context.js';
+import { tenantOfSlug } from '../../gateway/tenancy/tenant-lookups.js';
 import type { RateLimit } from '../../gateway/rate-limits/rate-limits.js';
 import { chatLinkFor, type ChatToken } from '../chat-token/chat-token.service.js';
 import { assertE164 } from '../customer/phone-number.js';

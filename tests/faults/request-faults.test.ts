@@ -41,7 +41,7 @@ function multipartRequest(body: Buffer | string, { contentLength }: { contentLen
 }
 
 /**
- * A real gateway process (`node dist/gateway/main.js`) fed requests and frames that once
+ * A real gateway process (`node dist/gateway/server/main.js`) fed requests and frames that once
  * ended it: nothing a client sends may stop the process that serves everyone else.
  */
 describe('a gateway process fed malformed requests', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { loadOrCreateSecret } from '../../gateway/secrets.js';
+import { loadOrCreateSecret } from '../../gateway/secrets/secrets.js';
 import { useTemporaryDirectory } from '../support/temporary-directory.js';
 
 const modeOf = async (target: string) => ((await stat(target)).mode & 0o777).toString(8);

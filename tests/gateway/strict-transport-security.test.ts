@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { STRICT_TRANSPORT_SECURITY } from '../../gateway/strict-transport-security.js';
+import { STRICT_TRANSPORT_SECURITY } from '../../gateway/server/http/strict-transport-security.js';
 import { startTestGateway, type TestGateway } from '../support/test-gateway.js';
 
 /** Answers of every kind: health, GraphQL (data and refusals), a file link, the apps, an unknown path. */

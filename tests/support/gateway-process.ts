@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { findFreePort } from '../../gateway/find-free-port.js';
+import { findFreePort } from '../../gateway/database/find-free-port.js';
 import type { GraphQLResponse } from './test-gateway.js';
 
 /** The built gateway, as operators run it (`npm run build:server` first). */
-const MAIN = 'dist/gateway/main.js';
+const MAIN = 'dist/gateway/server/main.js';
 /** One signing secret for every process of a test: tokens stay valid across restarts and instances. */
 const AUTH_SECRET = 'counterchat-fault-tests-signing-secret-0123456789';
 /** Bounds every wait on a child, so a broken gateway fails the test instead of hanging it. */
@@ -76,7 +76,7 @@ function spawnGateway(args: string[], env: Record<string, string>): { child: Chi
   return { child, output: () => output, exited };
 }
 
-/** Starts `node dist/gateway/main.js` and resolves once it says it runs and `/healthz` answers 200. */
+/** Starts `node dist/gateway/server/main.js` and resolves once it says it runs and `/healthz` answers 200. */
 export async function startGatewayProcess(options: GatewayProcessOptions): Promise<GatewayProcess> {
   const gateway = await launchGatewayProcess(options);
   const timeoutMs = options.databaseUrl ? START_TIMEOUT_MS : EMBEDDED_START_TIMEOUT_MS;
@@ -93,7 +93,7 @@ export async function startGatewayProcess(options: GatewayProcessOptions): Promi
   return gateway;
 }
 
-/** Spawns `node dist/gateway/main.js` without waiting for it to be ready. */
+/** Spawns `node dist/gateway/server/main.js` without waiting for it to be ready. */
 export async function launchGatewayProcess(options: GatewayProcessOptions): Promise<GatewayProcess> {
   const port = options.port ?? (await findFreePort());
   const url = `http://127.0.0.1:${port}`;

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import net from 'node:net';
-import { findFreePort } from '../../gateway/find-free-port.js';
+import { findFreePort } from '../../gateway/database/find-free-port.js';
 
 /** The binary to run; REDIS_SERVER_BIN where it lives elsewhere. */
 const REDIS_SERVER = process.env.REDIS_SERVER_BIN || '/usr/bin/redis-server';

@@ -2,7 +2,7 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../gateway/database/embedded-postgres.js';
-import { findFreePort } from '../../gateway/find-free-port.js';
+import { findFreePort } from '../../gateway/database/find-free-port.js';
 
 /** A PostgreSQL cluster of one test file's own, which the test may stop and start again. */
 export interface RestartablePostgres {

@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD, seedDemoData, type DemoAccounts } from '../../../gateway/demo/demo-data.js';
+import { DEMO_PASSWORD, seedDemoData, type DemoAccounts } from '../../../gateway/server/demo/demo-data.js';
 import { pdf, png } from '../../fixtures/sample-files.js';
 import { collectPageErrors, launchBrowser, saveScreenshot } from '../../support/browser.js';
 import { nextClientMessageId } from '../../support/fixtures.js';

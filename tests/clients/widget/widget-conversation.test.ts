@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { Organization } from '../../../entities/organization.entity.js';
 import { WidgetThreadPolicy } from '../../../entities/organization-settings.js';
-import { startExampleStore } from '../../../gateway/demo/example-store.js';
+import { startExampleStore } from '../../../gateway/server/demo/example-store.js';
 import { png } from '../../fixtures/sample-files.js';
 import { collectPageErrors, saveScreenshot } from '../../support/browser.js';
 import { createPharmacy, nextClientMessageId } from '../../support/fixtures.js';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { Organization } from '../../../entities/organization.entity.js';
-import { startExampleStore, type ExampleStore } from '../../../gateway/demo/example-store.js';
+import { startExampleStore, type ExampleStore } from '../../../gateway/server/demo/example-store.js';
 import { launchBrowser } from '../../support/browser.js';
 import { createPharmacy, type PharmacyFixture } from '../../support/fixtures.js';
 import { startTestGateway, type TestGateway } from '../../support/test-gateway.js';

@@ -9,7 +9,7 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../../gateway/d
 import { postgresAccount, runAs } from '../../../gateway/database/postgres-account.js';
 import { postgresBinaries, runnableCopy } from '../../../gateway/database/postgres-binaries.js';
 import { StartupError } from '../../../gateway/errors/startup-error.js';
-import { findFreePort } from '../../../gateway/find-free-port.js';
+import { findFreePort } from '../../../gateway/database/find-free-port.js';
 import { isProcessAlive } from '../../support/process-alive.js';
 
 const run = promisify(execFile);

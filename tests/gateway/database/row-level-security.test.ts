@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { withTenant } from '../../../gateway/database/tenant-context.js';
+import { withTenant } from '../../../gateway/tenancy/tenant-context.js';
 import { TenantScope } from '../../../gateway/tenancy/tenant-scope.js';
 import { createPharmacy, nextClientMessageId, type PharmacyFixture } from '../../support/fixtures.js';
 import { startTestGateway, type TestGateway } from '../../support/test-gateway.js';

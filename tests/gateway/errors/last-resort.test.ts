@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { EventEmitter } from 'node:events';
 import { Writable } from 'node:stream';
-import { describeFault, installLastResort } from '../../../gateway/errors/last-resort.js';
+import { describeFault, installLastResort } from '../../../gateway/server/last-resort.js';
 import { createLogger } from '../../../gateway/logging/logger.js';
 import { startTestGateway, type TestGateway } from '../../support/test-gateway.js';
 

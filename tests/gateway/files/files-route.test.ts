@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FileStorage } from '../../../gateway/files/file-storage.js';
 import { FileUrlSigner } from '../../../gateway/files/file-url-signer.js';
-import { filesRouter, type ServableAttachment } from '../../../gateway/files/files-route.js';
+import { filesRouter, type ServableAttachment } from '../../../gateway/server/http/files-route.js';
 import { LocalFileStorage } from '../../../gateway/files/local-file-storage.js';
 import { logger } from '../../../gateway/logging/logger.js';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
-import { OPERATION_LIMITS } from '../../../gateway/limits/operation-limits.js';
+import { OPERATION_LIMITS } from '../../../gateway/pipeline/operation-limits.js';
 import { createPharmacy, type PharmacyFixture } from '../../support/fixtures.js';
 import { connectSubscriber } from '../../support/subscription-client.js';
 import { startTestGateway, type TestGateway } from '../../support/test-gateway.js';

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import { DEFAULT_REALTIME_LIMITS, RealtimeCloseCode } from '../../../gateway/subscriptions/realtime-limits.js';
+import { DEFAULT_REALTIME_LIMITS, RealtimeCloseCode } from '../../../gateway/server/websocket/realtime-limits.js';
 import { createPharmacy, nextClientMessageId, type PharmacyFixture } from '../../support/fixtures.js';
 import { openProtocolSocket, type ProtocolSocket } from '../../support/protocol-socket.js';
 import { startTestGateway, testRedisUrl, type TestGateway } from '../../support/test-gateway.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
-import { DEMO_PASSWORD, seedDemoData } from '../../../gateway/demo/demo-data.js';
+import { DEMO_PASSWORD, seedDemoData } from '../../../gateway/server/demo/demo-data.js';
 import { collectPageErrors, launchBrowser } from '../../support/browser.js';
 import { createPharmacy, type PharmacyFixture } from '../../support/fixtures.js';
 import { connectSubscriber } from '../../support/subscription-client.js';

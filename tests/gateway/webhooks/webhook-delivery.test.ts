@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import type { GatewayConfig } from '../../../gateway/config.js';
-import { findFreePort } from '../../../gateway/find-free-port.js';
+import type { GatewayConfig } from '../../../gateway/server/config.js';
+import { findFreePort } from '../../../gateway/database/find-free-port.js';
 import { logger } from '../../../gateway/logging/logger.js';
 import { DEFAULT_WEBHOOK_DISPATCHER_OPTIONS } from '../../../gateway/webhooks/webhook-dispatcher.js';
 import { WebhookHeader } from '../../../gateway/webhooks/webhook-signature.js';

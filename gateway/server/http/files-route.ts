@@ -2,12 +2,12 @@ import { create as contentDisposition } from 'content-disposition';
 import { Router, type RequestHandler, type Response } from 'express';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { AppError, notFound } from '../errors/app-error.js';
-import { attachmentFileName } from './attachment-file-name.js';
-import { ErrorCode } from '../errors/error-code.js';
-import { StoredFileNotFoundError, type FileStorage } from './file-storage.js';
-import type { FileUrlSigner } from './file-url-signer.js';
-import { logger } from '../logging/logger.js';
+import { AppError, notFound } from '../../errors/app-error.js';
+import { attachmentFileName } from '../../files/attachment-file-name.js';
+import { ErrorCode } from '../../errors/error-code.js';
+import { StoredFileNotFoundError, type FileStorage } from '../../files/file-storage.js';
+import type { FileUrlSigner } from '../../files/file-url-signer.js';
+import { logger } from '../../logging/logger.js';
 
 /** Thumbnails are always generated as WebP, whatever the original was. */
 const THUMBNAIL_CONTENT_TYPE = 'image/webp';

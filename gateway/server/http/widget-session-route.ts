@@ -1,7 +1,7 @@
 import express, { Router, type Request, type Response } from 'express';
 import type { DataSource } from 'typeorm';
-import { tenantOfSlug } from '../database/tenant-lookups.js';
-import type { TokenIssuer } from '../auth/token-issuer.js';
+import { tenantOfSlug } from '../../tenancy/tenant-lookups.js';
+import type { TokenIssuer } from '../../auth/token-issuer.js';
 
 export const WIDGET_SESSION_PATH = '/widget/session';
 /** Required on every call: a cross-site page can't add it without a CORS preflight, which this route never grants. */

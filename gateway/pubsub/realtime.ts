@@ -1,8 +1,8 @@
-import { createEventBus, type EventBus } from './pubsub/event-bus.js';
-import { RealtimePublisher } from './pubsub/realtime-publisher.js';
-import { MemoryPresenceRegistry } from './presence/memory-presence-registry.js';
-import type { PresenceRegistry } from './presence/presence-registry.js';
-import { RedisPresenceRegistry } from './presence/redis-presence-registry.js';
+import { createEventBus, type EventBus } from './event-bus.js';
+import { RealtimePublisher } from './realtime-publisher.js';
+import { MemoryPresenceRegistry } from '../presence/memory-presence-registry.js';
+import type { PresenceRegistry } from '../presence/presence-registry.js';
+import { RedisPresenceRegistry } from '../presence/redis-presence-registry.js';
 
 /** The parts that make a gateway realtime: the bus, what publishes on it, and presence. */
 export interface Realtime {

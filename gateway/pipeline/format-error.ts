@@ -1,11 +1,11 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
-import { AppError } from './app-error.js';
-import { ErrorCode } from './error-code.js';
+import { AppError } from '../errors/app-error.js';
+import { ErrorCode } from '../errors/error-code.js';
 import { logger } from '../logging/logger.js';
 import { ThrottledLog } from '../logging/throttled-log.js';
-import { isDatabaseUnavailable } from './database-error.js';
+import { isDatabaseUnavailable } from '../database/database-error.js';
 
 /** Codes GraphQL and Apollo Server produce themselves for bad documents and requests. */
 const PROTOCOL_CODES = new Set([

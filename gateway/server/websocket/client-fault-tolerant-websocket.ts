@@ -1,5 +1,5 @@
 import { WebSocket } from 'ws';
-import { logger } from '../logging/logger.js';
+import { logger } from '../../logging/logger.js';
 
 /**
  * The server side of one socket. ws reports a client's protocol violation (a frame over

@@ -8,8 +8,8 @@ import {
   type GraphQLSchema,
   type SelectionSetNode,
 } from 'graphql';
-import { AppError, conflict } from '../errors/app-error.js';
-import { ErrorCode } from '../errors/error-code.js';
+import { AppError, conflict } from '../../errors/app-error.js';
+import { ErrorCode } from '../../errors/error-code.js';
 
 /** Whether a subscription may join its socket: refused (the socket is full), or in, perhaps replacing an older one. */
 export type Admission = { refused: AppError } | { replaces: string | undefined };

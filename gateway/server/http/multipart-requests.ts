@@ -1,7 +1,7 @@
 import type { RequestHandler, Response } from 'express';
 import { processRequest } from 'graphql-upload-minimal';
-import { guardMultipartParser } from './multipart-parser-guards.js';
-import { UPLOAD_LIMITS } from './upload-limits.js';
+import { guardMultipartParser } from '../../uploads/multipart-parser-guards.js';
+import { UPLOAD_LIMITS } from '../../uploads/upload-limits.js';
 
 /**
  * GraphQL multipart requests (file uploads) on `/graphql`. A browser form can post

@@ -1,22 +1,22 @@
 import 'reflect-metadata';
 import { readConfig } from './config.js';
-import { openDatabase } from './database/open-database.js';
+import { openDatabase } from '../database/open-database.js';
 import { DEMO_PASSWORD, seedDemoData } from './demo/demo-data.js';
-import { loadOrCreateSecret } from './secrets.js';
-import { TokenIssuer } from './auth/token-issuer.js';
-import { DRAIN_GRACE_MS, startGateway } from './server.js';
-import { logger } from './logging/logger.js';
-import { installLastResort } from './errors/last-resort.js';
-import { startRealtime } from './realtime.js';
-import { createGatewayFiles } from './files/gateway-files.js';
-import { createRateLimits } from './rate-limits/rate-limits.js';
+import { loadOrCreateSecret } from '../secrets/secrets.js';
+import { TokenIssuer } from '../auth/token-issuer.js';
+import { DRAIN_GRACE_MS, startGateway } from './start-gateway.js';
+import { logger } from '../logging/logger.js';
+import { installLastResort } from './last-resort.js';
+import { startRealtime } from '../pubsub/realtime.js';
+import { createGatewayFiles } from '../files/gateway-files.js';
+import { createRateLimits } from '../rate-limits/rate-limits.js';
 import { startExampleStore, type ExampleStore } from './demo/example-store.js';
-import { exitBecauseStartFailed } from './errors/startup-error.js';
-import { Organization } from '../entities/organization.entity.js';
+import { exitBecauseStartFailed } from '../errors/startup-error.js';
+import { Organization } from '../../entities/organization.entity.js';
 import path from 'node:path';
 
 /**
- * `node dist/gateway/main.js [--demo]`: database (external or embedded), migrations,
+ * `node dist/gateway/server/main.js [--demo]`: database (external or embedded), migrations,
  * optional demo data, then the gateway. Stops cleanly on SIGINT/SIGTERM.
  */
 const config = readConfig();

@@ -1,11 +1,17 @@
+import type { GatewayDependencies } from '../context/request-context.js';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_WEBHOOK_DISPATCHER_OPTIONS, type WebhookDispatcherOptions } from './webhooks/webhook-dispatcher.js';
-import { defaultRateLimitRules, unlimitedRateLimitRules, type RateLimitRules } from './rate-limits/rate-limits.js';
-import type { TenantFilters } from './tenancy/tenant-scope.js';
-import { DEFAULT_RETENTION_JOB_OPTIONS, type RetentionJobOptions } from './retention/retention-job.js';
-import { DEFAULT_REALTIME_LIMITS, withoutIdentityLimits, type RealtimeLimits } from './subscriptions/realtime-limits.js';
+import { DEFAULT_WEBHOOK_DISPATCHER_OPTIONS, type WebhookDispatcherOptions } from '../webhooks/webhook-dispatcher.js';
+import { defaultRateLimitRules, unlimitedRateLimitRules, type RateLimitRules } from '../rate-limits/rate-limits.js';
+import type { TenantFilters } from '../tenancy/tenant-scope.js';
+import { DEFAULT_RETENTION_JOB_OPTIONS, type RetentionJobOptions } from '../retention/retention-job.js';
+import { DEFAULT_REALTIME_LIMITS, withoutIdentityLimits, type RealtimeLimits } from './websocket/realtime-limits.js';
+
+/** What the server is started with: the process-wide dependencies, with the whole configuration. */
+export interface ServerDependencies extends GatewayDependencies {
+  config: GatewayConfig;
+}
 
 /** Everything the gateway reads from the environment, resolved once at start. */
 export interface GatewayConfig {

@@ -1,20 +1,31 @@
 import type { DataSource } from 'typeorm';
-import type { GatewayConfig } from './config.js';
-import type { Realtime } from './realtime.js';
-import type { GatewayFiles } from './files/gateway-files.js';
-import { authenticate } from './auth/authenticate.js';
-import type { TokenIssuer } from './auth/token-issuer.js';
-import type { RateLimits } from './rate-limits/rate-limits.js';
-import type { SignedInViewer, Viewer } from './auth/viewer.js';
-import { unauthenticated } from './errors/app-error.js';
-import { createLoaders, type Loaders } from './loaders/create-loaders.js';
-import { TenantScope } from './tenancy/tenant-scope.js';
-import { ReadAudit } from './audit/read-audit.js';
-import { actorKey } from './presence/presence-registry.js';
+import type { TenantFilters } from '../tenancy/tenant-scope.js';
+import type { Realtime } from '../pubsub/realtime.js';
+import type { GatewayFiles } from '../files/gateway-files.js';
+import { authenticate } from '../auth/authenticate.js';
+import type { TokenIssuer } from '../auth/token-issuer.js';
+import type { RateLimits } from '../rate-limits/rate-limits.js';
+import type { SignedInViewer, Viewer } from '../auth/viewer.js';
+import { unauthenticated } from '../errors/app-error.js';
+import { createLoaders, type Loaders } from '../loaders/create-loaders.js';
+import { TenantScope } from '../tenancy/tenant-scope.js';
+import { ReadAudit } from '../audit/read-audit.js';
+import { actorKey } from '../presence/presence-registry.js';
+
+/** The part of the gateway's configuration that features read (the server holds the rest). */
+export interface RequestSettings {
+  /** How browsers reach the gateway: chat links, widget URLs. */
+  publicUrl: string;
+  production: boolean;
+  /** "Typing…" ends this long after the last refresh, even if the client vanished. */
+  typingTimeoutMs: number;
+  /** Never from the environment: only the tenant probe runs with 'database-only'. */
+  tenantFilters: TenantFilters;
+}
 
 /** What lives as long as the gateway process and every request may use. */
 export interface GatewayDependencies {
-  config: GatewayConfig;
+  config: RequestSettings;
   dataSource: DataSource;
   tokens: TokenIssuer;
   realtime: Realtime;

@@ -6,28 +6,29 @@ import cors from 'cors';
 import express, { type ErrorRequestHandler } from 'express';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { buildCounterchatSchema } from '../schema/build-schema.js';
-import { buildContext, type GatewayDependencies, type RequestContext } from './context.js';
-import { AppError, serviceUnavailable } from './errors/app-error.js';
-import { isDatabaseUnavailable } from './errors/database-error.js';
-import { ErrorCode } from './errors/error-code.js';
-import { formatError } from './errors/format-error.js';
-import { clientAppsRouter } from './clients/client-apps.js';
-import { widgetSessionRouter } from './clients/widget-session-route.js';
-import { filesRouter } from './files/files-route.js';
-import { multipartRequests } from './uploads/multipart-requests.js';
-import { operationLimits } from './limits/operation-limits.js';
-import { TrustedDocuments } from './trusted-documents/trusted-documents.js';
-import { trustedDocumentsMiddleware } from './trusted-documents/trusted-documents-middleware.js';
-import { Attachment } from '../entities/attachment.entity.js';
-import { useWebSocketGateway, type WebSocketGateway } from './subscriptions/websocket-gateway.js';
-import { startWebhookDispatcher, type WebhookDispatcher } from './webhooks/webhook-dispatcher.js';
-import { startRetentionJob } from './retention/retention-job.js';
-import { strictTransportSecurity } from './strict-transport-security.js';
-import { logger } from './logging/logger.js';
+import { buildCounterchatSchema } from '../../schema/build-schema.js';
+import { buildContext, type RequestContext } from '../context/request-context.js';
+import type { ServerDependencies } from './config.js';
+import { AppError, serviceUnavailable } from '../errors/app-error.js';
+import { isDatabaseUnavailable } from '../database/database-error.js';
+import { ErrorCode } from '../errors/error-code.js';
+import { formatError } from '../pipeline/format-error.js';
+import { clientAppsRouter } from './http/client-apps.js';
+import { widgetSessionRouter } from './http/widget-session-route.js';
+import { filesRouter } from './http/files-route.js';
+import { multipartRequests } from './http/multipart-requests.js';
+import { operationLimits } from '../pipeline/operation-limits.js';
+import { TrustedDocuments } from '../pipeline/trusted-documents.js';
+import { trustedDocumentsMiddleware } from '../pipeline/trusted-documents-middleware.js';
+import { Attachment } from '../../entities/attachment.entity.js';
+import { useWebSocketGateway, type WebSocketGateway } from './websocket/websocket-server.js';
+import { startWebhookDispatcher, type WebhookDispatcher } from '../webhooks/webhook-dispatcher.js';
+import { startRetentionJob } from '../retention/retention-job.js';
+import { strictTransportSecurity } from './http/strict-transport-security.js';
+import { logger } from '../logging/logger.js';
 import { pinoHttp } from 'pino-http';
-import { bindTenant, tenantOf, withTenant, withTenantSlot } from './database/tenant-context.js';
-import { tenantOfAttachment } from './database/tenant-lookups.js';
+import { bindTenant, tenantOf, withTenant, withTenantSlot } from '../tenancy/tenant-context.js';
+import { tenantOfAttachment } from '../tenancy/tenant-lookups.js';
 
 /** Largest JSON request body; a 4,000-character message with its envelope fits many times over. */
 const JSON_BODY_LIMIT = '256kb';
@@ -48,7 +49,7 @@ export interface Gateway {
 }
 
 /** Serves `/graphql` (HTTP and graphql-ws) and `/healthz` on one HTTP server. */
-export async function startGateway(deps: GatewayDependencies): Promise<Gateway> {
+export async function startGateway(deps: ServerDependencies): Promise<Gateway> {
   const app = express();
   app.disable('x-powered-by');
   // Behind a load balancer every request would otherwise come from its address, and one

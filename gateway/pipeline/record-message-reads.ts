@@ -1,6 +1,6 @@
 import { getNamedType } from 'graphql';
 import type { MiddlewareFn } from 'type-graphql';
-import type { RequestContext } from '../context.js';
+import type { RequestContext } from '../context/request-context.js';
 
 /** Reads by a subscription are marked as such in the entry's details. */
 const LIVE = Object.freeze({ live: true });

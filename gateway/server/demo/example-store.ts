@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { signIdentity } from '../../resolvers/widget/identity-signature.js';
+import { signIdentity } from '../../../resolvers/widget/identity-signature.js';
 
 export interface ExampleStoreOptions {
   /** 0 picks a free port. */

@@ -1,15 +1,15 @@
 import type { DataSource } from 'typeorm';
-import { Customer } from '../../entities/customer.entity.js';
-import { Organization } from '../../entities/organization.entity.js';
-import { WidgetThreadPolicy } from '../../entities/organization-settings.js';
-import { StaffRole, StaffUser } from '../../entities/staff-user.entity.js';
-import { ConversationStatus } from '../../entities/conversation.entity.js';
-import { ConversationService } from '../../resolvers/conversation/conversation.service.js';
-import { MessageService } from '../../resolvers/message/message.service.js';
-import { hashPassword } from '../auth/password.js';
-import type { RealtimePublisher } from '../pubsub/realtime-publisher.js';
-import type { SignedInViewer } from '../auth/viewer.js';
-import { TenantScope } from '../tenancy/tenant-scope.js';
+import { Customer } from '../../../entities/customer.entity.js';
+import { Organization } from '../../../entities/organization.entity.js';
+import { WidgetThreadPolicy } from '../../../entities/organization-settings.js';
+import { StaffRole, StaffUser } from '../../../entities/staff-user.entity.js';
+import { ConversationStatus } from '../../../entities/conversation.entity.js';
+import { ConversationService } from '../../../resolvers/conversation/conversation.service.js';
+import { MessageService } from '../../../resolvers/message/message.service.js';
+import { hashPassword } from '../../auth/password.js';
+import type { RealtimePublisher } from '../../pubsub/realtime-publisher.js';
+import type { SignedInViewer } from '../../auth/viewer.js';
+import { TenantScope } from '../../tenancy/tenant-scope.js';
 
 export const DEMO_SLUG = 'demo-pharmacy';
 export const DEMO_PASSWORD = 'counterchat-demo';

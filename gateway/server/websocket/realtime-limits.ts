@@ -1,4 +1,4 @@
-import type { SignedInViewer } from '../auth/viewer.js';
+import type { SignedInViewer } from '../../auth/viewer.js';
 
 /**
  * What one credential may hold open on the WebSocket endpoint. Without these, one anonymous

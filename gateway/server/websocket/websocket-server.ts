@@ -13,20 +13,21 @@ import { CloseCode, MessageType, stringifyMessage, type Context, type SubscribeP
 import { useServer, type Extra } from 'graphql-ws/use/ws';
 import type http from 'node:http';
 import { WebSocketServer } from 'ws';
-import { authenticate } from '../auth/authenticate.js';
-import { actorOf, type SignedInViewer } from '../auth/viewer.js';
-import { RequestContext, type GatewayDependencies } from '../context.js';
-import { formatError } from '../errors/format-error.js';
-import { isDatabaseUnavailable } from '../errors/database-error.js';
-import { operationLimits, withoutSuggestions } from '../limits/operation-limits.js';
-import type { TrustedDocuments } from '../trusted-documents/trusted-documents.js';
-import { resolveOperation, UNTRUSTED_MESSAGE } from '../trusted-documents/trusted-documents-middleware.js';
+import { authenticate } from '../../auth/authenticate.js';
+import { actorOf, type SignedInViewer } from '../../auth/viewer.js';
+import { RequestContext } from '../../context/request-context.js';
+import type { ServerDependencies } from '../config.js';
+import { formatError } from '../../pipeline/format-error.js';
+import { isDatabaseUnavailable } from '../../database/database-error.js';
+import { operationLimits, withoutSuggestions } from '../../pipeline/operation-limits.js';
+import type { TrustedDocuments } from '../../pipeline/trusted-documents.js';
+import { resolveOperation, UNTRUSTED_MESSAGE } from '../../pipeline/trusted-documents-middleware.js';
 import { ClientFaultTolerantWebSocket } from './client-fault-tolerant-websocket.js';
 import { RealtimeCloseCode } from './realtime-limits.js';
 import { SocketOperations, streamOf } from './socket-operations.js';
-import { ReadAudit } from '../audit/read-audit.js';
-import { tenantOf, withTenant, type DatabaseTenant } from '../database/tenant-context.js';
-import { logger } from '../logging/logger.js';
+import { ReadAudit } from '../../audit/read-audit.js';
+import { tenantOf, withTenant, type DatabaseTenant } from '../../tenancy/tenant-context.js';
+import { logger } from '../../logging/logger.js';
 
 /** ws allows 100 MiB frames by default; no GraphQL message of ours comes near 64 KiB. */
 export const WEBSOCKET_MAX_PAYLOAD = 64 * 1024;
@@ -68,7 +69,7 @@ export interface WebSocketGateway {
 export function useWebSocketGateway(
   httpServer: http.Server,
   schema: GraphQLSchema,
-  deps: GatewayDependencies,
+  deps: ServerDependencies,
   trustedDocuments: TrustedDocuments,
 ): WebSocketGateway {
   const allowedOrigins = new Set(deps.config.allowedOrigins);
