@@ -12,3 +12,4 @@ export { WebhookDelivery } from './webhook-delivery.entity.js';
 export { WebhookDeliveryAttempt } from './webhook-delivery-attempt.entity.js';
 export { WebhookEndpoint } from './webhook-endpoint.entity.js';
 export { AuditEvent } from './audit-event.entity.js';
+export { MailDelivery } from './mail-delivery.entity.js';

@@ -12,6 +12,7 @@ import { ChatTokenRevocation1763830100000 } from './1763830100000-chat-token-rev
 import { OutboxEventConversation1763830200000 } from './1763830200000-outbox-event-conversation.js';
 import { ConversationStatusText1763830300000 } from './1763830300000-conversation-status-text.js';
 import { CustomerNarrowingOnce1763830400000 } from './1763830400000-customer-narrowing-once.js';
+import { JobQueueAndMail1763840000000 } from './1763840000000-job-queue-and-mail.js';
 
 /** In order. Listed explicitly so the build needs no file globbing at run time. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   OutboxEventConversation1763830200000,
   ConversationStatusText1763830300000,
   CustomerNarrowingOnce1763830400000,
+  JobQueueAndMail1763840000000,
 ];

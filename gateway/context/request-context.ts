@@ -11,6 +11,7 @@ import { createLoaders, type Loaders } from '../loaders/create-loaders.js';
 import { TenantScope } from '../tenancy/tenant-scope.js';
 import { ReadAudit } from '../audit/read-audit.js';
 import { actorKey } from '../presence/presence-registry.js';
+import type { SecretBox } from '../secrets/secret-box.js';
 
 /** The part of the gateway's configuration that features read (the server holds the rest). */
 export interface RequestSettings {
@@ -31,6 +32,8 @@ export interface GatewayDependencies {
   realtime: Realtime;
   files: GatewayFiles;
   rateLimits: RateLimits;
+  /** Seals what must be read back (TOTP secrets, queued mail links) and peppers recovery codes; keyed by AUTH_SECRET. */
+  secrets: SecretBox;
 }
 
 /**

@@ -4,12 +4,15 @@ import { assertOwnerBypassesRowSecurity, assertSubjectToRowSecurity, provisionAp
 import { createDataSource } from './data-source.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
 import path from 'node:path';
+import { migrateJobQueue } from '../jobs/job-queue.js';
 
 export interface OpenDatabase {
   /** Serves requests, as the application role, under row-level security. */
   dataSource: DataSource;
   /** The schema owner's: the migrations ran on it; set-up such as demo data uses it. */
   ownerDataSource: DataSource;
+  /** The owner's connection string: the job queue (gateway/jobs/) connects with it. */
+  ownerUrl: string;
   /** Where the embedded cluster lives, when there is one. */
   embeddedDirectory?: string;
   /** Why that is outside DATA_DIR, when it is (embedded-postgres.ts). */
@@ -53,9 +56,11 @@ export async function openDatabase(config: OpenDatabaseOptions): Promise<OpenDat
     opened.push(owner);
     await owner.initialize();
     await owner.runMigrations();
+    // The job queue's own schema, after ours (its enqueue function is ours, and calls into it).
+    await migrateJobQueue(url);
     const app = await connectApplication(owner, url, config.databaseAppUrl);
     opened.push(app);
-    return { dataSource: app, ownerDataSource: owner, embeddedDirectory, embeddedRelocatedBecause, dispose: closeAll };
+    return { dataSource: app, ownerDataSource: owner, ownerUrl: url, embeddedDirectory, embeddedRelocatedBecause, dispose: closeAll };
   } catch (error) {
     await closeAll();
     throw error;

@@ -14,6 +14,8 @@ import { startExampleStore, type ExampleStore } from './demo/example-store.js';
 import { exitBecauseStartFailed } from '../errors/startup-error.js';
 import { Organization } from '../../entities/organization.entity.js';
 import path from 'node:path';
+import { SecretBox } from '../secrets/secret-box.js';
+import { describeMailDestination } from '../mail/mailer.js';
 
 /**
  * `node dist/gateway/server/main.js [--demo]`: database (external or embedded), migrations,
@@ -37,7 +39,8 @@ const realtime = startRealtime(config.redisUrl);
 const rateLimits = createRateLimits(config.redisUrl, config.rateLimits);
 // Set-up, not a request: demo pharmacies are created by the schema's owner.
 const demo = withDemoData ? await seedDemoData(database.ownerDataSource, realtime.publisher) : undefined;
-const gateway = await startGateway({ config, dataSource: database.dataSource, tokens, realtime, files, rateLimits }).catch(
+const secrets = new SecretBox(secret);
+const gateway = await startGateway({ config, dataSource: database.dataSource, tokens, realtime, files, rateLimits, secrets, jobQueueUrl: database.ownerUrl }).catch(
   exitBecauseStartFailed(`It could not start serving on port ${config.port}; if another process uses that port, stop it or set PORT.`),
 );
 
@@ -48,6 +51,7 @@ console.log(`  Health:   ${config.publicUrl}/healthz`);
 const relocated = database.embeddedRelocatedBecause ? ` (${database.embeddedRelocatedBecause})` : '';
 console.log(`  Database: ${database.embeddedDirectory ? `embedded PostgreSQL in ${database.embeddedDirectory}${relocated}` : 'DATABASE_URL'}`);
 console.log(`  Fan-out:  ${config.redisUrl ? 'Redis (REDIS_URL)' : 'in memory (one instance)'}`);
+console.log(`  E-mail:   ${describeMailDestination(config.mail)}`);
 let exampleStore: ExampleStore | undefined;
 if (demo) {
   // The widget demo: a stand-in web store on the next port (another origin), embedding the demo pharmacy's widget.

@@ -24,6 +24,7 @@ import { Attachment } from '../../entities/attachment.entity.js';
 import { useWebSocketGateway, type WebSocketGateway } from './websocket/websocket-server.js';
 import { startWebhookDispatcher, type WebhookDispatcher } from '../webhooks/webhook-dispatcher.js';
 import { startRetentionJob } from '../retention/retention-job.js';
+import { startGatewayJobs } from './gateway-jobs.js';
 import { strictTransportSecurity } from './http/strict-transport-security.js';
 import { logger } from '../logging/logger.js';
 import { pinoHttp } from 'pino-http';
@@ -63,6 +64,7 @@ export async function startGateway(deps: ServerDependencies): Promise<Gateway> {
   const websockets = useWebSocketGateway(httpServer, schema, deps, trustedDocuments);
   const webhooks = startWebhookDispatcher(deps.dataSource, deps.realtime.bus, deps.config.webhooks);
   const retention = startRetentionJob(deps.dataSource, deps.files.storage, deps.config.retention);
+  const jobs = await startGatewayJobs(deps);
   const limits = operationLimits({ production: deps.config.production });
   const apollo = new ApolloServer<RequestContext>({
     schema,
@@ -80,7 +82,7 @@ export async function startGateway(deps: ServerDependencies): Promise<Gateway> {
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: DRAIN_GRACE_MS }),
       // On stop: sockets get 1001 (clients reconnect) while in-flight HTTP requests finish.
-      { serverWillStart: async () => ({ drainServer: async () => void (await Promise.all([websockets.dispose(), webhooks.dispose(), retention.dispose()])) }) },
+      { serverWillStart: async () => ({ drainServer: async () => void (await Promise.all([websockets.dispose(), webhooks.dispose(), retention.dispose(), jobs.dispose()])) }) },
       ...limits.plugins,
       ...(deps.config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],

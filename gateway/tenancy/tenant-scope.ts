@@ -17,6 +17,9 @@ import { badUserInput, notFound } from '../errors/app-error.js';
 import { actorOf, type SignedInViewer } from '../auth/viewer.js';
 import type { AuditAction } from '../audit/audit-action.js';
 import { appendAuditEvents } from '../audit/audit-log.js';
+import { MailDelivery } from '../../entities/mail-delivery.entity.js';
+import { enqueueJob, type JobSpec } from '../jobs/enqueue-job.js';
+import type { OrganizationScope } from './organization-scope.js';
 
 /**
  * Who keeps tenants apart. Always both in the product; the tenant probe switches the
@@ -33,7 +36,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * wall: the statements run as the viewer's tenant under row-level security (see
  * gateway/database/tenant-context.ts), which would hold even if a filter here were wrong.
  */
-export class TenantScope {
+export class TenantScope implements OrganizationScope {
   constructor(
     readonly viewer: SignedInViewer,
     private readonly manager: EntityManager,
@@ -156,6 +159,17 @@ export class TenantScope {
 
   outboxEvents(alias = 'event'): SelectQueryBuilder<OutboxEvent> {
     return this.inOrganization(OutboxEvent, alias);
+  }
+
+  // Accounts (issue 17): outgoing e-mail, and the job queue.
+
+  mailDeliveries(alias = 'delivery'): SelectQueryBuilder<MailDelivery> {
+    return this.inOrganization(MailDelivery, alias);
+  }
+
+  /** Adds a background job in this scope's transaction: it commits or rolls back with the change. */
+  enqueueJob<Payload>(job: JobSpec<Payload>): Promise<void> {
+    return enqueueJob((sql, parameters) => this.manager.query(sql, parameters), job);
   }
 
   /** The row with this id, or NOT_FOUND (also for ids of other organizations); BAD_USER_INPUT for malformed ids. */

@@ -1,0 +1,35 @@
+import { startJobWorker, type JobWorker } from '../jobs/job-queue.js';
+import type { JobTaskList } from '../jobs/job-task.js';
+import { createMailer, type Mailer } from '../mail/mailer.js';
+import { SEND_MAIL_TASK } from '../mail/queue-mail.js';
+import { sendMailTask } from '../mail/send-mail-task.js';
+import type { SecretBox } from '../secrets/secret-box.js';
+import { asTenantOver } from '../tenancy/as-tenant.js';
+import type { ServerDependencies } from './config.js';
+
+/**
+ * Every background task, by name: the one list the gateway's worker and the operator's CLI
+ * run. A feature that needs background work registers its task here.
+ */
+export function gatewayJobTasks(parts: { mailer: Mailer; secrets: SecretBox }): JobTaskList {
+  return {
+    [SEND_MAIL_TASK]: sendMailTask(parts),
+  };
+}
+
+/** This instance's job worker (every instance runs one; they share the queue) and what its tasks use. */
+export async function startGatewayJobs(deps: ServerDependencies): Promise<JobWorker> {
+  const mailer = createMailer(deps.config.mail);
+  const worker = await startJobWorker({
+    ...deps.config.jobs,
+    ownerConnectionString: deps.jobQueueUrl,
+    tasks: gatewayJobTasks({ mailer, secrets: deps.secrets }),
+    asTenant: asTenantOver(deps.dataSource),
+  });
+  return {
+    async dispose() {
+      await worker.dispose();
+      mailer.dispose();
+    },
+  };
+}
