@@ -13,3 +13,5 @@ export { WebhookDeliveryAttempt } from './webhook-delivery-attempt.entity.js';
 export { WebhookEndpoint } from './webhook-endpoint.entity.js';
 export { AuditEvent } from './audit-event.entity.js';
 export { MailDelivery } from './mail-delivery.entity.js';
+export { StaffInvitation } from './staff-invitation.entity.js';
+export { StaffSession } from './staff-session.entity.js';

@@ -15,6 +15,7 @@ import { MessageSearchResolver } from './search/message-search.resolver.js';
 import { ReactionResolver } from './reaction/reaction.resolver.js';
 import { ConversationStatsResolver, StaffMemberStatsResolver } from './stats/conversation-stats.resolver.js';
 import { StaffResolver } from './staff/staff.resolver.js';
+import { StaffInvitationResolver } from './invitation/staff-invitation.resolver.js';
 import { ViewerResolver } from './viewer/viewer.resolver.js';
 import { ConversationEventsResolver, ReadReceiptFieldsResolver } from './realtime/conversation-events.resolver.js';
 import { InboxEventsResolver } from './realtime/inbox-events.resolver.js';
@@ -35,6 +36,7 @@ export const resolvers = [
   CustomerResolver,
   ChatTokenResolver,
   StaffResolver,
+  StaffInvitationResolver,
   ApiKeyResolver,
   AuditLogResolver,
   CustomerDataResolver,

@@ -13,6 +13,7 @@ import { OutboxEventConversation1763830200000 } from './1763830200000-outbox-eve
 import { ConversationStatusText1763830300000 } from './1763830300000-conversation-status-text.js';
 import { CustomerNarrowingOnce1763830400000 } from './1763830400000-customer-narrowing-once.js';
 import { JobQueueAndMail1763840000000 } from './1763840000000-job-queue-and-mail.js';
+import { StaffInvitationsAndSessions1763840100000 } from './1763840100000-staff-invitations-and-sessions.js';
 
 /** In order. Listed explicitly so the build needs no file globbing at run time. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   ConversationStatusText1763830300000,
   CustomerNarrowingOnce1763830400000,
   JobQueueAndMail1763840000000,
+  StaffInvitationsAndSessions1763840100000,
 ];

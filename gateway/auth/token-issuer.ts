@@ -11,6 +11,9 @@ const CUSTOMER_AUDIENCE = 'counterchat:customer';
 export const STAFF_TOKEN_TTL_SECONDS = 12 * 60 * 60;
 export const CHAT_TOKEN_TTL_SECONDS = 7 * 24 * 60 * 60;
 
+/** When a staff token issued now expires (whole seconds, as in the JWT). */
+export const staffTokenExpiry = (now = Date.now()) => new Date(Math.floor(now / 1000) * 1000 + STAFF_TOKEN_TTL_SECONDS * 1000);
+
 export interface IssuedToken {
   token: string;
   expiresAt: Date;
@@ -24,12 +27,13 @@ export class TokenIssuer {
     this.key = new TextEncoder().encode(secret);
   }
 
-  issueStaffToken(staff: Pick<StaffViewer, 'organizationId' | 'staffId' | 'role'>): Promise<IssuedToken> {
-    return this.sign({ org: staff.organizationId, role: staff.role }, staff.staffId, STAFF_AUDIENCE, STAFF_TOKEN_TTL_SECONDS);
+  /** A staff JWT for session `sessionId` (its row says whether it has been ended), valid until `expiresAt`. */
+  issueStaffToken(staff: Pick<StaffViewer, 'organizationId' | 'staffId' | 'role'> & { sessionId: string }, expiresAt = staffTokenExpiry()): Promise<IssuedToken> {
+    return this.sign({ org: staff.organizationId, role: staff.role, sid: staff.sessionId }, staff.staffId, STAFF_AUDIENCE, expiresAt);
   }
 
   issueChatToken(customer: Pick<CustomerViewer, 'organizationId' | 'customerId'>, ttlSeconds = CHAT_TOKEN_TTL_SECONDS): Promise<IssuedToken> {
-    return this.sign({ org: customer.organizationId }, customer.customerId, CUSTOMER_AUDIENCE, ttlSeconds);
+    return this.sign({ org: customer.organizationId }, customer.customerId, CUSTOMER_AUDIENCE, new Date(Date.now() + ttlSeconds * 1000));
   }
 
   /** A staff or customer viewer; UNAUTHENTICATED for anything expired, tampered or foreign. */
@@ -45,7 +49,8 @@ export class TokenIssuer {
       if (typeof organizationId !== 'string' || typeof payload.sub !== 'string') throw new Error('missing claims');
       const expiresAt = new Date(payload.exp! * 1000);
       if (payload.aud === STAFF_AUDIENCE && Object.values(StaffRole).includes(payload.role as StaffRole)) {
-        return { kind: 'staff', organizationId, staffId: payload.sub, role: payload.role as StaffRole, expiresAt };
+        const sessionId = typeof payload.sid === 'string' ? payload.sid : undefined;
+        return { kind: 'staff', organizationId, staffId: payload.sub, role: payload.role as StaffRole, sessionId, expiresAt };
       }
       if (payload.aud === CUSTOMER_AUDIENCE) {
         return { kind: 'customer', organizationId, customerId: payload.sub, expiresAt, issuedAt: new Date(payload.iat! * 1000) };
@@ -57,8 +62,7 @@ export class TokenIssuer {
     }
   }
 
-  private async sign(claims: Record<string, string>, subject: string, audience: string, ttlSeconds: number): Promise<IssuedToken> {
-    const expiresAt = new Date(Date.now() + ttlSeconds * 1000);
+  private async sign(claims: Record<string, string>, subject: string, audience: string, expiresAt: Date): Promise<IssuedToken> {
     const token = await new SignJWT(claims)
       .setProtectedHeader({ alg: 'HS256' })
       .setIssuer(ISSUER)

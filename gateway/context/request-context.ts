@@ -45,6 +45,8 @@ export class RequestContext {
   private requestLoaders?: Loaders;
   private onlineActorKeys?: Promise<Set<string>>;
   private reads?: ReadAudit;
+  /** The client's User-Agent header (HTTP only): what a new sign-in session is listed as. */
+  userAgent?: string;
 
   constructor(
     readonly viewer: Viewer,
@@ -102,7 +104,10 @@ export async function buildContext(
   authorization: string | undefined,
   gateway: GatewayDependencies,
   clientIp?: string,
+  userAgent?: string,
 ): Promise<RequestContext> {
   const viewer = await authenticate(authorization, gateway);
-  return new RequestContext(viewer, gateway, clientIp);
+  const context = new RequestContext(viewer, gateway, clientIp);
+  context.userAgent = userAgent;
+  return context;
 }

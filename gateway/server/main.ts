@@ -83,6 +83,7 @@ if (demo) {
     console.log(`            or the widget on the example store, signed in as ${customer.name}:\n            ${link.href}`);
   }
 }
+console.log(`\nA real pharmacy: npm run admin -- create-pharmacy --name "…" --slug … --admin-email …  (its first admin gets an invitation by e-mail)`);
 
 /** Longer than the HTTP drain's grace (server.ts), so a slow request is cut off by the drain, not by exit(1). */
 const SHUTDOWN_DEADLINE_MS = DRAIN_GRACE_MS + 5_000;

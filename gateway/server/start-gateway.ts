@@ -130,7 +130,7 @@ export async function startGateway(deps: ServerDependencies): Promise<Gateway> {
       context: async ({ req }) => {
         let context: RequestContext;
         try {
-          context = await buildContext(req.headers.authorization, deps, req.ip);
+          context = await buildContext(req.headers.authorization, deps, req.ip, req.get('user-agent'));
         } catch (error) {
           if (error instanceof AppError) {
             // A bad credential fails the whole request with 401, before any resolver runs.

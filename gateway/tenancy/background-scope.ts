@@ -3,6 +3,8 @@ import type { ActorRef } from '../../entities/actor-type.js';
 import type { AuditDetails } from '../../entities/audit-event.entity.js';
 import { MailDelivery } from '../../entities/mail-delivery.entity.js';
 import { Organization } from '../../entities/organization.entity.js';
+import { StaffInvitation } from '../../entities/staff-invitation.entity.js';
+import { StaffSession } from '../../entities/staff-session.entity.js';
 import { StaffUser } from '../../entities/staff-user.entity.js';
 import type { AuditAction } from '../audit/audit-action.js';
 import { appendAuditEvents } from '../audit/audit-log.js';
@@ -10,6 +12,16 @@ import { notFound } from '../errors/app-error.js';
 import { enqueueJob, type JobSpec } from '../jobs/enqueue-job.js';
 import type { OrganizationScope } from './organization-scope.js';
 import { assertId } from './tenant-scope.js';
+import { tenantOfStaffEmail } from './tenant-lookups.js';
+
+export interface BackgroundScopeOptions {
+  /** Who the audit log names (default: no one, i.e. the system or the operator). */
+  actor?: ActorRef | null;
+  /** Where the work was asked for (a pre-authentication request), for the audit log. */
+  clientIp?: string;
+  /** Set on scopes bound to a transaction: what to run once it has committed. */
+  commitHooks?: Map<string, () => void>;
+}
 
 /**
  * One pharmacy's rows for work that runs for no viewer: a background job, the operator's CLI.
@@ -18,19 +30,31 @@ import { assertId } from './tenant-scope.js';
  * Audit entries name `actor` (null: the system or the operator).
  */
 export class BackgroundScope implements OrganizationScope {
+  private readonly actor: ActorRef | null;
+  readonly clientIp?: string;
+  private readonly commitHooks?: Map<string, () => void>;
+
   constructor(
     readonly organizationId: string,
     private readonly manager: EntityManager,
-    private readonly actor: ActorRef | null = null,
-    private readonly commitHooks?: Map<string, () => void>,
-  ) {}
+    options: BackgroundScopeOptions = {},
+  ) {
+    this.actor = options.actor ?? null;
+    this.clientIp = options.clientIp;
+    this.commitHooks = options.commitHooks;
+  }
 
-  readonly clientIp = undefined;
+  /** The same rows and transaction, with another actor (and address) for the audit log. */
+  actingAs(actor: ActorRef | null, clientIp = this.clientIp): BackgroundScope {
+    return new BackgroundScope(this.organizationId, this.manager, { actor, clientIp, commitHooks: this.commitHooks });
+  }
 
   async transaction<T>(work: (scope: BackgroundScope) => Promise<T>): Promise<T> {
     if (this.manager.queryRunner?.isTransactionActive) return work(this);
     const hooks = new Map<string, () => void>();
-    const result = await this.manager.transaction((manager) => work(new BackgroundScope(this.organizationId, manager, this.actor, hooks)));
+    const result = await this.manager.transaction((manager) =>
+      work(new BackgroundScope(this.organizationId, manager, { actor: this.actor, clientIp: this.clientIp, commitHooks: hooks })),
+    );
     for (const hook of hooks.values()) hook();
     return result;
   }
@@ -41,7 +65,7 @@ export class BackgroundScope implements OrganizationScope {
   }
 
   audit(action: AuditAction, object?: { type: string; id: string }, details?: AuditDetails): Promise<void> {
-    return appendAuditEvents(this.manager, [{ organizationId: this.organizationId, actor: this.actor, action, object, details }]);
+    return appendAuditEvents(this.manager, [{ organizationId: this.organizationId, actor: this.actor, action, object, ip: this.clientIp, details }]);
   }
 
   get entityManager(): EntityManager {
@@ -56,8 +80,20 @@ export class BackgroundScope implements OrganizationScope {
     return this.inOrganization(StaffUser, alias);
   }
 
+  staffInvitations(alias = 'invitation'): SelectQueryBuilder<StaffInvitation> {
+    return this.inOrganization(StaffInvitation, alias);
+  }
+
+  staffSessions(alias = 'session'): SelectQueryBuilder<StaffSession> {
+    return this.inOrganization(StaffSession, alias);
+  }
+
   mailDeliveries(alias = 'delivery'): SelectQueryBuilder<MailDelivery> {
     return this.inOrganization(MailDelivery, alias);
+  }
+
+  async emailHasAccount(email: string): Promise<boolean> {
+    return (await tenantOfStaffEmail(this.manager, email)) !== undefined;
   }
 
   enqueueJob<Payload>(job: JobSpec<Payload>): Promise<void> {

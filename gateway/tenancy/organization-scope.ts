@@ -2,6 +2,8 @@ import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { AuditDetails } from '../../entities/audit-event.entity.js';
 import type { MailDelivery } from '../../entities/mail-delivery.entity.js';
 import type { Organization } from '../../entities/organization.entity.js';
+import type { StaffInvitation } from '../../entities/staff-invitation.entity.js';
+import type { StaffSession } from '../../entities/staff-session.entity.js';
 import type { StaffUser } from '../../entities/staff-user.entity.js';
 import type { AuditAction } from '../audit/audit-action.js';
 import type { JobSpec } from '../jobs/enqueue-job.js';
@@ -23,7 +25,11 @@ export interface OrganizationScope {
   readonly entityManager: EntityManager;
   organization(): Promise<Organization>;
   staff(alias?: string): SelectQueryBuilder<StaffUser>;
+  staffInvitations(alias?: string): SelectQueryBuilder<StaffInvitation>;
+  staffSessions(alias?: string): SelectQueryBuilder<StaffSession>;
   mailDeliveries(alias?: string): SelectQueryBuilder<MailDelivery>;
+  /** Whether `email` (lower-cased) signs in anywhere: addresses are unique across pharmacies. */
+  emailHasAccount(email: string): Promise<boolean>;
   /** Adds a background job in this scope's transaction (gateway/jobs/enqueue-job.ts). */
   enqueueJob<Payload>(job: JobSpec<Payload>): Promise<void>;
   findOne<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, id: string, field: string, what: string): Promise<T>;

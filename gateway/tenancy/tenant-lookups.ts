@@ -1,4 +1,7 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+
+/** A data source, or a transaction's manager: the lookups are plain function calls either way. */
+type Queryable = Pick<DataSource | EntityManager, 'query'>;
 
 /**
  * The questions asked before a tenant is known. Row-level security shows the application
@@ -6,7 +9,7 @@ import type { DataSource } from 'typeorm';
  * (migration RowLevelSecurity1763830000000) that answers with an organization id only;
  * the rows themselves are then read as that organization.
  */
-async function lookUp(dataSource: DataSource, sql: string, parameters: unknown[] = []): Promise<string | undefined> {
+async function lookUp(dataSource: Queryable, sql: string, parameters: unknown[] = []): Promise<string | undefined> {
   const rows: { organization_id: string | null }[] = await dataSource.query(sql, parameters);
   return rows[0]?.organization_id ?? undefined;
 }
@@ -14,11 +17,15 @@ async function lookUp(dataSource: DataSource, sql: string, parameters: unknown[]
 export const tenantOfApiKey = (dataSource: DataSource, secretHash: string) =>
   lookUp(dataSource, `SELECT counterchat_tenant_of_api_key($1) AS organization_id`, [secretHash]);
 
-export const tenantOfStaffEmail = (dataSource: DataSource, email: string) =>
+export const tenantOfStaffEmail = (dataSource: Queryable, email: string) =>
   lookUp(dataSource, `SELECT counterchat_tenant_of_staff_email($1) AS organization_id`, [email]);
 
 export const tenantOfSlug = (dataSource: DataSource, slug: string) =>
   lookUp(dataSource, `SELECT counterchat_tenant_of_slug($1) AS organization_id`, [slug]);
+
+/** The pharmacy of an invitation, by its token's hash: before anyone is signed in. */
+export const tenantOfStaffInvitation = (dataSource: Queryable, tokenHash: string) =>
+  lookUp(dataSource, `SELECT counterchat_tenant_of_staff_invitation($1) AS organization_id`, [tokenHash]);
 
 export const tenantOfAttachment = (dataSource: DataSource, attachmentId: string) =>
   lookUp(dataSource, `SELECT counterchat_tenant_of_attachment($1) AS organization_id`, [attachmentId]);

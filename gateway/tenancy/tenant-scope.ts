@@ -18,6 +18,9 @@ import { actorOf, type SignedInViewer } from '../auth/viewer.js';
 import type { AuditAction } from '../audit/audit-action.js';
 import { appendAuditEvents } from '../audit/audit-log.js';
 import { MailDelivery } from '../../entities/mail-delivery.entity.js';
+import { StaffInvitation } from '../../entities/staff-invitation.entity.js';
+import { StaffSession } from '../../entities/staff-session.entity.js';
+import { tenantOfStaffEmail } from './tenant-lookups.js';
 import { enqueueJob, type JobSpec } from '../jobs/enqueue-job.js';
 import type { OrganizationScope } from './organization-scope.js';
 
@@ -161,7 +164,20 @@ export class TenantScope implements OrganizationScope {
     return this.inOrganization(OutboxEvent, alias);
   }
 
-  // Accounts (issue 17): outgoing e-mail, and the job queue.
+  // Accounts (issue 17): invitations, sessions, outgoing e-mail, and the job queue.
+
+  staffInvitations(alias = 'invitation'): SelectQueryBuilder<StaffInvitation> {
+    return this.inOrganization(StaffInvitation, alias);
+  }
+
+  staffSessions(alias = 'session'): SelectQueryBuilder<StaffSession> {
+    return this.inOrganization(StaffSession, alias);
+  }
+
+  /** Whether `email` (lower-cased) signs in anywhere: addresses are unique across pharmacies. */
+  async emailHasAccount(email: string): Promise<boolean> {
+    return (await tenantOfStaffEmail(this.manager, email)) !== undefined;
+  }
 
   mailDeliveries(alias = 'delivery'): SelectQueryBuilder<MailDelivery> {
     return this.inOrganization(MailDelivery, alias);

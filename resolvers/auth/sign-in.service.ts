@@ -10,6 +10,9 @@ import { unauthenticated } from '../../gateway/errors/app-error.js';
 import { withTenant } from '../../gateway/tenancy/tenant-context.js';
 import { tenantOfStaffEmail } from '../../gateway/tenancy/tenant-lookups.js';
 import type { RateLimits } from '../../gateway/rate-limits/rate-limits.js';
+import { asTenantOver } from '../../gateway/tenancy/as-tenant.js';
+import type { SessionClient } from '../session/staff-session.service.js';
+import { completePasswordSignIn } from './sign-in-completion.js';
 
 const FAILURE_DELAY_MS = 500;
 
@@ -22,8 +25,9 @@ export async function signInStaff(
   email: string,
   password: string,
   deps: { dataSource: DataSource; tokens: TokenIssuer; rateLimits: RateLimits },
-  clientIp: string | undefined,
+  client: SessionClient,
 ): Promise<StaffSession> {
+  const clientIp = client.ip;
   const address = email.trim().toLowerCase();
   const ip = clientIp ?? 'unknown';
   await deps.rateLimits.signIns.consume(`ip:${ip}`);
@@ -48,9 +52,7 @@ export async function signInStaff(
       throw unauthenticated('Email or password is incorrect.');
     }
     await deps.rateLimits.signInThrottle.succeeded(address, ip).catch(() => {});
-    const issued = await deps.tokens.issueStaffToken({ organizationId: staff.organizationId, staffId: staff.id, role: staff.role });
-    await appendAuditEvents(deps.dataSource.manager, [signInEntry(staff, AuditAction.SIGNED_IN, clientIp)]);
-    return { ...issued, staff };
+    return completePasswordSignIn(staff, { asTenant: asTenantOver(deps.dataSource), tokens: deps.tokens }, client);
   });
 }
 

@@ -23,6 +23,7 @@ import {
   type FieldRule,
 } from '../../../gateway/auth/field-permissions.js';
 import { Permission, scopeGranting } from '../../../gateway/auth/permission.js';
+import { generateSingleUseToken } from '../../../gateway/auth/single-use-token.js';
 import { pdf } from '../../fixtures/sample-files.js';
 import { createPharmacy, FIXTURE_PASSWORD, nextClientMessageId, type PharmacyFixture } from '../../support/fixtures.js';
 import { sendWithFiles } from '../../support/multipart-request.js';
@@ -47,8 +48,18 @@ import { startTestGateway, type GraphQLResponse, type TestGateway } from '../../
 
 /** Root fields no API key can call, whatever its scopes (checked below: they answer "API keys cannot"). */
 const STAFF_ONLY = {
-  query: ['apiKeys', 'auditLog', 'widgetSecret'],
-  mutation: ['createApiKey', 'revokeApiKey', 'rotateWidgetSecret', 'updateOrganizationSettings', 'exportCustomerData', 'eraseCustomer'],
+  query: ['apiKeys', 'auditLog', 'widgetSecret', 'staffInvites'],
+  mutation: [
+    'createApiKey',
+    'revokeApiKey',
+    'rotateWidgetSecret',
+    'updateOrganizationSettings',
+    'exportCustomerData',
+    'eraseCustomer',
+    'inviteStaff',
+    'resendStaffInvite',
+    'revokeStaffInvite',
+  ],
 };
 /**
  * Mutations the real-data walk leaves out: they act on, and answer with, the caller's own
@@ -62,6 +73,8 @@ const CONTACT_LIKE = /phone|e-?mail|externalId|address|^ip$|birth/i;
 const MESSAGE_LIKE = /^(body|text|snippets?|subject|preview|excerpt|caption|transcript|fileName|attachments?|reactions?|replyTo|lastMessage|messages?)$|(Body|Snippet|Preview|Subject|Messages?|Attachments?|Transcript)$/;
 
 const schema = buildSchema(readFileSync('schema/schema.graphql', 'utf8'));
+/** Single-use invitation tokens for the walks' acceptStaffInvite. */
+const invitationTokens: string[] = [];
 const roots = {
   query: schema.getQueryType()!,
   mutation: schema.getMutationType()!,
@@ -285,6 +298,15 @@ beforeAll(async () => {
     await act(`mutation ($id: ID!) { markConversationRead(input: { conversationId: $id }) { id } }`, { id: conversationId }, token);
   }
 
+  for (let n = 0; n < 20; n += 1) {
+    const { token, hash } = generateSingleUseToken();
+    await gateway.dataSource.query(
+      `INSERT INTO staff_invitation (organization_id, email, name, role, token_hash, expires_at) VALUES ($1, $2, 'Walker', 'STAFF', $3, now() + interval '1 day')`,
+      [pharmacy.organization.id, `walker-${n}@fields.test`, hash],
+    );
+    invitationTokens.push(token);
+  }
+
   const day = 24 * 60 * 60 * 1000;
   rootArguments = {
     conversation: { id: conversationId },
@@ -306,6 +328,8 @@ beforeAll(async () => {
       return { input: { name: 'Walk Customer', phone: '+31611111111', email: `${unique}@example.test`, externalId: unique } };
     },
     signIn: { email: pharmacy.pharmacist.email, password: FIXTURE_PASSWORD },
+    // A link works once: every walk accepts an invitation of its own.
+    acceptStaffInvite: () => ({ token: invitationTokens.pop(), password: 'a walk through the pharmacy' }),
   };
 });
 afterAll(() => gateway?.dispose());

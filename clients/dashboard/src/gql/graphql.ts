@@ -50,14 +50,50 @@ export type AuditAction =
   | 'MESSAGES_READ'
   /** A message was deleted (its text and files are gone). */
   | 'MESSAGE_DELETED'
+  /** A staff member changed their own password; their other sessions ended. */
+  | 'PASSWORD_CHANGED'
+  /** A password was set with a reset link; every other session ended. */
+  | 'PASSWORD_RESET'
+  /** A reset link was sent to a staff member's address. */
+  | 'PASSWORD_RESET_REQUESTED'
+  /** The operator created the pharmacy (npm run admin). */
+  | 'PHARMACY_CREATED'
+  /** A staff member changed their own name. */
+  | 'PROFILE_UPDATED'
+  /** A recovery code was used to sign in. details: remaining. */
+  | 'RECOVERY_CODE_USED'
   /** Old messages were purged by the retention period. details: messages, attachments, before. */
   | 'RETENTION_PURGE'
+  /** A session was ended from elsewhere. details: reason. */
+  | 'SESSION_ENDED'
   /** details: changed (the setting names). */
   | 'SETTINGS_CHANGED'
   /** A staff member signed in. */
   | 'SIGNED_IN'
+  /** A staff member signed out of this session. */
+  | 'SIGNED_OUT'
   /** A wrong password for a staff member's address. */
   | 'SIGN_IN_FAILED'
+  /** A staff member can no longer sign in; their sessions ended. */
+  | 'STAFF_DEACTIVATED'
+  /** An invitation was accepted: its staff member was created. details: invitation. */
+  | 'STAFF_INVITATION_ACCEPTED'
+  /** An invitation was sent again with a new link. */
+  | 'STAFF_INVITATION_RESENT'
+  /** An invitation was withdrawn. */
+  | 'STAFF_INVITATION_REVOKED'
+  /** An invitation was sent. details: role. */
+  | 'STAFF_INVITED'
+  /** A deactivated staff member can sign in again. */
+  | 'STAFF_REACTIVATED'
+  /** details: from, to. */
+  | 'STAFF_ROLE_CHANGED'
+  /** Two-factor sign-in was turned off. */
+  | 'TWO_FACTOR_DISABLED'
+  /** Two-factor sign-in was turned on. */
+  | 'TWO_FACTOR_ENABLED'
+  /** A wrong two-factor or recovery code. */
+  | 'TWO_FACTOR_FAILED'
   /** details: url. */
   | 'WEBHOOK_ENDPOINT_CREATED'
   /** details: url. */
@@ -195,7 +231,9 @@ export type Permission =
   | 'MANAGE_API_KEYS'
   | 'MANAGE_CONVERSATIONS'
   | 'MANAGE_CUSTOMER_DATA'
+  | 'MANAGE_OWN_ACCOUNT'
   | 'MANAGE_SETTINGS'
+  | 'MANAGE_STAFF'
   | 'MANAGE_WEBHOOKS'
   | 'MANAGE_WIDGET'
   | 'READ_AUDIT_LOG'
