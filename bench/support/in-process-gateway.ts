@@ -8,6 +8,7 @@ import { startRealtime } from '../../gateway/pubsub/realtime.js';
 import { createRateLimits } from '../../gateway/rate-limits/rate-limits.js';
 import { startGateway } from '../../gateway/server/start-gateway.js';
 import { SecretBox } from '../../gateway/secrets/secret-box.js';
+import { StaffSessions } from '../../gateway/auth/staff-sessions.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -31,12 +32,14 @@ export async function startInProcessGateway(databaseUrl: string, authSecret: str
   const config = { ...readConfig({ PORT: '0', WEBHOOK_DELIVERY: 'off', RATE_LIMITS: 'off' }), dataDir };
   const realtime = startRealtime(undefined);
   const rateLimits = createRateLimits(undefined, config.rateLimits);
-  const gateway = await startGateway({ config, dataSource, tokens: new TokenIssuer(authSecret), realtime, files: createGatewayFiles(config, authSecret), rateLimits, secrets: new SecretBox(authSecret), jobQueueUrl: databaseUrl });
+  const sessions = await StaffSessions.start(dataSource, realtime.bus);
+  const gateway = await startGateway({ config, dataSource, tokens: new TokenIssuer(authSecret), realtime, files: createGatewayFiles(config, authSecret), rateLimits, secrets: new SecretBox(authSecret), sessions, jobQueueUrl: databaseUrl });
   return {
     url: gateway.url,
     queries: queryCounterOf(dataSource),
     async dispose() {
       await gateway.dispose();
+      await sessions.dispose();
       await realtime.dispose();
       await rateLimits.dispose();
       await dataSource.destroy();

@@ -14,6 +14,7 @@ import { ConversationStatusText1763830300000 } from './1763830300000-conversatio
 import { CustomerNarrowingOnce1763830400000 } from './1763830400000-customer-narrowing-once.js';
 import { JobQueueAndMail1763840000000 } from './1763840000000-job-queue-and-mail.js';
 import { StaffInvitationsAndSessions1763840100000 } from './1763840100000-staff-invitations-and-sessions.js';
+import { StaffDeactivation1763840200000 } from './1763840200000-staff-deactivation.js';
 
 /** In order. Listed explicitly so the build needs no file globbing at run time. */
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   CustomerNarrowingOnce1763830400000,
   JobQueueAndMail1763840000000,
   StaffInvitationsAndSessions1763840100000,
+  StaffDeactivation1763840200000,
 ];

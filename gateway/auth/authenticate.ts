@@ -6,6 +6,7 @@ import { tenantOfApiKey } from '../tenancy/tenant-lookups.js';
 import { withTenant } from '../tenancy/tenant-context.js';
 import { hashApiKeySecret, looksLikeApiKey } from './api-key-secret.js';
 import type { TokenIssuer } from './token-issuer.js';
+import type { StaffSessions } from './staff-sessions.js';
 import { anonymousViewer, type CustomerViewer, type Viewer } from './viewer.js';
 
 /** last_used_at is informational; writing it on every request would cost a write per read. */
@@ -18,7 +19,7 @@ const LAST_USED_RESOLUTION_MS = 60_000;
  */
 export async function authenticate(
   authorization: string | undefined,
-  deps: { tokens: TokenIssuer; dataSource: DataSource },
+  deps: { tokens: TokenIssuer; dataSource: DataSource; sessions: StaffSessions },
 ): Promise<Viewer> {
   if (!authorization) return anonymousViewer;
   const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
@@ -27,6 +28,8 @@ export async function authenticate(
   if (looksLikeApiKey(token)) return authenticateApiKey(token, deps.dataSource);
   const viewer = await deps.tokens.verify(token);
   if (viewer.kind === 'customer') await assertChatTokenNotRevoked(viewer, deps.dataSource);
+  // An ended session (signed out, deactivated, role changed, password reset…): no database round trip.
+  if (viewer.kind === 'staff') deps.sessions.check(viewer);
   return viewer;
 }
 

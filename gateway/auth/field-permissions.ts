@@ -70,6 +70,8 @@ export const PERSONAL_DATA_FIELDS: Readonly<Record<string, Readonly<Record<strin
     name: OPEN,
     role: OPEN,
     createdAt: OPEN,
+    // "Former staff" under their old replies: nothing private.
+    active: OPEN,
     email: COLLEAGUES,
   },
   Message: {

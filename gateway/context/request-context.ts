@@ -12,6 +12,7 @@ import { TenantScope } from '../tenancy/tenant-scope.js';
 import { ReadAudit } from '../audit/read-audit.js';
 import { actorKey } from '../presence/presence-registry.js';
 import type { SecretBox } from '../secrets/secret-box.js';
+import type { StaffSessions } from '../auth/staff-sessions.js';
 
 /** The part of the gateway's configuration that features read (the server holds the rest). */
 export interface RequestSettings {
@@ -34,6 +35,8 @@ export interface GatewayDependencies {
   rateLimits: RateLimits;
   /** Seals what must be read back (TOTP secrets, queued mail links) and peppers recovery codes; keyed by AUTH_SECRET. */
   secrets: SecretBox;
+  /** Which staff sessions have ended (an in-memory set kept current over the bus), and their last use. */
+  sessions: StaffSessions;
 }
 
 /**

@@ -54,6 +54,16 @@ export interface PresenceEventPayload {
 /** Credentials that stopped being valid before they expire; sockets using them close. */
 export type AccessRevokedPayload = { apiKeyId: string } | { customerId: string };
 
+/**
+ * Staff sessions that ended before their tokens expired (sign-out, deactivation, a role change,
+ * a password reset…): every instance adds them to its revocation set and closes their sockets.
+ * One channel for all pharmacies, since each instance keeps one set.
+ */
+export interface StaffSessionsEndedPayload {
+  v: 1;
+  sessions: { id: string; expiresAt: string }[];
+}
+
 /** Topic name → [id, payload]: one channel per conversation or organization. */
 export interface Topics {
   conversation: [conversationId: string, payload: ConversationEventPayload];
@@ -63,6 +73,7 @@ export interface Topics {
   access: [organizationId: string, payload: AccessRevokedPayload];
   /** Deliveries were queued: wakes the webhook workers of every instance. */
   webhooks: [channel: 'queued', payload: Record<string, never>];
+  staffSessions: [channel: 'ended', payload: StaffSessionsEndedPayload];
 }
 
 const date = (value: string | null | undefined) => (value ? new Date(value) : null);

@@ -16,6 +16,7 @@ import { Organization } from '../../entities/organization.entity.js';
 import path from 'node:path';
 import { SecretBox } from '../secrets/secret-box.js';
 import { describeMailDestination } from '../mail/mailer.js';
+import { StaffSessions } from '../auth/staff-sessions.js';
 
 /**
  * `node dist/gateway/server/main.js [--demo]`: database (external or embedded), migrations,
@@ -40,7 +41,8 @@ const rateLimits = createRateLimits(config.redisUrl, config.rateLimits);
 // Set-up, not a request: demo pharmacies are created by the schema's owner.
 const demo = withDemoData ? await seedDemoData(database.ownerDataSource, realtime.publisher) : undefined;
 const secrets = new SecretBox(secret);
-const gateway = await startGateway({ config, dataSource: database.dataSource, tokens, realtime, files, rateLimits, secrets, jobQueueUrl: database.ownerUrl }).catch(
+const sessions = await StaffSessions.start(database.dataSource, realtime.bus).catch(exitBecauseStartFailed('It could not read which staff sessions have ended.'));
+const gateway = await startGateway({ config, dataSource: database.dataSource, tokens, realtime, files, rateLimits, secrets, sessions, jobQueueUrl: database.ownerUrl }).catch(
   exitBecauseStartFailed(`It could not start serving on port ${config.port}; if another process uses that port, stop it or set PORT.`),
 );
 
@@ -100,6 +102,7 @@ async function stop(signal: string) {
     // Stops accepting, closes sockets with 1001 and lets in-flight requests finish (their
     // transactions commit and their events publish) before anything they use goes away.
     await gateway.dispose();
+    await sessions.dispose();
     await realtime.dispose();
     await rateLimits.dispose();
     await database.dispose();

@@ -59,9 +59,9 @@ export function operatorOver(owner: DataSource): Operator {
         .getRepository(Organization)
         .createQueryBuilder('organization')
         .select(['organization.id AS id', 'organization.name AS name', 'organization.slug AS slug', 'organization.createdAt AS created_at'])
-        .addSelect((query) => query.select('count(*)::int').from(StaffUser, 'staff').where('staff.organizationId = organization.id'), 'staff')
+        .addSelect((query) => query.select('count(*)::int').from(StaffUser, 'staff').where('staff.organizationId = organization.id').andWhere('staff.deactivatedAt IS NULL'), 'staff')
         .addSelect(
-          (query) => query.select('count(*)::int').from(StaffUser, 'staff').where('staff.organizationId = organization.id').andWhere(`staff.role = 'ADMIN'`),
+          (query) => query.select('count(*)::int').from(StaffUser, 'staff').where('staff.organizationId = organization.id').andWhere(`staff.role = 'ADMIN' AND staff.deactivatedAt IS NULL`),
           'admins',
         )
         .orderBy('organization.createdAt', 'ASC')

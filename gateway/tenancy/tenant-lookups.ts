@@ -46,3 +46,9 @@ export const tenantsWithRetention = (dataSource: DataSource) =>
 /** Pharmacies with webhook events recorded before `before`. */
 export const tenantsWithOutboxBefore = (dataSource: DataSource, before: Date) =>
   tenantList(dataSource, `SELECT counterchat_tenants_with_outbox_before($1) AS organization_id`, [before]);
+
+/** Sessions ended at or after `since` whose tokens have not expired yet, across pharmacies: ids and expiry only. */
+export async function endedStaffSessionsSince(dataSource: Queryable, since: Date): Promise<{ id: string; expiresAt: Date }[]> {
+  const rows: { id: string; expires_at: Date }[] = await dataSource.query(`SELECT id, expires_at FROM counterchat_ended_staff_sessions($1)`, [since]);
+  return rows.map((row) => ({ id: row.id, expiresAt: row.expires_at }));
+}

@@ -1,5 +1,6 @@
 import { StaffSession } from '../../entities/staff-session.entity.js';
 import type { StaffUser } from '../../entities/staff-user.entity.js';
+import { unauthenticated } from '../../gateway/errors/app-error.js';
 import { staffTokenExpiry, type IssuedToken, type TokenIssuer } from '../../gateway/auth/token-issuer.js';
 import type { OrganizationScope } from '../../gateway/tenancy/organization-scope.js';
 
@@ -14,6 +15,8 @@ export interface OpenedSession extends IssuedToken {
   sessionId: string;
   staff: StaffUser;
 }
+
+export const DEACTIVATED_MESSAGE = "This account has been deactivated. Ask your pharmacy's admin if you need it again.";
 
 /** Longest user agent kept: enough to tell browsers and devices apart. */
 const USER_AGENT_LIMIT = 512;
@@ -30,6 +33,9 @@ export async function openStaffSession(
   client: SessionClient,
   options: { challengeId?: string } = {},
 ): Promise<OpenedSession> {
+  // Held until commit: a deactivation (which takes the row for update) can't slip in between.
+  const current = await scope.staff('staff').andWhere('staff.id = :id', { id: staff.id }).setLock('pessimistic_read').getOne();
+  if (!current || current.deactivatedAt) throw unauthenticated(DEACTIVATED_MESSAGE);
   const expiresAt = staffTokenExpiry();
   const session = scope.entityManager.create(StaffSession, {
     organizationId: scope.organizationId,

@@ -18,6 +18,7 @@ import { findFreePort } from '../../gateway/database/find-free-port.js';
 import { createThrowawayDatabase } from './test-database.js';
 import { DEFAULT_WEBHOOK_DISPATCHER_OPTIONS } from '../../gateway/webhooks/webhook-dispatcher.js';
 import { SecretBox } from '../../gateway/secrets/secret-box.js';
+import { StaffSessions } from '../../gateway/auth/staff-sessions.js';
 
 export interface GraphQLResponse<T = any> {
   status: number;
@@ -43,6 +44,8 @@ export interface TestGateway {
   tokens: TokenIssuer;
   /** Keyed like `tokens` (instances started with `sharing` share it). */
   secrets: SecretBox;
+  /** This instance's set of ended staff sessions. */
+  sessions: StaffSessions;
   queries: QueryCounter;
   /** POSTs a GraphQL operation; `token` goes into `Authorization: Bearer`. */
   graphql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
@@ -92,7 +95,8 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
   const realtime = startRealtime(options.redisUrl);
   const files = createGatewayFiles(config, 'test-file-url-secret');
   const rateLimits = createRateLimits(options.redisUrl, config.rateLimits);
-  const gateway = await startGateway({ config, dataSource: appDataSource, tokens, realtime, files, rateLimits, secrets, jobQueueUrl: database.url });
+  const sessions = await StaffSessions.start(appDataSource, realtime.bus);
+  const gateway = await startGateway({ config, dataSource: appDataSource, tokens, realtime, files, rateLimits, secrets, sessions, jobQueueUrl: database.url });
   return {
     url: gateway.url,
     wsUrl: `${gateway.url.replace(/^http/, 'ws')}/graphql`,
@@ -104,6 +108,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     dataSource,
     tokens,
     secrets,
+    sessions,
     appDataSource,
     queries: queryCounterOf(appDataSource),
     async graphql(query, variables, token) {
@@ -118,6 +123,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     failHealth: () => gateway.failHealth(),
     async dispose() {
       await gateway.dispose();
+      await sessions.dispose();
       await realtime.dispose();
       await rateLimits.dispose();
       await appDataSource.destroy();

@@ -59,6 +59,10 @@ const STAFF_ONLY = {
     'inviteStaff',
     'resendStaffInvite',
     'revokeStaffInvite',
+    'setStaffRole',
+    'deactivateStaff',
+    'reactivateStaff',
+    'endStaffSessions',
   ],
 };
 /**

@@ -27,6 +27,10 @@ const STAFF_ONLY_MUTATIONS = new Set([
   'inviteStaff',
   'resendStaffInvite',
   'revokeStaffInvite',
+  'setStaffRole',
+  'deactivateStaff',
+  'reactivateStaff',
+  'endStaffSessions',
 ]);
 
 const schema = buildSchema(readFileSync('schema/schema.graphql', 'utf8'));
