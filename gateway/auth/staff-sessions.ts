@@ -1,10 +1,8 @@
-import type { DataSource } from 'typeorm';
 import { unauthenticated } from '../errors/app-error.js';
 import { logger } from '../logging/logger.js';
 import type { EventBus } from '../pubsub/event-bus.js';
 import type { StaffSessionsEndedPayload } from '../pubsub/event-payloads.js';
-import { touchStaffSessions } from '../tenancy/staff-session-activity.js';
-import { endedStaffSessionsSince } from '../tenancy/tenant-lookups.js';
+import type { StaffSessionStore } from '../tenancy/staff-session-activity.js';
 import { STAFF_TOKEN_TTL_SECONDS } from './token-issuer.js';
 import type { StaffViewer } from './viewer.js';
 
@@ -47,12 +45,12 @@ export class StaffSessions {
   private flushing: Promise<void> | undefined;
 
   private constructor(
-    private readonly dataSource: DataSource,
+    private readonly store: StaffSessionStore,
     private readonly bus: EventBus,
   ) {}
 
-  static async start(dataSource: DataSource, bus: EventBus, options: StaffSessionsOptions = DEFAULT_STAFF_SESSIONS_OPTIONS): Promise<StaffSessions> {
-    const sessions = new StaffSessions(dataSource, bus);
+  static async start(store: StaffSessionStore, bus: EventBus, options: StaffSessionsOptions = DEFAULT_STAFF_SESSIONS_OPTIONS): Promise<StaffSessions> {
+    const sessions = new StaffSessions(store, bus);
     sessions.stopListening = bus.on('staffSessions', 'ended', (payload) => sessions.heard(payload));
     // Every session ended whose token could still be valid.
     await sessions.refresh(new Date(Date.now() - STAFF_TOKEN_TTL_SECONDS * 1000 - REFRESH_OVERLAP_MS));
@@ -129,7 +127,7 @@ export class StaffSessions {
 
   private async refresh(since: Date): Promise<void> {
     const startedAt = Date.now();
-    for (const session of await endedStaffSessionsSince(this.dataSource, since)) this.end(session.id, session.expiresAt.getTime());
+    for (const session of await this.store.endedSince(since)) this.end(session.id, session.expiresAt.getTime());
     this.refreshedUpTo = startedAt;
     for (const [id, expiresAt] of this.ended) if (expiresAt <= startedAt) this.ended.delete(id);
   }
@@ -150,7 +148,7 @@ export class StaffSessions {
       }
       this.pendingActivity.clear();
       for (const [organizationId, seen] of byOrganization) {
-        await touchStaffSessions(this.dataSource, organizationId, seen).catch((error: unknown) =>
+        await this.store.touch(organizationId, seen).catch((error: unknown) =>
           logger.warn({ err: error }, 'Could not record when sessions were last seen'),
         );
       }

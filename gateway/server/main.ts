@@ -17,6 +17,7 @@ import path from 'node:path';
 import { SecretBox } from '../secrets/secret-box.js';
 import { describeMailDestination } from '../mail/mailer.js';
 import { StaffSessions } from '../auth/staff-sessions.js';
+import { staffSessionStoreOver } from '../tenancy/staff-session-activity.js';
 
 /**
  * `node dist/gateway/server/main.js [--demo]`: database (external or embedded), migrations,
@@ -41,7 +42,7 @@ const rateLimits = createRateLimits(config.redisUrl, config.rateLimits);
 // Set-up, not a request: demo pharmacies are created by the schema's owner.
 const demo = withDemoData ? await seedDemoData(database.ownerDataSource, realtime.publisher) : undefined;
 const secrets = new SecretBox(secret);
-const sessions = await StaffSessions.start(database.dataSource, realtime.bus).catch(exitBecauseStartFailed('It could not read which staff sessions have ended.'));
+const sessions = await StaffSessions.start(staffSessionStoreOver(database.dataSource), realtime.bus).catch(exitBecauseStartFailed('It could not read which staff sessions have ended.'));
 const gateway = await startGateway({ config, dataSource: database.dataSource, tokens, realtime, files, rateLimits, secrets, sessions, jobQueueUrl: database.ownerUrl }).catch(
   exitBecauseStartFailed(`It could not start serving on port ${config.port}; if another process uses that port, stop it or set PORT.`),
 );

@@ -19,6 +19,7 @@ import { createThrowawayDatabase } from './test-database.js';
 import { DEFAULT_WEBHOOK_DISPATCHER_OPTIONS } from '../../gateway/webhooks/webhook-dispatcher.js';
 import { SecretBox } from '../../gateway/secrets/secret-box.js';
 import { StaffSessions } from '../../gateway/auth/staff-sessions.js';
+import { staffSessionStoreOver } from '../../gateway/tenancy/staff-session-activity.js';
 
 export interface GraphQLResponse<T = any> {
   status: number;
@@ -95,7 +96,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
   const realtime = startRealtime(options.redisUrl);
   const files = createGatewayFiles(config, 'test-file-url-secret');
   const rateLimits = createRateLimits(options.redisUrl, config.rateLimits);
-  const sessions = await StaffSessions.start(appDataSource, realtime.bus);
+  const sessions = await StaffSessions.start(staffSessionStoreOver(appDataSource), realtime.bus);
   const gateway = await startGateway({ config, dataSource: appDataSource, tokens, realtime, files, rateLimits, secrets, sessions, jobQueueUrl: database.url });
   return {
     url: gateway.url,
