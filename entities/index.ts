@@ -15,3 +15,4 @@ export { AuditEvent } from './audit-event.entity.js';
 export { MailDelivery } from './mail-delivery.entity.js';
 export { StaffInvitation } from './staff-invitation.entity.js';
 export { StaffSession } from './staff-session.entity.js';
+export { PasswordReset } from './password-reset.entity.js';

@@ -16,6 +16,8 @@ import { ReactionResolver } from './reaction/reaction.resolver.js';
 import { ConversationStatsResolver, StaffMemberStatsResolver } from './stats/conversation-stats.resolver.js';
 import { StaffResolver } from './staff/staff.resolver.js';
 import { StaffInvitationResolver } from './invitation/staff-invitation.resolver.js';
+import { SessionResolver } from './session/session.resolver.js';
+import { AccountResolver } from './account/account.resolver.js';
 import { ViewerResolver } from './viewer/viewer.resolver.js';
 import { ConversationEventsResolver, ReadReceiptFieldsResolver } from './realtime/conversation-events.resolver.js';
 import { InboxEventsResolver } from './realtime/inbox-events.resolver.js';
@@ -37,6 +39,8 @@ export const resolvers = [
   ChatTokenResolver,
   StaffResolver,
   StaffInvitationResolver,
+  SessionResolver,
+  AccountResolver,
   ApiKeyResolver,
   AuditLogResolver,
   CustomerDataResolver,

@@ -15,6 +15,7 @@ import { CustomerNarrowingOnce1763830400000 } from './1763830400000-customer-nar
 import { JobQueueAndMail1763840000000 } from './1763840000000-job-queue-and-mail.js';
 import { StaffInvitationsAndSessions1763840100000 } from './1763840100000-staff-invitations-and-sessions.js';
 import { StaffDeactivation1763840200000 } from './1763840200000-staff-deactivation.js';
+import { PasswordResets1763840300000 } from './1763840300000-password-resets.js';
 
 /** In order. Listed explicitly so the build needs no file globbing at run time. */
 export const migrations = [
@@ -35,4 +36,5 @@ export const migrations = [
   JobQueueAndMail1763840000000,
   StaffInvitationsAndSessions1763840100000,
   StaffDeactivation1763840200000,
+  PasswordResets1763840300000,
 ];

@@ -139,8 +139,8 @@ export class StaffSessions {
     this.pendingActivity.set(sessionId, { organizationId, seenAt: now });
   }
 
-  /** One UPDATE per pharmacy with sessions seen since the last flush. */
-  private flushActivity(): Promise<void> {
+  /** Writes the pending `last_seen_at`s now, one UPDATE per pharmacy (also done every interval and on dispose). */
+  flushActivity(): Promise<void> {
     this.flushing ??= (async () => {
       const byOrganization = new Map<string, { id: string; seenAt: Date }[]>();
       for (const [id, { organizationId, seenAt }] of this.pendingActivity) {

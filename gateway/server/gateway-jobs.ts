@@ -6,14 +6,17 @@ import { sendMailTask } from '../mail/send-mail-task.js';
 import type { SecretBox } from '../secrets/secret-box.js';
 import { asTenantOver } from '../tenancy/as-tenant.js';
 import type { ServerDependencies } from './config.js';
+import { preAuthenticationOver, type PreAuthentication } from '../tenancy/pre-authentication.js';
+import { PASSWORD_RESET_REQUEST_TASK, passwordResetRequestTask } from '../../resolvers/account/password-reset.service.js';
 
 /**
  * Every background task, by name: the one list the gateway's worker and the operator's CLI
  * run. A feature that needs background work registers its task here.
  */
-export function gatewayJobTasks(parts: { mailer: Mailer; secrets: SecretBox }): JobTaskList {
+export function gatewayJobTasks(parts: { mailer: Mailer; secrets: SecretBox; preAuthentication: PreAuthentication; publicUrl: string }): JobTaskList {
   return {
     [SEND_MAIL_TASK]: sendMailTask(parts),
+    [PASSWORD_RESET_REQUEST_TASK]: passwordResetRequestTask(parts),
   };
 }
 
@@ -23,7 +26,7 @@ export async function startGatewayJobs(deps: ServerDependencies): Promise<JobWor
   const worker = await startJobWorker({
     ...deps.config.jobs,
     ownerConnectionString: deps.jobQueueUrl,
-    tasks: gatewayJobTasks({ mailer, secrets: deps.secrets }),
+    tasks: gatewayJobTasks({ mailer, secrets: deps.secrets, preAuthentication: preAuthenticationOver(deps.dataSource), publicUrl: deps.config.publicUrl }),
     asTenant: asTenantOver(deps.dataSource),
   });
   return {

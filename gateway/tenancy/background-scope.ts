@@ -4,6 +4,7 @@ import type { AuditDetails } from '../../entities/audit-event.entity.js';
 import { MailDelivery } from '../../entities/mail-delivery.entity.js';
 import { Organization } from '../../entities/organization.entity.js';
 import { StaffInvitation } from '../../entities/staff-invitation.entity.js';
+import { PasswordReset } from '../../entities/password-reset.entity.js';
 import { StaffSession } from '../../entities/staff-session.entity.js';
 import { StaffUser } from '../../entities/staff-user.entity.js';
 import type { AuditAction } from '../audit/audit-action.js';
@@ -86,6 +87,10 @@ export class BackgroundScope implements OrganizationScope {
 
   staffSessions(alias = 'session'): SelectQueryBuilder<StaffSession> {
     return this.inOrganization(StaffSession, alias);
+  }
+
+  passwordResets(alias = 'reset'): SelectQueryBuilder<PasswordReset> {
+    return this.inOrganization(PasswordReset, alias);
   }
 
   mailDeliveries(alias = 'delivery'): SelectQueryBuilder<MailDelivery> {

@@ -27,6 +27,10 @@ export const tenantOfSlug = (dataSource: DataSource, slug: string) =>
 export const tenantOfStaffInvitation = (dataSource: Queryable, tokenHash: string) =>
   lookUp(dataSource, `SELECT counterchat_tenant_of_staff_invitation($1) AS organization_id`, [tokenHash]);
 
+/** The pharmacy of a password reset link, by its token's hash. */
+export const tenantOfPasswordReset = (dataSource: Queryable, tokenHash: string) =>
+  lookUp(dataSource, `SELECT counterchat_tenant_of_password_reset($1) AS organization_id`, [tokenHash]);
+
 export const tenantOfAttachment = (dataSource: DataSource, attachmentId: string) =>
   lookUp(dataSource, `SELECT counterchat_tenant_of_attachment($1) AS organization_id`, [attachmentId]);
 

@@ -19,6 +19,7 @@ import type { AuditAction } from '../audit/audit-action.js';
 import { appendAuditEvents } from '../audit/audit-log.js';
 import { MailDelivery } from '../../entities/mail-delivery.entity.js';
 import { StaffInvitation } from '../../entities/staff-invitation.entity.js';
+import { PasswordReset } from '../../entities/password-reset.entity.js';
 import { StaffSession } from '../../entities/staff-session.entity.js';
 import { tenantOfStaffEmail } from './tenant-lookups.js';
 import { enqueueJob, type JobSpec } from '../jobs/enqueue-job.js';
@@ -172,6 +173,10 @@ export class TenantScope implements OrganizationScope {
 
   staffSessions(alias = 'session'): SelectQueryBuilder<StaffSession> {
     return this.inOrganization(StaffSession, alias);
+  }
+
+  passwordResets(alias = 'reset'): SelectQueryBuilder<PasswordReset> {
+    return this.inOrganization(PasswordReset, alias);
   }
 
   /** Whether `email` (lower-cased) signs in anywhere: addresses are unique across pharmacies. */

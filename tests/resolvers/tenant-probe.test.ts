@@ -77,6 +77,7 @@ interface TenantIds {
   webhookEndpoint: string;
   webhookDelivery: string;
   staffInvite: string;
+  staffSession: string;
 }
 
 type ViewerName = 'admin' | 'partner' | 'customer';
@@ -130,6 +131,7 @@ async function createIds(pharmacy: PharmacyFixture): Promise<TenantIds> {
     webhookEndpoint: endpoint.createWebhookEndpoint.endpoint.id,
     webhookDelivery: deliveries.webhookDeliveries.edges[0].node.id,
     staffInvite: invite.inviteStaff.id,
+    staffSession: (await succeed(`{ mySessions { id } }`, {}, admin)).mySessions[0].id,
   };
 }
 
@@ -153,6 +155,7 @@ function ownIdFor(slot: IdSlot, name: string): string {
     if (fieldName.includes('customer')) return own.customer;
     if (fieldName.includes('conversation')) return own.conversation;
     if (fieldName.includes('staffinvite')) return own.staffInvite;
+    if (fieldName.includes('session')) return own.staffSession;
     if (fieldName.includes('staff')) return own.staff;
   }
   return randomUUID();

@@ -8,6 +8,7 @@ import { loadOrCreateSecret } from '../../secrets/secrets.js';
 import { SecretBox } from '../../secrets/secret-box.js';
 import { asTenantOver } from '../../tenancy/as-tenant.js';
 import { operatorOver } from '../../tenancy/operator.js';
+import { preAuthenticationOver } from '../../tenancy/pre-authentication.js';
 import { PharmacyOnboardingService, type Onboarded } from '../../../resolvers/pharmacy/pharmacy-onboarding.service.js';
 import { readConfig } from '../config.js';
 import { gatewayJobTasks } from '../gateway-jobs.js';
@@ -107,7 +108,7 @@ try {
 async function sendNow(opened: OperatorDatabase, secrets: SecretBox, onboarded: Onboarded): Promise<MailDelivery | undefined> {
   const mailer = createMailer(config.mail);
   try {
-    await runDueJobs({ ownerConnectionString: opened.ownerUrl, tasks: gatewayJobTasks({ mailer, secrets }), asTenant: asTenantOver(opened.dataSource) });
+    await runDueJobs({ ownerConnectionString: opened.ownerUrl, tasks: gatewayJobTasks({ mailer, secrets, preAuthentication: preAuthenticationOver(opened.dataSource), publicUrl: config.publicUrl }), asTenant: asTenantOver(opened.dataSource) });
   } finally {
     mailer.dispose();
   }

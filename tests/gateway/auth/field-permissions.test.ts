@@ -48,7 +48,7 @@ import { startTestGateway, type GraphQLResponse, type TestGateway } from '../../
 
 /** Root fields no API key can call, whatever its scopes (checked below: they answer "API keys cannot"). */
 const STAFF_ONLY = {
-  query: ['apiKeys', 'auditLog', 'widgetSecret', 'staffInvites'],
+  query: ['apiKeys', 'auditLog', 'widgetSecret', 'staffInvites', 'mySessions'],
   mutation: [
     'createApiKey',
     'revokeApiKey',
@@ -63,6 +63,11 @@ const STAFF_ONLY = {
     'deactivateStaff',
     'reactivateStaff',
     'endStaffSessions',
+    'endSession',
+    'endAllMySessions',
+    'signOut',
+    'updateMyProfile',
+    'changeMyPassword',
   ],
 };
 /**
@@ -79,6 +84,8 @@ const MESSAGE_LIKE = /^(body|text|snippets?|subject|preview|excerpt|caption|tran
 const schema = buildSchema(readFileSync('schema/schema.graphql', 'utf8'));
 /** Single-use invitation tokens for the walks' acceptStaffInvite. */
 const invitationTokens: string[] = [];
+/** The same for resetPassword. */
+const resetTokens: string[] = [];
 const roots = {
   query: schema.getQueryType()!,
   mutation: schema.getMutationType()!,
@@ -302,6 +309,20 @@ beforeAll(async () => {
     await act(`mutation ($id: ID!) { markConversationRead(input: { conversationId: $id }) { id } }`, { id: conversationId }, token);
   }
 
+  // Resets end every session of their account: one of its own, so the walkers' tokens stay valid.
+  const [resetter] = await gateway.dataSource.query(
+    `INSERT INTO staff_user (organization_id, email, name, role, password_hash) VALUES ($1, 'resetter@fields.test', 'Resetter', 'STAFF', 'x') RETURNING id`,
+    [pharmacy.organization.id],
+  );
+  for (let n = 0; n < 20; n += 1) {
+    const { token, hash } = generateSingleUseToken();
+    await gateway.dataSource.query(`INSERT INTO password_reset (organization_id, staff_id, token_hash, expires_at) VALUES ($1, $2, $3, now() + interval '1 hour')`, [
+      pharmacy.organization.id,
+      resetter.id,
+      hash,
+    ]);
+    resetTokens.push(token);
+  }
   for (let n = 0; n < 20; n += 1) {
     const { token, hash } = generateSingleUseToken();
     await gateway.dataSource.query(
@@ -334,6 +355,8 @@ beforeAll(async () => {
     signIn: { email: pharmacy.pharmacist.email, password: FIXTURE_PASSWORD },
     // A link works once: every walk accepts an invitation of its own.
     acceptStaffInvite: () => ({ token: invitationTokens.pop(), password: 'a walk through the pharmacy' }),
+    requestPasswordReset: { email: 'nobody@fields.test' },
+    resetPassword: () => ({ token: resetTokens.pop(), password: 'a walk past the counter' }),
   };
 });
 afterAll(() => gateway?.dispose());

@@ -14,7 +14,7 @@ import { startTestGateway, type TestGateway } from '../../support/test-gateway.j
  */
 
 /** Mutations anyone may call: they are how one gets a credential in the first place. */
-const PUBLIC_MUTATIONS = new Set(['signIn', 'startWidgetSession', 'identifyWidgetCustomer', 'acceptStaffInvite']);
+const PUBLIC_MUTATIONS = new Set(['signIn', 'startWidgetSession', 'identifyWidgetCustomer', 'acceptStaffInvite', 'requestPasswordReset', 'resetPassword']);
 /** Staff-only: no scope grants them, so a key gets FORBIDDEN without a scope name. */
 const STAFF_ONLY_MUTATIONS = new Set([
   'createApiKey',
@@ -31,6 +31,11 @@ const STAFF_ONLY_MUTATIONS = new Set([
   'deactivateStaff',
   'reactivateStaff',
   'endStaffSessions',
+  'endSession',
+  'endAllMySessions',
+  'signOut',
+  'updateMyProfile',
+  'changeMyPassword',
 ]);
 
 const schema = buildSchema(readFileSync('schema/schema.graphql', 'utf8'));
