@@ -16,3 +16,4 @@ export { MailDelivery } from './mail-delivery.entity.js';
 export { StaffInvitation } from './staff-invitation.entity.js';
 export { StaffSession } from './staff-session.entity.js';
 export { PasswordReset } from './password-reset.entity.js';
+export { RecoveryCode } from './recovery-code.entity.js';

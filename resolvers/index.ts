@@ -18,6 +18,7 @@ import { StaffResolver } from './staff/staff.resolver.js';
 import { StaffInvitationResolver } from './invitation/staff-invitation.resolver.js';
 import { SessionResolver } from './session/session.resolver.js';
 import { AccountResolver } from './account/account.resolver.js';
+import { TwoFactorResolver, TwoFactorSettingsFieldsResolver } from './two-factor/two-factor.resolver.js';
 import { ViewerResolver } from './viewer/viewer.resolver.js';
 import { ConversationEventsResolver, ReadReceiptFieldsResolver } from './realtime/conversation-events.resolver.js';
 import { InboxEventsResolver } from './realtime/inbox-events.resolver.js';
@@ -41,6 +42,8 @@ export const resolvers = [
   StaffInvitationResolver,
   SessionResolver,
   AccountResolver,
+  TwoFactorResolver,
+  TwoFactorSettingsFieldsResolver,
   ApiKeyResolver,
   AuditLogResolver,
   CustomerDataResolver,

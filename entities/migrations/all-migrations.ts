@@ -16,6 +16,7 @@ import { JobQueueAndMail1763840000000 } from './1763840000000-job-queue-and-mail
 import { StaffInvitationsAndSessions1763840100000 } from './1763840100000-staff-invitations-and-sessions.js';
 import { StaffDeactivation1763840200000 } from './1763840200000-staff-deactivation.js';
 import { PasswordResets1763840300000 } from './1763840300000-password-resets.js';
+import { TwoFactor1763840400000 } from './1763840400000-two-factor.js';
 
 /** In order. Listed explicitly so the build needs no file globbing at run time. */
 export const migrations = [
@@ -37,4 +38,5 @@ export const migrations = [
   StaffInvitationsAndSessions1763840100000,
   StaffDeactivation1763840200000,
   PasswordResets1763840300000,
+  TwoFactor1763840400000,
 ];

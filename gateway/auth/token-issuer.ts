@@ -7,6 +7,23 @@ const ISSUER = 'counterchat';
 // Distinct audiences keep a customer's chat token from ever passing as a staff session.
 const STAFF_AUDIENCE = 'counterchat:staff';
 const CUSTOMER_AUDIENCE = 'counterchat:customer';
+// A second-step challenge after a right password: never a session, whatever it is sent as.
+const CHALLENGE_AUDIENCE = 'counterchat:sign-in-challenge';
+
+/** How long the second step of a sign-in may take. */
+export const SIGN_IN_CHALLENGE_TTL_SECONDS = 10 * 60;
+
+/** What a sign-in still needs: a code (or recovery code), or enrolment first (the pharmacy requires two-factor sign-in). */
+export type SignInChallengeKind = 'CODE' | 'ENROL';
+
+export interface SignInChallenge {
+  organizationId: string;
+  staffId: string;
+  kind: SignInChallengeKind;
+  /** Unique per challenge: the session it opens records it, so it opens one session only. */
+  challengeId: string;
+  expiresAt: Date;
+}
 
 export const STAFF_TOKEN_TTL_SECONDS = 12 * 60 * 60;
 export const CHAT_TOKEN_TTL_SECONDS = 7 * 24 * 60 * 60;
@@ -59,6 +76,23 @@ export class TokenIssuer {
     } catch (error) {
       if (error instanceof errors.JWTExpired) throw unauthenticated('Your session has expired. Sign in again.');
       throw unauthenticated('The access token is not valid.');
+    }
+  }
+
+  /** A short-lived token for the second step of a sign-in: proves the password was right, grants nothing else. */
+  issueSignInChallenge(challenge: Omit<SignInChallenge, 'expiresAt'>): Promise<IssuedToken> {
+    const expiresAt = new Date(Date.now() + SIGN_IN_CHALLENGE_TTL_SECONDS * 1000);
+    return this.sign({ org: challenge.organizationId, kind: challenge.kind, jti: challenge.challengeId }, challenge.staffId, CHALLENGE_AUDIENCE, expiresAt);
+  }
+
+  /** The challenge, or UNAUTHENTICATED ("sign in again") for anything expired, tampered or of another kind. */
+  async verifySignInChallenge(token: string, kind: SignInChallengeKind): Promise<SignInChallenge> {
+    try {
+      const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, audience: CHALLENGE_AUDIENCE, algorithms: ['HS256'], requiredClaims: ['exp', 'jti', 'sub'] });
+      if (typeof payload.org !== 'string' || payload.kind !== kind || typeof payload.jti !== 'string') throw new Error('not this kind of challenge');
+      return { organizationId: payload.org, staffId: payload.sub!, kind, challengeId: payload.jti, expiresAt: new Date(payload.exp! * 1000) };
+    } catch {
+      throw unauthenticated('This sign-in step has expired or is not valid. Sign in again.');
     }
   }
 

@@ -5,6 +5,7 @@ import { MailDelivery } from '../../entities/mail-delivery.entity.js';
 import { Organization } from '../../entities/organization.entity.js';
 import { StaffInvitation } from '../../entities/staff-invitation.entity.js';
 import { PasswordReset } from '../../entities/password-reset.entity.js';
+import { RecoveryCode } from '../../entities/recovery-code.entity.js';
 import { StaffSession } from '../../entities/staff-session.entity.js';
 import { StaffUser } from '../../entities/staff-user.entity.js';
 import type { AuditAction } from '../audit/audit-action.js';
@@ -91,6 +92,10 @@ export class BackgroundScope implements OrganizationScope {
 
   passwordResets(alias = 'reset'): SelectQueryBuilder<PasswordReset> {
     return this.inOrganization(PasswordReset, alias);
+  }
+
+  recoveryCodes(alias = 'recoveryCode'): SelectQueryBuilder<RecoveryCode> {
+    return this.inOrganization(RecoveryCode, alias);
   }
 
   mailDeliveries(alias = 'delivery'): SelectQueryBuilder<MailDelivery> {

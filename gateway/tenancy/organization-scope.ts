@@ -3,6 +3,7 @@ import type { AuditDetails } from '../../entities/audit-event.entity.js';
 import type { MailDelivery } from '../../entities/mail-delivery.entity.js';
 import type { Organization } from '../../entities/organization.entity.js';
 import type { PasswordReset } from '../../entities/password-reset.entity.js';
+import type { RecoveryCode } from '../../entities/recovery-code.entity.js';
 import type { StaffInvitation } from '../../entities/staff-invitation.entity.js';
 import type { StaffSession } from '../../entities/staff-session.entity.js';
 import type { StaffUser } from '../../entities/staff-user.entity.js';
@@ -29,6 +30,7 @@ export interface OrganizationScope {
   staffInvitations(alias?: string): SelectQueryBuilder<StaffInvitation>;
   staffSessions(alias?: string): SelectQueryBuilder<StaffSession>;
   passwordResets(alias?: string): SelectQueryBuilder<PasswordReset>;
+  recoveryCodes(alias?: string): SelectQueryBuilder<RecoveryCode>;
   mailDeliveries(alias?: string): SelectQueryBuilder<MailDelivery>;
   /** Whether `email` (lower-cased) signs in anywhere: addresses are unique across pharmacies. */
   emailHasAccount(email: string): Promise<boolean>;

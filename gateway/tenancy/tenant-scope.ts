@@ -20,6 +20,7 @@ import { appendAuditEvents } from '../audit/audit-log.js';
 import { MailDelivery } from '../../entities/mail-delivery.entity.js';
 import { StaffInvitation } from '../../entities/staff-invitation.entity.js';
 import { PasswordReset } from '../../entities/password-reset.entity.js';
+import { RecoveryCode } from '../../entities/recovery-code.entity.js';
 import { StaffSession } from '../../entities/staff-session.entity.js';
 import { tenantOfStaffEmail } from './tenant-lookups.js';
 import { enqueueJob, type JobSpec } from '../jobs/enqueue-job.js';
@@ -177,6 +178,10 @@ export class TenantScope implements OrganizationScope {
 
   passwordResets(alias = 'reset'): SelectQueryBuilder<PasswordReset> {
     return this.inOrganization(PasswordReset, alias);
+  }
+
+  recoveryCodes(alias = 'recoveryCode'): SelectQueryBuilder<RecoveryCode> {
+    return this.inOrganization(RecoveryCode, alias);
   }
 
   /** Whether `email` (lower-cased) signs in anywhere: addresses are unique across pharmacies. */

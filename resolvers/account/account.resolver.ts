@@ -4,8 +4,7 @@ import { Permission } from '../../gateway/auth/permission.js';
 import type { RequestContext } from '../../gateway/context/request-context.js';
 import { forbidden } from '../../gateway/errors/app-error.js';
 import { preAuthenticationOver } from '../../gateway/tenancy/pre-authentication.js';
-import { StaffSessionType } from '../auth/staff-session.type.js';
-import type { OpenedSession } from '../session/staff-session.service.js';
+import { SignInResultType, signInResultOf } from '../auth/sign-in-result.type.js';
 import { StaffMemberType } from '../staff/staff-member.type.js';
 import { AccountService } from './account.service.js';
 import { requestPasswordReset, resetPassword } from './password-reset.service.js';
@@ -41,14 +40,14 @@ export class AccountResolver {
     return requestPasswordReset(email, { preAuthentication: preAuthenticationOver(context.gateway.dataSource), rateLimits: context.gateway.rateLimits }, context.clientIp);
   }
 
-  @Mutation(() => StaffSessionType, {
+  @Mutation(() => SignInResultType, {
     description:
-      'Sets a new password with the token from a reset link (the `#token=` part; once, within 30 minutes), ends every session of the account, and signs in. UNAUTHENTICATED for a link that is unknown, used or expired; BAD_USER_INPUT (field password) for a weak password.',
+      'Sets a new password with the token from a reset link (the `#token=` part; once, within 30 minutes), ends every session of the account, and signs in (with a challenge first when two-factor sign-in applies). UNAUTHENTICATED for a link that is unknown, used or expired; BAD_USER_INPUT (field password) for a weak password.',
   })
-  resetPassword(@Arg('token') token: string, @Arg('password') password: string, @Ctx() context: RequestContext): Promise<OpenedSession> {
-    return resetPassword(
+  async resetPassword(@Arg('token') token: string, @Arg('password') password: string, @Ctx() context: RequestContext): Promise<SignInResultType> {
+    return signInResultOf(await resetPassword(
       { token, password, client: { ip: context.clientIp, userAgent: context.userAgent } },
       { preAuthentication: preAuthenticationOver(context.gateway.dataSource), tokens: context.gateway.tokens, rateLimits: context.gateway.rateLimits, sessions: context.gateway.sessions },
-    );
+    ));
   }
 }

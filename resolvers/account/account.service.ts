@@ -36,14 +36,16 @@ export class AccountService {
   }
 
   /**
-   * Needs the current password (rate-limited per staff member); the new one must pass the
+   * Needs the current password (wrong ones rate-limited per staff member); the new one must pass the
    * password rules. Every other session ends: whoever knew the old password is signed out.
    */
   async changePassword(command: ChangePasswordCommand): Promise<boolean> {
-    await this.deps.rateLimits.passwordChecks.consume(`staff:${this.owner.staffId}`);
-    return this.scope.transaction(async (scope) => {
+    // Wrong current passwords count: past the limit every attempt waits.
+    const limitKey = `staff:${this.owner.staffId}`;
+    await this.deps.rateLimits.passwordChecks.check(limitKey);
+    const changed = await this.scope.transaction(async (scope) => {
       const staff = await this.me(scope, { withPassword: true });
-      if (!(await verifyPassword(command.currentPassword, staff.passwordHash))) throw badUserInput('currentPassword', 'Your current password is not right.');
+      if (!(await verifyPassword(command.currentPassword, staff.passwordHash))) return false;
       const problem = passwordProblem(command.newPassword, { email: staff.email });
       if (problem) throw badUserInput('newPassword', problem);
       await scope.entityManager.update(StaffUser, { id: staff.id, organizationId: scope.organizationId }, { passwordHash: await hashPassword(command.newPassword) });
@@ -51,6 +53,9 @@ export class AccountService {
       await scope.audit(AuditAction.PASSWORD_CHANGED, { type: 'StaffMember', id: staff.id }, { sessionsEnded: ended });
       return true;
     });
+    if (changed) return true;
+    await this.deps.rateLimits.passwordChecks.consume(limitKey).catch(() => {});
+    throw badUserInput('currentPassword', 'Your current password is not right.');
   }
 
   private me(scope: OrganizationScope, options: { withPassword?: boolean } = {}): Promise<StaffUser> {

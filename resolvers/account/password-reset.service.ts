@@ -15,7 +15,8 @@ import type { RateLimits } from '../../gateway/rate-limits/rate-limits.js';
 import type { SecretBox } from '../../gateway/secrets/secret-box.js';
 import type { PreAuthentication } from '../../gateway/tenancy/pre-authentication.js';
 import { endStaffSessions, type SessionAnnouncer } from '../session/session-ending.js';
-import { openStaffSession, type OpenedSession, type SessionClient } from '../session/staff-session.service.js';
+import type { SessionClient } from '../session/staff-session.service.js';
+import { signInOutcome, type SignInOutcome } from '../auth/sign-in-completion.js';
 
 /** How long a reset link works. */
 export const PASSWORD_RESET_TTL_MS = 30 * 60 * 1000;
@@ -102,12 +103,13 @@ const INVALID = 'This reset link is not valid. Ask for a new one on the sign-in 
 
 /**
  * Sets a new password with a reset link (once, within 30 minutes), ends every session of the
- * account, and signs in anew. UNAUTHENTICATED for an unknown, used or expired link.
+ * account, and signs in anew (through the second step when the account or pharmacy has one).
+ * UNAUTHENTICATED for an unknown, used or expired link.
  */
 export async function resetPassword(
   command: ResetPasswordCommand,
   deps: { preAuthentication: PreAuthentication; tokens: TokenIssuer; rateLimits: RateLimits; sessions: SessionAnnouncer },
-): Promise<OpenedSession> {
+): Promise<SignInOutcome> {
   await deps.rateLimits.signIns.consume(`ip:${command.client.ip ?? 'unknown'}`);
   if (!looksLikeSingleUseToken(command.token)) throw unauthenticated(INVALID);
   const tokenHash = hashSingleUseToken(command.token);
@@ -127,7 +129,8 @@ export async function resetPassword(
       const ended = await endStaffSessions(scope, deps.sessions, { staffId: staff.id }, SessionEndReason.PASSWORD_RESET);
       const asStaff = scope.actingAs({ type: ActorType.STAFF, id: staff.id });
       await asStaff.audit(AuditAction.PASSWORD_RESET, { type: 'StaffMember', id: staff.id }, { sessionsEnded: ended });
-      return openStaffSession(asStaff, deps.tokens, staff, command.client);
+      // Two-factor sign-in still applies: the reset proves the mailbox, not the second factor.
+      return signInOutcome(asStaff, deps.tokens, staff, command.client);
     }),
   );
 }

@@ -12,7 +12,7 @@ import { tenantOfStaffEmail } from '../../gateway/tenancy/tenant-lookups.js';
 import type { RateLimits } from '../../gateway/rate-limits/rate-limits.js';
 import { asTenantOver } from '../../gateway/tenancy/as-tenant.js';
 import type { SessionClient } from '../session/staff-session.service.js';
-import { completePasswordSignIn } from './sign-in-completion.js';
+import { completePasswordSignIn, type SignInOutcome } from './sign-in-completion.js';
 
 const FAILURE_DELAY_MS = 500;
 
@@ -26,7 +26,7 @@ export async function signInStaff(
   password: string,
   deps: { dataSource: DataSource; tokens: TokenIssuer; rateLimits: RateLimits },
   client: SessionClient,
-): Promise<StaffSession> {
+): Promise<SignInOutcome> {
   const clientIp = client.ip;
   const address = email.trim().toLowerCase();
   const ip = clientIp ?? 'unknown';

@@ -9,7 +9,8 @@ import type { TokenIssuer } from '../../gateway/auth/token-issuer.js';
 import { badUserInput, conflict, unauthenticated } from '../../gateway/errors/app-error.js';
 import type { RateLimits } from '../../gateway/rate-limits/rate-limits.js';
 import type { PreAuthentication } from '../../gateway/tenancy/pre-authentication.js';
-import { openStaffSession, type OpenedSession, type SessionClient } from '../session/staff-session.service.js';
+import type { SessionClient } from '../session/staff-session.service.js';
+import { signInOutcome, type SignInOutcome } from '../auth/sign-in-completion.js';
 import { invitationState, InvitationState } from './invitation-state.js';
 
 export interface AcceptInvitationCommand {
@@ -35,9 +36,10 @@ const WHY_NOT: Record<Exclude<InvitationState, InvitationState.PENDING>, string>
 /**
  * Accepting an invitation: the link's token (once, within 7 days) and a password make the
  * staff member, and sign them in. A bad, used, expired or revoked token is UNAUTHENTICATED;
- * a weak password BAD_USER_INPUT (`password`), and the link still works after it.
+ * a weak password BAD_USER_INPUT (`password`), and the link still works after it. Where the
+ * pharmacy requires two-factor sign-in, the answer is an ENROL challenge instead of a session.
  */
-export async function acceptStaffInvitation(command: AcceptInvitationCommand, deps: AcceptInvitationDeps): Promise<OpenedSession> {
+export async function acceptStaffInvitation(command: AcceptInvitationCommand, deps: AcceptInvitationDeps): Promise<SignInOutcome> {
   // Tokens have 256 bits; this only keeps one address from hammering the lookup.
   await deps.rateLimits.signIns.consume(`ip:${command.client.ip ?? 'unknown'}`);
   const problem = passwordProblem(command.password);
@@ -69,8 +71,10 @@ export async function acceptStaffInvitation(command: AcceptInvitationCommand, de
       await scope.entityManager.insert(StaffUser, staff);
       await scope.entityManager.update(StaffInvitation, { id: invitation.id, organizationId: scope.organizationId }, { acceptedAt: new Date(), acceptedStaffId: staff.id });
       // The new staff member is who did it.
-      await scope.actingAs({ type: ActorType.STAFF, id: staff.id }).audit(AuditAction.STAFF_INVITATION_ACCEPTED, { type: 'StaffMember', id: staff.id }, { invitation: invitation.id });
-      return openStaffSession(scope, deps.tokens, staff, command.client);
+      const asNewcomer = scope.actingAs({ type: ActorType.STAFF, id: staff.id });
+      await asNewcomer.audit(AuditAction.STAFF_INVITATION_ACCEPTED, { type: 'StaffMember', id: staff.id }, { invitation: invitation.id });
+      // Signed in, unless the pharmacy requires two-factor sign-in: then enrolment comes first.
+      return signInOutcome(asNewcomer, deps.tokens, staff, command.client);
     }),
   );
 }

@@ -3,8 +3,7 @@ import type { StaffInvitation } from '../../entities/staff-invitation.entity.js'
 import { Permission } from '../../gateway/auth/permission.js';
 import type { RequestContext } from '../../gateway/context/request-context.js';
 import { preAuthenticationOver } from '../../gateway/tenancy/pre-authentication.js';
-import { StaffSessionType } from '../auth/staff-session.type.js';
-import type { OpenedSession } from '../session/staff-session.service.js';
+import { SignInResultType, signInResultOf } from '../auth/sign-in-result.type.js';
 import { acceptStaffInvitation } from './accept-invitation.service.js';
 import { invitationState, InvitationState } from './invitation-state.enum.js';
 import { InviteStaffInput } from './staff-invitation.inputs.js';
@@ -50,15 +49,15 @@ export class StaffInvitationResolver {
     return (await service(context)).revoke(id);
   }
 
-  @Mutation(() => StaffSessionType, {
+  @Mutation(() => SignInResultType, {
     description:
-      "Accepts an invitation with the token from its link (the `#token=` part) and the staff member's new password (at least 12 characters, not a common one), and signs them in. UNAUTHENTICATED for a link that is unknown, used, expired or revoked; BAD_USER_INPUT (field password) for a weak password.",
+      "Accepts an invitation with the token from its link (the `#token=` part) and the staff member's new password (at least 12 characters, not a common one), and signs them in (where the pharmacy requires two-factor sign-in, an ENROL challenge comes first). UNAUTHENTICATED for a link that is unknown, used, expired or revoked; BAD_USER_INPUT (field password) for a weak password.",
   })
-  acceptStaffInvite(@Arg('token') token: string, @Arg('password') password: string, @Ctx() context: RequestContext): Promise<OpenedSession> {
-    return acceptStaffInvitation(
+  async acceptStaffInvite(@Arg('token') token: string, @Arg('password') password: string, @Ctx() context: RequestContext): Promise<SignInResultType> {
+    return signInResultOf(await acceptStaffInvitation(
       { token, password, client: { ip: context.clientIp, userAgent: context.userAgent } },
       { preAuthentication: preAuthenticationOver(context.gateway.dataSource), tokens: context.gateway.tokens, rateLimits: context.gateway.rateLimits },
-    );
+    ));
   }
 
   @FieldResolver(() => InvitationState)

@@ -36,6 +36,7 @@ export async function updateOrganizationSettings(scope: TenantScope, input: Upda
     }
     if (input.widgetThreads !== undefined && input.widgetThreads !== null) changes.widgetThreads = input.widgetThreads;
     if (input.retentionDays !== undefined) changes.retentionDays = input.retentionDays;
+    if (input.requireTwoFactor !== undefined && input.requireTwoFactor !== null) changes.requireTwoFactor = input.requireTwoFactor;
     if (Object.keys(changes).length === 0) return organization;
 
     const languageChanged = changes.language !== undefined && changes.language !== organization.settings.language;

@@ -48,6 +48,12 @@ export class StaffResolver {
     return service(context).endSessions(staffId);
   }
 
+  /** Guarded by `gateway/auth/field-permissions.ts` (COLLEAGUES). */
+  @FieldResolver(() => Boolean, { nullable: true, description: 'Whether they sign in with a second factor. Colleagues only; null for customers and partners.' })
+  twoFactorEnabled(@Root() staff: StaffUser): boolean {
+    return !!staff.totpEnabledAt;
+  }
+
   @FieldResolver(() => Boolean, { description: 'False for former staff (deactivated): shown as such in threads; they cannot sign in.' })
   active(@Root() staff: StaffUser): boolean {
     return !staff.deactivatedAt;

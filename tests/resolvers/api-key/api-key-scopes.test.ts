@@ -14,7 +14,7 @@ import { startTestGateway, type TestGateway } from '../../support/test-gateway.j
  */
 
 /** Mutations anyone may call: they are how one gets a credential in the first place. */
-const PUBLIC_MUTATIONS = new Set(['signIn', 'startWidgetSession', 'identifyWidgetCustomer', 'acceptStaffInvite', 'requestPasswordReset', 'resetPassword']);
+const PUBLIC_MUTATIONS = new Set(['signIn', 'startWidgetSession', 'identifyWidgetCustomer', 'acceptStaffInvite', 'requestPasswordReset', 'resetPassword', 'completeSignIn']);
 /** Staff-only: no scope grants them, so a key gets FORBIDDEN without a scope name. */
 const STAFF_ONLY_MUTATIONS = new Set([
   'createApiKey',
@@ -36,6 +36,9 @@ const STAFF_ONLY_MUTATIONS = new Set([
   'signOut',
   'updateMyProfile',
   'changeMyPassword',
+  'beginTwoFactorEnrolment',
+  'confirmTwoFactorEnrolment',
+  'disableTwoFactor',
 ]);
 
 const schema = buildSchema(readFileSync('schema/schema.graphql', 'utf8'));

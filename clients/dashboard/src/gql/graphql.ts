@@ -290,6 +290,8 @@ export type UpdateOrganizationSettingsInput = {
   primaryColor?: string | null | undefined;
   /** Shown in the widget; an empty string removes it. */
   replyTimeText?: string | null | undefined;
+  /** Require two-factor sign-in for all staff: those without it enrol at their next sign-in. */
+  requireTwoFactor?: boolean | null | undefined;
   /** Days to keep messages (30–3650); null keeps them forever. */
   retentionDays?: number | null | undefined;
   /** IANA time zone, e.g. Europe/Amsterdam. */
@@ -648,7 +650,7 @@ export type SignInMutationVariables = Exact<{
 }>;
 
 
-export type SignInMutation = { __typename: 'Mutation', signIn: { __typename: 'StaffSession', token: string, expiresAt: string, staff: { __typename: 'StaffMember', id: string, name: string } } };
+export type SignInMutation = { __typename: 'Mutation', signIn: { __typename: 'SignInResult', token: string | null, expiresAt: string | null, staff: { __typename: 'StaffMember', id: string, name: string } } };
 
 export type ApiKeyRowFieldsFragment = { __typename: 'ApiKey', id: string, name: string, prefix: string, scopes: Array<ApiKeyScope>, createdAt: string, lastUsedAt: string | null, expiresAt: string | null, revokedAt: string | null } & { ' $fragmentName'?: 'ApiKeyRowFieldsFragment' };
 

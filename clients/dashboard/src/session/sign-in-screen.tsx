@@ -30,7 +30,8 @@ export function SignInScreen() {
     setError(null);
     try {
       const { data } = await signIn({ variables: { email: email.trim(), password } });
-      if (data) signedIn({ token: data.signIn.token, expiresAt: data.signIn.expiresAt, staffId: data.signIn.staff.id });
+      const { token, expiresAt, staff } = data?.signIn ?? {};
+      if (token && expiresAt && staff) signedIn({ token, expiresAt, staffId: staff.id });
     } catch (caught) {
       setError(describeSignInError(caught));
     }
