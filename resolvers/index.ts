@@ -18,6 +18,7 @@ import { StaffResolver } from './staff/staff.resolver.js';
 import { StaffInvitationResolver } from './invitation/staff-invitation.resolver.js';
 import { SessionResolver } from './session/session.resolver.js';
 import { AccountResolver } from './account/account.resolver.js';
+import { MailDeliveryResolver } from './mail/mail-delivery.resolver.js';
 import { TwoFactorResolver, TwoFactorSettingsFieldsResolver } from './two-factor/two-factor.resolver.js';
 import { ViewerResolver } from './viewer/viewer.resolver.js';
 import { ConversationEventsResolver, ReadReceiptFieldsResolver } from './realtime/conversation-events.resolver.js';
@@ -42,6 +43,7 @@ export const resolvers = [
   StaffInvitationResolver,
   SessionResolver,
   AccountResolver,
+  MailDeliveryResolver,
   TwoFactorResolver,
   TwoFactorSettingsFieldsResolver,
   ApiKeyResolver,

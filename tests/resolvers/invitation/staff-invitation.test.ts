@@ -55,6 +55,9 @@ describe('inviting', () => {
     expect(listed.find((entry: { id: string }) => entry.id === invitation.id).state).toBe('ACCEPTED');
     expect(await auditCount('STAFF_INVITED', invitation.id)).toBe(1);
     expect(await auditCount('STAFF_INVITATION_ACCEPTED', staff.id)).toBe(1);
+    const deliveries = (await gateway.graphql(`{ mailDeliveries { template recipient status attempts } }`, {}, pharmacy.tokens.admin)).data.mailDeliveries;
+    expect(deliveries).toContainEqual({ template: 'STAFF_INVITATION', recipient: 'pia@invites.test', status: 'SENT', attempts: 1 });
+    expect((await gateway.graphql(`{ mailDeliveries { id } }`, {}, pharmacy.tokens.pharmacist)).errors![0]!.extensions!.code).toBe('FORBIDDEN');
     // Only the token's hash is stored.
     const [row] = await gateway.dataSource.query(`SELECT token_hash FROM staff_invitation WHERE id = $1`, [invitation.id]);
     expect(row.token_hash).toMatch(/^[0-9a-f]{64}$/);
