@@ -85,7 +85,7 @@ export function createEventBus(redisUrl: string | undefined): EventBus {
     listen(channel, deliver) {
       const handler = (event: CustomEvent) => {
         const envelope = event.detail as Partial<Envelope> | null | undefined;
-        if (envelope?.origin !== origin) deliver(envelope?.payload);
+        if (envelope?.origin !== origin) deliver(envelope?.payload, event);
       };
       remote.addEventListener(channel, handler);
       return () => remote.removeEventListener(channel, handler);
@@ -97,8 +97,11 @@ export function createEventBus(redisUrl: string | undefined): EventBus {
 /** Carries events to and from other instances. */
 interface Relay {
   publish(channel: string, payload: unknown): void;
-  /** Delivers other instances' events on `channel`; returns the function that stops. */
-  listen(channel: string, deliver: (payload: unknown) => void): () => void;
+  /**
+   * Delivers other instances' events on `channel`; returns the function that stops.
+   * `arrival` is the same object for every listener an event reaches.
+   */
+  listen(channel: string, deliver: (payload: unknown, arrival: object) => void): () => void;
   dispose(): Promise<void>;
 }
 
@@ -111,13 +114,10 @@ interface MinimalEventTarget {
 function busOver(local: MinimalEventTarget, relay?: Relay): EventBus {
   let listenerCount = 0;
   let unreadableEvents = 0;
-  // Every listener of a channel on this instance gets the same parsed payload object.
   const counted = new WeakSet<object>();
-  const dropUnreadable = (topic: string, payload: unknown) => {
-    if (typeof payload === 'object' && payload !== null) {
-      if (counted.has(payload)) return;
-      counted.add(payload);
-    }
+  const dropUnreadable = (topic: string, payload: unknown, arrival: object) => {
+    if (counted.has(arrival)) return;
+    counted.add(arrival);
     unreadableEvents += 1;
     const version = typeof payload === 'object' && payload !== null ? (payload as { v?: unknown }).v : undefined;
     logger.debug({ topic, version }, 'Dropped an event this release cannot read; its clients catch up by sequence');
@@ -131,12 +131,12 @@ function busOver(local: MinimalEventTarget, relay?: Relay): EventBus {
       relay?.publish(channel(topic, id), json);
     },
     on(topic, id, listener) {
-      const receive = (payload: unknown) => {
+      const receive = (payload: unknown, arrival: object) => {
         const readable = readPayload(topic, payload);
         if (readable) listener(readable);
-        else dropUnreadable(topic, payload);
+        else dropUnreadable(topic, payload, arrival);
       };
-      const handler = (event: CustomEvent) => receive(event.detail);
+      const handler = (event: CustomEvent) => receive(event.detail, event);
       const name = channel(topic, id);
       local.addEventListener(name, handler);
       const stopRelaying = relay?.listen(name, receive);
