@@ -21,8 +21,8 @@ export interface MessageRelations {
   reactions?: readonly Reaction[];
 }
 
-/** Rows straight from an insert may hold what the database generated as text, not yet as a Date. */
-const iso = (value: Date | string) => (value instanceof Date ? value : new Date(value)).toISOString();
+/** A date as JSON writes it, whether the row holds a Date or already its string (what JSON.stringify accepted before). */
+const iso = (value: Date | string) => new Date(value).toISOString();
 const isoOrNull = (value: Date | string | null | undefined) => (value === null || value === undefined ? null : iso(value));
 
 /** Entities to payloads, field by field: nothing reaches the bus because an entity happened to hold it. */

@@ -10,15 +10,11 @@ const senderOf = (message: Message): ActorRef | null =>
   message.senderType && message.senderId ? { type: message.senderType, id: message.senderId } : null;
 
 /**
- * What events carry of messages beyond their rows (senders' names, attachments, and
- * reactions when asked for), looked up for many messages at once: a statement per relation
- * and per kind of sender, not per message. In the order the subscribers' loaders use.
+ * What events carry of messages beyond their rows (senders' names, attachments, reactions),
+ * looked up for many messages at once, as a replay needs: a statement per relation and per
+ * kind of sender, not per message. In the order the subscribers' loaders use.
  */
-export async function loadMessageRelations(
-  scope: TenantScope,
-  messages: readonly Message[],
-  options: { reactions: boolean },
-): Promise<MessageRelations[]> {
+export async function loadMessageRelations(scope: TenantScope, messages: readonly Message[]): Promise<MessageRelations[]> {
   if (messages.length === 0) return [];
   const messageIds = messages.map((message) => message.id);
   const senders = messages.map(senderOf);
@@ -29,9 +25,7 @@ export async function loadMessageRelations(
       .andWhere('attachment.messageId IN (:...messageIds)', { messageIds })
       .orderBy('attachment.createdAt', 'ASC')
       .getMany(),
-    options.reactions
-      ? scope.reactions('reaction').andWhere('reaction.messageId IN (:...messageIds)', { messageIds }).orderBy('reaction.createdAt', 'ASC').getMany()
-      : undefined,
+    scope.reactions('reaction').andWhere('reaction.messageId IN (:...messageIds)', { messageIds }).orderBy('reaction.createdAt', 'ASC').getMany(),
   ]);
   const byMessage = <T extends { messageId: string | null }>(rows: readonly T[]) => {
     const grouped = new Map<string, T[]>(messageIds.map((id) => [id, []]));
@@ -39,11 +33,11 @@ export async function loadMessageRelations(
     return grouped;
   };
   const attachmentsOf = byMessage<Attachment>(attachments);
-  const reactionsOf = reactions && byMessage<Reaction>(reactions);
+  const reactionsOf = byMessage<Reaction>(reactions);
   let nextNamed = 0;
   return messages.map((message, index) => ({
     sender: senders[index] ? named[nextNamed++]! : null,
     attachments: attachmentsOf.get(message.id)!,
-    ...(reactionsOf && { reactions: reactionsOf.get(message.id)! }),
+    reactions: reactionsOf.get(message.id)!,
   }));
 }

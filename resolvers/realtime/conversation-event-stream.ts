@@ -52,7 +52,7 @@ export async function conversationEventStream(
             .limit(CATCH_UP_BATCH)
             .getMany();
           // Each replayed event resolves on its own: what its fields need is looked up for the batch.
-          const relations = await loadMessageRelations(context.scope, missed, { reactions: true });
+          const relations = await loadMessageRelations(context.scope, missed);
           for (const [index, message] of missed.entries()) {
             lastAdded = message.sequence;
             await push({ v: EVENT_VERSION, kind: ConversationEventKind.MESSAGE_ADDED, conversationId: conversation.id, message: publishedMessage(message, relations[index]!) });

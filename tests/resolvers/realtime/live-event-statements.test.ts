@@ -107,6 +107,21 @@ describe('SQL statements per live event', () => {
     expect(forSix - forOne).toBe(5);
   });
 
+  it('replays 20 missed messages with the statements it takes to replay 2', async () => {
+    const replayStatements = async (count: number) => {
+      const started = await gateway.graphql(`mutation { startConversation(input: { subject: "Missed" }) { id } }`, {}, pharmacy.tokens.customer);
+      conversationId = started.data.startConversation.id;
+      for (let index = 0; index < count; index += 1) await send(`Missed ${index}`);
+      const before = await settled();
+      const [stream] = await subscribe(1, THREAD);
+      for (let index = 0; index < count; index += 1) expect((await stream!.next()).data.conversationEvents.message.sequence).toBe(index + 1);
+      const statements = (await settled()) - before;
+      await Promise.all(subscribers.splice(0).map((subscriber) => subscriber.dispose()));
+      return statements;
+    };
+    expect(await replayStatements(20)).toBe(await replayStatements(2));
+  });
+
   it("resolves the inbox row's last message for 6 subscribers with the statements it takes for 1", async () => {
     const inboxStatements = async (count: number) => {
       const streams = await subscribe(count, INBOX);
