@@ -1,7 +1,7 @@
 import { unauthenticated } from '../errors/app-error.js';
 import { logger } from '../logging/logger.js';
 import type { EventBus } from '../pubsub/event-bus.js';
-import type { StaffSessionsEndedPayload } from '../pubsub/event-payloads.js';
+import { EVENT_VERSION, type StaffSessionsEndedPayload } from '../pubsub/event-payloads.js';
 import type { StaffSessionStore } from '../tenancy/staff-session-activity.js';
 import { STAFF_TOKEN_TTL_SECONDS } from './token-issuer.js';
 import type { StaffViewer } from './viewer.js';
@@ -87,7 +87,7 @@ export class StaffSessions {
   /** Call after the ending committed: this instance at once, the others over the bus. */
   announceEnded(sessions: { id: string; expiresAt: Date }[]): void {
     if (sessions.length === 0) return;
-    const payload: StaffSessionsEndedPayload = { v: 1, sessions: sessions.map((session) => ({ id: session.id, expiresAt: session.expiresAt.toISOString() })) };
+    const payload: StaffSessionsEndedPayload = { v: EVENT_VERSION, sessions: sessions.map((session) => ({ id: session.id, expiresAt: session.expiresAt.toISOString() })) };
     this.heard(payload);
     try {
       this.bus.publish('staffSessions', 'ended', payload);
@@ -108,9 +108,8 @@ export class StaffSessions {
     await this.flushActivity();
   }
 
+  /** The bus drops (and counts) versions this release can't read; those sessions come with the next refresh. */
   private heard(payload: StaffSessionsEndedPayload): void {
-    // A newer instance's payload during a rolling deploy: its sessions come with the next refresh.
-    if (payload.v !== 1) return void logger.debug({ v: payload.v }, 'Ignored an ended-sessions event of an unknown version');
     for (const session of payload.sessions) this.end(session.id, Date.parse(session.expiresAt));
   }
 

@@ -103,6 +103,8 @@ export class CustomerDataService {
           .execute();
         messages = emptied.affected ?? 0;
         await tx.entityManager.update(Conversation, ids, { subject: null });
+        // The rows go out to open inboxes below, as they are now.
+        for (const conversation of conversations) conversation.subject = null;
         // Webhook events about these conversations carry the same texts and file names.
         await tx.entityManager.query(`DELETE FROM outbox_event WHERE organization_id = $1 AND conversation_id = ANY($2::uuid[])`, [customer.organizationId, ids]);
       }

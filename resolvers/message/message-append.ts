@@ -8,6 +8,7 @@ import { Message, MessageKind, type SystemEvent } from '../../entities/message.e
 import { ConversationEventKind } from '../../gateway/pubsub/event-payloads.js';
 import type { RealtimePublisher } from '../../gateway/pubsub/realtime-publisher.js';
 import type { TenantScope } from '../../gateway/tenancy/tenant-scope.js';
+import { publishedActor } from '../actor/actor-names.js';
 
 /** A stored file to attach, as attachment intake produced it. */
 export type NewAttachment = Omit<Attachment, 'id' | 'organizationId' | 'conversationId' | 'messageId' | 'message' | 'createdAt'>;
@@ -58,8 +59,10 @@ export async function appendMessage(
   );
   Object.assign(conversation, lastActivity, { messageCount: conversation.messageCount + 1, updatedAt: now });
   await recordEvent(scope, realtime, WebhookEventType.MESSAGE_CREATED, row.conversationId, { message: messagePayload(row, attachments) });
-  scope.afterCommit(`message:${row.id}`, () => realtime.message(ConversationEventKind.MESSAGE_ADDED, row));
-  scope.afterCommit(`conversation:${conversation.id}`, () => realtime.conversationChanged(conversation));
+  // Looked up here, not after commit: events must leave in commit order.
+  const relations = { sender: message.kind === MessageKind.TEXT ? await publishedActor(scope, message.sender) : null, attachments, reactions: [] };
+  scope.afterCommit(`message:${row.id}`, () => realtime.message(ConversationEventKind.MESSAGE_ADDED, row, relations));
+  scope.afterCommit(`conversation:${conversation.id}`, () => realtime.conversationChanged(conversation, { message: { message: row, ...relations } }));
   return row;
 }
 

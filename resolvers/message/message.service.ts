@@ -18,6 +18,7 @@ import { normalizeMessageBody } from './message-body.js';
 import { ignoreAttachments, takeAttachments, type AttachmentIntakeDependencies, type IncomingFile } from '../attachment/attachment-intake.js';
 import { UPLOAD_LIMITS } from '../../gateway/uploads/upload-limits.js';
 import { AuditAction } from '../../gateway/audit/audit-action.js';
+import { publishedActor } from '../actor/actor-names.js';
 
 export interface SendMessage {
   conversationId: string;
@@ -123,9 +124,9 @@ export class MessageService {
       const editedAt = new Date();
       await tx.entityManager.update(Message, { id: message.id }, { body, editedAt });
       Object.assign(message, { body, editedAt });
-      const attachments = await tx.attachments('attachment').andWhere('attachment.messageId = :messageId', { messageId: message.id }).getMany();
+      const attachments = await tx.attachments('attachment').andWhere('attachment.messageId = :messageId', { messageId: message.id }).orderBy('attachment.createdAt', 'ASC').getMany();
       await recordEvent(tx, this.realtime, WebhookEventType.MESSAGE_EDITED, message.conversationId, { message: messagePayload(message, attachments) });
-      await this.publishAfterCommit(tx, ConversationEventKind.MESSAGE_EDITED, message);
+      await this.publishAfterCommit(tx, ConversationEventKind.MESSAGE_EDITED, message, attachments);
       return message;
     });
   }
@@ -141,7 +142,7 @@ export class MessageService {
       Object.assign(message, { body: null, deletedAt });
       await tx.audit(AuditAction.MESSAGE_DELETED, { type: 'Message', id: message.id }, { conversationId: message.conversationId, attachments: attachments.length });
       await recordEvent(tx, this.realtime, WebhookEventType.MESSAGE_DELETED, message.conversationId, { message: messagePayload(message) });
-      await this.publishAfterCommit(tx, ConversationEventKind.MESSAGE_DELETED, message);
+      await this.publishAfterCommit(tx, ConversationEventKind.MESSAGE_DELETED, message, []);
       // The words go with the row update; the files go once that has committed.
       const keys = attachments.flatMap((attachment) => [attachment.storageKey, attachment.thumbnailStorageKey ?? []].flat());
       if (keys.length > 0) {
@@ -163,7 +164,7 @@ export class MessageService {
     const position = await joinAndRead(this.scope, conversation, actor, { role: joiningRoleOf[actor.type], readThrough });
     this.realtime.read(conversation.id, actor, position.lastReadSequence, position.lastReadAt ?? new Date());
     // Unread counts live on the inbox row: the reader's other tabs and devices update too.
-    this.realtime.conversationChanged(conversation);
+    this.realtime.conversationChanged(conversation, { read: { reader: actor, sequence: position.lastReadSequence } });
     return conversation;
   }
 
@@ -171,10 +172,12 @@ export class MessageService {
    * The thread hears of the change, and so does the inbox: the row's last-message
    * preview and unread counts may have changed with it.
    */
-  private async publishAfterCommit(tx: TenantScope, kind: MessageEventKind, message: Message): Promise<void> {
+  private async publishAfterCommit(tx: TenantScope, kind: MessageEventKind, message: Message, attachments: readonly Attachment[]): Promise<void> {
     const conversation = await new ConversationService(tx, this.realtime).get(message.conversationId, 'conversationId');
-    tx.afterCommit(`message:${message.id}`, () => this.realtime.message(kind, message));
-    tx.afterCommit(`conversation:${conversation.id}`, () => this.realtime.conversationChanged(conversation));
+    // Only the sender edits or deletes a message: the viewer.
+    const relations = { sender: await publishedActor(tx, actorOf(tx.viewer)), attachments };
+    tx.afterCommit(`message:${message.id}`, () => this.realtime.message(kind, message, relations));
+    tx.afterCommit(`conversation:${conversation.id}`, () => this.realtime.conversationChanged(conversation, { message: { message, ...relations } }));
   }
 
   private async ownLiveMessage(tx: TenantScope, messageId: string, verb: 'edit' | 'delete'): Promise<Message> {

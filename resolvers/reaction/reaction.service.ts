@@ -5,6 +5,7 @@ import { badUserInput } from '../../gateway/errors/app-error.js';
 import { ConversationEventKind } from '../../gateway/pubsub/event-payloads.js';
 import type { RealtimePublisher } from '../../gateway/pubsub/realtime-publisher.js';
 import type { TenantScope } from '../../gateway/tenancy/tenant-scope.js';
+import { publishedActor } from '../actor/actor-names.js';
 
 // One emoji, possibly with modifiers and joiners (👍🏽, 👨‍⚕️, ❤️), and nothing else.
 const SINGLE_EMOJI = /^(?:\p{Extended_Pictographic}|\p{Regional_Indicator}{2})(?:[\u{1F3FB}-\u{1F3FF}\u{FE0F}\u{20E3}]|\u{200D}\p{Extended_Pictographic})*$/u;
@@ -26,7 +27,7 @@ export class ReactionService {
       .values({ organizationId: message.organizationId, messageId: message.id, actorType: actor.type, actorId: actor.id, emoji: assertEmoji(emoji) })
       .orIgnore()
       .execute();
-    if ((inserted.raw as unknown[]).length > 0) this.realtime.message(ConversationEventKind.REACTIONS_CHANGED, message);
+    if ((inserted.raw as unknown[]).length > 0) await this.publishChange(message);
     return message;
   }
 
@@ -34,8 +35,24 @@ export class ReactionService {
     const message = await this.reactableMessage(messageId);
     const actor = actorOf(this.scope.viewer);
     const deleted = await this.scope.entityManager.delete(Reaction, { messageId: message.id, actorType: actor.type, actorId: actor.id, emoji });
-    if (deleted.affected) this.realtime.message(ConversationEventKind.REACTIONS_CHANGED, message);
+    if (deleted.affected) await this.publishChange(message);
     return message;
+  }
+
+  /**
+   * With what subscribers would otherwise each look up; the reactions themselves they read
+   * as they run. The change is made already: if the lookups fail, the event goes without them.
+   */
+  private async publishChange(message: Message): Promise<void> {
+    const sender = message.senderType && message.senderId ? { type: message.senderType, id: message.senderId } : null;
+    const relations = await Promise.all([
+      sender && publishedActor(this.scope, sender),
+      this.scope.attachments('attachment').andWhere('attachment.messageId = :messageId', { messageId: message.id }).orderBy('attachment.createdAt', 'ASC').getMany(),
+    ]).then(
+      ([named, attachments]) => ({ sender: named, attachments }),
+      () => ({ sender: sender && { ...sender, name: null } }),
+    );
+    this.realtime.message(ConversationEventKind.REACTIONS_CHANGED, message, relations);
   }
 
   private async reactableMessage(messageId: string): Promise<Message> {
