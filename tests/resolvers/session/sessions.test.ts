@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { openAcknowledgedSocket } from '../../support/acknowledged-socket.js';
 import { createPharmacy, FIXTURE_PASSWORD, staffSessionToken, type PharmacyFixture } from '../../support/fixtures.js';
 import { startTestGateway, testRedisUrl, type TestGateway } from '../../support/test-gateway.js';
+import { waitUntil } from '../../support/wait-until.js';
+import { defaultRateLimitRules } from '../../../gateway/rate-limits/rate-limits.js';
 
 /** Sessions: each sign-in is one; staff end theirs one by one or everywhere else, effective at once on every instance. */
 let gateway: TestGateway;
@@ -21,9 +23,16 @@ async function signIn(email = pharmacy.pharmacist.email): Promise<string> {
 
 beforeAll(async () => {
   // Two instances sharing the database and Redis, as in production behind a load balancer.
-  gateway = await startTestGateway({ redisUrl: testRedisUrl() });
-  other = await startTestGateway({ sharing: gateway, redisUrl: testRedisUrl() });
+  // Limits live in the shared Redis across runs; every run signs in from 127.0.0.1 many times.
+  const config = { rateLimits: { ...defaultRateLimitRules, signInsPerIp: { points: 100_000, durationSeconds: 60 } } };
+  gateway = await startTestGateway({ redisUrl: testRedisUrl(), config });
+  other = await startTestGateway({ sharing: gateway, redisUrl: testRedisUrl(), config });
   pharmacy = await createPharmacy(gateway.dataSource, gateway.tokens, 'sessions');
+  // Redis subscriptions are made in the background: wait until an ending announced by one
+  // instance reaches the other, so the timed checks below measure delivery, not start-up.
+  const warmUp = await staffSessionToken(gateway.dataSource, gateway.tokens, pharmacy.admin);
+  expect((await gateway.graphql(`mutation { signOut }`, {}, warmUp)).data.signOut).toBe(true);
+  await waitUntil('the other instance to hear of an ended session', async () => !(await works(warmUp, other)), 20_000);
 });
 afterAll(async () => {
   await other.dispose();
