@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { ApiKey } from '../../entities/api-key.entity.js';
 import { Customer } from '../../entities/customer.entity.js';
-import { unauthenticated } from '../errors/app-error.js';
+import { unauthenticated } from '../errors/domain-error.js';
 import { tenantOfApiKey } from '../tenancy/tenant-lookups.js';
 import { withTenant } from '../tenancy/tenant-context.js';
 import { hashApiKeySecret, looksLikeApiKey } from './api-key-secret.js';

@@ -6,7 +6,7 @@ import { authenticate } from '../auth/authenticate.js';
 import type { TokenIssuer } from '../auth/token-issuer.js';
 import type { RateLimits } from '../rate-limits/rate-limits.js';
 import type { SignedInViewer, Viewer } from '../auth/viewer.js';
-import { unauthenticated } from '../errors/app-error.js';
+import { unauthenticated } from '../errors/domain-error.js';
 import { createLoaders, type Loaders } from '../loaders/create-loaders.js';
 import { TenantScope } from '../tenancy/tenant-scope.js';
 import { ReadAudit } from '../audit/read-audit.js';

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { buildCounterchatSchema } from '../../schema/build-schema.js';
 import { buildContext, type RequestContext } from '../context/request-context.js';
 import type { ServerDependencies } from './config.js';
-import { AppError, serviceUnavailable } from '../errors/app-error.js';
+import { DomainError, serviceUnavailable, unauthenticated } from '../errors/domain-error.js';
 import { isDatabaseUnavailable } from '../database/database-error.js';
 import { ErrorCode } from '../errors/error-code.js';
 import { formatError } from '../pipeline/format-error.js';
@@ -130,10 +130,8 @@ export async function startGateway(deps: ServerDependencies): Promise<Gateway> {
         try {
           context = await buildContext(req.headers.authorization, deps, req.ip);
         } catch (error) {
-          if (error instanceof AppError) {
-            // A bad credential fails the whole request with 401, before any resolver runs.
-            throw new AppError(ErrorCode.Unauthenticated, error.message, { http: { status: 401 } });
-          }
+          // A bad credential fails the whole request with 401, before any resolver runs.
+          if (error instanceof DomainError) throw unauthenticated(error.message).withHttpStatus(401);
           // An API key is looked up in the database; without it, no request can be served.
           if (isDatabaseUnavailable(error)) throw serviceUnavailable();
           throw error;
@@ -144,7 +142,7 @@ export async function startGateway(deps: ServerDependencies): Promise<Gateway> {
             await deps.rateLimits.partnerRequests.consume(context.viewer.apiKeyId);
           } catch (error) {
             // The whole request is refused, as HTTP says: 429 with the wait.
-            if (error instanceof AppError) throw new AppError(ErrorCode.RateLimited, error.message, { retryAfter: error.extensions.retryAfter, http: { status: 429 } });
+            if (error instanceof DomainError) throw error.withHttpStatus(429);
             throw error;
           }
         }

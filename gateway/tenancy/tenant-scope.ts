@@ -13,7 +13,7 @@ import { WebhookDeliveryAttempt } from '../../entities/webhook-delivery-attempt.
 import { WebhookEndpoint } from '../../entities/webhook-endpoint.entity.js';
 import { OutboxEvent } from '../../entities/outbox-event.entity.js';
 import { AuditEvent, type AuditDetails } from '../../entities/audit-event.entity.js';
-import { badUserInput, notFound } from '../errors/app-error.js';
+import { badUserInput, notFound } from '../errors/domain-error.js';
 import { actorOf, type SignedInViewer } from '../auth/viewer.js';
 import type { AuditAction } from '../audit/audit-action.js';
 import { appendAuditEvents } from '../audit/audit-log.js';

@@ -1,6 +1,6 @@
 import { ApiKey, type ApiKeyScope } from '../../entities/api-key.entity.js';
 import { generateApiKeySecret } from '../../gateway/auth/api-key-secret.js';
-import { badUserInput } from '../../gateway/errors/app-error.js';
+import { badUserInput } from '../../gateway/errors/domain-error.js';
 import type { RealtimePublisher } from '../../gateway/pubsub/realtime-publisher.js';
 import type { TenantScope } from '../../gateway/tenancy/tenant-scope.js';
 import { AuditAction } from '../../gateway/audit/audit-action.js';

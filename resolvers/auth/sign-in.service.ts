@@ -6,7 +6,7 @@ import { AuditAction } from '../../gateway/audit/audit-action.js';
 import { appendAuditEvents, type AuditEntry } from '../../gateway/audit/audit-log.js';
 import { unknownUserPasswordHash, verifyPassword } from '../../gateway/auth/password.js';
 import type { IssuedToken, TokenIssuer } from '../../gateway/auth/token-issuer.js';
-import { unauthenticated } from '../../gateway/errors/app-error.js';
+import { unauthenticated } from '../../gateway/errors/domain-error.js';
 import { withTenant } from '../../gateway/tenancy/tenant-context.js';
 import { tenantOfStaffEmail } from '../../gateway/tenancy/tenant-lookups.js';
 import type { RateLimits } from '../../gateway/rate-limits/rate-limits.js';

@@ -4,7 +4,7 @@ import { MessageKind } from '../../entities/message.entity.js';
 import { assertPermissions, maySearchContactDetails } from '../../gateway/auth/auth-checker.js';
 import { Permission } from '../../gateway/auth/permission.js';
 import { actorOf, unreadSenderTypesFor } from '../../gateway/auth/viewer.js';
-import { badUserInput } from '../../gateway/errors/app-error.js';
+import { badUserInput } from '../../gateway/errors/domain-error.js';
 import { assertId, type TenantScope } from '../../gateway/tenancy/tenant-scope.js';
 import { customerSearchCondition, isPhoneNumberSearch } from '../customer/customer-search.js';
 

@@ -11,7 +11,7 @@ import { recordEvent } from '../../gateway/webhooks/outbox.js';
 import { conversationPayload } from '../../gateway/webhooks/webhook-payloads.js';
 import { ParticipantRole } from '../../entities/participant.entity.js';
 import { actorOf } from '../../gateway/auth/viewer.js';
-import { badUserInput } from '../../gateway/errors/app-error.js';
+import { badUserInput } from '../../gateway/errors/domain-error.js';
 import type { RealtimePublisher } from '../../gateway/pubsub/realtime-publisher.js';
 import type { TenantScope } from '../../gateway/tenancy/tenant-scope.js';
 import { appendMessage, lockConversation } from '../message/message-append.js';

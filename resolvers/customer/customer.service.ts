@@ -1,5 +1,5 @@
 import { Customer } from '../../entities/customer.entity.js';
-import { badUserInput, conflict } from '../../gateway/errors/app-error.js';
+import { badUserInput, conflict } from '../../gateway/errors/domain-error.js';
 import { isUniqueViolation } from '../../gateway/database/database-error.js';
 import type { TenantScope } from '../../gateway/tenancy/tenant-scope.js';
 import { isUuidValue } from '../pagination/cursor.js';

@@ -6,7 +6,7 @@ import { WebhookEventType } from '../../entities/webhook-event-type.js';
 import { recordEvent } from '../../gateway/webhooks/outbox.js';
 import { messagePayload } from '../../gateway/webhooks/webhook-payloads.js';
 import { actorOf } from '../../gateway/auth/viewer.js';
-import { badUserInput, forbidden } from '../../gateway/errors/app-error.js';
+import { badUserInput, forbidden } from '../../gateway/errors/domain-error.js';
 import { ConversationEventKind, type MessageEventKind } from '../../gateway/pubsub/event-payloads.js';
 import type { RealtimePublisher } from '../../gateway/pubsub/realtime-publisher.js';
 import type { TenantScope } from '../../gateway/tenancy/tenant-scope.js';

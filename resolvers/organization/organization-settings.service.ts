@@ -2,7 +2,7 @@ import { Organization } from '../../entities/organization.entity.js';
 import type { OrganizationSettings } from '../../entities/organization-settings.js';
 import { isSearchLanguage, SEARCH_LANGUAGES } from '../../entities/search-language.js';
 import { AuditAction } from '../../gateway/audit/audit-action.js';
-import { badUserInput } from '../../gateway/errors/app-error.js';
+import { badUserInput } from '../../gateway/errors/domain-error.js';
 import type { TenantScope } from '../../gateway/tenancy/tenant-scope.js';
 import { areUsableBusinessHours, isKnownTimeZone } from './business-hours-rules.js';
 import type { UpdateOrganizationSettingsInput } from './organization-settings.inputs.js';

@@ -1,7 +1,7 @@
 import { Reaction } from '../../entities/reaction.entity.js';
 import type { Message } from '../../entities/message.entity.js';
 import { actorOf } from '../../gateway/auth/viewer.js';
-import { badUserInput } from '../../gateway/errors/app-error.js';
+import { badUserInput } from '../../gateway/errors/domain-error.js';
 import { ConversationEventKind } from '../../gateway/pubsub/event-payloads.js';
 import type { RealtimePublisher } from '../../gateway/pubsub/realtime-publisher.js';
 import type { TenantScope } from '../../gateway/tenancy/tenant-scope.js';

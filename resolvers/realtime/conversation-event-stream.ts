@@ -1,6 +1,6 @@
 import { Repeater } from '@repeaterjs/repeater';
 import type { RequestContext } from '../../gateway/context/request-context.js';
-import { badUserInput } from '../../gateway/errors/app-error.js';
+import { badUserInput } from '../../gateway/errors/domain-error.js';
 import { ConversationEventKind, type ConversationEventPayload, type Jsonified } from '../../gateway/pubsub/event-payloads.js';
 import type { Message } from '../../entities/message.entity.js';
 import { ConversationService } from '../conversation/conversation.service.js';

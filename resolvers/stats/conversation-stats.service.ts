@@ -1,5 +1,5 @@
 import type { ConversationStatus } from '../../entities/conversation.entity.js';
-import { badUserInput } from '../../gateway/errors/app-error.js';
+import { badUserInput } from '../../gateway/errors/domain-error.js';
 import type { TenantScope } from '../../gateway/tenancy/tenant-scope.js';
 import { areUsableBusinessHours, isKnownTimeZone } from '../organization/business-hours-rules.js';
 import { queryStatusCounts, queryTimings, type StatusCounts, type TimingBreakdown } from './conversation-stats-query.js';

@@ -4,7 +4,7 @@ import type { WebhookDeliveryAttempt } from '../../entities/webhook-delivery-att
 import { WebhookEndpoint } from '../../entities/webhook-endpoint.entity.js';
 import type { WebhookEventType } from '../../entities/webhook-event-type.js';
 import type { OutboxEvent } from '../../entities/outbox-event.entity.js';
-import { badUserInput } from '../../gateway/errors/app-error.js';
+import { badUserInput } from '../../gateway/errors/domain-error.js';
 import type { RealtimePublisher } from '../../gateway/pubsub/realtime-publisher.js';
 import { assertId, type TenantScope } from '../../gateway/tenancy/tenant-scope.js';
 import { isTimestampValue, isUuidValue } from '../pagination/cursor.js';

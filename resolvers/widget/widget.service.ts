@@ -4,7 +4,7 @@ import { Organization } from '../../entities/organization.entity.js';
 import { defaultOrganizationSettings, widgetThreadPolicyOf } from '../../entities/organization-settings.js';
 import type { TokenIssuer } from '../../gateway/auth/token-issuer.js';
 import type { Viewer } from '../../gateway/auth/viewer.js';
-import { badUserInput, notFound, unauthenticated } from '../../gateway/errors/app-error.js';
+import { badUserInput, notFound, unauthenticated } from '../../gateway/errors/domain-error.js';
 import { isUniqueViolation } from '../../gateway/database/database-error.js';
 import { withTenant } from '../../gateway/tenancy/tenant-context.js';
 import { tenantOfSlug } from '../../gateway/tenancy/tenant-lookups.js';
