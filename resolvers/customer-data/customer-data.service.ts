@@ -7,6 +7,7 @@ import type { GatewayFiles } from '../../gateway/files/gateway-files.js';
 import type { RealtimePublisher } from '../../gateway/pubsub/realtime-publisher.js';
 import type { TenantScope } from '../../gateway/tenancy/tenant-scope.js';
 import { CustomerService } from '../customer/customer.service.js';
+import type { ThreadService } from '../thread/thread.service.js';
 
 export interface CustomerDataExport {
   customerId: string;
@@ -27,6 +28,7 @@ export interface CustomerErasure {
 export class CustomerDataService {
   constructor(
     private readonly scope: TenantScope,
+    private readonly thread: ThreadService,
     private readonly realtime: RealtimePublisher,
     private readonly files: GatewayFiles,
   ) {}
@@ -110,7 +112,7 @@ export class CustomerDataService {
       await tx.entityManager.update(Customer, { id: customer.id }, { name: 'Erased customer', phone: null, email: null, externalId: null, contactConsentAt: null, chatTokensRevokedAt: new Date() });
       tx.afterCommit(`access:${customer.id}`, () => this.realtime.chatTokensRevoked(customer.organizationId, customer.id));
       await tx.audit(AuditAction.CUSTOMER_ERASED, { type: 'Customer', id: customer.id }, { conversations: ids.length, messages, attachments });
-      for (const conversation of conversations) tx.afterCommit(`conversation:${conversation.id}`, () => this.realtime.conversationChanged(conversation));
+      for (const conversation of conversations) this.thread.conversationChanged(tx, conversation);
       return { customerId: customer.id, conversations: ids.length, messages, attachments };
     });
     await Promise.allSettled(keys.map((key) => this.files.storage.delete(key)));

@@ -1,12 +1,10 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Attachment } from '../../entities/attachment.entity.js';
 import type { Message } from '../../entities/message.entity.js';
-import type { Reaction } from '../../entities/reaction.entity.js';
 import type { RequestContext } from '../../gateway/context/request-context.js';
 import type { Actor } from '../../gateway/loaders/actor-loader.js';
 import { ActorUnion } from '../actor/actor.union.js';
 import { AttachmentType } from '../attachment/attachment.type.js';
-import { ReactionType } from '../reaction/reaction.type.js';
 import { MessageType } from './message.type.js';
 
 @Resolver(() => MessageType)
@@ -25,10 +23,5 @@ export class MessageFieldsResolver {
   @FieldResolver(() => MessageType, { nullable: true })
   replyTo(@Root() message: Message, @Ctx() context: RequestContext): Promise<Message | null> | null {
     return message.replyToId ? context.loaders.messages.load(message.replyToId) : null;
-  }
-
-  @FieldResolver(() => [ReactionType])
-  reactions(@Root() message: Message, @Ctx() context: RequestContext): Promise<Reaction[]> {
-    return context.loaders.reactionsByMessage.load(message.id);
   }
 }

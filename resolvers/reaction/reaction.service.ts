@@ -2,21 +2,26 @@ import { Reaction } from '../../entities/reaction.entity.js';
 import type { Message } from '../../entities/message.entity.js';
 import { actorOf } from '../../gateway/auth/viewer.js';
 import { badUserInput } from '../../gateway/errors/domain-error.js';
-import { ConversationEventKind } from '../../gateway/pubsub/event-payloads.js';
-import type { RealtimePublisher } from '../../gateway/pubsub/realtime-publisher.js';
 import type { TenantScope } from '../../gateway/tenancy/tenant-scope.js';
+import type { ThreadService } from '../thread/thread.service.js';
 
 // One emoji, possibly with modifiers and joiners (👍🏽, 👨‍⚕️, ❤️), and nothing else.
 const SINGLE_EMOJI = /^(?:\p{Extended_Pictographic}|\p{Regional_Indicator}{2})(?:[\u{1F3FB}-\u{1F3FF}\u{FE0F}\u{20E3}]|\u{200D}\p{Extended_Pictographic})*$/u;
 
+/** One emoji of the viewer's on one message. */
+export interface MessageReaction {
+  messageId: string;
+  emoji: string;
+}
+
 export class ReactionService {
   constructor(
     private readonly scope: TenantScope,
-    private readonly realtime: RealtimePublisher,
+    private readonly thread: ThreadService,
   ) {}
 
   /** Adding the same emoji twice is not an error: the reaction is simply there. */
-  async add(messageId: string, emoji: string): Promise<Message> {
+  async add({ messageId, emoji }: MessageReaction): Promise<Message> {
     const message = await this.reactableMessage(messageId);
     const actor = actorOf(this.scope.viewer);
     const inserted = await this.scope.entityManager
@@ -26,15 +31,15 @@ export class ReactionService {
       .values({ organizationId: message.organizationId, messageId: message.id, actorType: actor.type, actorId: actor.id, emoji: assertEmoji(emoji) })
       .orIgnore()
       .execute();
-    if ((inserted.raw as unknown[]).length > 0) this.realtime.message(ConversationEventKind.REACTIONS_CHANGED, message);
+    if ((inserted.raw as unknown[]).length > 0) this.thread.reactionsChanged(message);
     return message;
   }
 
-  async remove(messageId: string, emoji: string): Promise<Message> {
+  async remove({ messageId, emoji }: MessageReaction): Promise<Message> {
     const message = await this.reactableMessage(messageId);
     const actor = actorOf(this.scope.viewer);
     const deleted = await this.scope.entityManager.delete(Reaction, { messageId: message.id, actorType: actor.type, actorId: actor.id, emoji });
-    if (deleted.affected) this.realtime.message(ConversationEventKind.REACTIONS_CHANGED, message);
+    if (deleted.affected) this.thread.reactionsChanged(message);
     return message;
   }
 

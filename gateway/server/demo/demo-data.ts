@@ -6,6 +6,7 @@ import { StaffRole, StaffUser } from '../../../entities/staff-user.entity.js';
 import { ConversationStatus } from '../../../entities/conversation.entity.js';
 import { ConversationService } from '../../../resolvers/conversation/conversation.service.js';
 import { MessageService } from '../../../resolvers/message/message.service.js';
+import { ThreadService } from '../../../resolvers/thread/thread.service.js';
 import { hashPassword } from '../../auth/password.js';
 import type { RealtimePublisher } from '../../pubsub/realtime-publisher.js';
 import type { SignedInViewer } from '../../auth/viewer.js';
@@ -107,18 +108,22 @@ export async function seedDemoData(dataSource: DataSource, realtime: RealtimePub
     return { organization, staff, customers };
   });
 
+  const servicesOf = (viewer: SignedInViewer) => {
+    const scope = TenantScope.forViewer(viewer, dataSource);
+    const thread = new ThreadService(scope, realtime);
+    return { conversations: new ConversationService(scope, thread), messages: new MessageService(scope, thread) };
+  };
   const pharmacist: SignedInViewer = { kind: 'staff', organizationId: organization.id, staffId: staff[1]!.id, role: StaffRole.PHARMACIST };
   for (const [index, script] of CUSTOMERS.entries()) {
     const customer = customers[index]!;
     const asCustomer: SignedInViewer = { kind: 'customer', organizationId: organization.id, customerId: customer.id, issuedAt: new Date() };
     if (script.lines.length === 0) continue;
-    const conversation = await new ConversationService(TenantScope.forViewer(asCustomer, dataSource), realtime).start({ subject: script.subject ?? undefined });
+    const conversation = await servicesOf(asCustomer).conversations.start({ subject: script.subject });
     for (const [line, [who, body]] of script.lines.entries()) {
-      const viewer = who === 'customer' ? asCustomer : pharmacist;
-      await new MessageService(TenantScope.forViewer(viewer, dataSource), realtime).send({ conversationId: conversation.id, body, clientMessageId: `demo-${index}-${line}` });
+      await servicesOf(who === 'customer' ? asCustomer : pharmacist).messages.send({ conversationId: conversation.id, body, clientMessageId: `demo-${index}-${line}` });
     }
     if (script.status !== ConversationStatus.OPEN) {
-      await new ConversationService(TenantScope.forViewer(pharmacist, dataSource), realtime).setStatus(conversation.id, script.status);
+      await servicesOf(pharmacist).conversations.setStatus({ conversationId: conversation.id, status: script.status });
     }
   }
   return { organization, staff, customers };

@@ -3,6 +3,12 @@ import type { Conversation } from '../../entities/conversation.entity.js';
 import { ParticipantRole } from '../../entities/participant.entity.js';
 import type { TenantScope } from '../../gateway/tenancy/tenant-scope.js';
 
+/** How far someone has read a conversation. */
+export interface ReadPosition {
+  lastReadSequence: number;
+  lastReadAt: Date | null;
+}
+
 /**
  * Makes `actor` a participant of a conversation the caller already loaded through
  * the scope, and moves their read position up to `readThrough` (never backwards).
@@ -13,7 +19,7 @@ export async function joinAndRead(
   conversation: Conversation,
   actor: ActorRef,
   options: { role: ParticipantRole; readThrough?: number; changeRole?: boolean },
-): Promise<{ lastReadSequence: number; lastReadAt: Date | null }> {
+): Promise<ReadPosition> {
   const readThrough = options.readThrough ?? 0;
   const [position] = await scope.entityManager.query(
     `INSERT INTO participant (organization_id, conversation_id, actor_type, actor_id, role, last_read_sequence, last_read_at)
