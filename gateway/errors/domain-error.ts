@@ -33,6 +33,12 @@ export class DomainError extends Error {
     return this.extensions.code;
   }
 
+  /** The same failure, its field named from an object that holds the input (`input` + `from` = `input.from`). */
+  under(container: string): DomainError {
+    const { field } = this.extensions;
+    return field === undefined ? this : new DomainError(this.code, this.message, { ...this.extensions, field: `${container}.${field}` });
+  }
+
   /** The same failure, as a whole request's answer with this HTTP status. */
   withHttpStatus(status: number): DomainError {
     return new DomainError(this.code, this.message, { ...this.extensions, http: { status } });

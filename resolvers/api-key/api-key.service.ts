@@ -11,6 +11,14 @@ export interface CreatedApiKey {
   secret: string;
 }
 
+export interface CreateApiKey {
+  /** What the key is for, e.g. "Pharmacy system". */
+  name: string;
+  scopes: ApiKeyScope[];
+  /** In the future; unset keys don't expire. */
+  expiresAt?: Date | null;
+}
+
 export class ApiKeyService {
   constructor(
     private readonly scope: TenantScope,
@@ -21,7 +29,7 @@ export class ApiKeyService {
     return this.scope.apiKeys('apiKey').orderBy('apiKey.createdAt', 'DESC').getMany();
   }
 
-  async create(input: { name: string; scopes: ApiKeyScope[]; expiresAt?: Date }): Promise<CreatedApiKey> {
+  async create(input: CreateApiKey): Promise<CreatedApiKey> {
     if (input.expiresAt && input.expiresAt.getTime() <= Date.now()) {
       throw badUserInput('expiresAt', 'The expiry must be in the future.');
     }

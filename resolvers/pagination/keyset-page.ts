@@ -1,8 +1,7 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import type { Edge } from './connection.type.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
+import type { Page } from './page.js';
 import type { PageRequest } from './page-request.js';
-import type { PageInfoType } from './page-info.type.js';
 
 export interface KeysetOrder<T> {
   /** Cursor tag; a cursor from another list is rejected. */
@@ -15,11 +14,6 @@ export interface KeysetOrder<T> {
   descending: boolean;
   /** Whether decoded cursor values have the keys' types; anything else would reach SQL as a cast error. */
   acceptsCursor(values: (string | number)[]): boolean;
-}
-
-export interface Page<T> {
-  edges: Edge<T>[];
-  pageInfo: PageInfoType;
 }
 
 /**

@@ -8,7 +8,8 @@ import { badUserInput } from '../../gateway/errors/domain-error.js';
 import type { RealtimePublisher } from '../../gateway/pubsub/realtime-publisher.js';
 import { assertId, type TenantScope } from '../../gateway/tenancy/tenant-scope.js';
 import { isTimestampValue, isUuidValue } from '../pagination/cursor.js';
-import { fetchKeysetPage, type Page } from '../pagination/keyset-page.js';
+import { fetchKeysetPage } from '../pagination/keyset-page.js';
+import type { Page } from '../pagination/page.js';
 import type { PageRequest } from '../pagination/page-request.js';
 import { checkWebhookUrl } from './webhook-url.js';
 import { AuditAction } from '../../gateway/audit/audit-action.js';
@@ -22,11 +23,24 @@ export interface CreatedWebhookEndpoint {
   secret: string;
 }
 
-export interface WebhookEndpointChanges {
-  url?: string;
-  events?: WebhookEventType[];
+export interface CreateWebhookEndpoint {
+  url: string;
+  events: WebhookEventType[];
   description?: string | null;
-  enabled?: boolean;
+}
+
+/** Only the given fields change. */
+export interface UpdateWebhookEndpoint {
+  id: string;
+  url?: string | null;
+  events?: WebhookEventType[] | null;
+  description?: string | null;
+  enabled?: boolean | null;
+}
+
+export interface WebhookDeliveryFilter {
+  endpointId?: string | null;
+  status?: WebhookDeliveryStatus | null;
 }
 
 /** Registering receivers, reading the delivery log and redelivering. */
@@ -45,7 +59,7 @@ export class WebhookService {
     return this.scope.findOne(this.scope.webhookEndpoints('endpoint'), id, field, 'Webhook endpoint');
   }
 
-  async create(input: { url: string; events: WebhookEventType[]; description?: string | null }): Promise<CreatedWebhookEndpoint> {
+  async create(input: CreateWebhookEndpoint): Promise<CreatedWebhookEndpoint> {
     const url = checkWebhookUrl(input.url, this.options);
     const count = await this.scope.webhookEndpoints('endpoint').getCount();
     if (count >= MAX_ENDPOINTS_PER_ORGANIZATION) {
@@ -65,8 +79,8 @@ export class WebhookService {
     return { endpoint, secret };
   }
 
-  async update(id: string, changes: WebhookEndpointChanges): Promise<WebhookEndpoint> {
-    const endpoint = await this.endpoint(id);
+  async update(changes: UpdateWebhookEndpoint): Promise<WebhookEndpoint> {
+    const endpoint = await this.endpoint(changes.id);
     const patch: Partial<WebhookEndpoint> = {};
     if (changes.url !== undefined && changes.url !== null) patch.url = checkWebhookUrl(changes.url, this.options);
     if (changes.events) patch.events = [...new Set(changes.events)];
@@ -96,7 +110,7 @@ export class WebhookService {
     return { endpoint: await this.endpoint(endpoint.id), secret };
   }
 
-  deliveries(filter: { endpointId?: string; status?: WebhookDeliveryStatus }, request: PageRequest): Promise<Page<WebhookDelivery>> {
+  deliveries(filter: WebhookDeliveryFilter, request: PageRequest): Promise<Page<WebhookDelivery>> {
     const query = this.scope.webhookDeliveries('delivery');
     if (filter.endpointId) {
       assertId(filter.endpointId, 'endpointId');

@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { Customer } from '../../entities/customer.entity.js';
 import { Organization } from '../../entities/organization.entity.js';
-import { defaultOrganizationSettings, widgetThreadPolicyOf } from '../../entities/organization-settings.js';
+import { defaultOrganizationSettings, widgetThreadPolicyOf, type BusinessHoursRange, type WidgetThreadPolicy } from '../../entities/organization-settings.js';
 import type { TokenIssuer } from '../../gateway/auth/token-issuer.js';
 import type { Viewer } from '../../gateway/auth/viewer.js';
 import { badUserInput, notFound, unauthenticated } from '../../gateway/errors/domain-error.js';
@@ -19,7 +19,21 @@ import {
   isValidIdentitySignature,
   type SignedIdentity,
 } from './identity-signature.js';
-import type { WidgetConfigType } from './widget.types.js';
+
+/** What the widget shows before anyone signs in: the pharmacy's public settings. */
+export interface WidgetConfig {
+  name: string;
+  slug: string;
+  primaryColor: string;
+  replyTimeText: string | null;
+  timeZone: string;
+  businessHours: BusinessHoursRange[];
+  /** Within business hours right now; null when none are set. */
+  openNow: boolean | null;
+  threadPolicy: WidgetThreadPolicy;
+  /** Seconds a signed identity stays valid after `issuedAt`. */
+  identityMaxAgeSeconds: number;
+}
 
 export interface WidgetSessionRequest {
   organizationSlug: string;
@@ -44,7 +58,7 @@ export interface WidgetDependencies {
 export class WidgetService {
   constructor(private readonly deps: WidgetDependencies) {}
 
-  config(organizationSlug: string, now = new Date()): Promise<WidgetConfigType> {
+  config(organizationSlug: string, now = new Date()): Promise<WidgetConfig> {
     return this.asPharmacy(organizationSlug, async () => {
       const organization = await this.organizationBySlug(organizationSlug);
       // Rows created without settings hold `{}`: the defaults fill in what is missing.
