@@ -67,7 +67,7 @@ export class RequestContext {
 
   /** Records which conversations' messages this request (or socket) read. */
   get readAudit(): ReadAudit {
-    this.reads ??= new ReadAudit(this.gateway.dataSource.manager, this.signedInViewer, this.clientIp);
+    this.reads ??= new ReadAudit(this.scope);
     return this.reads;
   }
 

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { AuditAction } from '../audit/audit-action.js';
-import { appendAuditEvents } from '../audit/audit-log.js';
+import { OrganizationScope } from '../tenancy/organization-scope.js';
 import type { FileStorage } from '../files/file-storage.js';
 import { logger } from '../logging/logger.js';
 import { withTenant } from '../tenancy/tenant-context.js';
@@ -82,9 +82,8 @@ async function purgeOrganization(dataSource: DataSource, storage: FileStorage, o
       before,
     ]);
     if (messages === 0 && attachments === 0 && webhookEvents === 0) return undefined;
-    await appendAuditEvents(manager, [
+    await new OrganizationScope({ organizationId }, manager).appendAudit([
       {
-        organizationId,
         actor: null,
         action: AuditAction.RETENTION_PURGE,
         details: { messages, attachments, webhookEvents, before: before.toISOString(), retentionDays: days },

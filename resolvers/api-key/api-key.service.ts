@@ -35,8 +35,7 @@ export class ApiKeyService {
     }
     const generated = generateApiKeySecret();
     const viewer = this.scope.viewer;
-    const apiKey = this.scope.entityManager.create(ApiKey, {
-      organizationId: this.scope.organizationId,
+    const apiKey = await this.scope.insert(ApiKey, {
       name: input.name.trim(),
       prefix: generated.displayPrefix,
       secretHash: generated.hash,
@@ -46,7 +45,6 @@ export class ApiKeyService {
       lastUsedAt: null,
       revokedAt: null,
     });
-    await this.scope.entityManager.insert(ApiKey, apiKey);
     await this.scope.audit(AuditAction.API_KEY_CREATED, { type: 'ApiKey', id: apiKey.id }, { scopes: apiKey.scopes.join(' ') });
     return { apiKey, secret: generated.secret };
   }
@@ -56,7 +54,7 @@ export class ApiKeyService {
     const apiKey = await this.scope.findOne(this.scope.apiKeys('apiKey'), id, 'id', 'API key');
     if (!apiKey.revokedAt) {
       apiKey.revokedAt = new Date();
-      await this.scope.entityManager.update(ApiKey, { id: apiKey.id }, { revokedAt: apiKey.revokedAt });
+      await this.scope.update(ApiKey, { id: apiKey.id }, { revokedAt: apiKey.revokedAt });
       await this.scope.audit(AuditAction.API_KEY_REVOKED, { type: 'ApiKey', id: apiKey.id });
       // Open sockets authenticated with the key close within moments, on every instance.
       this.realtime.apiKeyRevoked(apiKey.organizationId, apiKey.id);

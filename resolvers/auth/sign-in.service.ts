@@ -3,7 +3,8 @@ import type { DataSource } from 'typeorm';
 import { ActorType } from '../../entities/actor-type.js';
 import { StaffUser } from '../../entities/staff-user.entity.js';
 import { AuditAction } from '../../gateway/audit/audit-action.js';
-import { appendAuditEvents, type AuditEntry } from '../../gateway/audit/audit-log.js';
+import type { AuditEntry } from '../../gateway/audit/audit-log.js';
+import { OrganizationScope } from '../../gateway/tenancy/organization-scope.js';
 import { unknownUserPasswordHash, verifyPassword } from '../../gateway/auth/password.js';
 import type { IssuedToken, TokenIssuer } from '../../gateway/auth/token-issuer.js';
 import { unauthenticated } from '../../gateway/errors/domain-error.js';
@@ -42,18 +43,18 @@ export async function signInStaff(
     if (!staff || !matches) {
       await deps.rateLimits.signInThrottle.failed(address, ip).catch(() => {});
       // Only a real account has an organization whose admins can read about it.
-      if (staff) await appendAuditEvents(deps.dataSource.manager, [signInEntry(staff, AuditAction.SIGN_IN_FAILED, clientIp)]);
+      if (staff) await new OrganizationScope(tenant, deps.dataSource.manager).appendAudit([signInEntry(staff, AuditAction.SIGN_IN_FAILED, clientIp)]);
       // A failure costs a guesser half a second more than a success costs a pharmacist.
       await new Promise((resolve) => setTimeout(resolve, FAILURE_DELAY_MS));
       throw unauthenticated('Email or password is incorrect.');
     }
     await deps.rateLimits.signInThrottle.succeeded(address, ip).catch(() => {});
     const issued = await deps.tokens.issueStaffToken({ organizationId: staff.organizationId, staffId: staff.id, role: staff.role });
-    await appendAuditEvents(deps.dataSource.manager, [signInEntry(staff, AuditAction.SIGNED_IN, clientIp)]);
+    await new OrganizationScope(tenant, deps.dataSource.manager).appendAudit([signInEntry(staff, AuditAction.SIGNED_IN, clientIp)]);
     return { ...issued, staff };
   });
 }
 
 function signInEntry(staff: StaffUser, action: AuditAction, clientIp: string | undefined): AuditEntry {
-  return { organizationId: staff.organizationId, actor: { type: ActorType.STAFF, id: staff.id }, action, object: { type: 'StaffMember', id: staff.id }, ip: clientIp };
+  return { actor: { type: ActorType.STAFF, id: staff.id }, action, object: { type: 'StaffMember', id: staff.id }, ip: clientIp };
 }

@@ -87,9 +87,8 @@ export class ConversationService {
         const existing = await tx.conversations('conversation').andWhere('conversation.isDefault').getOne();
         if (existing) return existing;
       }
-      const now = new Date();
-      const conversation = tx.entityManager.create(Conversation, {
-        organizationId: tx.organizationId,
+      // ON CONFLICT covers two tabs opening the widget at once: both get the one default thread.
+      const created = await tx.insertIfAbsent(Conversation, {
         customerId: customer.id,
         subject: command.subject ?? null,
         status: ConversationStatus.OPEN,
@@ -101,15 +100,9 @@ export class ConversationService {
         messageCount: 0,
         lastMessageId: null,
         lastMessageAt: null,
-        lastActivityAt: now,
+        lastActivityAt: new Date(),
       });
-      // ON CONFLICT covers two tabs opening the widget at once: both get the one default thread.
-      const inserted = await tx.entityManager.createQueryBuilder().insert().into(Conversation).values(conversation).orIgnore().execute();
-      if ((inserted.raw as unknown[]).length === 0) {
-        return tx.conversations('conversation').andWhere('conversation.isDefault').getOneOrFail();
-      }
-      // TypeORM has filled in the generated id and timestamps from RETURNING.
-      const created = conversation;
+      if (!created) return tx.conversations('conversation').andWhere('conversation.isDefault').getOneOrFail();
       const starter = actorOf(viewer);
       await this.thread.opened(tx, created, [
         { actor: { type: ActorType.CUSTOMER, id: customer.id }, role: ParticipantRole.CUSTOMER },
@@ -141,7 +134,7 @@ export class ConversationService {
   setPriority(command: SetConversationPriority): Promise<Conversation> {
     return this.scope.transaction(async (tx) => {
       const conversation = await this.thread.lock(tx, command.conversationId);
-      await tx.entityManager.update(Conversation, { id: conversation.id }, { priority: command.priority });
+      await tx.update(Conversation, { id: conversation.id }, { priority: command.priority });
       Object.assign(conversation, { priority: command.priority });
       this.thread.conversationChanged(tx, conversation);
       return conversation;

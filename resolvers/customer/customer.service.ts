@@ -69,15 +69,8 @@ export class CustomerService {
         const taken = await tx.customers('customer').andWhere('customer.externalId = :externalId', { externalId: input.externalId }).getExists();
         if (taken) throw conflict('A customer with this external id already exists.');
       }
-      const customer = tx.entityManager.create(Customer, {
-        organizationId: tx.organizationId,
-        name,
-        phone,
-        email: input.email?.toLowerCase() ?? null,
-        externalId: input.externalId ?? null,
-      });
       try {
-        return await tx.entityManager.save(customer);
+        return await tx.insert(Customer, { name, phone, email: input.email?.toLowerCase() ?? null, externalId: input.externalId ?? null });
       } catch (error) {
         // Two creates with one external id at the same moment: the unique index decides.
         if (isUniqueViolation(error)) throw conflict('A customer with this external id already exists.');

@@ -114,7 +114,7 @@ export class MessageService {
       const message = await this.ownLiveMessage(tx, command.messageId, 'edit');
       if (message.body === body) return message;
       const editedAt = new Date();
-      await tx.entityManager.update(Message, { id: message.id }, { body, editedAt });
+      await tx.update(Message, { id: message.id }, { body, editedAt });
       Object.assign(message, { body, editedAt });
       const attachments = await tx.attachments('attachment').andWhere('attachment.messageId = :messageId', { messageId: message.id }).getMany();
       await this.thread.messageChanged(tx, ConversationEventKind.MESSAGE_EDITED, message, attachments);
@@ -128,8 +128,8 @@ export class MessageService {
       const message = await this.ownLiveMessage(tx, messageId, 'delete');
       const deletedAt = new Date();
       const attachments = await tx.attachments('attachment').andWhere('attachment.messageId = :messageId', { messageId: message.id }).getMany();
-      await tx.entityManager.update(Message, { id: message.id }, { body: null, deletedAt });
-      await tx.entityManager.delete(Attachment, { messageId: message.id });
+      await tx.update(Message, { id: message.id }, { body: null, deletedAt });
+      await tx.delete(Attachment, { messageId: message.id });
       Object.assign(message, { body: null, deletedAt });
       await tx.audit(AuditAction.MESSAGE_DELETED, { type: 'Message', id: message.id }, { conversationId: message.conversationId, attachments: attachments.length });
       await this.thread.messageChanged(tx, ConversationEventKind.MESSAGE_DELETED, message);

@@ -28,12 +28,7 @@ export interface UpdateOrganizationSettings {
 /** An admin changing the pharmacy's preferences. Each given field is checked, then all are stored at once. */
 export async function updateOrganizationSettings(scope: TenantScope, input: UpdateOrganizationSettings): Promise<Organization> {
   return scope.transaction(async (tx) => {
-    const organization = await tx.entityManager
-      .getRepository(Organization)
-      .createQueryBuilder('organization')
-      .where('organization.id = :id', { id: tx.organizationId })
-      .setLock('pessimistic_write')
-      .getOneOrFail();
+    const organization = await tx.organizations('organization').setLock('pessimistic_write').getOneOrFail();
     const changes: Partial<OrganizationSettings> = {};
     if (input.replyTimeText !== undefined) changes.replyTimeText = input.replyTimeText?.trim() || null;
     if (input.timeZone !== undefined && input.timeZone !== null) {
@@ -58,10 +53,10 @@ export async function updateOrganizationSettings(scope: TenantScope, input: Upda
 
     const languageChanged = changes.language !== undefined && changes.language !== organization.settings.language;
     organization.settings = { ...organization.settings, ...changes };
-    await tx.entityManager.update(Organization, { id: organization.id }, { settings: organization.settings });
+    await tx.update(Organization, { id: organization.id }, { settings: organization.settings });
     if (languageChanged) {
       // Search reads each message's own configuration; keep them all in the pharmacy's language.
-      await tx.entityManager.query(`UPDATE message SET search_config = organization_search_config(organization_id) WHERE organization_id = $1`, [organization.id]);
+      await tx.execute(`UPDATE message SET search_config = organization_search_config(organization_id) WHERE organization_id = $1`);
     }
     await tx.audit(AuditAction.SETTINGS_CHANGED, { type: 'Organization', id: organization.id }, { changed: Object.keys(changes).sort().join(' ') });
     return organization;

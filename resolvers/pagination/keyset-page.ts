@@ -1,4 +1,4 @@
-import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { Row, ScopedQuery } from '../../gateway/tenancy/scoped-query.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import type { Page } from './page.js';
 import type { PageRequest } from './page-request.js';
@@ -20,8 +20,8 @@ export interface KeysetOrder<T> {
  * Keyset ("seek") pagination: one indexed range scan per page, whatever the page
  * number, and stable when rows are inserted while a client is paging.
  */
-export async function fetchKeysetPage<T extends ObjectLiteral>(
-  query: SelectQueryBuilder<T>,
+export async function fetchKeysetPage<T extends Row>(
+  query: ScopedQuery<T>,
   order: KeysetOrder<T>,
   request: PageRequest,
 ): Promise<Page<T>> {

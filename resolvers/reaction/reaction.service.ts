@@ -24,22 +24,16 @@ export class ReactionService {
   async add({ messageId, emoji }: MessageReaction): Promise<Message> {
     const message = await this.reactableMessage(messageId);
     const actor = actorOf(this.scope.viewer);
-    const inserted = await this.scope.entityManager
-      .createQueryBuilder()
-      .insert()
-      .into(Reaction)
-      .values({ organizationId: message.organizationId, messageId: message.id, actorType: actor.type, actorId: actor.id, emoji: assertEmoji(emoji) })
-      .orIgnore()
-      .execute();
-    if ((inserted.raw as unknown[]).length > 0) this.thread.reactionsChanged(message);
+    const inserted = await this.scope.insertIfAbsent(Reaction, { messageId: message.id, actorType: actor.type, actorId: actor.id, emoji: assertEmoji(emoji) });
+    if (inserted) this.thread.reactionsChanged(message);
     return message;
   }
 
   async remove({ messageId, emoji }: MessageReaction): Promise<Message> {
     const message = await this.reactableMessage(messageId);
     const actor = actorOf(this.scope.viewer);
-    const deleted = await this.scope.entityManager.delete(Reaction, { messageId: message.id, actorType: actor.type, actorId: actor.id, emoji });
-    if (deleted.affected) this.thread.reactionsChanged(message);
+    const deleted = await this.scope.delete(Reaction, { messageId: message.id, actorType: actor.type, actorId: actor.id, emoji });
+    if (deleted > 0) this.thread.reactionsChanged(message);
     return message;
   }
 

@@ -25,7 +25,7 @@ export async function changeAssignee(
 ): Promise<void> {
   const previous = conversation.assigneeId;
   if (previous === (assignee?.id ?? null)) return;
-  await tx.entityManager.update(Conversation, { id: conversation.id }, { assigneeId: assignee?.id ?? null });
+  await tx.update(Conversation, { id: conversation.id }, { assigneeId: assignee?.id ?? null });
   conversation.assigneeId = assignee?.id ?? null;
   await tx.audit(AuditAction.CONVERSATION_ASSIGNED, { type: 'Conversation', id: conversation.id }, { from: previous, to: conversation.assigneeId });
   await events.webhook(tx, WebhookEventType.CONVERSATION_ASSIGNED, conversation.id, {

@@ -22,11 +22,9 @@ export type NewMessage =
  * later receives a new message numbered below N. Subscribers hear of it after commit.
  */
 export async function appendMessage(tx: TenantScope, events: ThreadEvents, conversation: Conversation, message: NewMessage): Promise<Message> {
-  const manager = tx.entityManager;
   const sequence = conversation.lastSequence + 1;
   const now = new Date();
-  const row = manager.create(Message, {
-    organizationId: conversation.organizationId,
+  const row = await tx.insert(Message, {
     conversationId: conversation.id,
     sequence,
     kind: message.kind,
@@ -38,18 +36,13 @@ export async function appendMessage(tx: TenantScope, events: ThreadEvents, conve
     clientMessageId: message.kind === MessageKind.TEXT ? message.clientMessageId : null,
     createdAt: now,
   });
-  await manager.insert(Message, row);
-  const attachments =
-    message.kind === MessageKind.TEXT && message.attachments?.length
-      ? message.attachments.map((file) => manager.create(Attachment, { ...file, organizationId: conversation.organizationId, conversationId: conversation.id, messageId: row.id }))
-      : [];
-  if (attachments.length > 0) await manager.insert(Attachment, attachments);
-  const lastActivity = { lastSequence: sequence, lastMessageId: row.id, lastMessageAt: now, lastActivityAt: now };
-  await manager.update(
-    Conversation,
-    { id: conversation.id },
-    { ...lastActivity, messageCount: () => 'message_count + 1', updatedAt: now },
+  const files = message.kind === MessageKind.TEXT ? (message.attachments ?? []) : [];
+  const attachments = await tx.insertMany(
+    Attachment,
+    files.map((file) => ({ ...file, conversationId: conversation.id, messageId: row.id })),
   );
+  const lastActivity = { lastSequence: sequence, lastMessageId: row.id, lastMessageAt: now, lastActivityAt: now };
+  await tx.update(Conversation, { id: conversation.id }, { ...lastActivity, messageCount: () => 'message_count + 1', updatedAt: now });
   Object.assign(conversation, lastActivity, { messageCount: conversation.messageCount + 1, updatedAt: now });
   await events.webhook(tx, WebhookEventType.MESSAGE_CREATED, row.conversationId, { message: messagePayload(row, attachments) });
   events.message(tx, ConversationEventKind.MESSAGE_ADDED, row);

@@ -30,7 +30,7 @@ export async function changeStatus(
 ): Promise<void> {
   const previous = conversation.status;
   if (previous === status) return;
-  await tx.entityManager.update(Conversation, { id: conversation.id }, { status });
+  await tx.update(Conversation, { id: conversation.id }, { status });
   conversation.status = status;
   await tx.audit(AuditAction.CONVERSATION_STATUS_CHANGED, { type: 'Conversation', id: conversation.id }, { from: previous, to: status });
   await events.webhook(tx, WebhookEventType.CONVERSATION_STATUS_CHANGED, conversation.id, { conversation: conversationPayload(conversation), previousStatus: previous });

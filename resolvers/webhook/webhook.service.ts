@@ -66,15 +66,13 @@ export class WebhookService {
       throw badUserInput('url', `A pharmacy can register at most ${MAX_ENDPOINTS_PER_ORGANIZATION} webhook endpoints.`);
     }
     const secret = newSigningSecret();
-    const endpoint = this.scope.entityManager.create(WebhookEndpoint, {
-      organizationId: this.scope.organizationId,
+    const endpoint = await this.scope.insert(WebhookEndpoint, {
       url,
       events: [...new Set(input.events)],
       description: input.description?.trim() || null,
       secret,
       enabled: true,
     });
-    await this.scope.entityManager.insert(WebhookEndpoint, endpoint);
     await this.scope.audit(AuditAction.WEBHOOK_ENDPOINT_CREATED, { type: 'WebhookEndpoint', id: endpoint.id }, { url: endpoint.url });
     return { endpoint, secret };
   }
@@ -87,7 +85,7 @@ export class WebhookService {
     if (changes.description !== undefined) patch.description = changes.description?.trim() || null;
     if (changes.enabled !== undefined && changes.enabled !== null) patch.enabled = changes.enabled;
     if (Object.keys(patch).length === 0) return endpoint;
-    await this.scope.entityManager.update(WebhookEndpoint, { id: endpoint.id }, { ...patch, updatedAt: new Date() });
+    await this.scope.update(WebhookEndpoint, { id: endpoint.id }, { ...patch, updatedAt: new Date() });
     // Re-enabling releases the deliveries that waited.
     if (patch.enabled) this.realtime.webhooksQueued();
     return this.endpoint(endpoint.id);
@@ -96,7 +94,7 @@ export class WebhookService {
   /** Its pending deliveries and their log go with it. */
   async delete(id: string): Promise<WebhookEndpoint> {
     const endpoint = await this.endpoint(id);
-    await this.scope.entityManager.delete(WebhookEndpoint, { id: endpoint.id });
+    await this.scope.delete(WebhookEndpoint, { id: endpoint.id });
     await this.scope.audit(AuditAction.WEBHOOK_ENDPOINT_DELETED, { type: 'WebhookEndpoint', id: endpoint.id }, { url: endpoint.url });
     return endpoint;
   }
@@ -105,7 +103,7 @@ export class WebhookService {
   async rotateSecret(id: string): Promise<CreatedWebhookEndpoint> {
     const endpoint = await this.endpoint(id);
     const secret = newSigningSecret();
-    await this.scope.entityManager.update(WebhookEndpoint, { id: endpoint.id }, { secret, updatedAt: new Date() });
+    await this.scope.update(WebhookEndpoint, { id: endpoint.id }, { secret, updatedAt: new Date() });
     await this.scope.audit(AuditAction.WEBHOOK_SECRET_ROTATED, { type: 'WebhookEndpoint', id: endpoint.id });
     return { endpoint: await this.endpoint(endpoint.id), secret };
   }
@@ -133,12 +131,11 @@ export class WebhookService {
   /** Sends it again soon with a fresh retry schedule, whatever its status; same event id. */
   async redeliver(deliveryId: string): Promise<WebhookDelivery> {
     const delivery = await this.scope.findOne(this.scope.webhookDeliveries('delivery'), deliveryId, 'deliveryId', 'Webhook delivery');
-    await this.scope.entityManager
-      .createQueryBuilder()
-      .update(WebhookDelivery)
-      .set({ status: WebhookDeliveryStatus.PENDING, nextAttemptAt: () => 'now()', scheduleStartedAtAttempt: () => 'attempt_count' })
-      .where('id = :id', { id: delivery.id })
-      .execute();
+    await this.scope.update(
+      WebhookDelivery,
+      { id: delivery.id },
+      { status: WebhookDeliveryStatus.PENDING, nextAttemptAt: () => 'now()', scheduleStartedAtAttempt: () => 'attempt_count' },
+    );
     this.realtime.webhooksQueued();
     return this.scope.findOne(this.scope.webhookDeliveries('delivery'), delivery.id, 'deliveryId', 'Webhook delivery');
   }
