@@ -1,5 +1,3 @@
-import type { DataSource } from 'typeorm';
-import type { TenantFilters } from '../tenancy/tenant-scope.js';
 import type { Realtime } from '../pubsub/realtime.js';
 import type { GatewayFiles } from '../files/gateway-files.js';
 import { authenticate } from '../auth/authenticate.js';
@@ -8,7 +6,8 @@ import type { RateLimits } from '../rate-limits/rate-limits.js';
 import type { SignedInViewer, Viewer } from '../auth/viewer.js';
 import { unauthenticated } from '../errors/domain-error.js';
 import { createLoaders, type Loaders } from '../loaders/create-loaders.js';
-import { TenantScope } from '../tenancy/tenant-scope.js';
+import type { TenantDatabase } from '../tenancy/tenant-database.js';
+import type { TenantScope } from '../tenancy/tenant-scope.js';
 import { ReadAudit } from '../audit/read-audit.js';
 import { actorKey } from '../presence/presence-registry.js';
 
@@ -19,14 +18,13 @@ export interface RequestSettings {
   production: boolean;
   /** "Typing…" ends this long after the last refresh, even if the client vanished. */
   typingTimeoutMs: number;
-  /** Never from the environment: only the tenant probe runs with 'database-only'. */
-  tenantFilters: TenantFilters;
 }
 
 /** What lives as long as the gateway process and every request may use. */
 export interface GatewayDependencies {
   config: RequestSettings;
-  dataSource: DataSource;
+  /** Tenant data, through scopes only: `scopeFor(viewer)`, `asTenant(…)`, pre-authentication `lookups`. */
+  database: TenantDatabase;
   tokens: TokenIssuer;
   realtime: Realtime;
   files: GatewayFiles;
@@ -61,7 +59,7 @@ export class RequestContext {
   }
 
   get scope(): TenantScope {
-    this.tenantScope ??= TenantScope.forViewer(this.signedInViewer, this.gateway.dataSource, this.clientIp, this.gateway.config.tenantFilters);
+    this.tenantScope ??= this.gateway.database.scopeFor(this.signedInViewer, this.clientIp);
     return this.tenantScope;
   }
 

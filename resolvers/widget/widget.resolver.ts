@@ -12,7 +12,7 @@ import { WidgetConfigType, WidgetThreadPolicy } from './widget.types.js';
 
 const service = (context: RequestContext) =>
   new WidgetService({
-    dataSource: context.gateway.dataSource,
+    database: context.gateway.database,
     tokens: context.gateway.tokens,
     publicUrl: context.gateway.config.publicUrl,
     sessionsPerIp: context.gateway.rateLimits.widgetSessions,

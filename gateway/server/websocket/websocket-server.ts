@@ -27,7 +27,6 @@ import { ClientFaultTolerantWebSocket } from './client-fault-tolerant-websocket.
 import { RealtimeCloseCode } from './realtime-limits.js';
 import { SocketOperations, streamOf } from './socket-operations.js';
 import { ReadAudit } from '../../audit/read-audit.js';
-import { TenantScope } from '../../tenancy/tenant-scope.js';
 import { tenantOf, withTenant, type DatabaseTenant } from '../../tenancy/tenant-context.js';
 import { logger } from '../../logging/logger.js';
 
@@ -177,7 +176,7 @@ export function useWebSocketGateway(
         }
         if (lease.cameOnline) realtime.publisher.presence(viewer.organizationId, actor, true);
         state.viewer = viewer;
-        state.reads = new ReadAudit(TenantScope.forViewer(viewer, deps.dataSource));
+        state.reads = new ReadAudit(deps.database.scopeFor(viewer));
         const close = (reason: string) => ctx.extra.socket.close(CloseCode.Forbidden, reason);
         if (viewer.expiresAt) watchExpiry(state, viewer.expiresAt, () => close('Credential expired'));
         if (viewer.kind === 'partner' || viewer.kind === 'customer') {
