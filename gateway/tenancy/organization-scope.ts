@@ -1,4 +1,4 @@
-import { In, type EntityManager, type EntityTarget, type QueryResult, type WhereExpressionBuilder } from 'typeorm';
+import type { EntityManager, EntityTarget } from 'typeorm';
 import { ApiKey } from '../../entities/api-key.entity.js';
 import { Attachment } from '../../entities/attachment.entity.js';
 import { AuditEvent } from '../../entities/audit-event.entity.js';
@@ -17,7 +17,7 @@ import type { AuditEntry } from '../audit/audit-log.js';
 import { badUserInput, notFound } from '../errors/domain-error.js';
 import type { NewRow, Row, RowChanges, RowCriteria, ScopedQuery } from './scoped-query.js';
 import type { DatabaseTenant } from './tenant-context.js';
-import { customerNarrowing, tenantColumnOf } from './tenant-rows.js';
+import { assertNamesOrganization, limitToTenant, runStatement, tenantColumnOf, tenantRow } from './tenant-rows.js';
 
 /**
  * Who keeps tenants apart. Always both in the product; the tenant probe switches the
@@ -26,8 +26,6 @@ import { customerNarrowing, tenantColumnOf } from './tenant-rows.js';
 export type TenantFilters = 'application-and-database' | 'database-only';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** `$1`, not `$10`: the organization's place in a tenant statement. */
-const ORGANIZATION_PARAMETER = /\$1(?!\d)/;
 
 /**
  * One tenant's rows, and nothing else: the door to tenant data for reading and for writing.
@@ -176,14 +174,14 @@ export class OrganizationScope {
 
   /** As `insert`, for several rows in one statement. */
   async insertMany<T extends Row>(entity: EntityTarget<T>, values: readonly NewRow<T>[]): Promise<T[]> {
-    const rows = values.map((value) => this.ownRow(entity, value));
+    const rows = values.map((value) => this.tenantRow(entity, value));
     if (rows.length > 0) await this.manager.insert(entity, rows as object[]);
     return rows;
   }
 
   /** Inserts one row unless a unique index already holds its twin (ON CONFLICT DO NOTHING): null then. */
   async insertIfAbsent<T extends Row>(entity: EntityTarget<T>, value: NewRow<T>): Promise<T | null> {
-    const row = this.ownRow(entity, value);
+    const row = this.tenantRow(entity, value);
     const inserted = await this.manager.createQueryBuilder().insert().into(entity).values(row as object).orIgnore().execute();
     // RETURNING yields a row only for an insert that happened; TypeORM has put its generated columns on `row`.
     return (inserted.raw as unknown[]).length > 0 ? row : null;
@@ -191,17 +189,17 @@ export class OrganizationScope {
 
   /** Updates this tenant's rows that match `where` (a customer's: their own); how many changed. */
   async update<T extends Row>(entity: EntityTarget<T>, where: RowCriteria<T>, changes: RowChanges<T>): Promise<number> {
-    const { property } = this.tenantColumn(entity);
+    const { property } = tenantColumnOf(this.metadataOf(entity));
     if (property in changes && (changes as Row)[property] !== this.organizationId) throw new Error('A row never moves to another organization.');
     const query = this.manager.createQueryBuilder().update(entity).set(changes);
-    const result = await this.limitWrite(query, entity, where).execute();
+    const result = await limitToTenant(query, this.metadataOf(entity), where, this.writeFilter).execute();
     return result.affected ?? 0;
   }
 
   /** Deletes this tenant's rows that match `where` (a customer's: their own); how many went. */
   async delete<T extends Row>(entity: EntityTarget<T>, where: RowCriteria<T>): Promise<number> {
     const query = this.manager.createQueryBuilder().delete().from(entity);
-    const result = await this.limitWrite(query, entity, where).execute();
+    const result = await limitToTenant(query, this.metadataOf(entity), where, this.writeFilter).execute();
     return result.affected ?? 0;
   }
 
@@ -212,12 +210,12 @@ export class OrganizationScope {
    * as the tenant, so row-level security still holds. Rows: the SELECT's or the RETURNING's.
    */
   async query<R extends Row = Row>(sql: string, parameters: readonly unknown[] = []): Promise<R[]> {
-    return (await this.run(sql, parameters)).records as R[];
+    return (await runStatement(this.manager, assertNamesOrganization(sql), [this.organizationId, ...parameters])).records as R[];
   }
 
   /** As `query`, for an UPDATE or DELETE whose rows aren't needed: how many it changed. */
   async execute(sql: string, parameters: readonly unknown[] = []): Promise<number> {
-    return (await this.run(sql, parameters)).affected ?? 0;
+    return (await runStatement(this.manager, assertNamesOrganization(sql), [this.organizationId, ...parameters])).affected ?? 0;
   }
 
   /**
@@ -228,7 +226,7 @@ export class OrganizationScope {
     const [scopedSql, parameters] = scoped.getQueryAndParameters();
     const parameter = (value: unknown) => `$${parameters.push(value)}`;
     const sql = compose(scopedSql, parameter);
-    return (await this.runner((runner) => runner.query(sql, parameters, true))).records as R[];
+    return (await runStatement(this.manager, sql, parameters)).records as R[];
   }
 
   /** Appends to the audit log, in this scope's transaction when it has one (the entries commit or roll back with the change). */
@@ -271,51 +269,17 @@ export class OrganizationScope {
     });
   }
 
-  /** The value as a row of this tenant: its organization filled in, another one refused. */
-  private ownRow<T extends Row>(entity: EntityTarget<T>, value: NewRow<T>): T {
-    const { property } = this.tenantColumn(entity);
-    if (property === 'id') throw new Error('Organizations are created with TenantDatabase.createOrganization.');
-    const named = (value as Row)[property];
-    if (named !== undefined && named !== this.organizationId && this.applicationFilters) {
-      throw new Error(`A ${this.manager.connection.getMetadata(entity).name} of another organization can't be written here.`);
-    }
-    return this.manager.create(entity, { ...value, [property]: this.organizationId } as NewRow<T>);
+  /** Whose rows an update or delete may touch: none of ours without application filters (row-level security alone). */
+  private get writeFilter(): { organizationId: string; customerId?: string } | undefined {
+    return this.applicationFilters ? { organizationId: this.organizationId, customerId: this.customerId } : undefined;
   }
 
-  /** `where`, and (with application filters) this tenant's rows only: a customer's own, where rows are theirs. */
-  private limitWrite<Q extends WhereExpressionBuilder>(query: Q, entity: EntityTarget<Row>, where: RowCriteria<Row>): Q {
-    const criteria = Object.fromEntries(Object.entries(where).map(([key, value]) => [key, Array.isArray(value) ? In(value) : value]));
-    const { column } = this.tenantColumn(entity);
-    const named = Object.keys(criteria).length > 0;
-    // The organization's own row is the one row of its table; every other table needs a `where`.
-    if (!named && column !== 'id') throw new Error('An update or delete names the rows it means.');
-    if (named) query.where(criteria);
-    else query.where('1 = 1');
-    if (!this.applicationFilters) return query;
-    query.andWhere(`${column} = :scopeOrganizationId`, { scopeOrganizationId: this.organizationId });
-    const narrowing = this.customerId ? customerNarrowing(this.manager.connection.getMetadata(entity).tableName) : undefined;
-    if (narrowing) query.andWhere(narrowing, { scopeCustomerId: this.customerId });
-    return query;
+  private tenantRow<T extends Row>(entity: EntityTarget<T>, value: NewRow<T>): T {
+    return tenantRow(this.manager, entity, value, this.organizationId, this.applicationFilters);
   }
 
-  private tenantColumn(entity: EntityTarget<Row>): { property: string; column: string } {
-    return tenantColumnOf(this.manager.connection.getMetadata(entity));
-  }
-
-  private async run(sql: string, parameters: readonly unknown[]): Promise<QueryResult> {
-    if (!ORGANIZATION_PARAMETER.test(sql)) throw new Error('A tenant statement names its organization as $1.');
-    return this.runner((runner) => runner.query(sql, [this.organizationId, ...parameters], true));
-  }
-
-  /** The transaction's query runner, or a pooled one for this statement alone (what `manager.query` does). */
-  private async runner<T>(work: (runner: NonNullable<EntityManager['queryRunner']>) => Promise<T>): Promise<T> {
-    if (this.manager.queryRunner) return work(this.manager.queryRunner);
-    const runner = this.manager.connection.createQueryRunner();
-    try {
-      return await work(runner);
-    } finally {
-      await runner.release();
-    }
+  private metadataOf(entity: EntityTarget<Row>) {
+    return this.manager.connection.getMetadata(entity);
   }
 }
 
