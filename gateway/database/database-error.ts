@@ -13,7 +13,13 @@ const UNAVAILABLE_STATES = new Set(['57P01', '57P02', '57P03']);
 /** The socket to PostgreSQL could not be opened or broke. */
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH']);
 /** node-postgres's own words for a connection that died or could not be had in time (these carry no code). */
-const POOL_MESSAGES = [/^Connection terminated/, /^timeout exceeded when trying to connect/];
+const POOL_MESSAGES = [
+  /^Connection terminated/,
+  /^timeout exceeded when trying to connect/,
+  // A pooled client whose socket broke answers its next query with this before the pool drops it.
+  /^Client has encountered a connection error and is not queryable/,
+  /^Client was closed and is not queryable/,
+];
 
 /** PostgreSQL is away (restarting, unreachable): the request may well succeed if retried, unlike a bug. */
 export function isDatabaseUnavailable(error: unknown): boolean {

@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import type { Topics } from './event-payloads.js';
+import { readPayload } from './event-versions.js';
 import { logger } from '../logging/logger.js';
 import { ThrottledLog } from '../logging/throttled-log.js';
 import { closeRedis, connectRedis } from '../redis/redis-connections.js';
@@ -23,6 +24,12 @@ export interface EventBus {
   on<T extends keyof Topics>(topic: T, id: Topics[T][0], listener: Listener<T>): () => void;
   /** Listeners attached right now, on this instance: what a leak test watches. */
   readonly listenerCount: number;
+  /**
+   * Events this instance received and dropped because it can't read them: a payload version
+   * it doesn't know (a newer instance sharing Redis during a rolling deploy) or no payload.
+   * Each event counts once, however many listeners it reached.
+   */
+  readonly unreadableEvents: number;
   dispose(): Promise<void>;
 }
 
@@ -34,6 +41,22 @@ interface Envelope {
   origin: string;
   payload: unknown;
 }
+
+/**
+ * A message on a channel that isn't JSON (a future release's encoding, or anyone else's
+ * publish) reads as nothing, and is dropped as unreadable: thrown from the Redis client's
+ * message handler, the parse error would end the process.
+ */
+const tolerantJson = {
+  stringify: (value: unknown) => JSON.stringify(value),
+  parse: (text: string): unknown => {
+    try {
+      return JSON.parse(text);
+    } catch {
+      return undefined;
+    }
+  },
+};
 
 export function createEventBus(redisUrl: string | undefined): EventBus {
   const local = new EventTarget();
@@ -55,14 +78,14 @@ export function createEventBus(redisUrl: string | undefined): EventBus {
     subscribe: (channel: string) => subscribeClient.subscribe(channel).catch((error: Error) => logger.warn({ err: error, channel }, 'Redis subscribe failed')),
     unsubscribe: (channel: string) => subscribeClient.unsubscribe(channel).catch((error: Error) => logger.warn({ err: error, channel }, 'Redis unsubscribe failed')),
   } as unknown as Redis;
-  const remote = createRedisEventTarget<CustomEvent>({ publishClient: safePublisher, subscribeClient: safeSubscriber });
+  const remote = createRedisEventTarget<CustomEvent>({ publishClient: safePublisher, subscribeClient: safeSubscriber, serializer: tolerantJson });
   const origin = randomUUID();
   return busOver(local as unknown as MinimalEventTarget, {
     publish: (channel, payload) => remote.dispatchEvent(new CustomEvent(channel, { detail: { origin, payload } satisfies Envelope })),
     listen(channel, deliver) {
       const handler = (event: CustomEvent) => {
-        const envelope = event.detail as Envelope;
-        if (envelope.origin !== origin) deliver(envelope.payload);
+        const envelope = event.detail as Partial<Envelope> | null | undefined;
+        if (envelope?.origin !== origin) deliver(envelope?.payload, event);
       };
       remote.addEventListener(channel, handler);
       return () => remote.removeEventListener(channel, handler);
@@ -74,8 +97,11 @@ export function createEventBus(redisUrl: string | undefined): EventBus {
 /** Carries events to and from other instances. */
 interface Relay {
   publish(channel: string, payload: unknown): void;
-  /** Delivers other instances' events on `channel`; returns the function that stops. */
-  listen(channel: string, deliver: (payload: unknown) => void): () => void;
+  /**
+   * Delivers other instances' events on `channel`; returns the function that stops.
+   * `arrival` is the same object for every listener an event reaches.
+   */
+  listen(channel: string, deliver: (payload: unknown, arrival: object) => void): () => void;
   dispose(): Promise<void>;
 }
 
@@ -87,6 +113,15 @@ interface MinimalEventTarget {
 
 function busOver(local: MinimalEventTarget, relay?: Relay): EventBus {
   let listenerCount = 0;
+  let unreadableEvents = 0;
+  const counted = new WeakSet<object>();
+  const dropUnreadable = (topic: string, payload: unknown, arrival: object) => {
+    if (counted.has(arrival)) return;
+    counted.add(arrival);
+    unreadableEvents += 1;
+    const version = typeof payload === 'object' && payload !== null ? (payload as { v?: unknown }).v : undefined;
+    logger.debug({ topic, version }, 'Dropped an event this release cannot read; its clients catch up by sequence');
+  };
   const channel = (topic: string, id: string) => `${CHANNEL_PREFIX}${topic}:${id}`;
   return {
     publish(topic, id, payload) {
@@ -96,10 +131,15 @@ function busOver(local: MinimalEventTarget, relay?: Relay): EventBus {
       relay?.publish(channel(topic, id), json);
     },
     on(topic, id, listener) {
-      const handler = (event: CustomEvent) => listener(event.detail);
+      const receive = (payload: unknown, arrival: object) => {
+        const readable = readPayload(topic, payload);
+        if (readable) listener(readable);
+        else dropUnreadable(topic, payload, arrival);
+      };
+      const handler = (event: CustomEvent) => receive(event.detail, event);
       const name = channel(topic, id);
       local.addEventListener(name, handler);
-      const stopRelaying = relay?.listen(name, (payload) => listener(payload as never));
+      const stopRelaying = relay?.listen(name, receive);
       listenerCount += 1;
       let attached = true;
       return () => {
@@ -112,6 +152,9 @@ function busOver(local: MinimalEventTarget, relay?: Relay): EventBus {
     },
     get listenerCount() {
       return listenerCount;
+    },
+    get unreadableEvents() {
+      return unreadableEvents;
     },
     dispose: async () => {
       await relay?.dispose();

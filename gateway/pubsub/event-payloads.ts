@@ -1,14 +1,19 @@
-import type { ActorRef } from '../../entities/actor-type.js';
-import { Conversation } from '../../entities/conversation.entity.js';
-import { Message } from '../../entities/message.entity.js';
+import type { ActorRef, ActorType } from '../../entities/actor-type.js';
+import type { ConversationChannel, ConversationPriority, ConversationStatus } from '../../entities/conversation.entity.js';
+import type { MessageKind, SystemEvent } from '../../entities/message.entity.js';
 
 /**
- * What travels on the bus. Always plain JSON (dates as ISO strings), in memory as
- * over Redis, so a single instance behaves exactly like several.
+ * What travels on the bus: explicit, serializable payloads, never entities. Always plain
+ * JSON (dates as ISO strings), in memory as over Redis, so one instance behaves exactly
+ * like several.
+ *
+ * Versioned for rolling deploys, when instances of two releases share Redis: every payload
+ * says `v`, and a reader drops a version it does not know (event-versions.ts). A field
+ * added within a version is optional for one release; a change an older reader would
+ * misread takes a new version. Payloads without `v` come from the release before this one
+ * (the entities cast to JSON) and are read as version 1 with what they lack left unknown.
  */
-export type Jsonified<T> = {
-  [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K];
-};
+export const EVENT_VERSION = 1;
 
 export enum ConversationEventKind {
   MESSAGE_ADDED = 'MESSAGE_ADDED',
@@ -20,13 +25,104 @@ export enum ConversationEventKind {
 
 export type MessageEventKind = Exclude<ConversationEventKind, ConversationEventKind.READ>;
 
+/** Who sent or reacted, with the name clients show. `name` null: the publisher did not know it. */
+export interface PublishedActor {
+  type: ActorType;
+  id: string;
+  name: string | null;
+}
+
+/** A file's metadata. Download links are signed per viewer when a subscriber resolves them. */
+export interface PublishedAttachment {
+  id: string;
+  fileName: string;
+  contentType: string;
+  byteSize: number;
+  sha256: string;
+  width: number | null;
+  height: number | null;
+  hasThumbnail: boolean;
+  createdAt: string;
+}
+
+export interface PublishedReaction {
+  id: string;
+  emoji: string;
+  actor: ActorRef;
+  createdAt: string;
+}
+
+/**
+ * A message with what subscribers resolve without a query. `attachments` and `reactions`
+ * are left out when the publisher did not have them at hand (and in events of the previous
+ * release): subscribers then load them. Reactions travel with a new message only (none
+ * yet); REACTIONS_CHANGED leaves them to subscribers, who read them as they run, so two
+ * changes published out of order can't leave a client showing the older list.
+ */
+export interface PublishedMessage {
+  id: string;
+  conversationId: string;
+  sequence: number;
+  kind: MessageKind;
+  /** Null for SYSTEM messages. */
+  sender: PublishedActor | null;
+  body: string | null;
+  systemEvent: SystemEvent | null;
+  replyToId: string | null;
+  clientMessageId: string | null;
+  createdAt: string;
+  editedAt: string | null;
+  deletedAt: string | null;
+  attachments?: PublishedAttachment[];
+  reactions?: PublishedReaction[];
+}
+
+/**
+ * Read only by instances of the previous release, which revive the message as an entity
+ * and look for its sender there. Remove once no such instance shares Redis.
+ */
+export interface PreviousReleaseMessageFields {
+  senderType: ActorType | null;
+  senderId: string | null;
+}
+
+/**
+ * The conversation row as the inbox shows it; `lastSequence` is what unread counts are
+ * measured against.
+ */
+export interface PublishedConversation {
+  id: string;
+  organizationId: string;
+  customerId: string;
+  subject: string | null;
+  status: ConversationStatus;
+  priority: ConversationPriority;
+  channel: ConversationChannel;
+  assigneeId: string | null;
+  isDefault: boolean;
+  lastSequence: number;
+  messageCount: number;
+  lastMessageId: string | null;
+  lastMessageAt: string | null;
+  lastActivityAt: string;
+  createdAt: string;
+  updatedAt: string;
+  /**
+   * The message `lastMessageId` names (null when there is none yet). Left out when the
+   * publisher did not have it at hand: subscribers then load it.
+   */
+  lastMessage?: PublishedMessage | null;
+}
+
 export interface MessageEventPayload {
+  v: typeof EVENT_VERSION;
   kind: MessageEventKind;
   conversationId: string;
-  message: Jsonified<Message>;
+  message: PublishedMessage;
 }
 
 export interface ReadEventPayload {
+  v: typeof EVENT_VERSION;
   kind: ConversationEventKind.READ;
   conversationId: string;
   reader: ActorRef;
@@ -36,23 +132,39 @@ export interface ReadEventPayload {
 
 export type ConversationEventPayload = MessageEventPayload | ReadEventPayload;
 
+/**
+ * An inbox row changed. Unread counts stay each viewer's own, but what a subscriber that
+ * knows its previous count needs to work out the next without a query travels here: the
+ * row's `lastSequence`, its last message's sequence, kind and sender type, and a read
+ * position that moved.
+ */
 export interface InboxEventPayload {
-  conversation: Jsonified<Conversation>;
+  v: typeof EVENT_VERSION;
+  conversation: PublishedConversation;
+  /** Set when the change is someone's read position moving up to `sequence`. */
+  read?: { reader: ActorRef; sequence: number };
 }
 
 export interface TypingEventPayload {
+  v: typeof EVENT_VERSION;
   conversationId: string;
   actor: ActorRef;
   typing: boolean;
 }
 
 export interface PresenceEventPayload {
+  v: typeof EVENT_VERSION;
   actor: ActorRef;
   online: boolean;
 }
 
 /** Credentials that stopped being valid before they expire; sockets using them close. */
-export type AccessRevokedPayload = { apiKeyId: string } | { customerId: string };
+export type AccessRevokedPayload = { v: typeof EVENT_VERSION } & ({ apiKeyId: string } | { customerId: string });
+
+/** Deliveries were queued: wakes the webhook workers of every instance. */
+export interface WebhooksQueuedPayload {
+  v: typeof EVENT_VERSION;
+}
 
 /** Topic name → [id, payload]: one channel per conversation or organization. */
 export interface Topics {
@@ -61,25 +173,5 @@ export interface Topics {
   typing: [conversationId: string, payload: TypingEventPayload];
   presence: [organizationId: string, payload: PresenceEventPayload];
   access: [organizationId: string, payload: AccessRevokedPayload];
-  /** Deliveries were queued: wakes the webhook workers of every instance. */
-  webhooks: [channel: 'queued', payload: Record<string, never>];
-}
-
-const date = (value: string | null | undefined) => (value ? new Date(value) : null);
-
-export function reviveMessage(json: Jsonified<Message>): Message {
-  return Object.assign(new Message(), json, {
-    createdAt: new Date(json.createdAt),
-    editedAt: date(json.editedAt),
-    deletedAt: date(json.deletedAt),
-  });
-}
-
-export function reviveConversation(json: Jsonified<Conversation>): Conversation {
-  return Object.assign(new Conversation(), json, {
-    createdAt: new Date(json.createdAt),
-    updatedAt: new Date(json.updatedAt),
-    lastMessageAt: date(json.lastMessageAt),
-    lastActivityAt: new Date(json.lastActivityAt),
-  });
+  webhooks: [channel: 'queued', payload: WebhooksQueuedPayload];
 }

@@ -5,6 +5,7 @@ import type { Message } from '../../entities/message.entity.js';
 import type { Participant } from '../../entities/participant.entity.js';
 import type { StaffUser } from '../../entities/staff-user.entity.js';
 import type { RequestContext } from '../../gateway/context/request-context.js';
+import { publishedLastMessage } from '../../gateway/pubsub/published-relations.js';
 import { CustomerType } from '../customer/customer.type.js';
 import { MessageConnectionType } from '../message/message-connection.type.js';
 import { loadMessagePage } from '../message/message-page.js';
@@ -27,8 +28,11 @@ export class ConversationFieldsResolver {
     return conversation.assigneeId ? context.loaders.staff.load(conversation.assigneeId) : null;
   }
 
+  /** An inbox event carries it (published-relations.ts); otherwise it is loaded. */
   @FieldResolver(() => MessageType, { nullable: true })
-  lastMessage(@Root() conversation: Conversation, @Ctx() context: RequestContext): Promise<Message | null> | null {
+  lastMessage(@Root() conversation: Conversation, @Ctx() context: RequestContext): Promise<Message | null> | Message | null {
+    const published = publishedLastMessage.of(conversation);
+    if (published !== undefined) return published;
     return conversation.lastMessageId ? context.loaders.messages.load(conversation.lastMessageId) : null;
   }
 

@@ -102,6 +102,8 @@ export class CustomerDataService {
           [ids],
         );
         await tx.update(Conversation, { id: ids }, { subject: null });
+        // The rows go out to open inboxes below, as they are now.
+        for (const conversation of conversations) conversation.subject = null;
         // Webhook events about these conversations carry the same texts and file names.
         await deleteConversationEvents(tx, ids);
       }

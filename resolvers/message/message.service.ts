@@ -116,7 +116,7 @@ export class MessageService {
       const editedAt = new Date();
       await tx.update(Message, { id: message.id }, { body, editedAt });
       Object.assign(message, { body, editedAt });
-      const attachments = await tx.attachments('attachment').andWhere('attachment.messageId = :messageId', { messageId: message.id }).getMany();
+      const attachments = await tx.attachments('attachment').andWhere('attachment.messageId = :messageId', { messageId: message.id }).orderBy('attachment.createdAt', 'ASC').getMany();
       await this.thread.messageChanged(tx, ConversationEventKind.MESSAGE_EDITED, message, attachments);
       return message;
     });

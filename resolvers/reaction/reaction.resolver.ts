@@ -4,6 +4,7 @@ import type { Reaction } from '../../entities/reaction.entity.js';
 import { Permission } from '../../gateway/auth/permission.js';
 import type { RequestContext } from '../../gateway/context/request-context.js';
 import type { Actor } from '../../gateway/loaders/actor-loader.js';
+import { publishedReactions } from '../../gateway/pubsub/published-relations.js';
 import { ActorUnion } from '../actor/actor.union.js';
 import { MessageType } from '../message/message.type.js';
 import { threadOf } from '../thread/request-thread.js';
@@ -44,7 +45,7 @@ export class ReactionResolver {
 @Resolver(() => MessageType)
 export class MessageReactionsResolver {
   @FieldResolver(() => [ReactionType])
-  reactions(@Root() message: Message, @Ctx() context: RequestContext): Promise<Reaction[]> {
-    return context.loaders.reactionsByMessage.load(message.id);
+  reactions(@Root() message: Message, @Ctx() context: RequestContext): Promise<Reaction[]> | Reaction[] {
+    return publishedReactions.of(message) ?? context.loaders.reactionsByMessage.load(message.id);
   }
 }

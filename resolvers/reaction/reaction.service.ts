@@ -25,7 +25,7 @@ export class ReactionService {
     const message = await this.reactableMessage(messageId);
     const actor = actorOf(this.scope.viewer);
     const inserted = await this.scope.insertIfAbsent(Reaction, { messageId: message.id, actorType: actor.type, actorId: actor.id, emoji: assertEmoji(emoji) });
-    if (inserted) this.thread.reactionsChanged(message);
+    if (inserted) await this.thread.reactionsChanged(message);
     return message;
   }
 
@@ -33,7 +33,7 @@ export class ReactionService {
     const message = await this.reactableMessage(messageId);
     const actor = actorOf(this.scope.viewer);
     const deleted = await this.scope.delete(Reaction, { messageId: message.id, actorType: actor.type, actorId: actor.id, emoji });
-    if (deleted > 0) this.thread.reactionsChanged(message);
+    if (deleted > 0) await this.thread.reactionsChanged(message);
     return message;
   }
 

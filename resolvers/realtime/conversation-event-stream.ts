@@ -1,8 +1,9 @@
 import { Repeater } from '@repeaterjs/repeater';
 import type { RequestContext } from '../../gateway/context/request-context.js';
 import { badUserInput } from '../../gateway/errors/domain-error.js';
-import { ConversationEventKind, type ConversationEventPayload, type Jsonified } from '../../gateway/pubsub/event-payloads.js';
-import type { Message } from '../../entities/message.entity.js';
+import { ConversationEventKind, EVENT_VERSION, type ConversationEventPayload } from '../../gateway/pubsub/event-payloads.js';
+import { publishedMessage } from '../../gateway/pubsub/published-rows.js';
+import { loadMessageRelations } from '../message/message-relations.js';
 import { threadOf } from '../thread/request-thread.js';
 
 const CATCH_UP_BATCH = 200;
@@ -50,9 +51,11 @@ export async function conversationEventStream(
             .orderBy('message.sequence', 'ASC')
             .limit(CATCH_UP_BATCH)
             .getMany();
-          for (const message of missed) {
+          // Each replayed event resolves on its own: what its fields need is looked up for the batch.
+          const relations = await loadMessageRelations(context.scope, missed);
+          for (const [index, message] of missed.entries()) {
             lastAdded = message.sequence;
-            await push({ kind: ConversationEventKind.MESSAGE_ADDED, conversationId: conversation.id, message: asJson(message) });
+            await push({ v: EVENT_VERSION, kind: ConversationEventKind.MESSAGE_ADDED, conversationId: conversation.id, message: publishedMessage(message, relations[index]!) });
           }
           if (missed.length < CATCH_UP_BATCH) break;
         }
@@ -65,9 +68,4 @@ export async function conversationEventStream(
       stopListening();
     }
   });
-}
-
-/** Replayed rows take the same shape as live ones, which arrive as JSON. */
-function asJson(message: Message): Jsonified<Message> {
-  return JSON.parse(JSON.stringify(message));
 }

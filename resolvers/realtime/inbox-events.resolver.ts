@@ -4,7 +4,8 @@ import { Permission } from '../../gateway/auth/permission.js';
 import { withPermission } from './subscription-permission.js';
 import type { RequestContext } from '../../gateway/context/request-context.js';
 import { busStream } from '../../gateway/pubsub/bus-stream.js';
-import { reviveConversation, type InboxEventPayload } from '../../gateway/pubsub/event-payloads.js';
+import type { InboxEventPayload } from '../../gateway/pubsub/event-payloads.js';
+import { reviveConversation } from '../../gateway/pubsub/revived-rows.js';
 import { ConversationType } from '../conversation/conversation.type.js';
 
 /**

@@ -11,6 +11,7 @@ import { ConversationEventKind } from '../../gateway/pubsub/event-payloads.js';
 import type { RealtimePublisher } from '../../gateway/pubsub/realtime-publisher.js';
 import type { TenantScope } from '../../gateway/tenancy/tenant-scope.js';
 import { conversationPayload, messagePayload } from '../../gateway/webhooks/webhook-payloads.js';
+import { publishedActor } from '../actor/actor-names.js';
 import { changeAssignee } from './assignee-change.js';
 import { appendMessage, type NewMessage } from './message-append.js';
 import { joinAndRead, joiningRoleOf, type ReadPosition } from './read-position.js';
@@ -91,7 +92,7 @@ export class ThreadService {
     const position = await joinAndRead(this.scope, conversation, reader, { role: joiningRoleOf[reader.type], readThrough });
     this.events.read(conversation.id, reader, position.lastReadSequence, position.lastReadAt ?? new Date());
     // Unread counts live on the inbox row: the reader's other tabs and devices update too.
-    this.events.inbox(this.scope, conversation);
+    this.events.inbox(this.scope, conversation, { read: { reader, sequence: position.lastReadSequence } });
   }
 
   /**
@@ -101,13 +102,27 @@ export class ThreadService {
   async messageChanged(tx: TenantScope, kind: MessageChange, message: Message, attachments: readonly Attachment[] = []): Promise<void> {
     await this.events.webhook(tx, WEBHOOK_OF_CHANGE[kind], message.conversationId, { message: messagePayload(message, attachments) });
     const conversation = await this.conversation(message.conversationId, 'conversationId', tx);
-    this.events.message(tx, kind, message);
-    this.events.inbox(tx, conversation);
+    // Only the sender edits or deletes a message: the viewer.
+    const relations = { sender: await publishedActor(tx, actorOf(tx.viewer)), attachments };
+    this.events.message(tx, kind, message, relations);
+    this.events.inbox(tx, conversation, { message: { message, ...relations } });
   }
 
-  /** Someone's reactions on a message changed. */
-  reactionsChanged(message: Message): void {
-    this.events.reactionsChanged(message);
+  /**
+   * Someone's reactions on a message changed (already written): subscribers hear of it with
+   * the message's sender and files; the reactions themselves they read as they run. If those
+   * lookups fail, the event goes without them.
+   */
+  async reactionsChanged(message: Message): Promise<void> {
+    const sender = message.senderType && message.senderId ? { type: message.senderType, id: message.senderId } : null;
+    const relations = await Promise.all([
+      sender && publishedActor(this.scope, sender),
+      this.scope.attachments('attachment').andWhere('attachment.messageId = :messageId', { messageId: message.id }).orderBy('attachment.createdAt', 'ASC').getMany(),
+    ]).then(
+      ([named, attachments]) => ({ sender: named, attachments }),
+      () => ({ sender: sender && { ...sender, name: null } }),
+    );
+    this.events.reactionsChanged(message, relations);
   }
 
   /** A conversation's own fields changed in `tx` (priority, an erased subject): the inbox row. */

@@ -98,4 +98,18 @@ describe("a customer's data on request", () => {
     // The other customer's token is untouched.
     expect((await gateway.graphql(me, {}, pharmacy.tokens.otherCustomer)).status).toBe(200);
   });
+
+  it('tells open inboxes the erased threads without their subjects', async () => {
+    const started = await gateway.graphql(`mutation { startConversation(input: { subject: "Insulin refill" }) { id } }`, {}, pharmacy.tokens.otherCustomer);
+    const erasedThread = started.data.startConversation.id;
+    const dashboard = connectSubscriber(gateway.wsUrl, pharmacy.tokens.pharmacist);
+    try {
+      const inbox = dashboard.subscribe(`subscription { inboxEvents { id subject } }`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect((await gateway.graphql(ERASE, { id: pharmacy.customers[1].id }, pharmacy.tokens.admin)).errors).toBeUndefined();
+      expect((await inbox.next()).data.inboxEvents).toEqual({ id: erasedThread, subject: null });
+    } finally {
+      await dashboard.dispose();
+    }
+  });
 });

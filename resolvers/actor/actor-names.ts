@@ -1,0 +1,32 @@
+import { ActorType, type ActorRef } from '../../entities/actor-type.js';
+import type { PublishedActor } from '../../gateway/pubsub/event-payloads.js';
+import type { TenantScope } from '../../gateway/tenancy/tenant-scope.js';
+
+const key = (ref: ActorRef) => `${ref.type}:${ref.id}`;
+
+/**
+ * Actors as events carry them, with the name clients show: looked up once by whoever
+ * publishes, one query per kind of actor, instead of once by every subscriber. An actor
+ * the scope can't see (an account since deleted) gets a null name: subscribers then
+ * resolve it as they would without the event.
+ */
+export async function publishedActors(scope: TenantScope, refs: readonly ActorRef[]): Promise<PublishedActor[]> {
+  const idsOf = (type: ActorType) => [...new Set(refs.filter((ref) => ref.type === type).map((ref) => ref.id))];
+  const lookups = [
+    { type: ActorType.STAFF, query: () => scope.staff('actor') },
+    { type: ActorType.CUSTOMER, query: () => scope.customers('actor') },
+    { type: ActorType.PARTNER, query: () => scope.apiKeys('actor') },
+  ] as const;
+  const names = new Map<string, string>();
+  for (const { type, query } of lookups) {
+    const ids = idsOf(type);
+    if (ids.length === 0) continue;
+    const rows: { id: string; name: string }[] = await query().select(['actor.id', 'actor.name']).andWhere('actor.id IN (:...actorIds)', { actorIds: ids }).getMany();
+    for (const row of rows) names.set(key({ type, id: row.id }), row.name);
+  }
+  return refs.map((ref) => ({ type: ref.type, id: ref.id, name: names.get(key(ref)) ?? null }));
+}
+
+export async function publishedActor(scope: TenantScope, ref: ActorRef): Promise<PublishedActor> {
+  return (await publishedActors(scope, [ref]))[0]!;
+}

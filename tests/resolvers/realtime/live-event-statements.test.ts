@@ -1,0 +1,139 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { createPharmacy, nextClientMessageId, type PharmacyFixture } from '../../support/fixtures.js';
+import { connectSubscriber, type ReceivedEvents, type TestSubscriber } from '../../support/subscription-client.js';
+import { startTestGateway, withoutBackgroundWork, type TestGateway } from '../../support/test-gateway.js';
+
+/** The dashboard's thread: the sender as ActorFields, attachments with their signed links, reactions. */
+const THREAD = `subscription ($id: ID!) {
+  conversationEvents(conversationId: $id, afterSequence: 0) {
+    kind
+    message {
+      id sequence body createdAt
+      sender { __typename ... on Customer { id name } ... on StaffMember { id name } ... on PartnerApp { id name } }
+      attachments { id fileName url thumbnailUrl }
+      reactions { emoji }
+    }
+  }
+}`;
+
+/** The inbox rows' last-message preview, as the dashboard and the widget select it. */
+const INBOX = `subscription {
+  inboxEvents {
+    id lastSequence
+    lastMessage { id sequence body deletedAt kind attachments { id } sender { __typename ... on StaffMember { id } ... on Customer { id name } } }
+  }
+}`;
+
+/**
+ * What one more subscriber costs the database per live event. The event carries what the
+ * fields above need (the sender's name, attachments' metadata, a new message's reactions,
+ * the inbox row's last message), so N subscribers cost what one does.
+ */
+describe('SQL statements per live event', () => {
+  let gateway: TestGateway;
+  let pharmacy: PharmacyFixture;
+  let conversationId: string;
+  const subscribers: TestSubscriber[] = [];
+
+  /** Until no statement has run for a while: reads audited just after an event, subscriptions' set-up. */
+  async function settled(): Promise<number> {
+    let count = gateway.queries.count;
+    for (;;) {
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      if (gateway.queries.count === count) return count;
+      count = gateway.queries.count;
+    }
+  }
+
+  const send = (body: string) =>
+    gateway.graphql(
+      `mutation ($input: SendMessageInput!) { sendMessage(input: $input) { id } }`,
+      { input: { conversationId, body, clientMessageId: nextClientMessageId() } },
+      pharmacy.tokens.customer,
+    );
+
+  async function subscribe(count: number, document: string): Promise<ReceivedEvents[]> {
+    return Array.from({ length: count }, () => {
+      const subscriber = connectSubscriber(gateway.wsUrl, pharmacy.tokens.pharmacist);
+      subscribers.push(subscriber);
+      return subscriber.subscribe(document, { id: conversationId });
+    });
+  }
+
+  /** Statements from a customer's send until every subscriber has the event and the gateway is quiet. */
+  async function statementsForOneSend(streams: ReceivedEvents[], body: string): Promise<number> {
+    const before = await settled();
+    const sent = await send(body);
+    expect(sent.errors).toBeUndefined();
+    for (const stream of streams) {
+      const event = await stream.next();
+      expect(event.errors).toBeUndefined();
+    }
+    return (await settled()) - before;
+  }
+
+  beforeAll(async () => {
+    gateway = await startTestGateway({ config: withoutBackgroundWork });
+    pharmacy = await createPharmacy(gateway.dataSource, gateway.tokens, 'live-statements');
+    const started = await gateway.graphql(`mutation { startConversation(input: { subject: "Counted" }) { id } }`, {}, pharmacy.tokens.customer);
+    conversationId = started.data.startConversation.id;
+    await send('The first message, which every subscription replays');
+  });
+  afterEach(async () => {
+    await Promise.all(subscribers.splice(0).map((subscriber) => subscriber.dispose()));
+  });
+  afterAll(() => gateway.dispose());
+
+  async function threadStatements(count: number, document = THREAD): Promise<number> {
+    const streams = await subscribe(count, document);
+    // The replay of message 1 says each subscription is live.
+    for (const stream of streams) expect((await stream.next()).data.conversationEvents.message.sequence).toBe(1);
+    const statements = await statementsForOneSend(streams, `Sent to ${count}`);
+    await Promise.all(subscribers.splice(0).map((subscriber) => subscriber.dispose()));
+    return statements;
+  }
+
+  it('resolves a new message for 6 subscribers with the statements it takes for 1: no per-subscriber sender, attachments or reactions', async () => {
+    const forOne = await threadStatements(1);
+    const forSix = await threadStatements(6);
+    expect(forSix).toBe(forOne);
+  });
+
+  it('still loads what the event does not carry, for each subscriber that asks for it', async () => {
+    const withPhone = THREAD.replace('... on Customer { id name }', '... on Customer { id name phone }');
+    const forOne = await threadStatements(1, withPhone);
+    const forSix = await threadStatements(6, withPhone);
+    // The customer's row, once per subscriber: the event has the name, not the phone number.
+    expect(forSix - forOne).toBe(5);
+  });
+
+  it('replays 20 missed messages with the statements it takes to replay 2', async () => {
+    const replayStatements = async (count: number) => {
+      const started = await gateway.graphql(`mutation { startConversation(input: { subject: "Missed" }) { id } }`, {}, pharmacy.tokens.customer);
+      conversationId = started.data.startConversation.id;
+      for (let index = 0; index < count; index += 1) await send(`Missed ${index}`);
+      const before = await settled();
+      const [stream] = await subscribe(1, THREAD);
+      for (let index = 0; index < count; index += 1) expect((await stream!.next()).data.conversationEvents.message.sequence).toBe(index + 1);
+      const statements = (await settled()) - before;
+      await Promise.all(subscribers.splice(0).map((subscriber) => subscriber.dispose()));
+      return statements;
+    };
+    expect(await replayStatements(20)).toBe(await replayStatements(2));
+  });
+
+  it("resolves the inbox row's last message for 6 subscribers with the statements it takes for 1", async () => {
+    const inboxStatements = async (count: number) => {
+      const streams = await subscribe(count, INBOX);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      // Each socket records its first read of the conversation in the audit log (once per socket): not counted.
+      await statementsForOneSend(streams, `Warming ${count}`);
+      const statements = await statementsForOneSend(streams, `Counted for ${count}`);
+      await Promise.all(subscribers.splice(0).map((subscriber) => subscriber.dispose()));
+      return statements;
+    };
+    const forOne = await inboxStatements(1);
+    const forSix = await inboxStatements(6);
+    expect(forSix).toBe(forOne);
+  });
+});
