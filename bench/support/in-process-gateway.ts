@@ -7,6 +7,7 @@ import { createGatewayFiles } from '../../gateway/files/gateway-files.js';
 import { startRealtime } from '../../gateway/pubsub/realtime.js';
 import { createRateLimits } from '../../gateway/rate-limits/rate-limits.js';
 import { startGateway } from '../../gateway/server/start-gateway.js';
+import { TenantDatabase } from '../../gateway/tenancy/tenant-database.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -30,7 +31,7 @@ export async function startInProcessGateway(databaseUrl: string, authSecret: str
   const config = { ...readConfig({ PORT: '0', WEBHOOK_DELIVERY: 'off', RATE_LIMITS: 'off' }), dataDir };
   const realtime = startRealtime(undefined);
   const rateLimits = createRateLimits(undefined, config.rateLimits);
-  const gateway = await startGateway({ config, dataSource, tokens: new TokenIssuer(authSecret), realtime, files: createGatewayFiles(config, authSecret), rateLimits });
+  const gateway = await startGateway({ config, database: new TenantDatabase(dataSource), tokens: new TokenIssuer(authSecret), realtime, files: createGatewayFiles(config, authSecret), rateLimits });
   return {
     url: gateway.url,
     queries: queryCounterOf(dataSource),

@@ -1,14 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
 import { ActorType } from '../../entities/actor-type.js';
 import { StaffUser } from '../../entities/staff-user.entity.js';
 import { AuditAction } from '../../gateway/audit/audit-action.js';
-import { appendAuditEvents, type AuditEntry } from '../../gateway/audit/audit-log.js';
+import type { AuditEntry } from '../../gateway/audit/audit-log.js';
 import { unknownUserPasswordHash, verifyPassword } from '../../gateway/auth/password.js';
 import type { IssuedToken, TokenIssuer } from '../../gateway/auth/token-issuer.js';
-import { unauthenticated } from '../../gateway/errors/app-error.js';
-import { withTenant } from '../../gateway/tenancy/tenant-context.js';
-import { tenantOfStaffEmail } from '../../gateway/tenancy/tenant-lookups.js';
+import { unauthenticated } from '../../gateway/errors/domain-error.js';
+import type { TenantDatabase } from '../../gateway/tenancy/tenant-database.js';
 import type { RateLimits } from '../../gateway/rate-limits/rate-limits.js';
 
 const FAILURE_DELAY_MS = 500;
@@ -21,7 +19,7 @@ export interface StaffSession extends IssuedToken {
 export async function signInStaff(
   email: string,
   password: string,
-  deps: { dataSource: DataSource; tokens: TokenIssuer; rateLimits: RateLimits },
+  deps: { database: TenantDatabase; tokens: TokenIssuer; rateLimits: RateLimits },
   clientIp: string | undefined,
 ): Promise<StaffSession> {
   const address = email.trim().toLowerCase();
@@ -30,30 +28,25 @@ export async function signInStaff(
   // Counted per address whether or not it has an account, so the throttle reveals nothing either.
   await deps.rateLimits.signInThrottle.beforeAttempt(address, ip);
   // An unknown address still reads a staff row (as a pharmacy that doesn't exist), so both take as long.
-  const tenant = { organizationId: (await tenantOfStaffEmail(deps.dataSource, address)) ?? randomUUID() };
-  return withTenant(tenant, async () => {
-    const staff = await deps.dataSource
-      .getRepository(StaffUser)
-      .createQueryBuilder('staff')
-      .addSelect('staff.passwordHash')
-      .where('staff.email = :email', { email: address })
-      .getOne();
+  const tenant = { organizationId: (await deps.database.lookups.tenantOfStaffEmail(address)) ?? randomUUID() };
+  return deps.database.asTenant(tenant, async (pharmacy) => {
+    const staff = await pharmacy.staff('staff').addSelect('staff.passwordHash').andWhere('staff.email = :email', { email: address }).getOne();
     const matches = await verifyPassword(password, staff?.passwordHash ?? unknownUserPasswordHash);
     if (!staff || !matches) {
       await deps.rateLimits.signInThrottle.failed(address, ip).catch(() => {});
       // Only a real account has an organization whose admins can read about it.
-      if (staff) await appendAuditEvents(deps.dataSource.manager, [signInEntry(staff, AuditAction.SIGN_IN_FAILED, clientIp)]);
+      if (staff) await pharmacy.appendAudit([signInEntry(staff, AuditAction.SIGN_IN_FAILED, clientIp)]);
       // A failure costs a guesser half a second more than a success costs a pharmacist.
       await new Promise((resolve) => setTimeout(resolve, FAILURE_DELAY_MS));
       throw unauthenticated('Email or password is incorrect.');
     }
     await deps.rateLimits.signInThrottle.succeeded(address, ip).catch(() => {});
     const issued = await deps.tokens.issueStaffToken({ organizationId: staff.organizationId, staffId: staff.id, role: staff.role });
-    await appendAuditEvents(deps.dataSource.manager, [signInEntry(staff, AuditAction.SIGNED_IN, clientIp)]);
+    await pharmacy.appendAudit([signInEntry(staff, AuditAction.SIGNED_IN, clientIp)]);
     return { ...issued, staff };
   });
 }
 
 function signInEntry(staff: StaffUser, action: AuditAction, clientIp: string | undefined): AuditEntry {
-  return { organizationId: staff.organizationId, actor: { type: ActorType.STAFF, id: staff.id }, action, object: { type: 'StaffMember', id: staff.id }, ip: clientIp };
+  return { actor: { type: ActorType.STAFF, id: staff.id }, action, object: { type: 'StaffMember', id: staff.id }, ip: clientIp };
 }

@@ -17,6 +17,7 @@ import { startGateway } from '../../gateway/server/start-gateway.js';
 import { findFreePort } from '../../gateway/database/find-free-port.js';
 import { createThrowawayDatabase } from './test-database.js';
 import { DEFAULT_WEBHOOK_DISPATCHER_OPTIONS } from '../../gateway/webhooks/webhook-dispatcher.js';
+import { TenantDatabase } from '../../gateway/tenancy/tenant-database.js';
 
 export interface GraphQLResponse<T = any> {
   status: number;
@@ -39,6 +40,10 @@ export interface TestGateway {
   dataSource: DataSource;
   /** The connection the gateway serves with, as the application role. */
   appDataSource: DataSource;
+  /** The gateway's handle on it (background work, lookups), as the gateway holds it. */
+  database: TenantDatabase;
+  /** The same handle on the owner's connection: set-up such as demo data. */
+  ownerDatabase: TenantDatabase;
   tokens: TokenIssuer;
   queries: QueryCounter;
   /** POSTs a GraphQL operation; `token` goes into `Authorization: Bearer`. */
@@ -84,7 +89,8 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
   const realtime = startRealtime(options.redisUrl);
   const files = createGatewayFiles(config, 'test-file-url-secret');
   const rateLimits = createRateLimits(options.redisUrl, config.rateLimits);
-  const gateway = await startGateway({ config, dataSource: appDataSource, tokens, realtime, files, rateLimits });
+  const tenantDatabase = new TenantDatabase(appDataSource, config.tenantFilters);
+  const gateway = await startGateway({ config, database: tenantDatabase, tokens, realtime, files, rateLimits });
   return {
     url: gateway.url,
     wsUrl: `${gateway.url.replace(/^http/, 'ws')}/graphql`,
@@ -96,6 +102,8 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     dataSource,
     tokens,
     appDataSource,
+    database: tenantDatabase,
+    ownerDatabase: new TenantDatabase(dataSource),
     queries: queryCounterOf(appDataSource),
     async graphql(query, variables, token) {
       const response = await fetch(`${gateway.url}/graphql`, {
