@@ -51,6 +51,8 @@ export async function conversationEventStream(
             .orderBy('message.sequence', 'ASC')
             .limit(CATCH_UP_BATCH)
             .getMany();
+          // Completed while the batch was read: its relations would be looked up for nobody.
+          if (stopped) break;
           // Each replayed event resolves on its own: what its fields need is looked up for the batch.
           const relations = await loadMessageRelations(context.scope, missed);
           for (const [index, message] of missed.entries()) {
