@@ -4,7 +4,7 @@ module.exports = {
     {
       name: 'no-cycles-between-feature-folders',
       scope: 'folder',
-      severity: 'warn', // error once the thread module ends message ↔ conversation (issue 15)
+      severity: 'error',
       from: { path: '^resolvers/[^/]+' },
       to: { path: '^resolvers/[^/]+', circular: true },
     },

@@ -12,7 +12,7 @@ import { MessageFieldsResolver } from './message/message-fields.resolver.js';
 import { MessageResolver } from './message/message.resolver.js';
 import { ParticipantFieldsResolver } from './participant/participant-fields.resolver.js';
 import { MessageSearchResolver } from './search/message-search.resolver.js';
-import { ReactionResolver } from './reaction/reaction.resolver.js';
+import { MessageReactionsResolver, ReactionResolver } from './reaction/reaction.resolver.js';
 import { ConversationStatsResolver, StaffMemberStatsResolver } from './stats/conversation-stats.resolver.js';
 import { StaffResolver } from './staff/staff.resolver.js';
 import { StaffInvitationResolver } from './invitation/staff-invitation.resolver.js';
@@ -36,6 +36,7 @@ export const resolvers = [
   MessageResolver,
   MessageFieldsResolver,
   ReactionResolver,
+  MessageReactionsResolver,
   ParticipantFieldsResolver,
   CustomerResolver,
   ChatTokenResolver,

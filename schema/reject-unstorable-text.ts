@@ -1,5 +1,5 @@
 import type { MiddlewareFn } from 'type-graphql';
-import { badUserInput } from '../gateway/errors/app-error.js';
+import { badUserInput } from '../gateway/errors/domain-error.js';
 
 /**
  * Text PostgreSQL cannot store as sent: U+0000 is refused by the database (an internal

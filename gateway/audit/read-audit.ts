@@ -1,8 +1,8 @@
-import type { EntityManager } from 'typeorm';
-import { actorOf, type SignedInViewer } from '../auth/viewer.js';
+import { actorOf } from '../auth/viewer.js';
 import { logger } from '../logging/logger.js';
+import type { TenantScope } from '../tenancy/tenant-scope.js';
 import { AuditAction } from './audit-action.js';
-import { appendAuditEvents, type AuditEntry } from './audit-log.js';
+import type { AuditEntry } from './audit-log.js';
 
 /**
  * A long-lived socket (a partner's, for months) would otherwise remember every conversation
@@ -21,22 +21,18 @@ export class ReadAudit {
   private pending: AuditEntry[] = [];
   private scheduled = false;
 
-  constructor(
-    private readonly manager: EntityManager,
-    private readonly viewer: SignedInViewer,
-    private readonly clientIp?: string,
-  ) {}
+  /** The reader's scope: its viewer reads, from its client address. */
+  constructor(private readonly scope: TenantScope) {}
 
   conversationRead(conversationId: string, details?: { live: boolean }): void {
     if (this.recorded.has(conversationId)) return;
     if (this.recorded.size >= REMEMBERED_CONVERSATIONS) this.recorded.clear();
     this.recorded.add(conversationId);
     this.pending.push({
-      organizationId: this.viewer.organizationId,
-      actor: actorOf(this.viewer),
+      actor: actorOf(this.scope.viewer),
       action: AuditAction.MESSAGES_READ,
       object: { type: 'Conversation', id: conversationId },
-      ip: this.clientIp,
+      ip: this.scope.clientIp,
       details,
     });
     if (this.scheduled) return;
@@ -45,7 +41,7 @@ export class ReadAudit {
       this.scheduled = false;
       const batch = this.pending;
       this.pending = [];
-      appendAuditEvents(this.manager, batch).catch((error) => logger.error({ err: error }, 'Could not record message reads in the audit log'));
+      this.scope.appendAudit(batch).catch((error: unknown) => logger.error({ err: error }, 'Could not record message reads in the audit log'));
     });
   }
 }

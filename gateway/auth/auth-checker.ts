@@ -1,6 +1,6 @@
 import type { AuthCheckerFn } from 'type-graphql';
 import { scopeName } from '../../entities/api-key.entity.js';
-import { forbidden, unauthenticated } from '../errors/app-error.js';
+import { forbidden, unauthenticated } from '../errors/domain-error.js';
 import { COLLEAGUES, OPEN, permissionOf, type FieldRule } from './field-permissions.js';
 import { Permission, permissionsOf, scopeGranting } from './permission.js';
 import { actorOf, type SignedInViewer, type Viewer } from './viewer.js';

@@ -1,9 +1,6 @@
-import type { DataSource } from 'typeorm';
 import { ApiKey } from '../../entities/api-key.entity.js';
-import { Customer } from '../../entities/customer.entity.js';
-import { unauthenticated } from '../errors/app-error.js';
-import { tenantOfApiKey } from '../tenancy/tenant-lookups.js';
-import { withTenant } from '../tenancy/tenant-context.js';
+import { unauthenticated } from '../errors/domain-error.js';
+import type { TenantDatabase } from '../tenancy/tenant-database.js';
 import { hashApiKeySecret, looksLikeApiKey } from './api-key-secret.js';
 import type { TokenIssuer } from './token-issuer.js';
 import type { StaffSessions } from './staff-sessions.js';
@@ -19,47 +16,41 @@ const LAST_USED_RESOLUTION_MS = 60_000;
  */
 export async function authenticate(
   authorization: string | undefined,
-  deps: { tokens: TokenIssuer; dataSource: DataSource; sessions: StaffSessions },
+  deps: { tokens: TokenIssuer; database: TenantDatabase; sessions: StaffSessions },
 ): Promise<Viewer> {
   if (!authorization) return anonymousViewer;
   const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
   if (!match) throw unauthenticated('Send credentials as "Authorization: Bearer <token>".');
   const token = match[1]!;
-  if (looksLikeApiKey(token)) return authenticateApiKey(token, deps.dataSource);
+  if (looksLikeApiKey(token)) return authenticateApiKey(token, deps.database);
   const viewer = await deps.tokens.verify(token);
-  if (viewer.kind === 'customer') await assertChatTokenNotRevoked(viewer, deps.dataSource);
+  if (viewer.kind === 'customer') await assertChatTokenNotRevoked(viewer, deps.database);
   // An ended session (signed out, deactivated, role changed, password reset…): no database round trip.
   if (viewer.kind === 'staff') deps.sessions.check(viewer);
   return viewer;
 }
 
-async function authenticateApiKey(secret: string, dataSource: DataSource): Promise<Viewer> {
+async function authenticateApiKey(secret: string, database: TenantDatabase): Promise<Viewer> {
   const secretHash = hashApiKeySecret(secret);
-  const organizationId = await tenantOfApiKey(dataSource, secretHash);
+  const organizationId = await database.lookups.tenantOfApiKey(secretHash);
   if (!organizationId) throw unauthenticated('The API key is not valid.');
-  return withTenant({ organizationId }, async () => {
-    const repository = dataSource.getRepository(ApiKey);
-    const key = await repository.findOneBy({ secretHash });
+  return database.asTenant({ organizationId }, async (tenant) => {
+    const key = await tenant.apiKeys('apiKey').andWhere('apiKey.secretHash = :secretHash', { secretHash }).getOne();
     const now = Date.now();
     if (!key || key.revokedAt || (key.expiresAt && key.expiresAt.getTime() <= now)) {
       throw unauthenticated('The API key is not valid.');
     }
     if (!key.lastUsedAt || now - key.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
-      await repository.update({ id: key.id }, { lastUsedAt: new Date(now) });
+      await tenant.update(ApiKey, { id: key.id }, { lastUsedAt: new Date(now) });
     }
     return { kind: 'partner', organizationId: key.organizationId, apiKeyId: key.id, scopes: key.scopes, expiresAt: key.expiresAt ?? undefined };
   });
 }
 
 /** Chat tokens are stateless; erasure revokes a customer's tokens by time (iat has whole seconds). */
-async function assertChatTokenNotRevoked(viewer: CustomerViewer, dataSource: DataSource): Promise<void> {
-  const customer = await withTenant({ organizationId: viewer.organizationId, customerId: viewer.customerId }, () =>
-    dataSource
-      .getRepository(Customer)
-      .createQueryBuilder('customer')
-      .select(['customer.id', 'customer.chatTokensRevokedAt'])
-      .where('customer.id = :id', { id: viewer.customerId })
-      .getOne(),
+async function assertChatTokenNotRevoked(viewer: CustomerViewer, database: TenantDatabase): Promise<void> {
+  const customer = await database.asTenant({ organizationId: viewer.organizationId, customerId: viewer.customerId }, (tenant) =>
+    tenant.customers('customer').select(['customer.id', 'customer.chatTokensRevokedAt']).getOne(),
   );
   const revokedAt = customer?.chatTokensRevokedAt;
   if (!customer || (revokedAt && viewer.issuedAt.getTime() <= revokedAt.getTime())) {

@@ -1,4 +1,4 @@
-import { badUserInput } from '../errors/app-error.js';
+import { badUserInput } from '../errors/domain-error.js';
 
 /**
  * Lower-cased and trimmed (staff addresses are stored so, and unique across pharmacies), or

@@ -1,4 +1,4 @@
-import { unauthenticated } from '../errors/app-error.js';
+import { unauthenticated } from '../errors/domain-error.js';
 import { logger } from '../logging/logger.js';
 import type { EventBus } from '../pubsub/event-bus.js';
 import { EVENT_VERSION, type StaffSessionsEndedPayload } from '../pubsub/event-payloads.js';

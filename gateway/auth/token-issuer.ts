@@ -1,5 +1,5 @@
 import { errors, jwtVerify, SignJWT } from 'jose';
-import { unauthenticated } from '../errors/app-error.js';
+import { unauthenticated } from '../errors/domain-error.js';
 import type { CustomerViewer, StaffViewer } from './viewer.js';
 import { StaffRole } from '../../entities/staff-user.entity.js';
 

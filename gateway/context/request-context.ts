@@ -1,14 +1,13 @@
-import type { DataSource } from 'typeorm';
-import type { TenantFilters } from '../tenancy/tenant-scope.js';
 import type { Realtime } from '../pubsub/realtime.js';
 import type { GatewayFiles } from '../files/gateway-files.js';
 import { authenticate } from '../auth/authenticate.js';
 import type { TokenIssuer } from '../auth/token-issuer.js';
 import type { RateLimits } from '../rate-limits/rate-limits.js';
 import type { SignedInViewer, Viewer } from '../auth/viewer.js';
-import { unauthenticated } from '../errors/app-error.js';
+import { unauthenticated } from '../errors/domain-error.js';
 import { createLoaders, type Loaders } from '../loaders/create-loaders.js';
-import { TenantScope } from '../tenancy/tenant-scope.js';
+import type { TenantDatabase } from '../tenancy/tenant-database.js';
+import type { TenantScope } from '../tenancy/tenant-scope.js';
 import { ReadAudit } from '../audit/read-audit.js';
 import { actorKey } from '../presence/presence-registry.js';
 import type { SecretBox } from '../secrets/secret-box.js';
@@ -21,14 +20,13 @@ export interface RequestSettings {
   production: boolean;
   /** "Typing…" ends this long after the last refresh, even if the client vanished. */
   typingTimeoutMs: number;
-  /** Never from the environment: only the tenant probe runs with 'database-only'. */
-  tenantFilters: TenantFilters;
 }
 
 /** What lives as long as the gateway process and every request may use. */
 export interface GatewayDependencies {
   config: RequestSettings;
-  dataSource: DataSource;
+  /** Tenant data, through scopes only: `scopeFor(viewer)`, `asTenant(…)`, pre-authentication `lookups`. */
+  database: TenantDatabase;
   tokens: TokenIssuer;
   realtime: Realtime;
   files: GatewayFiles;
@@ -69,13 +67,13 @@ export class RequestContext {
   }
 
   get scope(): TenantScope {
-    this.tenantScope ??= TenantScope.forViewer(this.signedInViewer, this.gateway.dataSource, this.clientIp, this.gateway.config.tenantFilters);
+    this.tenantScope ??= this.gateway.database.scopeFor(this.signedInViewer, this.clientIp);
     return this.tenantScope;
   }
 
   /** Records which conversations' messages this request (or socket) read. */
   get readAudit(): ReadAudit {
-    this.reads ??= new ReadAudit(this.gateway.dataSource.manager, this.signedInViewer, this.clientIp);
+    this.reads ??= new ReadAudit(this.scope);
     return this.reads;
   }
 

@@ -3,14 +3,16 @@ import { loadOrCreateSecret } from '../secrets/secrets.js';
 import { assertOwnerBypassesRowSecurity, assertSubjectToRowSecurity, provisionAppRole } from './app-role.js';
 import { createDataSource } from './data-source.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
+import { TenantDatabase } from '../tenancy/tenant-database.js';
+import type { TenantFilters } from '../tenancy/organization-scope.js';
 import path from 'node:path';
 import { migrateJobQueue } from '../jobs/job-queue.js';
 
 export interface OpenDatabase {
-  /** Serves requests, as the application role, under row-level security. */
-  dataSource: DataSource;
-  /** The schema owner's: the migrations ran on it; set-up such as demo data uses it. */
-  ownerDataSource: DataSource;
+  /** Serves requests and background work, as the application role, under row-level security. */
+  database: TenantDatabase;
+  /** The schema owner's: the migrations ran on it; set-up such as demo data uses it (it bypasses row-level security). */
+  owner: TenantDatabase;
   /** The owner's connection string: the job queue (gateway/jobs/) connects with it. */
   ownerUrl: string;
   /** Where the embedded cluster lives, when there is one. */
@@ -31,6 +33,8 @@ export interface OpenDatabaseOptions {
   /** The application role's connection; unset provisions `counterchat_app`. */
   databaseAppUrl: string | undefined;
   dataDir: string;
+  /** 'application-and-database' unless a test says otherwise (the tenant probe). */
+  tenantFilters?: TenantFilters;
 }
 
 export async function openDatabase(config: OpenDatabaseOptions): Promise<OpenDatabase> {
@@ -60,7 +64,14 @@ export async function openDatabase(config: OpenDatabaseOptions): Promise<OpenDat
     await migrateJobQueue(url);
     const app = await connectApplication(owner, url, config.databaseAppUrl);
     opened.push(app);
-    return { dataSource: app, ownerDataSource: owner, ownerUrl: url, embeddedDirectory, embeddedRelocatedBecause, dispose: closeAll };
+    return {
+      database: new TenantDatabase(app, config.tenantFilters),
+      owner: new TenantDatabase(owner, config.tenantFilters),
+      ownerUrl: url,
+      embeddedDirectory,
+      embeddedRelocatedBecause,
+      dispose: closeAll,
+    };
   } catch (error) {
     await closeAll();
     throw error;

@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { forbidden } from '../errors/app-error.js';
+import { forbidden } from '../errors/domain-error.js';
 
 export type FileVariant = 'original' | 'thumbnail';
 

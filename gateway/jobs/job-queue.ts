@@ -1,7 +1,7 @@
 import { Logger, run, runMigrations, runOnce, type LogFunctionFactory, type Runner, type TaskList } from 'graphile-worker';
 import { logger } from '../logging/logger.js';
-import type { AsTenant } from '../tenancy/as-tenant.js';
-import type { JobTaskList } from './job-task.js';
+import type { AsTenant, JobTaskList } from './job-task.js';
+
 
 export interface JobQueueOptions {
   /** Jobs this instance runs at once. Default 2: mail sending waits on the network, not the CPU. */

@@ -1,5 +1,8 @@
-import type { AsTenant } from '../tenancy/as-tenant.js';
+import type { OrganizationScope } from '../tenancy/organization-scope.js';
 import type { TaskName } from './task-name.js';
+
+/** Work on one pharmacy's rows, as that tenant (row-level security): the only way a task reaches the database. */
+export type AsTenant = <T>(organizationId: string, work: (scope: OrganizationScope) => Promise<T>) => Promise<T>;
 
 /** What a task gets besides its payload. */
 export interface JobRun {
@@ -8,7 +11,6 @@ export interface JobRun {
   /** 1 on the first try; a task that throws is tried again later (exponential backoff) until `maxAttempts`. */
   attempt: number;
   maxAttempts: number;
-  /** Work on one pharmacy's rows, as that tenant (row-level security): the only way a task reaches the database. */
   asTenant: AsTenant;
 }
 

@@ -1,5 +1,4 @@
 import DataLoader from 'dataloader';
-import { Brackets } from 'typeorm';
 import type { Message } from '../../entities/message.entity.js';
 import type { TenantScope } from '../tenancy/tenant-scope.js';
 
@@ -17,22 +16,19 @@ export interface MessageRange {
 export function messageRangeLoader(scope: TenantScope): DataLoader<MessageRange, Message[], string> {
   return new DataLoader(
     async (ranges) => {
+      const branches = ranges.map(
+        (_, index) => `(message.conversationId = :rangeConversation${index} AND message.sequence BETWEEN :rangeFrom${index} AND :rangeTo${index})`,
+      );
+      const parameters = Object.fromEntries(
+        ranges.flatMap((range, index) => [
+          [`rangeConversation${index}`, range.conversationId],
+          [`rangeFrom${index}`, range.from],
+          [`rangeTo${index}`, range.to],
+        ]),
+      );
       const rows = await scope
         .messages('message')
-        .andWhere(
-          new Brackets((where) =>
-            ranges.forEach((range, index) =>
-              where.orWhere(
-                `(message.conversationId = :rangeConversation${index} AND message.sequence BETWEEN :rangeFrom${index} AND :rangeTo${index})`,
-                {
-                  [`rangeConversation${index}`]: range.conversationId,
-                  [`rangeFrom${index}`]: range.from,
-                  [`rangeTo${index}`]: range.to,
-                },
-              ),
-            ),
-          ),
-        )
+        .andWhere(`(${branches.join(' OR ')})`, parameters)
         .orderBy('message.sequence', 'ASC')
         .getMany();
       return ranges.map((range) =>

@@ -1,9 +1,9 @@
 import DataLoader from 'dataloader';
-import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { Row, ScopedQuery } from '../tenancy/scoped-query.js';
 
 /** A loader of rows by id through a scoped query; ids the scope can't see load as null. */
-export function byIdLoader<T extends ObjectLiteral & { id: string }>(
-  query: () => SelectQueryBuilder<T>,
+export function byIdLoader<T extends Row & { id: string }>(
+  query: () => ScopedQuery<T>,
 ): DataLoader<string, T | null> {
   return new DataLoader(async (ids) => {
     const builder = query();
@@ -14,8 +14,8 @@ export function byIdLoader<T extends ObjectLiteral & { id: string }>(
 }
 
 /** A loader of all rows that point at a parent id, as a list per parent. */
-export function byParentLoader<T extends ObjectLiteral>(
-  query: () => SelectQueryBuilder<T>,
+export function byParentLoader<T extends Row>(
+  query: () => ScopedQuery<T>,
   parentProperty: keyof T & string,
   orderBy: keyof T & string,
 ): DataLoader<string, T[]> {

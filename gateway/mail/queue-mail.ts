@@ -32,16 +32,10 @@ const MAIL_MAX_ATTEMPTS = 10;
  * together), and a restart doesn't lose it.
  */
 export async function queueMail(scope: OrganizationScope, secrets: SecretBox, mail: MailToQueue): Promise<MailDelivery> {
-  const manager = scope.entityManager;
   if (mail.key) {
-    await manager.update(
-      MailDelivery,
-      { organizationId: scope.organizationId, jobKey: mail.key, status: MailDeliveryStatus.QUEUED },
-      { status: MailDeliveryStatus.REPLACED, updatedAt: new Date() },
-    );
+    await scope.update(MailDelivery, { jobKey: mail.key, status: MailDeliveryStatus.QUEUED }, { status: MailDeliveryStatus.REPLACED, updatedAt: new Date() });
   }
-  const delivery = manager.create(MailDelivery, {
-    organizationId: scope.organizationId,
+  const delivery = await scope.insert(MailDelivery, {
     template: mail.template,
     recipient: mail.to,
     data: mail.data,
@@ -52,7 +46,6 @@ export async function queueMail(scope: OrganizationScope, secrets: SecretBox, ma
     sentAt: null,
     updatedAt: new Date(),
   });
-  await manager.insert(MailDelivery, delivery);
   await scope.enqueueJob<SendMailPayload>({
     task: SEND_MAIL_TASK,
     payload: { v: 1, organizationId: scope.organizationId, deliveryId: delivery.id, sealedLink: secrets.seal(mail.link) },

@@ -24,7 +24,7 @@ export function sendMailTask(deps: { mailer: Mailer; secrets: SecretBox }): JobT
       const organization = await scope.organization();
       const mail = renderTemplate(delivery.template, delivery.data, deps.secrets.open(payload.sealedLink), mailLanguageOf(organization.settings));
       const record = (values: Partial<MailDelivery>) =>
-        scope.entityManager.update(MailDelivery, { id: delivery.id, organizationId: scope.organizationId }, { ...values, attempts: run.attempt, updatedAt: new Date() });
+        scope.update(MailDelivery, { id: delivery.id }, { ...values, attempts: run.attempt, updatedAt: new Date() });
       try {
         await deps.mailer.send({ to: delivery.recipient, ...mail });
       } catch (error) {

@@ -1,7 +1,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
-import { AppError } from '../errors/app-error.js';
+import { DomainError } from '../errors/domain-error.js';
 import { ErrorCode } from '../errors/error-code.js';
 import { logger } from '../logging/logger.js';
 import { ThrottledLog } from '../logging/throttled-log.js';
@@ -19,8 +19,9 @@ const PROTOCOL_CODES = new Set([
 ]);
 
 /**
- * The last stop before a client: typed errors pass, class-validator failures become
- * BAD_USER_INPUT naming the field, and anything unexpected (SQL, bugs) is masked.
+ * The last stop before a client: domain errors become GraphQL errors with their code and
+ * details, class-validator failures become BAD_USER_INPUT naming the field, and anything
+ * unexpected (SQL, bugs) is masked.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   try {
@@ -51,9 +52,8 @@ function formatKnownError(formatted: GraphQLFormattedError, error: unknown): Gra
       extensions: { code: ErrorCode.BadUserInput, field: first?.field },
     };
   }
-  if (original instanceof AppError) {
-    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: withoutStack(formatted.extensions) };
-  }
+  const domain = domainErrorIn(error);
+  if (domain) return { message: domain.message, locations: formatted.locations, path: formatted.path, extensions: clientExtensions(domain) };
   const code = formatted.extensions?.code;
   // Raised by GraphQL or Apollo about the document, the variables or the request itself.
   if (original instanceof GraphQLError && typeof code === 'string' && PROTOCOL_CODES.has(code)) {
@@ -72,6 +72,32 @@ function formatKnownError(formatted: GraphQLFormattedError, error: unknown): Gra
     path: formatted.path,
     extensions: { code: ErrorCode.InternalServerError },
   };
+}
+
+/**
+ * The domain error behind a GraphQL error: thrown by a resolver (graphql-js wraps it with its
+ * path), by the context function (Apollo wraps it as "Context creation failed"), or wrapped
+ * by a transport with `graphQLErrorOf`.
+ */
+function domainErrorIn(error: unknown): DomainError | undefined {
+  for (let cause = error; cause !== undefined; cause = cause instanceof GraphQLError ? cause.originalError : undefined) {
+    if (cause instanceof DomainError) return cause;
+  }
+  return undefined;
+}
+
+/** Everything but the HTTP status, which Apollo has already taken from `extensions.http` for the response. */
+function clientExtensions(error: DomainError): Record<string, unknown> {
+  const { http: _http, ...extensions } = error.extensions;
+  return extensions;
+}
+
+/**
+ * A domain error as graphql-ws wants the errors of an operation refused before it runs
+ * (GraphQLError instances); `formatError` then shapes it like any other.
+ */
+export function graphQLErrorOf(error: DomainError): GraphQLError {
+  return new GraphQLError(error.message, { originalError: error, extensions: { ...error.extensions } });
 }
 
 interface ValidationErrorLike {

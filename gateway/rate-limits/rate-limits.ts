@@ -1,6 +1,5 @@
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import { AppError } from '../errors/app-error.js';
-import { ErrorCode } from '../errors/error-code.js';
+import { rateLimited } from '../errors/domain-error.js';
 import { closeRedis, connectRedis } from '../redis/redis-connections.js';
 import { SignInThrottle } from './sign-in-throttle.js';
 
@@ -119,7 +118,7 @@ export function createRateLimits(redisUrl: string | undefined, rules: RateLimitR
 }
 
 function asRateLimit(limiter: RateLimiterAbstract, message: string): RateLimit {
-  const limited = (msBeforeNext: number) => new AppError(ErrorCode.RateLimited, message, { retryAfter: Math.max(1, Math.ceil(msBeforeNext / 1000)) });
+  const limited = (msBeforeNext: number) => rateLimited(message, Math.max(1, Math.ceil(msBeforeNext / 1000)));
   return {
     async consume(key, points = 1) {
       try {

@@ -1,6 +1,5 @@
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
-import { AppError } from '../errors/app-error.js';
-import { ErrorCode } from '../errors/error-code.js';
+import { rateLimited } from '../errors/domain-error.js';
 
 /** The first wait once a pair's free failures are used up; each further failure doubles it. */
 export const FIRST_WAIT_SECONDS = 1;
@@ -72,4 +71,4 @@ export class SignInThrottle {
 /** A space never occurs in a trimmed address, so the pair can't be forged from another address. */
 const pairKey = (address: string, clientIp: string) => `${clientIp} ${address}`;
 
-const limited = (seconds: number) => new AppError(ErrorCode.RateLimited, MESSAGE, { retryAfter: Math.max(1, seconds) });
+const limited = (seconds: number) => rateLimited(MESSAGE, Math.max(1, seconds));

@@ -1,10 +1,9 @@
-import type { DataSource } from 'typeorm';
 import { AuditAction } from '../audit/audit-action.js';
-import { appendAuditEvents } from '../audit/audit-log.js';
 import type { FileStorage } from '../files/file-storage.js';
 import { logger } from '../logging/logger.js';
-import { withTenant } from '../tenancy/tenant-context.js';
-import { tenantsWithRetention } from '../tenancy/tenant-lookups.js';
+import type { OrganizationScope } from '../tenancy/organization-scope.js';
+import type { TenantDatabase } from '../tenancy/tenant-database.js';
+import { deleteEventsBefore } from '../webhooks/outbox.js';
 
 export interface RetentionPurge {
   organizationId: string;
@@ -24,67 +23,57 @@ const BATCH = 1_000;
  * idle since before then. Each purge is one transaction with its audit entry; files go
  * once it has committed. An advisory lock per pharmacy lets every instance run the job.
  */
-export async function purgeExpiredMessages(dataSource: DataSource, storage: FileStorage, now: Date = new Date()): Promise<RetentionPurge[]> {
+export async function purgeExpiredMessages(database: TenantDatabase, storage: FileStorage, now: Date = new Date()): Promise<RetentionPurge[]> {
   const purges: RetentionPurge[] = [];
-  for (const organizationId of await tenantsWithRetention(dataSource)) {
-    const purge = await withTenant({ organizationId }, () => purgeOrganization(dataSource, storage, organizationId, now));
+  for (const organizationId of await database.lookups.tenantsWithRetention()) {
+    const purge = await database.asTenant({ organizationId }, (pharmacy) => purgeOrganization(pharmacy, storage, now));
     if (purge) purges.push(purge);
   }
   return purges;
 }
 
 /** One pharmacy's purge, run as that pharmacy (row-level security). */
-async function purgeOrganization(dataSource: DataSource, storage: FileStorage, organizationId: string, now: Date): Promise<RetentionPurge | undefined> {
-  const [{ days }]: { days: number }[] = await dataSource.query(`SELECT (settings->>'retentionDays')::int AS days FROM organization WHERE id = $1`, [organizationId]);
+async function purgeOrganization(pharmacy: OrganizationScope, storage: FileStorage, now: Date): Promise<RetentionPurge | undefined> {
+  const { organizationId } = pharmacy;
+  const [{ days }] = (await pharmacy.query<{ days: number }>(`SELECT (settings->>'retentionDays')::int AS days FROM organization WHERE id = $1`)) as [{ days: number }];
   const before = new Date(now.getTime() - days * 86_400_000);
   const keys: string[] = [];
-  const purge = await dataSource.transaction(async (manager) => {
-    const [{ locked }] = await manager.query(`SELECT pg_try_advisory_xact_lock(hashtext('counterchat:retention'), hashtext($1)) AS locked`, [organizationId]);
+  const purge = await pharmacy.transaction(async (tx) => {
+    const [{ locked }] = (await tx.query<{ locked: boolean }>(`SELECT pg_try_advisory_xact_lock(hashtext('counterchat:retention'), hashtext($1::text)) AS locked`)) as [{ locked: boolean }];
     if (!locked) return undefined;
     let attachments = 0;
     for (;;) {
-      const removed: { storage_key: string; thumbnail_storage_key: string | null }[] = await manager.query(
+      const rows = await tx.query<{ storage_key: string; thumbnail_storage_key: string | null }>(
         `DELETE FROM attachment WHERE id IN (
            SELECT id FROM attachment WHERE organization_id = $1 AND created_at < $2 LIMIT ${BATCH})
          RETURNING storage_key, thumbnail_storage_key`,
-        [organizationId, before],
+        [before],
       );
-      const rows = rowsOf(removed);
       attachments += rows.length;
       for (const row of rows) keys.push(row.storage_key, ...(row.thumbnail_storage_key ? [row.thumbnail_storage_key] : []));
       if (rows.length < BATCH) break;
     }
     let messages = 0;
     for (;;) {
-      const purged = rowsOf(
-        await manager.query(
-          `UPDATE message SET body = NULL, deleted_at = coalesce(deleted_at, $3)
-            WHERE id IN (SELECT id FROM message WHERE organization_id = $1 AND created_at < $2 AND kind = 'TEXT' AND body IS NOT NULL LIMIT ${BATCH})
-            RETURNING id`,
-          [organizationId, before, now],
-        ),
+      const purged = await tx.execute(
+        `UPDATE message SET body = NULL, deleted_at = coalesce(deleted_at, $3)
+          WHERE id IN (SELECT id FROM message WHERE organization_id = $1 AND created_at < $2 AND kind = 'TEXT' AND body IS NOT NULL LIMIT ${BATCH})`,
+        [before, now],
       );
-      messages += purged.length;
-      if (purged.length < BATCH) break;
+      messages += purged;
+      if (purged < BATCH) break;
     }
     // Webhook events hold message texts and file names for the partners: they go too.
     let webhookEvents = 0;
     for (;;) {
-      const [, deleted]: [unknown[], number] = await manager.query(
-        `DELETE FROM outbox_event WHERE id IN (SELECT id FROM outbox_event WHERE organization_id = $1 AND created_at < $2 LIMIT ${BATCH})`,
-        [organizationId, before],
-      );
+      const deleted = await deleteEventsBefore(tx, before, BATCH);
       webhookEvents += deleted;
       if (deleted < BATCH) break;
     }
-    await manager.query(`UPDATE conversation SET subject = NULL WHERE organization_id = $1 AND last_activity_at < $2 AND subject IS NOT NULL`, [
-      organizationId,
-      before,
-    ]);
+    await tx.execute(`UPDATE conversation SET subject = NULL WHERE organization_id = $1 AND last_activity_at < $2 AND subject IS NOT NULL`, [before]);
     if (messages === 0 && attachments === 0 && webhookEvents === 0) return undefined;
-    await appendAuditEvents(manager, [
+    await tx.appendAudit([
       {
-        organizationId,
         actor: null,
         action: AuditAction.RETENTION_PURGE,
         details: { messages, attachments, webhookEvents, before: before.toISOString(), retentionDays: days },
@@ -96,9 +85,4 @@ async function purgeOrganization(dataSource: DataSource, storage: FileStorage, o
   await Promise.allSettled(keys.map((key) => storage.delete(key)));
   logger.info({ organizationId, messages: purge.messages, attachments: purge.attachments }, 'Retention purge');
   return purge;
-}
-
-/** TypeORM answers UPDATE/DELETE … RETURNING with [rows, count]. */
-function rowsOf<T>(result: T[] | [T[], number]): T[] {
-  return Array.isArray(result[0]) ? (result[0] as T[]) : (result as T[]);
 }

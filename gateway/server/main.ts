@@ -12,7 +12,6 @@ import { createGatewayFiles } from '../files/gateway-files.js';
 import { createRateLimits } from '../rate-limits/rate-limits.js';
 import { startExampleStore, type ExampleStore } from './demo/example-store.js';
 import { exitBecauseStartFailed } from '../errors/startup-error.js';
-import { Organization } from '../../entities/organization.entity.js';
 import path from 'node:path';
 import { SecretBox } from '../secrets/secret-box.js';
 import { describeMailDestination } from '../mail/mailer.js';
@@ -40,10 +39,10 @@ const files = createGatewayFiles(config, secret);
 const realtime = startRealtime(config.redisUrl);
 const rateLimits = createRateLimits(config.redisUrl, config.rateLimits);
 // Set-up, not a request: demo pharmacies are created by the schema's owner.
-const demo = withDemoData ? await seedDemoData(database.ownerDataSource, realtime.publisher) : undefined;
+const demo = withDemoData ? await seedDemoData(database.owner, realtime.publisher) : undefined;
 const secrets = new SecretBox(secret);
-const sessions = await StaffSessions.start(staffSessionStoreOver(database.dataSource), realtime.bus).catch(exitBecauseStartFailed('It could not read which staff sessions have ended.'));
-const gateway = await startGateway({ config, dataSource: database.dataSource, tokens, realtime, files, rateLimits, secrets, sessions, jobQueueUrl: database.ownerUrl }).catch(
+const sessions = await StaffSessions.start(staffSessionStoreOver(database.database), realtime.bus).catch(exitBecauseStartFailed('It could not read which staff sessions have ended.'));
+const gateway = await startGateway({ config, database: database.database, tokens, realtime, files, rateLimits, secrets, sessions, jobQueueUrl: database.ownerUrl }).catch(
   exitBecauseStartFailed(`It could not start serving on port ${config.port}; if another process uses that port, stop it or set PORT.`),
 );
 
@@ -58,12 +57,9 @@ console.log(`  E-mail:   ${describeMailDestination(config.mail)}`);
 let exampleStore: ExampleStore | undefined;
 if (demo) {
   // The widget demo: a stand-in web store on the next port (another origin), embedding the demo pharmacy's widget.
-  const widgetSecret = await database.ownerDataSource
-    .getRepository(Organization)
-    .createQueryBuilder('organization')
-    .addSelect('organization.widgetSecret')
-    .where('organization.id = :id', { id: demo.organization.id })
-    .getOneOrFail();
+  const widgetSecret = await database.owner.asTenant({ organizationId: demo.organization.id }, (pharmacy) =>
+    pharmacy.organizations('organization').addSelect('organization.widgetSecret').getOneOrFail(),
+  );
   exampleStore = await startExampleStore({
     port: config.port === 0 ? 0 : config.port + 1,
     counterchatUrl: config.publicUrl,

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { buildCounterchatSchema } from '../../schema/build-schema.js';
 import { buildContext, type RequestContext } from '../context/request-context.js';
 import type { ServerDependencies } from './config.js';
-import { AppError, serviceUnavailable } from '../errors/app-error.js';
+import { DomainError, serviceUnavailable, unauthenticated } from '../errors/domain-error.js';
 import { isDatabaseUnavailable } from '../database/database-error.js';
 import { ErrorCode } from '../errors/error-code.js';
 import { formatError } from '../pipeline/format-error.js';
@@ -20,7 +20,6 @@ import { multipartRequests } from './http/multipart-requests.js';
 import { operationLimits } from '../pipeline/operation-limits.js';
 import { TrustedDocuments } from '../pipeline/trusted-documents.js';
 import { trustedDocumentsMiddleware } from '../pipeline/trusted-documents-middleware.js';
-import { Attachment } from '../../entities/attachment.entity.js';
 import { useWebSocketGateway, type WebSocketGateway } from './websocket/websocket-server.js';
 import { startWebhookDispatcher, type WebhookDispatcher } from '../webhooks/webhook-dispatcher.js';
 import { startRetentionJob } from '../retention/retention-job.js';
@@ -28,8 +27,7 @@ import { startGatewayJobs } from './gateway-jobs.js';
 import { strictTransportSecurity } from './http/strict-transport-security.js';
 import { logger } from '../logging/logger.js';
 import { pinoHttp } from 'pino-http';
-import { bindTenant, tenantOf, withTenant, withTenantSlot } from '../tenancy/tenant-context.js';
-import { tenantOfAttachment } from '../tenancy/tenant-lookups.js';
+import { bindTenant, tenantOf, withTenantSlot } from '../tenancy/tenant-context.js';
 
 /** Largest JSON request body; a 4,000-character message with its envelope fits many times over. */
 const JSON_BODY_LIMIT = '256kb';
@@ -62,8 +60,8 @@ export async function startGateway(deps: ServerDependencies): Promise<Gateway> {
   const schema = await buildCounterchatSchema();
   const trustedDocuments = TrustedDocuments.load(deps.config.trustedDocumentFiles);
   const websockets = useWebSocketGateway(httpServer, schema, deps, trustedDocuments);
-  const webhooks = startWebhookDispatcher(deps.dataSource, deps.realtime.bus, deps.config.webhooks);
-  const retention = startRetentionJob(deps.dataSource, deps.files.storage, deps.config.retention);
+  const webhooks = startWebhookDispatcher(deps.database, deps.realtime.bus, deps.config.webhooks);
+  const retention = startRetentionJob(deps.database, deps.files.storage, deps.config.retention);
   const jobs = await startGatewayJobs(deps);
   const limits = operationLimits({ production: deps.config.production });
   const apollo = new ApolloServer<RequestContext>({
@@ -95,9 +93,8 @@ export async function startGateway(deps: ServerDependencies): Promise<Gateway> {
   app.get('/healthz', async (_request, response) => {
     if (failing) return void response.status(503).json({ status: 'failing' });
     try {
-      await deps.dataSource.query('SELECT 1');
-      const pending = await deps.dataSource.showMigrations();
-      response.status(pending ? 503 : 200).json({ status: pending ? 'migrating' : 'ok' });
+      const status = await deps.database.health();
+      response.status(status === 'ok' ? 200 : 503).json({ status });
     } catch {
       response.status(503).json({ status: 'database unavailable' });
     }
@@ -107,15 +104,17 @@ export async function startGateway(deps: ServerDependencies): Promise<Gateway> {
     filesRouter({
       signer: deps.files.signer,
       storage: deps.files.storage,
+      // The signed link is the permission: the file is read as the pharmacy it belongs to.
       findAttachment: async (id) => {
-        const organizationId = await tenantOfAttachment(deps.dataSource, id);
-        return organizationId ? withTenant({ organizationId }, () => deps.dataSource.getRepository(Attachment).findOneBy({ id })) : null;
+        const organizationId = await deps.database.lookups.tenantOfAttachment(id);
+        if (!organizationId) return null;
+        return deps.database.asTenant({ organizationId }, (pharmacy) => pharmacy.attachments('attachment').andWhere('attachment.id = :id', { id }).getOne());
       },
     }),
   );
 
   // Before the apps: /widget/session would otherwise be a client route of the widget.
-  app.use(widgetSessionRouter({ tokens: deps.tokens, dataSource: deps.dataSource, publicUrl: deps.config.publicUrl }));
+  app.use(widgetSessionRouter({ tokens: deps.tokens, lookups: deps.database.lookups, publicUrl: deps.config.publicUrl }));
   app.use(clientAppsRouter({ clientsDir: deps.config.clientsDir, publicUrl: deps.config.publicUrl }));
 
   app.use(
@@ -132,10 +131,8 @@ export async function startGateway(deps: ServerDependencies): Promise<Gateway> {
         try {
           context = await buildContext(req.headers.authorization, deps, req.ip, req.get('user-agent'));
         } catch (error) {
-          if (error instanceof AppError) {
-            // A bad credential fails the whole request with 401, before any resolver runs.
-            throw new AppError(ErrorCode.Unauthenticated, error.message, { http: { status: 401 } });
-          }
+          // A bad credential fails the whole request with 401, before any resolver runs.
+          if (error instanceof DomainError) throw unauthenticated(error.message).withHttpStatus(401);
           // An API key is looked up in the database; without it, no request can be served.
           if (isDatabaseUnavailable(error)) throw serviceUnavailable();
           throw error;
@@ -146,7 +143,7 @@ export async function startGateway(deps: ServerDependencies): Promise<Gateway> {
             await deps.rateLimits.partnerRequests.consume(context.viewer.apiKeyId);
           } catch (error) {
             // The whole request is refused, as HTTP says: 429 with the wait.
-            if (error instanceof AppError) throw new AppError(ErrorCode.RateLimited, error.message, { retryAfter: error.extensions.retryAfter, http: { status: 429 } });
+            if (error instanceof DomainError) throw error.withHttpStatus(429);
             throw error;
           }
         }

@@ -1,8 +1,7 @@
-import type { DataSource } from 'typeorm';
-import { Organization } from '../../entities/organization.entity.js';
-import { StaffUser } from '../../entities/staff-user.entity.js';
-import { conflict } from '../errors/app-error.js';
-import { BackgroundScope } from './background-scope.js';
+import type { Organization } from '../../entities/organization.entity.js';
+import { conflict } from '../errors/domain-error.js';
+import type { ActorScope } from './organization-scope.js';
+import type { TenantDatabase } from './tenant-database.js';
 
 /** One line of `npm run admin -- list-pharmacies`. */
 export interface OrganizationSummary {
@@ -15,58 +14,45 @@ export interface OrganizationSummary {
 }
 
 /**
- * What the platform's operator does (`npm run admin`), as the schema's owner: creating a
- * pharmacy is set-up, which no pharmacy's own role may do. The work done as the new pharmacy
- * (its first invitation and mail) runs in the same transaction, so nothing is half-created.
+ * What the platform's operator does (`npm run admin`), on the schema owner's database:
+ * creating a pharmacy is set-up, which no pharmacy's own role may do. The work done as the new
+ * pharmacy (its first invitation and mail) runs in the same transaction, so nothing is
+ * half-created. The audit log names no actor for it: the operator is nobody in the pharmacy.
  */
 export interface Operator {
-  createOrganization<T>(values: { name: string; slug: string }, work: (scope: BackgroundScope, organization: Organization) => Promise<T>): Promise<{ organization: Organization; result: T }>;
+  createOrganization<T>(values: { name: string; slug: string }, work: (scope: ActorScope, organization: Organization) => Promise<T>): Promise<{ organization: Organization; result: T }>;
   /** Work as the pharmacy with `slug`, in one transaction; undefined when there is none. */
-  asOrganization<T>(slug: string, work: (scope: BackgroundScope, organization: Organization) => Promise<T>): Promise<T | undefined>;
+  asOrganization<T>(slug: string, work: (scope: ActorScope, organization: Organization) => Promise<T>): Promise<T | undefined>;
   listOrganizations(): Promise<OrganizationSummary[]>;
 }
 
 /** PostgreSQL's unique_violation. */
 const UNIQUE_VIOLATION = '23505';
 
-export function operatorOver(owner: DataSource): Operator {
+export function operatorOver(owner: TenantDatabase): Operator {
+  const taken = (slug: string) => conflict(`The slug "${slug}" is taken; choose another.`);
   return {
     async createOrganization(values, work) {
+      if (await owner.lookups.tenantOfSlug(values.slug)) throw taken(values.slug);
       try {
-        return await owner.transaction(async (manager) => {
-          if (await manager.getRepository(Organization).existsBy({ slug: values.slug })) throw conflict(`The slug "${values.slug}" is taken; choose another.`);
-          const organization = manager.create(Organization, values);
-          await manager.insert(Organization, organization);
-          const saved = await manager.getRepository(Organization).findOneByOrFail({ id: organization.id });
-          return { organization: saved, result: await work(new BackgroundScope(saved.id, manager), saved) };
+        return await owner.createOrganization(values, async (scope) => {
+          // Read back: the database fills in the settings' defaults and the widget secret.
+          const organization = await scope.organization();
+          return { organization, result: await work(scope.actingAs(null), organization) };
         });
       } catch (error) {
         // Two operators creating the same slug at once: the unique index decides.
-        if ((error as { code?: unknown }).code === UNIQUE_VIOLATION && /slug/.test(String((error as { constraint?: unknown }).constraint))) {
-          throw conflict(`The slug "${values.slug}" is taken; choose another.`);
-        }
+        if ((error as { code?: unknown }).code === UNIQUE_VIOLATION && /slug/.test(String((error as { constraint?: unknown }).constraint))) throw taken(values.slug);
         throw error;
       }
     },
     async asOrganization(slug, work) {
-      return owner.transaction(async (manager) => {
-        const organization = await manager.getRepository(Organization).findOneBy({ slug });
-        return organization ? work(new BackgroundScope(organization.id, manager), organization) : undefined;
-      });
+      const organizationId = await owner.lookups.tenantOfSlug(slug);
+      if (!organizationId) return undefined;
+      return owner.asTenant({ organizationId }, (scope) =>
+        scope.actingAs(null).transaction(async (acting) => work(acting, await acting.organization())),
+      );
     },
-    async listOrganizations() {
-      const rows: { id: string; name: string; slug: string; created_at: Date; staff: number; admins: number }[] = await owner
-        .getRepository(Organization)
-        .createQueryBuilder('organization')
-        .select(['organization.id AS id', 'organization.name AS name', 'organization.slug AS slug', 'organization.createdAt AS created_at'])
-        .addSelect((query) => query.select('count(*)::int').from(StaffUser, 'staff').where('staff.organizationId = organization.id').andWhere('staff.deactivatedAt IS NULL'), 'staff')
-        .addSelect(
-          (query) => query.select('count(*)::int').from(StaffUser, 'staff').where('staff.organizationId = organization.id').andWhere(`staff.role = 'ADMIN' AND staff.deactivatedAt IS NULL`),
-          'admins',
-        )
-        .orderBy('organization.createdAt', 'ASC')
-        .getRawMany();
-      return rows.map((row) => ({ id: row.id, name: row.name, slug: row.slug, createdAt: row.created_at, staff: row.staff, admins: row.admins }));
-    },
+    listOrganizations: () => owner.lookups.organizationSummaries(),
   };
 }

@@ -1,6 +1,4 @@
-import type { DataSource } from 'typeorm';
-import { withTenant } from './tenant-context.js';
-import { endedStaffSessionsSince } from './tenant-lookups.js';
+import type { TenantDatabase } from './tenant-database.js';
 
 /** What the sessions' in-memory state (gateway/auth/staff-sessions.ts) reads and writes. */
 export interface StaffSessionStore {
@@ -10,16 +8,16 @@ export interface StaffSessionStore {
   touch(organizationId: string, seen: { id: string; seenAt: Date }[]): Promise<void>;
 }
 
-export function staffSessionStoreOver(dataSource: DataSource): StaffSessionStore {
+export function staffSessionStoreOver(database: TenantDatabase): StaffSessionStore {
   return {
-    endedSince: (since) => endedStaffSessionsSince(dataSource, since),
+    endedSince: (since) => database.lookups.endedStaffSessionsSince(since),
     async touch(organizationId, seen) {
-      await withTenant({ organizationId }, () =>
-        dataSource.query(
+      await database.asTenant({ organizationId }, (scope) =>
+        scope.execute(
           `UPDATE staff_session s SET last_seen_at = greatest(s.last_seen_at, v.seen_at)
-             FROM unnest($1::uuid[], $2::timestamptz[]) AS v(id, seen_at)
-            WHERE s.id = v.id AND s.organization_id = $3`,
-          [seen.map((entry) => entry.id), seen.map((entry) => entry.seenAt), organizationId],
+             FROM unnest($2::uuid[], $3::timestamptz[]) AS v(id, seen_at)
+            WHERE s.id = v.id AND s.organization_id = $1`,
+          [seen.map((entry) => entry.id), seen.map((entry) => entry.seenAt)],
         ),
       );
     },

@@ -1,85 +1,38 @@
-import type { DataSource, EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { ApiKey } from '../../entities/api-key.entity.js';
-import { Attachment } from '../../entities/attachment.entity.js';
-import { Conversation } from '../../entities/conversation.entity.js';
-import { Customer } from '../../entities/customer.entity.js';
-import { Message } from '../../entities/message.entity.js';
-import { Organization } from '../../entities/organization.entity.js';
-import { Participant } from '../../entities/participant.entity.js';
-import { Reaction } from '../../entities/reaction.entity.js';
-import { StaffUser } from '../../entities/staff-user.entity.js';
-import { WebhookDelivery } from '../../entities/webhook-delivery.entity.js';
-import { WebhookDeliveryAttempt } from '../../entities/webhook-delivery-attempt.entity.js';
-import { WebhookEndpoint } from '../../entities/webhook-endpoint.entity.js';
-import { OutboxEvent } from '../../entities/outbox-event.entity.js';
-import { AuditEvent, type AuditDetails } from '../../entities/audit-event.entity.js';
-import { badUserInput, notFound } from '../errors/app-error.js';
-import { actorOf, type SignedInViewer } from '../auth/viewer.js';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { AuditDetails } from '../../entities/audit-event.entity.js';
 import type { AuditAction } from '../audit/audit-action.js';
-import { appendAuditEvents } from '../audit/audit-log.js';
-import { MailDelivery } from '../../entities/mail-delivery.entity.js';
-import { StaffInvitation } from '../../entities/staff-invitation.entity.js';
-import { PasswordReset } from '../../entities/password-reset.entity.js';
-import { RecoveryCode } from '../../entities/recovery-code.entity.js';
-import { StaffSession } from '../../entities/staff-session.entity.js';
-import { tenantOfStaffEmail } from './tenant-lookups.js';
-import { enqueueJob, type JobSpec } from '../jobs/enqueue-job.js';
-import type { OrganizationScope } from './organization-scope.js';
+import { actorOf, type SignedInViewer } from '../auth/viewer.js';
+import { OrganizationScope, type TenantFilters } from './organization-scope.js';
+import { tenantOf } from './tenant-context.js';
+
+export { assertId, isUuid, type TenantFilters } from './organization-scope.js';
 
 /**
- * Who keeps tenants apart. Always both in the product; the tenant probe switches the
- * application's filters off to show that row-level security alone still holds.
+ * The viewer's door to tenant data: the organization's rows (OrganizationScope), for a
+ * customer only their own conversations, and the viewer as the actor of what is written
+ * (audit log, webhook events). One per request or subscription, made by
+ * `TenantDatabase.scopeFor`; the statements run as the viewer's tenant under row-level
+ * security, bound by the operation pipeline.
  */
-export type TenantFilters = 'application-and-database' | 'database-only';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/**
- * The one door to tenant data. Every query builder it hands out is already limited
- * to the viewer's organization, and for a customer to their own conversations, so
- * services and loaders cannot forget a `where`. Behind it stands the database's own
- * wall: the statements run as the viewer's tenant under row-level security (see
- * gateway/database/tenant-context.ts), which would hold even if a filter here were wrong.
- */
-export class TenantScope implements OrganizationScope {
+export class TenantScope extends OrganizationScope {
   constructor(
     readonly viewer: SignedInViewer,
-    private readonly manager: EntityManager,
+    manager: EntityManager,
     /** Set on scopes bound to a transaction: what to run once it has committed. */
-    private readonly commitHooks?: Map<string, () => void>,
+    commitHooks?: Map<string, () => void>,
     /** Where the request came from, for the audit log. */
     readonly clientIp?: string,
-    private readonly filters: TenantFilters = 'application-and-database',
-  ) {}
+    filters: TenantFilters = 'application-and-database',
+  ) {
+    super(tenantOf(viewer), manager, filters, commitHooks);
+  }
 
   static forViewer(viewer: SignedInViewer, dataSource: DataSource, clientIp?: string, filters?: TenantFilters): TenantScope {
     return new TenantScope(viewer, dataSource.manager, undefined, clientIp, filters);
   }
 
-  get organizationId(): string {
-    return this.viewer.organizationId;
-  }
-
-  /**
-   * Runs `work` in one transaction with a scope bound to it, then the hooks it
-   * registered with `afterCommit`. Nested calls join the outer transaction.
-   */
-  async transaction<T>(work: (scope: TenantScope) => Promise<T>): Promise<T> {
-    if (this.manager.queryRunner?.isTransactionActive) return work(this);
-    const hooks = new Map<string, () => void>();
-    const result = await this.manager.transaction((manager) => work(new TenantScope(this.viewer, manager, hooks, this.clientIp, this.filters)));
-    for (const hook of hooks.values()) hook();
-    return result;
-  }
-
-  /**
-   * Runs `hook` once the current transaction commits (never if it rolls back), or
-   * at once outside a transaction. A later hook with the same key replaces an earlier
-   * one, so e.g. an inbox update is published once, with the final state.
-   */
-  afterCommit(key: string, hook: () => void): void {
-    if (this.commitHooks) this.commitHooks.set(key, hook);
-    else hook();
+  protected override bind(manager: EntityManager, commitHooks: Map<string, () => void>): this {
+    return new TenantScope(this.viewer, manager, commitHooks, this.clientIp, this.filters) as this;
   }
 
   /**
@@ -87,157 +40,6 @@ export class TenantScope implements OrganizationScope {
    * one (the entry commits or rolls back with the change).
    */
   audit(action: AuditAction, object?: { type: string; id: string }, details?: AuditDetails): Promise<void> {
-    return appendAuditEvents(this.manager, [{ organizationId: this.organizationId, actor: actorOf(this.viewer), action, object, ip: this.clientIp, details }]);
+    return this.appendAudit([{ actor: actorOf(this.viewer), action, object, ip: this.clientIp, details }]);
   }
-
-  auditEvents(alias = 'auditEvent'): SelectQueryBuilder<AuditEvent> {
-    return this.inOrganization(AuditEvent, alias);
-  }
-
-  /** The raw manager, for inserts and updates whose rows the caller built from scoped reads. */
-  get entityManager(): EntityManager {
-    return this.manager;
-  }
-
-  organization(): Promise<Organization> {
-    return this.manager.getRepository(Organization).findOneByOrFail({ id: this.organizationId });
-  }
-
-  conversations(alias = 'conversation'): SelectQueryBuilder<Conversation> {
-    const query = this.inOrganization(Conversation, alias);
-    if (this.viewer.kind === 'customer' && this.applicationFilters) {
-      query.andWhere(`${alias}.customerId = :scopeCustomerId`, { scopeCustomerId: this.viewer.customerId });
-    }
-    return query;
-  }
-
-  messages(alias = 'message'): SelectQueryBuilder<Message> {
-    return this.restrictToVisibleConversations(this.inOrganization(Message, alias), `${alias}.conversationId`);
-  }
-
-  participants(alias = 'participant'): SelectQueryBuilder<Participant> {
-    return this.restrictToVisibleConversations(this.inOrganization(Participant, alias), `${alias}.conversationId`);
-  }
-
-  attachments(alias = 'attachment'): SelectQueryBuilder<Attachment> {
-    return this.restrictToVisibleConversations(this.inOrganization(Attachment, alias), `${alias}.conversationId`);
-  }
-
-  reactions(alias = 'reaction'): SelectQueryBuilder<Reaction> {
-    const query = this.inOrganization(Reaction, alias);
-    if (this.viewer.kind !== 'customer' || !this.applicationFilters) return query;
-    return query.andWhere(
-      `${alias}.messageId IN (SELECT m.id FROM message m JOIN conversation c ON c.id = m.conversation_id WHERE c.customer_id = :scopeCustomerId)`,
-      { scopeCustomerId: this.viewer.customerId },
-    );
-  }
-
-  /** A customer sees only their own customer record. */
-  customers(alias = 'customer'): SelectQueryBuilder<Customer> {
-    const query = this.inOrganization(Customer, alias);
-    if (this.viewer.kind === 'customer' && this.applicationFilters) {
-      query.andWhere(`${alias}.id = :scopeCustomerId`, { scopeCustomerId: this.viewer.customerId });
-    }
-    return query;
-  }
-
-  /** Staff names are visible to everyone in the organization: they sign the messages. */
-  staff(alias = 'staff'): SelectQueryBuilder<StaffUser> {
-    return this.inOrganization(StaffUser, alias);
-  }
-
-  apiKeys(alias = 'apiKey'): SelectQueryBuilder<ApiKey> {
-    return this.inOrganization(ApiKey, alias);
-  }
-
-  webhookEndpoints(alias = 'endpoint'): SelectQueryBuilder<WebhookEndpoint> {
-    return this.inOrganization(WebhookEndpoint, alias);
-  }
-
-  webhookDeliveries(alias = 'delivery'): SelectQueryBuilder<WebhookDelivery> {
-    return this.inOrganization(WebhookDelivery, alias);
-  }
-
-  webhookDeliveryAttempts(alias = 'attempt'): SelectQueryBuilder<WebhookDeliveryAttempt> {
-    return this.inOrganization(WebhookDeliveryAttempt, alias);
-  }
-
-  outboxEvents(alias = 'event'): SelectQueryBuilder<OutboxEvent> {
-    return this.inOrganization(OutboxEvent, alias);
-  }
-
-  // Accounts (issue 17): invitations, sessions, outgoing e-mail, and the job queue.
-
-  staffInvitations(alias = 'invitation'): SelectQueryBuilder<StaffInvitation> {
-    return this.inOrganization(StaffInvitation, alias);
-  }
-
-  staffSessions(alias = 'session'): SelectQueryBuilder<StaffSession> {
-    return this.inOrganization(StaffSession, alias);
-  }
-
-  passwordResets(alias = 'reset'): SelectQueryBuilder<PasswordReset> {
-    return this.inOrganization(PasswordReset, alias);
-  }
-
-  recoveryCodes(alias = 'recoveryCode'): SelectQueryBuilder<RecoveryCode> {
-    return this.inOrganization(RecoveryCode, alias);
-  }
-
-  /** Whether `email` (lower-cased) signs in anywhere: addresses are unique across pharmacies. */
-  async emailHasAccount(email: string): Promise<boolean> {
-    return (await tenantOfStaffEmail(this.manager, email)) !== undefined;
-  }
-
-  mailDeliveries(alias = 'delivery'): SelectQueryBuilder<MailDelivery> {
-    return this.inOrganization(MailDelivery, alias);
-  }
-
-  /** Adds a background job in this scope's transaction: it commits or rolls back with the change. */
-  enqueueJob<Payload>(job: JobSpec<Payload>): Promise<void> {
-    return enqueueJob((sql, parameters) => this.manager.query(sql, parameters), job);
-  }
-
-  /** The row with this id, or NOT_FOUND (also for ids of other organizations); BAD_USER_INPUT for malformed ids. */
-  async findOne<T extends ObjectLiteral>(
-    query: SelectQueryBuilder<T>,
-    id: string,
-    field: string,
-    what: string,
-  ): Promise<T> {
-    assertId(id, field);
-    const row = await query.andWhere(`${query.alias}.id = :scopeFindId`, { scopeFindId: id }).getOne();
-    if (!row) throw notFound(what);
-    return row;
-  }
-
-  private get applicationFilters(): boolean {
-    return this.filters === 'application-and-database';
-  }
-
-  private inOrganization<T extends ObjectLiteral>(entity: EntityTarget<T>, alias: string): SelectQueryBuilder<T> {
-    const query = this.manager.getRepository(entity).createQueryBuilder(alias);
-    // `1 = 1` keeps callers' `andWhere` valid when there is no filter of ours to follow.
-    return this.applicationFilters
-      ? query.where(`${alias}.organizationId = :scopeOrganizationId`, { scopeOrganizationId: this.organizationId })
-      : query.where('1 = 1');
-  }
-
-  private restrictToVisibleConversations<T extends ObjectLiteral>(
-    query: SelectQueryBuilder<T>,
-    conversationColumn: string,
-  ): SelectQueryBuilder<T> {
-    if (this.viewer.kind !== 'customer' || !this.applicationFilters) return query;
-    return query.andWhere(
-      `${conversationColumn} IN (SELECT c.id FROM conversation c WHERE c.customer_id = :scopeCustomerId)`,
-      { scopeCustomerId: this.viewer.customerId },
-    );
-  }
-}
-
-export const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
-
-/** Ids are UUIDs; anything else is the caller's mistake, not a missing row. */
-export function assertId(id: string, field: string): void {
-  if (!isUuid(id)) throw badUserInput(field, `"${field}" is not a valid id.`);
 }

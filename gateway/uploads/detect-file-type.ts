@@ -2,7 +2,7 @@ import CFB from 'cfb';
 import { fileTypeFromFile } from 'file-type';
 import { readFile } from 'node:fs/promises';
 import { attachmentRuleMessage } from './upload-limits.js';
-import { badUserInput } from '../errors/app-error.js';
+import { badUserInput } from '../errors/domain-error.js';
 
 /** What an upload really is, judged from its bytes alone. */
 export interface AllowedFileType {

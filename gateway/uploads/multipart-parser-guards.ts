@@ -2,7 +2,7 @@ import type { EventEmitter } from 'node:events';
 import type { Readable } from 'node:stream';
 import type { Request, Response } from 'express';
 import { Upload, type FileUpload } from 'graphql-upload-minimal';
-import { AppError } from '../errors/app-error.js';
+import { DomainError } from '../errors/domain-error.js';
 import { ErrorCode } from '../errors/error-code.js';
 
 /**
@@ -166,7 +166,7 @@ class FileArrivals {
   private rejectOvertaken(): void {
     const last = this.order.findLastIndex((name) => this.seen.has(name));
     for (const name of this.order.slice(0, Math.max(last, 0))) {
-      if (!this.seen.has(name)) this.uploads.get(name)?.reject(new AppError(ErrorCode.BadUserInput, 'A file of this request did not arrive.'));
+      if (!this.seen.has(name)) this.uploads.get(name)?.reject(new DomainError(ErrorCode.BadUserInput, 'A file of this request did not arrive.'));
     }
   }
 }
@@ -186,7 +186,7 @@ function readableOnce(file: FileUpload): FileUpload {
       try {
         return file.createReadStream();
       } catch {
-        throw new AppError(ErrorCode.BadUserInput, 'The upload was interrupted. Please try again.');
+        throw new DomainError(ErrorCode.BadUserInput, 'The upload was interrupted. Please try again.');
       }
     },
   };

@@ -1,5 +1,5 @@
 import sharp, { type Sharp } from 'sharp';
-import { badUserInput } from '../errors/app-error.js';
+import { badUserInput } from '../errors/domain-error.js';
 import type { AllowedFileType } from './detect-file-type.js';
 
 /** A photo re-encoded without any metadata, ready to store in place of the upload. */

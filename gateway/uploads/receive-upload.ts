@@ -4,7 +4,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { AppError, badUserInput } from '../errors/app-error.js';
+import { DomainError, badUserInput } from '../errors/domain-error.js';
 import { ErrorCode } from '../errors/error-code.js';
 import { attachmentRuleMessage } from './upload-limits.js';
 
@@ -101,7 +101,7 @@ async function receiveInto(stream: Readable, { maxBytes, directory, field }: Rec
     if (!file.closed) await new Promise<void>((resolve) => file.once('close', () => resolve()));
     await rm(path, { force: true });
     if (tooLarge) {
-      throw new AppError(ErrorCode.PayloadTooLarge, attachmentRuleMessage(maxBytes), { field });
+      throw new DomainError(ErrorCode.PayloadTooLarge, attachmentRuleMessage(maxBytes), { field });
     }
     if (isSinkFailure(error)) throw error; // e.g. disk full: masked as an internal error, not the client's fault
     throw badUserInput(field, 'The upload was interrupted. Please try again.');

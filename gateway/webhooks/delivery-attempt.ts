@@ -1,10 +1,10 @@
-import type { DataSource } from 'typeorm';
 import { fetch, type Agent } from 'undici';
 import { logger } from '../logging/logger.js';
 import type { ClaimedDelivery } from './due-deliveries.js';
 import { isLiteralNonPublicHost, NOT_PUBLIC_ADDRESS, publicOnlyDispatcher } from './public-address-guard.js';
 import { retryDelayMs, type RetrySchedule } from './retry-schedule.js';
 import { signWebhook, WebhookHeader } from './webhook-signature.js';
+import type { TenantDatabase } from '../tenancy/tenant-database.js';
 
 export interface DeliveryAttemptOptions extends RetrySchedule {
   /** A receiver slower than this counts as failed. */
@@ -32,11 +32,11 @@ export interface DeliveryAttempts {
 }
 
 /** Sending and recording attempts, with one connection pool for all receivers. */
-export function createDeliveryAttempts(dataSource: DataSource, options: DeliveryAttemptOptions): DeliveryAttempts {
+export function createDeliveryAttempts(database: TenantDatabase, options: DeliveryAttemptOptions): DeliveryAttempts {
   const dispatcher = options.publicAddressesOnly ? publicOnlyDispatcher() : undefined;
   return {
     async deliver(delivery) {
-      const recorded = await recordAttempt(dataSource, delivery, await sendDelivery(delivery, options, dispatcher), options);
+      const recorded = await recordAttempt(database, delivery, await sendDelivery(delivery, options, dispatcher), options);
       if (!recorded) logger.debug({ deliveryId: delivery.id, eventId: delivery.event_id }, 'Webhook delivery was deleted while it was being sent; no attempt to record');
     },
     async dispose() {
@@ -103,34 +103,35 @@ export async function sendDelivery(
  * attempt, or PENDING with its next attempt after the backoff. False when the delivery is
  * gone: there is nothing to record then.
  */
-export async function recordAttempt(dataSource: DataSource, delivery: ClaimedDelivery, outcome: AttemptOutcome, options: DeliveryAttemptOptions): Promise<boolean> {
+export async function recordAttempt(database: TenantDatabase, delivery: ClaimedDelivery, outcome: AttemptOutcome, options: DeliveryAttemptOptions): Promise<boolean> {
   const attemptsInSchedule = delivery.attempt_count - delivery.schedule_started_at_attempt;
   const gaveUp = !outcome.ok && attemptsInSchedule >= options.maxAttempts;
   const nextAttemptAt = new Date(Date.now() + retryDelayMs(options, attemptsInSchedule, options.random));
-  return dataSource.transaction(async (manager) => {
+  // As the delivery's pharmacy (row-level security), in one transaction.
+  return database.asTenant({ organizationId: delivery.organization_id }, (pharmacy) => pharmacy.transaction(async (tx) => {
     // Nothing holds a delivery while it is sent, so it can be deleted meanwhile: a customer's
     // erasure removes their events with their deliveries, and an endpoint's deletion its own.
     // The attempt's row would then break its foreign key. FOR KEY SHARE keeps a delivery that
     // is still here until the attempt is written; one deleted before it is not found.
-    const [still] = (await manager.query(`SELECT 1 FROM webhook_delivery WHERE id = $1 FOR KEY SHARE`, [delivery.id])) as unknown[];
+    const [still] = await tx.query(`SELECT 1 FROM webhook_delivery WHERE organization_id = $1 AND id = $2 FOR KEY SHARE`, [delivery.id]);
     if (!still) return false;
-    await manager.query(
+    await tx.execute(
       `INSERT INTO webhook_delivery_attempt (organization_id, delivery_id, attempt, started_at, duration_ms, status_code, error)
        VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (delivery_id, attempt) DO NOTHING`,
-      [delivery.organization_id, delivery.id, delivery.attempt_count, outcome.startedAt, outcome.durationMs, outcome.statusCode, outcome.error],
+      [delivery.id, delivery.attempt_count, outcome.startedAt, outcome.durationMs, outcome.statusCode, outcome.error],
     );
     // Only if nobody claimed it again meanwhile (our lease ran out): theirs is the newer truth.
-    await manager.query(
+    await tx.execute(
       `UPDATE webhook_delivery
-          SET status = $3::webhook_delivery_status,
-              delivered_at = CASE WHEN $3 = 'SUCCEEDED' THEN now() ELSE delivered_at END,
-              next_attempt_at = CASE WHEN $3 = 'PENDING' THEN $4::timestamptz ELSE next_attempt_at END
-        WHERE id = $1 AND attempt_count = $2 AND status = 'PENDING'`,
+          SET status = $4::webhook_delivery_status,
+              delivered_at = CASE WHEN $4 = 'SUCCEEDED' THEN now() ELSE delivered_at END,
+              next_attempt_at = CASE WHEN $4 = 'PENDING' THEN $5::timestamptz ELSE next_attempt_at END
+        WHERE organization_id = $1 AND id = $2 AND attempt_count = $3 AND status = 'PENDING'`,
       [delivery.id, delivery.attempt_count, outcome.ok ? 'SUCCEEDED' : gaveUp ? 'FAILED' : 'PENDING', nextAttemptAt],
     );
     return true;
-  });
+  }));
 }
 
 function describeFailure(error: unknown, timeoutMs: number): string {

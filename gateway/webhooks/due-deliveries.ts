@@ -1,6 +1,5 @@
-import type { DataSource } from 'typeorm';
-import { withTenant } from '../tenancy/tenant-context.js';
-import { tenantsWithDueWebhooks } from '../tenancy/tenant-lookups.js';
+import type { OrganizationScope } from '../tenancy/organization-scope.js';
+import type { TenantDatabase } from '../tenancy/tenant-database.js';
 
 /** A delivery claimed for its next attempt, with what sending it needs: its event and its endpoint. */
 export interface ClaimedDelivery {
@@ -30,16 +29,16 @@ export interface DueDeliveryOptions {
  * between batches once `signal` is aborted; what was claimed is still delivered.
  */
 export async function pollDueDeliveries(
-  dataSource: DataSource,
+  database: TenantDatabase,
   options: DueDeliveryOptions,
   deliver: (delivery: ClaimedDelivery) => Promise<void>,
   signal: AbortSignal,
 ): Promise<void> {
-  for (const organizationId of await tenantsWithDueWebhooks(dataSource)) {
+  for (const organizationId of await database.lookups.tenantsWithDueWebhooks()) {
     if (signal.aborted) return;
-    await withTenant({ organizationId }, async () => {
+    await database.asTenant({ organizationId }, async (pharmacy) => {
       for (;;) {
-        const claimed = await claimDueDeliveries(dataSource, options);
+        const claimed = await claimDueDeliveries(pharmacy, options);
         await Promise.all(claimed.map(deliver));
         if (claimed.length < options.batchSize || signal.aborted) return;
       }
@@ -48,23 +47,23 @@ export async function pollDueDeliveries(
 }
 
 /**
- * Claims the current tenant's due deliveries with `FOR UPDATE SKIP LOCKED` and pushes
+ * Claims the pharmacy's due deliveries with `FOR UPDATE SKIP LOCKED` and pushes
  * their next attempt past a lease before anything is sent, so several instances share
  * the work without sending one delivery twice at once, and a crash mid-send only delays
  * that attempt until the lease ends (at-least-once, never lost).
  */
-export async function claimDueDeliveries(dataSource: DataSource, options: DueDeliveryOptions): Promise<ClaimedDelivery[]> {
-  const rows: [ClaimedDelivery[], number] | ClaimedDelivery[] = await dataSource.query(
+export function claimDueDeliveries(pharmacy: OrganizationScope, options: DueDeliveryOptions): Promise<ClaimedDelivery[]> {
+  return pharmacy.query<ClaimedDelivery>(
     `UPDATE webhook_delivery d
         SET attempt_count = d.attempt_count + 1,
             last_attempt_at = now(),
-            next_attempt_at = now() + make_interval(secs => $2)
+            next_attempt_at = now() + make_interval(secs => $3)
        FROM (SELECT delivery.id
                FROM webhook_delivery delivery
                JOIN webhook_endpoint endpoint ON endpoint.id = delivery.endpoint_id AND endpoint.enabled
-              WHERE delivery.status = 'PENDING' AND delivery.next_attempt_at <= now()
+              WHERE delivery.organization_id = $1 AND delivery.status = 'PENDING' AND delivery.next_attempt_at <= now()
               ORDER BY delivery.next_attempt_at
-              LIMIT $1
+              LIMIT $2
                 FOR UPDATE OF delivery SKIP LOCKED) due,
             outbox_event event,
             webhook_endpoint endpoint
@@ -74,6 +73,4 @@ export async function claimDueDeliveries(dataSource: DataSource, options: DueDel
             endpoint.url, endpoint.secret`,
     [options.batchSize, options.leaseSeconds],
   );
-  // TypeORM's postgres driver answers an UPDATE … RETURNING with [rows, affectedCount].
-  return (Array.isArray(rows[0]) ? rows[0] : rows) as ClaimedDelivery[];
 }

@@ -1,6 +1,7 @@
 import { actorOf } from '../auth/viewer.js';
 import type { WebhookEventType } from '../../entities/webhook-event-type.js';
 import type { RealtimePublisher } from '../pubsub/realtime-publisher.js';
+import type { OrganizationScope } from '../tenancy/organization-scope.js';
 import type { TenantScope } from '../tenancy/tenant-scope.js';
 import { actorReference, type JsonObject } from './webhook-payloads.js';
 
@@ -18,7 +19,7 @@ export async function recordEvent(
   conversationId: string,
   data: JsonObject,
 ): Promise<void> {
-  const rows: unknown[] = await tx.entityManager.query(
+  const rows = await tx.query(
     `WITH endpoint AS (
        SELECT id FROM webhook_endpoint WHERE organization_id = $1 AND $2 = ANY(events)
      ), event AS (
@@ -29,7 +30,17 @@ export async function recordEvent(
      INSERT INTO webhook_delivery (organization_id, event_id, endpoint_id)
      SELECT $1, event.id, endpoint.id FROM event CROSS JOIN endpoint
      RETURNING id`,
-    [tx.organizationId, type, conversationId, JSON.stringify({ ...data, actor: actorReference(actorOf(tx.viewer)) })],
+    [type, conversationId, JSON.stringify({ ...data, actor: actorReference(actorOf(tx.viewer)) })],
   );
   if (rows.length > 0) tx.afterCommit('webhooks', () => realtime.webhooksQueued());
+}
+
+/** Forgets the events about these conversations (with their deliveries): they carry the texts and file names being erased. */
+export async function deleteConversationEvents(tx: OrganizationScope, conversationIds: readonly string[]): Promise<void> {
+  await tx.execute(`DELETE FROM outbox_event WHERE organization_id = $1 AND conversation_id = ANY($2::uuid[])`, [conversationIds]);
+}
+
+/** Deletes up to `limit` events recorded before `before` (with their deliveries); how many went. */
+export function deleteEventsBefore(tx: OrganizationScope, before: Date, limit: number): Promise<number> {
+  return tx.execute(`DELETE FROM outbox_event WHERE id IN (SELECT id FROM outbox_event WHERE organization_id = $1 AND created_at < $2 LIMIT $3)`, [before, limit]);
 }

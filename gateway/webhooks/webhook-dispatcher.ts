@@ -1,10 +1,10 @@
-import type { DataSource } from 'typeorm';
 import type { EventBus } from '../pubsub/event-bus.js';
 import { logger } from '../logging/logger.js';
 import { createDeliveryAttempts, type DeliveryAttemptOptions } from './delivery-attempt.js';
 import { scheduleDeliveryRounds } from './delivery-rounds.js';
 import { pollDueDeliveries } from './due-deliveries.js';
 import { DEFAULT_RETRY_SCHEDULE } from './retry-schedule.js';
+import type { TenantDatabase } from '../tenancy/tenant-database.js';
 
 export interface WebhookDispatcherOptions extends DeliveryAttemptOptions {
   /** False: this instance only queues; others deliver (e.g. dedicated workers). */
@@ -40,14 +40,14 @@ export interface WebhookDispatcher {
  * mid-send only delays that attempt until its claim's lease ends (at-least-once, never lost).
  */
 export function startWebhookDispatcher(
-  dataSource: DataSource,
+  database: TenantDatabase,
   bus: EventBus,
   options: WebhookDispatcherOptions = DEFAULT_WEBHOOK_DISPATCHER_OPTIONS,
 ): WebhookDispatcher {
   if (!options.deliver) return { nudge: () => {}, dispose: async () => {} };
-  const attempts = createDeliveryAttempts(dataSource, options);
+  const attempts = createDeliveryAttempts(database, options);
   const due = { batchSize: options.batchSize, leaseSeconds: Math.ceil(options.requestTimeoutMs / 1000) + 30 };
-  const rounds = scheduleDeliveryRounds((signal) => pollDueDeliveries(dataSource, due, attempts.deliver, signal), {
+  const rounds = scheduleDeliveryRounds((signal) => pollDueDeliveries(database, due, attempts.deliver, signal), {
     intervalMs: options.pollIntervalMs,
     onError: (error) => logger.error({ err: error }, 'Webhook delivery round failed; retrying at the next poll.'),
   });

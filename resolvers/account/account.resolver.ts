@@ -2,8 +2,7 @@ import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { StaffUser } from '../../entities/staff-user.entity.js';
 import { Permission } from '../../gateway/auth/permission.js';
 import type { RequestContext } from '../../gateway/context/request-context.js';
-import { forbidden } from '../../gateway/errors/app-error.js';
-import { preAuthenticationOver } from '../../gateway/tenancy/pre-authentication.js';
+import { forbidden } from '../../gateway/errors/domain-error.js';
 import { SignInResultType, signInResultOf } from '../auth/sign-in-result.type.js';
 import { StaffMemberType } from '../staff/staff-member.type.js';
 import { AccountService } from './account.service.js';
@@ -37,7 +36,7 @@ export class AccountResolver {
       'Sends a password reset link (valid 30 minutes) to a staff address. Always true, in the same time, whether or not the address has an account; rate-limited per client IP.',
   })
   requestPasswordReset(@Arg('email') email: string, @Ctx() context: RequestContext): Promise<boolean> {
-    return requestPasswordReset(email, { preAuthentication: preAuthenticationOver(context.gateway.dataSource), rateLimits: context.gateway.rateLimits }, context.clientIp);
+    return requestPasswordReset(email, { database: context.gateway.database, rateLimits: context.gateway.rateLimits }, context.clientIp);
   }
 
   @Mutation(() => SignInResultType, {
@@ -47,7 +46,7 @@ export class AccountResolver {
   async resetPassword(@Arg('token') token: string, @Arg('password') password: string, @Ctx() context: RequestContext): Promise<SignInResultType> {
     return signInResultOf(await resetPassword(
       { token, password, client: { ip: context.clientIp, userAgent: context.userAgent } },
-      { preAuthentication: preAuthenticationOver(context.gateway.dataSource), tokens: context.gateway.tokens, rateLimits: context.gateway.rateLimits, sessions: context.gateway.sessions },
+      { database: context.gateway.database, tokens: context.gateway.tokens, rateLimits: context.gateway.rateLimits, sessions: context.gateway.sessions },
     ));
   }
 }

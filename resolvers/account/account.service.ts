@@ -3,9 +3,9 @@ import { StaffUser } from '../../entities/staff-user.entity.js';
 import { AuditAction } from '../../gateway/audit/audit-action.js';
 import { hashPassword, verifyPassword } from '../../gateway/auth/password.js';
 import { passwordProblem } from '../../gateway/auth/password-policy.js';
-import { badUserInput } from '../../gateway/errors/app-error.js';
+import { badUserInput } from '../../gateway/errors/domain-error.js';
 import type { RateLimits } from '../../gateway/rate-limits/rate-limits.js';
-import type { OrganizationScope } from '../../gateway/tenancy/organization-scope.js';
+import type { AuditingScope } from '../../gateway/tenancy/organization-scope.js';
 import { endStaffSessions, type SessionAnnouncer } from '../session/session-ending.js';
 import type { SessionOwner } from '../session/my-sessions.service.js';
 
@@ -17,7 +17,7 @@ export interface ChangePasswordCommand {
 /** A staff member's own name and password. */
 export class AccountService {
   constructor(
-    private readonly scope: OrganizationScope,
+    private readonly scope: AuditingScope,
     private readonly owner: SessionOwner,
     private readonly deps: { sessions: SessionAnnouncer; rateLimits: RateLimits },
   ) {}
@@ -29,7 +29,7 @@ export class AccountService {
       const staff = await this.me(scope);
       if (staff.name === trimmed) return staff;
       staff.name = trimmed;
-      await scope.entityManager.update(StaffUser, { id: staff.id, organizationId: scope.organizationId }, { name: trimmed });
+      await scope.update(StaffUser, { id: staff.id }, { name: trimmed });
       await scope.audit(AuditAction.PROFILE_UPDATED, { type: 'StaffMember', id: staff.id });
       return staff;
     });
@@ -48,7 +48,7 @@ export class AccountService {
       if (!(await verifyPassword(command.currentPassword, staff.passwordHash))) return false;
       const problem = passwordProblem(command.newPassword, { email: staff.email });
       if (problem) throw badUserInput('newPassword', problem);
-      await scope.entityManager.update(StaffUser, { id: staff.id, organizationId: scope.organizationId }, { passwordHash: await hashPassword(command.newPassword) });
+      await scope.update(StaffUser, { id: staff.id }, { passwordHash: await hashPassword(command.newPassword) });
       const ended = await endStaffSessions(scope, this.deps.sessions, { staffId: staff.id, except: this.owner.sessionId }, SessionEndReason.PASSWORD_CHANGED);
       await scope.audit(AuditAction.PASSWORD_CHANGED, { type: 'StaffMember', id: staff.id }, { sessionsEnded: ended });
       return true;
@@ -58,7 +58,7 @@ export class AccountService {
     throw badUserInput('currentPassword', 'Your current password is not right.');
   }
 
-  private me(scope: OrganizationScope, options: { withPassword?: boolean } = {}): Promise<StaffUser> {
+  private me(scope: AuditingScope, options: { withPassword?: boolean } = {}): Promise<StaffUser> {
     const query = scope.staff('staff').andWhere('staff.id = :id', { id: this.owner.staffId }).setLock('pessimistic_write');
     if (options.withPassword) query.addSelect('staff.passwordHash');
     return query.getOneOrFail();

@@ -8,12 +8,12 @@ import { hashPassword } from '../../gateway/auth/password.js';
 import { passwordProblem } from '../../gateway/auth/password-policy.js';
 import { generateSingleUseToken, hashSingleUseToken, looksLikeSingleUseToken } from '../../gateway/auth/single-use-token.js';
 import type { TokenIssuer } from '../../gateway/auth/token-issuer.js';
-import { badUserInput, unauthenticated } from '../../gateway/errors/app-error.js';
+import { badUserInput, unauthenticated } from '../../gateway/errors/domain-error.js';
 import type { JobTask } from '../../gateway/jobs/job-task.js';
 import { queueMail } from '../../gateway/mail/queue-mail.js';
 import type { RateLimits } from '../../gateway/rate-limits/rate-limits.js';
 import type { SecretBox } from '../../gateway/secrets/secret-box.js';
-import type { PreAuthentication } from '../../gateway/tenancy/pre-authentication.js';
+import type { TenantDatabase } from '../../gateway/tenancy/tenant-database.js';
 import { endStaffSessions, type SessionAnnouncer } from '../session/session-ending.js';
 import type { SessionClient } from '../session/staff-session.service.js';
 import { signInOutcome, type SignInOutcome } from '../auth/sign-in-completion.js';
@@ -39,7 +39,7 @@ export const resetPasswordLink = (publicUrl: string, token: string) => `${public
  * the per-address limit the request still answers alike but queues nothing, so nobody can
  * flood a pharmacist's inbox.
  */
-export async function requestPasswordReset(email: string, deps: { preAuthentication: PreAuthentication; rateLimits: RateLimits }, clientIp: string | undefined): Promise<boolean> {
+export async function requestPasswordReset(email: string, deps: { database: TenantDatabase; rateLimits: RateLimits }, clientIp: string | undefined): Promise<boolean> {
   await deps.rateLimits.passwordResets.consume(`ip:${clientIp ?? 'unknown'}`);
   const address = email.trim().toLowerCase();
   if (!address || address.length > 254) return true;
@@ -48,7 +48,7 @@ export async function requestPasswordReset(email: string, deps: { preAuthenticat
     () => false,
   );
   if (withinLimit) {
-    await deps.preAuthentication.enqueueJob<PasswordResetRequestPayload>({
+    await deps.database.enqueueJob<PasswordResetRequestPayload>({
       task: PASSWORD_RESET_REQUEST_TASK,
       payload: { v: 1, email: address, ip: clientIp ?? null },
       // A second request while the first waits adds nothing.
@@ -60,25 +60,23 @@ export async function requestPasswordReset(email: string, deps: { preAuthenticat
 }
 
 /** The job: a link for an active staff member's address, nothing for any other. */
-export function passwordResetRequestTask(deps: { preAuthentication: PreAuthentication; secrets: SecretBox; publicUrl: string }): JobTask<PasswordResetRequestPayload> {
+export function passwordResetRequestTask(deps: { database: TenantDatabase; secrets: SecretBox; publicUrl: string }): JobTask<PasswordResetRequestPayload> {
   return async (payload) => {
     if (payload.v !== 1) throw new Error(`password-reset-request payload version ${String(payload.v)} is unknown to this instance`);
-    const organizationId = await deps.preAuthentication.tenantOfStaffEmail(payload.email);
+    const organizationId = await deps.database.lookups.tenantOfStaffEmail(payload.email);
     if (!organizationId) return;
-    await deps.preAuthentication.asTenant(organizationId, (tenant) =>
+    await deps.database.asTenant({ organizationId: organizationId }, (tenant) =>
       tenant.transaction(async (scope) => {
         const staff = await scope.staff('staff').andWhere('staff.email = :email AND staff.deactivatedAt IS NULL', { email: payload.email }).getOne();
         if (!staff) return;
         const { token, hash } = generateSingleUseToken();
-        const reset = scope.entityManager.create(PasswordReset, {
-          organizationId: scope.organizationId,
+        await scope.insert(PasswordReset, {
           staffId: staff.id,
           tokenHash: hash,
           expiresAt: new Date(Date.now() + PASSWORD_RESET_TTL_MS),
           usedAt: null,
           requestedIp: payload.ip,
         });
-        await scope.entityManager.insert(PasswordReset, reset);
         const organization = await scope.organization();
         await queueMail(scope, deps.secrets, {
           template: MailTemplate.PASSWORD_RESET,
@@ -108,14 +106,14 @@ const INVALID = 'This reset link is not valid. Ask for a new one on the sign-in 
  */
 export async function resetPassword(
   command: ResetPasswordCommand,
-  deps: { preAuthentication: PreAuthentication; tokens: TokenIssuer; rateLimits: RateLimits; sessions: SessionAnnouncer },
+  deps: { database: TenantDatabase; tokens: TokenIssuer; rateLimits: RateLimits; sessions: SessionAnnouncer },
 ): Promise<SignInOutcome> {
   await deps.rateLimits.signIns.consume(`ip:${command.client.ip ?? 'unknown'}`);
   if (!looksLikeSingleUseToken(command.token)) throw unauthenticated(INVALID);
   const tokenHash = hashSingleUseToken(command.token);
-  const organizationId = await deps.preAuthentication.tenantOfPasswordReset(tokenHash);
+  const organizationId = await deps.database.lookups.tenantOfPasswordReset(tokenHash);
   if (!organizationId) throw unauthenticated(INVALID);
-  return deps.preAuthentication.asTenant(organizationId, (tenant) =>
+  return deps.database.asTenant({ organizationId: organizationId }, (tenant) =>
     tenant.actingAs(null, command.client.ip).transaction(async (scope) => {
       const reset = await scope.passwordResets('reset').andWhere('reset.tokenHash = :tokenHash', { tokenHash }).setLock('pessimistic_write').getOne();
       if (!reset) throw unauthenticated(INVALID);
@@ -124,8 +122,8 @@ export async function resetPassword(
       const staff = await scope.staff('staff').andWhere('staff.id = :id', { id: reset.staffId }).getOneOrFail();
       const problem = passwordProblem(command.password, { email: staff.email });
       if (problem) throw badUserInput('password', problem);
-      await scope.entityManager.update(PasswordReset, { id: reset.id, organizationId: scope.organizationId }, { usedAt: new Date() });
-      await scope.entityManager.update(StaffUser, { id: staff.id, organizationId: scope.organizationId }, { passwordHash: await hashPassword(command.password) });
+      await scope.update(PasswordReset, { id: reset.id }, { usedAt: new Date() });
+      await scope.update(StaffUser, { id: staff.id }, { passwordHash: await hashPassword(command.password) });
       const ended = await endStaffSessions(scope, deps.sessions, { staffId: staff.id }, SessionEndReason.PASSWORD_RESET);
       const asStaff = scope.actingAs({ type: ActorType.STAFF, id: staff.id });
       await asStaff.audit(AuditAction.PASSWORD_RESET, { type: 'StaffMember', id: staff.id }, { sessionsEnded: ended });

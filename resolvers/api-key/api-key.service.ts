@@ -1,6 +1,6 @@
 import { ApiKey, type ApiKeyScope } from '../../entities/api-key.entity.js';
 import { generateApiKeySecret } from '../../gateway/auth/api-key-secret.js';
-import { badUserInput } from '../../gateway/errors/app-error.js';
+import { badUserInput } from '../../gateway/errors/domain-error.js';
 import type { RealtimePublisher } from '../../gateway/pubsub/realtime-publisher.js';
 import type { TenantScope } from '../../gateway/tenancy/tenant-scope.js';
 import { AuditAction } from '../../gateway/audit/audit-action.js';
@@ -9,6 +9,14 @@ export interface CreatedApiKey {
   apiKey: ApiKey;
   /** Returned once, at creation; only its hash is stored. */
   secret: string;
+}
+
+export interface CreateApiKey {
+  /** What the key is for, e.g. "Pharmacy system". */
+  name: string;
+  scopes: ApiKeyScope[];
+  /** In the future; unset keys don't expire. */
+  expiresAt?: Date | null;
 }
 
 export class ApiKeyService {
@@ -21,14 +29,13 @@ export class ApiKeyService {
     return this.scope.apiKeys('apiKey').orderBy('apiKey.createdAt', 'DESC').getMany();
   }
 
-  async create(input: { name: string; scopes: ApiKeyScope[]; expiresAt?: Date }): Promise<CreatedApiKey> {
+  async create(input: CreateApiKey): Promise<CreatedApiKey> {
     if (input.expiresAt && input.expiresAt.getTime() <= Date.now()) {
       throw badUserInput('expiresAt', 'The expiry must be in the future.');
     }
     const generated = generateApiKeySecret();
     const viewer = this.scope.viewer;
-    const apiKey = this.scope.entityManager.create(ApiKey, {
-      organizationId: this.scope.organizationId,
+    const apiKey = await this.scope.insert(ApiKey, {
       name: input.name.trim(),
       prefix: generated.displayPrefix,
       secretHash: generated.hash,
@@ -38,7 +45,6 @@ export class ApiKeyService {
       lastUsedAt: null,
       revokedAt: null,
     });
-    await this.scope.entityManager.insert(ApiKey, apiKey);
     await this.scope.audit(AuditAction.API_KEY_CREATED, { type: 'ApiKey', id: apiKey.id }, { scopes: apiKey.scopes.join(' ') });
     return { apiKey, secret: generated.secret };
   }
@@ -48,7 +54,7 @@ export class ApiKeyService {
     const apiKey = await this.scope.findOne(this.scope.apiKeys('apiKey'), id, 'id', 'API key');
     if (!apiKey.revokedAt) {
       apiKey.revokedAt = new Date();
-      await this.scope.entityManager.update(ApiKey, { id: apiKey.id }, { revokedAt: apiKey.revokedAt });
+      await this.scope.update(ApiKey, { id: apiKey.id }, { revokedAt: apiKey.revokedAt });
       await this.scope.audit(AuditAction.API_KEY_REVOKED, { type: 'ApiKey', id: apiKey.id });
       // Open sockets authenticated with the key close within moments, on every instance.
       this.realtime.apiKeyRevoked(apiKey.organizationId, apiKey.id);

@@ -4,7 +4,7 @@ import type { Readable } from 'node:stream';
 import { attachmentFileName } from '../../gateway/files/attachment-file-name.js';
 import { newStorageKey } from '../../gateway/files/create-file-storage.js';
 import type { FileStorage } from '../../gateway/files/file-storage.js';
-import { badUserInput } from '../../gateway/errors/app-error.js';
+import { badUserInput } from '../../gateway/errors/domain-error.js';
 import { detectAllowedFileType } from '../../gateway/uploads/detect-file-type.js';
 import { processImage } from '../../gateway/uploads/process-image.js';
 import { receiveUpload } from '../../gateway/uploads/receive-upload.js';

@@ -4,7 +4,7 @@ import { Permission } from '../../gateway/auth/permission.js';
 import type { RequestContext } from '../../gateway/context/request-context.js';
 import type { Actor } from '../../gateway/loaders/actor-loader.js';
 import { ActorUnion } from '../actor/actor.union.js';
-import type { Page } from '../pagination/keyset-page.js';
+import type { Page } from '../pagination/page.js';
 import { toPageRequest } from '../pagination/pagination.args.js';
 import { AuditEventConnectionType, AuditEventType } from './audit-event.type.js';
 import { AuditLogArgs } from './audit-log.args.js';

@@ -2,7 +2,8 @@ import type { AuditEvent } from '../../entities/audit-event.entity.js';
 import type { AuditAction } from '../../gateway/audit/audit-action.js';
 import { assertId, type TenantScope } from '../../gateway/tenancy/tenant-scope.js';
 import { isTimestampValue, isUuidValue } from '../pagination/cursor.js';
-import { fetchKeysetPage, type Page } from '../pagination/keyset-page.js';
+import { fetchKeysetPage } from '../pagination/keyset-page.js';
+import type { Page } from '../pagination/page.js';
 import type { PageRequest } from '../pagination/page-request.js';
 
 export interface AuditLogFilter {

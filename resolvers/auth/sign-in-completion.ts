@@ -3,9 +3,9 @@ import { ActorType } from '../../entities/actor-type.js';
 import type { StaffUser } from '../../entities/staff-user.entity.js';
 import { AuditAction } from '../../gateway/audit/audit-action.js';
 import type { IssuedToken, SignInChallengeKind, TokenIssuer } from '../../gateway/auth/token-issuer.js';
-import { unauthenticated } from '../../gateway/errors/app-error.js';
-import type { AsTenant } from '../../gateway/tenancy/as-tenant.js';
-import type { OrganizationScope } from '../../gateway/tenancy/organization-scope.js';
+import { unauthenticated } from '../../gateway/errors/domain-error.js';
+import type { AuditingScope } from '../../gateway/tenancy/organization-scope.js';
+import type { TenantDatabase } from '../../gateway/tenancy/tenant-database.js';
 import { DEACTIVATED_MESSAGE, openStaffSession, type OpenedSession, type SessionClient } from '../session/staff-session.service.js';
 
 /** A second step the sign-in still needs, and the short-lived token that carries it. */
@@ -21,7 +21,7 @@ export interface SignInOutcome {
 }
 
 export interface SignInCompletionDeps {
-  asTenant: AsTenant;
+  database: TenantDatabase;
   tokens: TokenIssuer;
 }
 
@@ -31,7 +31,7 @@ export interface SignInCompletionDeps {
  * sign-in (CODE) or the pharmacy requires it and the account has none yet (ENROL); otherwise a
  * session, its token, and SIGNED_IN in the audit log.
  */
-export async function signInOutcome(scope: OrganizationScope, tokens: TokenIssuer, staff: StaffUser, client: SessionClient): Promise<SignInOutcome> {
+export async function signInOutcome(scope: AuditingScope, tokens: TokenIssuer, staff: StaffUser, client: SessionClient): Promise<SignInOutcome> {
   if (staff.deactivatedAt) throw unauthenticated(DEACTIVATED_MESSAGE);
   const kind: SignInChallengeKind | undefined = staff.totpEnabledAt ? 'CODE' : (await scope.organization()).settings.requireTwoFactor ? 'ENROL' : undefined;
   if (kind) {
@@ -45,7 +45,7 @@ export async function signInOutcome(scope: OrganizationScope, tokens: TokenIssue
 
 /** signIn's last step, once the password was right. */
 export async function completePasswordSignIn(staff: StaffUser, deps: SignInCompletionDeps, client: SessionClient): Promise<SignInOutcome> {
-  return deps.asTenant(staff.organizationId, (tenant) =>
+  return deps.database.asTenant({ organizationId: staff.organizationId }, (tenant) =>
     tenant.actingAs({ type: ActorType.STAFF, id: staff.id }, client.ip).transaction((scope) => signInOutcome(scope, deps.tokens, staff, client)),
   );
 }

@@ -1,13 +1,13 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import type { Conversation } from '../../entities/conversation.entity.js';
-import { ConnectionType, type Edge } from '../pagination/connection.type.js';
-import type { PageInfoType } from '../pagination/page-info.type.js';
+import { ConnectionType } from '../pagination/connection.type.js';
+import type { Page } from '../pagination/page.js';
 import { ConversationType } from './conversation.type.js';
 
 @ObjectType('ConversationConnection', { description: 'A page of conversations, newest activity first.' })
 export class ConversationConnectionType extends ConnectionType('Conversation', ConversationType) {
   constructor(
-    page: { edges: Edge<Conversation>[]; pageInfo: PageInfoType },
+    page: Page<Conversation>,
     private readonly count: () => Promise<number>,
   ) {
     super();

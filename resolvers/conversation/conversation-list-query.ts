@@ -1,10 +1,10 @@
-import type { SelectQueryBuilder } from 'typeorm';
 import type { Conversation, ConversationChannel, ConversationStatus } from '../../entities/conversation.entity.js';
 import { MessageKind } from '../../entities/message.entity.js';
 import { assertPermissions, maySearchContactDetails } from '../../gateway/auth/auth-checker.js';
 import { Permission } from '../../gateway/auth/permission.js';
 import { actorOf, unreadSenderTypesFor } from '../../gateway/auth/viewer.js';
-import { badUserInput } from '../../gateway/errors/app-error.js';
+import { badUserInput } from '../../gateway/errors/domain-error.js';
+import type { ScopedQuery } from '../../gateway/tenancy/scoped-query.js';
 import { assertId, type TenantScope } from '../../gateway/tenancy/tenant-scope.js';
 import { customerSearchCondition, isPhoneNumberSearch } from '../customer/customer-search.js';
 
@@ -20,7 +20,7 @@ export interface ConversationListFilter {
 }
 
 /** The inbox query with its filters, before ordering and paging (shared with totalCount). */
-export function conversationListQuery(scope: TenantScope, filter: ConversationListFilter): SelectQueryBuilder<Conversation> {
+export function conversationListQuery(scope: TenantScope, filter: ConversationListFilter): ScopedQuery<Conversation> {
   const query = scope.conversations('conversation');
   if (filter.status?.length) query.andWhere('conversation.status IN (:...statuses)', { statuses: filter.status });
   if (filter.channel?.length) query.andWhere('conversation.channel IN (:...channels)', { channels: filter.channel });

@@ -1,5 +1,5 @@
-import { ArrayMaxSize, IsBoolean, IsUUID, Length, MaxLength } from 'class-validator';
-import { Field, ID, InputType } from 'type-graphql';
+import { ArrayMaxSize, IsBoolean, IsInt, IsUUID, Length, MaxLength, Min } from 'class-validator';
+import { Field, ID, InputType, Int } from 'type-graphql';
 import { ConversationChannel, ConversationPriority, ConversationStatus } from './conversation.enums.js';
 
 @InputType('ConversationFilter', { description: 'All given conditions must hold.' })
@@ -85,4 +85,16 @@ export class SetConversationPriorityInput {
 
   @Field(() => ConversationPriority)
   priority: ConversationPriority;
+}
+
+@InputType('MarkConversationReadInput', { description: 'How far the viewer has read a conversation.' })
+export class MarkConversationReadInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: '"conversationId" is not a valid id.' })
+  conversationId: string;
+
+  @Field(() => Int, { nullable: true, description: 'Read up to and including this sequence; default: the newest message.' })
+  @IsInt()
+  @Min(0)
+  sequence?: number;
 }

@@ -7,14 +7,16 @@ import { ConversationConnectionType } from './conversation-connection.type.js';
 import { ConversationsArgs } from './conversation.args.js';
 import {
   AssignConversationInput,
+  MarkConversationReadInput,
   SetConversationPriorityInput,
   SetConversationStatusInput,
   StartConversationInput,
 } from './conversation.inputs.js';
 import { ConversationService } from './conversation.service.js';
 import { ConversationType } from './conversation.type.js';
+import { threadOf } from '../thread/request-thread.js';
 
-const service = (context: RequestContext) => new ConversationService(context.scope, context.gateway.realtime.publisher);
+const service = (context: RequestContext) => new ConversationService(context.scope, threadOf(context));
 
 @Resolver(() => ConversationType)
 export class ConversationResolver {
@@ -42,18 +44,24 @@ export class ConversationResolver {
   @Authorized(Permission.MANAGE_CONVERSATIONS)
   @Mutation(() => ConversationType, { description: 'Adds a SYSTEM message to the thread when the status changes.' })
   setConversationStatus(@Arg('input') input: SetConversationStatusInput, @Ctx() context: RequestContext): Promise<Conversation> {
-    return service(context).setStatus(input.conversationId, input.status);
+    return service(context).setStatus(input);
   }
 
   @Authorized(Permission.MANAGE_CONVERSATIONS)
   @Mutation(() => ConversationType, { description: 'Adds a SYSTEM message to the thread when the assignee changes.' })
   assignConversation(@Arg('input') input: AssignConversationInput, @Ctx() context: RequestContext): Promise<Conversation> {
-    return service(context).assign(input.conversationId, input.assigneeId ?? null);
+    return service(context).assign(input);
   }
 
   @Authorized(Permission.MANAGE_CONVERSATIONS)
   @Mutation(() => ConversationType, { description: 'Changes the priority; no SYSTEM message is written.' })
   setConversationPriority(@Arg('input') input: SetConversationPriorityInput, @Ctx() context: RequestContext): Promise<Conversation> {
-    return service(context).setPriority(input.conversationId, input.priority);
+    return service(context).setPriority(input);
+  }
+
+  @Authorized(Permission.READ_CONVERSATIONS)
+  @Mutation(() => ConversationType, { description: "Moves the viewer's read position forward (never back)." })
+  markConversationRead(@Arg('input') input: MarkConversationReadInput, @Ctx() context: RequestContext): Promise<Conversation> {
+    return service(context).markRead(input);
   }
 }

@@ -1,10 +1,12 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { Permission } from '../../gateway/auth/permission.js';
 import type { RequestContext } from '../../gateway/context/request-context.js';
+import { threadOf } from '../thread/request-thread.js';
 import { CustomerDataService, type CustomerDataExport, type CustomerErasure } from './customer-data.service.js';
 import { CustomerDataExportType, CustomerErasureType } from './customer-data.types.js';
 
-const service = (context: RequestContext) => new CustomerDataService(context.scope, context.gateway.realtime.publisher, context.gateway.files);
+const service = (context: RequestContext) =>
+  new CustomerDataService(context.scope, threadOf(context), context.gateway.realtime.publisher, context.gateway.files);
 
 @Resolver()
 export class CustomerDataResolver {

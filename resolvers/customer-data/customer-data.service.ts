@@ -1,12 +1,13 @@
 import { Attachment } from '../../entities/attachment.entity.js';
 import { Conversation } from '../../entities/conversation.entity.js';
 import { Customer } from '../../entities/customer.entity.js';
-import { Message } from '../../entities/message.entity.js';
 import { AuditAction } from '../../gateway/audit/audit-action.js';
 import type { GatewayFiles } from '../../gateway/files/gateway-files.js';
 import type { RealtimePublisher } from '../../gateway/pubsub/realtime-publisher.js';
 import type { TenantScope } from '../../gateway/tenancy/tenant-scope.js';
+import { deleteConversationEvents } from '../../gateway/webhooks/outbox.js';
 import { CustomerService } from '../customer/customer.service.js';
+import type { ThreadService } from '../thread/thread.service.js';
 
 export interface CustomerDataExport {
   customerId: string;
@@ -27,6 +28,7 @@ export interface CustomerErasure {
 export class CustomerDataService {
   constructor(
     private readonly scope: TenantScope,
+    private readonly thread: ThreadService,
     private readonly realtime: RealtimePublisher,
     private readonly files: GatewayFiles,
   ) {}
@@ -34,7 +36,6 @@ export class CustomerDataService {
   /** One consistent snapshot (a repeatable-read transaction), recorded in the audit log. */
   async export(customerId: string): Promise<CustomerDataExport> {
     return this.scope.transaction(async (tx) => {
-      await tx.entityManager.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
       const customer = await new CustomerService(tx).get(customerId, 'customerId');
       const conversations = await tx.conversations('conversation').andWhere('conversation.customerId = :customerId', { customerId: customer.id }).orderBy('conversation.createdAt').getMany();
       const ids = conversations.map((conversation) => conversation.id);
@@ -73,7 +74,7 @@ export class CustomerDataService {
           })),
         },
       };
-    });
+    }, { isolation: 'REPEATABLE READ' });
   }
 
   /**
@@ -94,25 +95,23 @@ export class CustomerDataService {
         const files = await tx.attachments('attachment').andWhere('attachment.conversationId IN (:...ids)', { ids }).getMany();
         for (const file of files) keys.push(file.storageKey, ...(file.thumbnailStorageKey ? [file.thumbnailStorageKey] : []));
         attachments = files.length;
-        if (files.length) await tx.entityManager.delete(Attachment, files.map((file) => file.id));
-        const emptied = await tx.entityManager
-          .createQueryBuilder()
-          .update(Message)
-          .set({ body: null, deletedAt: () => 'coalesce(deleted_at, now())' })
-          .where('conversation_id IN (:...ids) AND body IS NOT NULL', { ids })
-          .execute();
-        messages = emptied.affected ?? 0;
-        await tx.entityManager.update(Conversation, ids, { subject: null });
+        if (files.length) await tx.delete(Attachment, { id: files.map((file) => file.id) });
+        messages = await tx.execute(
+          `UPDATE message SET body = NULL, deleted_at = coalesce(deleted_at, now())
+            WHERE organization_id = $1 AND conversation_id = ANY($2::uuid[]) AND body IS NOT NULL`,
+          [ids],
+        );
+        await tx.update(Conversation, { id: ids }, { subject: null });
         // The rows go out to open inboxes below, as they are now.
         for (const conversation of conversations) conversation.subject = null;
         // Webhook events about these conversations carry the same texts and file names.
-        await tx.entityManager.query(`DELETE FROM outbox_event WHERE organization_id = $1 AND conversation_id = ANY($2::uuid[])`, [customer.organizationId, ids]);
+        await deleteConversationEvents(tx, ids);
       }
       // Their chat tokens (7 days) stop working now, and their open widget sockets close.
-      await tx.entityManager.update(Customer, { id: customer.id }, { name: 'Erased customer', phone: null, email: null, externalId: null, contactConsentAt: null, chatTokensRevokedAt: new Date() });
+      await tx.update(Customer, { id: customer.id }, { name: 'Erased customer', phone: null, email: null, externalId: null, contactConsentAt: null, chatTokensRevokedAt: new Date() });
       tx.afterCommit(`access:${customer.id}`, () => this.realtime.chatTokensRevoked(customer.organizationId, customer.id));
       await tx.audit(AuditAction.CUSTOMER_ERASED, { type: 'Customer', id: customer.id }, { conversations: ids.length, messages, attachments });
-      for (const conversation of conversations) tx.afterCommit(`conversation:${conversation.id}`, () => this.realtime.conversationChanged(conversation));
+      for (const conversation of conversations) this.thread.conversationChanged(tx, conversation);
       return { customerId: customer.id, conversations: ids.length, messages, attachments };
     });
     await Promise.allSettled(keys.map((key) => this.files.storage.delete(key)));

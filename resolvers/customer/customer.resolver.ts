@@ -3,7 +3,7 @@ import { Arg, Args, ArgsType, Authorized, Ctx, Field, ID, Mutation, Query, Resol
 import type { Customer } from '../../entities/customer.entity.js';
 import { Permission } from '../../gateway/auth/permission.js';
 import type { RequestContext } from '../../gateway/context/request-context.js';
-import type { Page } from '../pagination/keyset-page.js';
+import type { Page } from '../pagination/page.js';
 import { PaginationArgs, toPageRequest } from '../pagination/pagination.args.js';
 import { CustomerConnectionType } from './customer-connection.type.js';
 import { CreateCustomerInput } from './customer.inputs.js';

@@ -1,13 +1,22 @@
 import { Customer } from '../../entities/customer.entity.js';
-import { badUserInput, conflict } from '../../gateway/errors/app-error.js';
+import { badUserInput, conflict } from '../../gateway/errors/domain-error.js';
 import { isUniqueViolation } from '../../gateway/database/database-error.js';
 import type { TenantScope } from '../../gateway/tenancy/tenant-scope.js';
 import { isUuidValue } from '../pagination/cursor.js';
-import { fetchKeysetPage, type Page } from '../pagination/keyset-page.js';
+import { fetchKeysetPage } from '../pagination/keyset-page.js';
+import type { Page } from '../pagination/page.js';
 import type { PageRequest } from '../pagination/page-request.js';
-import type { CreateCustomerInput } from './customer.inputs.js';
 import { customerSearchCondition } from './customer-search.js';
 import { assertE164 } from './phone-number.js';
+
+export interface CreateCustomer {
+  name: string;
+  /** E.164; anything else is BAD_USER_INPUT. */
+  phone?: string | null;
+  email?: string | null;
+  /** The web store's own id; unique within the pharmacy (CONFLICT otherwise). */
+  externalId?: string | null;
+}
 
 export class CustomerService {
   constructor(private readonly scope: TenantScope) {}
@@ -51,7 +60,7 @@ export class CustomerService {
     );
   }
 
-  async create(input: CreateCustomerInput): Promise<Customer> {
+  async create(input: CreateCustomer): Promise<Customer> {
     const name = input.name.trim();
     if (!name) throw badUserInput('name', 'A name needs 1 to 200 characters.');
     const phone = input.phone ? assertE164(input.phone) : null;
@@ -60,15 +69,8 @@ export class CustomerService {
         const taken = await tx.customers('customer').andWhere('customer.externalId = :externalId', { externalId: input.externalId }).getExists();
         if (taken) throw conflict('A customer with this external id already exists.');
       }
-      const customer = tx.entityManager.create(Customer, {
-        organizationId: tx.organizationId,
-        name,
-        phone,
-        email: input.email?.toLowerCase() ?? null,
-        externalId: input.externalId ?? null,
-      });
       try {
-        return await tx.entityManager.save(customer);
+        return await tx.insert(Customer, { name, phone, email: input.email?.toLowerCase() ?? null, externalId: input.externalId ?? null });
       } catch (error) {
         // Two creates with one external id at the same moment: the unique index decides.
         if (isUniqueViolation(error)) throw conflict('A customer with this external id already exists.');

@@ -1,5 +1,5 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import { badUserInput } from '../../gateway/errors/app-error.js';
+import { badUserInput } from '../../gateway/errors/domain-error.js';
 
 /** Accepts only a valid number already in E.164 form (+31612345678); anything else is BAD_USER_INPUT. */
 export function assertE164(phone: string, field = 'phone'): string {

@@ -6,9 +6,9 @@ import { hashPassword } from '../../gateway/auth/password.js';
 import { passwordProblem } from '../../gateway/auth/password-policy.js';
 import { hashSingleUseToken, looksLikeSingleUseToken } from '../../gateway/auth/single-use-token.js';
 import type { TokenIssuer } from '../../gateway/auth/token-issuer.js';
-import { badUserInput, conflict, unauthenticated } from '../../gateway/errors/app-error.js';
+import { badUserInput, conflict, unauthenticated } from '../../gateway/errors/domain-error.js';
 import type { RateLimits } from '../../gateway/rate-limits/rate-limits.js';
-import type { PreAuthentication } from '../../gateway/tenancy/pre-authentication.js';
+import type { TenantDatabase } from '../../gateway/tenancy/tenant-database.js';
 import type { SessionClient } from '../session/staff-session.service.js';
 import { signInOutcome, type SignInOutcome } from '../auth/sign-in-completion.js';
 import { invitationState, InvitationState } from './invitation-state.js';
@@ -21,7 +21,7 @@ export interface AcceptInvitationCommand {
 }
 
 export interface AcceptInvitationDeps {
-  preAuthentication: PreAuthentication;
+  database: TenantDatabase;
   tokens: TokenIssuer;
   rateLimits: RateLimits;
 }
@@ -45,9 +45,9 @@ export async function acceptStaffInvitation(command: AcceptInvitationCommand, de
   const problem = passwordProblem(command.password);
   if (!looksLikeSingleUseToken(command.token)) throw unauthenticated(INVALID);
   const tokenHash = hashSingleUseToken(command.token);
-  const organizationId = await deps.preAuthentication.tenantOfStaffInvitation(tokenHash);
+  const organizationId = await deps.database.lookups.tenantOfStaffInvitation(tokenHash);
   if (!organizationId) throw unauthenticated(INVALID);
-  return deps.preAuthentication.asTenant(organizationId, (tenant) =>
+  return deps.database.asTenant({ organizationId: organizationId }, (tenant) =>
     tenant.actingAs(null, command.client.ip).transaction(async (scope) => {
       const invitation = await scope
         .staffInvitations('invitation')
@@ -61,15 +61,13 @@ export async function acceptStaffInvitation(command: AcceptInvitationCommand, de
       if (weak) throw badUserInput('password', weak);
       if (await scope.emailHasAccount(invitation.email)) throw conflict(`${invitation.email} already has a Counterchat account. Sign in with it instead.`);
 
-      const staff = scope.entityManager.create(StaffUser, {
-        organizationId: scope.organizationId,
+      const staff = await scope.insert(StaffUser, {
         email: invitation.email,
         name: invitation.name,
         role: invitation.role,
         passwordHash: await hashPassword(command.password),
       });
-      await scope.entityManager.insert(StaffUser, staff);
-      await scope.entityManager.update(StaffInvitation, { id: invitation.id, organizationId: scope.organizationId }, { acceptedAt: new Date(), acceptedStaffId: staff.id });
+      await scope.update(StaffInvitation, { id: invitation.id }, { acceptedAt: new Date(), acceptedStaffId: staff.id });
       // The new staff member is who did it.
       const asNewcomer = scope.actingAs({ type: ActorType.STAFF, id: staff.id });
       await asNewcomer.audit(AuditAction.STAFF_INVITATION_ACCEPTED, { type: 'StaffMember', id: staff.id }, { invitation: invitation.id });

@@ -2,7 +2,6 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Roo
 import type { StaffInvitation } from '../../entities/staff-invitation.entity.js';
 import { Permission } from '../../gateway/auth/permission.js';
 import type { RequestContext } from '../../gateway/context/request-context.js';
-import { preAuthenticationOver } from '../../gateway/tenancy/pre-authentication.js';
 import { SignInResultType, signInResultOf } from '../auth/sign-in-result.type.js';
 import { acceptStaffInvitation } from './accept-invitation.service.js';
 import { invitationState, InvitationState } from './invitation-state.enum.js';
@@ -56,7 +55,7 @@ export class StaffInvitationResolver {
   async acceptStaffInvite(@Arg('token') token: string, @Arg('password') password: string, @Ctx() context: RequestContext): Promise<SignInResultType> {
     return signInResultOf(await acceptStaffInvitation(
       { token, password, client: { ip: context.clientIp, userAgent: context.userAgent } },
-      { preAuthentication: preAuthenticationOver(context.gateway.dataSource), tokens: context.gateway.tokens, rateLimits: context.gateway.rateLimits },
+      { database: context.gateway.database, tokens: context.gateway.tokens, rateLimits: context.gateway.rateLimits },
     ));
   }
 

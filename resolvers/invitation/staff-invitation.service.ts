@@ -3,10 +3,10 @@ import { StaffInvitation } from '../../entities/staff-invitation.entity.js';
 import type { StaffRole } from '../../entities/staff-user.entity.js';
 import { AuditAction } from '../../gateway/audit/audit-action.js';
 import { generateSingleUseToken } from '../../gateway/auth/single-use-token.js';
-import { badUserInput, conflict } from '../../gateway/errors/app-error.js';
+import { badUserInput, conflict } from '../../gateway/errors/domain-error.js';
 import { queueMail } from '../../gateway/mail/queue-mail.js';
 import type { SecretBox } from '../../gateway/secrets/secret-box.js';
-import type { OrganizationScope } from '../../gateway/tenancy/organization-scope.js';
+import type { AuditingScope } from '../../gateway/tenancy/organization-scope.js';
 import { invitationState, InvitationState } from './invitation-state.js';
 import { normalizeEmail } from '../../gateway/auth/staff-email.js';
 
@@ -37,7 +37,7 @@ export const acceptInvitationLink = (publicUrl: string, token: string) => `${pub
  */
 export class StaffInvitationService {
   constructor(
-    private readonly scope: OrganizationScope,
+    private readonly scope: AuditingScope,
     private readonly deps: InvitationServiceDeps,
   ) {}
 
@@ -62,11 +62,10 @@ export class StaffInvitationService {
         .getOne();
       if (open && invitationState(open) === InvitationState.PENDING) throw conflict(`${email} has been invited already; resend that invitation instead.`);
       // An expired one gives way: its link is dead anyway, and one open invitation per address is the rule.
-      if (open) await scope.entityManager.update(StaffInvitation, { id: open.id, organizationId: scope.organizationId }, { revokedAt: new Date() });
+      if (open) await scope.update(StaffInvitation, { id: open.id }, { revokedAt: new Date() });
 
       const { token, hash } = generateSingleUseToken();
-      const invitation = scope.entityManager.create(StaffInvitation, {
-        organizationId: scope.organizationId,
+      const invitation = await scope.insert(StaffInvitation, {
         email,
         name,
         role: command.role,
@@ -78,7 +77,6 @@ export class StaffInvitationService {
         acceptedStaffId: null,
         revokedAt: null,
       });
-      await scope.entityManager.insert(StaffInvitation, invitation);
       await scope.audit(AuditAction.STAFF_INVITED, { type: 'StaffInvitation', id: invitation.id }, { role: invitation.role });
       await this.mail(scope, invitation, token);
       return invitation;
@@ -95,7 +93,7 @@ export class StaffInvitationService {
       }
       const { token, hash } = generateSingleUseToken();
       Object.assign(invitation, { tokenHash: hash, expiresAt: new Date(Date.now() + INVITATION_TTL_MS), sentAt: new Date() });
-      await scope.entityManager.update(StaffInvitation, { id: invitation.id, organizationId: scope.organizationId }, { tokenHash: hash, expiresAt: invitation.expiresAt, sentAt: invitation.sentAt });
+      await scope.update(StaffInvitation, { id: invitation.id }, { tokenHash: hash, expiresAt: invitation.expiresAt, sentAt: invitation.sentAt });
       await scope.audit(AuditAction.STAFF_INVITATION_RESENT, { type: 'StaffInvitation', id: invitation.id });
       await this.mail(scope, invitation, token);
       return invitation;
@@ -109,14 +107,14 @@ export class StaffInvitationService {
       if (invitation.acceptedAt) throw conflict('This invitation was accepted already; deactivate the staff member instead.');
       if (!invitation.revokedAt) {
         invitation.revokedAt = new Date();
-        await scope.entityManager.update(StaffInvitation, { id: invitation.id, organizationId: scope.organizationId }, { revokedAt: invitation.revokedAt });
+        await scope.update(StaffInvitation, { id: invitation.id }, { revokedAt: invitation.revokedAt });
         await scope.audit(AuditAction.STAFF_INVITATION_REVOKED, { type: 'StaffInvitation', id: invitation.id });
       }
       return invitation;
     });
   }
 
-  private async mail(scope: OrganizationScope, invitation: StaffInvitation, token: string): Promise<void> {
+  private async mail(scope: AuditingScope, invitation: StaffInvitation, token: string): Promise<void> {
     const organization = await scope.organization();
     await queueMail(scope, this.deps.secrets, {
       template: MailTemplate.STAFF_INVITATION,

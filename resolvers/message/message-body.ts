@@ -1,5 +1,5 @@
 import { MESSAGE_BODY_MAX_LENGTH } from '../../entities/message.entity.js';
-import { badUserInput } from '../../gateway/errors/app-error.js';
+import { badUserInput } from '../../gateway/errors/domain-error.js';
 
 /**
  * Trims the ends and checks the length the way PostgreSQL counts it (code points,

@@ -2,14 +2,12 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import type { Attachment } from '../../entities/attachment.entity.js';
 import type { Message } from '../../entities/message.entity.js';
-import type { Reaction } from '../../entities/reaction.entity.js';
 import type { RequestContext } from '../../gateway/context/request-context.js';
 import type { Actor } from '../../gateway/loaders/actor-loader.js';
-import { publishedAttachments, publishedReactions, publishedSender, type RevivedAttachment } from '../../gateway/pubsub/published-relations.js';
+import { publishedAttachments, publishedSender, type RevivedAttachment } from '../../gateway/pubsub/published-relations.js';
 import { actorFromEvent } from '../actor/actor-from-event.js';
 import { ActorUnion } from '../actor/actor.union.js';
 import { AttachmentType } from '../attachment/attachment.type.js';
-import { ReactionType } from '../reaction/reaction.type.js';
 import { MessageType } from './message.type.js';
 
 /** Relations of a message: from the event when a live event carried them, else through the request's loaders. */
@@ -32,10 +30,5 @@ export class MessageFieldsResolver {
   @FieldResolver(() => MessageType, { nullable: true })
   replyTo(@Root() message: Message, @Ctx() context: RequestContext): Promise<Message | null> | null {
     return message.replyToId ? context.loaders.messages.load(message.replyToId) : null;
-  }
-
-  @FieldResolver(() => [ReactionType])
-  reactions(@Root() message: Message, @Ctx() context: RequestContext): Promise<Reaction[]> | Reaction[] {
-    return publishedReactions.of(message) ?? context.loaders.reactionsByMessage.load(message.id);
   }
 }

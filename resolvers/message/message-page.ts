@@ -2,7 +2,7 @@ import type { Conversation } from '../../entities/conversation.entity.js';
 import type { Message } from '../../entities/message.entity.js';
 import type { Loaders } from '../../gateway/loaders/create-loaders.js';
 import { decodeCursor, encodeCursor } from '../pagination/cursor.js';
-import type { Page } from '../pagination/keyset-page.js';
+import type { Page } from '../pagination/page.js';
 import type { PageRequest } from '../pagination/page-request.js';
 
 const CURSOR_TAG = 'message';

@@ -1,6 +1,6 @@
-import { IsInt, IsUUID, Length, Min } from 'class-validator';
+import { IsUUID, Length } from 'class-validator';
 import { GraphQLUpload, type FileUpload } from 'graphql-upload-minimal';
-import { Field, ID, InputType, Int } from 'type-graphql';
+import { Field, ID, InputType } from 'type-graphql';
 
 @InputType('SendMessageInput', { description: 'A message to send, optionally with files (GraphQL multipart request).' })
 export class SendMessageInput {
@@ -34,16 +34,4 @@ export class EditMessageInput {
 
   @Field()
   body: string;
-}
-
-@InputType('MarkConversationReadInput', { description: 'How far the viewer has read a conversation.' })
-export class MarkConversationReadInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: '"conversationId" is not a valid id.' })
-  conversationId: string;
-
-  @Field(() => Int, { nullable: true, description: 'Read up to and including this sequence; default: the newest message.' })
-  @IsInt()
-  @Min(0)
-  sequence?: number;
 }

@@ -1,16 +1,14 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver, UseMiddleware } from 'type-graphql';
 import { RateLimited } from '../../gateway/rate-limits/rate-limited.js';
-import type { Conversation } from '../../entities/conversation.entity.js';
 import type { Message } from '../../entities/message.entity.js';
 import { Permission } from '../../gateway/auth/permission.js';
 import type { RequestContext } from '../../gateway/context/request-context.js';
-import { ConversationType } from '../conversation/conversation.type.js';
-import { EditMessageInput, MarkConversationReadInput, SendMessageInput } from './message.inputs.js';
+import { threadOf } from '../thread/request-thread.js';
+import { EditMessageInput, SendMessageInput } from './message.inputs.js';
 import { MessageService } from './message.service.js';
 import { MessageType } from './message.type.js';
 
-const service = (context: RequestContext) =>
-  new MessageService(context.scope, context.gateway.realtime.publisher, context.gateway.files);
+const service = (context: RequestContext) => new MessageService(context.scope, threadOf(context), context.gateway.files);
 
 @Resolver(() => MessageType)
 export class MessageResolver {
@@ -30,18 +28,12 @@ export class MessageResolver {
   @Authorized(Permission.SEND_MESSAGES)
   @Mutation(() => MessageType, { description: 'Only your own messages.' })
   editMessage(@Arg('input') input: EditMessageInput, @Ctx() context: RequestContext): Promise<Message> {
-    return service(context).edit(input.messageId, input.body);
+    return service(context).edit(input);
   }
 
   @Authorized(Permission.SEND_MESSAGES)
   @Mutation(() => MessageType, { description: 'Only your own messages. The tombstone stays in the thread.' })
   deleteMessage(@Arg('messageId', () => ID) messageId: string, @Ctx() context: RequestContext): Promise<Message> {
     return service(context).delete(messageId);
-  }
-
-  @Authorized(Permission.READ_CONVERSATIONS)
-  @Mutation(() => ConversationType, { description: "Moves the viewer's read position forward (never back)." })
-  markConversationRead(@Arg('input') input: MarkConversationReadInput, @Ctx() context: RequestContext): Promise<Conversation> {
-    return service(context).markRead(input.conversationId, input.sequence);
   }
 }

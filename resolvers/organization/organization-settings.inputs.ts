@@ -1,6 +1,7 @@
 import { IsHexColor, IsInt, IsOptional, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
 import { WidgetThreadPolicy } from '../../entities/organization-settings.js';
+import { RETENTION_DAYS } from './organization-settings.service.js';
 
 @InputType('BusinessHoursRangeInput', { description: 'Opening hours on one weekday, in the organization time zone.' })
 export class BusinessHoursRangeInput {
@@ -13,9 +14,6 @@ export class BusinessHoursRangeInput {
   @Field({ description: 'Local time, HH:MM (24:00 for midnight).' })
   closes: string;
 }
-
-/** Bounds of the retention period: a month at least (nobody loses yesterday's thread by a typo), ten years at most. */
-export const RETENTION_DAYS = { min: 30, max: 3650 } as const;
 
 @InputType('UpdateOrganizationSettingsInput', { description: 'Only the given fields change.' })
 export class UpdateOrganizationSettingsInput {

@@ -1,21 +1,36 @@
 import { Organization } from '../../entities/organization.entity.js';
-import type { OrganizationSettings } from '../../entities/organization-settings.js';
+import type { BusinessHoursRange, OrganizationSettings, WidgetThreadPolicy } from '../../entities/organization-settings.js';
 import { isSearchLanguage, SEARCH_LANGUAGES } from '../../entities/search-language.js';
 import { AuditAction } from '../../gateway/audit/audit-action.js';
-import { badUserInput } from '../../gateway/errors/app-error.js';
+import { badUserInput } from '../../gateway/errors/domain-error.js';
 import type { TenantScope } from '../../gateway/tenancy/tenant-scope.js';
 import { areUsableBusinessHours, isKnownTimeZone } from './business-hours-rules.js';
-import type { UpdateOrganizationSettingsInput } from './organization-settings.inputs.js';
+
+/** Bounds of the retention period: a month at least (nobody loses yesterday's thread by a typo), ten years at most. */
+export const RETENTION_DAYS = { min: 30, max: 3650 } as const;
+
+/** The preferences to change; a field left out (or null, where null means nothing) stays as it is. */
+export interface UpdateOrganizationSettings {
+  /** An empty string removes it. */
+  replyTimeText?: string | null;
+  /** IANA time zone, e.g. Europe/Amsterdam. */
+  timeZone?: string | null;
+  businessHours?: readonly BusinessHoursRange[] | null;
+  /** #rrggbb. */
+  primaryColor?: string | null;
+  /** A text-search configuration (search-language.ts). */
+  language?: string | null;
+  widgetThreads?: WidgetThreadPolicy | null;
+  /** Days to keep messages (RETENTION_DAYS, checked at the edge); null keeps them forever. */
+  retentionDays?: number | null;
+  /** Every staff member signs in with a second factor; those without enrol at their next sign-in. */
+  requireTwoFactor?: boolean | null;
+}
 
 /** An admin changing the pharmacy's preferences. Each given field is checked, then all are stored at once. */
-export async function updateOrganizationSettings(scope: TenantScope, input: UpdateOrganizationSettingsInput): Promise<Organization> {
+export async function updateOrganizationSettings(scope: TenantScope, input: UpdateOrganizationSettings): Promise<Organization> {
   return scope.transaction(async (tx) => {
-    const organization = await tx.entityManager
-      .getRepository(Organization)
-      .createQueryBuilder('organization')
-      .where('organization.id = :id', { id: tx.organizationId })
-      .setLock('pessimistic_write')
-      .getOneOrFail();
+    const organization = await tx.organizations('organization').setLock('pessimistic_write').getOneOrFail();
     const changes: Partial<OrganizationSettings> = {};
     if (input.replyTimeText !== undefined) changes.replyTimeText = input.replyTimeText?.trim() || null;
     if (input.timeZone !== undefined && input.timeZone !== null) {
@@ -41,10 +56,10 @@ export async function updateOrganizationSettings(scope: TenantScope, input: Upda
 
     const languageChanged = changes.language !== undefined && changes.language !== organization.settings.language;
     organization.settings = { ...organization.settings, ...changes };
-    await tx.entityManager.update(Organization, { id: organization.id }, { settings: organization.settings });
+    await tx.update(Organization, { id: organization.id }, { settings: organization.settings });
     if (languageChanged) {
       // Search reads each message's own configuration; keep them all in the pharmacy's language.
-      await tx.entityManager.query(`UPDATE message SET search_config = organization_search_config(organization_id) WHERE organization_id = $1`, [organization.id]);
+      await tx.execute(`UPDATE message SET search_config = organization_search_config(organization_id) WHERE organization_id = $1`);
     }
     await tx.audit(AuditAction.SETTINGS_CHANGED, { type: 'Organization', id: organization.id }, { changed: Object.keys(changes).sort().join(' ') });
     return organization;

@@ -1,10 +1,6 @@
 import { Field, ObjectType, type ClassType } from 'type-graphql';
 import { PageInfoType } from './page-info.type.js';
-
-export interface Edge<T> {
-  node: T;
-  cursor: string;
-}
+import type { Edge } from './page.js';
 
 /**
  * A Relay connection type for `Item`, named `<name>Connection` with edges `<name>Edge`.

@@ -1,4 +1,4 @@
-import { badUserInput } from '../../gateway/errors/app-error.js';
+import { badUserInput } from '../../gateway/errors/domain-error.js';
 
 /**
  * Cursors are opaque to clients (base64url of a tagged JSON tuple), so the keys

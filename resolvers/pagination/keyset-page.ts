@@ -1,8 +1,7 @@
-import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import type { Edge } from './connection.type.js';
+import type { Row, ScopedQuery } from '../../gateway/tenancy/scoped-query.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
+import type { Page } from './page.js';
 import type { PageRequest } from './page-request.js';
-import type { PageInfoType } from './page-info.type.js';
 
 export interface KeysetOrder<T> {
   /** Cursor tag; a cursor from another list is rejected. */
@@ -17,17 +16,12 @@ export interface KeysetOrder<T> {
   acceptsCursor(values: (string | number)[]): boolean;
 }
 
-export interface Page<T> {
-  edges: Edge<T>[];
-  pageInfo: PageInfoType;
-}
-
 /**
  * Keyset ("seek") pagination: one indexed range scan per page, whatever the page
  * number, and stable when rows are inserted while a client is paging.
  */
-export async function fetchKeysetPage<T extends ObjectLiteral>(
-  query: SelectQueryBuilder<T>,
+export async function fetchKeysetPage<T extends Row>(
+  query: ScopedQuery<T>,
   order: KeysetOrder<T>,
   request: PageRequest,
 ): Promise<Page<T>> {

@@ -1,6 +1,6 @@
 import { IsInt, Max, Min } from 'class-validator';
 import { ArgsType, Field, Int } from 'type-graphql';
-import { badUserInput } from '../../gateway/errors/app-error.js';
+import { badUserInput } from '../../gateway/errors/domain-error.js';
 import type { PageRequest } from './page-request.js';
 
 export const MAX_PAGE_SIZE = 100;

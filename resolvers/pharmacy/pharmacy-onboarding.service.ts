@@ -3,7 +3,7 @@ import type { StaffInvitation } from '../../entities/staff-invitation.entity.js'
 import { StaffRole } from '../../entities/staff-user.entity.js';
 import { AuditAction } from '../../gateway/audit/audit-action.js';
 import { normalizeEmail } from '../../gateway/auth/staff-email.js';
-import { badUserInput, notFound } from '../../gateway/errors/app-error.js';
+import { badUserInput, notFound } from '../../gateway/errors/domain-error.js';
 import type { SecretBox } from '../../gateway/secrets/secret-box.js';
 import type { Operator, OrganizationSummary } from '../../gateway/tenancy/operator.js';
 import { StaffInvitationService } from '../invitation/staff-invitation.service.js';

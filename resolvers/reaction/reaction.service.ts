@@ -1,58 +1,40 @@
 import { Reaction } from '../../entities/reaction.entity.js';
 import type { Message } from '../../entities/message.entity.js';
 import { actorOf } from '../../gateway/auth/viewer.js';
-import { badUserInput } from '../../gateway/errors/app-error.js';
-import { ConversationEventKind } from '../../gateway/pubsub/event-payloads.js';
-import type { RealtimePublisher } from '../../gateway/pubsub/realtime-publisher.js';
+import { badUserInput } from '../../gateway/errors/domain-error.js';
 import type { TenantScope } from '../../gateway/tenancy/tenant-scope.js';
-import { publishedActor } from '../actor/actor-names.js';
+import type { ThreadService } from '../thread/thread.service.js';
 
 // One emoji, possibly with modifiers and joiners (👍🏽, 👨‍⚕️, ❤️), and nothing else.
 const SINGLE_EMOJI = /^(?:\p{Extended_Pictographic}|\p{Regional_Indicator}{2})(?:[\u{1F3FB}-\u{1F3FF}\u{FE0F}\u{20E3}]|\u{200D}\p{Extended_Pictographic})*$/u;
 
+/** One emoji of the viewer's on one message. */
+export interface MessageReaction {
+  messageId: string;
+  emoji: string;
+}
+
 export class ReactionService {
   constructor(
     private readonly scope: TenantScope,
-    private readonly realtime: RealtimePublisher,
+    private readonly thread: ThreadService,
   ) {}
 
   /** Adding the same emoji twice is not an error: the reaction is simply there. */
-  async add(messageId: string, emoji: string): Promise<Message> {
+  async add({ messageId, emoji }: MessageReaction): Promise<Message> {
     const message = await this.reactableMessage(messageId);
     const actor = actorOf(this.scope.viewer);
-    const inserted = await this.scope.entityManager
-      .createQueryBuilder()
-      .insert()
-      .into(Reaction)
-      .values({ organizationId: message.organizationId, messageId: message.id, actorType: actor.type, actorId: actor.id, emoji: assertEmoji(emoji) })
-      .orIgnore()
-      .execute();
-    if ((inserted.raw as unknown[]).length > 0) await this.publishChange(message);
+    const inserted = await this.scope.insertIfAbsent(Reaction, { messageId: message.id, actorType: actor.type, actorId: actor.id, emoji: assertEmoji(emoji) });
+    if (inserted) await this.thread.reactionsChanged(message);
     return message;
   }
 
-  async remove(messageId: string, emoji: string): Promise<Message> {
+  async remove({ messageId, emoji }: MessageReaction): Promise<Message> {
     const message = await this.reactableMessage(messageId);
     const actor = actorOf(this.scope.viewer);
-    const deleted = await this.scope.entityManager.delete(Reaction, { messageId: message.id, actorType: actor.type, actorId: actor.id, emoji });
-    if (deleted.affected) await this.publishChange(message);
+    const deleted = await this.scope.delete(Reaction, { messageId: message.id, actorType: actor.type, actorId: actor.id, emoji });
+    if (deleted > 0) await this.thread.reactionsChanged(message);
     return message;
-  }
-
-  /**
-   * With what subscribers would otherwise each look up; the reactions themselves they read
-   * as they run. The change is made already: if the lookups fail, the event goes without them.
-   */
-  private async publishChange(message: Message): Promise<void> {
-    const sender = message.senderType && message.senderId ? { type: message.senderType, id: message.senderId } : null;
-    const relations = await Promise.all([
-      sender && publishedActor(this.scope, sender),
-      this.scope.attachments('attachment').andWhere('attachment.messageId = :messageId', { messageId: message.id }).orderBy('attachment.createdAt', 'ASC').getMany(),
-    ]).then(
-      ([named, attachments]) => ({ sender: named, attachments }),
-      () => ({ sender: sender && { ...sender, name: null } }),
-    );
-    this.realtime.message(ConversationEventKind.REACTIONS_CHANGED, message, relations);
   }
 
   private async reactableMessage(messageId: string): Promise<Message> {

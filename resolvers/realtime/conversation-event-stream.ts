@@ -1,10 +1,10 @@
 import { Repeater } from '@repeaterjs/repeater';
 import type { RequestContext } from '../../gateway/context/request-context.js';
-import { badUserInput } from '../../gateway/errors/app-error.js';
+import { badUserInput } from '../../gateway/errors/domain-error.js';
 import { ConversationEventKind, EVENT_VERSION, type ConversationEventPayload } from '../../gateway/pubsub/event-payloads.js';
 import { publishedMessage } from '../../gateway/pubsub/published-rows.js';
-import { ConversationService } from '../conversation/conversation.service.js';
 import { loadMessageRelations } from '../message/message-relations.js';
+import { threadOf } from '../thread/request-thread.js';
 
 const CATCH_UP_BATCH = 200;
 
@@ -22,7 +22,7 @@ export async function conversationEventStream(
   if (afterSequence !== null && afterSequence !== undefined && (!Number.isSafeInteger(afterSequence) || afterSequence < 0)) {
     throw badUserInput('afterSequence', '"afterSequence" must be a sequence number (0 or more).');
   }
-  const conversation = await new ConversationService(context.scope, context.gateway.realtime.publisher).get(conversationId, 'conversationId');
+  const conversation = await threadOf(context).conversation(conversationId);
   context.readAudit.conversationRead(conversation.id, { live: true });
   const { bus } = context.gateway.realtime;
 
@@ -51,6 +51,8 @@ export async function conversationEventStream(
             .orderBy('message.sequence', 'ASC')
             .limit(CATCH_UP_BATCH)
             .getMany();
+          // Completed while the batch was read: its relations would be looked up for nobody.
+          if (stopped) break;
           // Each replayed event resolves on its own: what its fields need is looked up for the batch.
           const relations = await loadMessageRelations(context.scope, missed);
           for (const [index, message] of missed.entries()) {

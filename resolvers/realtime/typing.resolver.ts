@@ -9,7 +9,7 @@ import type { Actor } from '../../gateway/loaders/actor-loader.js';
 import { actorKey } from '../../gateway/presence/presence-registry.js';
 import type { TypingEventPayload } from '../../gateway/pubsub/event-payloads.js';
 import { ActorUnion } from '../actor/actor.union.js';
-import { ConversationService } from '../conversation/conversation.service.js';
+import { threadOf } from '../thread/request-thread.js';
 
 @ObjectType('TypingEvent', { description: 'Someone started or stopped typing in a conversation.' })
 export class TypingEventType {
@@ -22,8 +22,7 @@ export class TypingEventType {
   typing: boolean;
 }
 
-const visibleConversation = (context: RequestContext, conversationId: string) =>
-  new ConversationService(context.scope, context.gateway.realtime.publisher).get(conversationId, 'conversationId');
+const visibleConversation = (context: RequestContext, conversationId: string) => threadOf(context).conversation(conversationId);
 
 /**
  * Typing events of one conversation, except the viewer's own. "Typing" ends by

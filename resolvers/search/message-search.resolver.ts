@@ -3,7 +3,7 @@ import type { Conversation } from '../../entities/conversation.entity.js';
 import { Permission } from '../../gateway/auth/permission.js';
 import type { RequestContext } from '../../gateway/context/request-context.js';
 import { ConversationType } from '../conversation/conversation.type.js';
-import type { Page } from '../pagination/keyset-page.js';
+import type { Page } from '../pagination/page.js';
 import { SearchMessagesArgs } from './message-search.args.js';
 import { MessageSearchConnectionType } from './message-search-connection.type.js';
 import { MessageSearchHitType } from './message-search-hit.type.js';

@@ -1,9 +1,9 @@
 import type { Message } from '../../entities/message.entity.js';
 import { MessageKind } from '../../entities/message.entity.js';
-import { badUserInput } from '../../gateway/errors/app-error.js';
+import { badUserInput } from '../../gateway/errors/domain-error.js';
 import { assertId, type TenantScope } from '../../gateway/tenancy/tenant-scope.js';
 import { decodeCursor, encodeCursor } from '../pagination/cursor.js';
-import type { Page } from '../pagination/keyset-page.js';
+import type { Page } from '../pagination/page.js';
 import { HEADLINE_OPTIONS, parseHeadline, type SnippetPart } from './search-snippet.js';
 
 export const SEARCH_QUERY_MAX_LENGTH = 200;

@@ -1,7 +1,7 @@
 import { SessionEndReason, type StaffSession } from '../../entities/staff-session.entity.js';
 import { AuditAction } from '../../gateway/audit/audit-action.js';
-import { notFound } from '../../gateway/errors/app-error.js';
-import type { OrganizationScope } from '../../gateway/tenancy/organization-scope.js';
+import { notFound } from '../../gateway/errors/domain-error.js';
+import type { AuditingScope } from '../../gateway/tenancy/organization-scope.js';
 import { assertId } from '../../gateway/tenancy/tenant-scope.js';
 import { endStaffSessions, type SessionAnnouncer } from './session-ending.js';
 
@@ -17,7 +17,7 @@ export interface SessionOwner {
  */
 export class MySessionsService {
   constructor(
-    private readonly scope: OrganizationScope,
+    private readonly scope: AuditingScope,
     private readonly owner: SessionOwner,
     private readonly announcer: SessionAnnouncer,
   ) {}
@@ -58,7 +58,7 @@ export class MySessionsService {
     return this.end(this.owner.sessionId);
   }
 
-  private audit(scope: OrganizationScope, reason: SessionEndReason, sessions: number): Promise<void> {
+  private audit(scope: AuditingScope, reason: SessionEndReason, sessions: number): Promise<void> {
     const action = reason === SessionEndReason.SIGNED_OUT ? AuditAction.SIGNED_OUT : AuditAction.SESSION_ENDED;
     return scope.audit(action, { type: 'StaffMember', id: this.owner.staffId }, reason === SessionEndReason.SIGNED_OUT ? undefined : { reason, sessions });
   }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { StaffSession, type SessionEndReason } from '../../entities/staff-session.entity.js';
+import type { SessionEndReason } from '../../entities/staff-session.entity.js';
 import type { StaffSessions } from '../../gateway/auth/staff-sessions.js';
 import type { OrganizationScope } from '../../gateway/tenancy/organization-scope.js';
 
@@ -14,20 +14,18 @@ export type SessionAnnouncer = Pick<StaffSessions, 'announceEnded'>;
  * refuses their tokens and closes their sockets (4403) within moments. Returns how many ended.
  */
 export async function endStaffSessions(scope: OrganizationScope, announcer: SessionAnnouncer, selection: SessionSelection, reason: SessionEndReason): Promise<number> {
-  const update = scope.entityManager
-    .createQueryBuilder()
-    .update(StaffSession)
-    .set({ endedAt: () => 'now()', endReason: reason })
-    .where('organization_id = :organizationId AND ended_at IS NULL AND expires_at > now()', { organizationId: scope.organizationId });
-  if ('staffId' in selection) {
-    update.andWhere('staff_id = :staffId', { staffId: selection.staffId });
-    if (selection.except) update.andWhere('id <> :except', { except: selection.except });
-  } else {
-    if (selection.sessionIds.length === 0) return 0;
-    update.andWhere('id = ANY(:sessionIds::uuid[])', { sessionIds: selection.sessionIds });
-  }
-  const result = await update.returning(['id', 'expiresAt']).execute();
-  const ended = (result.raw as { id: string; expires_at: Date }[]).map((row) => ({ id: row.id, expiresAt: row.expires_at }));
+  if ('sessionIds' in selection && selection.sessionIds.length === 0) return 0;
+  const which =
+    'staffId' in selection
+      ? { sql: 'staff_id = $3 AND ($4::uuid IS NULL OR id <> $4::uuid)', parameters: [selection.staffId, selection.except ?? null] }
+      : { sql: 'id = ANY($3::uuid[])', parameters: [selection.sessionIds] };
+  const rows = await scope.query<{ id: string; expires_at: Date }>(
+    `UPDATE staff_session SET ended_at = now(), end_reason = $2
+      WHERE organization_id = $1 AND ended_at IS NULL AND expires_at > now() AND ${which.sql}
+      RETURNING id, expires_at`,
+    [reason, ...which.parameters],
+  );
+  const ended = rows.map((row) => ({ id: row.id, expiresAt: row.expires_at }));
   if (ended.length > 0) scope.afterCommit(`sessions-ended:${randomUUID()}`, () => announcer.announceEnded(ended));
   return ended.length;
 }

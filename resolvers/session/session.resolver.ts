@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { Permission } from '../../gateway/auth/permission.js';
 import type { RequestContext } from '../../gateway/context/request-context.js';
-import { forbidden } from '../../gateway/errors/app-error.js';
+import { forbidden } from '../../gateway/errors/domain-error.js';
 import { DeviceSessionType } from './device-session.type.js';
 import { MySessionsService } from './my-sessions.service.js';
 

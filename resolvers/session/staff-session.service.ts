@@ -1,6 +1,6 @@
 import { StaffSession } from '../../entities/staff-session.entity.js';
 import type { StaffUser } from '../../entities/staff-user.entity.js';
-import { unauthenticated } from '../../gateway/errors/app-error.js';
+import { unauthenticated } from '../../gateway/errors/domain-error.js';
 import { staffTokenExpiry, type IssuedToken, type TokenIssuer } from '../../gateway/auth/token-issuer.js';
 import type { OrganizationScope } from '../../gateway/tenancy/organization-scope.js';
 
@@ -37,8 +37,7 @@ export async function openStaffSession(
   const current = await scope.staff('staff').andWhere('staff.id = :id', { id: staff.id }).setLock('pessimistic_read').getOne();
   if (!current || current.deactivatedAt) throw unauthenticated(DEACTIVATED_MESSAGE);
   const expiresAt = staffTokenExpiry();
-  const session = scope.entityManager.create(StaffSession, {
-    organizationId: scope.organizationId,
+  const session = await scope.insert(StaffSession, {
     staffId: staff.id,
     userAgent: client.userAgent?.slice(0, USER_AGENT_LIMIT) || null,
     ip: client.ip ?? null,
@@ -48,7 +47,6 @@ export async function openStaffSession(
     endReason: null,
     challengeId: options.challengeId ?? null,
   });
-  await scope.entityManager.insert(StaffSession, session);
   const issued = await tokens.issueStaffToken({ organizationId: staff.organizationId, staffId: staff.id, role: staff.role, sessionId: session.id }, expiresAt);
   return { ...issued, sessionId: session.id, staff };
 }

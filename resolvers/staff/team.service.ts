@@ -1,8 +1,8 @@
 import { SessionEndReason } from '../../entities/staff-session.entity.js';
 import { StaffRole, StaffUser } from '../../entities/staff-user.entity.js';
 import { AuditAction } from '../../gateway/audit/audit-action.js';
-import { conflict } from '../../gateway/errors/app-error.js';
-import type { OrganizationScope } from '../../gateway/tenancy/organization-scope.js';
+import { conflict } from '../../gateway/errors/domain-error.js';
+import type { AuditingScope, OrganizationScope } from '../../gateway/tenancy/organization-scope.js';
 import { endStaffSessions, type SessionAnnouncer } from '../session/session-ending.js';
 
 export interface TeamServiceDeps {
@@ -21,7 +21,7 @@ const LAST_ADMIN = 'The pharmacy needs at least one active admin: make someone e
  */
 export class TeamService {
   constructor(
-    private readonly scope: OrganizationScope,
+    private readonly scope: AuditingScope,
     private readonly deps: TeamServiceDeps,
   ) {}
 
@@ -40,7 +40,7 @@ export class TeamService {
       if (member.role === StaffRole.ADMIN && !member.deactivatedAt && admins.length <= 1) throw conflict(LAST_ADMIN);
       const from = member.role;
       member.role = role;
-      await scope.entityManager.update(StaffUser, { id: member.id, organizationId: scope.organizationId }, { role });
+      await scope.update(StaffUser, { id: member.id }, { role });
       await endStaffSessions(scope, this.deps.sessions, { staffId: member.id }, SessionEndReason.ROLE_CHANGED);
       await scope.audit(AuditAction.STAFF_ROLE_CHANGED, { type: 'StaffMember', id: member.id }, { from, to: role });
       return member;
@@ -55,7 +55,7 @@ export class TeamService {
       if (member.id === this.deps.actingStaffId) throw conflict("You can't deactivate your own account; ask another admin.");
       if (member.role === StaffRole.ADMIN && admins.length <= 1) throw conflict(LAST_ADMIN);
       member.deactivatedAt = new Date();
-      await scope.entityManager.update(StaffUser, { id: member.id, organizationId: scope.organizationId }, { deactivatedAt: member.deactivatedAt });
+      await scope.update(StaffUser, { id: member.id }, { deactivatedAt: member.deactivatedAt });
       await endStaffSessions(scope, this.deps.sessions, { staffId: member.id }, SessionEndReason.DEACTIVATED);
       await scope.audit(AuditAction.STAFF_DEACTIVATED, { type: 'StaffMember', id: member.id });
       return member;
@@ -67,7 +67,7 @@ export class TeamService {
       const member = await this.lockMember(scope, staffId);
       if (!member.deactivatedAt) return member;
       member.deactivatedAt = null;
-      await scope.entityManager.update(StaffUser, { id: member.id, organizationId: scope.organizationId }, { deactivatedAt: null });
+      await scope.update(StaffUser, { id: member.id }, { deactivatedAt: null });
       await scope.audit(AuditAction.STAFF_REACTIVATED, { type: 'StaffMember', id: member.id });
       return member;
     });

@@ -117,68 +117,62 @@ export async function queryTimings(scope: TenantScope, request: TimingRequest): 
     .select('conversation.id', 'id')
     .addSelect('conversation.channel', 'channel')
     .andWhere('conversation.last_activity_at >= :statsFrom', { statsFrom: request.from });
-  const [scopedSql, parameters] = scoped.getQueryAndParameters();
-  const parameter = (value: unknown) => {
-    parameters.push(value);
-    return `$${parameters.length}`;
-  };
-  const from = parameter(request.from);
-  const to = parameter(request.to);
-  const businessHoursOnly = parameter(request.businessHours !== null);
-  const hours = parameter(JSON.stringify(request.businessHours ?? []));
-  const zone = parameter(request.timeZone);
-  const text = parameter(MessageKind.TEXT);
-  const system = parameter(MessageKind.SYSTEM);
-  const customer = parameter(ActorType.CUSTOMER);
-  const responders = parameter([ActorType.STAFF, ActorType.PARTNER]);
-  const statusChanged = parameter(SystemEventKind.STATUS_CHANGED);
-  const resolved = parameter(ConversationStatus.RESOLVED);
-  const duration = (start: string, finish: string) =>
-    `CASE WHEN ${finish} IS NULL THEN NULL
-          WHEN ${businessHoursOnly}::boolean THEN business_seconds(${start}, ${finish}, ${hours}::jsonb, ${zone}::text)
-          ELSE extract(epoch FROM ${finish} - ${start})::float8 END`;
+  const rows = await scope.queryOver<TimingRow>(scoped, (scopedSql, parameter) => {
+    const from = parameter(request.from);
+    const to = parameter(request.to);
+    const businessHoursOnly = parameter(request.businessHours !== null);
+    const hours = parameter(JSON.stringify(request.businessHours ?? []));
+    const zone = parameter(request.timeZone);
+    const text = parameter(MessageKind.TEXT);
+    const system = parameter(MessageKind.SYSTEM);
+    const customer = parameter(ActorType.CUSTOMER);
+    const responders = parameter([ActorType.STAFF, ActorType.PARTNER]);
+    const statusChanged = parameter(SystemEventKind.STATUS_CHANGED);
+    const resolved = parameter(ConversationStatus.RESOLVED);
+    const duration = (start: string, finish: string) =>
+      `CASE WHEN ${finish} IS NULL THEN NULL
+            WHEN ${businessHoursOnly}::boolean THEN business_seconds(${start}, ${finish}, ${hours}::jsonb, ${zone}::text)
+            ELSE extract(epoch FROM ${finish} - ${start})::float8 END`;
 
-  const rows: TimingRow[] = await scope.entityManager.query(
-    `WITH scoped AS (${scopedSql}),
-     measured AS (
-       SELECT scoped.channel,
-              first_reply.sender_type::text AS responder_type, first_reply.sender_id::text AS responder_id,
-              ${duration('first_ask.created_at', 'first_reply.created_at')} AS response_seconds,
-              resolution.actor_type AS resolver_type, resolution.actor_id AS resolver_id,
-              ${duration('first_ask.created_at', 'resolution.created_at')} AS resolution_seconds
-         FROM scoped
-         CROSS JOIN LATERAL (
-           SELECT m.sequence, m.created_at FROM message m
-            WHERE m.conversation_id = scoped.id AND m.kind = ${text}::message_kind AND m.sender_type = ${customer}::actor_type
-            ORDER BY m.sequence LIMIT 1) first_ask
-         LEFT JOIN LATERAL (
-           SELECT m.sender_type, m.sender_id, m.created_at FROM message m
-            WHERE m.conversation_id = scoped.id AND m.kind = ${text}::message_kind
-              AND m.sender_type = ANY(${responders}::actor_type[]) AND m.sequence > first_ask.sequence
-            ORDER BY m.sequence LIMIT 1) first_reply ON true
-         LEFT JOIN LATERAL (
-           SELECT m.system_event->>'actorType' AS actor_type, m.system_event->>'actorId' AS actor_id, m.created_at FROM message m
-            WHERE m.conversation_id = scoped.id AND m.kind = ${system}::message_kind
-              AND m.system_event->>'type' = ${statusChanged} AND m.system_event->>'to' = ${resolved}
-              AND m.sequence > first_ask.sequence
-            ORDER BY m.sequence LIMIT 1) resolution ON true
-        WHERE first_ask.created_at >= ${from} AND first_ask.created_at < ${to}
-     ),
-     samples AS (
-       SELECT 'ASKED' AS metric, channel, NULL::text AS actor_type, NULL::text AS actor_id, NULL::float8 AS seconds FROM measured
-       UNION ALL
-       SELECT 'FIRST_RESPONSE', channel, responder_type, responder_id, response_seconds FROM measured WHERE response_seconds IS NOT NULL
-       UNION ALL
-       SELECT 'RESOLUTION', channel, resolver_type, resolver_id, resolution_seconds FROM measured WHERE resolution_seconds IS NOT NULL
-     )
-     SELECT metric, channel::text AS channel, actor_type, actor_id,
-            GROUPING(channel) AS without_channel, GROUPING(actor_type, actor_id) AS without_actor,
-            count(*)::int AS count, avg(seconds)::float8 AS average,
-            percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds) AS median
-       FROM samples
-      GROUP BY GROUPING SETS ((metric), (metric, channel), (metric, actor_type, actor_id))`,
-    parameters,
-  );
+    return `WITH scoped AS (${scopedSql}),
+       measured AS (
+         SELECT scoped.channel,
+                first_reply.sender_type::text AS responder_type, first_reply.sender_id::text AS responder_id,
+                ${duration('first_ask.created_at', 'first_reply.created_at')} AS response_seconds,
+                resolution.actor_type AS resolver_type, resolution.actor_id AS resolver_id,
+                ${duration('first_ask.created_at', 'resolution.created_at')} AS resolution_seconds
+           FROM scoped
+           CROSS JOIN LATERAL (
+             SELECT m.sequence, m.created_at FROM message m
+              WHERE m.conversation_id = scoped.id AND m.kind = ${text}::message_kind AND m.sender_type = ${customer}::actor_type
+              ORDER BY m.sequence LIMIT 1) first_ask
+           LEFT JOIN LATERAL (
+             SELECT m.sender_type, m.sender_id, m.created_at FROM message m
+              WHERE m.conversation_id = scoped.id AND m.kind = ${text}::message_kind
+                AND m.sender_type = ANY(${responders}::actor_type[]) AND m.sequence > first_ask.sequence
+              ORDER BY m.sequence LIMIT 1) first_reply ON true
+           LEFT JOIN LATERAL (
+             SELECT m.system_event->>'actorType' AS actor_type, m.system_event->>'actorId' AS actor_id, m.created_at FROM message m
+              WHERE m.conversation_id = scoped.id AND m.kind = ${system}::message_kind
+                AND m.system_event->>'type' = ${statusChanged} AND m.system_event->>'to' = ${resolved}
+                AND m.sequence > first_ask.sequence
+              ORDER BY m.sequence LIMIT 1) resolution ON true
+          WHERE first_ask.created_at >= ${from} AND first_ask.created_at < ${to}
+       ),
+       samples AS (
+         SELECT 'ASKED' AS metric, channel, NULL::text AS actor_type, NULL::text AS actor_id, NULL::float8 AS seconds FROM measured
+         UNION ALL
+         SELECT 'FIRST_RESPONSE', channel, responder_type, responder_id, response_seconds FROM measured WHERE response_seconds IS NOT NULL
+         UNION ALL
+         SELECT 'RESOLUTION', channel, resolver_type, resolver_id, resolution_seconds FROM measured WHERE resolution_seconds IS NOT NULL
+       )
+       SELECT metric, channel::text AS channel, actor_type, actor_id,
+              GROUPING(channel) AS without_channel, GROUPING(actor_type, actor_id) AS without_actor,
+              count(*)::int AS count, avg(seconds)::float8 AS average,
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds) AS median
+         FROM samples
+        GROUP BY GROUPING SETS ((metric), (metric, channel), (metric, actor_type, actor_id))`;
+  });
   return collectTimings(rows);
 }
 

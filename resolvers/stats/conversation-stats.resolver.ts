@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { StaffUser } from '../../entities/staff-user.entity.js';
 import { Permission } from '../../gateway/auth/permission.js';
+import { DomainError } from '../../gateway/errors/domain-error.js';
 import type { RequestContext } from '../../gateway/context/request-context.js';
 import { StaffMemberType } from '../staff/staff-member.type.js';
 import { ConversationStatsInput } from './conversation-stats.inputs.js';
@@ -14,7 +15,10 @@ export class ConversationStatsResolver {
     description: 'Conversation counts and response times of the pharmacy. Admins and pharmacists only.',
   })
   conversationStats(@Arg('input') input: ConversationStatsInput, @Ctx() context: RequestContext): Promise<ConversationStats> {
-    return new ConversationStatsService(context.scope).get(input);
+    // The service names the command's fields; here they are the `input` argument's.
+    return new ConversationStatsService(context.scope).get(input).catch((error: unknown) => {
+      throw error instanceof DomainError ? error.under('input') : error;
+    });
   }
 }
 

@@ -1,5 +1,5 @@
 import type { ConversationStatus } from '../../entities/conversation.entity.js';
-import { badUserInput } from '../../gateway/errors/app-error.js';
+import { badUserInput } from '../../gateway/errors/domain-error.js';
 import type { TenantScope } from '../../gateway/tenancy/tenant-scope.js';
 import { areUsableBusinessHours, isKnownTimeZone } from '../organization/business-hours-rules.js';
 import { queryStatusCounts, queryTimings, type StatusCounts, type TimingBreakdown } from './conversation-stats-query.js';
@@ -30,11 +30,11 @@ export class ConversationStatsService {
 
   async get(request: ConversationStatsRequest): Promise<ConversationStats> {
     const { from, to } = request;
-    if (!(from instanceof Date) || Number.isNaN(from.getTime())) throw badUserInput('input.from', '"from" is not a valid time.');
-    if (!(to instanceof Date) || Number.isNaN(to.getTime())) throw badUserInput('input.to', '"to" is not a valid time.');
-    if (from >= to) throw badUserInput('input.to', '"to" must be after "from".');
+    if (!(from instanceof Date) || Number.isNaN(from.getTime())) throw badUserInput('from', '"from" is not a valid time.');
+    if (!(to instanceof Date) || Number.isNaN(to.getTime())) throw badUserInput('to', '"to" is not a valid time.');
+    if (from >= to) throw badUserInput('to', '"to" must be after "from".');
     if (to.getTime() - from.getTime() > STATS_MAX_RANGE_DAYS * 86_400_000) {
-      throw badUserInput('input.to', `The range can be at most ${STATS_MAX_RANGE_DAYS} days.`);
+      throw badUserInput('to', `The range can be at most ${STATS_MAX_RANGE_DAYS} days.`);
     }
     const businessHoursOnly = request.businessHoursOnly ?? false;
     const { settings } = await this.scope.organization();
@@ -42,10 +42,10 @@ export class ConversationStatsService {
     const timeZone = isKnownTimeZone(settings.timeZone) ? settings.timeZone : 'UTC';
     const businessHours = businessHoursOnly ? settings.businessHours ?? [] : null;
     if (businessHours && businessHours.length === 0) {
-      throw badUserInput('input.businessHoursOnly', 'Set the pharmacy’s business hours first.');
+      throw badUserInput('businessHoursOnly', 'Set the pharmacy’s business hours first.');
     }
     if (businessHours && !areUsableBusinessHours(businessHours)) {
-      throw badUserInput('input.businessHoursOnly', 'The pharmacy’s business hours need a weekday (0-6) and HH:MM times, opening before closing.');
+      throw badUserInput('businessHoursOnly', 'The pharmacy’s business hours need a weekday (0-6) and HH:MM times, opening before closing.');
     }
     // One after the other: a request holds one pooled connection at a time.
     const counts = await queryStatusCounts(this.scope, timeZone);

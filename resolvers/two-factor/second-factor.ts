@@ -1,4 +1,3 @@
-import { RecoveryCode } from '../../entities/recovery-code.entity.js';
 import { StaffUser } from '../../entities/staff-user.entity.js';
 import { normalizeRecoveryCode } from '../../gateway/auth/recovery-codes.js';
 import { acceptTotpCode } from '../../gateway/auth/totp.js';
@@ -30,17 +29,12 @@ export async function checkSecondFactor(scope: OrganizationScope, secrets: Secre
   if ('code' in factor) {
     const step = acceptTotpCode(secrets.open(staff.totpSecret), factor.code, staff.totpLastStep);
     if (step === null) return { ok: false };
-    await scope.entityManager.update(StaffUser, { id: staff.id, organizationId: scope.organizationId }, { totpLastStep: step });
+    await scope.update(StaffUser, { id: staff.id }, { totpLastStep: step });
     return { ok: true };
   }
   const hash = secrets.pepperedHash(normalizeRecoveryCode(factor.recoveryCode));
-  const used = await scope.entityManager
-    .createQueryBuilder()
-    .update(RecoveryCode)
-    .set({ usedAt: () => 'now()' })
-    .where('organization_id = :organizationId AND staff_id = :staffId AND code_hash = :hash AND used_at IS NULL', { organizationId: scope.organizationId, staffId: staff.id, hash })
-    .execute();
-  if (!used.affected) return { ok: false };
+  const used = await scope.execute(`UPDATE recovery_code SET used_at = now() WHERE organization_id = $1 AND staff_id = $2 AND code_hash = $3 AND used_at IS NULL`, [staff.id, hash]);
+  if (!used) return { ok: false };
   const recoveryCodesLeft = await scope.recoveryCodes('recoveryCode').andWhere('recoveryCode.staffId = :staffId AND recoveryCode.usedAt IS NULL', { staffId: staff.id }).getCount();
   return { ok: true, recoveryCodesLeft };
 }

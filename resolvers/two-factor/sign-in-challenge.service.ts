@@ -1,18 +1,18 @@
 import { ActorType } from '../../entities/actor-type.js';
 import { AuditAction } from '../../gateway/audit/audit-action.js';
 import type { TokenIssuer } from '../../gateway/auth/token-issuer.js';
-import { badUserInput, unauthenticated } from '../../gateway/errors/app-error.js';
+import { badUserInput, unauthenticated } from '../../gateway/errors/domain-error.js';
 import type { RateLimits } from '../../gateway/rate-limits/rate-limits.js';
 import type { SecretBox } from '../../gateway/secrets/secret-box.js';
-import type { BackgroundScope } from '../../gateway/tenancy/background-scope.js';
-import type { PreAuthentication } from '../../gateway/tenancy/pre-authentication.js';
+import type { ActorScope } from '../../gateway/tenancy/organization-scope.js';
+import type { TenantDatabase } from '../../gateway/tenancy/tenant-database.js';
 import type { SessionAnnouncer } from '../session/session-ending.js';
 import { DEACTIVATED_MESSAGE, openStaffSession, type OpenedSession, type SessionClient } from '../session/staff-session.service.js';
 import { checkSecondFactor, lockStaffWithSecrets, type SecondFactor } from './second-factor.js';
 import { TwoFactorService, type TwoFactorEnrolment } from './two-factor.service.js';
 
 export interface ChallengeDeps {
-  preAuthentication: PreAuthentication;
+  database: TenantDatabase;
   tokens: TokenIssuer;
   secrets: SecretBox;
   rateLimits: RateLimits;
@@ -45,7 +45,7 @@ export async function completeSignIn(command: { challenge: string; factor: Secon
   });
   if (outcome) return outcome;
   await deps.rateLimits.twoFactorCodes.consume(limitKey).catch(() => {});
-  await deps.preAuthentication.asTenant(challenge.organizationId, (scope) =>
+  await deps.database.asTenant({ organizationId: challenge.organizationId }, (scope) =>
     scope.actingAs({ type: ActorType.STAFF, id: challenge.staffId }, command.client.ip).audit(AuditAction.TWO_FACTOR_FAILED, { type: 'StaffMember', id: challenge.staffId }),
   );
   const field = 'code' in command.factor ? 'code' : 'recoveryCode';
@@ -74,14 +74,14 @@ export async function confirmEnrolmentWithChallenge(
   });
 }
 
-function twoFactorOf(scope: BackgroundScope, staffId: string, deps: ChallengeDeps): TwoFactorService {
+function twoFactorOf(scope: ActorScope, staffId: string, deps: ChallengeDeps): TwoFactorService {
   return new TwoFactorService(scope, staffId, { secrets: deps.secrets, sessions: deps.sessions, rateLimits: deps.rateLimits });
 }
 
 /** Work in one transaction as the challenged staff member; a challenge that already opened a session is UNAUTHENTICATED. */
-async function asChallengedStaff<T>(organizationId: string, staffId: string, client: SessionClient, deps: ChallengeDeps, work: (scope: BackgroundScope) => Promise<T>): Promise<T> {
+async function asChallengedStaff<T>(organizationId: string, staffId: string, client: SessionClient, deps: ChallengeDeps, work: (scope: ActorScope) => Promise<T>): Promise<T> {
   try {
-    return await deps.preAuthentication.asTenant(organizationId, (tenant) => tenant.actingAs({ type: ActorType.STAFF, id: staffId }, client.ip).transaction(work));
+    return await deps.database.asTenant({ organizationId: organizationId }, (tenant) => tenant.actingAs({ type: ActorType.STAFF, id: staffId }, client.ip).transaction(work));
   } catch (error) {
     if ((error as { code?: unknown }).code === UNIQUE_VIOLATION && /challenge/.test(String((error as { constraint?: unknown }).constraint ?? (error as Error).message))) {
       throw unauthenticated(CHALLENGE_USED);

@@ -3,8 +3,7 @@ import type { OrganizationSettings } from '../../entities/organization-settings.
 import { assertPermissions } from '../../gateway/auth/auth-checker.js';
 import { Permission } from '../../gateway/auth/permission.js';
 import type { RequestContext } from '../../gateway/context/request-context.js';
-import { badUserInput, forbidden } from '../../gateway/errors/app-error.js';
-import { preAuthenticationOver } from '../../gateway/tenancy/pre-authentication.js';
+import { badUserInput, forbidden } from '../../gateway/errors/domain-error.js';
 import { StaffSessionType } from '../auth/staff-session.type.js';
 import { beginEnrolmentWithChallenge, completeSignIn, confirmEnrolmentWithChallenge, type ChallengeDeps } from './sign-in-challenge.service.js';
 import { OrganizationSettingsType } from '../organization/organization.type.js';
@@ -13,7 +12,7 @@ import { TwoFactorService, type TwoFactorEnrolment } from './two-factor.service.
 import { TwoFactorConfirmationType, TwoFactorEnrolmentType } from './two-factor.types.js';
 
 const challengeDeps = (context: RequestContext): ChallengeDeps => ({
-  preAuthentication: preAuthenticationOver(context.gateway.dataSource),
+  database: context.gateway.database,
   tokens: context.gateway.tokens,
   secrets: context.gateway.secrets,
   rateLimits: context.gateway.rateLimits,

@@ -6,10 +6,10 @@ import { AuditAction } from '../../gateway/audit/audit-action.js';
 import { verifyPassword } from '../../gateway/auth/password.js';
 import { generateRecoveryCodes, normalizeRecoveryCode } from '../../gateway/auth/recovery-codes.js';
 import { acceptTotpCode, generateTotpSecret, totpUri } from '../../gateway/auth/totp.js';
-import { badUserInput, conflict, notFound } from '../../gateway/errors/app-error.js';
+import { badUserInput, conflict, notFound } from '../../gateway/errors/domain-error.js';
 import type { RateLimits } from '../../gateway/rate-limits/rate-limits.js';
 import type { SecretBox } from '../../gateway/secrets/secret-box.js';
-import type { OrganizationScope } from '../../gateway/tenancy/organization-scope.js';
+import type { AuditingScope, OrganizationScope } from '../../gateway/tenancy/organization-scope.js';
 import { endStaffSessions, type SessionAnnouncer } from '../session/session-ending.js';
 import { checkSecondFactor, lockStaffWithSecrets } from './second-factor.js';
 
@@ -42,7 +42,7 @@ const WRONG_CODE = 'That code is not right. Use the current code from your authe
  */
 export class TwoFactorService {
   constructor(
-    private readonly scope: OrganizationScope,
+    private readonly scope: AuditingScope,
     private readonly staffId: string,
     private readonly deps: TwoFactorDeps,
   ) {}
@@ -52,7 +52,7 @@ export class TwoFactorService {
       const staff = await this.staff(scope);
       if (staff.totpSecret) throw conflict('Two-factor sign-in is on already; turn it off first to enrol another device.');
       const secret = generateTotpSecret();
-      await scope.entityManager.update(StaffUser, { id: staff.id, organizationId: scope.organizationId }, { totpPendingSecret: this.deps.secrets.seal(secret) });
+      await scope.update(StaffUser, { id: staff.id }, { totpPendingSecret: this.deps.secrets.seal(secret) });
       const otpauthUri = totpUri(secret, staff.email);
       const svg = await QRCode.toString(otpauthUri, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
       return { secret, otpauthUri, qrCodeDataUrl: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}` };
@@ -69,16 +69,16 @@ export class TwoFactorService {
       const secret = this.deps.secrets.open(staff.totpPendingSecret);
       const step = acceptTotpCode(secret, code, null);
       if (step === null) return undefined;
-      await scope.entityManager.update(
+      await scope.update(
         StaffUser,
-        { id: staff.id, organizationId: scope.organizationId },
+        { id: staff.id },
         { totpSecret: staff.totpPendingSecret, totpPendingSecret: null, totpEnabledAt: new Date(), totpLastStep: step },
       );
       const codes = generateRecoveryCodes();
-      await scope.entityManager.delete(RecoveryCode, { organizationId: scope.organizationId, staffId: staff.id });
-      await scope.entityManager.insert(
+      await scope.delete(RecoveryCode, { staffId: staff.id });
+      await scope.insertMany(
         RecoveryCode,
-        codes.map((recoveryCode) => ({ organizationId: scope.organizationId, staffId: staff.id, codeHash: this.deps.secrets.pepperedHash(normalizeRecoveryCode(recoveryCode)) })),
+        codes.map((recoveryCode) => ({ staffId: staff.id, codeHash: this.deps.secrets.pepperedHash(normalizeRecoveryCode(recoveryCode)) })),
       );
       // Sessions opened with the password alone end; this one has just shown the second factor.
       if (this.deps.currentSessionId) {
@@ -102,8 +102,8 @@ export class TwoFactorService {
       if (!(await verifyPassword(password, staff.passwordHash))) return 'wrong password' as const;
       const factor = /^\s*\d{3}\s*\d{3}\s*$/.test(code) ? { code } : { recoveryCode: code };
       if (!(await checkSecondFactor(scope, this.deps.secrets, staff, factor)).ok) return 'wrong code' as const;
-      await scope.entityManager.update(StaffUser, { id: staff.id, organizationId: scope.organizationId }, { totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastStep: null });
-      await scope.entityManager.delete(RecoveryCode, { organizationId: scope.organizationId, staffId: staff.id });
+      await scope.update(StaffUser, { id: staff.id }, { totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastStep: null });
+      await scope.delete(RecoveryCode, { staffId: staff.id });
       await scope.audit(AuditAction.TWO_FACTOR_DISABLED, { type: 'StaffMember', id: staff.id });
       return 'disabled' as const;
     });

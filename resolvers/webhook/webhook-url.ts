@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import { badUserInput } from '../../gateway/errors/app-error.js';
+import { badUserInput } from '../../gateway/errors/domain-error.js';
 
 /**
  * A receiver's URL must be absolute http(s) without credentials. In production it must

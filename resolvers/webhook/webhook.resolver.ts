@@ -36,7 +36,7 @@ export class WebhookEndpointResolver {
   @Authorized(Permission.MANAGE_WEBHOOKS)
   @Mutation(() => WebhookEndpointType, { description: 'Changes only the given fields; enabling a paused endpoint releases its queued deliveries.' })
   updateWebhookEndpoint(@Arg('input') input: UpdateWebhookEndpointInput, @Ctx() context: RequestContext): Promise<WebhookEndpoint> {
-    return service(context).update(input.id, input);
+    return service(context).update(input);
   }
 
   @Authorized(Permission.MANAGE_WEBHOOKS)

@@ -4,11 +4,12 @@ import type { WebhookDeliveryAttempt } from '../../entities/webhook-delivery-att
 import { WebhookEndpoint } from '../../entities/webhook-endpoint.entity.js';
 import type { WebhookEventType } from '../../entities/webhook-event-type.js';
 import type { OutboxEvent } from '../../entities/outbox-event.entity.js';
-import { badUserInput } from '../../gateway/errors/app-error.js';
+import { badUserInput } from '../../gateway/errors/domain-error.js';
 import type { RealtimePublisher } from '../../gateway/pubsub/realtime-publisher.js';
 import { assertId, type TenantScope } from '../../gateway/tenancy/tenant-scope.js';
 import { isTimestampValue, isUuidValue } from '../pagination/cursor.js';
-import { fetchKeysetPage, type Page } from '../pagination/keyset-page.js';
+import { fetchKeysetPage } from '../pagination/keyset-page.js';
+import type { Page } from '../pagination/page.js';
 import type { PageRequest } from '../pagination/page-request.js';
 import { checkWebhookUrl } from './webhook-url.js';
 import { AuditAction } from '../../gateway/audit/audit-action.js';
@@ -22,11 +23,24 @@ export interface CreatedWebhookEndpoint {
   secret: string;
 }
 
-export interface WebhookEndpointChanges {
-  url?: string;
-  events?: WebhookEventType[];
+export interface CreateWebhookEndpoint {
+  url: string;
+  events: WebhookEventType[];
   description?: string | null;
-  enabled?: boolean;
+}
+
+/** Only the given fields change. */
+export interface UpdateWebhookEndpoint {
+  id: string;
+  url?: string | null;
+  events?: WebhookEventType[] | null;
+  description?: string | null;
+  enabled?: boolean | null;
+}
+
+export interface WebhookDeliveryFilter {
+  endpointId?: string | null;
+  status?: WebhookDeliveryStatus | null;
 }
 
 /** Registering receivers, reading the delivery log and redelivering. */
@@ -45,35 +59,33 @@ export class WebhookService {
     return this.scope.findOne(this.scope.webhookEndpoints('endpoint'), id, field, 'Webhook endpoint');
   }
 
-  async create(input: { url: string; events: WebhookEventType[]; description?: string | null }): Promise<CreatedWebhookEndpoint> {
+  async create(input: CreateWebhookEndpoint): Promise<CreatedWebhookEndpoint> {
     const url = checkWebhookUrl(input.url, this.options);
     const count = await this.scope.webhookEndpoints('endpoint').getCount();
     if (count >= MAX_ENDPOINTS_PER_ORGANIZATION) {
       throw badUserInput('url', `A pharmacy can register at most ${MAX_ENDPOINTS_PER_ORGANIZATION} webhook endpoints.`);
     }
     const secret = newSigningSecret();
-    const endpoint = this.scope.entityManager.create(WebhookEndpoint, {
-      organizationId: this.scope.organizationId,
+    const endpoint = await this.scope.insert(WebhookEndpoint, {
       url,
       events: [...new Set(input.events)],
       description: input.description?.trim() || null,
       secret,
       enabled: true,
     });
-    await this.scope.entityManager.insert(WebhookEndpoint, endpoint);
     await this.scope.audit(AuditAction.WEBHOOK_ENDPOINT_CREATED, { type: 'WebhookEndpoint', id: endpoint.id }, { url: endpoint.url });
     return { endpoint, secret };
   }
 
-  async update(id: string, changes: WebhookEndpointChanges): Promise<WebhookEndpoint> {
-    const endpoint = await this.endpoint(id);
+  async update(changes: UpdateWebhookEndpoint): Promise<WebhookEndpoint> {
+    const endpoint = await this.endpoint(changes.id);
     const patch: Partial<WebhookEndpoint> = {};
     if (changes.url !== undefined && changes.url !== null) patch.url = checkWebhookUrl(changes.url, this.options);
     if (changes.events) patch.events = [...new Set(changes.events)];
     if (changes.description !== undefined) patch.description = changes.description?.trim() || null;
     if (changes.enabled !== undefined && changes.enabled !== null) patch.enabled = changes.enabled;
     if (Object.keys(patch).length === 0) return endpoint;
-    await this.scope.entityManager.update(WebhookEndpoint, { id: endpoint.id }, { ...patch, updatedAt: new Date() });
+    await this.scope.update(WebhookEndpoint, { id: endpoint.id }, { ...patch, updatedAt: new Date() });
     // Re-enabling releases the deliveries that waited.
     if (patch.enabled) this.realtime.webhooksQueued();
     return this.endpoint(endpoint.id);
@@ -82,7 +94,7 @@ export class WebhookService {
   /** Its pending deliveries and their log go with it. */
   async delete(id: string): Promise<WebhookEndpoint> {
     const endpoint = await this.endpoint(id);
-    await this.scope.entityManager.delete(WebhookEndpoint, { id: endpoint.id });
+    await this.scope.delete(WebhookEndpoint, { id: endpoint.id });
     await this.scope.audit(AuditAction.WEBHOOK_ENDPOINT_DELETED, { type: 'WebhookEndpoint', id: endpoint.id }, { url: endpoint.url });
     return endpoint;
   }
@@ -91,12 +103,12 @@ export class WebhookService {
   async rotateSecret(id: string): Promise<CreatedWebhookEndpoint> {
     const endpoint = await this.endpoint(id);
     const secret = newSigningSecret();
-    await this.scope.entityManager.update(WebhookEndpoint, { id: endpoint.id }, { secret, updatedAt: new Date() });
+    await this.scope.update(WebhookEndpoint, { id: endpoint.id }, { secret, updatedAt: new Date() });
     await this.scope.audit(AuditAction.WEBHOOK_SECRET_ROTATED, { type: 'WebhookEndpoint', id: endpoint.id });
     return { endpoint: await this.endpoint(endpoint.id), secret };
   }
 
-  deliveries(filter: { endpointId?: string; status?: WebhookDeliveryStatus }, request: PageRequest): Promise<Page<WebhookDelivery>> {
+  deliveries(filter: WebhookDeliveryFilter, request: PageRequest): Promise<Page<WebhookDelivery>> {
     const query = this.scope.webhookDeliveries('delivery');
     if (filter.endpointId) {
       assertId(filter.endpointId, 'endpointId');
@@ -119,12 +131,11 @@ export class WebhookService {
   /** Sends it again soon with a fresh retry schedule, whatever its status; same event id. */
   async redeliver(deliveryId: string): Promise<WebhookDelivery> {
     const delivery = await this.scope.findOne(this.scope.webhookDeliveries('delivery'), deliveryId, 'deliveryId', 'Webhook delivery');
-    await this.scope.entityManager
-      .createQueryBuilder()
-      .update(WebhookDelivery)
-      .set({ status: WebhookDeliveryStatus.PENDING, nextAttemptAt: () => 'now()', scheduleStartedAtAttempt: () => 'attempt_count' })
-      .where('id = :id', { id: delivery.id })
-      .execute();
+    await this.scope.update(
+      WebhookDelivery,
+      { id: delivery.id },
+      { status: WebhookDeliveryStatus.PENDING, nextAttemptAt: () => 'now()', scheduleStartedAtAttempt: () => 'attempt_count' },
+    );
     this.realtime.webhooksQueued();
     return this.scope.findOne(this.scope.webhookDeliveries('delivery'), delivery.id, 'deliveryId', 'Webhook delivery');
   }

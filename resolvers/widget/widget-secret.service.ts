@@ -8,18 +8,13 @@ export class WidgetSecretService {
   constructor(private readonly scope: TenantScope) {}
 
   async get(): Promise<string> {
-    const row = await this.scope.entityManager
-      .getRepository(Organization)
-      .createQueryBuilder('organization')
-      .addSelect('organization.widgetSecret')
-      .where('organization.id = :id', { id: this.scope.organizationId })
-      .getOneOrFail();
+    const row = await this.scope.organizations('organization').addSelect('organization.widgetSecret').getOneOrFail();
     return row.widgetSecret!;
   }
 
   async rotate(): Promise<string> {
     const secret = randomBytes(32).toString('hex');
-    await this.scope.entityManager.update(Organization, { id: this.scope.organizationId }, { widgetSecret: secret });
+    await this.scope.update(Organization, {}, { widgetSecret: secret });
     await this.scope.audit(AuditAction.WIDGET_SECRET_ROTATED, { type: 'Organization', id: this.scope.organizationId });
     return secret;
   }

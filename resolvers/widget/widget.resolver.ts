@@ -7,12 +7,12 @@ import { ChatTokenType } from '../chat-token/chat-token.type.js';
 import { OrganizationSettingsType } from '../organization/organization.type.js';
 import { IdentifyWidgetCustomerInput, StartWidgetSessionInput } from './widget.inputs.js';
 import { WidgetSecretService } from './widget-secret.service.js';
-import { WidgetService } from './widget.service.js';
+import { WidgetService, type WidgetConfig } from './widget.service.js';
 import { WidgetConfigType, WidgetThreadPolicy } from './widget.types.js';
 
 const service = (context: RequestContext) =>
   new WidgetService({
-    dataSource: context.gateway.dataSource,
+    database: context.gateway.database,
     tokens: context.gateway.tokens,
     publicUrl: context.gateway.config.publicUrl,
     sessionsPerIp: context.gateway.rateLimits.widgetSessions,
@@ -22,7 +22,7 @@ const service = (context: RequestContext) =>
 @Resolver()
 export class WidgetResolver {
   @Query(() => WidgetConfigType, { description: "A pharmacy's widget settings, by the slug in the snippet. Public." })
-  widgetConfig(@Arg('organizationSlug') organizationSlug: string, @Ctx() context: RequestContext): Promise<WidgetConfigType> {
+  widgetConfig(@Arg('organizationSlug') organizationSlug: string, @Ctx() context: RequestContext): Promise<WidgetConfig> {
     return service(context).config(organizationSlug);
   }
 

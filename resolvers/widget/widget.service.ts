@@ -1,13 +1,11 @@
-import type { DataSource, EntityManager } from 'typeorm';
 import { Customer } from '../../entities/customer.entity.js';
-import { Organization } from '../../entities/organization.entity.js';
-import { defaultOrganizationSettings, widgetThreadPolicyOf } from '../../entities/organization-settings.js';
+import type { Organization } from '../../entities/organization.entity.js';
+import { defaultOrganizationSettings, widgetThreadPolicyOf, type BusinessHoursRange, type WidgetThreadPolicy } from '../../entities/organization-settings.js';
 import type { TokenIssuer } from '../../gateway/auth/token-issuer.js';
 import type { Viewer } from '../../gateway/auth/viewer.js';
-import { badUserInput, notFound, unauthenticated } from '../../gateway/errors/app-error.js';
-import { isUniqueViolation } from '../../gateway/database/database-error.js';
-import { withTenant } from '../../gateway/tenancy/tenant-context.js';
-import { tenantOfSlug } from '../../gateway/tenancy/tenant-lookups.js';
+import { badUserInput, notFound, unauthenticated } from '../../gateway/errors/domain-error.js';
+import type { OrganizationScope } from '../../gateway/tenancy/organization-scope.js';
+import type { TenantDatabase } from '../../gateway/tenancy/tenant-database.js';
 import type { RateLimit } from '../../gateway/rate-limits/rate-limits.js';
 import { chatLinkFor, type ChatToken } from '../chat-token/chat-token.service.js';
 import { assertE164 } from '../customer/phone-number.js';
@@ -19,7 +17,21 @@ import {
   isValidIdentitySignature,
   type SignedIdentity,
 } from './identity-signature.js';
-import type { WidgetConfigType } from './widget.types.js';
+
+/** What the widget shows before anyone signs in: the pharmacy's public settings. */
+export interface WidgetConfig {
+  name: string;
+  slug: string;
+  primaryColor: string;
+  replyTimeText: string | null;
+  timeZone: string;
+  businessHours: BusinessHoursRange[];
+  /** Within business hours right now; null when none are set. */
+  openNow: boolean | null;
+  threadPolicy: WidgetThreadPolicy;
+  /** Seconds a signed identity stays valid after `issuedAt`. */
+  identityMaxAgeSeconds: number;
+}
 
 export interface WidgetSessionRequest {
   organizationSlug: string;
@@ -30,7 +42,7 @@ export interface WidgetSessionRequest {
 }
 
 export interface WidgetDependencies {
-  dataSource: DataSource;
+  database: TenantDatabase;
   tokens: TokenIssuer;
   publicUrl: string;
   sessionsPerIp: RateLimit;
@@ -38,15 +50,15 @@ export interface WidgetDependencies {
 
 /**
  * What the widget does before a customer is signed in. There is no viewer yet, so
- * there is no TenantScope either: every query here runs as the organization the slug
+ * there is no TenantScope either: everything here runs as the organization the slug
  * names (see asPharmacy), and a customer is only ever created or updated inside it.
  */
 export class WidgetService {
   constructor(private readonly deps: WidgetDependencies) {}
 
-  config(organizationSlug: string, now = new Date()): Promise<WidgetConfigType> {
-    return this.asPharmacy(organizationSlug, async () => {
-      const organization = await this.organizationBySlug(organizationSlug);
+  config(organizationSlug: string, now = new Date()): Promise<WidgetConfig> {
+    return this.asPharmacy(organizationSlug, async (pharmacy) => {
+      const organization = await organizationBySlug(pharmacy, organizationSlug);
       // Rows created without settings hold `{}`: the defaults fill in what is missing.
       const settings = { ...defaultOrganizationSettings, ...organization.settings };
       return {
@@ -72,26 +84,28 @@ export class WidgetService {
    * through `identify`; staff can issue a chat link for a known customer.
    */
   startSession(input: WidgetSessionRequest, current: Viewer, clientIp: string | undefined): Promise<ChatToken> {
-    return this.asPharmacy(input.organizationSlug, async () => {
+    return this.asPharmacy(input.organizationSlug, async (pharmacy) => {
       const name = input.name.trim();
       if (!name) throw badUserInput('name', 'A name needs 1 to 200 characters.');
       if (!input.consentToContact) throw badUserInput('consentToContact', 'Please agree to be contacted so the pharmacy can answer you.');
       const phone = input.phone?.trim() ? assertE164(input.phone.trim()) : null;
       const email = input.email?.trim() ? input.email.trim().toLowerCase() : null;
       if (!phone && !email) throw badUserInput('phone', 'Enter a phone number or an email address so the pharmacy can reach you.');
-      const organization = await this.organizationBySlug(input.organizationSlug);
+      const organization = await organizationBySlug(pharmacy, input.organizationSlug);
       await this.deps.sessionsPerIp.consume(`${clientIp ?? 'unknown'}`);
 
-      const customers = this.deps.dataSource.getRepository(Customer);
       const earlier =
         current.kind === 'customer' && current.organizationId === organization.id
-          ? await customers.findOneBy({ id: current.customerId, organizationId: organization.id })
+          ? await pharmacy.customers('customer').andWhere('customer.id = :id', { id: current.customerId }).getOne()
           : null;
       const details = { name, phone, email, contactConsentAt: new Date() };
-      const customer =
-        earlier && earlier.externalId === null
-          ? await customers.save(Object.assign(earlier, details))
-          : await customers.save(customers.create({ organizationId: organization.id, externalId: null, ...details }));
+      let customer: Customer;
+      if (earlier && earlier.externalId === null) {
+        await pharmacy.update(Customer, { id: earlier.id }, details);
+        customer = Object.assign(earlier, details);
+      } else {
+        customer = await pharmacy.insert(Customer, { externalId: null, ...details });
+      }
       return this.chatTokenFor(organization, customer);
     });
   }
@@ -102,8 +116,8 @@ export class WidgetService {
    * `externalId` created or updated with the signed details.
    */
   identify(identity: SignedIdentity, signature: string, now = new Date()): Promise<ChatToken> {
-    return this.asPharmacy(identity.organizationSlug, async () => {
-      const organization = await this.organizationBySlug(identity.organizationSlug, { withWidgetSecret: true });
+    return this.asPharmacy(identity.organizationSlug, async (pharmacy) => {
+      const organization = await organizationBySlug(pharmacy, identity.organizationSlug, { withWidgetSecret: true });
       if (!isValidIdentitySignature(identity, signature, organization.widgetSecret!)) {
         throw unauthenticated('The identity signature is not valid.');
       }
@@ -112,44 +126,23 @@ export class WidgetService {
       if (age === 'future') throw unauthenticated('The identity signature is dated in the future; check the store server clock.');
       const phone = identity.phone ? assertE164(identity.phone) : null;
 
-      const customer = await this.deps.dataSource.transaction(async (manager) => {
-        await this.useNonce(manager, organization.id, identity, now);
+      const customer = await pharmacy.transaction(async (tx) => {
+        await useNonce(tx, identity, now);
         const details = { name: identity.name.trim() || identity.name, email: identity.email?.toLowerCase() ?? null, phone };
-        return upsertByExternalId(manager, organization.id, identity.externalId, details);
+        return upsertByExternalId(tx, identity.externalId, details);
       });
       return this.chatTokenFor(organization, customer);
     });
-  }
-
-  /** Records the nonce; a second use inside its validity window is a replay. */
-  private async useNonce(manager: EntityManager, organizationId: string, identity: SignedIdentity, now: Date): Promise<void> {
-    // After this moment the signature is expired anyway, so the nonce need not be kept.
-    const expiresAt = new Date((identity.issuedAt + IDENTITY_MAX_AGE_SECONDS + IDENTITY_MAX_SKEW_SECONDS) * 1000);
-    await manager.query(`DELETE FROM widget_identity_nonce WHERE expires_at < $1`, [now]);
-    const inserted: unknown[] = await manager.query(
-      `INSERT INTO widget_identity_nonce (organization_id, nonce, expires_at) VALUES ($1, $2, $3)
-       ON CONFLICT DO NOTHING RETURNING nonce`,
-      [organizationId, identity.nonce, expiresAt],
-    );
-    if (inserted.length === 0) throw unauthenticated('This identity signature was already used; sign a fresh one for every page view.');
   }
 
   /**
    * Runs `work` as the pharmacy the slug names (row-level security shows nothing else);
    * NOT_FOUND for a slug no pharmacy has.
    */
-  private async asPharmacy<T>(slug: string, work: () => Promise<T>): Promise<T> {
-    const organizationId = await tenantOfSlug(this.deps.dataSource, slug);
+  private async asPharmacy<T>(slug: string, work: (pharmacy: OrganizationScope) => Promise<T>): Promise<T> {
+    const organizationId = await this.deps.database.lookups.tenantOfSlug(slug);
     if (!organizationId) throw notFound('Organization');
-    return withTenant({ organizationId }, work);
-  }
-
-  private async organizationBySlug(slug: string, options: { withWidgetSecret?: boolean } = {}): Promise<Organization> {
-    const query = this.deps.dataSource.getRepository(Organization).createQueryBuilder('organization').where('organization.slug = :slug', { slug });
-    if (options.withWidgetSecret) query.addSelect('organization.widgetSecret');
-    const organization = await query.getOne();
-    if (!organization) throw notFound('Organization');
-    return organization;
+    return this.deps.database.asTenant({ organizationId }, work);
   }
 
   private async chatTokenFor(organization: Organization, customer: Customer): Promise<ChatToken> {
@@ -158,21 +151,40 @@ export class WidgetService {
   }
 }
 
+/** Records the nonce; a second use inside its validity window is a replay. */
+async function useNonce(tx: OrganizationScope, identity: SignedIdentity, now: Date): Promise<void> {
+  // After this moment the signature is expired anyway, so the nonce need not be kept.
+  const expiresAt = new Date((identity.issuedAt + IDENTITY_MAX_AGE_SECONDS + IDENTITY_MAX_SKEW_SECONDS) * 1000);
+  await tx.execute(`DELETE FROM widget_identity_nonce WHERE organization_id = $1 AND expires_at < $2`, [now]);
+  const inserted = await tx.query(
+    `INSERT INTO widget_identity_nonce (organization_id, nonce, expires_at) VALUES ($1, $2, $3)
+     ON CONFLICT DO NOTHING RETURNING nonce`,
+    [identity.nonce, expiresAt],
+  );
+  if (inserted.length === 0) throw unauthenticated('This identity signature was already used; sign a fresh one for every page view.');
+}
+
+async function organizationBySlug(pharmacy: OrganizationScope, slug: string, options: { withWidgetSecret?: boolean } = {}): Promise<Organization> {
+  const query = pharmacy.organizations('organization').andWhere('organization.slug = :slug', { slug });
+  if (options.withWidgetSecret) query.addSelect('organization.widgetSecret');
+  const organization = await query.getOne();
+  if (!organization) throw notFound('Organization');
+  return organization;
+}
+
+/** The customer with the store's id, updated with the signed details, or created; two identifies at once make one. */
 async function upsertByExternalId(
-  manager: EntityManager,
-  organizationId: string,
+  tx: OrganizationScope,
   externalId: string,
   details: Pick<Customer, 'name' | 'email' | 'phone'>,
 ): Promise<Customer> {
-  const customers = manager.getRepository(Customer);
-  const existing = await customers.findOneBy({ organizationId, externalId });
-  if (existing) return customers.save(Object.assign(existing, details));
-  try {
-    // A savepoint, so losing the race to a parallel identify doesn't abort the transaction.
-    return await manager.transaction((inner) => inner.getRepository(Customer).save(inner.getRepository(Customer).create({ organizationId, externalId, ...details })));
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    const winner = await customers.findOneByOrFail({ organizationId, externalId });
-    return customers.save(Object.assign(winner, details));
-  }
+  const existing = () => tx.customers('customer').andWhere('customer.externalId = :externalId', { externalId }).getOne();
+  const found = await existing();
+  // ON CONFLICT DO NOTHING: losing the race to a parallel identify leaves the transaction usable.
+  const created = found ? null : await tx.insertIfAbsent(Customer, { externalId, ...details });
+  if (created) return created;
+  const customer = found ?? (await existing());
+  if (!customer) throw new Error('A customer with this external id was neither found nor created.');
+  await tx.update(Customer, { id: customer.id }, details);
+  return Object.assign(customer, details);
 }

@@ -20,6 +20,7 @@ import { DEFAULT_WEBHOOK_DISPATCHER_OPTIONS } from '../../gateway/webhooks/webho
 import { SecretBox } from '../../gateway/secrets/secret-box.js';
 import { StaffSessions } from '../../gateway/auth/staff-sessions.js';
 import { staffSessionStoreOver } from '../../gateway/tenancy/staff-session-activity.js';
+import { TenantDatabase } from '../../gateway/tenancy/tenant-database.js';
 
 export interface GraphQLResponse<T = any> {
   status: number;
@@ -42,6 +43,10 @@ export interface TestGateway {
   dataSource: DataSource;
   /** The connection the gateway serves with, as the application role. */
   appDataSource: DataSource;
+  /** The gateway's handle on it (background work, lookups), as the gateway holds it. */
+  database: TenantDatabase;
+  /** The same handle on the owner's connection: set-up such as demo data. */
+  ownerDatabase: TenantDatabase;
   tokens: TokenIssuer;
   /** Keyed like `tokens` (instances started with `sharing` share it). */
   secrets: SecretBox;
@@ -96,8 +101,9 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
   const realtime = startRealtime(options.redisUrl);
   const files = createGatewayFiles(config, 'test-file-url-secret');
   const rateLimits = createRateLimits(options.redisUrl, config.rateLimits);
-  const sessions = await StaffSessions.start(staffSessionStoreOver(appDataSource), realtime.bus);
-  const gateway = await startGateway({ config, dataSource: appDataSource, tokens, realtime, files, rateLimits, secrets, sessions, jobQueueUrl: database.url });
+  const tenantDatabase = new TenantDatabase(appDataSource, config.tenantFilters);
+  const sessions = await StaffSessions.start(staffSessionStoreOver(tenantDatabase), realtime.bus);
+  const gateway = await startGateway({ config, database: tenantDatabase, tokens, realtime, files, rateLimits, secrets, sessions, jobQueueUrl: database.url });
   return {
     url: gateway.url,
     wsUrl: `${gateway.url.replace(/^http/, 'ws')}/graphql`,
@@ -111,6 +117,8 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     secrets,
     sessions,
     appDataSource,
+    database: tenantDatabase,
+    ownerDatabase: new TenantDatabase(dataSource),
     queries: queryCounterOf(appDataSource),
     async graphql(query, variables, token) {
       const response = await fetch(`${gateway.url}/graphql`, {

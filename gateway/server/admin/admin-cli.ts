@@ -6,12 +6,10 @@ import { runDueJobs } from '../../jobs/job-queue.js';
 import { createMailer, describeMailDestination } from '../../mail/mailer.js';
 import { loadOrCreateSecret } from '../../secrets/secrets.js';
 import { SecretBox } from '../../secrets/secret-box.js';
-import { asTenantOver } from '../../tenancy/as-tenant.js';
 import { operatorOver } from '../../tenancy/operator.js';
-import { preAuthenticationOver } from '../../tenancy/pre-authentication.js';
 import { PharmacyOnboardingService, type Onboarded } from '../../../resolvers/pharmacy/pharmacy-onboarding.service.js';
 import { readConfig } from '../config.js';
-import { gatewayJobTasks } from '../gateway-jobs.js';
+import { asTenantOf, gatewayJobTasks } from '../gateway-jobs.js';
 import { openOperatorDatabase, type OperatorDatabase } from './operator-database.js';
 
 const USAGE = `Counterchat's operator commands (against DATABASE_URL, or the embedded database of DATA_DIR):
@@ -75,7 +73,7 @@ try {
   const secret = config.authSecret ?? (await loadOrCreateSecret(config.dataDir, 'auth-secret'));
   const secrets = new SecretBox(secret);
   database = await openOperatorDatabase(config);
-  const operator = operatorOver(database.ownerDataSource);
+  const operator = operatorOver(database.owner);
   const onboarding = new PharmacyOnboardingService(operator, { secrets, publicUrl: config.publicUrl });
 
   if (command === 'list-pharmacies') {
@@ -108,12 +106,12 @@ try {
 async function sendNow(opened: OperatorDatabase, secrets: SecretBox, onboarded: Onboarded): Promise<MailDelivery | undefined> {
   const mailer = createMailer(config.mail);
   try {
-    await runDueJobs({ ownerConnectionString: opened.ownerUrl, tasks: gatewayJobTasks({ mailer, secrets, preAuthentication: preAuthenticationOver(opened.dataSource), publicUrl: config.publicUrl }), asTenant: asTenantOver(opened.dataSource) });
+    await runDueJobs({ ownerConnectionString: opened.ownerUrl, tasks: gatewayJobTasks({ mailer, secrets, database: opened.database, publicUrl: config.publicUrl }), asTenant: asTenantOf(opened.database) });
   } finally {
     mailer.dispose();
   }
   const delivery = () =>
-    operatorOver(opened.ownerDataSource).asOrganization(onboarded.organization.slug, (scope) =>
+    operatorOver(opened.owner).asOrganization(onboarded.organization.slug, (scope) =>
       scope
         .mailDeliveries('delivery')
         .andWhere('delivery.jobKey = :key', { key: `staff-invitation:${onboarded.invitation.id}` })

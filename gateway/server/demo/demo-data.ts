@@ -1,15 +1,15 @@
-import type { DataSource } from 'typeorm';
 import { Customer } from '../../../entities/customer.entity.js';
-import { Organization } from '../../../entities/organization.entity.js';
+import type { Organization } from '../../../entities/organization.entity.js';
 import { WidgetThreadPolicy } from '../../../entities/organization-settings.js';
 import { StaffRole, StaffUser } from '../../../entities/staff-user.entity.js';
 import { ConversationStatus } from '../../../entities/conversation.entity.js';
 import { ConversationService } from '../../../resolvers/conversation/conversation.service.js';
 import { MessageService } from '../../../resolvers/message/message.service.js';
+import { ThreadService } from '../../../resolvers/thread/thread.service.js';
 import { hashPassword } from '../../auth/password.js';
 import type { RealtimePublisher } from '../../pubsub/realtime-publisher.js';
 import type { SignedInViewer } from '../../auth/viewer.js';
-import { TenantScope } from '../../tenancy/tenant-scope.js';
+import type { TenantDatabase } from '../../tenancy/tenant-database.js';
 
 export const DEMO_SLUG = 'demo-pharmacy';
 export const DEMO_PASSWORD = 'counterchat-demo';
@@ -69,56 +69,62 @@ const CUSTOMERS: { name: string; phone: string; email: string; subject: string |
   { name: 'Noor El Amrani', phone: '+31633334444', email: 'noor@example.com', subject: null, status: ConversationStatus.OPEN, lines: [] },
 ];
 
-/** One demo pharmacy with two staff, a handful of customers and threads with history. Runs once per database. */
-export async function seedDemoData(dataSource: DataSource, realtime: RealtimePublisher): Promise<DemoAccounts> {
-  const existing = await dataSource.getRepository(Organization).findOneBy({ slug: DEMO_SLUG });
+/**
+ * One demo pharmacy with two staff, a handful of customers and threads with history. Runs
+ * once per database, on the schema owner's (`owner`): creating a pharmacy is set-up.
+ */
+export async function seedDemoData(owner: TenantDatabase, realtime: RealtimePublisher): Promise<DemoAccounts> {
+  const existing = await owner.lookups.tenantOfSlug(DEMO_SLUG);
   if (existing) {
-    return {
-      organization: existing,
-      staff: await dataSource.getRepository(StaffUser).find({ where: { organizationId: existing.id }, order: { email: 'ASC' } }),
-      customers: await dataSource.getRepository(Customer).find({ where: { organizationId: existing.id }, order: { name: 'ASC' } }),
-    };
+    return owner.asTenant({ organizationId: existing }, async (pharmacy) => ({
+      organization: await pharmacy.organization(),
+      staff: await pharmacy.staff('staff').orderBy('staff.email', 'ASC').getMany(),
+      customers: await pharmacy.customers('customer').orderBy('customer.name', 'ASC').getMany(),
+    }));
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const { organization, staff, customers } = await dataSource.transaction(async (manager) => {
-    const organization = await manager.save(
-      manager.create(Organization, {
-        name: 'Demo Pharmacy',
-        slug: DEMO_SLUG,
-        settings: {
-          replyTimeText: 'We usually reply within an hour',
-          timeZone: 'Europe/Amsterdam',
-          businessHours: [1, 2, 3, 4, 5].map((day) => ({ day, opens: '08:30', closes: '18:00' })).concat({ day: 6, opens: '09:00', closes: '17:00' }),
-          primaryColor: '#0f766e',
-          language: 'english',
-          widgetThreads: WidgetThreadPolicy.REUSE_OPEN,
-        },
-      }),
-    );
-    const staff = await manager.save(
-      [
-        { email: 'anna@demo-pharmacy.test', name: 'Anna de Vries', role: StaffRole.ADMIN },
-        { email: 'ben@demo-pharmacy.test', name: 'Ben Okafor', role: StaffRole.PHARMACIST },
-      ].map((person) => manager.create(StaffUser, { ...person, organizationId: organization.id, passwordHash })),
-    );
-    const customers = await manager.save(
-      CUSTOMERS.map(({ name, phone, email }) => manager.create(Customer, { name, phone, email, externalId: null, organizationId: organization.id })),
-    );
-    return { organization, staff, customers };
-  });
+  const { organization, staff, customers } = await owner.createOrganization(
+    {
+      name: 'Demo Pharmacy',
+      slug: DEMO_SLUG,
+      settings: {
+        replyTimeText: 'We usually reply within an hour',
+        timeZone: 'Europe/Amsterdam',
+        businessHours: [1, 2, 3, 4, 5].map((day) => ({ day, opens: '08:30', closes: '18:00' })).concat({ day: 6, opens: '09:00', closes: '17:00' }),
+        primaryColor: '#0f766e',
+        language: 'english',
+        widgetThreads: WidgetThreadPolicy.REUSE_OPEN,
+      },
+    },
+    async (pharmacy, organization) => ({
+      organization,
+      staff: await pharmacy.insertMany(StaffUser, [
+        { email: 'anna@demo-pharmacy.test', name: 'Anna de Vries', role: StaffRole.ADMIN, passwordHash },
+        { email: 'ben@demo-pharmacy.test', name: 'Ben Okafor', role: StaffRole.PHARMACIST, passwordHash },
+      ]),
+      customers: await pharmacy.insertMany(
+        Customer,
+        CUSTOMERS.map(({ name, phone, email }) => ({ name, phone, email, externalId: null })),
+      ),
+    }),
+  );
 
+  const servicesOf = (viewer: SignedInViewer) => {
+    const scope = owner.scopeFor(viewer);
+    const thread = new ThreadService(scope, realtime);
+    return { conversations: new ConversationService(scope, thread), messages: new MessageService(scope, thread) };
+  };
   const pharmacist: SignedInViewer = { kind: 'staff', organizationId: organization.id, staffId: staff[1]!.id, role: StaffRole.PHARMACIST };
   for (const [index, script] of CUSTOMERS.entries()) {
     const customer = customers[index]!;
     const asCustomer: SignedInViewer = { kind: 'customer', organizationId: organization.id, customerId: customer.id, issuedAt: new Date() };
     if (script.lines.length === 0) continue;
-    const conversation = await new ConversationService(TenantScope.forViewer(asCustomer, dataSource), realtime).start({ subject: script.subject ?? undefined });
+    const conversation = await servicesOf(asCustomer).conversations.start({ subject: script.subject });
     for (const [line, [who, body]] of script.lines.entries()) {
-      const viewer = who === 'customer' ? asCustomer : pharmacist;
-      await new MessageService(TenantScope.forViewer(viewer, dataSource), realtime).send({ conversationId: conversation.id, body, clientMessageId: `demo-${index}-${line}` });
+      await servicesOf(who === 'customer' ? asCustomer : pharmacist).messages.send({ conversationId: conversation.id, body, clientMessageId: `demo-${index}-${line}` });
     }
     if (script.status !== ConversationStatus.OPEN) {
-      await new ConversationService(TenantScope.forViewer(pharmacist, dataSource), realtime).setStatus(conversation.id, script.status);
+      await servicesOf(pharmacist).conversations.setStatus({ conversationId: conversation.id, status: script.status });
     }
   }
   return { organization, staff, customers };

@@ -2,7 +2,7 @@ import { create as contentDisposition } from 'content-disposition';
 import { Router, type RequestHandler, type Response } from 'express';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { AppError, notFound } from '../../errors/app-error.js';
+import { DomainError, INTERNAL_ERROR_MESSAGE, notFound } from '../../errors/domain-error.js';
 import { attachmentFileName } from '../../files/attachment-file-name.js';
 import { ErrorCode } from '../../errors/error-code.js';
 import { StoredFileNotFoundError, type FileStorage } from '../../files/file-storage.js';
@@ -47,7 +47,7 @@ export function filesRouter(deps: FilesRouteDependencies): Router {
       contentType = variant === 'thumbnail' ? THUMBNAIL_CONTENT_TYPE : found.contentType;
       stream = await deps.storage.read(key);
     } catch (error) {
-      if (error instanceof AppError) return sendError(response, 403, error);
+      if (error instanceof DomainError) return sendError(response, 403, error);
       // The row exists but the bytes do not (deleted, or a storage switch without migrating).
       if (error instanceof StoredFileNotFoundError) return sendError(response, 404, notFound('File'));
       logger.error({ err: error }, 'Could not serve a file');
@@ -83,12 +83,11 @@ export function filesRouter(deps: FilesRouteDependencies): Router {
   return router;
 }
 
-function sendError(response: Response, status: number, error: AppError): void {
+function sendError(response: Response, status: number, error: DomainError): void {
   response
     .status(status)
     .set({ 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' })
-    .json({ errors: [{ message: error.message, extensions: { code: error.extensions.code } }] });
+    .json({ errors: [{ message: error.message, extensions: { code: error.code } }] });
 }
 
-const internalError = () =>
-  new AppError(ErrorCode.InternalServerError, 'Something went wrong on our side. Please try again.');
+const internalError = () => new DomainError(ErrorCode.InternalServerError, INTERNAL_ERROR_MESSAGE);

@@ -1,6 +1,5 @@
 import express, { Router, type Request, type Response } from 'express';
-import type { DataSource } from 'typeorm';
-import { tenantOfSlug } from '../../tenancy/tenant-lookups.js';
+import type { TenantLookups } from '../../tenancy/tenant-lookups.js';
 import type { TokenIssuer } from '../../auth/token-issuer.js';
 
 export const WIDGET_SESSION_PATH = '/widget/session';
@@ -9,7 +8,8 @@ export const WIDGET_SESSION_HEADER = 'x-counterchat-widget';
 
 export interface WidgetSessionRouteOptions {
   tokens: TokenIssuer;
-  dataSource: DataSource;
+  /** Which pharmacy a slug names (a pre-authentication lookup). */
+  lookups: TenantLookups;
   /** Secure cookies need https, except on localhost (tests, `npm start`). */
   publicUrl: string;
 }
@@ -26,7 +26,7 @@ export interface WidgetSessionRouteOptions {
  * - `GET  /widget/session?org=<slug>` → `{ token }` or 204;
  * - `DELETE /widget/session?org=<slug>` forgets it.
  */
-export function widgetSessionRouter({ tokens, dataSource, publicUrl }: WidgetSessionRouteOptions): Router {
+export function widgetSessionRouter({ tokens, lookups, publicUrl }: WidgetSessionRouteOptions): Router {
   const router = Router();
   const secure = new URL(publicUrl).protocol === 'https:' || ['localhost', '127.0.0.1', '[::1]'].includes(new URL(publicUrl).hostname);
 
@@ -41,7 +41,7 @@ export function widgetSessionRouter({ tokens, dataSource, publicUrl }: WidgetSes
     if (!isSlug(organizationSlug) || typeof token !== 'string') return void response.status(400).json({ error: 'Send organizationSlug and token.' });
     try {
       const viewer = await tokens.verify(token);
-      const organizationId = await tenantOfSlug(dataSource, organizationSlug);
+      const organizationId = await lookups.tenantOfSlug(organizationSlug);
       if (viewer.kind !== 'customer' || organizationId !== viewer.organizationId) throw new Error('not this pharmacy');
       const maxAge = Math.max(0, Math.floor(((viewer.expiresAt?.getTime() ?? Date.now()) - Date.now()) / 1000));
       response.setHeader('Set-Cookie', sessionCookie(organizationSlug, token, maxAge, secure));

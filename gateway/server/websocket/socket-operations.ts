@@ -8,11 +8,11 @@ import {
   type GraphQLSchema,
   type SelectionSetNode,
 } from 'graphql';
-import { AppError, conflict } from '../../errors/app-error.js';
+import { DomainError, conflict } from '../../errors/domain-error.js';
 import { ErrorCode } from '../../errors/error-code.js';
 
 /** Whether a subscription may join its socket: refused (the socket is full), or in, perhaps replacing an older one. */
-export type Admission = { refused: AppError } | { replaces: string | undefined };
+export type Admission = { refused: DomainError } | { replaces: string | undefined };
 
 /**
  * The operations of one socket, from their subscribe message until they have ended.
@@ -41,7 +41,7 @@ export class SocketOperations {
   ) {}
 
   /** First thing for every operation, `opened` being its subscribe message's payload. */
-  begin(id: string, opened: object): AppError | undefined {
+  begin(id: string, opened: object): DomainError | undefined {
     if (this.running.has(id)) return conflict(`Operation ${id} is still ending; subscribe with a new id.`);
     this.running.set(id, opened);
     return undefined;
@@ -54,7 +54,7 @@ export class SocketOperations {
     const replaces = stream === null ? undefined : [...this.streams].find(([, held]) => held === stream)?.[0];
     if (replaces !== undefined) this.streams.delete(replaces);
     else if (this.streams.size >= this.limit) {
-      return { refused: new AppError(ErrorCode.RateLimited, `A socket holds at most ${this.limit} subscriptions; complete one first.`, { limit: this.limit }) };
+      return { refused: new DomainError(ErrorCode.RateLimited, `A socket holds at most ${this.limit} subscriptions; complete one first.`, { limit: this.limit }) };
     }
     this.streams.set(id, stream);
     return { replaces };

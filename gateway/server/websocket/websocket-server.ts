@@ -17,7 +17,8 @@ import { authenticate } from '../../auth/authenticate.js';
 import { actorOf, type SignedInViewer } from '../../auth/viewer.js';
 import { RequestContext } from '../../context/request-context.js';
 import type { ServerDependencies } from '../config.js';
-import { formatError } from '../../pipeline/format-error.js';
+import { formatError, graphQLErrorOf } from '../../pipeline/format-error.js';
+import { DomainError } from '../../errors/domain-error.js';
 import { isDatabaseUnavailable } from '../../database/database-error.js';
 import { operationLimits, withoutSuggestions } from '../../pipeline/operation-limits.js';
 import type { TrustedDocuments } from '../../pipeline/trusted-documents.js';
@@ -104,7 +105,7 @@ export function useWebSocketGateway(
       try {
         await deps.rateLimits.partnerRequests.consume(viewer.apiKeyId);
       } catch (error) {
-        if (error instanceof GraphQLError) return [error];
+        if (error instanceof DomainError) return [graphQLErrorOf(error)];
         throw error;
       }
     }
@@ -126,7 +127,7 @@ export function useWebSocketGateway(
     const stream = streamOf(schema, document, payload.operationName, payload.variables);
     if (stream !== undefined) {
       const admission = state.operations.admit(id, stream);
-      if ('refused' in admission) return [admission.refused];
+      if ('refused' in admission) return [graphQLErrorOf(admission.refused)];
       if (admission.replaces !== undefined) completeFromServer(ctx, admission.replaces);
     }
     // One context per operation: fresh loaders, the socket's viewer and read audit.
@@ -140,7 +141,7 @@ export function useWebSocketGateway(
       onSubscribe: async (ctx, id, payload) => {
         const { operations } = ctx.extra.state!;
         const taken = operations.begin(id, payload);
-        if (taken) return [taken];
+        if (taken) return [graphQLErrorOf(taken)];
         const prepared = await prepare(ctx, id, payload);
         // Refused before it ran: graphql-ws calls no onComplete for it.
         if (Array.isArray(prepared)) operations.end(id, payload);
@@ -175,7 +176,7 @@ export function useWebSocketGateway(
         }
         if (lease.cameOnline) realtime.publisher.presence(viewer.organizationId, actor, true);
         state.viewer = viewer;
-        state.reads = new ReadAudit(deps.dataSource.manager, viewer);
+        state.reads = new ReadAudit(deps.database.scopeFor(viewer));
         const close = (reason: string) => ctx.extra.socket.close(CloseCode.Forbidden, reason);
         if (viewer.expiresAt) watchExpiry(state, viewer.expiresAt, () => close('Credential expired'));
         // A staff session ended on any instance (sign-out everywhere, deactivation…) closes its sockets.

@@ -26,7 +26,7 @@ let secret = '';
 beforeAll(async () => {
   receiver = await startSmtpReceiver();
   gateway = await startTestGateway({ config: { mail: { smtpUrl: receiver.url, from: 'Demo Pharmacy <team@demo-pharmacy.test>', directory: '/nonexistent' }, jobs: { concurrency: 2, pollIntervalMs: 200 } } });
-  await seedDemoData(gateway.dataSource, gateway.realtime.publisher);
+  await seedDemoData(gateway.ownerDatabase, gateway.realtime.publisher);
   browser = await launchBrowser();
   admin = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
   // Another context: another person's browser, with its own sessionStorage.

@@ -23,7 +23,7 @@ const customers: Record<'sofie' | 'lucas', { token: string; conversationId: stri
 
 beforeAll(async () => {
   gateway = await startTestGateway();
-  demo = await seedDemoData(gateway.dataSource, gateway.realtime.publisher);
+  demo = await seedDemoData(gateway.ownerDatabase, gateway.realtime.publisher);
   for (const [key, name] of [['sofie', 'Sofie Jansen'], ['lucas', 'Lucas Smit']] as const) {
     const customer = demo.customers.find((c) => c.name === name)!;
     const { token } = await gateway.tokens.issueChatToken({ organizationId: demo.organization.id, customerId: customer.id });

@@ -21,7 +21,7 @@ const sofie = { token: '', conversationId: '' };
 
 beforeAll(async () => {
   gateway = await startTestGateway();
-  demo = await seedDemoData(gateway.dataSource, gateway.realtime.publisher);
+  demo = await seedDemoData(gateway.ownerDatabase, gateway.realtime.publisher);
   const customer = demo.customers.find((c) => c.name === 'Sofie Jansen')!;
   sofie.token = (await gateway.tokens.issueChatToken({ organizationId: demo.organization.id, customerId: customer.id })).token;
   const response = await gateway.graphql('{ conversations(first: 1) { edges { node { id } } } }', {}, sofie.token);

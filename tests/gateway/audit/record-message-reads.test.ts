@@ -70,7 +70,7 @@ const REACH: Record<string, Reach[] | { noMessageText: string }> = {
   'Mutation.removeReaction': [{ viewer: 'pharmacist', operation: `mutation ($id: ID!) { removeReaction(messageId: $id, emoji: "👍") { id } }`, variables: ({ question }) => ({ id: question }) }],
   'WebhookEvent.data': [{ viewer: 'admin', operation: `{ webhookDeliveries(first: 50) { edges { node { event { data } } } } }` }],
   'CustomerDataExport.data': [{ viewer: 'admin', operation: `mutation ($id: ID!) { exportCustomerData(customerId: $id) { data } }`, variables: ({ customerId }) => ({ id: customerId }) }],
-  'AuditEvent.details': { noMessageText: 'ids and states only: appendAuditEvents never takes message text' },
+  'AuditEvent.details': { noMessageText: 'ids and states only: the audit log (AuditEntry) never takes message text' },
 };
 
 /** Every field whose type carries message text, and every opaque JSON field, as `Type.field`. */

@@ -1,5 +1,5 @@
 import { describe, expect, it, jest } from '@jest/globals';
-import { AppError } from '../../../gateway/errors/app-error.js';
+import { DomainError } from '../../../gateway/errors/domain-error.js';
 import { ErrorCode } from '../../../gateway/errors/error-code.js';
 import { FileUrlSigner } from '../../../gateway/files/file-url-signer.js';
 
@@ -14,12 +14,12 @@ function tokenOf(url: string): string {
   return new URL(url).pathname.split('/')[2];
 }
 
-function verifyError(token: string, using = signer): AppError {
+function verifyError(token: string, using = signer): DomainError {
   try {
     using.verify(token);
   } catch (error) {
-    expect(error).toBeInstanceOf(AppError);
-    return error as AppError;
+    expect(error).toBeInstanceOf(DomainError);
+    return error as DomainError;
   }
   throw new Error('expected verify to throw');
 }

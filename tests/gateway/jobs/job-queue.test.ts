@@ -6,7 +6,8 @@ import { connectApplication } from '../../../gateway/database/open-database.js';
 import { enqueueJob } from '../../../gateway/jobs/enqueue-job.js';
 import { startJobWorker, type JobWorker } from '../../../gateway/jobs/job-queue.js';
 import type { JobTaskList } from '../../../gateway/jobs/job-task.js';
-import { asTenantOver } from '../../../gateway/tenancy/as-tenant.js';
+import { asTenantOf } from '../../../gateway/server/gateway-jobs.js';
+import { TenantDatabase } from '../../../gateway/tenancy/tenant-database.js';
 import { withTenant } from '../../../gateway/tenancy/tenant-context.js';
 import { createThrowawayDatabase } from '../../support/test-database.js';
 import { waitUntil } from '../../support/wait-until.js';
@@ -40,7 +41,7 @@ const tasks: JobTaskList = {
 };
 
 const startWorker = async () => {
-  worker = await startJobWorker({ ownerConnectionString: database.url, tasks, asTenant: asTenantOver(app), concurrency: 1, pollIntervalMs: 200 });
+  worker = await startJobWorker({ ownerConnectionString: database.url, tasks, asTenant: asTenantOf(new TenantDatabase(app)), concurrency: 1, pollIntervalMs: 200 });
 };
 
 /** Enqueues as the application role, in a transaction of its own, as a service does. */

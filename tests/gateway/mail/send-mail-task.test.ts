@@ -3,7 +3,6 @@ import { randomBytes } from 'node:crypto';
 import { MailDeliveryStatus, MailTemplate } from '../../../entities/mail-delivery.entity.js';
 import { findFreePort } from '../../../gateway/database/find-free-port.js';
 import { queueMail } from '../../../gateway/mail/queue-mail.js';
-import { asTenantOver } from '../../../gateway/tenancy/as-tenant.js';
 import { createPharmacy, type PharmacyFixture } from '../../support/fixtures.js';
 import { startSmtpReceiver, type SmtpReceiver } from '../../support/smtp-receiver.js';
 import { createThrowawayDatabase } from '../../support/test-database.js';
@@ -35,7 +34,7 @@ const mailFor = (to: string, key?: string) => ({
 
 /** Queues mails in one transaction, as a service does with its change. */
 async function queue(...mails: ReturnType<typeof mailFor>[]): Promise<string[]> {
-  return asTenantOver(gateway!.appDataSource)(pharmacy.organization.id, (scope) =>
+  return gateway!.database.asTenant({ organizationId: pharmacy.organization.id }, (scope) =>
     scope.transaction(async (transaction) => {
       const ids: string[] = [];
       for (const mail of mails) ids.push((await queueMail(transaction, gateway!.secrets, mail)).id);

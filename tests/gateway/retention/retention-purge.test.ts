@@ -54,10 +54,10 @@ describe('the retention purge', () => {
     expect(existsSync(storedFile)).toBe(true);
 
     // Nothing is old enough yet.
-    expect(await purgeExpiredMessages(gateway.appDataSource, gateway.files.storage)).toEqual([]);
+    expect(await purgeExpiredMessages(gateway.database, gateway.files.storage)).toEqual([]);
 
     const later = new Date(Date.now() + 31 * DAY);
-    const purges = await purgeExpiredMessages(gateway.appDataSource, gateway.files.storage, later);
+    const purges = await purgeExpiredMessages(gateway.database, gateway.files.storage, later);
     expect(purges).toEqual([{ organizationId: purging.organization.id, before: expect.any(Date), messages: 1, attachments: 1, webhookEvents: 1 }]);
     expect(await outboxOf(purging)).toEqual([]);
 
@@ -78,6 +78,6 @@ describe('the retention purge', () => {
     expect(audit.data.auditLog.edges).toEqual([{ node: { actor: null, details: expect.objectContaining({ messages: 1, attachments: 1, webhookEvents: 1, retentionDays: 30 }) } }]);
 
     // Running again finds nothing left to do.
-    expect(await purgeExpiredMessages(gateway.appDataSource, gateway.files.storage, later)).toEqual([]);
+    expect(await purgeExpiredMessages(gateway.database, gateway.files.storage, later)).toEqual([]);
   });
 });

@@ -141,7 +141,7 @@ describe('the dashboard against a production gateway', () => {
   let gateway: TestGateway;
   beforeAll(async () => {
     gateway = await startTestGateway({ config: { production: true } });
-    await seedDemoData(gateway.dataSource, gateway.realtime.publisher);
+    await seedDemoData(gateway.ownerDatabase, gateway.realtime.publisher);
     browser = await launchBrowser();
   }, 60_000);
   afterAll(async () => {

@@ -40,7 +40,7 @@ afterAll(() => gateway?.dispose());
 
 describe('the pruning of webhook history', () => {
   it(`deletes finished events older than ${OUTBOX_HISTORY_DAYS} days with their deliveries, and keeps pending and recent ones`, async () => {
-    expect(await pruneWebhookHistory(gateway.appDataSource)).toBe(2);
+    expect(await pruneWebhookHistory(gateway.database)).toBe(2);
     const left: { body: string; deliveries: number }[] = await gateway.dataSource.query(
       `SELECT e.payload->'message'->>'body' AS body, (SELECT count(*)::int FROM webhook_delivery d WHERE d.event_id = e.id) AS deliveries
          FROM outbox_event e WHERE e.organization_id = $1 ORDER BY body`,
@@ -50,6 +50,6 @@ describe('the pruning of webhook history', () => {
       { body: 'Delivered yesterday', deliveries: 1 },
       { body: 'Still being retried', deliveries: 1 },
     ]);
-    expect(await pruneWebhookHistory(gateway.appDataSource)).toBe(0);
+    expect(await pruneWebhookHistory(gateway.database)).toBe(0);
   });
 });

@@ -86,13 +86,11 @@ describe('forgot password', () => {
       await requestPasswordReset(
         email,
         {
-          preAuthentication: {
-            tenantOfStaffInvitation: record('lookup'),
-            tenantOfStaffEmail: record('lookup'),
-            tenantOfPasswordReset: record('lookup'),
-            asTenant: record('tenant work') as never,
-            enqueueJob: async (job) => void done.push(`job ${job.task}`),
-          },
+          database: {
+            lookups: new Proxy({}, { get: () => record('lookup') }),
+            asTenant: record('tenant work'),
+            enqueueJob: async (job: { task: string }) => void done.push(`job ${job.task}`),
+          } as never,
           rateLimits: { passwordResets: { consume: record('ip limit') }, passwordResetEmails: { consume: record('address limit') } } as never,
         },
         '127.0.0.9',

@@ -2,12 +2,11 @@ import type { ActorRef } from '../../entities/actor-type.js';
 import { Conversation, ConversationStatus } from '../../entities/conversation.entity.js';
 import { MessageKind, SystemEventKind } from '../../entities/message.entity.js';
 import { WebhookEventType } from '../../entities/webhook-event-type.js';
-import { recordEvent } from '../../gateway/webhooks/outbox.js';
 import { conversationPayload } from '../../gateway/webhooks/webhook-payloads.js';
-import type { RealtimePublisher } from '../../gateway/pubsub/realtime-publisher.js';
 import type { TenantScope } from '../../gateway/tenancy/tenant-scope.js';
-import { appendMessage } from '../message/message-append.js';
 import { AuditAction } from '../../gateway/audit/audit-action.js';
+import { appendMessage } from './message-append.js';
+import type { ThreadEvents } from './thread-events.js';
 
 const STATUS_WORDS: Record<ConversationStatus, string> = {
   [ConversationStatus.OPEN]: 'reopened',
@@ -23,7 +22,7 @@ const STATUS_WORDS: Record<ConversationStatus, string> = {
  */
 export async function changeStatus(
   tx: TenantScope,
-  realtime: RealtimePublisher,
+  events: ThreadEvents,
   conversation: Conversation,
   status: ConversationStatus,
   actor: ActorRef,
@@ -31,11 +30,11 @@ export async function changeStatus(
 ): Promise<void> {
   const previous = conversation.status;
   if (previous === status) return;
-  await tx.entityManager.update(Conversation, { id: conversation.id }, { status });
+  await tx.update(Conversation, { id: conversation.id }, { status });
   conversation.status = status;
   await tx.audit(AuditAction.CONVERSATION_STATUS_CHANGED, { type: 'Conversation', id: conversation.id }, { from: previous, to: status });
-  await recordEvent(tx, realtime, WebhookEventType.CONVERSATION_STATUS_CHANGED, conversation.id, { conversation: conversationPayload(conversation), previousStatus: previous });
-  await appendMessage(tx, realtime, conversation, {
+  await events.webhook(tx, WebhookEventType.CONVERSATION_STATUS_CHANGED, conversation.id, { conversation: conversationPayload(conversation), previousStatus: previous });
+  await appendMessage(tx, events, conversation, {
     kind: MessageKind.SYSTEM,
     body: wording,
     systemEvent: { type: SystemEventKind.STATUS_CHANGED, from: previous, to: status, actorType: actor.type, actorId: actor.id },

@@ -2,13 +2,12 @@ import type { ActorRef } from '../../entities/actor-type.js';
 import { Attachment } from '../../entities/attachment.entity.js';
 import { Conversation } from '../../entities/conversation.entity.js';
 import { WebhookEventType } from '../../entities/webhook-event-type.js';
-import { recordEvent } from '../../gateway/webhooks/outbox.js';
 import { messagePayload } from '../../gateway/webhooks/webhook-payloads.js';
 import { Message, MessageKind, type SystemEvent } from '../../entities/message.entity.js';
 import { ConversationEventKind } from '../../gateway/pubsub/event-payloads.js';
-import type { RealtimePublisher } from '../../gateway/pubsub/realtime-publisher.js';
 import type { TenantScope } from '../../gateway/tenancy/tenant-scope.js';
 import { publishedActor } from '../actor/actor-names.js';
+import type { ThreadEvents } from './thread-events.js';
 
 /** A stored file to attach, as attachment intake produced it. */
 export type NewAttachment = Omit<Attachment, 'id' | 'organizationId' | 'conversationId' | 'messageId' | 'message' | 'createdAt'>;
@@ -18,22 +17,15 @@ export type NewMessage =
   | { kind: MessageKind.SYSTEM; body: string; systemEvent: SystemEvent };
 
 /**
- * Appends a message to a conversation that `scope` holds locked (FOR UPDATE) in its
+ * Appends a message to a conversation that `tx` holds locked (FOR UPDATE) in its
  * transaction. The row lock serializes appends per conversation, so sequence numbers
  * are dense and commit order equals sequence order: a client that has seen N never
  * later receives a new message numbered below N. Subscribers hear of it after commit.
  */
-export async function appendMessage(
-  scope: TenantScope,
-  realtime: RealtimePublisher,
-  conversation: Conversation,
-  message: NewMessage,
-): Promise<Message> {
-  const manager = scope.entityManager;
+export async function appendMessage(tx: TenantScope, events: ThreadEvents, conversation: Conversation, message: NewMessage): Promise<Message> {
   const sequence = conversation.lastSequence + 1;
   const now = new Date();
-  const row = manager.create(Message, {
-    organizationId: conversation.organizationId,
+  const row = await tx.insert(Message, {
     conversationId: conversation.id,
     sequence,
     kind: message.kind,
@@ -45,28 +37,18 @@ export async function appendMessage(
     clientMessageId: message.kind === MessageKind.TEXT ? message.clientMessageId : null,
     createdAt: now,
   });
-  await manager.insert(Message, row);
-  const attachments =
-    message.kind === MessageKind.TEXT && message.attachments?.length
-      ? message.attachments.map((file) => manager.create(Attachment, { ...file, organizationId: conversation.organizationId, conversationId: conversation.id, messageId: row.id }))
-      : [];
-  if (attachments.length > 0) await manager.insert(Attachment, attachments);
-  const lastActivity = { lastSequence: sequence, lastMessageId: row.id, lastMessageAt: now, lastActivityAt: now };
-  await manager.update(
-    Conversation,
-    { id: conversation.id },
-    { ...lastActivity, messageCount: () => 'message_count + 1', updatedAt: now },
+  const files = message.kind === MessageKind.TEXT ? (message.attachments ?? []) : [];
+  const attachments = await tx.insertMany(
+    Attachment,
+    files.map((file) => ({ ...file, conversationId: conversation.id, messageId: row.id })),
   );
+  const lastActivity = { lastSequence: sequence, lastMessageId: row.id, lastMessageAt: now, lastActivityAt: now };
+  await tx.update(Conversation, { id: conversation.id }, { ...lastActivity, messageCount: () => 'message_count + 1', updatedAt: now });
   Object.assign(conversation, lastActivity, { messageCount: conversation.messageCount + 1, updatedAt: now });
-  await recordEvent(scope, realtime, WebhookEventType.MESSAGE_CREATED, row.conversationId, { message: messagePayload(row, attachments) });
+  await events.webhook(tx, WebhookEventType.MESSAGE_CREATED, row.conversationId, { message: messagePayload(row, attachments) });
   // Looked up here, not after commit: events must leave in commit order.
-  const relations = { sender: message.kind === MessageKind.TEXT ? await publishedActor(scope, message.sender) : null, attachments, reactions: [] };
-  scope.afterCommit(`message:${row.id}`, () => realtime.message(ConversationEventKind.MESSAGE_ADDED, row, relations));
-  scope.afterCommit(`conversation:${conversation.id}`, () => realtime.conversationChanged(conversation, { message: { message: row, ...relations } }));
+  const relations = { sender: message.kind === MessageKind.TEXT ? await publishedActor(tx, message.sender) : null, attachments, reactions: [] };
+  events.message(tx, ConversationEventKind.MESSAGE_ADDED, row, relations);
+  events.inbox(tx, conversation, { message: { message: row, ...relations } });
   return row;
-}
-
-/** Loads a conversation through the scope and locks its row until the transaction ends. */
-export function lockConversation(scope: TenantScope, conversationId: string, field = 'conversationId'): Promise<Conversation> {
-  return scope.findOne(scope.conversations('conversation').setLock('pessimistic_write'), conversationId, field, 'Conversation');
 }

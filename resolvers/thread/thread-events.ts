@@ -1,0 +1,51 @@
+import type { ActorRef } from '../../entities/actor-type.js';
+import type { Conversation } from '../../entities/conversation.entity.js';
+import type { Message } from '../../entities/message.entity.js';
+import type { WebhookEventType } from '../../entities/webhook-event-type.js';
+import { ConversationEventKind, type MessageEventKind } from '../../gateway/pubsub/event-payloads.js';
+import type { MessageRelations } from '../../gateway/pubsub/published-rows.js';
+import type { ConversationChange, RealtimePublisher } from '../../gateway/pubsub/realtime-publisher.js';
+import type { TenantScope } from '../../gateway/tenancy/tenant-scope.js';
+import { recordEvent } from '../../gateway/webhooks/outbox.js';
+import type { JsonObject } from '../../gateway/webhooks/webhook-payloads.js';
+
+/**
+ * What others hear of a thread's changes: webhook receivers through the outbox, written in
+ * the change's own transaction, and live subscribers through the bus once it has committed
+ * (`afterCommit`; at once outside a transaction). The thread module's one door to the
+ * RealtimePublisher.
+ */
+export class ThreadEvents {
+  constructor(private readonly realtime: RealtimePublisher) {}
+
+  /** A webhook event about the conversation, recorded in `tx` (gateway/webhooks/outbox.ts). */
+  webhook(tx: TenantScope, type: WebhookEventType, conversationId: string, data: JsonObject): Promise<void> {
+    return recordEvent(tx, this.realtime, type, conversationId, data);
+  }
+
+  /**
+   * The thread's subscribers hear of a message added, edited or deleted, with what they would
+   * otherwise each look up (`relations`, looked up before commit: events leave in commit order).
+   */
+  message(tx: TenantScope, kind: MessageEventKind, message: Message, relations: MessageRelations): void {
+    tx.afterCommit(`message:${message.id}`, () => this.realtime.message(kind, message, relations));
+  }
+
+  /** Reactions are written outside a transaction: subscribers hear of them at once. */
+  reactionsChanged(message: Message, relations: MessageRelations): void {
+    this.realtime.message(ConversationEventKind.REACTIONS_CHANGED, message, relations);
+  }
+
+  /**
+   * The inbox row changed (a message, a status, an assignee, a priority, a read position).
+   * Published once per transaction, with the row's final state and what changed it.
+   */
+  inbox(tx: TenantScope, conversation: Conversation, change?: ConversationChange): void {
+    tx.afterCommit(`conversation:${conversation.id}`, () => this.realtime.conversationChanged(conversation, change));
+  }
+
+  /** Someone read up to `sequence` (the read position is written outside a transaction). */
+  read(conversationId: string, reader: ActorRef, sequence: number, readAt: Date): void {
+    this.realtime.read(conversationId, reader, sequence, readAt);
+  }
+}

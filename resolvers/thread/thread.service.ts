@@ -1,0 +1,132 @@
+import type { ActorRef } from '../../entities/actor-type.js';
+import { ActorType } from '../../entities/actor-type.js';
+import { ConversationStatus, type Conversation } from '../../entities/conversation.entity.js';
+import type { Attachment } from '../../entities/attachment.entity.js';
+import type { Message } from '../../entities/message.entity.js';
+import type { ParticipantRole } from '../../entities/participant.entity.js';
+import type { StaffUser } from '../../entities/staff-user.entity.js';
+import { WebhookEventType } from '../../entities/webhook-event-type.js';
+import { actorOf } from '../../gateway/auth/viewer.js';
+import { ConversationEventKind } from '../../gateway/pubsub/event-payloads.js';
+import type { RealtimePublisher } from '../../gateway/pubsub/realtime-publisher.js';
+import type { TenantScope } from '../../gateway/tenancy/tenant-scope.js';
+import { conversationPayload, messagePayload } from '../../gateway/webhooks/webhook-payloads.js';
+import { publishedActor } from '../actor/actor-names.js';
+import { changeAssignee } from './assignee-change.js';
+import { appendMessage, type NewMessage } from './message-append.js';
+import { joinAndRead, joiningRoleOf, type ReadPosition } from './read-position.js';
+import { changeStatus, isFinished } from './status-change.js';
+import { ThreadEvents } from './thread-events.js';
+
+/** Message events a change of an existing message causes. */
+export type MessageChange = ConversationEventKind.MESSAGE_EDITED | ConversationEventKind.MESSAGE_DELETED;
+
+const WEBHOOK_OF_CHANGE: Record<MessageChange, WebhookEventType> = {
+  [ConversationEventKind.MESSAGE_EDITED]: WebhookEventType.MESSAGE_EDITED,
+  [ConversationEventKind.MESSAGE_DELETED]: WebhookEventType.MESSAGE_DELETED,
+};
+
+/**
+ * A conversation's thread: sequence numbers (append under the row lock), status and
+ * assignee changes with their SYSTEM messages, participants and read positions, and what
+ * webhook receivers and live subscribers hear of all that. `message/`, `conversation/` and
+ * the other features call this and never each other. One per request (`threadOf`), over the
+ * viewer's scope; the methods that write take the transaction's scope (`tx`) they write in.
+ */
+export class ThreadService {
+  private readonly events: ThreadEvents;
+
+  constructor(
+    private readonly scope: TenantScope,
+    realtime: RealtimePublisher,
+  ) {
+    this.events = new ThreadEvents(realtime);
+  }
+
+  /** A conversation the viewer may see, or NOT_FOUND (also for ids of other pharmacies). */
+  conversation(conversationId: string, field = 'conversationId', scope: TenantScope = this.scope): Promise<Conversation> {
+    return scope.findOne(scope.conversations('conversation'), conversationId, field, 'Conversation');
+  }
+
+  /** The same, locked (FOR UPDATE) until `tx` ends: appends and changes of one thread take turns. */
+  lock(tx: TenantScope, conversationId: string, field = 'conversationId'): Promise<Conversation> {
+    return tx.findOne(tx.conversations('conversation').setLock('pessimistic_write'), conversationId, field, 'Conversation');
+  }
+
+  /** A conversation just created in `tx`: its first participants, its webhook event, its inbox row. */
+  async opened(tx: TenantScope, conversation: Conversation, participants: readonly { actor: ActorRef; role: ParticipantRole }[]): Promise<void> {
+    for (const { actor, role } of participants) await joinAndRead(tx, conversation, actor, { role });
+    await this.events.webhook(tx, WebhookEventType.CONVERSATION_CREATED, conversation.id, { conversation: conversationPayload(conversation) });
+    this.events.inbox(tx, conversation);
+  }
+
+  /** Appends to a conversation locked in `tx`, with the next sequence number. */
+  append(tx: TenantScope, conversation: Conversation, message: NewMessage): Promise<Message> {
+    return appendMessage(tx, this.events, conversation, message);
+  }
+
+  /** Moves a conversation locked in `tx` to `status`, with a SYSTEM message saying so; the current status changes nothing. */
+  changeStatus(tx: TenantScope, conversation: Conversation, status: ConversationStatus, actor: ActorRef = actorOf(tx.viewer)): Promise<void> {
+    return changeStatus(tx, this.events, conversation, status, actor);
+  }
+
+  /** A customer writing into a resolved or closed thread reopens it, so the pharmacy sees it again. */
+  async reopenIfFinished(tx: TenantScope, conversation: Conversation, writer: ActorRef): Promise<void> {
+    if (writer.type !== ActorType.CUSTOMER || !isFinished(conversation.status)) return;
+    await changeStatus(tx, this.events, conversation, ConversationStatus.OPEN, writer, 'Conversation reopened by a new message from the customer.');
+  }
+
+  /** Assigns a conversation locked in `tx` to a staff member (or nobody), with a SYSTEM message. */
+  changeAssignee(tx: TenantScope, conversation: Conversation, assignee: Pick<StaffUser, 'id' | 'name'> | null): Promise<void> {
+    return changeAssignee(tx, this.events, conversation, assignee, actorOf(tx.viewer));
+  }
+
+  /** Whoever writes has read everything up to their own message, and takes part from then on. */
+  wrote(tx: TenantScope, conversation: Conversation, message: Message, writer: ActorRef): Promise<ReadPosition> {
+    return joinAndRead(tx, conversation, writer, { role: joiningRoleOf[writer.type], readThrough: message.sequence });
+  }
+
+  /** Moves the viewer's read position up to `readThrough` (never back); the thread and the viewer's inbox rows hear of it. */
+  async markRead(conversation: Conversation, readThrough: number): Promise<void> {
+    const reader = actorOf(this.scope.viewer);
+    const position = await joinAndRead(this.scope, conversation, reader, { role: joiningRoleOf[reader.type], readThrough });
+    this.events.read(conversation.id, reader, position.lastReadSequence, position.lastReadAt ?? new Date());
+    // Unread counts live on the inbox row: the reader's other tabs and devices update too.
+    this.events.inbox(this.scope, conversation, { read: { reader, sequence: position.lastReadSequence } });
+  }
+
+  /**
+   * A message was edited or deleted in `tx`: webhook receivers get it (with the files it
+   * still has), the thread and the inbox (its preview may have changed) once `tx` commits.
+   */
+  async messageChanged(tx: TenantScope, kind: MessageChange, message: Message, attachments: readonly Attachment[] = []): Promise<void> {
+    await this.events.webhook(tx, WEBHOOK_OF_CHANGE[kind], message.conversationId, { message: messagePayload(message, attachments) });
+    const conversation = await this.conversation(message.conversationId, 'conversationId', tx);
+    // Only the sender edits or deletes a message: the viewer.
+    const relations = { sender: await publishedActor(tx, actorOf(tx.viewer)), attachments };
+    this.events.message(tx, kind, message, relations);
+    this.events.inbox(tx, conversation, { message: { message, ...relations } });
+  }
+
+  /**
+   * Someone's reactions on a message changed (already written): subscribers hear of it with
+   * the message's sender and files; the reactions themselves they read as they run. If those
+   * lookups fail, the event goes without them.
+   */
+  async reactionsChanged(message: Message): Promise<void> {
+    const sender = message.senderType && message.senderId ? { type: message.senderType, id: message.senderId } : null;
+    const relations = await Promise.all([
+      sender && publishedActor(this.scope, sender),
+      this.scope.attachments('attachment').andWhere('attachment.messageId = :messageId', { messageId: message.id }).orderBy('attachment.createdAt', 'ASC').getMany(),
+    ]).then(
+      ([named, attachments]) => ({ sender: named, attachments }),
+      () => ({ sender: sender && { ...sender, name: null } }),
+    );
+    this.events.reactionsChanged(message, relations);
+  }
+
+  /** A conversation's own fields changed in `tx` (priority, an erased subject): the inbox row. */
+  conversationChanged(tx: TenantScope, conversation: Conversation): void {
+    this.events.inbox(tx, conversation);
+  }
+}
