@@ -9,12 +9,13 @@ import { benchInboxGrowth, type InboxGrowthResult } from './scenarios/inbox-grow
 import { benchReconnectStorm, type ReconnectStormResult } from './scenarios/reconnect-storm.js';
 import { benchSendPath, type SendPathResult } from './scenarios/send-path.js';
 import { benchUploadMemory, type UploadMemoryResult } from './scenarios/upload-memory.js';
+import { benchSessionCheck, type SessionCheckResult } from './scenarios/session-check.js';
 import type { BenchContext } from './support/bench-context.js';
 import { openBenchDatabase } from './support/bench-database.js';
 import { writeReport } from './support/report.js';
 
 /**
- * `npm run bench [-- --quick] [--only send,fanout,inbox,idle,storm,upload] [--out DIR]`
+ * `npm run bench [-- --quick] [--only send,fanout,inbox,idle,storm,upload,sessions] [--out DIR]`
  * Starts real gateway processes against a real PostgreSQL (BENCH_DATABASE_URL's server,
  * or an embedded one) and Redis (BENCH_REDIS_URL, default the local one; "off" to skip),
  * drives them from separate processes on 127.0.0.1, and writes JSON, Markdown and SVG.
@@ -31,11 +32,12 @@ export interface BenchResults {
   idleConnections?: IdleConnectionsResult;
   reconnectStorm?: ReconnectStormResult;
   uploadMemory?: UploadMemoryResult;
+  sessionCheck?: SessionCheckResult;
   /** Scenarios that could not finish, and why. */
   failures?: { scenario: string; error: string }[];
 }
 
-const SCENARIOS = ['send', 'fanout', 'inbox', 'idle', 'storm', 'upload'] as const;
+const SCENARIOS = ['send', 'fanout', 'inbox', 'idle', 'storm', 'upload', 'sessions'] as const;
 
 const argv = process.argv.slice(2);
 const option = (name: string) => {
@@ -86,6 +88,7 @@ try {
   results.idleConnections = await attempt('idle', () => benchIdleConnections(context));
   results.reconnectStorm = await attempt('storm', () => benchReconnectStorm(context));
   results.uploadMemory = await attempt('upload', () => benchUploadMemory(context));
+  results.sessionCheck = await attempt('sessions', () => benchSessionCheck(context));
   results.durationSeconds = Math.round((Date.now() - started) / 1000);
   const written = await writeReport(results, outDirectory);
   context.log(`wrote ${path.relative(process.cwd(), written.markdown)}, .json and .svg`);

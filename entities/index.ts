@@ -12,3 +12,8 @@ export { WebhookDelivery } from './webhook-delivery.entity.js';
 export { WebhookDeliveryAttempt } from './webhook-delivery-attempt.entity.js';
 export { WebhookEndpoint } from './webhook-endpoint.entity.js';
 export { AuditEvent } from './audit-event.entity.js';
+export { MailDelivery } from './mail-delivery.entity.js';
+export { StaffInvitation } from './staff-invitation.entity.js';
+export { StaffSession } from './staff-session.entity.js';
+export { PasswordReset } from './password-reset.entity.js';
+export { RecoveryCode } from './recovery-code.entity.js';

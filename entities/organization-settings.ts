@@ -34,6 +34,8 @@ export interface OrganizationSettings {
   widgetThreads?: WidgetThreadPolicy;
   /** Messages and files older than this many days are purged; absent or null keeps them. */
   retentionDays?: number | null;
+  /** Every staff member signs in with a second factor; those without one enrol at their next sign-in. Absent: false. */
+  requireTwoFactor?: boolean;
 }
 
 export const widgetThreadPolicyOf = (settings: Partial<OrganizationSettings>): WidgetThreadPolicy =>

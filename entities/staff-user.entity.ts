@@ -36,4 +36,23 @@ export class StaffUser {
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
+
+  /** The TOTP secret, sealed (gateway/secrets/secret-box.ts); set while two-factor sign-in is on. */
+  @Column({ name: 'totp_secret', type: 'text', nullable: true, select: false })
+  totpSecret?: string | null;
+
+  /** A secret being enrolled: it becomes `totpSecret` once a code from it is confirmed. */
+  @Column({ name: 'totp_pending_secret', type: 'text', nullable: true, select: false })
+  totpPendingSecret?: string | null;
+
+  @Column({ name: 'totp_enabled_at', type: 'timestamptz', nullable: true })
+  totpEnabledAt: Date | null;
+
+  /** The last 30-second step whose code was accepted: a code works once. */
+  @Column({ name: 'totp_last_step', type: 'bigint', nullable: true, select: false, transformer: { to: (value?: number | null) => value, from: (value: string | null) => (value === null ? null : Number(value)) } })
+  totpLastStep?: number | null;
+
+  /** Set while the account may not sign in ("former staff"); its messages and history stay. */
+  @Column({ name: 'deactivated_at', type: 'timestamptz', nullable: true })
+  deactivatedAt: Date | null;
 }

@@ -15,6 +15,11 @@ import { MessageSearchResolver } from './search/message-search.resolver.js';
 import { MessageReactionsResolver, ReactionResolver } from './reaction/reaction.resolver.js';
 import { ConversationStatsResolver, StaffMemberStatsResolver } from './stats/conversation-stats.resolver.js';
 import { StaffResolver } from './staff/staff.resolver.js';
+import { StaffInvitationResolver } from './invitation/staff-invitation.resolver.js';
+import { SessionResolver } from './session/session.resolver.js';
+import { AccountResolver } from './account/account.resolver.js';
+import { MailDeliveryResolver } from './mail/mail-delivery.resolver.js';
+import { TwoFactorResolver, TwoFactorSettingsFieldsResolver } from './two-factor/two-factor.resolver.js';
 import { ViewerResolver } from './viewer/viewer.resolver.js';
 import { ConversationEventsResolver, ReadReceiptFieldsResolver } from './realtime/conversation-events.resolver.js';
 import { InboxEventsResolver } from './realtime/inbox-events.resolver.js';
@@ -36,6 +41,12 @@ export const resolvers = [
   CustomerResolver,
   ChatTokenResolver,
   StaffResolver,
+  StaffInvitationResolver,
+  SessionResolver,
+  AccountResolver,
+  MailDeliveryResolver,
+  TwoFactorResolver,
+  TwoFactorSettingsFieldsResolver,
   ApiKeyResolver,
   AuditLogResolver,
   CustomerDataResolver,

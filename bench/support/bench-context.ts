@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { TokenIssuer } from '../../gateway/auth/token-issuer.js';
+import { staffTokenExpiry, type TokenIssuer } from '../../gateway/auth/token-issuer.js';
 import { StaffRole } from '../../entities/staff-user.entity.js';
 import type { BenchDatabase } from './bench-database.js';
 
@@ -19,6 +19,9 @@ export interface BenchContext {
   log(line: string): void;
 }
 
+/** A signed-in pharmacist: a session row (as a sign-in makes) and the token that names it. */
 export async function staffToken(context: BenchContext, organizationId: string, staffId: string): Promise<string> {
-  return (await context.tokens.issueStaffToken({ organizationId, staffId, role: StaffRole.PHARMACIST })).token;
+  const expiresAt = staffTokenExpiry();
+  const { rows } = await context.pool.query<{ id: string }>(`INSERT INTO staff_session (organization_id, staff_id, expires_at) VALUES ($1, $2, $3) RETURNING id`, [organizationId, staffId, expiresAt]);
+  return (await context.tokens.issueStaffToken({ organizationId, staffId, role: StaffRole.PHARMACIST, sessionId: rows[0]!.id }, expiresAt)).token;
 }

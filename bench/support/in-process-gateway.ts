@@ -7,6 +7,9 @@ import { createGatewayFiles } from '../../gateway/files/gateway-files.js';
 import { startRealtime } from '../../gateway/pubsub/realtime.js';
 import { createRateLimits } from '../../gateway/rate-limits/rate-limits.js';
 import { startGateway } from '../../gateway/server/start-gateway.js';
+import { SecretBox } from '../../gateway/secrets/secret-box.js';
+import { StaffSessions } from '../../gateway/auth/staff-sessions.js';
+import { staffSessionStoreOver } from '../../gateway/tenancy/staff-session-activity.js';
 import { TenantDatabase } from '../../gateway/tenancy/tenant-database.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -31,12 +34,15 @@ export async function startInProcessGateway(databaseUrl: string, authSecret: str
   const config = { ...readConfig({ PORT: '0', WEBHOOK_DELIVERY: 'off', RATE_LIMITS: 'off' }), dataDir };
   const realtime = startRealtime(undefined);
   const rateLimits = createRateLimits(undefined, config.rateLimits);
-  const gateway = await startGateway({ config, database: new TenantDatabase(dataSource), tokens: new TokenIssuer(authSecret), realtime, files: createGatewayFiles(config, authSecret), rateLimits });
+  const database = new TenantDatabase(dataSource);
+  const sessions = await StaffSessions.start(staffSessionStoreOver(database), realtime.bus);
+  const gateway = await startGateway({ config, database, tokens: new TokenIssuer(authSecret), realtime, files: createGatewayFiles(config, authSecret), rateLimits, secrets: new SecretBox(authSecret), sessions, jobQueueUrl: databaseUrl });
   return {
     url: gateway.url,
     queries: queryCounterOf(dataSource),
     async dispose() {
       await gateway.dispose();
+      await sessions.dispose();
       await realtime.dispose();
       await rateLimits.dispose();
       await dataSource.destroy();

@@ -12,6 +12,11 @@ import { ChatTokenRevocation1763830100000 } from './1763830100000-chat-token-rev
 import { OutboxEventConversation1763830200000 } from './1763830200000-outbox-event-conversation.js';
 import { ConversationStatusText1763830300000 } from './1763830300000-conversation-status-text.js';
 import { CustomerNarrowingOnce1763830400000 } from './1763830400000-customer-narrowing-once.js';
+import { JobQueueAndMail1763840000000 } from './1763840000000-job-queue-and-mail.js';
+import { StaffInvitationsAndSessions1763840100000 } from './1763840100000-staff-invitations-and-sessions.js';
+import { StaffDeactivation1763840200000 } from './1763840200000-staff-deactivation.js';
+import { PasswordResets1763840300000 } from './1763840300000-password-resets.js';
+import { TwoFactor1763840400000 } from './1763840400000-two-factor.js';
 
 /** In order. Listed explicitly so the build needs no file globbing at run time. */
 export const migrations = [
@@ -29,4 +34,9 @@ export const migrations = [
   OutboxEventConversation1763830200000,
   ConversationStatusText1763830300000,
   CustomerNarrowingOnce1763830400000,
+  JobQueueAndMail1763840000000,
+  StaffInvitationsAndSessions1763840100000,
+  StaffDeactivation1763840200000,
+  PasswordResets1763840300000,
+  TwoFactor1763840400000,
 ];

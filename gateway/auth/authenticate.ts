@@ -3,6 +3,7 @@ import { unauthenticated } from '../errors/domain-error.js';
 import type { TenantDatabase } from '../tenancy/tenant-database.js';
 import { hashApiKeySecret, looksLikeApiKey } from './api-key-secret.js';
 import type { TokenIssuer } from './token-issuer.js';
+import type { StaffSessions } from './staff-sessions.js';
 import { anonymousViewer, type CustomerViewer, type Viewer } from './viewer.js';
 
 /** last_used_at is informational; writing it on every request would cost a write per read. */
@@ -15,7 +16,7 @@ const LAST_USED_RESOLUTION_MS = 60_000;
  */
 export async function authenticate(
   authorization: string | undefined,
-  deps: { tokens: TokenIssuer; database: TenantDatabase },
+  deps: { tokens: TokenIssuer; database: TenantDatabase; sessions: StaffSessions },
 ): Promise<Viewer> {
   if (!authorization) return anonymousViewer;
   const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
@@ -24,6 +25,8 @@ export async function authenticate(
   if (looksLikeApiKey(token)) return authenticateApiKey(token, deps.database);
   const viewer = await deps.tokens.verify(token);
   if (viewer.kind === 'customer') await assertChatTokenNotRevoked(viewer, deps.database);
+  // An ended session (signed out, deactivated, role changed, password reset…): no database round trip.
+  if (viewer.kind === 'staff') deps.sessions.check(viewer);
   return viewer;
 }
 

@@ -70,7 +70,10 @@ export const PERSONAL_DATA_FIELDS: Readonly<Record<string, Readonly<Record<strin
     name: OPEN,
     role: OPEN,
     createdAt: OPEN,
+    // "Former staff" under their old replies: nothing private.
+    active: OPEN,
     email: COLLEAGUES,
+    twoFactorEnabled: COLLEAGUES,
   },
   Message: {
     // Where and when, not what: a key's own answer needs them, and they say nothing that was written.
@@ -169,6 +172,9 @@ export const TYPES_WITHOUT_PERSONAL_DATA: ReadonlySet<string> = new Set([
   'PresenceEvent',
   // What signIn answers the one who signed in: their token and their own StaffMember.
   'StaffSession',
+  // …or the second step their sign-in still needs.
+  'SignInResult',
+  'SignInChallenge',
   'StaffMemberStats',
   'Viewer',
   'WebhookDelivery',

@@ -25,6 +25,10 @@ export enum Permission {
   MANAGE_SETTINGS = 'MANAGE_SETTINGS',
   /** Export and erase a customer's data on request. Admins only. */
   MANAGE_CUSTOMER_DATA = 'MANAGE_CUSTOMER_DATA',
+  /** Invite staff, change roles, deactivate, end others' sessions, read e-mail deliveries. Admins only; no API key scope grants it. */
+  MANAGE_STAFF = 'MANAGE_STAFF',
+  /** One's own name, password, sessions and two-factor sign-in. Every staff member; never a key. */
+  MANAGE_OWN_ACCOUNT = 'MANAGE_OWN_ACCOUNT',
 }
 
 const STAFF: Permission[] = [
@@ -34,9 +38,10 @@ const STAFF: Permission[] = [
   Permission.READ_CUSTOMERS,
   Permission.WRITE_CUSTOMERS,
   Permission.READ_STAFF,
+  Permission.MANAGE_OWN_ACCOUNT,
 ];
 
-const ADMIN: Permission[] = [...STAFF, Permission.MANAGE_API_KEYS, Permission.MANAGE_WEBHOOKS, Permission.MANAGE_WIDGET, Permission.READ_STATS, Permission.READ_AUDIT_LOG, Permission.MANAGE_SETTINGS, Permission.MANAGE_CUSTOMER_DATA];
+const ADMIN: Permission[] = [...STAFF, Permission.MANAGE_API_KEYS, Permission.MANAGE_WEBHOOKS, Permission.MANAGE_WIDGET, Permission.READ_STATS, Permission.READ_AUDIT_LOG, Permission.MANAGE_SETTINGS, Permission.MANAGE_CUSTOMER_DATA, Permission.MANAGE_STAFF];
 const PHARMACIST: Permission[] = [...STAFF, Permission.READ_STATS];
 
 /** Each permission a partner can hold comes from exactly one scope, so FORBIDDEN can name it. */

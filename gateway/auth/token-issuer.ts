@@ -7,9 +7,29 @@ const ISSUER = 'counterchat';
 // Distinct audiences keep a customer's chat token from ever passing as a staff session.
 const STAFF_AUDIENCE = 'counterchat:staff';
 const CUSTOMER_AUDIENCE = 'counterchat:customer';
+// A second-step challenge after a right password: never a session, whatever it is sent as.
+const CHALLENGE_AUDIENCE = 'counterchat:sign-in-challenge';
+
+/** How long the second step of a sign-in may take. */
+export const SIGN_IN_CHALLENGE_TTL_SECONDS = 10 * 60;
+
+/** What a sign-in still needs: a code (or recovery code), or enrolment first (the pharmacy requires two-factor sign-in). */
+export type SignInChallengeKind = 'CODE' | 'ENROL';
+
+export interface SignInChallenge {
+  organizationId: string;
+  staffId: string;
+  kind: SignInChallengeKind;
+  /** Unique per challenge: the session it opens records it, so it opens one session only. */
+  challengeId: string;
+  expiresAt: Date;
+}
 
 export const STAFF_TOKEN_TTL_SECONDS = 12 * 60 * 60;
 export const CHAT_TOKEN_TTL_SECONDS = 7 * 24 * 60 * 60;
+
+/** When a staff token issued now expires (whole seconds, as in the JWT). */
+export const staffTokenExpiry = (now = Date.now()) => new Date(Math.floor(now / 1000) * 1000 + STAFF_TOKEN_TTL_SECONDS * 1000);
 
 export interface IssuedToken {
   token: string;
@@ -24,12 +44,13 @@ export class TokenIssuer {
     this.key = new TextEncoder().encode(secret);
   }
 
-  issueStaffToken(staff: Pick<StaffViewer, 'organizationId' | 'staffId' | 'role'>): Promise<IssuedToken> {
-    return this.sign({ org: staff.organizationId, role: staff.role }, staff.staffId, STAFF_AUDIENCE, STAFF_TOKEN_TTL_SECONDS);
+  /** A staff JWT for session `sessionId` (its row says whether it has been ended), valid until `expiresAt`. */
+  issueStaffToken(staff: Pick<StaffViewer, 'organizationId' | 'staffId' | 'role'> & { sessionId: string }, expiresAt = staffTokenExpiry()): Promise<IssuedToken> {
+    return this.sign({ org: staff.organizationId, role: staff.role, sid: staff.sessionId }, staff.staffId, STAFF_AUDIENCE, expiresAt);
   }
 
   issueChatToken(customer: Pick<CustomerViewer, 'organizationId' | 'customerId'>, ttlSeconds = CHAT_TOKEN_TTL_SECONDS): Promise<IssuedToken> {
-    return this.sign({ org: customer.organizationId }, customer.customerId, CUSTOMER_AUDIENCE, ttlSeconds);
+    return this.sign({ org: customer.organizationId }, customer.customerId, CUSTOMER_AUDIENCE, new Date(Date.now() + ttlSeconds * 1000));
   }
 
   /** A staff or customer viewer; UNAUTHENTICATED for anything expired, tampered or foreign. */
@@ -45,7 +66,8 @@ export class TokenIssuer {
       if (typeof organizationId !== 'string' || typeof payload.sub !== 'string') throw new Error('missing claims');
       const expiresAt = new Date(payload.exp! * 1000);
       if (payload.aud === STAFF_AUDIENCE && Object.values(StaffRole).includes(payload.role as StaffRole)) {
-        return { kind: 'staff', organizationId, staffId: payload.sub, role: payload.role as StaffRole, expiresAt };
+        const sessionId = typeof payload.sid === 'string' ? payload.sid : undefined;
+        return { kind: 'staff', organizationId, staffId: payload.sub, role: payload.role as StaffRole, sessionId, expiresAt };
       }
       if (payload.aud === CUSTOMER_AUDIENCE) {
         return { kind: 'customer', organizationId, customerId: payload.sub, expiresAt, issuedAt: new Date(payload.iat! * 1000) };
@@ -57,8 +79,24 @@ export class TokenIssuer {
     }
   }
 
-  private async sign(claims: Record<string, string>, subject: string, audience: string, ttlSeconds: number): Promise<IssuedToken> {
-    const expiresAt = new Date(Date.now() + ttlSeconds * 1000);
+  /** A short-lived token for the second step of a sign-in: proves the password was right, grants nothing else. */
+  issueSignInChallenge(challenge: Omit<SignInChallenge, 'expiresAt'>): Promise<IssuedToken> {
+    const expiresAt = new Date(Date.now() + SIGN_IN_CHALLENGE_TTL_SECONDS * 1000);
+    return this.sign({ org: challenge.organizationId, kind: challenge.kind, jti: challenge.challengeId }, challenge.staffId, CHALLENGE_AUDIENCE, expiresAt);
+  }
+
+  /** The challenge, or UNAUTHENTICATED ("sign in again") for anything expired, tampered or of another kind. */
+  async verifySignInChallenge(token: string, kind: SignInChallengeKind): Promise<SignInChallenge> {
+    try {
+      const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, audience: CHALLENGE_AUDIENCE, algorithms: ['HS256'], requiredClaims: ['exp', 'jti', 'sub'] });
+      if (typeof payload.org !== 'string' || payload.kind !== kind || typeof payload.jti !== 'string') throw new Error('not this kind of challenge');
+      return { organizationId: payload.org, staffId: payload.sub!, kind, challengeId: payload.jti, expiresAt: new Date(payload.exp! * 1000) };
+    } catch {
+      throw unauthenticated('This sign-in step has expired or is not valid. Sign in again.');
+    }
+  }
+
+  private async sign(claims: Record<string, string>, subject: string, audience: string, expiresAt: Date): Promise<IssuedToken> {
     const token = await new SignJWT(claims)
       .setProtectedHeader({ alg: 'HS256' })
       .setIssuer(ISSUER)

@@ -15,6 +15,11 @@ export interface StaffViewer extends Credential {
   organizationId: string;
   staffId: string;
   role: StaffRole;
+  /**
+   * The sign-in session its token belongs to (`sid`): ending the session stops the token.
+   * Absent only for work done on a staff member's behalf without a token (demo data).
+   */
+  sessionId?: string;
 }
 
 export interface CustomerViewer extends Credential {

@@ -10,6 +10,8 @@ import type { TenantDatabase } from '../tenancy/tenant-database.js';
 import type { TenantScope } from '../tenancy/tenant-scope.js';
 import { ReadAudit } from '../audit/read-audit.js';
 import { actorKey } from '../presence/presence-registry.js';
+import type { SecretBox } from '../secrets/secret-box.js';
+import type { StaffSessions } from '../auth/staff-sessions.js';
 
 /** The part of the gateway's configuration that features read (the server holds the rest). */
 export interface RequestSettings {
@@ -29,6 +31,10 @@ export interface GatewayDependencies {
   realtime: Realtime;
   files: GatewayFiles;
   rateLimits: RateLimits;
+  /** Seals what must be read back (TOTP secrets, queued mail links) and peppers recovery codes; keyed by AUTH_SECRET. */
+  secrets: SecretBox;
+  /** Which staff sessions have ended (an in-memory set kept current over the bus), and their last use. */
+  sessions: StaffSessions;
 }
 
 /**
@@ -40,6 +46,8 @@ export class RequestContext {
   private requestLoaders?: Loaders;
   private onlineActorKeys?: Promise<Set<string>>;
   private reads?: ReadAudit;
+  /** The client's User-Agent header (HTTP only): what a new sign-in session is listed as. */
+  userAgent?: string;
 
   constructor(
     readonly viewer: Viewer,
@@ -97,7 +105,10 @@ export async function buildContext(
   authorization: string | undefined,
   gateway: GatewayDependencies,
   clientIp?: string,
+  userAgent?: string,
 ): Promise<RequestContext> {
   const viewer = await authenticate(authorization, gateway);
-  return new RequestContext(viewer, gateway, clientIp);
+  const context = new RequestContext(viewer, gateway, clientIp);
+  context.userAgent = userAgent;
+  return context;
 }

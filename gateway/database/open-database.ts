@@ -6,12 +6,15 @@ import { startEmbeddedPostgres } from './embedded-postgres.js';
 import { TenantDatabase } from '../tenancy/tenant-database.js';
 import type { TenantFilters } from '../tenancy/organization-scope.js';
 import path from 'node:path';
+import { migrateJobQueue } from '../jobs/job-queue.js';
 
 export interface OpenDatabase {
   /** Serves requests and background work, as the application role, under row-level security. */
   database: TenantDatabase;
   /** The schema owner's: the migrations ran on it; set-up such as demo data uses it (it bypasses row-level security). */
   owner: TenantDatabase;
+  /** The owner's connection string: the job queue (gateway/jobs/) connects with it. */
+  ownerUrl: string;
   /** Where the embedded cluster lives, when there is one. */
   embeddedDirectory?: string;
   /** Why that is outside DATA_DIR, when it is (embedded-postgres.ts). */
@@ -57,11 +60,14 @@ export async function openDatabase(config: OpenDatabaseOptions): Promise<OpenDat
     opened.push(owner);
     await owner.initialize();
     await owner.runMigrations();
+    // The job queue's own schema, after ours (its enqueue function is ours, and calls into it).
+    await migrateJobQueue(url);
     const app = await connectApplication(owner, url, config.databaseAppUrl);
     opened.push(app);
     return {
       database: new TenantDatabase(app, config.tenantFilters),
       owner: new TenantDatabase(owner, config.tenantFilters),
+      ownerUrl: url,
       embeddedDirectory,
       embeddedRelocatedBecause,
       dispose: closeAll,

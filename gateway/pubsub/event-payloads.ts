@@ -166,6 +166,16 @@ export interface WebhooksQueuedPayload {
   v: typeof EVENT_VERSION;
 }
 
+/**
+ * Staff sessions that ended before their tokens expired (sign-out, deactivation, a role change,
+ * a password reset…): every instance adds them to its revocation set and closes their sockets.
+ * One channel for all pharmacies, since each instance keeps one set.
+ */
+export interface StaffSessionsEndedPayload {
+  v: typeof EVENT_VERSION;
+  sessions: { id: string; expiresAt: string }[];
+}
+
 /** Topic name → [id, payload]: one channel per conversation or organization. */
 export interface Topics {
   conversation: [conversationId: string, payload: ConversationEventPayload];
@@ -174,4 +184,5 @@ export interface Topics {
   presence: [organizationId: string, payload: PresenceEventPayload];
   access: [organizationId: string, payload: AccessRevokedPayload];
   webhooks: [channel: 'queued', payload: WebhooksQueuedPayload];
+  staffSessions: [channel: 'ended', payload: StaffSessionsEndedPayload];
 }

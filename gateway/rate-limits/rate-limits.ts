@@ -30,6 +30,14 @@ export interface RateLimitRules {
   uploadsPerViewer: RateLimitRule;
   /** Requests per partner API key. Default 1,200 per minute. */
   requestsPerApiKey: RateLimitRule;
+  /** Password reset requests per client IP. Default 10 per hour. */
+  passwordResetsPerIp: RateLimitRule;
+  /** Reset mails per address, known or not; past it requests are answered alike but send nothing. Default 3 per hour. */
+  passwordResetsPerEmail: RateLimitRule;
+  /** Checks of one's own current password (changing it, turning two-factor sign-in off) per staff member. Default 10 per 15 minutes. */
+  passwordChecksPerStaff: RateLimitRule;
+  /** Two-factor and recovery codes tried per staff member. Default 5 per 5 minutes. */
+  twoFactorCodesPerStaff: RateLimitRule;
 }
 
 export const defaultRateLimitRules: RateLimitRules = {
@@ -40,6 +48,10 @@ export const defaultRateLimitRules: RateLimitRules = {
   messagesPerViewer: { points: 120, durationSeconds: 60 },
   uploadsPerViewer: { points: 60, durationSeconds: 10 * 60 },
   requestsPerApiKey: { points: 1_200, durationSeconds: 60 },
+  passwordResetsPerIp: { points: 10, durationSeconds: 60 * 60 },
+  passwordResetsPerEmail: { points: 3, durationSeconds: 60 * 60 },
+  passwordChecksPerStaff: { points: 10, durationSeconds: 15 * 60 },
+  twoFactorCodesPerStaff: { points: 5, durationSeconds: 5 * 60 },
 };
 
 /** Every allowance beyond reach: for benchmarks (RATE_LIMITS=off), never for production. */
@@ -63,6 +75,10 @@ export interface RateLimits {
   messages: RateLimit;
   uploads: RateLimit;
   partnerRequests: RateLimit;
+  passwordResets: RateLimit;
+  passwordResetEmails: RateLimit;
+  passwordChecks: RateLimit;
+  twoFactorCodes: RateLimit;
   dispose(): Promise<void>;
 }
 
@@ -91,6 +107,10 @@ export function createRateLimits(redisUrl: string | undefined, rules: RateLimitR
     messages: asRateLimit(limiter('messages', rules.messagesPerViewer), 'You are sending messages too quickly. Wait a moment and try again.'),
     uploads: asRateLimit(limiter('uploads', rules.uploadsPerViewer), 'Too many files were uploaded in a short time. Try again later.'),
     partnerRequests: asRateLimit(limiter('api-key', rules.requestsPerApiKey), 'This API key is making too many requests. Slow down and retry after the given time.'),
+    passwordResets: asRateLimit(limiter('password-reset-ip', rules.passwordResetsPerIp), 'Too many password resets were asked for from your network. Try again later.'),
+    passwordResetEmails: asRateLimit(limiter('password-reset-email', rules.passwordResetsPerEmail), 'Too many password resets for this address. Try again later.'),
+    passwordChecks: asRateLimit(limiter('password-check', rules.passwordChecksPerStaff), 'Too many wrong passwords. Try again later.'),
+    twoFactorCodes: asRateLimit(limiter('two-factor', rules.twoFactorCodesPerStaff), 'Too many codes were tried. Wait a few minutes and try again.'),
     async dispose() {
       if (redis) await closeRedis(redis);
     },

@@ -7,10 +7,14 @@ import { defaultRateLimitRules, unlimitedRateLimitRules, type RateLimitRules } f
 import type { TenantFilters } from '../tenancy/tenant-scope.js';
 import { DEFAULT_RETENTION_JOB_OPTIONS, type RetentionJobOptions } from '../retention/retention-job.js';
 import { DEFAULT_REALTIME_LIMITS, withoutIdentityLimits, type RealtimeLimits } from './websocket/realtime-limits.js';
+import { DEFAULT_MAIL_FROM, type MailConfig } from '../mail/mailer.js';
+import { DEFAULT_JOB_QUEUE_OPTIONS, type JobQueueOptions } from '../jobs/job-queue.js';
 
 /** What the server is started with: the process-wide dependencies, with the whole configuration. */
 export interface ServerDependencies extends GatewayDependencies {
   config: GatewayConfig;
+  /** The schema owner's connection string: the job queue's tables are the owner's (gateway/jobs/). */
+  jobQueueUrl: string;
 }
 
 /** Everything the gateway reads from the environment, resolved once at start. */
@@ -56,6 +60,10 @@ export interface GatewayConfig {
   trustProxy: number | string | false;
   /** Never from the environment: only the tenant probe runs with 'database-only', to test row-level security alone. */
   tenantFilters: TenantFilters;
+  /** Outgoing e-mail: SMTP_URL and MAIL_FROM; without SMTP_URL, `.eml` files in DATA_DIR/mail. */
+  mail: MailConfig;
+  /** The durable job queue's worker on this instance (mail sending). */
+  jobs: JobQueueOptions;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
@@ -68,10 +76,15 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     .split(',')
     .map((origin) => origin.trim())
     .filter(Boolean);
+  const dataDir = path.resolve(env.DATA_DIR || './data');
+  const smtpUrl = env.SMTP_URL || undefined;
+  if (smtpUrl && !/^smtps?:\/\/[^/]/.test(smtpUrl)) {
+    throw new Error('SMTP_URL must look like smtp://user:password@host:587 or smtps://user:password@host:465');
+  }
   return {
     port,
     publicUrl,
-    dataDir: path.resolve(env.DATA_DIR || './data'),
+    dataDir,
     databaseUrl: env.DATABASE_URL || undefined,
     databaseAppUrl: env.DATABASE_APP_URL || undefined,
     allowedOrigins: [new URL(publicUrl).origin, ...extraOrigins],
@@ -90,6 +103,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     realtimeLimits: env.RATE_LIMITS === 'off' ? withoutIdentityLimits(DEFAULT_REALTIME_LIMITS) : DEFAULT_REALTIME_LIMITS,
     trustProxy: !env.TRUST_PROXY ? false : /^\d+$/.test(env.TRUST_PROXY) ? Number(env.TRUST_PROXY) : env.TRUST_PROXY,
     tenantFilters: 'application-and-database',
+    mail: { smtpUrl, from: env.MAIL_FROM || DEFAULT_MAIL_FROM, directory: path.join(dataDir, 'mail') },
+    jobs: DEFAULT_JOB_QUEUE_OPTIONS,
   };
 }
 

@@ -13,6 +13,10 @@ import { createRateLimits } from '../rate-limits/rate-limits.js';
 import { startExampleStore, type ExampleStore } from './demo/example-store.js';
 import { exitBecauseStartFailed } from '../errors/startup-error.js';
 import path from 'node:path';
+import { SecretBox } from '../secrets/secret-box.js';
+import { describeMailDestination } from '../mail/mailer.js';
+import { StaffSessions } from '../auth/staff-sessions.js';
+import { staffSessionStoreOver } from '../tenancy/staff-session-activity.js';
 
 /**
  * `node dist/gateway/server/main.js [--demo]`: database (external or embedded), migrations,
@@ -36,7 +40,9 @@ const realtime = startRealtime(config.redisUrl);
 const rateLimits = createRateLimits(config.redisUrl, config.rateLimits);
 // Set-up, not a request: demo pharmacies are created by the schema's owner.
 const demo = withDemoData ? await seedDemoData(database.owner, realtime.publisher) : undefined;
-const gateway = await startGateway({ config, database: database.database, tokens, realtime, files, rateLimits }).catch(
+const secrets = new SecretBox(secret);
+const sessions = await StaffSessions.start(staffSessionStoreOver(database.database), realtime.bus).catch(exitBecauseStartFailed('It could not read which staff sessions have ended.'));
+const gateway = await startGateway({ config, database: database.database, tokens, realtime, files, rateLimits, secrets, sessions, jobQueueUrl: database.ownerUrl }).catch(
   exitBecauseStartFailed(`It could not start serving on port ${config.port}; if another process uses that port, stop it or set PORT.`),
 );
 
@@ -47,6 +53,7 @@ console.log(`  Health:   ${config.publicUrl}/healthz`);
 const relocated = database.embeddedRelocatedBecause ? ` (${database.embeddedRelocatedBecause})` : '';
 console.log(`  Database: ${database.embeddedDirectory ? `embedded PostgreSQL in ${database.embeddedDirectory}${relocated}` : 'DATABASE_URL'}`);
 console.log(`  Fan-out:  ${config.redisUrl ? 'Redis (REDIS_URL)' : 'in memory (one instance)'}`);
+console.log(`  E-mail:   ${describeMailDestination(config.mail)}`);
 let exampleStore: ExampleStore | undefined;
 if (demo) {
   // The widget demo: a stand-in web store on the next port (another origin), embedding the demo pharmacy's widget.
@@ -75,6 +82,7 @@ if (demo) {
     console.log(`            or the widget on the example store, signed in as ${customer.name}:\n            ${link.href}`);
   }
 }
+console.log(`\nA real pharmacy: npm run admin -- create-pharmacy --name "…" --slug … --admin-email …  (its first admin gets an invitation by e-mail)`);
 
 /** Longer than the HTTP drain's grace (server.ts), so a slow request is cut off by the drain, not by exit(1). */
 const SHUTDOWN_DEADLINE_MS = DRAIN_GRACE_MS + 5_000;
@@ -91,6 +99,7 @@ async function stop(signal: string) {
     // Stops accepting, closes sockets with 1001 and lets in-flight requests finish (their
     // transactions commit and their events publish) before anything they use goes away.
     await gateway.dispose();
+    await sessions.dispose();
     await realtime.dispose();
     await rateLimits.dispose();
     await database.dispose();

@@ -23,6 +23,7 @@ import { trustedDocumentsMiddleware } from '../pipeline/trusted-documents-middle
 import { useWebSocketGateway, type WebSocketGateway } from './websocket/websocket-server.js';
 import { startWebhookDispatcher, type WebhookDispatcher } from '../webhooks/webhook-dispatcher.js';
 import { startRetentionJob } from '../retention/retention-job.js';
+import { startGatewayJobs } from './gateway-jobs.js';
 import { strictTransportSecurity } from './http/strict-transport-security.js';
 import { logger } from '../logging/logger.js';
 import { pinoHttp } from 'pino-http';
@@ -61,6 +62,7 @@ export async function startGateway(deps: ServerDependencies): Promise<Gateway> {
   const websockets = useWebSocketGateway(httpServer, schema, deps, trustedDocuments);
   const webhooks = startWebhookDispatcher(deps.database, deps.realtime.bus, deps.config.webhooks);
   const retention = startRetentionJob(deps.database, deps.files.storage, deps.config.retention);
+  const jobs = await startGatewayJobs(deps);
   const limits = operationLimits({ production: deps.config.production });
   const apollo = new ApolloServer<RequestContext>({
     schema,
@@ -78,7 +80,7 @@ export async function startGateway(deps: ServerDependencies): Promise<Gateway> {
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: DRAIN_GRACE_MS }),
       // On stop: sockets get 1001 (clients reconnect) while in-flight HTTP requests finish.
-      { serverWillStart: async () => ({ drainServer: async () => void (await Promise.all([websockets.dispose(), webhooks.dispose(), retention.dispose()])) }) },
+      { serverWillStart: async () => ({ drainServer: async () => void (await Promise.all([websockets.dispose(), webhooks.dispose(), retention.dispose(), jobs.dispose()])) }) },
       ...limits.plugins,
       ...(deps.config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
@@ -127,7 +129,7 @@ export async function startGateway(deps: ServerDependencies): Promise<Gateway> {
       context: async ({ req }) => {
         let context: RequestContext;
         try {
-          context = await buildContext(req.headers.authorization, deps, req.ip);
+          context = await buildContext(req.headers.authorization, deps, req.ip, req.get('user-agent'));
         } catch (error) {
           // A bad credential fails the whole request with 401, before any resolver runs.
           if (error instanceof DomainError) throw unauthenticated(error.message).withHttpStatus(401);

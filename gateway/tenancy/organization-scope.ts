@@ -14,6 +14,15 @@ import { WebhookDelivery } from '../../entities/webhook-delivery.entity.js';
 import { WebhookDeliveryAttempt } from '../../entities/webhook-delivery-attempt.entity.js';
 import { WebhookEndpoint } from '../../entities/webhook-endpoint.entity.js';
 import type { AuditEntry } from '../audit/audit-log.js';
+import type { ActorRef } from '../../entities/actor-type.js';
+import type { AuditDetails } from '../../entities/audit-event.entity.js';
+import { MailDelivery } from '../../entities/mail-delivery.entity.js';
+import { PasswordReset } from '../../entities/password-reset.entity.js';
+import { RecoveryCode } from '../../entities/recovery-code.entity.js';
+import { StaffInvitation } from '../../entities/staff-invitation.entity.js';
+import { StaffSession } from '../../entities/staff-session.entity.js';
+import type { AuditAction } from '../audit/audit-action.js';
+import { enqueueJob, type JobSpec } from '../jobs/enqueue-job.js';
 import { badUserInput, notFound } from '../errors/domain-error.js';
 import type { NewRow, Row, RowChanges, RowCriteria, ScopedQuery } from './scoped-query.js';
 import type { DatabaseTenant } from './tenant-context.js';
@@ -44,7 +53,7 @@ export class OrganizationScope {
     protected readonly manager: EntityManager,
     protected readonly filters: TenantFilters = 'application-and-database',
     /** Set on scopes bound to a transaction: what to run once it has committed. */
-    private readonly commitHooks?: Map<string, () => void>,
+    protected readonly commitHooks?: Map<string, () => void>,
   ) {}
 
   get organizationId(): string {
@@ -151,6 +160,48 @@ export class OrganizationScope {
 
   auditEvents(alias = 'auditEvent'): ScopedQuery<AuditEvent> {
     return this.inOrganization(AuditEvent, alias);
+  }
+
+  // Accounts (issue 17): invitations, sessions, password resets, recovery codes, outgoing e-mail.
+
+  staffInvitations(alias = 'invitation'): ScopedQuery<StaffInvitation> {
+    return this.inOrganization(StaffInvitation, alias);
+  }
+
+  staffSessions(alias = 'session'): ScopedQuery<StaffSession> {
+    return this.inOrganization(StaffSession, alias);
+  }
+
+  passwordResets(alias = 'reset'): ScopedQuery<PasswordReset> {
+    return this.inOrganization(PasswordReset, alias);
+  }
+
+  recoveryCodes(alias = 'recoveryCode'): ScopedQuery<RecoveryCode> {
+    return this.inOrganization(RecoveryCode, alias);
+  }
+
+  mailDeliveries(alias = 'delivery'): ScopedQuery<MailDelivery> {
+    return this.inOrganization(MailDelivery, alias);
+  }
+
+  /** Whether `email` (lower-cased) signs in anywhere: staff addresses are unique across pharmacies. */
+  async emailHasAccount(email: string): Promise<boolean> {
+    const rows: { organization_id: string | null }[] = await this.manager.query(`SELECT counterchat_tenant_of_staff_email($1) AS organization_id`, [email]);
+    return Boolean(rows[0]?.organization_id);
+  }
+
+  /** Adds a background job in this scope's transaction: it commits or rolls back with the change (gateway/jobs/). */
+  enqueueJob<Payload>(job: JobSpec<Payload>): Promise<void> {
+    return enqueueJob((sql, parameters) => this.manager.query(sql, parameters), job);
+  }
+
+  /**
+   * The same rows and transaction, with `actor` (null: the system, the operator) and where
+   * the work was asked from named in the audit log: background work done for someone, or a
+   * step before anyone is signed in (accepting an invitation, resetting a password).
+   */
+  actingAs(actor: ActorRef | null, clientIp?: string): ActorScope {
+    return new ActorScope(this.tenant, this.manager, this.filters, this.commitHooks, actor, clientIp);
   }
 
   /** The row with this id, or NOT_FOUND (also for ids of other organizations); BAD_USER_INPUT for malformed ids. */
@@ -282,6 +333,34 @@ export class OrganizationScope {
     return this.manager.connection.getMetadata(entity);
   }
 }
+
+/** An OrganizationScope that knows who acts, for the audit log (a request's TenantScope knows its viewer). */
+export class ActorScope extends OrganizationScope {
+  constructor(
+    tenant: DatabaseTenant,
+    manager: EntityManager,
+    filters: TenantFilters,
+    commitHooks: Map<string, () => void> | undefined,
+    readonly actor: ActorRef | null,
+    readonly clientIp?: string,
+  ) {
+    super(tenant, manager, filters, commitHooks);
+  }
+
+  protected override bind(manager: EntityManager, commitHooks: Map<string, () => void>): this {
+    return new ActorScope(this.tenant, manager, this.filters, commitHooks, this.actor, this.clientIp) as this;
+  }
+
+  audit(action: AuditAction, object?: { type: string; id: string }, details?: AuditDetails): Promise<void> {
+    return this.appendAudit([{ actor: this.actor, action, object, ip: this.clientIp, details }]);
+  }
+}
+
+/** A scope that records who acts: a request's TenantScope, or an ActorScope. What the accounts' services take. */
+export type AuditingScope = OrganizationScope & {
+  readonly clientIp?: string;
+  audit(action: AuditAction, object?: { type: string; id: string }, details?: AuditDetails): Promise<void>;
+};
 
 export const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
 

@@ -6,6 +6,7 @@ import { OrganizationScope, type TenantFilters } from './organization-scope.js';
 import { withTenant, type DatabaseTenant } from './tenant-context.js';
 import { TenantLookups } from './tenant-lookups.js';
 import { TenantScope } from './tenant-scope.js';
+import { enqueueJob, type JobSpec } from '../jobs/enqueue-job.js';
 
 /** A new pharmacy's own row: its name and slug, and settings if not the defaults. */
 export type NewOrganization = Pick<Organization, 'name' | 'slug'> & Partial<Pick<Organization, 'settings'>>;
@@ -53,6 +54,14 @@ export class TenantDatabase {
         return work(new OrganizationScope(tenant, manager, this.filters), organization);
       }),
     );
+  }
+
+  /**
+   * Queues a job that belongs to no pharmacy yet (the job finds out which: a password reset
+   * request for an address), through the owner's enqueue function (gateway/jobs/).
+   */
+  enqueueJob<Payload>(job: JobSpec<Payload>): Promise<void> {
+    return enqueueJob((sql, parameters) => this.dataSource.query(sql, parameters), job);
   }
 
   /** For /healthz: 'ok', or 'migrating' while migrations are pending; throws while the database is unreachable. */

@@ -25,6 +25,37 @@ export class TenantLookups {
     return this.lookUp(`SELECT counterchat_tenant_of_attachment($1) AS organization_id`, [attachmentId]);
   }
 
+  /** The pharmacy of a staff invitation, by its token's hash. */
+  tenantOfStaffInvitation(tokenHash: string): Promise<string | undefined> {
+    return this.lookUp(`SELECT counterchat_tenant_of_staff_invitation($1) AS organization_id`, [tokenHash]);
+  }
+
+  /** The pharmacy of a password reset link, by its token's hash. */
+  tenantOfPasswordReset(tokenHash: string): Promise<string | undefined> {
+    return this.lookUp(`SELECT counterchat_tenant_of_password_reset($1) AS organization_id`, [tokenHash]);
+  }
+
+  /** Staff sessions of every pharmacy ended at or after `since` whose tokens haven't expired: ids and expiry only. */
+  async endedStaffSessionsSince(since: Date): Promise<{ id: string; expiresAt: Date }[]> {
+    const rows: { id: string; expires_at: Date }[] = await this.dataSource.query(`SELECT id, expires_at FROM counterchat_ended_staff_sessions($1)`, [since]);
+    return rows.map((row) => ({ id: row.id, expiresAt: row.expires_at }));
+  }
+
+  /**
+   * Every pharmacy with its active staff and admins, for the operator (`npm run admin --
+   * list-pharmacies`). A plain query: on the owner's database it sees every pharmacy; the
+   * application role, under row-level security, would see none.
+   */
+  async organizationSummaries(): Promise<{ id: string; name: string; slug: string; createdAt: Date; staff: number; admins: number }[]> {
+    const rows: { id: string; name: string; slug: string; created_at: Date; staff: number; admins: number }[] = await this.dataSource.query(
+      `SELECT o.id, o.name, o.slug, o.created_at,
+              (SELECT count(*)::int FROM staff_user s WHERE s.organization_id = o.id AND s.deactivated_at IS NULL) AS staff,
+              (SELECT count(*)::int FROM staff_user s WHERE s.organization_id = o.id AND s.deactivated_at IS NULL AND s.role = 'ADMIN') AS admins
+         FROM organization o ORDER BY o.created_at, o.id`,
+    );
+    return rows.map((row) => ({ id: row.id, name: row.name, slug: row.slug, createdAt: row.created_at, staff: row.staff, admins: row.admins }));
+  }
+
   /** Pharmacies with webhook deliveries due now. */
   tenantsWithDueWebhooks(): Promise<string[]> {
     return this.list(`SELECT counterchat_tenants_with_due_webhooks() AS organization_id`);

@@ -4,24 +4,23 @@ import { StaffUser } from '../../entities/staff-user.entity.js';
 import { AuditAction } from '../../gateway/audit/audit-action.js';
 import type { AuditEntry } from '../../gateway/audit/audit-log.js';
 import { unknownUserPasswordHash, verifyPassword } from '../../gateway/auth/password.js';
-import type { IssuedToken, TokenIssuer } from '../../gateway/auth/token-issuer.js';
+import type { TokenIssuer } from '../../gateway/auth/token-issuer.js';
 import { unauthenticated } from '../../gateway/errors/domain-error.js';
 import type { TenantDatabase } from '../../gateway/tenancy/tenant-database.js';
 import type { RateLimits } from '../../gateway/rate-limits/rate-limits.js';
+import type { SessionClient } from '../session/staff-session.service.js';
+import { completePasswordSignIn, type SignInOutcome } from './sign-in-completion.js';
 
 const FAILURE_DELAY_MS = 500;
-
-export interface StaffSession extends IssuedToken {
-  staff: StaffUser;
-}
 
 /** Staff sign-in. Unknown email and wrong password look exactly alike, in words and in time. */
 export async function signInStaff(
   email: string,
   password: string,
   deps: { database: TenantDatabase; tokens: TokenIssuer; rateLimits: RateLimits },
-  clientIp: string | undefined,
-): Promise<StaffSession> {
+  client: SessionClient,
+): Promise<SignInOutcome> {
+  const clientIp = client.ip;
   const address = email.trim().toLowerCase();
   const ip = clientIp ?? 'unknown';
   await deps.rateLimits.signIns.consume(`ip:${ip}`);
@@ -41,9 +40,8 @@ export async function signInStaff(
       throw unauthenticated('Email or password is incorrect.');
     }
     await deps.rateLimits.signInThrottle.succeeded(address, ip).catch(() => {});
-    const issued = await deps.tokens.issueStaffToken({ organizationId: staff.organizationId, staffId: staff.id, role: staff.role });
-    await pharmacy.appendAudit([signInEntry(staff, AuditAction.SIGNED_IN, clientIp)]);
-    return { ...issued, staff };
+    // A session (or the second step of two-factor sign-in), and SIGNED_IN: sign-in-completion.ts.
+    return completePasswordSignIn(staff, deps, client);
   });
 }
 

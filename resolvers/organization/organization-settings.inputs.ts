@@ -47,4 +47,7 @@ export class UpdateOrganizationSettingsInput {
   @Min(RETENTION_DAYS.min)
   @Max(RETENTION_DAYS.max)
   retentionDays?: number | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Require two-factor sign-in for all staff: those without it enrol at their next sign-in.' })
+  requireTwoFactor?: boolean;
 }

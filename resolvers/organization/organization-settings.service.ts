@@ -23,6 +23,8 @@ export interface UpdateOrganizationSettings {
   widgetThreads?: WidgetThreadPolicy | null;
   /** Days to keep messages (RETENTION_DAYS, checked at the edge); null keeps them forever. */
   retentionDays?: number | null;
+  /** Every staff member signs in with a second factor; those without enrol at their next sign-in. */
+  requireTwoFactor?: boolean | null;
 }
 
 /** An admin changing the pharmacy's preferences. Each given field is checked, then all are stored at once. */
@@ -49,6 +51,7 @@ export async function updateOrganizationSettings(scope: TenantScope, input: Upda
     }
     if (input.widgetThreads !== undefined && input.widgetThreads !== null) changes.widgetThreads = input.widgetThreads;
     if (input.retentionDays !== undefined) changes.retentionDays = input.retentionDays;
+    if (input.requireTwoFactor !== undefined && input.requireTwoFactor !== null) changes.requireTwoFactor = input.requireTwoFactor;
     if (Object.keys(changes).length === 0) return organization;
 
     const languageChanged = changes.language !== undefined && changes.language !== organization.settings.language;

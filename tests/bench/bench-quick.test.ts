@@ -49,6 +49,8 @@ describe('the benchmark suite, in quick mode', () => {
     expect(results.idleConnections!.bytesPerConnection).toBeGreaterThan(0);
     expect(results.reconnectStorm!.failures).toBe(0);
     expect(results.uploadMemory!.succeeded).toBe(results.uploadMemory!.uploads);
+    expect(results.sessionCheck!.nanosecondsPerCheck).toBeGreaterThan(0);
+    expect(results.sessionCheck!.databaseLookupMs.p50).toBeGreaterThan(0);
 
     const markdown = await readFile(path.join(outDirectory, files[1]!), 'utf8');
     expect(markdown).toContain('## 6. Upload memory');

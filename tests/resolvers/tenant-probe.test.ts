@@ -76,6 +76,8 @@ interface TenantIds {
   apiKey: string;
   webhookEndpoint: string;
   webhookDelivery: string;
+  staffInvite: string;
+  staffSession: string;
 }
 
 type ViewerName = 'admin' | 'partner' | 'customer';
@@ -114,6 +116,11 @@ async function createIds(pharmacy: PharmacyFixture): Promise<TenantIds> {
   await succeed(`mutation ($id: ID!) { addReaction(messageId: $id, emoji: "👍") { id } }`, { id: message }, customer);
   const key = await succeed(`mutation { createApiKey(input: { name: "Probe", scopes: [CONVERSATIONS_READ] }) { apiKey { id } } }`, {}, admin);
   const deliveries = await succeed(`{ webhookDeliveries(first: 1) { edges { node { id } } } }`, {}, admin);
+  const invite = await succeed(
+    `mutation ($email: String!) { inviteStaff(input: { email: $email, name: "Probe", role: STAFF }) { id } }`,
+    { email: `invitee@${pharmacy.organization.slug}.test` },
+    admin,
+  );
   return {
     organization: pharmacy.organization.id,
     conversation,
@@ -123,6 +130,8 @@ async function createIds(pharmacy: PharmacyFixture): Promise<TenantIds> {
     apiKey: key.createApiKey.apiKey.id,
     webhookEndpoint: endpoint.createWebhookEndpoint.endpoint.id,
     webhookDelivery: deliveries.webhookDeliveries.edges[0].node.id,
+    staffInvite: invite.inviteStaff.id,
+    staffSession: (await succeed(`{ mySessions { id } }`, {}, admin)).mySessions[0].id,
   };
 }
 
@@ -134,6 +143,7 @@ function ownIdFor(slot: IdSlot, name: string): string {
     replyToId: own.message,
     customerId: own.customer,
     assigneeId: own.staff,
+    staffId: own.staff,
     endpointId: own.webhookEndpoint,
     deliveryId: own.webhookDelivery,
   };
@@ -144,6 +154,9 @@ function ownIdFor(slot: IdSlot, name: string): string {
     if (fieldName.includes('apikey')) return own.apiKey;
     if (fieldName.includes('customer')) return own.customer;
     if (fieldName.includes('conversation')) return own.conversation;
+    if (fieldName.includes('staffinvite')) return own.staffInvite;
+    if (fieldName.includes('session')) return own.staffSession;
+    if (fieldName.includes('staff')) return own.staff;
   }
   return randomUUID();
 }
@@ -224,7 +237,7 @@ async function answer(slot: IdSlot, probe: string, viewer: ViewerName): Promise<
 
 /** Every row of the other pharmacy, to prove no probe wrote to it (api_key.last_used_at aside). */
 async function southRows(): Promise<unknown[]> {
-  const tables = ['customer', 'conversation', 'participant', 'message', 'reaction', 'attachment', 'webhook_endpoint', 'webhook_delivery', 'outbox_event'];
+  const tables = ['customer', 'conversation', 'participant', 'message', 'reaction', 'attachment', 'webhook_endpoint', 'webhook_delivery', 'outbox_event', 'staff_user', 'staff_invitation', 'staff_session', 'mail_delivery'];
   const rows: unknown[] = [];
   for (const table of tables) rows.push(await gateway.dataSource.query(`SELECT * FROM ${table} WHERE organization_id = $1 ORDER BY id`, [south.organization.id]));
   rows.push(await gateway.dataSource.query(`SELECT id, name, scopes, revoked_at FROM api_key WHERE organization_id = $1 ORDER BY id`, [south.organization.id]));

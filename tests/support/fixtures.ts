@@ -5,7 +5,8 @@ import { Organization } from '../../entities/organization.entity.js';
 import { StaffRole, StaffUser } from '../../entities/staff-user.entity.js';
 import { generateApiKeySecret } from '../../gateway/auth/api-key-secret.js';
 import { hashPassword } from '../../gateway/auth/password.js';
-import type { TokenIssuer } from '../../gateway/auth/token-issuer.js';
+import { staffTokenExpiry, type TokenIssuer } from '../../gateway/auth/token-issuer.js';
+import { StaffSession } from '../../entities/staff-session.entity.js';
 
 export const FIXTURE_PASSWORD = 'correct horse battery staple';
 
@@ -44,8 +45,7 @@ export async function createPharmacy(dataSource: DataSource, tokens: TokenIssuer
     manager.create(Customer, { organizationId: organization.id, name: `Alice ${slug}`, phone: '+31612345678', email: null, externalId: null }),
     manager.create(Customer, { organizationId: organization.id, name: `Bob ${slug}`, phone: '+31687654321', email: null, externalId: null }),
   ])) as [Customer, Customer];
-  const staffToken = async (staff: StaffUser) =>
-    (await tokens.issueStaffToken({ organizationId: organization.id, staffId: staff.id, role: staff.role })).token;
+  const staffToken = (staff: StaffUser) => staffSessionToken(dataSource, tokens, staff);
   const chatToken = async (customer: Customer) =>
     (await tokens.issueChatToken({ organizationId: organization.id, customerId: customer.id })).token;
   const partnerKey = async (scopes: ApiKeyScope[]) => {
@@ -73,6 +73,14 @@ export async function createPharmacy(dataSource: DataSource, tokens: TokenIssuer
       partnerWrite: await partnerKey([...PARTNER_READ_SCOPES, ...PARTNER_WRITE_SCOPES]),
     },
   };
+}
+
+/** A signed-in staff member, as a sign-in leaves them: a session row and the token that names it. */
+export async function staffSessionToken(dataSource: DataSource, tokens: TokenIssuer, staff: Pick<StaffUser, 'id' | 'organizationId' | 'role'>): Promise<string> {
+  const expiresAt = staffTokenExpiry();
+  const session = dataSource.manager.create(StaffSession, { organizationId: staff.organizationId, staffId: staff.id, expiresAt, lastSeenAt: new Date(), userAgent: 'test fixture' });
+  await dataSource.manager.insert(StaffSession, session);
+  return (await tokens.issueStaffToken({ organizationId: staff.organizationId, staffId: staff.id, role: staff.role, sessionId: session.id }, expiresAt)).token;
 }
 
 let clientMessageCounter = 0;

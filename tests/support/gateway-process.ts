@@ -6,7 +6,7 @@ import type { GraphQLResponse } from './test-gateway.js';
 /** The built gateway, as operators run it (`npm run build:server` first). */
 const MAIN = 'dist/gateway/server/main.js';
 /** One signing secret for every process of a test: tokens stay valid across restarts and instances. */
-const AUTH_SECRET = 'counterchat-fault-tests-signing-secret-0123456789';
+export const AUTH_SECRET = 'counterchat-fault-tests-signing-secret-0123456789';
 /** Bounds every wait on a child, so a broken gateway fails the test instead of hanging it. */
 const START_TIMEOUT_MS = 20_000;
 /** The embedded default also creates (initdb) or recovers its cluster first: slower on a loaded machine. */

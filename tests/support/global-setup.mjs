@@ -8,6 +8,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { startEmbeddedPostgres } from '../../dist/gateway/database/embedded-postgres.js';
 import { createDataSource } from '../../dist/gateway/database/data-source.js';
+import { migrateJobQueue } from '../../dist/gateway/jobs/job-queue.js';
 
 const TEMPLATE_DATABASE = 'counterchat_test_template';
 
@@ -38,4 +39,6 @@ export default async function globalSetup() {
   await dataSource.initialize();
   await dataSource.runMigrations();
   await dataSource.destroy();
+  // graphile-worker's schema too, as a gateway's start does: every clone can enqueue at once.
+  await migrateJobQueue(templateUrl.toString());
 }

@@ -17,6 +17,9 @@ import { startGateway } from '../../gateway/server/start-gateway.js';
 import { findFreePort } from '../../gateway/database/find-free-port.js';
 import { createThrowawayDatabase } from './test-database.js';
 import { DEFAULT_WEBHOOK_DISPATCHER_OPTIONS } from '../../gateway/webhooks/webhook-dispatcher.js';
+import { SecretBox } from '../../gateway/secrets/secret-box.js';
+import { StaffSessions } from '../../gateway/auth/staff-sessions.js';
+import { staffSessionStoreOver } from '../../gateway/tenancy/staff-session-activity.js';
 import { TenantDatabase } from '../../gateway/tenancy/tenant-database.js';
 
 export interface GraphQLResponse<T = any> {
@@ -45,6 +48,10 @@ export interface TestGateway {
   /** The same handle on the owner's connection: set-up such as demo data. */
   ownerDatabase: TenantDatabase;
   tokens: TokenIssuer;
+  /** Keyed like `tokens` (instances started with `sharing` share it). */
+  secrets: SecretBox;
+  /** This instance's set of ended staff sessions. */
+  sessions: StaffSessions;
   queries: QueryCounter;
   /** POSTs a GraphQL operation; `token` goes into `Authorization: Bearer`. */
   graphql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
@@ -58,6 +65,10 @@ export interface TestGatewayOptions {
   sharing?: TestGateway;
   /** Fan-out and presence over Redis (default: in memory). */
   redisUrl?: string;
+  /** Serve this database, which the caller made and drops (a restart: instances come and go on it). */
+  databaseUrl?: string;
+  /** Sign tokens and seal secrets with this (default: a random one, or the shared instance's). */
+  authSecret?: string;
   config?: Partial<GatewayConfig>;
 }
 
@@ -75,14 +86,15 @@ export const testRedisUrl = () => process.env.REDIS_URL || 'redis://127.0.0.1:63
 
 /** A gateway on a free port over a fresh database, as production wires it. */
 export async function startTestGateway(options: TestGatewayOptions = {}): Promise<TestGateway> {
-  const database = options.sharing
-    ? { url: options.sharing.databaseUrl, drop: async () => {} }
-    : await createThrowawayDatabase();
+  const joined = options.sharing?.databaseUrl ?? options.databaseUrl;
+  const database = joined ? { url: joined, drop: async () => {} } : await createThrowawayDatabase();
   // Fixtures and assertions use the owner's connection; the gateway serves as the application role, under row-level security.
   const dataSource = createDataSource(database.url, 'owner');
   await dataSource.initialize();
   const appDataSource = await connectApplication(dataSource, database.url);
-  const tokens = options.sharing?.tokens ?? new TokenIssuer(randomBytes(32).toString('base64url'));
+  const authSecret = options.authSecret ?? randomBytes(32).toString('base64url');
+  const tokens = options.sharing?.tokens ?? new TokenIssuer(authSecret);
+  const secrets = options.sharing?.secrets ?? new SecretBox(authSecret);
   // A known port, so PUBLIC_URL (signed file links, chat links) points at this instance.
   const port = await findFreePort();
   const config = { ...readConfig({ PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}` }), dataDir: options.sharing?.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'counterchat-data-'))), ...options.config };
@@ -90,7 +102,8 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
   const files = createGatewayFiles(config, 'test-file-url-secret');
   const rateLimits = createRateLimits(options.redisUrl, config.rateLimits);
   const tenantDatabase = new TenantDatabase(appDataSource, config.tenantFilters);
-  const gateway = await startGateway({ config, database: tenantDatabase, tokens, realtime, files, rateLimits });
+  const sessions = await StaffSessions.start(staffSessionStoreOver(tenantDatabase), realtime.bus);
+  const gateway = await startGateway({ config, database: tenantDatabase, tokens, realtime, files, rateLimits, secrets, sessions, jobQueueUrl: database.url });
   return {
     url: gateway.url,
     wsUrl: `${gateway.url.replace(/^http/, 'ws')}/graphql`,
@@ -101,6 +114,8 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     files,
     dataSource,
     tokens,
+    secrets,
+    sessions,
     appDataSource,
     database: tenantDatabase,
     ownerDatabase: new TenantDatabase(dataSource),
@@ -117,6 +132,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     failHealth: () => gateway.failHealth(),
     async dispose() {
       await gateway.dispose();
+      await sessions.dispose();
       await realtime.dispose();
       await rateLimits.dispose();
       await appDataSource.destroy();

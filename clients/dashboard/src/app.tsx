@@ -7,6 +7,8 @@ import { ConnectionContext } from './connection/connection-context.js';
 import { Dashboard } from './layout/dashboard.js';
 import { SessionProvider, useSession } from './session/session-context.js';
 import { SignInScreen } from './session/sign-in-screen.js';
+import { LinkPage } from './session/link-page.js';
+import { useRoute } from './routing/use-route.js';
 import type { StoredSession } from './session/token-store.js';
 import './app.css';
 
@@ -22,11 +24,14 @@ export function App() {
 
 function SessionGate() {
   const { session } = useSession();
+  const { linkPage } = useRoute();
+  // An e-mail's link (invitation, password reset) opens its page whoever is signed in here.
+  if (linkPage) return <SignedOut linkPage={linkPage} />;
   // Keyed by token: a new session gets a new client, so nothing cached survives a sign-out.
-  return session ? <SignedIn key={session.token} session={session} /> : <SignedOut />;
+  return session ? <SignedIn key={session.token} session={session} /> : <SignedOut linkPage={null} />;
 }
 
-function SignedOut() {
+function SignedOut({ linkPage }: { linkPage: ReturnType<typeof useRoute>['linkPage'] }) {
   const client = useDisposable(
     () => createApolloClient({ graphqlUrl: GRAPHQL_URL, getToken: () => null, onUnauthenticated: () => {}, typePolicies }),
     [],
@@ -34,7 +39,7 @@ function SignedOut() {
   if (!client) return null;
   return (
     <ApolloProvider client={client.apollo}>
-      <SignInScreen />
+      {linkPage ? <LinkPage page={linkPage} /> : <SignInScreen />}
     </ApolloProvider>
   );
 }

@@ -179,6 +179,8 @@ export function useWebSocketGateway(
         state.reads = new ReadAudit(deps.database.scopeFor(viewer));
         const close = (reason: string) => ctx.extra.socket.close(CloseCode.Forbidden, reason);
         if (viewer.expiresAt) watchExpiry(state, viewer.expiresAt, () => close('Credential expired'));
+        // A staff session ended on any instance (sign-out everywhere, deactivation…) closes its sockets.
+        if (viewer.kind === 'staff') state.cleanup.push(deps.sessions.watch(viewer, () => close('Session ended')));
         if (viewer.kind === 'partner' || viewer.kind === 'customer') {
           state.cleanup.push(
             realtime.bus.on('access', viewer.organizationId, (revoked) => {

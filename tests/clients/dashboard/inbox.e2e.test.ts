@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD, seedDemoData, type DemoAccounts } from '../../../gateway/server/demo/demo-data.js';
 import { pdf, png } from '../../fixtures/sample-files.js';
 import { collectPageErrors, launchBrowser, saveScreenshot } from '../../support/browser.js';
-import { nextClientMessageId } from '../../support/fixtures.js';
+import { nextClientMessageId, staffSessionToken } from '../../support/fixtures.js';
 import { connectSubscriber } from '../../support/subscription-client.js';
 import { startTestGateway, type TestGateway } from '../../support/test-gateway.js';
 import { socketCutter, UI_TIMEOUT, waitFor, waitForCount, type DropGlobals, type DropTarget, type LoadedImage, type PageGlobals, type ScrollBox } from './dashboard-page.js';
@@ -337,7 +337,7 @@ describe('the staff dashboard', () => {
   });
 
   it('loads more conversations as the inbox list is scrolled down', async () => {
-    const staffToken = (await gateway.tokens.issueStaffToken({ organizationId: demo.organization.id, staffId: demo.staff[0]!.id, role: demo.staff[0]!.role })).token;
+    const staffToken = await staffSessionToken(gateway.dataSource, gateway.tokens, demo.staff[0]!);
     for (let n = 1; n <= 30; n++) {
       const customer = await gateway.graphql('mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }', { input: { name: `Walk-in ${n}` } }, staffToken);
       const started = await gateway.graphql('mutation($input: StartConversationInput!) { startConversation(input: $input) { id } }', { input: { customerId: customer.data.createCustomer.id, subject: `Order ${n}` } }, staffToken);

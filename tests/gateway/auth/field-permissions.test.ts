@@ -23,6 +23,7 @@ import {
   type FieldRule,
 } from '../../../gateway/auth/field-permissions.js';
 import { Permission, scopeGranting } from '../../../gateway/auth/permission.js';
+import { generateSingleUseToken } from '../../../gateway/auth/single-use-token.js';
 import { pdf } from '../../fixtures/sample-files.js';
 import { createPharmacy, FIXTURE_PASSWORD, nextClientMessageId, type PharmacyFixture } from '../../support/fixtures.js';
 import { sendWithFiles } from '../../support/multipart-request.js';
@@ -47,8 +48,30 @@ import { startTestGateway, type GraphQLResponse, type TestGateway } from '../../
 
 /** Root fields no API key can call, whatever its scopes (checked below: they answer "API keys cannot"). */
 const STAFF_ONLY = {
-  query: ['apiKeys', 'auditLog', 'widgetSecret'],
-  mutation: ['createApiKey', 'revokeApiKey', 'rotateWidgetSecret', 'updateOrganizationSettings', 'exportCustomerData', 'eraseCustomer'],
+  query: ['apiKeys', 'auditLog', 'widgetSecret', 'staffInvites', 'mySessions', 'mailDeliveries'],
+  mutation: [
+    'createApiKey',
+    'revokeApiKey',
+    'rotateWidgetSecret',
+    'updateOrganizationSettings',
+    'exportCustomerData',
+    'eraseCustomer',
+    'inviteStaff',
+    'resendStaffInvite',
+    'revokeStaffInvite',
+    'setStaffRole',
+    'deactivateStaff',
+    'reactivateStaff',
+    'endStaffSessions',
+    'endSession',
+    'endAllMySessions',
+    'signOut',
+    'updateMyProfile',
+    'changeMyPassword',
+    'beginTwoFactorEnrolment',
+    'confirmTwoFactorEnrolment',
+    'disableTwoFactor',
+  ],
 };
 /**
  * Mutations the real-data walk leaves out: they act on, and answer with, the caller's own
@@ -56,12 +79,22 @@ const STAFF_ONLY = {
  * and addReaction; editing and deleting one's own message is shown below.
  */
 const OWN_MESSAGE_MUTATIONS = ['editMessage', 'deleteMessage'];
+/**
+ * A sign-in's second step needs a code from someone's authenticator app, which the walk has not:
+ * it answers a StaffSession (a token and the signer's own StaffMember), whose StaffMember the
+ * walk reads through signIn.
+ */
+const SECOND_STEP_MUTATIONS = ['completeSignIn'];
 /** Names that smell of contact details: a reachable field so named must sit on a classified personal-data type. */
 const CONTACT_LIKE = /phone|e-?mail|externalId|address|^ip$|birth/i;
 /** Names that smell of what was written in a conversation: such a field must sit on a type classified as holding it. */
 const MESSAGE_LIKE = /^(body|text|snippets?|subject|preview|excerpt|caption|transcript|fileName|attachments?|reactions?|replyTo|lastMessage|messages?)$|(Body|Snippet|Preview|Subject|Messages?|Attachments?|Transcript)$/;
 
 const schema = buildSchema(readFileSync('schema/schema.graphql', 'utf8'));
+/** Single-use invitation tokens for the walks' acceptStaffInvite. */
+const invitationTokens: string[] = [];
+/** The same for resetPassword. */
+const resetTokens: string[] = [];
 const roots = {
   query: schema.getQueryType()!,
   mutation: schema.getMutationType()!,
@@ -226,7 +259,7 @@ async function act(query: string, variables: Record<string, unknown>, token: str
 function walkOperations(): { kind: 'query' | 'mutation'; root: string; query: string; variables: () => Record<string, unknown> }[] {
   return (['query', 'mutation'] as const).flatMap((kind) =>
     partnerRootFields(kind)
-      .filter((field) => !OWN_MESSAGE_MUTATIONS.includes(field.name))
+      .filter((field) => !OWN_MESSAGE_MUTATIONS.includes(field.name) && !SECOND_STEP_MUTATIONS.includes(field.name))
       .flatMap((field: GraphQLField<unknown, unknown>) => {
         const selection = selectionReachingGuardedFields(getNamedType(field.type), new Set());
         if (selection === null) return [];
@@ -285,6 +318,29 @@ beforeAll(async () => {
     await act(`mutation ($id: ID!) { markConversationRead(input: { conversationId: $id }) { id } }`, { id: conversationId }, token);
   }
 
+  // Resets end every session of their account: one of its own, so the walkers' tokens stay valid.
+  const [resetter] = await gateway.dataSource.query(
+    `INSERT INTO staff_user (organization_id, email, name, role, password_hash) VALUES ($1, 'resetter@fields.test', 'Resetter', 'STAFF', 'x') RETURNING id`,
+    [pharmacy.organization.id],
+  );
+  for (let n = 0; n < 20; n += 1) {
+    const { token, hash } = generateSingleUseToken();
+    await gateway.dataSource.query(`INSERT INTO password_reset (organization_id, staff_id, token_hash, expires_at) VALUES ($1, $2, $3, now() + interval '1 hour')`, [
+      pharmacy.organization.id,
+      resetter.id,
+      hash,
+    ]);
+    resetTokens.push(token);
+  }
+  for (let n = 0; n < 20; n += 1) {
+    const { token, hash } = generateSingleUseToken();
+    await gateway.dataSource.query(
+      `INSERT INTO staff_invitation (organization_id, email, name, role, token_hash, expires_at) VALUES ($1, $2, 'Walker', 'STAFF', $3, now() + interval '1 day')`,
+      [pharmacy.organization.id, `walker-${n}@fields.test`, hash],
+    );
+    invitationTokens.push(token);
+  }
+
   const day = 24 * 60 * 60 * 1000;
   rootArguments = {
     conversation: { id: conversationId },
@@ -306,6 +362,10 @@ beforeAll(async () => {
       return { input: { name: 'Walk Customer', phone: '+31611111111', email: `${unique}@example.test`, externalId: unique } };
     },
     signIn: { email: pharmacy.pharmacist.email, password: FIXTURE_PASSWORD },
+    // A link works once: every walk accepts an invitation of its own.
+    acceptStaffInvite: () => ({ token: invitationTokens.pop(), password: 'a walk through the pharmacy' }),
+    requestPasswordReset: { email: 'nobody@fields.test' },
+    resetPassword: () => ({ token: resetTokens.pop(), password: 'a walk past the counter' }),
   };
 });
 afterAll(() => gateway?.dispose());

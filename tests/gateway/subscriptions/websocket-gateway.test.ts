@@ -163,9 +163,9 @@ describe('the graphql-ws endpoint', () => {
 
     it('releases every listener after 1,000 connect, subscribe and drop cycles', async () => {
       await settled();
-      // The webhook worker listens for "deliveries queued" for the gateway's whole life.
+      // The webhook worker listens for "deliveries queued", and the staff sessions for endings, for the gateway's whole life.
       const baseline = gateway.realtime.bus.listenerCount;
-      expect(baseline).toBe(1);
+      expect(baseline).toBe(2);
       const { id: conversationId } = (
         await gateway.graphql(`mutation { startConversation(input: {}) { id } }`, {}, pharmacy.tokens.customer)
       ).data.startConversation;

@@ -14,9 +14,32 @@ import { startTestGateway, type TestGateway } from '../../support/test-gateway.j
  */
 
 /** Mutations anyone may call: they are how one gets a credential in the first place. */
-const PUBLIC_MUTATIONS = new Set(['signIn', 'startWidgetSession', 'identifyWidgetCustomer']);
+const PUBLIC_MUTATIONS = new Set(['signIn', 'startWidgetSession', 'identifyWidgetCustomer', 'acceptStaffInvite', 'requestPasswordReset', 'resetPassword', 'completeSignIn']);
 /** Staff-only: no scope grants them, so a key gets FORBIDDEN without a scope name. */
-const STAFF_ONLY_MUTATIONS = new Set(['createApiKey', 'revokeApiKey', 'rotateWidgetSecret', 'updateOrganizationSettings', 'exportCustomerData', 'eraseCustomer']);
+const STAFF_ONLY_MUTATIONS = new Set([
+  'createApiKey',
+  'revokeApiKey',
+  'rotateWidgetSecret',
+  'updateOrganizationSettings',
+  'exportCustomerData',
+  'eraseCustomer',
+  // Team management and one's own account (issue 17): partners can't manage staff.
+  'inviteStaff',
+  'resendStaffInvite',
+  'revokeStaffInvite',
+  'setStaffRole',
+  'deactivateStaff',
+  'reactivateStaff',
+  'endStaffSessions',
+  'endSession',
+  'endAllMySessions',
+  'signOut',
+  'updateMyProfile',
+  'changeMyPassword',
+  'beginTwoFactorEnrolment',
+  'confirmTwoFactorEnrolment',
+  'disableTwoFactor',
+]);
 
 const schema = buildSchema(readFileSync('schema/schema.graphql', 'utf8'));
 const mutations = Object.values(schema.getMutationType()!.getFields());

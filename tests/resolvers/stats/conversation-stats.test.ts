@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { Organization } from '../../../entities/organization.entity.js';
 import { defaultOrganizationSettings } from '../../../entities/organization-settings.js';
 import { StaffRole, StaffUser } from '../../../entities/staff-user.entity.js';
-import { createPharmacy, type PharmacyFixture } from '../../support/fixtures.js';
+import { createPharmacy, staffSessionToken, type PharmacyFixture } from '../../support/fixtures.js';
 import { startTestGateway, withoutBackgroundWork, type TestGateway } from '../../support/test-gateway.js';
 
 const STATS = `query ($input: ConversationStatsInput!) {
@@ -112,7 +112,7 @@ describe('conversationStats', () => {
     const plainStaff = await manager.save(
       manager.create(StaffUser, { organizationId: pharmacy.organization.id, email: 'staff@stats.test', name: 'Plain staff', role: StaffRole.STAFF, passwordHash: 'x' }),
     );
-    staffRoleToken = (await gateway.tokens.issueStaffToken({ organizationId: pharmacy.organization.id, staffId: plainStaff.id, role: StaffRole.STAFF })).token;
+    staffRoleToken = await staffSessionToken(gateway.dataSource, gateway.tokens, plainStaff);
     const [{ id: partnerKeyId }] = await manager.query(`SELECT id FROM api_key WHERE organization_id = $1 LIMIT 1`, [pharmacy.organization.id]);
     const seed = (options: Parameters<typeof seedConversation>[3]) => seedConversation(manager, pharmacy, partnerKeyId, options);
     const admin = pharmacy.admin.id;

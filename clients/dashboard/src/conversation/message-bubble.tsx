@@ -18,6 +18,9 @@ export const MessageBubbleFields = graphql(`
     deletedAt
     sender {
       ...ActorFields
+      ... on StaffMember {
+        active
+      }
     }
     replyTo {
       id
@@ -57,7 +60,9 @@ export function MessageBubble(props: MessageBubbleProps) {
   const sender = readFragment(ActorFieldsFragmentDoc, message.sender);
   const fromStaffSide = sender?.__typename !== 'Customer';
   const own = sender?.__typename === 'StaffMember' && sender.id === props.viewerStaffId;
-  const senderName = sender?.name ?? 'Someone';
+  // Someone who has left the pharmacy still signs their old replies, marked as such.
+  const former = message.sender?.__typename === 'StaffMember' && message.sender.active === false;
+  const senderName = `${sender?.name ?? 'Someone'}${former ? ' (former staff)' : ''}`;
   const deleted = Boolean(message.deletedAt);
 
   return (

@@ -14,6 +14,15 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query MyAccount {\n    viewer {\n      staff {\n        id\n        name\n        email\n        twoFactorEnabled\n      }\n      organization {\n        id\n        settings {\n          requireTwoFactor\n        }\n      }\n    }\n  }\n": typeof types.MyAccountDocument,
+    "\n  mutation UpdateMyProfile($name: String!) {\n    updateMyProfile(name: $name) {\n      id\n      name\n    }\n  }\n": typeof types.UpdateMyProfileDocument,
+    "\n  mutation ChangeMyPassword($currentPassword: String!, $newPassword: String!) {\n    changeMyPassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": typeof types.ChangeMyPasswordDocument,
+    "\n  query MySessions {\n    mySessions {\n      id\n      userAgent\n      ip\n      createdAt\n      lastSeenAt\n      current\n    }\n  }\n": typeof types.MySessionsDocument,
+    "\n  mutation EndSession($id: ID!) {\n    endSession(id: $id)\n  }\n": typeof types.EndSessionDocument,
+    "\n  mutation EndAllMySessions {\n    endAllMySessions\n  }\n": typeof types.EndAllMySessionsDocument,
+    "\n  mutation BeginTwoFactorEnrolment {\n    beginTwoFactorEnrolment {\n      secret\n      qrCodeDataUrl\n    }\n  }\n": typeof types.BeginTwoFactorEnrolmentDocument,
+    "\n  mutation ConfirmTwoFactorEnrolment($code: String!) {\n    confirmTwoFactorEnrolment(code: $code) {\n      recoveryCodes\n    }\n  }\n": typeof types.ConfirmTwoFactorEnrolmentDocument,
+    "\n  mutation DisableTwoFactor($password: String!, $code: String!) {\n    disableTwoFactor(password: $password, code: $code)\n  }\n": typeof types.DisableTwoFactorDocument,
     "\n  mutation SendMessage($input: SendMessageInput!) {\n    sendMessage(input: $input) {\n      id\n      sequence\n      conversationId\n      clientMessageId\n      ...MessageBubbleFields\n    }\n  }\n": typeof types.SendMessageDocument,
     "\n  query StaffMembers {\n    staffMembers {\n      id\n      name\n    }\n  }\n": typeof types.StaffMembersDocument,
     "\n  mutation AssignConversation($input: AssignConversationInput!) {\n    assignConversation(input: $input) {\n      id\n      assignee {\n        id\n        name\n      }\n    }\n  }\n": typeof types.AssignConversationDocument,
@@ -23,7 +32,7 @@ type Documents = {
     "\n  query ConversationThread($id: ID!, $last: Int!, $before: String) {\n    conversation(id: $id) {\n      id\n      unreadCount\n      lastSequence\n      customer {\n        id\n      }\n      ...ConversationHeaderFields\n      ...CustomerPanelFields\n      participants {\n        id\n        role\n        lastReadSequence\n        actor {\n          ...ActorFields\n        }\n      }\n      messages(last: $last, before: $before) {\n        pageInfo {\n          hasPreviousPage\n          startCursor\n        }\n        edges {\n          cursor\n          node {\n            id\n            sequence\n            ...TimelineMessageFields\n          }\n        }\n      }\n    }\n  }\n": typeof types.ConversationThreadDocument,
     "\n  mutation MarkConversationRead($input: MarkConversationReadInput!) {\n    markConversationRead(input: $input) {\n      id\n      unreadCount\n    }\n  }\n": typeof types.MarkConversationReadDocument,
     "\n  mutation DeleteMessage($messageId: ID!) {\n    deleteMessage(messageId: $messageId) {\n      id\n      body\n      deletedAt\n    }\n  }\n": typeof types.DeleteMessageDocument,
-    "\n  fragment MessageBubbleFields on Message {\n    id\n    sequence\n    kind\n    body\n    createdAt\n    editedAt\n    deletedAt\n    sender {\n      ...ActorFields\n    }\n    replyTo {\n      id\n      body\n      deletedAt\n      sender {\n        ...ActorFields\n      }\n    }\n    attachments {\n      ...AttachmentFields\n    }\n    ...ReactionChipsFields\n  }\n": typeof types.MessageBubbleFieldsFragmentDoc,
+    "\n  fragment MessageBubbleFields on Message {\n    id\n    sequence\n    kind\n    body\n    createdAt\n    editedAt\n    deletedAt\n    sender {\n      ...ActorFields\n      ... on StaffMember {\n        active\n      }\n    }\n    replyTo {\n      id\n      body\n      deletedAt\n      sender {\n        ...ActorFields\n      }\n    }\n    attachments {\n      ...AttachmentFields\n    }\n    ...ReactionChipsFields\n  }\n": typeof types.MessageBubbleFieldsFragmentDoc,
     "\n  mutation EditMessage($input: EditMessageInput!) {\n    editMessage(input: $input) {\n      id\n      body\n      editedAt\n    }\n  }\n": typeof types.EditMessageDocument,
     "\n  fragment TimelineMessageFields on Message {\n    id\n    sequence\n    conversationId\n    clientMessageId\n    createdAt\n    kind\n    sender {\n      ...ActorFields\n    }\n    ...MessageBubbleFields\n    ...SystemMessageFields\n  }\n": typeof types.TimelineMessageFieldsFragmentDoc,
     "\n  fragment ReactionChipsFields on Message {\n    id\n    reactions {\n      id\n      emoji\n      actor {\n        ...ActorFields\n      }\n    }\n  }\n": typeof types.ReactionChipsFieldsFragmentDoc,
@@ -45,7 +54,15 @@ type Documents = {
     "\n  subscription InboxEvents {\n    inboxEvents {\n      id\n      status\n      unreadCount\n      lastActivityAt\n      lastSequence\n      assignee {\n        id\n      }\n      customer {\n        id\n      }\n      ...ConversationRowFields\n    }\n  }\n": typeof types.InboxEventsDocument,
     "\n  query UnreadTotal {\n    conversations(first: 100, filter: { unreadOnly: true, status: [OPEN, PENDING, RESOLVED, CLOSED] }) {\n      edges {\n        node {\n          id\n          unreadCount\n        }\n      }\n    }\n  }\n": typeof types.UnreadTotalDocument,
     "\n  query DashboardViewer {\n    viewer {\n      permissions\n      staff {\n        id\n        name\n      }\n      organization {\n        id\n        name\n      }\n    }\n  }\n": typeof types.DashboardViewerDocument,
-    "\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      token\n      expiresAt\n      staff {\n        id\n        name\n      }\n    }\n  }\n": typeof types.SignInDocument,
+    "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
+    "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": typeof types.RequestPasswordResetDocument,
+    "\n  mutation AcceptStaffInvite($token: String!, $password: String!) {\n    acceptStaffInvite(token: $token, password: $password) {\n      ...SignInResultFields\n    }\n  }\n": typeof types.AcceptStaffInviteDocument,
+    "\n  mutation ResetPassword($token: String!, $password: String!) {\n    resetPassword(token: $token, password: $password) {\n      ...SignInResultFields\n    }\n  }\n": typeof types.ResetPasswordDocument,
+    "\n  mutation CompleteSignIn($challenge: String!, $code: String, $recoveryCode: String) {\n    completeSignIn(challenge: $challenge, code: $code, recoveryCode: $recoveryCode) {\n      token\n      expiresAt\n      staff {\n        id\n      }\n    }\n  }\n": typeof types.CompleteSignInDocument,
+    "\n  mutation BeginEnrolmentWithChallenge($challenge: String) {\n    beginTwoFactorEnrolment(challenge: $challenge) {\n      secret\n      qrCodeDataUrl\n    }\n  }\n": typeof types.BeginEnrolmentWithChallengeDocument,
+    "\n  mutation ConfirmEnrolmentWithChallenge($code: String!, $challenge: String) {\n    confirmTwoFactorEnrolment(code: $code, challenge: $challenge) {\n      recoveryCodes\n      session {\n        token\n        expiresAt\n        staff {\n          id\n        }\n      }\n    }\n  }\n": typeof types.ConfirmEnrolmentWithChallengeDocument,
+    "\n  fragment SignInResultFields on SignInResult {\n    token\n    expiresAt\n    staff {\n      id\n    }\n    challenge {\n      token\n      kind\n    }\n  }\n": typeof types.SignInResultFieldsFragmentDoc,
+    "\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      ...SignInResultFields\n    }\n  }\n": typeof types.SignInDocument,
     "\n  fragment ApiKeyRowFields on ApiKey {\n    id\n    name\n    prefix\n    scopes\n    createdAt\n    lastUsedAt\n    expiresAt\n    revokedAt\n  }\n": typeof types.ApiKeyRowFieldsFragmentDoc,
     "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n      ...ApiKeyRowFields\n    }\n  }\n": typeof types.RevokeApiKeyDocument,
     "\n  query ApiKeys {\n    apiKeys {\n      id\n      ...ApiKeyRowFields\n    }\n  }\n": typeof types.ApiKeysDocument,
@@ -56,6 +73,16 @@ type Documents = {
     "\n  query PharmacySettings {\n    viewer {\n      organization {\n        id\n        ...PharmacySettingsFields\n      }\n    }\n  }\n": typeof types.PharmacySettingsDocument,
     "\n  fragment DurationCellsFields on DurationStats {\n    count\n    medianSeconds\n    averageSeconds\n  }\n": typeof types.DurationCellsFieldsFragmentDoc,
     "\n  query ConversationStats($input: ConversationStatsInput!) {\n    conversationStats(input: $input) {\n      from\n      to\n      timeZone\n      businessHoursOnly\n      askedConversations\n      openedToday\n      unreadConversations\n      byStatus {\n        status\n        count\n      }\n      firstResponse {\n        ...DurationCellsFields\n      }\n      resolution {\n        ...DurationCellsFields\n      }\n      byChannel {\n        channel\n        askedConversations\n        firstResponse {\n          ...DurationCellsFields\n        }\n        resolution {\n          ...DurationCellsFields\n        }\n      }\n      byStaffMember {\n        staffMember {\n          id\n          name\n        }\n        firstResponse {\n          ...DurationCellsFields\n        }\n        resolution {\n          ...DurationCellsFields\n        }\n      }\n    }\n  }\n": typeof types.ConversationStatsDocument,
+    "\n  query MailDeliveries {\n    mailDeliveries(first: 20) {\n      id\n      template\n      recipient\n      status\n      attempts\n      lastError\n      createdAt\n    }\n  }\n": typeof types.MailDeliveriesDocument,
+    "\n  query StaffInvites {\n    staffInvites {\n      id\n      email\n      name\n      role\n      state\n      sentAt\n      expiresAt\n    }\n  }\n": typeof types.StaffInvitesDocument,
+    "\n  mutation ResendStaffInvite($id: ID!) {\n    resendStaffInvite(id: $id) {\n      id\n      state\n      sentAt\n      expiresAt\n    }\n  }\n": typeof types.ResendStaffInviteDocument,
+    "\n  mutation RevokeStaffInvite($id: ID!) {\n    revokeStaffInvite(id: $id) {\n      id\n      state\n    }\n  }\n": typeof types.RevokeStaffInviteDocument,
+    "\n  query Team {\n    viewer {\n      staff {\n        id\n      }\n    }\n    staffMembers(includeDeactivated: true) {\n      id\n      name\n      email\n      role\n      active\n      twoFactorEnabled\n    }\n  }\n": typeof types.TeamDocument,
+    "\n  mutation SetStaffRole($id: ID!, $role: StaffRole!) {\n    setStaffRole(id: $id, role: $role) {\n      id\n      role\n    }\n  }\n": typeof types.SetStaffRoleDocument,
+    "\n  mutation DeactivateStaff($id: ID!) {\n    deactivateStaff(id: $id) {\n      id\n      active\n    }\n  }\n": typeof types.DeactivateStaffDocument,
+    "\n  mutation ReactivateStaff($id: ID!) {\n    reactivateStaff(id: $id) {\n      id\n      active\n    }\n  }\n": typeof types.ReactivateStaffDocument,
+    "\n  mutation EndStaffSessions($staffId: ID!) {\n    endStaffSessions(staffId: $staffId) {\n      id\n    }\n  }\n": typeof types.EndStaffSessionsDocument,
+    "\n  mutation InviteStaff($input: InviteStaffInput!) {\n    inviteStaff(input: $input) {\n      id\n      state\n    }\n  }\n": typeof types.InviteStaffDocument,
     "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      secret\n      endpoint {\n        id\n        ...WebhookEndpointFields\n      }\n    }\n  }\n": typeof types.CreateWebhookEndpointDocument,
     "\n  query WebhookDeliveries($endpointId: ID!, $status: WebhookDeliveryStatus, $after: String) {\n    webhookDeliveries(endpointId: $endpointId, status: $status, first: 20, after: $after) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          status\n          attemptCount\n          createdAt\n          nextAttemptAt\n          event {\n            id\n            type\n          }\n          attempts {\n            attempt\n            statusCode\n            error\n            durationMs\n            startedAt\n          }\n        }\n      }\n    }\n  }\n": typeof types.WebhookDeliveriesDocument,
     "\n  mutation RedeliverWebhook($deliveryId: ID!) {\n    redeliverWebhook(deliveryId: $deliveryId) {\n      id\n      status\n      attemptCount\n      nextAttemptAt\n    }\n  }\n": typeof types.RedeliverWebhookDocument,
@@ -69,6 +96,15 @@ type Documents = {
     "fragment ActorFields on Actor {\n  __typename\n  ... on Customer {\n    id\n    name\n  }\n  ... on StaffMember {\n    id\n    name\n  }\n  ... on PartnerApp {\n    id\n    name\n  }\n}": typeof types.ActorFieldsFragmentDoc,
 };
 const documents: Documents = {
+    "\n  query MyAccount {\n    viewer {\n      staff {\n        id\n        name\n        email\n        twoFactorEnabled\n      }\n      organization {\n        id\n        settings {\n          requireTwoFactor\n        }\n      }\n    }\n  }\n": types.MyAccountDocument,
+    "\n  mutation UpdateMyProfile($name: String!) {\n    updateMyProfile(name: $name) {\n      id\n      name\n    }\n  }\n": types.UpdateMyProfileDocument,
+    "\n  mutation ChangeMyPassword($currentPassword: String!, $newPassword: String!) {\n    changeMyPassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": types.ChangeMyPasswordDocument,
+    "\n  query MySessions {\n    mySessions {\n      id\n      userAgent\n      ip\n      createdAt\n      lastSeenAt\n      current\n    }\n  }\n": types.MySessionsDocument,
+    "\n  mutation EndSession($id: ID!) {\n    endSession(id: $id)\n  }\n": types.EndSessionDocument,
+    "\n  mutation EndAllMySessions {\n    endAllMySessions\n  }\n": types.EndAllMySessionsDocument,
+    "\n  mutation BeginTwoFactorEnrolment {\n    beginTwoFactorEnrolment {\n      secret\n      qrCodeDataUrl\n    }\n  }\n": types.BeginTwoFactorEnrolmentDocument,
+    "\n  mutation ConfirmTwoFactorEnrolment($code: String!) {\n    confirmTwoFactorEnrolment(code: $code) {\n      recoveryCodes\n    }\n  }\n": types.ConfirmTwoFactorEnrolmentDocument,
+    "\n  mutation DisableTwoFactor($password: String!, $code: String!) {\n    disableTwoFactor(password: $password, code: $code)\n  }\n": types.DisableTwoFactorDocument,
     "\n  mutation SendMessage($input: SendMessageInput!) {\n    sendMessage(input: $input) {\n      id\n      sequence\n      conversationId\n      clientMessageId\n      ...MessageBubbleFields\n    }\n  }\n": types.SendMessageDocument,
     "\n  query StaffMembers {\n    staffMembers {\n      id\n      name\n    }\n  }\n": types.StaffMembersDocument,
     "\n  mutation AssignConversation($input: AssignConversationInput!) {\n    assignConversation(input: $input) {\n      id\n      assignee {\n        id\n        name\n      }\n    }\n  }\n": types.AssignConversationDocument,
@@ -78,7 +114,7 @@ const documents: Documents = {
     "\n  query ConversationThread($id: ID!, $last: Int!, $before: String) {\n    conversation(id: $id) {\n      id\n      unreadCount\n      lastSequence\n      customer {\n        id\n      }\n      ...ConversationHeaderFields\n      ...CustomerPanelFields\n      participants {\n        id\n        role\n        lastReadSequence\n        actor {\n          ...ActorFields\n        }\n      }\n      messages(last: $last, before: $before) {\n        pageInfo {\n          hasPreviousPage\n          startCursor\n        }\n        edges {\n          cursor\n          node {\n            id\n            sequence\n            ...TimelineMessageFields\n          }\n        }\n      }\n    }\n  }\n": types.ConversationThreadDocument,
     "\n  mutation MarkConversationRead($input: MarkConversationReadInput!) {\n    markConversationRead(input: $input) {\n      id\n      unreadCount\n    }\n  }\n": types.MarkConversationReadDocument,
     "\n  mutation DeleteMessage($messageId: ID!) {\n    deleteMessage(messageId: $messageId) {\n      id\n      body\n      deletedAt\n    }\n  }\n": types.DeleteMessageDocument,
-    "\n  fragment MessageBubbleFields on Message {\n    id\n    sequence\n    kind\n    body\n    createdAt\n    editedAt\n    deletedAt\n    sender {\n      ...ActorFields\n    }\n    replyTo {\n      id\n      body\n      deletedAt\n      sender {\n        ...ActorFields\n      }\n    }\n    attachments {\n      ...AttachmentFields\n    }\n    ...ReactionChipsFields\n  }\n": types.MessageBubbleFieldsFragmentDoc,
+    "\n  fragment MessageBubbleFields on Message {\n    id\n    sequence\n    kind\n    body\n    createdAt\n    editedAt\n    deletedAt\n    sender {\n      ...ActorFields\n      ... on StaffMember {\n        active\n      }\n    }\n    replyTo {\n      id\n      body\n      deletedAt\n      sender {\n        ...ActorFields\n      }\n    }\n    attachments {\n      ...AttachmentFields\n    }\n    ...ReactionChipsFields\n  }\n": types.MessageBubbleFieldsFragmentDoc,
     "\n  mutation EditMessage($input: EditMessageInput!) {\n    editMessage(input: $input) {\n      id\n      body\n      editedAt\n    }\n  }\n": types.EditMessageDocument,
     "\n  fragment TimelineMessageFields on Message {\n    id\n    sequence\n    conversationId\n    clientMessageId\n    createdAt\n    kind\n    sender {\n      ...ActorFields\n    }\n    ...MessageBubbleFields\n    ...SystemMessageFields\n  }\n": types.TimelineMessageFieldsFragmentDoc,
     "\n  fragment ReactionChipsFields on Message {\n    id\n    reactions {\n      id\n      emoji\n      actor {\n        ...ActorFields\n      }\n    }\n  }\n": types.ReactionChipsFieldsFragmentDoc,
@@ -100,7 +136,15 @@ const documents: Documents = {
     "\n  subscription InboxEvents {\n    inboxEvents {\n      id\n      status\n      unreadCount\n      lastActivityAt\n      lastSequence\n      assignee {\n        id\n      }\n      customer {\n        id\n      }\n      ...ConversationRowFields\n    }\n  }\n": types.InboxEventsDocument,
     "\n  query UnreadTotal {\n    conversations(first: 100, filter: { unreadOnly: true, status: [OPEN, PENDING, RESOLVED, CLOSED] }) {\n      edges {\n        node {\n          id\n          unreadCount\n        }\n      }\n    }\n  }\n": types.UnreadTotalDocument,
     "\n  query DashboardViewer {\n    viewer {\n      permissions\n      staff {\n        id\n        name\n      }\n      organization {\n        id\n        name\n      }\n    }\n  }\n": types.DashboardViewerDocument,
-    "\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      token\n      expiresAt\n      staff {\n        id\n        name\n      }\n    }\n  }\n": types.SignInDocument,
+    "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
+    "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": types.RequestPasswordResetDocument,
+    "\n  mutation AcceptStaffInvite($token: String!, $password: String!) {\n    acceptStaffInvite(token: $token, password: $password) {\n      ...SignInResultFields\n    }\n  }\n": types.AcceptStaffInviteDocument,
+    "\n  mutation ResetPassword($token: String!, $password: String!) {\n    resetPassword(token: $token, password: $password) {\n      ...SignInResultFields\n    }\n  }\n": types.ResetPasswordDocument,
+    "\n  mutation CompleteSignIn($challenge: String!, $code: String, $recoveryCode: String) {\n    completeSignIn(challenge: $challenge, code: $code, recoveryCode: $recoveryCode) {\n      token\n      expiresAt\n      staff {\n        id\n      }\n    }\n  }\n": types.CompleteSignInDocument,
+    "\n  mutation BeginEnrolmentWithChallenge($challenge: String) {\n    beginTwoFactorEnrolment(challenge: $challenge) {\n      secret\n      qrCodeDataUrl\n    }\n  }\n": types.BeginEnrolmentWithChallengeDocument,
+    "\n  mutation ConfirmEnrolmentWithChallenge($code: String!, $challenge: String) {\n    confirmTwoFactorEnrolment(code: $code, challenge: $challenge) {\n      recoveryCodes\n      session {\n        token\n        expiresAt\n        staff {\n          id\n        }\n      }\n    }\n  }\n": types.ConfirmEnrolmentWithChallengeDocument,
+    "\n  fragment SignInResultFields on SignInResult {\n    token\n    expiresAt\n    staff {\n      id\n    }\n    challenge {\n      token\n      kind\n    }\n  }\n": types.SignInResultFieldsFragmentDoc,
+    "\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      ...SignInResultFields\n    }\n  }\n": types.SignInDocument,
     "\n  fragment ApiKeyRowFields on ApiKey {\n    id\n    name\n    prefix\n    scopes\n    createdAt\n    lastUsedAt\n    expiresAt\n    revokedAt\n  }\n": types.ApiKeyRowFieldsFragmentDoc,
     "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n      ...ApiKeyRowFields\n    }\n  }\n": types.RevokeApiKeyDocument,
     "\n  query ApiKeys {\n    apiKeys {\n      id\n      ...ApiKeyRowFields\n    }\n  }\n": types.ApiKeysDocument,
@@ -111,6 +155,16 @@ const documents: Documents = {
     "\n  query PharmacySettings {\n    viewer {\n      organization {\n        id\n        ...PharmacySettingsFields\n      }\n    }\n  }\n": types.PharmacySettingsDocument,
     "\n  fragment DurationCellsFields on DurationStats {\n    count\n    medianSeconds\n    averageSeconds\n  }\n": types.DurationCellsFieldsFragmentDoc,
     "\n  query ConversationStats($input: ConversationStatsInput!) {\n    conversationStats(input: $input) {\n      from\n      to\n      timeZone\n      businessHoursOnly\n      askedConversations\n      openedToday\n      unreadConversations\n      byStatus {\n        status\n        count\n      }\n      firstResponse {\n        ...DurationCellsFields\n      }\n      resolution {\n        ...DurationCellsFields\n      }\n      byChannel {\n        channel\n        askedConversations\n        firstResponse {\n          ...DurationCellsFields\n        }\n        resolution {\n          ...DurationCellsFields\n        }\n      }\n      byStaffMember {\n        staffMember {\n          id\n          name\n        }\n        firstResponse {\n          ...DurationCellsFields\n        }\n        resolution {\n          ...DurationCellsFields\n        }\n      }\n    }\n  }\n": types.ConversationStatsDocument,
+    "\n  query MailDeliveries {\n    mailDeliveries(first: 20) {\n      id\n      template\n      recipient\n      status\n      attempts\n      lastError\n      createdAt\n    }\n  }\n": types.MailDeliveriesDocument,
+    "\n  query StaffInvites {\n    staffInvites {\n      id\n      email\n      name\n      role\n      state\n      sentAt\n      expiresAt\n    }\n  }\n": types.StaffInvitesDocument,
+    "\n  mutation ResendStaffInvite($id: ID!) {\n    resendStaffInvite(id: $id) {\n      id\n      state\n      sentAt\n      expiresAt\n    }\n  }\n": types.ResendStaffInviteDocument,
+    "\n  mutation RevokeStaffInvite($id: ID!) {\n    revokeStaffInvite(id: $id) {\n      id\n      state\n    }\n  }\n": types.RevokeStaffInviteDocument,
+    "\n  query Team {\n    viewer {\n      staff {\n        id\n      }\n    }\n    staffMembers(includeDeactivated: true) {\n      id\n      name\n      email\n      role\n      active\n      twoFactorEnabled\n    }\n  }\n": types.TeamDocument,
+    "\n  mutation SetStaffRole($id: ID!, $role: StaffRole!) {\n    setStaffRole(id: $id, role: $role) {\n      id\n      role\n    }\n  }\n": types.SetStaffRoleDocument,
+    "\n  mutation DeactivateStaff($id: ID!) {\n    deactivateStaff(id: $id) {\n      id\n      active\n    }\n  }\n": types.DeactivateStaffDocument,
+    "\n  mutation ReactivateStaff($id: ID!) {\n    reactivateStaff(id: $id) {\n      id\n      active\n    }\n  }\n": types.ReactivateStaffDocument,
+    "\n  mutation EndStaffSessions($staffId: ID!) {\n    endStaffSessions(staffId: $staffId) {\n      id\n    }\n  }\n": types.EndStaffSessionsDocument,
+    "\n  mutation InviteStaff($input: InviteStaffInput!) {\n    inviteStaff(input: $input) {\n      id\n      state\n    }\n  }\n": types.InviteStaffDocument,
     "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      secret\n      endpoint {\n        id\n        ...WebhookEndpointFields\n      }\n    }\n  }\n": types.CreateWebhookEndpointDocument,
     "\n  query WebhookDeliveries($endpointId: ID!, $status: WebhookDeliveryStatus, $after: String) {\n    webhookDeliveries(endpointId: $endpointId, status: $status, first: 20, after: $after) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          status\n          attemptCount\n          createdAt\n          nextAttemptAt\n          event {\n            id\n            type\n          }\n          attempts {\n            attempt\n            statusCode\n            error\n            durationMs\n            startedAt\n          }\n        }\n      }\n    }\n  }\n": types.WebhookDeliveriesDocument,
     "\n  mutation RedeliverWebhook($deliveryId: ID!) {\n    redeliverWebhook(deliveryId: $deliveryId) {\n      id\n      status\n      attemptCount\n      nextAttemptAt\n    }\n  }\n": types.RedeliverWebhookDocument,
@@ -138,6 +192,42 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyAccount {\n    viewer {\n      staff {\n        id\n        name\n        email\n        twoFactorEnabled\n      }\n      organization {\n        id\n        settings {\n          requireTwoFactor\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query MyAccount {\n    viewer {\n      staff {\n        id\n        name\n        email\n        twoFactorEnabled\n      }\n      organization {\n        id\n        settings {\n          requireTwoFactor\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateMyProfile($name: String!) {\n    updateMyProfile(name: $name) {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateMyProfile($name: String!) {\n    updateMyProfile(name: $name) {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangeMyPassword($currentPassword: String!, $newPassword: String!) {\n    changeMyPassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n"): (typeof documents)["\n  mutation ChangeMyPassword($currentPassword: String!, $newPassword: String!) {\n    changeMyPassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MySessions {\n    mySessions {\n      id\n      userAgent\n      ip\n      createdAt\n      lastSeenAt\n      current\n    }\n  }\n"): (typeof documents)["\n  query MySessions {\n    mySessions {\n      id\n      userAgent\n      ip\n      createdAt\n      lastSeenAt\n      current\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EndSession($id: ID!) {\n    endSession(id: $id)\n  }\n"): (typeof documents)["\n  mutation EndSession($id: ID!) {\n    endSession(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EndAllMySessions {\n    endAllMySessions\n  }\n"): (typeof documents)["\n  mutation EndAllMySessions {\n    endAllMySessions\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BeginTwoFactorEnrolment {\n    beginTwoFactorEnrolment {\n      secret\n      qrCodeDataUrl\n    }\n  }\n"): (typeof documents)["\n  mutation BeginTwoFactorEnrolment {\n    beginTwoFactorEnrolment {\n      secret\n      qrCodeDataUrl\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfirmTwoFactorEnrolment($code: String!) {\n    confirmTwoFactorEnrolment(code: $code) {\n      recoveryCodes\n    }\n  }\n"): (typeof documents)["\n  mutation ConfirmTwoFactorEnrolment($code: String!) {\n    confirmTwoFactorEnrolment(code: $code) {\n      recoveryCodes\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DisableTwoFactor($password: String!, $code: String!) {\n    disableTwoFactor(password: $password, code: $code)\n  }\n"): (typeof documents)["\n  mutation DisableTwoFactor($password: String!, $code: String!) {\n    disableTwoFactor(password: $password, code: $code)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -177,7 +267,7 @@ export function graphql(source: "\n  mutation DeleteMessage($messageId: ID!) {\n
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment MessageBubbleFields on Message {\n    id\n    sequence\n    kind\n    body\n    createdAt\n    editedAt\n    deletedAt\n    sender {\n      ...ActorFields\n    }\n    replyTo {\n      id\n      body\n      deletedAt\n      sender {\n        ...ActorFields\n      }\n    }\n    attachments {\n      ...AttachmentFields\n    }\n    ...ReactionChipsFields\n  }\n"): (typeof documents)["\n  fragment MessageBubbleFields on Message {\n    id\n    sequence\n    kind\n    body\n    createdAt\n    editedAt\n    deletedAt\n    sender {\n      ...ActorFields\n    }\n    replyTo {\n      id\n      body\n      deletedAt\n      sender {\n        ...ActorFields\n      }\n    }\n    attachments {\n      ...AttachmentFields\n    }\n    ...ReactionChipsFields\n  }\n"];
+export function graphql(source: "\n  fragment MessageBubbleFields on Message {\n    id\n    sequence\n    kind\n    body\n    createdAt\n    editedAt\n    deletedAt\n    sender {\n      ...ActorFields\n      ... on StaffMember {\n        active\n      }\n    }\n    replyTo {\n      id\n      body\n      deletedAt\n      sender {\n        ...ActorFields\n      }\n    }\n    attachments {\n      ...AttachmentFields\n    }\n    ...ReactionChipsFields\n  }\n"): (typeof documents)["\n  fragment MessageBubbleFields on Message {\n    id\n    sequence\n    kind\n    body\n    createdAt\n    editedAt\n    deletedAt\n    sender {\n      ...ActorFields\n      ... on StaffMember {\n        active\n      }\n    }\n    replyTo {\n      id\n      body\n      deletedAt\n      sender {\n        ...ActorFields\n      }\n    }\n    attachments {\n      ...AttachmentFields\n    }\n    ...ReactionChipsFields\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -265,7 +355,39 @@ export function graphql(source: "\n  query DashboardViewer {\n    viewer {\n    
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      token\n      expiresAt\n      staff {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      token\n      expiresAt\n      staff {\n        id\n        name\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation SignOut {\n    signOut\n  }\n"): (typeof documents)["\n  mutation SignOut {\n    signOut\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n"): (typeof documents)["\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptStaffInvite($token: String!, $password: String!) {\n    acceptStaffInvite(token: $token, password: $password) {\n      ...SignInResultFields\n    }\n  }\n"): (typeof documents)["\n  mutation AcceptStaffInvite($token: String!, $password: String!) {\n    acceptStaffInvite(token: $token, password: $password) {\n      ...SignInResultFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetPassword($token: String!, $password: String!) {\n    resetPassword(token: $token, password: $password) {\n      ...SignInResultFields\n    }\n  }\n"): (typeof documents)["\n  mutation ResetPassword($token: String!, $password: String!) {\n    resetPassword(token: $token, password: $password) {\n      ...SignInResultFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CompleteSignIn($challenge: String!, $code: String, $recoveryCode: String) {\n    completeSignIn(challenge: $challenge, code: $code, recoveryCode: $recoveryCode) {\n      token\n      expiresAt\n      staff {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CompleteSignIn($challenge: String!, $code: String, $recoveryCode: String) {\n    completeSignIn(challenge: $challenge, code: $code, recoveryCode: $recoveryCode) {\n      token\n      expiresAt\n      staff {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BeginEnrolmentWithChallenge($challenge: String) {\n    beginTwoFactorEnrolment(challenge: $challenge) {\n      secret\n      qrCodeDataUrl\n    }\n  }\n"): (typeof documents)["\n  mutation BeginEnrolmentWithChallenge($challenge: String) {\n    beginTwoFactorEnrolment(challenge: $challenge) {\n      secret\n      qrCodeDataUrl\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfirmEnrolmentWithChallenge($code: String!, $challenge: String) {\n    confirmTwoFactorEnrolment(code: $code, challenge: $challenge) {\n      recoveryCodes\n      session {\n        token\n        expiresAt\n        staff {\n          id\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ConfirmEnrolmentWithChallenge($code: String!, $challenge: String) {\n    confirmTwoFactorEnrolment(code: $code, challenge: $challenge) {\n      recoveryCodes\n      session {\n        token\n        expiresAt\n        staff {\n          id\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SignInResultFields on SignInResult {\n    token\n    expiresAt\n    staff {\n      id\n    }\n    challenge {\n      token\n      kind\n    }\n  }\n"): (typeof documents)["\n  fragment SignInResultFields on SignInResult {\n    token\n    expiresAt\n    staff {\n      id\n    }\n    challenge {\n      token\n      kind\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      ...SignInResultFields\n    }\n  }\n"): (typeof documents)["\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      ...SignInResultFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -306,6 +428,46 @@ export function graphql(source: "\n  fragment DurationCellsFields on DurationSta
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ConversationStats($input: ConversationStatsInput!) {\n    conversationStats(input: $input) {\n      from\n      to\n      timeZone\n      businessHoursOnly\n      askedConversations\n      openedToday\n      unreadConversations\n      byStatus {\n        status\n        count\n      }\n      firstResponse {\n        ...DurationCellsFields\n      }\n      resolution {\n        ...DurationCellsFields\n      }\n      byChannel {\n        channel\n        askedConversations\n        firstResponse {\n          ...DurationCellsFields\n        }\n        resolution {\n          ...DurationCellsFields\n        }\n      }\n      byStaffMember {\n        staffMember {\n          id\n          name\n        }\n        firstResponse {\n          ...DurationCellsFields\n        }\n        resolution {\n          ...DurationCellsFields\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConversationStats($input: ConversationStatsInput!) {\n    conversationStats(input: $input) {\n      from\n      to\n      timeZone\n      businessHoursOnly\n      askedConversations\n      openedToday\n      unreadConversations\n      byStatus {\n        status\n        count\n      }\n      firstResponse {\n        ...DurationCellsFields\n      }\n      resolution {\n        ...DurationCellsFields\n      }\n      byChannel {\n        channel\n        askedConversations\n        firstResponse {\n          ...DurationCellsFields\n        }\n        resolution {\n          ...DurationCellsFields\n        }\n      }\n      byStaffMember {\n        staffMember {\n          id\n          name\n        }\n        firstResponse {\n          ...DurationCellsFields\n        }\n        resolution {\n          ...DurationCellsFields\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MailDeliveries {\n    mailDeliveries(first: 20) {\n      id\n      template\n      recipient\n      status\n      attempts\n      lastError\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  query MailDeliveries {\n    mailDeliveries(first: 20) {\n      id\n      template\n      recipient\n      status\n      attempts\n      lastError\n      createdAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StaffInvites {\n    staffInvites {\n      id\n      email\n      name\n      role\n      state\n      sentAt\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  query StaffInvites {\n    staffInvites {\n      id\n      email\n      name\n      role\n      state\n      sentAt\n      expiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResendStaffInvite($id: ID!) {\n    resendStaffInvite(id: $id) {\n      id\n      state\n      sentAt\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  mutation ResendStaffInvite($id: ID!) {\n    resendStaffInvite(id: $id) {\n      id\n      state\n      sentAt\n      expiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeStaffInvite($id: ID!) {\n    revokeStaffInvite(id: $id) {\n      id\n      state\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeStaffInvite($id: ID!) {\n    revokeStaffInvite(id: $id) {\n      id\n      state\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Team {\n    viewer {\n      staff {\n        id\n      }\n    }\n    staffMembers(includeDeactivated: true) {\n      id\n      name\n      email\n      role\n      active\n      twoFactorEnabled\n    }\n  }\n"): (typeof documents)["\n  query Team {\n    viewer {\n      staff {\n        id\n      }\n    }\n    staffMembers(includeDeactivated: true) {\n      id\n      name\n      email\n      role\n      active\n      twoFactorEnabled\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetStaffRole($id: ID!, $role: StaffRole!) {\n    setStaffRole(id: $id, role: $role) {\n      id\n      role\n    }\n  }\n"): (typeof documents)["\n  mutation SetStaffRole($id: ID!, $role: StaffRole!) {\n    setStaffRole(id: $id, role: $role) {\n      id\n      role\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeactivateStaff($id: ID!) {\n    deactivateStaff(id: $id) {\n      id\n      active\n    }\n  }\n"): (typeof documents)["\n  mutation DeactivateStaff($id: ID!) {\n    deactivateStaff(id: $id) {\n      id\n      active\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReactivateStaff($id: ID!) {\n    reactivateStaff(id: $id) {\n      id\n      active\n    }\n  }\n"): (typeof documents)["\n  mutation ReactivateStaff($id: ID!) {\n    reactivateStaff(id: $id) {\n      id\n      active\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EndStaffSessions($staffId: ID!) {\n    endStaffSessions(staffId: $staffId) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation EndStaffSessions($staffId: ID!) {\n    endStaffSessions(staffId: $staffId) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InviteStaff($input: InviteStaffInput!) {\n    inviteStaff(input: $input) {\n      id\n      state\n    }\n  }\n"): (typeof documents)["\n  mutation InviteStaff($input: InviteStaffInput!) {\n    inviteStaff(input: $input) {\n      id\n      state\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

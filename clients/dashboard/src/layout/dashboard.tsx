@@ -1,4 +1,4 @@
-import { useQuery } from '@apollo/client/react';
+import { useMutation, useQuery } from '@apollo/client/react';
 import { lazy, Suspense } from 'react';
 import { ConnectionBanner } from '../connection/connection-banner.js';
 import { ConversationView } from '../conversation/conversation-view.js';
@@ -7,7 +7,7 @@ import { InboxPane } from '../inbox/inbox-pane.js';
 import { useInboxEvents } from '../inbox/use-inbox-events.js';
 import { useUnreadTitle } from '../inbox/use-unread-title.js';
 import { PendingSendsProvider } from '../composer/pending-sends.js';
-import { openInbox, openSettings, settingsPath, useRoute } from '../routing/use-route.js';
+import { accountPath, openAccount, openInbox, openSettings, settingsPath, useRoute } from '../routing/use-route.js';
 import { settingsEntry } from '../settings/settings-sections.js';
 import { useSession, useStaffSession } from '../session/session-context.js';
 import './dashboard.css';
@@ -28,21 +28,29 @@ const DashboardViewerQuery = graphql(`
   }
 `);
 
+const SignOutMutation = graphql(`
+  mutation SignOut {
+    signOut
+  }
+`);
+
 // Loaded on first visit: the inbox's first load does not carry the admin screens.
 const SettingsPage = lazy(() => import('../settings/settings-page.js'));
+const AccountPage = lazy(() => import('../account/account-page.js'));
 
 /** Signed in: the header, the inbox and the open conversation side by side (stacked when narrow). */
 export function Dashboard() {
   const { staffId } = useStaffSession();
   const { signOut } = useSession();
-  const { conversationId, settingsSection } = useRoute();
+  const { conversationId, settingsSection, account } = useRoute();
+  const [endSession] = useMutation(SignOutMutation);
   const { data } = useQuery(DashboardViewerQuery);
   const unread = useUnreadTitle('Counterchat');
   useInboxEvents(staffId);
 
   const viewer = data?.viewer;
   const entry = settingsEntry(viewer?.permissions ?? []);
-  const inSettings = settingsSection !== null;
+  const inSettings = settingsSection !== null || account;
   return (
     <PendingSendsProvider>
       <div className={`dashboard${conversationId ? ' dashboard--conversation-open' : ''}`}>
@@ -96,8 +104,32 @@ export function Dashboard() {
               {entry}
             </a>
           )}
-          <span className="dashboard__staff">{viewer?.staff?.name}</span>
-          <button type="button" className="button button--ghost" onClick={() => signOut()}>
+          <a
+            className={`dashboard__staff${account ? ' button--current' : ''}`}
+            href={accountPath()}
+            title="Your account"
+            aria-current={account ? 'page' : undefined}
+            onClick={(event) => {
+              if (event.metaKey || event.ctrlKey || event.shiftKey) return;
+              event.preventDefault();
+              openAccount();
+            }}
+          >
+            {viewer?.staff?.name ?? 'Your account'}
+          </a>
+          <button
+            type="button"
+            className="button button--ghost"
+            // Ends the session on the server too (its token stops working everywhere), then here whatever the answer.
+            onClick={() =>
+              void endSession()
+                .catch(() => {})
+                .finally(() => {
+                  openInbox();
+                  signOut();
+                })
+            }
+          >
             Sign out
           </button>
         </header>
@@ -105,7 +137,7 @@ export function Dashboard() {
           <main className="dashboard__settings">
             {viewer && (
               <Suspense fallback={<p className="inbox__empty">Loading settings…</p>}>
-                <SettingsPage section={settingsSection} permissions={viewer.permissions} />
+                {account ? <AccountPage /> : <SettingsPage section={settingsSection ?? ''} permissions={viewer.permissions} />}
               </Suspense>
             )}
           </main>

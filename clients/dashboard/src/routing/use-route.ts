@@ -1,19 +1,26 @@
 import { useSyncExternalStore } from 'react';
 
 /**
- * Three screens need no router library: the inbox (`/dashboard/`), one conversation
- * (`/dashboard/conversations/<id>`) and the settings area (`/dashboard/settings/<section>`).
+ * A few screens need no router library: the inbox (`/dashboard/`), one conversation
+ * (`/dashboard/conversations/<id>`), the settings area (`/dashboard/settings/<section>`),
+ * "Your account" (`/dashboard/account`), and the pages links in e-mails open signed out
+ * (`/dashboard/accept-invitation#token=…`, `/dashboard/reset-password#token=…`).
  * The gateway falls back to index.html for all, so a reload or a shared link opens the same screen.
  */
 export interface Route {
   conversationId: string | null;
   /** Null outside the settings area; '' for its first section. */
   settingsSection: string | null;
+  account: boolean;
+  /** A page an e-mail's link opens, whoever is signed in. */
+  linkPage: 'accept-invitation' | 'reset-password' | null;
 }
 
 const BASE = import.meta.env.BASE_URL.replace(/\/$/, '');
 const CONVERSATION_PATH = new RegExp(`^${BASE}/conversations/([^/]+)/?$`);
 const SETTINGS_PATH = new RegExp(`^${BASE}/settings(?:/([^/]+))?/?$`);
+const ACCOUNT_PATH = new RegExp(`^${BASE}/account/?$`);
+const LINK_PAGE_PATH = new RegExp(`^${BASE}/(accept-invitation|reset-password)/?$`);
 const ROUTE_CHANGE = 'counterchat:route';
 
 function readRoute(): Route {
@@ -22,6 +29,8 @@ function readRoute(): Route {
   return {
     conversationId: match ? decodeURIComponent(match[1]!) : null,
     settingsSection: settings ? decodeURIComponent(settings[1] ?? '') : null,
+    account: ACCOUNT_PATH.test(window.location.pathname),
+    linkPage: (LINK_PAGE_PATH.exec(window.location.pathname)?.[1] as Route['linkPage'] | undefined) ?? null,
   };
 }
 
@@ -58,3 +67,15 @@ export const openConversation = (conversationId: string) => navigate(conversatio
 export const settingsPath = (section = '') => `${BASE}/settings${section ? `/${encodeURIComponent(section)}` : ''}`;
 export const openSettings = (section?: string) => navigate(settingsPath(section));
 export const openInbox = () => navigate(`${BASE}/`);
+export const accountPath = () => `${BASE}/account`;
+export const openAccount = () => navigate(accountPath());
+
+/**
+ * The token a link page was opened with (`#token=…`): read once, then taken out of the address
+ * bar and history, so it is not left behind for the next person at a shared computer.
+ */
+export function takeLinkToken(): string | null {
+  const token = new URLSearchParams(window.location.hash.slice(1)).get('token');
+  if (window.location.hash) window.history.replaceState(null, '', window.location.pathname);
+  return token;
+}

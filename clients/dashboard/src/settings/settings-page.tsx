@@ -7,9 +7,11 @@ import { visibleSections, type SettingsSectionName } from './settings-sections.j
 import { StatisticsSection } from './statistics/statistics-section.js';
 import { WebhooksSection } from './webhooks/webhooks-section.js';
 import { WidgetSecretSection } from './widget/widget-secret-section.js';
+import { TeamSection } from './team/team-section.js';
 import './settings.css';
 
 const SECTION_COMPONENTS: Record<SettingsSectionName, () => React.JSX.Element> = {
+  team: TeamSection,
   'api-keys': ApiKeysSection,
   webhooks: WebhooksSection,
   pharmacy: PharmacySettingsSection,

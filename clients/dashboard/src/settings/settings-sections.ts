@@ -3,6 +3,7 @@ import type { Permission } from '../gql/graphql.js';
 /** The settings area's sections, each shown only to viewers with its permission. */
 export const SETTINGS_SECTIONS = [
   { name: 'api-keys', label: 'API keys', permission: 'MANAGE_API_KEYS' },
+  { name: 'team', label: 'Team', permission: 'MANAGE_STAFF' },
   { name: 'webhooks', label: 'Webhooks', permission: 'MANAGE_WEBHOOKS' },
   { name: 'pharmacy', label: 'Pharmacy settings', permission: 'MANAGE_SETTINGS' },
   { name: 'widget', label: 'Chat widget', permission: 'MANAGE_WIDGET' },

@@ -1,0 +1,242 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { useState, type FormEvent } from 'react';
+import { graphql } from '../../gql/index.js';
+import type { StaffRole } from '../../gql/graphql.js';
+import { ConfirmButton } from '../confirm-button.js';
+import { errorMessage, inputErrors } from '../input-errors.js';
+import { MailDeliveries } from './mail-deliveries.js';
+import { StaffInvites } from './staff-invites.js';
+
+const TeamQuery = graphql(`
+  query Team {
+    viewer {
+      staff {
+        id
+      }
+    }
+    staffMembers(includeDeactivated: true) {
+      id
+      name
+      email
+      role
+      active
+      twoFactorEnabled
+    }
+  }
+`);
+
+const SetStaffRoleMutation = graphql(`
+  mutation SetStaffRole($id: ID!, $role: StaffRole!) {
+    setStaffRole(id: $id, role: $role) {
+      id
+      role
+    }
+  }
+`);
+const DeactivateStaffMutation = graphql(`
+  mutation DeactivateStaff($id: ID!) {
+    deactivateStaff(id: $id) {
+      id
+      active
+    }
+  }
+`);
+const ReactivateStaffMutation = graphql(`
+  mutation ReactivateStaff($id: ID!) {
+    reactivateStaff(id: $id) {
+      id
+      active
+    }
+  }
+`);
+const EndStaffSessionsMutation = graphql(`
+  mutation EndStaffSessions($staffId: ID!) {
+    endStaffSessions(staffId: $staffId) {
+      id
+    }
+  }
+`);
+const InviteStaffMutation = graphql(`
+  mutation InviteStaff($input: InviteStaffInput!) {
+    inviteStaff(input: $input) {
+      id
+      state
+    }
+  }
+`);
+
+export const ROLE_LABELS: Record<StaffRole, string> = { ADMIN: 'Admin', PHARMACIST: 'Pharmacist', STAFF: 'Staff' };
+const ROLES = Object.keys(ROLE_LABELS) as StaffRole[];
+
+/** The team (roles, former staff, sessions), its invitations, and the e-mails sent for them. */
+export function TeamSection() {
+  const { data, error, refetch } = useQuery(TeamQuery, { fetchPolicy: 'cache-and-network' });
+  const [actionError, setActionError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const options = { onError: (caught: unknown) => setActionError(errorMessage(caught)), onCompleted: () => setActionError(null) };
+  const [setRole] = useMutation(SetStaffRoleMutation, options);
+  const [deactivate] = useMutation(DeactivateStaffMutation, options);
+  const [reactivate] = useMutation(ReactivateStaffMutation, options);
+  const [endSessions] = useMutation(EndStaffSessionsMutation, { ...options, onCompleted: () => setNotice('Their sessions ended: they sign in again.') });
+  const me = data?.viewer?.staff?.id;
+
+  return (
+    <>
+      <p className="settings__intro">Who works in the pharmacy's inbox. A new role or a deactivation takes effect at once: the person's open dashboards are signed out.</p>
+      {error && !data && (
+        <p className="notice notice--error" role="alert">
+          The team could not be loaded. <button type="button" className="link-button" onClick={() => void refetch().catch(() => {})}>Try again</button>
+        </p>
+      )}
+      {actionError && (
+        <p className="notice notice--error" role="alert">
+          {actionError}
+        </p>
+      )}
+      {notice && (
+        <p className="notice notice--info" role="status">
+          {notice}
+        </p>
+      )}
+      {data && (
+        <div className="settings-table__scroll">
+          <table className="settings-table" aria-label="Team">
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Email</th>
+                <th scope="col">Role</th>
+                <th scope="col">Two-factor</th>
+                <th scope="col">State</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.staffMembers.map((member) => (
+                <tr key={member.id}>
+                  <td>{member.name}</td>
+                  <td>{member.email}</td>
+                  <td>
+                    <select
+                      aria-label={`Role of ${member.name}`}
+                      value={member.role}
+                      disabled={!member.active}
+                      onChange={(event) => void setRole({ variables: { id: member.id, role: event.target.value as StaffRole } }).catch(() => {})}
+                    >
+                      {ROLES.map((role) => (
+                        <option key={role} value={role}>
+                          {ROLE_LABELS[role]}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                  <td>{member.twoFactorEnabled ? 'On' : 'Off'}</td>
+                  <td>{member.active ? 'Active' : 'Former staff'}</td>
+                  <td className="settings-table__actions">
+                    {member.active ? (
+                      <>
+                        <ConfirmButton
+                          label="End sessions"
+                          accessibleLabel={`End the sessions of ${member.name}`}
+                          question={`Sign ${member.name} out everywhere?`}
+                          confirmLabel="Yes, sign out"
+                          onConfirm={() => void endSessions({ variables: { staffId: member.id } }).catch(() => {})}
+                        />
+                        {member.id !== me && (
+                          <ConfirmButton
+                            label="Deactivate"
+                            accessibleLabel={`Deactivate ${member.name}`}
+                            question={`Deactivate ${member.name}? They are signed out at once and can't sign in.`}
+                            confirmLabel="Yes, deactivate"
+                            onConfirm={() => void deactivate({ variables: { id: member.id } }).catch(() => {})}
+                          />
+                        )}
+                      </>
+                    ) : (
+                      <button type="button" className="button" aria-label={`Reactivate ${member.name}`} onClick={() => void reactivate({ variables: { id: member.id } }).catch(() => {})}>
+                        Reactivate
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <InviteStaffForm />
+      <StaffInvites />
+      <MailDeliveries />
+    </>
+  );
+}
+
+function InviteStaffForm() {
+  const [email, setEmail] = useState('');
+  const [name, setName] = useState('');
+  const [role, setRole] = useState<StaffRole>('STAFF');
+  const [sentTo, setSentTo] = useState<string | null>(null);
+  const [invite, { loading, error, reset }] = useMutation(InviteStaffMutation, { refetchQueries: ['StaffInvites', 'MailDeliveries'] });
+  const errors = inputErrors(error);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const result = await invite({ variables: { input: { email: email.trim(), name: name.trim(), role } } }).catch(() => null);
+    if (result?.data) {
+      setSentTo(email.trim());
+      setEmail('');
+      setName('');
+    }
+  }
+
+  return (
+    <form className="settings-form" onSubmit={(event) => void submit(event)} aria-labelledby="invite-staff-title">
+      <h2 id="invite-staff-title">Invite someone</h2>
+      {sentTo && (
+        <p className="notice notice--info" role="status">
+          An invitation is on its way to {sentTo}. The link works once, for 7 days.
+        </p>
+      )}
+      <label className="field">
+        <span>Their email</span>
+        <input
+          type="email"
+          value={email}
+          required
+          maxLength={254}
+          onChange={(event) => {
+            setEmail(event.target.value);
+            setSentTo(null);
+            reset();
+          }}
+        />
+        {errors.email && <span className="field-error">{errors.email}</span>}
+      </label>
+      <label className="field">
+        <span>Their name</span>
+        <input value={name} required maxLength={100} onChange={(event) => setName(event.target.value)} />
+        {errors.name && <span className="field-error">{errors.name}</span>}
+      </label>
+      <label className="field">
+        <span>Role</span>
+        <select value={role} onChange={(event) => setRole(event.target.value as StaffRole)}>
+          {ROLES.map((option) => (
+            <option key={option} value={option}>
+              {ROLE_LABELS[option]}
+            </option>
+          ))}
+        </select>
+      </label>
+      {errors.form && (
+        <p className="notice notice--error" role="alert">
+          {errors.form}
+        </p>
+      )}
+      <button type="submit" className="button button--primary" disabled={loading || !email.trim() || !name.trim()}>
+        Send invitation
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,35 @@
+import type { TaskName } from './task-name.js';
+
+/** A job to add to the queue, in the caller's transaction. */
+export interface JobSpec<Payload> {
+  task: TaskName;
+  payload: Payload;
+  /** Not before then (default: now). */
+  runAt?: Date;
+  /**
+   * At most one pending job per key: enqueuing again with the same key replaces the pending
+   * one's payload and time (graphile-worker's `job_key`), e.g. a resent invitation.
+   */
+  jobKey?: string;
+  /** Default 25 (about three days of exponential backoff). */
+  maxAttempts?: number;
+}
+
+/** Runs one SQL statement on the caller's connection, inside its transaction if it has one. */
+export type RunSql = (sql: string, parameters: unknown[]) => Promise<unknown>;
+
+/**
+ * Adds a job through `counterchat_enqueue_job` (a SECURITY DEFINER function of the schema's
+ * owner): the application role needs no rights on graphile-worker's tables, and the job
+ * commits or rolls back with the change that caused it. The worker hears of it at commit
+ * (NOTIFY), or at its next poll.
+ */
+export async function enqueueJob<Payload>(run: RunSql, job: JobSpec<Payload>): Promise<void> {
+  await run(`SELECT counterchat_enqueue_job($1, $2::json, $3, $4, $5)`, [
+    job.task,
+    JSON.stringify(job.payload),
+    job.runAt ?? null,
+    job.jobKey ?? null,
+    job.maxAttempts ?? null,
+  ]);
+}

@@ -1,0 +1,98 @@
+import { Logger, run, runMigrations, runOnce, type LogFunctionFactory, type Runner, type TaskList } from 'graphile-worker';
+import { logger } from '../logging/logger.js';
+import type { AsTenant, JobTaskList } from './job-task.js';
+
+
+export interface JobQueueOptions {
+  /** Jobs this instance runs at once. Default 2: mail sending waits on the network, not the CPU. */
+  concurrency: number;
+  /** How often the worker looks for jobs due later (retries, `runAt`); new jobs wake it at once (LISTEN/NOTIFY). Default 2 s. */
+  pollIntervalMs: number;
+}
+
+export const DEFAULT_JOB_QUEUE_OPTIONS: JobQueueOptions = { concurrency: 2, pollIntervalMs: 2_000 };
+
+/**
+ * graphile-worker's lines go to our logger; its chatty start and stop lines at debug. Its
+ * `meta` holds the whole job, payload included: only the job's id, task and attempt are kept.
+ */
+const logFactory: LogFunctionFactory = (scope) => (level, message, meta) => {
+  const job = (meta as { job?: { id?: string; task_identifier?: string; attempts?: number } } | undefined)?.job;
+  const fields = { jobQueue: { label: scope.label, workerId: scope.workerId, ...(job ? { jobId: job.id, task: job.task_identifier, attempt: job.attempts } : {}) } };
+  // A failed attempt is retried: the task itself logs the one that gives up at error.
+  if (level === 'error' && !job) logger.error(fields, message);
+  else if (level === 'error') logger.warn(fields, message);
+  else if (level === 'warning') logger.warn(fields, message);
+  else logger.debug(fields, message);
+};
+const workerLogger = new Logger(logFactory);
+
+/**
+ * Creates or updates graphile-worker's own schema (`graphile_worker`), as the schema's owner,
+ * after Counterchat's migrations. Idempotent, and safe with several instances starting at once.
+ */
+export async function migrateJobQueue(ownerConnectionString: string): Promise<void> {
+  await runMigrations({ connectionString: ownerConnectionString, logger: workerLogger, maxPoolSize: 1 });
+}
+
+export interface JobWorker {
+  /** Stops taking jobs and waits for those running to finish (their transactions and sends). */
+  dispose(): Promise<void>;
+}
+
+export interface JobWorkerOptions extends JobQueueOptions {
+  /** The owner's connection: graphile-worker's tables belong to it, not to the application role. */
+  ownerConnectionString: string;
+  tasks: JobTaskList;
+  asTenant: AsTenant;
+}
+
+/**
+ * Runs the queue's jobs on this instance (every gateway instance runs a worker; they share
+ * the queue with row locks). Jobs are durable: one queued before a restart, or one whose
+ * worker died mid-way (its lock expires), runs after it.
+ */
+export async function startJobWorker(options: JobWorkerOptions): Promise<JobWorker> {
+  const runner: Runner = await run({
+    connectionString: options.ownerConnectionString,
+    // A connection per running job, one to listen for new jobs, one spare.
+    maxPoolSize: options.concurrency + 2,
+    concurrency: options.concurrency,
+    pollInterval: options.pollIntervalMs,
+    // The gateway stops in its own order (main.ts); no library may exit the process on a signal.
+    noHandleSignals: true,
+    logger: workerLogger,
+    taskList: asGraphileTasks(options.tasks, options.asTenant),
+  });
+  // Settles when the worker stops; a rejection (its pool gave up) must not become an unhandled one.
+  runner.promise.catch((error: unknown) => logger.error({ err: error }, 'The job worker stopped; queued jobs wait for another instance or a restart.'));
+  return {
+    async dispose() {
+      await runner.stop();
+    },
+  };
+}
+
+/**
+ * Runs every job due now, then returns: the operator's CLI sends what it queued this way when
+ * no gateway is running to do it.
+ */
+export async function runDueJobs(options: Omit<JobWorkerOptions, keyof JobQueueOptions>): Promise<void> {
+  await runOnce({
+    connectionString: options.ownerConnectionString,
+    maxPoolSize: 2,
+    noHandleSignals: true,
+    logger: workerLogger,
+    taskList: asGraphileTasks(options.tasks, options.asTenant),
+  });
+}
+
+function asGraphileTasks(tasks: JobTaskList, asTenant: AsTenant): TaskList {
+  return Object.fromEntries(
+    Object.entries(tasks).map(([name, task]) => [
+      name,
+      (payload: unknown, helpers) =>
+        task(payload as never, { id: helpers.job.id, attempt: helpers.job.attempts, maxAttempts: helpers.job.max_attempts, asTenant }),
+    ]),
+  );
+}

@@ -1,0 +1,43 @@
+import { startJobWorker, type JobWorker } from '../jobs/job-queue.js';
+import type { AsTenant, JobTaskList } from '../jobs/job-task.js';
+import { createMailer, type Mailer } from '../mail/mailer.js';
+import { SEND_MAIL_TASK } from '../mail/queue-mail.js';
+import { sendMailTask } from '../mail/send-mail-task.js';
+import type { SecretBox } from '../secrets/secret-box.js';
+import type { TenantDatabase } from '../tenancy/tenant-database.js';
+import { PASSWORD_RESET_REQUEST_TASK, passwordResetRequestTask } from '../../resolvers/account/password-reset.service.js';
+import type { ServerDependencies } from './config.js';
+
+/**
+ * Every background task, by name: the one list the gateway's worker and the operator's CLI
+ * run. A feature that needs background work registers its task here.
+ */
+export function gatewayJobTasks(parts: { mailer: Mailer; secrets: SecretBox; database: TenantDatabase; publicUrl: string }): JobTaskList {
+  return {
+    [SEND_MAIL_TASK]: sendMailTask(parts),
+    [PASSWORD_RESET_REQUEST_TASK]: passwordResetRequestTask(parts),
+  };
+}
+
+/** Tasks reach the database only as one pharmacy at a time. */
+export const asTenantOf =
+  (database: TenantDatabase): AsTenant =>
+  (organizationId, work) =>
+    database.asTenant({ organizationId }, work);
+
+/** This instance's job worker (every instance runs one; they share the queue) and what its tasks use. */
+export async function startGatewayJobs(deps: ServerDependencies): Promise<JobWorker> {
+  const mailer = createMailer(deps.config.mail);
+  const worker = await startJobWorker({
+    ...deps.config.jobs,
+    ownerConnectionString: deps.jobQueueUrl,
+    tasks: gatewayJobTasks({ mailer, secrets: deps.secrets, database: deps.database, publicUrl: deps.config.publicUrl }),
+    asTenant: asTenantOf(deps.database),
+  });
+  return {
+    async dispose() {
+      await worker.dispose();
+      mailer.dispose();
+    },
+  };
+}
