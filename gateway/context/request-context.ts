@@ -1,6 +1,5 @@
 import type { Realtime } from '../pubsub/realtime.js';
 import type { GatewayFiles } from '../files/gateway-files.js';
-import { authenticate } from '../auth/authenticate.js';
 import type { TokenIssuer } from '../auth/token-issuer.js';
 import type { RateLimits } from '../rate-limits/rate-limits.js';
 import type { SignedInViewer, Viewer } from '../auth/viewer.js';
@@ -83,12 +82,14 @@ export class RequestContext {
   }
 
   /**
-   * A subscription keeps its context for its whole life; each event starts with
-   * empty loaders so it never sees rows cached for an earlier event.
+   * The context of one event of a subscription (the pipeline makes one per event): the same
+   * viewer, caller and read audit, and empty loaders, so an event never sees rows cached
+   * for an earlier one.
    */
-  startEvent(): void {
-    this.requestLoaders = undefined;
-    this.onlineActorKeys = undefined;
+  forEvent(): RequestContext {
+    const context = new RequestContext(this.viewer, this.gateway, this.clientIp, this.readAudit);
+    context.userAgent = this.userAgent;
+    return context;
   }
 
   /** `TYPE:id` of everyone in the viewer's organization with a live socket; one lookup per request. */
@@ -98,17 +99,4 @@ export class RequestContext {
       .then((actors) => new Set(actors.map(actorKey)));
     return this.onlineActorKeys;
   }
-}
-
-/** The same for HTTP (`Authorization` header) and WebSocket (`connection_init` payload). */
-export async function buildContext(
-  authorization: string | undefined,
-  gateway: GatewayDependencies,
-  clientIp?: string,
-  userAgent?: string,
-): Promise<RequestContext> {
-  const viewer = await authenticate(authorization, gateway);
-  const context = new RequestContext(viewer, gateway, clientIp);
-  context.userAgent = userAgent;
-  return context;
 }

@@ -1,7 +1,8 @@
 import type { Request, RequestHandler } from 'express';
 import { isPartnerCredential, type TrustedDocuments } from './trusted-documents.js';
 
-interface OperationBody {
+/** The parts of an operation that name its document. */
+export interface OperationBody {
   query?: unknown;
   extensions?: Record<string, unknown> | null;
 }

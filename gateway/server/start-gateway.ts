@@ -7,17 +7,17 @@ import express, { type ErrorRequestHandler } from 'express';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { buildCounterchatSchema } from '../../schema/build-schema.js';
-import { buildContext, type RequestContext } from '../context/request-context.js';
+import type { RequestContext } from '../context/request-context.js';
 import type { ServerDependencies } from './config.js';
-import { DomainError, serviceUnavailable, unauthenticated } from '../errors/domain-error.js';
-import { isDatabaseUnavailable } from '../database/database-error.js';
 import { ErrorCode } from '../errors/error-code.js';
 import { formatError } from '../pipeline/format-error.js';
 import { clientAppsRouter } from './http/client-apps.js';
 import { widgetSessionRouter } from './http/widget-session-route.js';
 import { filesRouter } from './http/files-route.js';
 import { multipartRequests } from './http/multipart-requests.js';
-import { operationLimits } from '../pipeline/operation-limits.js';
+import { OperationPipeline } from '../pipeline/operation-pipeline.js';
+import { graphqlContext } from './http/graphql-context.js';
+import proxyAddress from 'proxy-addr';
 import { TrustedDocuments } from '../pipeline/trusted-documents.js';
 import { trustedDocumentsMiddleware } from '../pipeline/trusted-documents-middleware.js';
 import { useWebSocketGateway, type WebSocketGateway } from './websocket/websocket-server.js';
@@ -27,7 +27,7 @@ import { startGatewayJobs } from './gateway-jobs.js';
 import { strictTransportSecurity } from './http/strict-transport-security.js';
 import { logger } from '../logging/logger.js';
 import { pinoHttp } from 'pino-http';
-import { bindTenant, tenantOf, withTenantSlot } from '../tenancy/tenant-context.js';
+import { withTenantSlot } from '../tenancy/tenant-context.js';
 
 /** Largest JSON request body; a 4,000-character message with its envelope fits many times over. */
 const JSON_BODY_LIMIT = '256kb';
@@ -59,11 +59,13 @@ export async function startGateway(deps: ServerDependencies): Promise<Gateway> {
 
   const schema = await buildCounterchatSchema();
   const trustedDocuments = TrustedDocuments.load(deps.config.trustedDocumentFiles);
-  const websockets = useWebSocketGateway(httpServer, schema, deps, trustedDocuments);
+  const pipeline = new OperationPipeline(schema, deps, trustedDocuments);
+  // Express's own proxy rule (TRUST_PROXY), so a socket's address is read as a request's is.
+  const websockets = useWebSocketGateway(httpServer, pipeline, deps, (request) => proxyAddress(request, app.get('trust proxy fn')));
   const webhooks = startWebhookDispatcher(deps.database, deps.realtime.bus, deps.config.webhooks);
   const retention = startRetentionJob(deps.database, deps.files.storage, deps.config.retention);
   const jobs = await startGatewayJobs(deps);
-  const limits = operationLimits({ production: deps.config.production });
+  const { limits } = pipeline;
   const apollo = new ApolloServer<RequestContext>({
     schema,
     validationRules: limits.validationRules,
@@ -125,31 +127,7 @@ export async function startGateway(deps: ServerDependencies): Promise<Gateway> {
     ...multipartRequests(),
     express.json({ limit: JSON_BODY_LIMIT }),
     trustedDocumentsMiddleware(trustedDocuments, { production: deps.config.production }),
-    expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        let context: RequestContext;
-        try {
-          context = await buildContext(req.headers.authorization, deps, req.ip, req.get('user-agent'));
-        } catch (error) {
-          // A bad credential fails the whole request with 401, before any resolver runs.
-          if (error instanceof DomainError) throw unauthenticated(error.message).withHttpStatus(401);
-          // An API key is looked up in the database; without it, no request can be served.
-          if (isDatabaseUnavailable(error)) throw serviceUnavailable();
-          throw error;
-        }
-        if (context.viewer.kind !== 'anonymous') bindTenant(tenantOf(context.viewer));
-        if (context.viewer.kind === 'partner') {
-          try {
-            await deps.rateLimits.partnerRequests.consume(context.viewer.apiKeyId);
-          } catch (error) {
-            // The whole request is refused, as HTTP says: 429 with the wait.
-            if (error instanceof DomainError) throw error.withHttpStatus(429);
-            throw error;
-          }
-        }
-        return context;
-      },
-    }),
+    expressMiddleware(apollo, { context: graphqlContext(pipeline) }),
   );
   app.use(jsonErrorHandler);
 

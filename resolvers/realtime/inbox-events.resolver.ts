@@ -1,7 +1,6 @@
-import { Authorized, Ctx, Resolver, Root, Subscription } from 'type-graphql';
+import { Authorized, Resolver, Root, Subscription } from 'type-graphql';
 import type { Conversation } from '../../entities/conversation.entity.js';
 import { Permission } from '../../gateway/auth/permission.js';
-import { withPermission } from './subscription-permission.js';
 import type { RequestContext } from '../../gateway/context/request-context.js';
 import { busStream } from '../../gateway/pubsub/bus-stream.js';
 import type { InboxEventPayload } from '../../gateway/pubsub/event-payloads.js';
@@ -25,10 +24,9 @@ export class InboxEventsResolver {
   @Authorized(Permission.READ_CONVERSATIONS)
   @Subscription(() => ConversationType, {
     description: 'A conversation was created or changed (message, status, assignee, priority, read position). Fields such as unreadCount are the viewer’s own.',
-    subscribe: ({ context }) => inboxStream(withPermission(context, Permission.READ_CONVERSATIONS)),
+    subscribe: ({ context }) => inboxStream(context as RequestContext),
   })
-  inboxEvents(@Root() event: InboxEventPayload, @Ctx() context: RequestContext): Conversation {
-    context.startEvent();
+  inboxEvents(@Root() event: InboxEventPayload): Conversation {
     return reviveConversation(event.conversation);
   }
 }

@@ -3,7 +3,6 @@ import { ActorType, type ActorRef } from '../../entities/actor-type.js';
 import type { Conversation } from '../../entities/conversation.entity.js';
 import type { StaffUser } from '../../entities/staff-user.entity.js';
 import { Permission } from '../../gateway/auth/permission.js';
-import { withPermission } from './subscription-permission.js';
 import type { RequestContext } from '../../gateway/context/request-context.js';
 import { busStream } from '../../gateway/pubsub/bus-stream.js';
 import type { Actor } from '../../gateway/loaders/actor-loader.js';
@@ -42,10 +41,9 @@ export class PresenceResolver {
   @Authorized(Permission.READ_CONVERSATIONS)
   @Subscription(() => PresenceEventType, {
     description: 'Staff and customers of the pharmacy coming online or going offline.',
-    subscribe: ({ context }) => presenceStream(withPermission(context, Permission.READ_CONVERSATIONS)),
+    subscribe: ({ context }) => presenceStream(context as RequestContext),
   })
-  presenceChanged(@Root() event: PresenceEventPayload, @Ctx() context: RequestContext): PresenceEventType {
-    context.startEvent();
+  presenceChanged(@Root() event: PresenceEventPayload): PresenceEventType {
     return Object.assign(new PresenceEventType(), event);
   }
 

@@ -2,7 +2,6 @@ import { Repeater } from '@repeaterjs/repeater';
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
 import type { ActorRef } from '../../entities/actor-type.js';
 import { Permission } from '../../gateway/auth/permission.js';
-import { withPermission } from './subscription-permission.js';
 import { actorOf } from '../../gateway/auth/viewer.js';
 import type { RequestContext } from '../../gateway/context/request-context.js';
 import type { Actor } from '../../gateway/loaders/actor-loader.js';
@@ -77,14 +76,12 @@ export class TypingResolver {
   @Authorized(Permission.READ_CONVERSATIONS)
   @Subscription(() => TypingEventType, {
     description: "Who is typing in a conversation (not including you). typing: false also arrives when someone's typing lapses.",
-    subscribe: ({ args, context }) => typingStream(withPermission(context, Permission.READ_CONVERSATIONS), args.conversationId),
+    subscribe: ({ args, context }) => typingStream(context as RequestContext, args.conversationId),
   })
   typing(
     @Root() event: TypingEventPayload,
     @Arg('conversationId', () => ID) _conversationId: string,
-    @Ctx() context: RequestContext,
   ): TypingEventType {
-    context.startEvent();
     return Object.assign(new TypingEventType(), event);
   }
 

@@ -1,0 +1,171 @@
+import {
+  execute,
+  GraphQLError,
+  NoSchemaIntrospectionCustomRule,
+  parse,
+  specifiedRules,
+  type DocumentNode,
+  type ExecutionArgs,
+  type ExecutionResult,
+  type GraphQLSchema,
+  type ValidationRule,
+  validate,
+} from 'graphql';
+import { authenticate } from '../auth/authenticate.js';
+import type { Viewer } from '../auth/viewer.js';
+import { RequestContext, type GatewayDependencies } from '../context/request-context.js';
+import { isDatabaseUnavailable } from '../database/database-error.js';
+import { DomainError, serviceUnavailable } from '../errors/domain-error.js';
+import { tenantOf, withTenant, type DatabaseTenant } from '../tenancy/tenant-context.js';
+import type { ReadAudit } from '../audit/read-audit.js';
+import { operationLimits, withoutSuggestions, type OperationLimits } from './operation-limits.js';
+import { subscribeWithContextPerEvent } from './context-per-event.js';
+import { assertSubscriptionsAuthorized } from './subscription-permissions.js';
+import type { TrustedDocuments } from './trusted-documents.js';
+import { resolveOperation, UNTRUSTED_MESSAGE, type OperationBody } from './trusted-documents-middleware.js';
+
+/** Where an operation comes from, as far as the pipeline needs to know. */
+export interface Caller {
+  /** The client's address (Express's `req.ip` over HTTP, the upgrade request's over WebSocket), for per-IP limits and the audit log. */
+  clientIp?: string;
+  /** The client's User-Agent: what a new sign-in session is listed as. */
+  userAgent?: string;
+  /** A socket's operations share the socket's read audit: each conversation is recorded once per socket. */
+  reads?: ReadAudit;
+}
+
+/**
+ * The steps every GraphQL operation takes, whichever transport brought it. HTTP (Apollo's
+ * context function and plugins, `server/http/graphql-route.ts`) and WebSocket (graphql-ws's
+ * hooks, `server/websocket/socket-pipeline.ts`) are thin adapters over this class, so a rule
+ * added here holds on both:
+ *
+ * 1. admission — trusted documents (`admit`), then the operation limits (`limits`, `documentOf`);
+ * 2. the viewer — the credential becomes a viewer (`authenticate`) and a context (`contextFor`);
+ * 3. the partner rate limit (`chargePartner`);
+ * 4. execution as the viewer's database tenant (`execute`); a subscription's permission is
+ *    checked before it starts listening, and each of its events runs with a fresh context
+ *    (`subscribe`);
+ * 5. error shaping (`formatError` for both, `shapeResult` for what Apollo shapes itself on
+ *    HTTP) and the read audit, which the schema's middleware records through the context.
+ */
+export class OperationPipeline {
+  /** Validation rules and parse options of both transports; the Apollo plugins of HTTP. */
+  readonly limits: OperationLimits;
+  private readonly rules: readonly ValidationRule[];
+  private readonly production: boolean;
+
+  constructor(
+    readonly schema: GraphQLSchema,
+    private readonly deps: GatewayDependencies,
+    readonly trustedDocuments: TrustedDocuments,
+  ) {
+    // Fail at start, not at the first subscriber: every subscription declares who may listen.
+    assertSubscriptionsAuthorized(schema);
+    this.production = deps.config.production;
+    this.limits = operationLimits({ production: this.production });
+    // Apollo adds the introspection ban itself on HTTP (`introspection: false`).
+    this.rules = [...specifiedRules, ...this.limits.validationRules, ...(this.production ? [NoSchemaIntrospectionCustomRule] : [])];
+  }
+
+  /**
+   * 1. A trusted document named by hash gets its text; in production, whoever is not a
+   * partner runs only trusted documents. Undefined when admitted.
+   */
+  admit(operation: OperationBody, { partner }: { partner: boolean }): GraphQLError | undefined {
+    const resolution = resolveOperation(this.trustedDocuments, operation, { production: this.production, partner });
+    if (resolution === 'not-found') return new GraphQLError('PersistedQueryNotFound', { extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } });
+    if (resolution === 'untrusted') return new GraphQLError(UNTRUSTED_MESSAGE, { extensions: { code: 'BAD_REQUEST' } });
+    return undefined;
+  }
+
+  /**
+   * 1. Parses and validates with the operation limits, answering with the codes Apollo uses
+   * over HTTP (where Apollo itself parses, with these same `limits`).
+   */
+  documentOf(query: string): DocumentNode | readonly GraphQLError[] {
+    let document;
+    try {
+      document = parse(query, this.limits.parseOptions);
+    } catch (error) {
+      return [new GraphQLError((error as Error).message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
+    }
+    const invalid = validate(this.schema, document, this.rules);
+    if (invalid.length === 0) return document;
+    return invalid.map((error) => new GraphQLError(this.tidy(error.message), { nodes: error.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
+  }
+
+  /**
+   * 2. The credential (`Bearer …`) as a viewer: anonymous without one, UNAUTHENTICATED for a
+   * bad one, SERVICE_UNAVAILABLE when it could not be checked (an API key while the database
+   * is away).
+   */
+  async authenticate(authorization: string | undefined): Promise<Viewer> {
+    try {
+      return await authenticate(authorization, this.deps);
+    } catch (error) {
+      if (error instanceof DomainError) throw error;
+      if (isDatabaseUnavailable(error)) throw serviceUnavailable();
+      throw error;
+    }
+  }
+
+  /** 2. One context per operation: fresh loaders, the viewer, the caller's address and read audit. */
+  contextFor(viewer: Viewer, caller: Caller = {}): RequestContext {
+    const context = new RequestContext(viewer, this.deps, caller.clientIp, caller.reads);
+    context.userAgent = caller.userAgent;
+    return context;
+  }
+
+  /** 2. Whose rows the operation's statements may see (row-level security); none for anonymous callers. */
+  tenantOf(viewer: Viewer): DatabaseTenant | undefined {
+    return viewer.kind === 'anonymous' ? undefined : tenantOf(viewer);
+  }
+
+  /** 3. Each operation of an API key counts against its rate limit; RATE_LIMITED past it. */
+  async chargePartner(viewer: Viewer): Promise<void> {
+    if (viewer.kind === 'partner') await this.deps.rateLimits.partnerRequests.consume(viewer.apiKeyId);
+  }
+
+  /** 4. Runs a query or mutation as the viewer's tenant (every statement, every resolver). */
+  execute(args: ExecutionArgs): Promise<ExecutionResult> | ExecutionResult {
+    const tenant = this.tenantOf(contextOf(args).viewer);
+    return tenant ? withTenant(tenant, () => execute(args)) : execute(args);
+  }
+
+  /**
+   * 4. Starts a subscription as the viewer's tenant. type-graphql checks the root field's
+   * `@Authorized` before the stream is created (so a viewer without access never listens;
+   * `assertSubscriptionsAuthorized` makes sure every root field has one); each event is then
+   * resolved as the same tenant with a context of its own, so no event sees rows a loader
+   * cached for an earlier one.
+   */
+  subscribe(args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
+    const context = contextOf(args);
+    const tenant = this.tenantOf(context.viewer);
+    const subscribe = () => subscribeWithContextPerEvent(args, () => context.forEvent(), tenant ? (work) => withTenant(tenant, work) : (work) => work());
+    return tenant ? withTenant(tenant, subscribe) : subscribe();
+  }
+
+  /**
+   * 5. What Apollo does to a result's errors on HTTP, for the transports that don't run Apollo:
+   * errors without a path were raised before any resolver ran, about the variables, which
+   * Apollo calls BAD_USER_INPUT; production removes suggestions from them.
+   */
+  shapeErrors(errors: readonly GraphQLError[]): GraphQLError[] {
+    return errors.map((error) =>
+      error.path || error.extensions.code
+        ? error
+        : new GraphQLError(this.tidy(error.message), { nodes: error.nodes, source: error.source, positions: error.positions, extensions: { code: 'BAD_USER_INPUT' } }),
+    );
+  }
+
+  private tidy(message: string): string {
+    return this.production ? withoutSuggestions(message) : message;
+  }
+}
+
+/** Every operation of ours runs with a RequestContext (`contextFor`). */
+export function contextOf(args: ExecutionArgs): RequestContext {
+  return args.contextValue as RequestContext;
+}
