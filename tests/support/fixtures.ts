@@ -48,17 +48,7 @@ export async function createPharmacy(dataSource: DataSource, tokens: TokenIssuer
   const staffToken = (staff: StaffUser) => staffSessionToken(dataSource, tokens, staff);
   const chatToken = async (customer: Customer) =>
     (await tokens.issueChatToken({ organizationId: organization.id, customerId: customer.id })).token;
-  const partnerKey = async (scopes: ApiKeyScope[]) => {
-    const secret = generateApiKeySecret();
-    await manager.insert(ApiKey, {
-      organizationId: organization.id,
-      name: `Partner ${scopes.join('+')}`,
-      prefix: secret.displayPrefix,
-      secretHash: secret.hash,
-      scopes,
-    });
-    return secret.secret;
-  };
+  const partnerKey = (scopes: ApiKeyScope[]) => apiKeyWith(dataSource, organization.id, scopes);
   return {
     organization,
     admin: admin!,
@@ -86,3 +76,10 @@ export async function staffSessionToken(dataSource: DataSource, tokens: TokenIss
 let clientMessageCounter = 0;
 /** A unique client message id for a send. */
 export const nextClientMessageId = () => `test-${process.pid}-${++clientMessageCounter}`;
+
+/** An API key of `organizationId` with exactly `scopes`; returns its secret. */
+export async function apiKeyWith(dataSource: DataSource, organizationId: string, scopes: ApiKeyScope[]): Promise<string> {
+  const secret = generateApiKeySecret();
+  await dataSource.manager.insert(ApiKey, { organizationId, name: `Partner ${scopes.join('+')}`, prefix: secret.displayPrefix, secretHash: secret.hash, scopes });
+  return secret.secret;
+}

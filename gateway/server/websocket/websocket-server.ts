@@ -95,7 +95,7 @@ export function useWebSocketGateway(
         }
         if (lease.cameOnline) realtime.publisher.presence(viewer.organizationId, actor, true);
         state.viewer = viewer;
-        state.reads = new ReadAudit(deps.database.scopeFor(viewer));
+        state.reads = new ReadAudit(deps.database.scopeFor(viewer, state.clientIp));
         const close = (reason: string) => ctx.extra.socket.close(CloseCode.Forbidden, reason);
         if (viewer.expiresAt) watchExpiry(state, viewer.expiresAt, () => close('Credential expired'));
         // A staff session ended on any instance (sign-out everywhere, deactivation…) closes its sockets.

@@ -72,6 +72,8 @@ describe('the audit log', () => {
       // The customer's sendMessage in beforeAll answered with a Message: that is a read too.
       [pharmacy.customers[0].id, null],
     ]);
+    // A socket's reads carry its client's address, as a request's do.
+    expect(reads.every((entry: { ip: string | null }) => /127\.0\.0\.1/.test(entry.ip ?? ''))).toBe(true);
   });
 
   it('records status and assignment changes with what they changed from and to', async () => {

@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import { DEFAULT_REALTIME_LIMITS, RealtimeCloseCode } from '../../../gateway/server/websocket/realtime-limits.js';
-import { createPharmacy, nextClientMessageId, type PharmacyFixture } from '../../support/fixtures.js';
-import { openProtocolSocket, type ProtocolSocket } from '../../support/protocol-socket.js';
-import { startTestGateway, testRedisUrl, type TestGateway } from '../../support/test-gateway.js';
+import { DEFAULT_REALTIME_LIMITS, RealtimeCloseCode } from '../../../../gateway/server/websocket/realtime-limits.js';
+import { createPharmacy, nextClientMessageId, type PharmacyFixture } from '../../../support/fixtures.js';
+import { openProtocolSocket, type ProtocolSocket } from '../../../support/protocol-socket.js';
+import { startTestGateway, testRedisUrl, type TestGateway } from '../../../support/test-gateway.js';
 
 const EVENTS = `subscription ($id: ID!, $after: Int) { conversationEvents(conversationId: $id, afterSequence: $after) { kind message { sequence body } } }`;
 const TYPING = `subscription ($id: ID!) { typing(conversationId: $id) { typing } }`;

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Redis } from 'ioredis';
-import { unlimitedRateLimitRules } from '../../../gateway/rate-limits/rate-limits.js';
-import { createPharmacy, nextClientMessageId, type PharmacyFixture } from '../../support/fixtures.js';
-import { liveHeapBytes, mebibytes } from '../../support/heap.js';
-import { openProtocolSocket, type ProtocolSocket } from '../../support/protocol-socket.js';
-import { startTestGateway, testRedisUrl, type TestGateway } from '../../support/test-gateway.js';
+import { unlimitedRateLimitRules } from '../../../../gateway/rate-limits/rate-limits.js';
+import { createPharmacy, nextClientMessageId, type PharmacyFixture } from '../../../support/fixtures.js';
+import { liveHeapBytes, mebibytes } from '../../../support/heap.js';
+import { openProtocolSocket, type ProtocolSocket } from '../../../support/protocol-socket.js';
+import { startTestGateway, testRedisUrl, type TestGateway } from '../../../support/test-gateway.js';
 
 const EVENTS = `subscription ($id: ID!, $after: Int) { conversationEvents(conversationId: $id, afterSequence: $after) { kind message { sequence body } } }`;
 const TYPING = `subscription ($id: ID!) { typing(conversationId: $id) { typing } }`;

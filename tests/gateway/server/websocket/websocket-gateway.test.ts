@@ -1,9 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import WebSocket from 'ws';
-import { createPharmacy, type PharmacyFixture } from '../../support/fixtures.js';
-import { connectSubscriber } from '../../support/subscription-client.js';
-import { startTestGateway, type TestGateway } from '../../support/test-gateway.js';
-import { DEFAULT_REALTIME_LIMITS, withoutIdentityLimits } from '../../../gateway/server/websocket/realtime-limits.js';
+import { createPharmacy, type PharmacyFixture } from '../../../support/fixtures.js';
+import { connectSubscriber } from '../../../support/subscription-client.js';
+import { startTestGateway, type TestGateway } from '../../../support/test-gateway.js';
+import { DEFAULT_REALTIME_LIMITS, withoutIdentityLimits } from '../../../../gateway/server/websocket/realtime-limits.js';
 
 /** A raw graphql-ws socket, for protocol steps a well-behaved client never takes. */
 function rawSocket(url: string, headers: Record<string, string> = {}) {
