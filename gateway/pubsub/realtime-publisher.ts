@@ -5,6 +5,7 @@ import type { EventBus } from './event-bus.js';
 import { ConversationEventKind, EVENT_VERSION, type InboxEventPayload, type MessageEventKind } from './event-payloads.js';
 import { publishedConversation, publishedMessage, type MessageRelations } from './published-rows.js';
 import { logger } from '../logging/logger.js';
+import { SenderNames } from './sender-names.js';
 
 /** What an inbox event may carry beyond the row. */
 export interface ConversationChange {
@@ -21,6 +22,9 @@ export interface ConversationChange {
  * sequence after a lost event.
  */
 export class RealtimePublisher {
+  /** Recent senders' names, so a send need not look its sender up (sender-names.ts). */
+  readonly senderNames = new SenderNames();
+
   constructor(private readonly bus: EventBus) {}
 
   /** `relations`: what every subscriber would otherwise load for itself, the sender's name first. */

@@ -1,6 +1,8 @@
 import { ActorType, type ActorRef } from '../../entities/actor-type.js';
 import type { PublishedActor } from '../../gateway/pubsub/event-payloads.js';
 import type { TenantScope } from '../../gateway/tenancy/tenant-scope.js';
+import type { SenderNames } from '../../gateway/pubsub/sender-names.js';
+import { actorOf } from '../../gateway/auth/viewer.js';
 
 const key = (ref: ActorRef) => `${ref.type}:${ref.id}`;
 
@@ -29,4 +31,17 @@ export async function publishedActors(scope: TenantScope, refs: readonly ActorRe
 
 export async function publishedActor(scope: TenantScope, ref: ActorRef): Promise<PublishedActor> {
   return (await publishedActors(scope, [ref]))[0]!;
+}
+
+/**
+ * The viewer as the sender of a new message: from the publisher's recent senders when it
+ * sent lately, else looked up (and remembered).
+ */
+export async function publishedSender(scope: TenantScope, names: SenderNames): Promise<PublishedActor> {
+  const sender = actorOf(scope.viewer);
+  const known = names.get(scope.viewer.organizationId, sender);
+  if (known !== undefined) return { ...sender, name: known };
+  const looked = await publishedActor(scope, sender);
+  if (looked.name !== null) names.remember(scope.viewer.organizationId, sender, looked.name);
+  return looked;
 }

@@ -6,7 +6,6 @@ import { messagePayload } from '../../gateway/webhooks/webhook-payloads.js';
 import { Message, MessageKind, type SystemEvent } from '../../entities/message.entity.js';
 import { ConversationEventKind } from '../../gateway/pubsub/event-payloads.js';
 import type { TenantScope } from '../../gateway/tenancy/tenant-scope.js';
-import { publishedActor } from '../actor/actor-names.js';
 import type { ThreadEvents } from './thread-events.js';
 
 /** A stored file to attach, as attachment intake produced it. */
@@ -46,8 +45,8 @@ export async function appendMessage(tx: TenantScope, events: ThreadEvents, conve
   await tx.update(Conversation, { id: conversation.id }, { ...lastActivity, messageCount: () => 'message_count + 1', updatedAt: now });
   Object.assign(conversation, lastActivity, { messageCount: conversation.messageCount + 1, updatedAt: now });
   await events.webhook(tx, WebhookEventType.MESSAGE_CREATED, row.conversationId, { message: messagePayload(row, attachments) });
-  // Looked up here, not after commit: events must leave in commit order.
-  const relations = { sender: message.kind === MessageKind.TEXT ? await publishedActor(tx, message.sender) : null, attachments, reactions: [] };
+  // Known or looked up here, not after commit: events must leave in commit order.
+  const relations = { sender: message.kind === MessageKind.TEXT ? await events.sender(tx, message.sender) : null, attachments, reactions: [] };
   events.message(tx, ConversationEventKind.MESSAGE_ADDED, row, relations);
   events.inbox(tx, conversation, { message: { message: row, ...relations } });
   return row;

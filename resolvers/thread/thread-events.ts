@@ -2,7 +2,9 @@ import type { ActorRef } from '../../entities/actor-type.js';
 import type { Conversation } from '../../entities/conversation.entity.js';
 import type { Message } from '../../entities/message.entity.js';
 import type { WebhookEventType } from '../../entities/webhook-event-type.js';
-import { ConversationEventKind, type MessageEventKind } from '../../gateway/pubsub/event-payloads.js';
+import { ConversationEventKind, type MessageEventKind, type PublishedActor } from '../../gateway/pubsub/event-payloads.js';
+import { actorOf } from '../../gateway/auth/viewer.js';
+import { publishedActor, publishedSender } from '../actor/actor-names.js';
 import type { MessageRelations } from '../../gateway/pubsub/published-rows.js';
 import type { ConversationChange, RealtimePublisher } from '../../gateway/pubsub/realtime-publisher.js';
 import type { TenantScope } from '../../gateway/tenancy/tenant-scope.js';
@@ -29,6 +31,16 @@ export class ThreadEvents {
    */
   message(tx: TenantScope, kind: MessageEventKind, message: Message, relations: MessageRelations): void {
     tx.afterCommit(`message:${message.id}`, () => this.realtime.message(kind, message, relations));
+  }
+
+  /**
+   * A new message's sender as its event carries it. The viewer (who sends almost every
+   * message) comes from the publisher's recent senders, sparing the locked transaction a
+   * lookup; anyone else is looked up in `tx`.
+   */
+  sender(tx: TenantScope, sender: ActorRef): Promise<PublishedActor> {
+    const viewer = actorOf(tx.viewer);
+    return viewer.type === sender.type && viewer.id === sender.id ? publishedSender(tx, this.realtime.senderNames) : publishedActor(tx, sender);
   }
 
   /** Reactions are written outside a transaction: subscribers hear of them at once. */

@@ -103,7 +103,7 @@ export class ThreadService {
     await this.events.webhook(tx, WEBHOOK_OF_CHANGE[kind], message.conversationId, { message: messagePayload(message, attachments) });
     const conversation = await this.conversation(message.conversationId, 'conversationId', tx);
     // Only the sender edits or deletes a message: the viewer.
-    const relations = { sender: await publishedActor(tx, actorOf(tx.viewer)), attachments };
+    const relations = { sender: await this.events.sender(tx, actorOf(tx.viewer)), attachments };
     this.events.message(tx, kind, message, relations);
     this.events.inbox(tx, conversation, { message: { message, ...relations } });
   }
