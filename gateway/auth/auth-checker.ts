@@ -1,7 +1,7 @@
 import type { AuthCheckerFn } from 'type-graphql';
 import { scopeName } from '../../entities/api-key.entity.js';
 import { forbidden, unauthenticated } from '../errors/domain-error.js';
-import { COLLEAGUES, OPEN, permissionOf, type FieldRule } from './field-permissions.js';
+import { COLLEAGUES, OPEN, PERSONAL_DATA_FIELDS, permissionOf, type FieldRule } from './field-permissions.js';
 import { Permission, permissionsOf, scopeGranting } from './permission.js';
 import { actorOf, type SignedInViewer, type Viewer } from './viewer.js';
 
@@ -49,6 +49,26 @@ export function mayReadField(viewer: Viewer, rule: FieldRule, typeName: string, 
   assertPermissions(viewer, [permission]);
   return true;
 }
+
+/**
+ * Whether `mayReadField` may answer differently for two viewers of the same kind,
+ * organization and permissions: only through what is a viewer's own, which counts where a
+ * rule's permission is missing or for COLLEAGUES read by someone who isn't staff. Staff hold
+ * every permission the rules name, so their fields are decided by their role alone; a
+ * customer or a key may read its own record and messages. What a live event resolved once
+ * for a group of subscribers may share (gateway/pipeline/subscription-group.ts).
+ */
+export function fieldAccessDependsOnIdentity(viewer: Viewer): boolean {
+  if (viewer.kind === 'anonymous') return false;
+  if (viewer.kind !== 'staff' && RULES.includes(COLLEAGUES)) return true;
+  const permissions = grantedTo(viewer);
+  return RULES.some((rule) => {
+    const permission = permissionOf(rule);
+    return permission !== undefined && !permissions.has(permission);
+  });
+}
+
+const RULES: readonly FieldRule[] = Object.values(PERSONAL_DATA_FIELDS).flatMap((rules) => Object.values(rules));
 
 /**
  * Whether a search may match customers' contact details (the inbox's `filter.search` by

@@ -8,6 +8,7 @@ import { createLoaders, type Loaders } from '../loaders/create-loaders.js';
 import type { TenantDatabase } from '../tenancy/tenant-database.js';
 import type { TenantScope } from '../tenancy/tenant-scope.js';
 import { ReadAudit } from '../audit/read-audit.js';
+import type { ConversationReads } from '../audit/recorded-reads.js';
 import { actorKey } from '../presence/presence-registry.js';
 import type { SecretBox } from '../secrets/secret-box.js';
 import type { StaffSessions } from '../auth/staff-sessions.js';
@@ -44,7 +45,7 @@ export class RequestContext {
   private tenantScope?: TenantScope;
   private requestLoaders?: Loaders;
   private onlineActorKeys?: Promise<Set<string>>;
-  private reads?: ReadAudit;
+  private reads?: ConversationReads;
   /** The client's User-Agent header (HTTP only): what a new sign-in session is listed as. */
   userAgent?: string;
 
@@ -54,7 +55,7 @@ export class RequestContext {
     /** The client's address as Express sees it (HTTP only), for per-IP rate limits. */
     readonly clientIp?: string,
     /** A socket's operations share the socket's: its reads are recorded once per conversation. */
-    socketReads?: ReadAudit,
+    socketReads?: ConversationReads,
   ) {
     this.reads = socketReads;
   }
@@ -71,7 +72,7 @@ export class RequestContext {
   }
 
   /** Records which conversations' messages this request (or socket) read. */
-  get readAudit(): ReadAudit {
+  get readAudit(): ConversationReads {
     this.reads ??= new ReadAudit(this.scope);
     return this.reads;
   }
@@ -84,10 +85,11 @@ export class RequestContext {
   /**
    * The context of one event of a subscription (the pipeline makes one per event): the same
    * viewer, caller and read audit, and empty loaders, so an event never sees rows cached
-   * for an earlier one.
+   * for an earlier one. An event resolved once for several subscribers records its reads in
+   * `reads` instead, for each of them to replay into its own audit (event-multiplexer.ts).
    */
-  forEvent(): RequestContext {
-    const context = new RequestContext(this.viewer, this.gateway, this.clientIp, this.readAudit);
+  forEvent(reads: ConversationReads = this.readAudit): RequestContext {
+    const context = new RequestContext(this.viewer, this.gateway, this.clientIp, reads);
     context.userAgent = this.userAgent;
     return context;
   }

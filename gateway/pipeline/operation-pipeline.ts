@@ -20,6 +20,8 @@ import { tenantOf, withTenant, type DatabaseTenant } from '../tenancy/tenant-con
 import type { ReadAudit } from '../audit/read-audit.js';
 import { operationLimits, withoutSuggestions, type OperationLimits } from './operation-limits.js';
 import { subscribeWithContextPerEvent } from './context-per-event.js';
+import { EventMultiplexer } from './event-multiplexer.js';
+import { subscriptionGroup } from './subscription-group.js';
 import { assertSubscriptionsAuthorized } from './subscription-permissions.js';
 import type { TrustedDocuments } from './trusted-documents.js';
 import { resolveOperation, UNTRUSTED_MESSAGE, type OperationBody } from './trusted-documents-middleware.js';
@@ -54,6 +56,8 @@ export class OperationPipeline {
   readonly limits: OperationLimits;
   private readonly rules: readonly ValidationRule[];
   private readonly production: boolean;
+  /** Live events resolved once per group of equal subscribers on this instance. */
+  readonly multiplexer = new EventMultiplexer();
 
   constructor(
     readonly schema: GraphQLSchema,
@@ -138,12 +142,14 @@ export class OperationPipeline {
    * `@Authorized` before the stream is created (so a viewer without access never listens;
    * `assertSubscriptionsAuthorized` makes sure every root field has one); each event is then
    * resolved as the same tenant with a context of its own, so no event sees rows a loader
-   * cached for an earlier one.
+   * cached for an earlier one; once for every subscriber of its group (`event-multiplexer.ts`).
    */
   subscribe(args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
     const context = contextOf(args);
     const tenant = this.tenantOf(context.viewer);
-    const subscribe = () => subscribeWithContextPerEvent(args, () => context.forEvent(), tenant ? (work) => withTenant(tenant, work) : (work) => work());
+    const execution = this.multiplexer.executionFor(subscriptionGroup(args, context.viewer), context);
+    const subscribe = () =>
+      subscribeWithContextPerEvent(args, () => context.forEvent(), tenant ? (work) => withTenant(tenant, work) : (work) => work(), execution);
     return tenant ? withTenant(tenant, subscribe) : subscribe();
   }
 

@@ -1,0 +1,66 @@
+import type { ExecutionResult } from 'graphql';
+import { RecordedReads } from '../audit/recorded-reads.js';
+import type { RequestContext } from '../context/request-context.js';
+import type { EventExecution } from './context-per-event.js';
+
+/** One group's execution of one event, and the reads it made. */
+interface SharedExecution {
+  result: Promise<ExecutionResult>;
+  reads: RecordedReads;
+}
+
+/**
+ * Resolves a live event once per group of equal subscribers on this instance and hands every
+ * one of them the same result (what Hasura calls multiplexing): the work per event grows with
+ * the groups, not with the sockets. A group (`subscription-group.ts`) is everyone whose result
+ * cannot differ: same document, variables and viewer class.
+ *
+ * Only the resolution is shared. Each subscriber's stream still decides, when it starts,
+ * whether it may hear the conversation at all, and filters its own events; an event reaches
+ * this point only on the streams that let it through. The first subscriber of a group to pull
+ * an event executes it with a context of its own whose reads are recorded, then every member
+ * replays them into its socket's audit. A result with errors is not shared: each of the
+ * others resolves the event itself, so an error (a failed statement, a refused field) never
+ * travels from one subscriber to another.
+ *
+ * Results are held per event object, which every local listener of a bus event receives
+ * (gateway/pubsub/event-bus.ts), in a WeakMap: they go when the event does.
+ */
+export class EventMultiplexer {
+  private readonly executions = new WeakMap<object, Map<string, SharedExecution>>();
+  private counts = { executed: 0, shared: 0 };
+
+  /** Events executed, and results handed to a subscriber without executing: for tests and metrics. */
+  get stats(): Readonly<{ executed: number; shared: number }> {
+    return { ...this.counts };
+  }
+
+  /** How one subscription (of `group`, with `context`) has its events executed. */
+  executionFor(group: string, context: RequestContext): EventExecution {
+    return async (event, executeWith) => {
+      if (typeof event !== 'object' || event === null) return executeWith(context.forEvent());
+      let groups = this.executions.get(event);
+      if (!groups) this.executions.set(event, (groups = new Map()));
+      const running = groups.get(group);
+      if (!running) {
+        const reads = new RecordedReads();
+        const result = Promise.resolve(executeWith(context.forEvent(reads)));
+        groups.set(group, { result, reads });
+        this.counts.executed += 1;
+        const own = await result;
+        reads.replayInto(context.readAudit);
+        return own;
+      }
+      let shared: ExecutionResult;
+      try {
+        shared = await running.result;
+      } catch {
+        return executeWith(context.forEvent());
+      }
+      if (shared.errors?.length) return executeWith(context.forEvent());
+      running.reads.replayInto(context.readAudit);
+      this.counts.shared += 1;
+      return shared;
+    };
+  }
+}
