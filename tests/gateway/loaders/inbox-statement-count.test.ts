@@ -56,14 +56,22 @@ describe('the inbox query', () => {
     }
   }
 
+  /** Until no statement has run for a while: the audit log's read entries are written just after a response. */
+  async function settled(): Promise<number> {
+    let count = gateway.queries.count;
+    for (;;) {
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      if (gateway.queries.count === count) return count;
+      count = gateway.queries.count;
+    }
+  }
+
   async function statementsFor(first: number): Promise<number> {
-    const before = gateway.queries.count;
+    const before = await settled();
     const response = await gateway.graphql(INBOX, { first }, pharmacy.tokens.pharmacist);
     expect(response.errors).toBeUndefined();
     expect(response.data.conversations.edges).toHaveLength(first);
-    // The audit log's read entries are written just after the response: count them too.
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    return gateway.queries.count - before;
+    return (await settled()) - before;
   }
 
   beforeAll(async () => {
