@@ -3,23 +3,32 @@ import { createSourceEventStream, execute, type ExecutionArgs, type ExecutionRes
 /** Runs a piece of work in the subscriber's surroundings (its database tenant). */
 export type Surroundings = <T>(work: () => T) => T;
 
+/** Runs the execution of one event with its context (in the pipeline: in one database transaction). */
+export type AroundEvent = (context: unknown, execution: () => Promise<ExecutionResult>) => Promise<ExecutionResult>;
+
 /**
  * graphql-js's `subscribe`, except that each event is executed with a context of its own
  * (`nextContext()`), the way envelop's `useContextPerSubscriptionValue` does it: per-request
  * loaders would otherwise keep the first event's rows for the subscription's whole life.
  * Creating the stream and pulling each event (which is when it is resolved) both run inside
- * `surroundings`, so every statement is the subscriber's tenant's.
+ * `surroundings`, so every statement is the subscriber's tenant's. `aroundEvent` wraps the
+ * execution of an event only, not the wait for it: nothing it holds (a database connection)
+ * is held between events.
  */
 export async function subscribeWithContextPerEvent(
   args: ExecutionArgs,
   nextContext: () => unknown,
   surroundings: Surroundings,
+  aroundEvent: AroundEvent = (_context, execution) => execution(),
 ): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
   const stream = await createSourceEventStream(args);
   if (!isAsyncIterable(stream)) return stream;
   const events = stream[Symbol.asyncIterator]();
-  const resolve = async (step: IteratorResult<unknown>): Promise<IteratorResult<ExecutionResult>> =>
-    step.done ? step : { done: false, value: await execute({ ...args, rootValue: step.value, contextValue: nextContext() }) };
+  const resolve = async (step: IteratorResult<unknown>): Promise<IteratorResult<ExecutionResult>> => {
+    if (step.done) return step;
+    const contextValue = nextContext();
+    return { done: false, value: await aroundEvent(contextValue, async () => execute({ ...args, rootValue: step.value, contextValue })) };
+  };
   const results: AsyncIterableIterator<ExecutionResult> = {
     next: () => surroundings(async () => resolve(await events.next())),
     return: () => surroundings(async () => (events.return ? resolve(await events.return()) : { done: true as const, value: undefined })),
