@@ -88,7 +88,6 @@ describe('the inbox query', () => {
     const { sent, data } = await statementsSentFor(INBOX_QUERY);
     expect(data.conversations.edges).toHaveLength(20);
     expect(data.conversations.edges[0].node.lastMessage.id).toEqual(expect.any(String));
-    console.log('inbox statements sent', sent);
     expect(sent).toBeLessThanOrEqual(8);
   });
 
