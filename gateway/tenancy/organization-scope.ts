@@ -25,7 +25,7 @@ import type { AuditAction } from '../audit/audit-action.js';
 import { enqueueJob, type JobSpec } from '../jobs/enqueue-job.js';
 import { badUserInput, notFound } from '../errors/domain-error.js';
 import type { NewRow, Row, RowChanges, RowCriteria, ScopedQuery } from './scoped-query.js';
-import type { DatabaseTenant } from './tenant-context.js';
+import { withTenant, type DatabaseTenant } from './tenant-context.js';
 import { isOperationManager } from './operation-transaction.js';
 import { assertNamesOrganization, limitToTenant, runStatement, tenantColumnOf, tenantRow } from './tenant-rows.js';
 
@@ -78,7 +78,9 @@ export class OrganizationScope {
     const manager = operation ? this.manager.connection.manager : this.manager;
     const hooks = new Map<string, () => void>();
     const bound = (transactional: EntityManager) => work(this.bind(transactional, hooks));
-    const result = options.isolation ? await manager.transaction(options.isolation, bound) : await manager.transaction(bound);
+    const open = () => (options.isolation ? manager.transaction(options.isolation, bound) : manager.transaction(bound));
+    // The operation's tenant is its own (the pipeline also binds it around the operation).
+    const result = operation ? await withTenant(this.tenant, open) : await open();
     for (const hook of hooks.values()) hook();
     return result;
   }
