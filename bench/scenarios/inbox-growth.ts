@@ -26,7 +26,12 @@ export interface InboxSize {
   seedSeconds: number;
   latencyMs: LatencySummary;
   requestsPerSecond: number;
+  /** Statements TypeORM ran for one request (what services and loaders asked for). */
   statementsPerRequest: number;
+  /** What PostgreSQL received for one request: those, the read audit, and BEGIN, tenant settings and COMMIT. */
+  statementsSentPerRequest: number;
+  /** The gateway process's CPU time (user + system) over the run, per request. */
+  gatewayCpuMsPerRequest: number;
   errors: number;
 }
 
@@ -66,17 +71,20 @@ export async function benchInboxGrowth(context: BenchContext): Promise<InboxGrow
   }
 
   const counting = await startInProcessGateway(context.database.url, context.authSecret);
-  const statements = new Map<number, number>();
+  const statements = new Map<number, { ran: number; sent: number }>();
   try {
     for (const size of seeded) {
-      const before = counting.queries.count;
+      const before = { ran: counting.queries.count, sent: counting.queries.statements };
       const response = await fetch(`${counting.url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${size.token}` },
         body: JSON.stringify({ query: INBOX_QUERY }),
       });
       if (!response.ok) throw new Error(`Inbox query failed: ${await response.text()}`);
-      statements.set(size.conversations, counting.queries.count - before);
+      await response.json();
+      // The read audit may be written just after the response (outside a query's transaction it was).
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      statements.set(size.conversations, { ran: counting.queries.count - before.ran, sent: counting.queries.statements - before.sent });
     }
   } finally {
     await counting.dispose();
@@ -89,14 +97,18 @@ export async function benchInboxGrowth(context: BenchContext): Promise<InboxGrow
       context.log(`inbox: ${size.conversations} conversations, ${concurrency} clients for ${durationMs / 1000} s`);
       const job = { kind: 'query' as const, graphqlUrl: `${gateway.url}/graphql`, token: size.token, query: INBOX_QUERY, variables: {}, concurrency };
       await startWorker<SendResult>({ ...job, durationMs: 500 }).result;
+      const cpuBefore = await gateway.cpuMs();
       const run = await startWorker<SendResult>({ ...job, durationMs }).result;
+      const cpuMs = (await gateway.cpuMs()) - cpuBefore;
       sizes.push({
         conversations: size.conversations,
         messagesPerConversation: size.messagesPerConversation,
         seedSeconds: size.seedSeconds,
         latencyMs: summarize(run.latenciesMs),
         requestsPerSecond: round(run.latenciesMs.length / (durationMs / 1000), 1),
-        statementsPerRequest: statements.get(size.conversations)!,
+        statementsPerRequest: statements.get(size.conversations)!.ran,
+        statementsSentPerRequest: statements.get(size.conversations)!.sent,
+        gatewayCpuMsPerRequest: round(cpuMs / Math.max(1, run.latenciesMs.length), 2),
         errors: run.errors,
       });
     }

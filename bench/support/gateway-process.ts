@@ -5,10 +5,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { findFreePort } from '../../gateway/database/find-free-port.js';
 
+/** USER_HZ: 100 on Linux (x86 and arm alike); /proc's times are in these ticks. */
+const CLOCK_TICKS_PER_SECOND = 100;
+
 export interface GatewayProcess {
   url: string;
   wsUrl: string;
   pid: number;
+  /** CPU time (user + system) the gateway process has used so far, in milliseconds. */
+  cpuMs(): Promise<number>;
   /** Resident memory of the gateway process now, from /proc. */
   rssBytes(): Promise<number>;
   stop(): Promise<void>;
@@ -58,6 +63,12 @@ export async function startGatewayProcess(options: GatewayProcessOptions): Promi
     url,
     wsUrl: `ws://127.0.0.1:${port}/graphql`,
     pid: child.pid!,
+    async cpuMs() {
+      // /proc/<pid>/stat fields 14 and 15 (utime, stime) in clock ticks, after the command name's closing parenthesis.
+      const stat = await readFile(`/proc/${child.pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+    },
     async rssBytes() {
       const status = await readFile(`/proc/${child.pid}/status`, 'utf8');
       return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) * 1024;

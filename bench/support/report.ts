@@ -114,10 +114,11 @@ function markdownOf(results: BenchResults, chartFile: string): string {
       '',
       `${inbox.concurrency} concurrent clients; the dashboard's inbox query (first 20 open/pending with customer, assignee, last message, unread count).`,
       '',
-      '| conversations | messages each | seed s | p50 ms | p95 ms | req/s | SQL statements/request |',
-      '|---|---|---|---|---|---|---|',
+      '| conversations | messages each | seed s | p50 ms | p95 ms | req/s | gateway CPU ms/request | SQL statements/request | sent to PostgreSQL/request (with transaction control) |',
+      '|---|---|---|---|---|---|---|---|---|',
       ...inbox.sizes.map(
-        (size) => `| ${size.conversations} | ${size.messagesPerConversation} | ${size.seedSeconds} | ${size.latencyMs.p50} | ${size.latencyMs.p95} | ${size.requestsPerSecond} | ${size.statementsPerRequest} |`,
+        (size) =>
+          `| ${size.conversations} | ${size.messagesPerConversation} | ${size.seedSeconds} | ${size.latencyMs.p50} | ${size.latencyMs.p95} | ${size.requestsPerSecond} | ${size.gatewayCpuMsPerRequest ?? '–'} | ${size.statementsPerRequest} | ${size.statementsSentPerRequest ?? '–'} |`,
       ),
       '',
       `p95 growth, largest ÷ smallest: **${inbox.p95GrowthRatio}**. Plan of the list statement at the largest size:`,

@@ -21,8 +21,12 @@ export class ReadAudit {
   private pending: AuditEntry[] = [];
   private scheduled = false;
 
-  /** The reader's scope: its viewer reads, from its client address. */
-  constructor(private readonly scope: TenantScope) {}
+  constructor(
+    /** The reader's scope: its viewer reads, from its client address. */
+    private readonly scope: TenantScope,
+    /** Entries wait for `flush()` (an operation's transaction, flushed at its end) instead of the next tick. */
+    private readonly options: { flushedByOwner?: boolean } = {},
+  ) {}
 
   conversationRead(conversationId: string, details?: { live: boolean }): void {
     if (this.recorded.has(conversationId)) return;
@@ -35,13 +39,23 @@ export class ReadAudit {
       ip: this.scope.clientIp,
       details,
     });
-    if (this.scheduled) return;
+    if (this.scheduled || this.options.flushedByOwner) return;
     this.scheduled = true;
     setImmediate(() => {
       this.scheduled = false;
-      const batch = this.pending;
-      this.pending = [];
-      this.scope.appendAudit(batch).catch((error: unknown) => logger.error({ err: error }, 'Could not record message reads in the audit log'));
+      void this.flush();
     });
+  }
+
+  /** Writes what is pending, in one insert. Never throws: a failed write is logged. */
+  async flush(): Promise<void> {
+    if (this.pending.length === 0) return;
+    const batch = this.pending;
+    this.pending = [];
+    try {
+      await this.scope.appendAudit(batch);
+    } catch (error) {
+      logger.error({ err: error }, 'Could not record message reads in the audit log');
+    }
   }
 }

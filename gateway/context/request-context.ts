@@ -7,6 +7,8 @@ import { unauthenticated } from '../errors/domain-error.js';
 import { createLoaders, type Loaders } from '../loaders/create-loaders.js';
 import type { TenantDatabase } from '../tenancy/tenant-database.js';
 import type { TenantScope } from '../tenancy/tenant-scope.js';
+import type { OperationTransaction } from '../tenancy/operation-transaction.js';
+import { tenantOf } from '../tenancy/tenant-context.js';
 import { ReadAudit } from '../audit/read-audit.js';
 import type { ConversationReads } from '../audit/recorded-reads.js';
 import { actorKey } from '../presence/presence-registry.js';
@@ -46,6 +48,10 @@ export class RequestContext {
   private requestLoaders?: Loaders;
   private onlineActorKeys?: Promise<Set<string>>;
   private reads?: ConversationReads;
+  /** The read audit is this context's own (not a socket's or a shared event's), so it is written in this operation. */
+  private ownAudit?: ReadAudit;
+  /** The operation's one transaction, when the pipeline opened one (queries, subscription events). */
+  private operation?: OperationTransaction;
   /** The client's User-Agent header (HTTP only): what a new sign-in session is listed as. */
   userAgent?: string;
 
@@ -67,13 +73,35 @@ export class RequestContext {
   }
 
   get scope(): TenantScope {
-    this.tenantScope ??= this.gateway.database.scopeFor(this.signedInViewer, this.clientIp);
+    this.tenantScope ??= this.gateway.database.scopeFor(this.signedInViewer, this.clientIp, this.operation);
     return this.tenantScope;
+  }
+
+  /**
+   * Runs the operation's statements in one transaction as the viewer's tenant, from the first
+   * statement until `closeTransaction` (the pipeline's, for queries and subscription events).
+   * Only before the scope is first used; nothing for anonymous viewers, who have no tenant.
+   */
+  openTransaction(): void {
+    if (this.viewer.kind === 'anonymous' || this.operation || this.tenantScope) return;
+    this.operation = this.gateway.database.openOperation(tenantOf(this.viewer));
+  }
+
+  /** Writes the operation's read audit in its transaction, commits, gives the connection back. Never throws. */
+  async closeTransaction(): Promise<void> {
+    if (!this.operation) return;
+    if (this.ownAudit) await this.ownAudit.flush();
+    await this.operation.end();
   }
 
   /** Records which conversations' messages this request (or socket) read. */
   get readAudit(): ConversationReads {
-    this.reads ??= new ReadAudit(this.scope);
+    if (!this.reads) {
+      // In an operation's transaction the entries wait for its end (closeTransaction), so
+      // they commit with it and no failed statement of the operation can roll them back.
+      this.ownAudit = new ReadAudit(this.scope, { flushedByOwner: Boolean(this.operation) });
+      this.reads = this.ownAudit;
+    }
     return this.reads;
   }
 

@@ -32,7 +32,7 @@ export function createDataSource(url: string, role: DatabaseRole, queryCounter =
     // Extensions are the migrations' business, and the app role may not create them.
     installExtensions: role === 'owner',
     logger: queryCounter,
-    extra: { ...(role === 'app' ? { max: POOL_SIZE, Client: TenantAwareClient } : { max: 4 }), connectionTimeoutMillis: CONNECTION_TIMEOUT_MS },
+    extra: { ...(role === 'app' ? { max: POOL_SIZE, Client: TenantAwareClient, statementTally: queryCounter } : { max: 4 }), connectionTimeoutMillis: CONNECTION_TIMEOUT_MS },
   });
 }
 

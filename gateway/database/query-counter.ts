@@ -5,10 +5,23 @@ import type { Logger } from 'typeorm';
  * inbox benchmark read it to prove that loaders keep the statement count flat.
  */
 export class QueryCounter implements Logger {
+  /** Statements TypeORM ran (what services and loaders asked for). */
   count = 0;
+  /**
+   * Every statement PostgreSQL received on the application's connections, including the
+   * transaction control and tenant settings around them (TenantAwareClient, an operation's
+   * transaction): what a request costs in round trips. `BEGIN; SELECT set_config(…)` counts
+   * as two statements, sent in one round trip.
+   */
+  statements = 0;
 
   logQuery(): void {
     this.count += 1;
+  }
+
+  /** Called by the application's connections (TenantAwareClient) for each text they send. */
+  sent(statements: number): void {
+    this.statements += statements;
   }
 
   // Failed statements surface as errors: services turn expected ones (unique violations) into

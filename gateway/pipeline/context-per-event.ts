@@ -11,25 +11,35 @@ type PromiseOrValue<T> = T | Promise<T>;
  */
 export type EventExecution = (event: unknown, executeWith: (contextValue: unknown) => PromiseOrValue<ExecutionResult>) => PromiseOrValue<ExecutionResult>;
 
+/** Runs the execution of one event with its context (in the pipeline: in one database transaction). */
+export type AroundEvent = (context: unknown, execution: () => Promise<ExecutionResult>) => Promise<ExecutionResult>;
+
 /**
  * graphql-js's `subscribe`, except that each event is executed with a context of its own
  * (`nextContext()`), the way envelop's `useContextPerSubscriptionValue` does it: per-request
  * loaders would otherwise keep the first event's rows for the subscription's whole life.
  * Creating the stream and pulling each event (which is when it is resolved) both run inside
- * `surroundings`, so every statement is the subscriber's tenant's. `executeEvent`, when
- * given, decides how an event is executed (and with which context) instead.
+ * `surroundings`, so every statement is the subscriber's tenant's. `aroundEvent` wraps the
+ * execution of an event only, not the wait for it: nothing it holds (a database connection)
+ * is held between events.
+ * `executeEvent`, when given, decides with which context an event is executed, or reuses an
+ * equal subscriber's result (event-multiplexer.ts).
  */
 export async function subscribeWithContextPerEvent(
   args: ExecutionArgs,
   nextContext: () => unknown,
   surroundings: Surroundings,
   executeEvent: EventExecution = (_event, executeWith) => executeWith(nextContext()),
+  aroundEvent: AroundEvent = (_context, execution) => execution(),
 ): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
   const stream = await createSourceEventStream(args);
   if (!isAsyncIterable(stream)) return stream;
   const events = stream[Symbol.asyncIterator]();
-  const resolve = async (step: IteratorResult<unknown>): Promise<IteratorResult<ExecutionResult>> =>
-    step.done ? step : { done: false, value: await executeEvent(step.value, (contextValue) => execute({ ...args, rootValue: step.value, contextValue })) };
+  const resolve = async (step: IteratorResult<unknown>): Promise<IteratorResult<ExecutionResult>> => {
+    if (step.done) return step;
+    const executeWith = (contextValue: unknown) => aroundEvent(contextValue, async () => execute({ ...args, rootValue: step.value, contextValue }));
+    return { done: false, value: await executeEvent(step.value, executeWith) };
+  };
   const results: AsyncIterableIterator<ExecutionResult> = {
     next: () => surroundings(async () => resolve(await events.next())),
     return: () => surroundings(async () => (events.return ? resolve(await events.return()) : { done: true as const, value: undefined })),

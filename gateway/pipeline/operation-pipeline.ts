@@ -1,6 +1,8 @@
 import {
   execute,
+  getOperationAST,
   GraphQLError,
+  OperationTypeNode,
   NoSchemaIntrospectionCustomRule,
   parse,
   specifiedRules,
@@ -133,8 +135,34 @@ export class OperationPipeline {
 
   /** 4. Runs a query or mutation as the viewer's tenant (every statement, every resolver). */
   execute(args: ExecutionArgs): Promise<ExecutionResult> | ExecutionResult {
-    const tenant = this.tenantOf(contextOf(args).viewer);
-    return tenant ? withTenant(tenant, () => execute(args)) : execute(args);
+    const context = contextOf(args);
+    const tenant = this.tenantOf(context.viewer);
+    if (!tenant) return execute(args);
+    const operation = getOperationAST(args.document, args.operationName)?.operation;
+    return withTenant(tenant, () => this.inOneTransaction(context, operation, async () => execute(args)));
+  }
+
+  /**
+   * 4. Opens the operation's one database transaction, which its first statement begins and
+   * the returned function ends (commit, connection back to the pool; it never throws): every
+   * statement of a query (or of one subscription event) then shares one `BEGIN; set_config…`
+   * and one COMMIT instead of paying for its own (gateway/tenancy/operation-transaction.ts).
+   * Mutations get none: their services open their own transactions, and their reads run as
+   * before. HTTP calls this from Apollo's execution hooks (server/http/), the other paths below.
+   */
+  transactionFor(context: RequestContext, operation: OperationTypeNode | undefined): () => Promise<void> {
+    if (operation !== OperationTypeNode.QUERY && operation !== OperationTypeNode.SUBSCRIPTION) return async () => {};
+    context.openTransaction();
+    return () => context.closeTransaction();
+  }
+
+  private async inOneTransaction(context: RequestContext, operation: OperationTypeNode | undefined, work: () => Promise<ExecutionResult>): Promise<ExecutionResult> {
+    const close = this.transactionFor(context, operation);
+    try {
+      return await work();
+    } finally {
+      await close();
+    }
   }
 
   /**
@@ -142,14 +170,22 @@ export class OperationPipeline {
    * `@Authorized` before the stream is created (so a viewer without access never listens;
    * `assertSubscriptionsAuthorized` makes sure every root field has one); each event is then
    * resolved as the same tenant with a context of its own, so no event sees rows a loader
-   * cached for an earlier one; once for every subscriber of its group (`event-multiplexer.ts`).
+   * cached for an earlier one, in a database transaction of its own, and once for every
+   * subscriber of its group (`event-multiplexer.ts`).
    */
   subscribe(args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
     const context = contextOf(args);
     const tenant = this.tenantOf(context.viewer);
     const execution = this.multiplexer.executionFor(subscriptionGroup(args, context.viewer), context);
+    // Each event's execution (not the wait for it) in one transaction: a quiet subscription holds no connection.
     const subscribe = () =>
-      subscribeWithContextPerEvent(args, () => context.forEvent(), tenant ? (work) => withTenant(tenant, work) : (work) => work(), execution);
+      subscribeWithContextPerEvent(
+        args,
+        () => context.forEvent(),
+        tenant ? (work) => withTenant(tenant, work) : (work) => work(),
+        execution,
+        (eventContext, run) => this.inOneTransaction(eventContext as RequestContext, OperationTypeNode.SUBSCRIPTION, run),
+      );
     return tenant ? withTenant(tenant, subscribe) : subscribe();
   }
 

@@ -17,6 +17,7 @@ import { filesRouter } from './http/files-route.js';
 import { multipartRequests } from './http/multipart-requests.js';
 import { OperationPipeline } from '../pipeline/operation-pipeline.js';
 import { graphqlContext } from './http/graphql-context.js';
+import { oneTransactionPerOperation } from './http/operation-transaction-plugin.js';
 import proxyAddress from 'proxy-addr';
 import { TrustedDocuments } from '../pipeline/trusted-documents.js';
 import { trustedDocumentsMiddleware } from '../pipeline/trusted-documents-middleware.js';
@@ -84,6 +85,7 @@ export async function startGateway(deps: ServerDependencies): Promise<Gateway> {
       // On stop: sockets get 1001 (clients reconnect) while in-flight HTTP requests finish.
       { serverWillStart: async () => ({ drainServer: async () => void (await Promise.all([websockets.dispose(), webhooks.dispose(), retention.dispose(), jobs.dispose()])) }) },
       ...limits.plugins,
+      oneTransactionPerOperation(pipeline),
       ...(deps.config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
   });

@@ -25,7 +25,8 @@ import type { AuditAction } from '../audit/audit-action.js';
 import { enqueueJob, type JobSpec } from '../jobs/enqueue-job.js';
 import { badUserInput, notFound } from '../errors/domain-error.js';
 import type { NewRow, Row, RowChanges, RowCriteria, ScopedQuery } from './scoped-query.js';
-import type { DatabaseTenant } from './tenant-context.js';
+import { withTenant, type DatabaseTenant } from './tenant-context.js';
+import { isOperationManager } from './operation-transaction.js';
 import { assertNamesOrganization, limitToTenant, runStatement, tenantColumnOf, tenantRow } from './tenant-rows.js';
 
 /**
@@ -70,10 +71,16 @@ export class OrganizationScope {
    * registered with `afterCommit`. Nested calls join the outer transaction.
    */
   async transaction<T>(work: (scope: this) => Promise<T>, options: { isolation?: 'REPEATABLE READ' } = {}): Promise<T> {
-    if (this.manager.queryRunner?.isTransactionActive) return work(this);
+    // A read operation's transaction (operation-transaction.ts) is not joined: a service's
+    // transaction is its own, on a connection of its own, exactly as in a mutation.
+    const operation = isOperationManager(this.manager);
+    if (this.manager.queryRunner?.isTransactionActive && !operation) return work(this);
+    const manager = operation ? this.manager.connection.manager : this.manager;
     const hooks = new Map<string, () => void>();
-    const bound = (manager: EntityManager) => work(this.bind(manager, hooks));
-    const result = options.isolation ? await this.manager.transaction(options.isolation, bound) : await this.manager.transaction(bound);
+    const bound = (transactional: EntityManager) => work(this.bind(transactional, hooks));
+    const open = () => (options.isolation ? manager.transaction(options.isolation, bound) : manager.transaction(bound));
+    // The operation's tenant is its own (the pipeline also binds it around the operation).
+    const result = operation ? await withTenant(this.tenant, open) : await open();
     for (const hook of hooks.values()) hook();
     return result;
   }

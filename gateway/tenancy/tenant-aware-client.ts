@@ -16,29 +16,39 @@ const TRANSACTION_MODE = /^\s*SET\s+TRANSACTION\s+([^;]+?)\s*;?\s*$/i;
  * Outside `withTenant` statements run as written, and the policies show no tenant rows.
  */
 export class TenantAwareClient extends pg.Client {
+  /** Told how many statements each text sent holds (QueryCounter.sent), when the pool's options name one. */
+  private readonly tally?: StatementTally;
   private transactionOpen = false;
   /** The open transaction has run nothing but our settings (so it can still take a `SET TRANSACTION`). */
   private onlySettingsSoFar = false;
   /** Serializes this connection's wrapped statements, so no other statement lands inside one. */
   private wrapped: Promise<unknown> = Promise.resolve();
 
+  constructor(config?: pg.ClientConfig & { statementTally?: StatementTally }) {
+    super(config);
+    this.tally = config?.statementTally;
+  }
+
   // pg's overloads (callbacks, query objects, streams) pass through untouched; TypeORM uses (text, values).
   override query(...args: any[]): any {
     const [text, values, callback] = args;
-    if (typeof text !== 'string' || typeof values === 'function' || callback !== undefined) return super.query(...(args as [any]));
+    if (typeof text !== 'string' || typeof values === 'function' || callback !== undefined) {
+      this.tally?.sent(1);
+      return super.query(...(args as [any]));
+    }
     const tenant = currentTenant();
     if (TRANSACTION_START.test(text)) return this.startTransaction(text, tenant);
     if (TRANSACTION_END.test(text)) {
       this.transactionOpen = this.onlySettingsSoFar = false;
-      return super.query(text);
+      return this.send(text);
     }
     const mode = TRANSACTION_MODE.exec(text);
     if (mode && tenant && this.onlySettingsSoFar) {
       // SET TRANSACTION must precede every query, and our settings were one: start again in that mode.
-      return (super.query(`ROLLBACK; START TRANSACTION ${mode[1]}; ${tenantSettings(tenant)}`) as unknown as Promise<pg.QueryResult[]>).then((results) => results.at(-1));
+      return (this.send(`ROLLBACK; START TRANSACTION ${mode[1]}; ${tenantSettings(tenant)}`, undefined, 3) as unknown as Promise<pg.QueryResult[]>).then((results) => results.at(-1));
     }
     this.onlySettingsSoFar = false;
-    if (!tenant || this.transactionOpen) return super.query(text, values);
+    if (!tenant || this.transactionOpen) return this.send(text, values);
     const run = this.wrapped.then(() => this.inOwnTransaction(text, values, tenant));
     this.wrapped = run.catch(() => {});
     return run;
@@ -46,27 +56,38 @@ export class TenantAwareClient extends pg.Client {
 
   private async startTransaction(text: string, tenant: DatabaseTenant | undefined): Promise<pg.QueryResult> {
     if (!tenant) {
-      const result = await super.query(text);
+      const result = await this.send(text);
       this.transactionOpen = true;
       return result;
     }
     // One round trip: pg answers a multi-statement text with one result per statement.
-    const results = (await super.query(`${text}; ${tenantSettings(tenant)}`)) as unknown as pg.QueryResult[];
+    const results = (await this.send(`${text}; ${tenantSettings(tenant)}`, undefined, 2)) as unknown as pg.QueryResult[];
     this.transactionOpen = this.onlySettingsSoFar = true;
     return results[0]!;
   }
 
   private async inOwnTransaction(text: string, values: unknown[] | undefined, tenant: DatabaseTenant): Promise<pg.QueryResult> {
-    await super.query(`BEGIN; ${tenantSettings(tenant)}`);
+    await this.send(`BEGIN; ${tenantSettings(tenant)}`, undefined, 2);
     try {
-      const result = await super.query(text, values);
-      await super.query('COMMIT');
+      const result = await this.send(text, values);
+      await this.send('COMMIT');
       return result;
     } catch (error) {
-      await super.query('ROLLBACK').catch(() => {});
+      await this.send('ROLLBACK').catch(() => {});
       throw error;
     }
   }
+
+  /** One text to PostgreSQL, holding `statements` statements (several only in our own multi-statement texts). */
+  private send(text: string, values?: unknown[], statements = 1): Promise<pg.QueryResult> {
+    this.tally?.sent(statements);
+    return super.query(text, values);
+  }
+}
+
+/** Whoever counts what the connection sends (the data source's QueryCounter). */
+export interface StatementTally {
+  sent(statements: number): void;
 }
 
 /** Inlined rather than bound: a multi-statement text can't take parameters. Both are checked UUIDs. */

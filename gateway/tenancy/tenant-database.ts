@@ -6,6 +6,8 @@ import { OrganizationScope, type TenantFilters } from './organization-scope.js';
 import { withTenant, type DatabaseTenant } from './tenant-context.js';
 import { TenantLookups } from './tenant-lookups.js';
 import { TenantScope } from './tenant-scope.js';
+import { ConnectionSlots } from './connection-slots.js';
+import { OperationTransaction } from './operation-transaction.js';
 import { enqueueJob, type JobSpec } from '../jobs/enqueue-job.js';
 
 /** A new pharmacy's own row: its name and slug, and settings if not the defaults. */
@@ -22,6 +24,8 @@ export type NewOrganization = Pick<Organization, 'name' | 'slug'> & Partial<Pick
  */
 export class TenantDatabase {
   readonly lookups: TenantLookups;
+  /** How many connections read operations may hold at once: fewer than the pool has (connection-slots.ts). */
+  readonly operationSlots: ConnectionSlots;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -29,10 +33,24 @@ export class TenantDatabase {
     private readonly filters: TenantFilters = 'application-and-database',
   ) {
     this.lookups = new TenantLookups(dataSource);
+    // pg's default pool size is 10 (data-source.ts sets the application's).
+    this.operationSlots = ConnectionSlots.forPool((dataSource.options as { extra?: { max?: number } }).extra?.max ?? 10);
   }
 
-  scopeFor(viewer: SignedInViewer, clientIp?: string): TenantScope {
-    return TenantScope.forViewer(viewer, this.dataSource, clientIp, this.filters);
+  /**
+   * A request's or subscription event's scope; with `operation`, its statements share that
+   * operation's one transaction (queries and subscription events: the operation pipeline opens it).
+   */
+  scopeFor(viewer: SignedInViewer, clientIp?: string, operation?: OperationTransaction): TenantScope {
+    return TenantScope.forViewer(viewer, this.dataSource, clientIp, this.filters, operation);
+  }
+
+  /**
+   * One transaction, as `tenant`, for the statements of one read operation; it takes a
+   * connection at its first statement and must be ended (`end()`), also when the operation fails.
+   */
+  openOperation(tenant: DatabaseTenant): OperationTransaction {
+    return new OperationTransaction(this.dataSource, tenant, this.operationSlots);
   }
 
   /** Runs `work` (and everything it starts) as `tenant`, under row-level security, with that tenant's scope. */

@@ -4,6 +4,7 @@ import type { AuditAction } from '../audit/audit-action.js';
 import { actorOf, type SignedInViewer } from '../auth/viewer.js';
 import { OrganizationScope, type TenantFilters } from './organization-scope.js';
 import { tenantOf } from './tenant-context.js';
+import type { OperationTransaction } from './operation-transaction.js';
 
 export { assertId, isUuid, type TenantFilters } from './organization-scope.js';
 
@@ -27,8 +28,12 @@ export class TenantScope extends OrganizationScope {
     super(tenantOf(viewer), manager, filters, commitHooks);
   }
 
-  static forViewer(viewer: SignedInViewer, dataSource: DataSource, clientIp?: string, filters?: TenantFilters): TenantScope {
-    return new TenantScope(viewer, dataSource.manager, undefined, clientIp, filters);
+  /** With `operation`, statements run in its transaction, and `afterCommit` waits for its commit. */
+  static forViewer(viewer: SignedInViewer, dataSource: DataSource, clientIp?: string, filters?: TenantFilters, operation?: OperationTransaction): TenantScope {
+    if (operation && (operation.tenant.organizationId !== tenantOf(viewer).organizationId || operation.tenant.customerId !== tenantOf(viewer).customerId)) {
+      throw new Error("An operation's transaction belongs to its viewer's tenant");
+    }
+    return new TenantScope(viewer, operation?.manager ?? dataSource.manager, operation?.commitHooks, clientIp, filters);
   }
 
   protected override bind(manager: EntityManager, commitHooks: Map<string, () => void>): this {

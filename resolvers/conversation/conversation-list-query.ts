@@ -1,5 +1,7 @@
 import type { Conversation, ConversationChannel, ConversationStatus } from '../../entities/conversation.entity.js';
-import { MessageKind } from '../../entities/message.entity.js';
+import { Customer } from '../../entities/customer.entity.js';
+import { Message, MessageKind } from '../../entities/message.entity.js';
+import { StaffUser } from '../../entities/staff-user.entity.js';
 import { assertPermissions, maySearchContactDetails } from '../../gateway/auth/auth-checker.js';
 import { Permission } from '../../gateway/auth/permission.js';
 import { actorOf, unreadSenderTypesFor } from '../../gateway/auth/viewer.js';
@@ -67,3 +69,59 @@ export function conversationListQuery(scope: TenantScope, filter: ConversationLi
   return query;
 }
 
+
+/** Relations of the listed conversations to read in the list's own statement. */
+export interface ListedRelations {
+  customer?: boolean;
+  assignee?: boolean;
+  lastMessage?: boolean;
+}
+
+/** The rows those relations name, for the request's loaders: their fields then cost no statement. */
+export interface ListedRelatedRows {
+  customers: Customer[];
+  staff: StaffUser[];
+  messages: Message[];
+}
+
+/** Where the joined rows land on a listed conversation until `takeListedRelations` takes them off. */
+const JOINED = { customer: 'listedCustomer', assignee: 'listedAssignee', lastMessage: 'listedLastMessage' } as const;
+type Joined = { [K in (typeof JOINED)[keyof typeof JOINED]]?: Customer | StaffUser | Message | null };
+
+/**
+ * Joins the relations asked for to the list (each row's at most one customer, assignee and
+ * last message, by primary key: the page's length doesn't change), instead of one loader
+ * batch each after it. Each join names the conversation's organization, as the scope's own
+ * queries do; the conversation rows themselves are the scope's.
+ */
+export function joinListedRelations(query: ScopedQuery<Conversation>, relations: ListedRelations): ScopedQuery<Conversation> {
+  const sameOrganization = (alias: string) => `${alias}.organizationId = conversation.organizationId`;
+  if (relations.customer) {
+    query.leftJoinAndMapOne(`conversation.${JOINED.customer}`, Customer, JOINED.customer, `${JOINED.customer}.id = conversation.customerId AND ${sameOrganization(JOINED.customer)}`);
+  }
+  if (relations.assignee) {
+    query.leftJoinAndMapOne(`conversation.${JOINED.assignee}`, StaffUser, JOINED.assignee, `${JOINED.assignee}.id = conversation.assigneeId AND ${sameOrganization(JOINED.assignee)}`);
+  }
+  if (relations.lastMessage) {
+    query.leftJoinAndMapOne(
+      `conversation.${JOINED.lastMessage}`,
+      Message,
+      JOINED.lastMessage,
+      `${JOINED.lastMessage}.id = conversation.lastMessageId AND ${sameOrganization(JOINED.lastMessage)}`,
+    );
+  }
+  return query;
+}
+
+/** The joined rows, taken off the conversations (which leave as they would without joins). */
+export function takeListedRelations(conversations: readonly Conversation[]): ListedRelatedRows {
+  const related: ListedRelatedRows = { customers: [], staff: [], messages: [] };
+  for (const conversation of conversations as (Conversation & Joined)[]) {
+    const { listedCustomer, listedAssignee, listedLastMessage } = conversation;
+    if (listedCustomer) related.customers.push(listedCustomer as Customer);
+    if (listedAssignee) related.staff.push(listedAssignee as StaffUser);
+    if (listedLastMessage) related.messages.push(listedLastMessage as Message);
+    for (const property of Object.values(JOINED)) delete conversation[property];
+  }
+  return related;
+}

@@ -15,7 +15,14 @@ import type { Page } from '../pagination/page.js';
 import type { PageRequest } from '../pagination/page-request.js';
 import { joiningRoleOf } from '../thread/read-position.js';
 import type { ThreadService } from '../thread/thread.service.js';
-import { conversationListQuery, type ConversationListFilter } from './conversation-list-query.js';
+import {
+  conversationListQuery,
+  joinListedRelations,
+  takeListedRelations,
+  type ConversationListFilter,
+  type ListedRelatedRows,
+  type ListedRelations,
+} from './conversation-list-query.js';
 
 export interface StartConversation {
   /** Required for staff and partners; a customer starts their own. */
@@ -58,9 +65,14 @@ export class ConversationService {
     return this.thread.conversation(id, field);
   }
 
-  async list(filter: ConversationListFilter, request: PageRequest): Promise<Page<Conversation> & { count: () => Promise<number> }> {
+  /** A page of the inbox; `relations` are read in the same statement and handed back as `related`. */
+  async list(
+    filter: ConversationListFilter,
+    request: PageRequest,
+    relations: ListedRelations = {},
+  ): Promise<Page<Conversation> & { count: () => Promise<number>; related: ListedRelatedRows }> {
     const page = await fetchKeysetPage(
-      conversationListQuery(this.scope, filter),
+      joinListedRelations(conversationListQuery(this.scope, filter), relations),
       {
         tag: 'conversation',
         keys: ['conversation.lastActivityAt', 'conversation.id'],
@@ -70,7 +82,8 @@ export class ConversationService {
       },
       request,
     );
-    return { ...page, count: () => conversationListQuery(this.scope, filter).getCount() };
+    const related = takeListedRelations(page.edges.map((edge) => edge.node));
+    return { ...page, related, count: () => conversationListQuery(this.scope, filter).getCount() };
   }
 
   async start(command: StartConversation): Promise<Conversation> {

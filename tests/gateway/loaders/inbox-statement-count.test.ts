@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createPharmacy, nextClientMessageId, type PharmacyFixture } from '../../support/fixtures.js';
 import { startTestGateway, withoutBackgroundWork, type TestGateway } from '../../support/test-gateway.js';
+import { INBOX_QUERY } from '../../../bench/scenarios/inbox-growth.js';
 
 /** Everything the dashboard's inbox shows per row, plus the first page of each thread's messages. */
 const INBOX = `query Inbox($first: Int!) {
@@ -81,6 +82,22 @@ describe('the inbox query', () => {
     await seedConversations(50);
   }, 120_000);
   afterAll(() => gateway.dispose());
+
+  /** What PostgreSQL receives for one request, transaction control and tenant settings included. */
+  async function statementsSentFor(query: string, variables: Record<string, unknown> = {}): Promise<{ sent: number; data: any }> {
+    const before = gateway.queries.statements;
+    const response = await gateway.graphql(query, variables, pharmacy.tokens.pharmacist);
+    expect(response.errors).toBeUndefined();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    return { sent: gateway.queries.statements - before, data: response.data };
+  }
+
+  it("sends PostgreSQL at most 8 statements for the dashboard's inbox, BEGIN, tenant settings, the read audit and COMMIT included", async () => {
+    const { sent, data } = await statementsSentFor(INBOX_QUERY);
+    expect(data.conversations.edges).toHaveLength(20);
+    expect(data.conversations.edges[0].node.lastMessage.id).toEqual(expect.any(String));
+    expect(sent).toBeLessThanOrEqual(8);
+  });
 
   it('issues the same number of SQL statements for 5 conversations as for 50', async () => {
     const forFive = await statementsFor(5);
