@@ -3,6 +3,14 @@ import { createSourceEventStream, execute, type ExecutionArgs, type ExecutionRes
 /** Runs a piece of work in the subscriber's surroundings (its database tenant). */
 export type Surroundings = <T>(work: () => T) => T;
 
+/** Follows a subscription from the moment it listens (operation-metrics.ts). */
+export interface SubscriptionObserver {
+  /** `result` was resolved from the source stream's `event`. */
+  resolved(result: ExecutionResult, event: unknown): void;
+  /** The stream ended: ran out, completed by the client, or its socket closed. Called once. */
+  ended(): void;
+}
+
 /**
  * graphql-js's `subscribe`, except that each event is executed with a context of its own
  * (`nextContext()`), the way envelop's `useContextPerSubscriptionValue` does it: per-request
@@ -14,20 +22,50 @@ export async function subscribeWithContextPerEvent(
   args: ExecutionArgs,
   nextContext: () => unknown,
   surroundings: Surroundings,
+  /** Made once the stream listens; none without metrics. */
+  observe?: () => SubscriptionObserver,
 ): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
   const stream = await createSourceEventStream(args);
   if (!isAsyncIterable(stream)) return stream;
   const events = stream[Symbol.asyncIterator]();
-  const resolve = async (step: IteratorResult<unknown>): Promise<IteratorResult<ExecutionResult>> =>
-    step.done ? step : { done: false, value: await execute({ ...args, rootValue: step.value, contextValue: nextContext() }) };
+  const observer = observe?.();
+  const resolve = async (step: IteratorResult<unknown>): Promise<IteratorResult<ExecutionResult>> => {
+    if (step.done) {
+      observer?.ended();
+      return step;
+    }
+    const value = await execute({ ...args, rootValue: step.value, contextValue: nextContext() });
+    observer?.resolved(value, step.value);
+    return { done: false, value };
+  };
+  const ending = async <T>(work: () => Promise<T>): Promise<T> => {
+    try {
+      return await work();
+    } finally {
+      observer?.ended();
+    }
+  };
   const results: AsyncIterableIterator<ExecutionResult> = {
-    next: () => surroundings(async () => resolve(await events.next())),
-    return: () => surroundings(async () => (events.return ? resolve(await events.return()) : { done: true as const, value: undefined })),
-    throw: (error?: unknown) =>
+    next: () =>
       surroundings(async () => {
-        if (events.throw) return resolve(await events.throw(error));
-        throw error;
+        let step;
+        try {
+          step = await events.next();
+        } catch (error) {
+          // A failed stream is over: for-await calls no return() after it.
+          observer?.ended();
+          throw error;
+        }
+        return resolve(step);
       }),
+    return: () => surroundings(() => ending(async () => (events.return ? resolve(await events.return()) : { done: true as const, value: undefined }))),
+    throw: (error?: unknown) =>
+      surroundings(() =>
+        ending(async () => {
+          if (events.throw) return resolve(await events.throw(error));
+          throw error;
+        }),
+      ),
     [Symbol.asyncIterator]: () => results,
   };
   return results;

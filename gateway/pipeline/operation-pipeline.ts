@@ -23,6 +23,8 @@ import { subscribeWithContextPerEvent } from './context-per-event.js';
 import { assertSubscriptionsAuthorized } from './subscription-permissions.js';
 import type { TrustedDocuments } from './trusted-documents.js';
 import { resolveOperation, UNTRUSTED_MESSAGE, type OperationBody } from './trusted-documents-middleware.js';
+import type { GatewayMetrics } from '../metrics/gateway-metrics.js';
+import { OperationMetrics, type Transport } from './operation-metrics.js';
 
 /** Where an operation comes from, as far as the pipeline needs to know. */
 export interface Caller {
@@ -32,6 +34,8 @@ export interface Caller {
   userAgent?: string;
   /** A socket's operations share the socket's read audit: each conversation is recorded once per socket. */
   reads?: ReadAudit;
+  /** Which transport brought the operation, and when (`performance.now()`, before its credential was read): what its latency is measured from. */
+  arrival?: { transport: Transport; at: number };
 }
 
 /**
@@ -52,6 +56,8 @@ export interface Caller {
 export class OperationPipeline {
   /** Validation rules and parse options of both transports; the Apollo plugins of HTTP. */
   readonly limits: OperationLimits;
+  /** Latencies, live subscriptions and deliveries (operation-metrics.ts); undefined when the gateway exports no metrics. */
+  readonly metrics: OperationMetrics | undefined;
   private readonly rules: readonly ValidationRule[];
   private readonly production: boolean;
 
@@ -59,6 +65,8 @@ export class OperationPipeline {
     readonly schema: GraphQLSchema,
     private readonly deps: GatewayDependencies,
     readonly trustedDocuments: TrustedDocuments,
+    /** This gateway's metrics registry; without it nothing is timed or counted. */
+    gatewayMetrics?: GatewayMetrics,
   ) {
     // Fail at start, not at the first subscriber: every subscription declares who may listen.
     assertSubscriptionsAuthorized(schema);
@@ -66,6 +74,10 @@ export class OperationPipeline {
     this.limits = operationLimits({ production: this.production });
     // Apollo adds the introspection ban itself on HTTP (`introspection: false`).
     this.rules = [...specifiedRules, ...this.limits.validationRules, ...(this.production ? [NoSchemaIntrospectionCustomRule] : [])];
+    this.metrics = gatewayMetrics
+      ? new OperationMetrics(gatewayMetrics, { trustedOperationNames: trustedDocuments.operationNames(), originOf: (event) => deps.realtime.bus.originOf(event) })
+      : undefined;
+    this.metrics?.timeRootFields(schema);
   }
 
   /**
@@ -114,6 +126,7 @@ export class OperationPipeline {
   contextFor(viewer: Viewer, caller: Caller = {}): RequestContext {
     const context = new RequestContext(viewer, this.deps, caller.clientIp, caller.reads);
     context.userAgent = caller.userAgent;
+    if (caller.arrival) this.metrics?.arrived(context, caller.arrival.transport, caller.arrival.at);
     return context;
   }
 
@@ -130,7 +143,8 @@ export class OperationPipeline {
   /** 4. Runs a query or mutation as the viewer's tenant (every statement, every resolver). */
   execute(args: ExecutionArgs): Promise<ExecutionResult> | ExecutionResult {
     const tenant = this.tenantOf(contextOf(args).viewer);
-    return tenant ? withTenant(tenant, () => execute(args)) : execute(args);
+    const result = tenant ? withTenant(tenant, () => execute(args)) : execute(args);
+    return this.metrics ? this.metrics.executed(args, result) : result;
   }
 
   /**
@@ -143,8 +157,10 @@ export class OperationPipeline {
   subscribe(args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
     const context = contextOf(args);
     const tenant = this.tenantOf(context.viewer);
-    const subscribe = () => subscribeWithContextPerEvent(args, () => context.forEvent(), tenant ? (work) => withTenant(tenant, work) : (work) => work());
-    return tenant ? withTenant(tenant, subscribe) : subscribe();
+    const subscribe = () =>
+      subscribeWithContextPerEvent(args, () => context.forEvent(), tenant ? (work) => withTenant(tenant, work) : (work) => work(), this.metrics?.subscriptionObserver);
+    const started = tenant ? withTenant(tenant, subscribe) : subscribe();
+    return this.metrics ? this.metrics.subscribed(args, started) : started;
   }
 
   /**
