@@ -17,6 +17,7 @@ import { StaffInvitationsAndSessions1763840100000 } from './1763840100000-staff-
 import { StaffDeactivation1763840200000 } from './1763840200000-staff-deactivation.js';
 import { PasswordResets1763840300000 } from './1763840300000-password-resets.js';
 import { TwoFactor1763840400000 } from './1763840400000-two-factor.js';
+import { QueueDepths1763850000000 } from './1763850000000-queue-depths.js';
 
 /** In order. Listed explicitly so the build needs no file globbing at run time. */
 export const migrations = [
@@ -39,4 +40,5 @@ export const migrations = [
   StaffDeactivation1763840200000,
   PasswordResets1763840300000,
   TwoFactor1763840400000,
+  QueueDepths1763850000000,
 ];

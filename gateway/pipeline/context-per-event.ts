@@ -14,6 +14,22 @@ export type EventExecution = (event: unknown, executeWith: (contextValue: unknow
 /** Runs the execution of one event with its context (in the pipeline: in one database transaction). */
 export type AroundEvent = (context: unknown, execution: () => Promise<ExecutionResult>) => Promise<ExecutionResult>;
 
+/** Follows a subscription from the moment it listens (operation-metrics.ts). */
+export interface SubscriptionObserver {
+  /** `result` was resolved from the source stream's `event`. */
+  resolved(result: ExecutionResult, event: unknown): void;
+  /** The stream ended: ran out, completed by the client, or its socket closed. Called once. */
+  ended(): void;
+}
+
+/** What the pipeline adds around each event; each has a default that does nothing special. */
+export interface EventHooks {
+  executeEvent?: EventExecution;
+  aroundEvent?: AroundEvent;
+  /** Made once the stream listens; none without metrics. */
+  observe?: () => SubscriptionObserver;
+}
+
 /**
  * graphql-js's `subscribe`, except that each event is executed with a context of its own
  * (`nextContext()`), the way envelop's `useContextPerSubscriptionValue` does it: per-request
@@ -29,25 +45,50 @@ export async function subscribeWithContextPerEvent(
   args: ExecutionArgs,
   nextContext: () => unknown,
   surroundings: Surroundings,
-  executeEvent: EventExecution = (_event, executeWith) => executeWith(nextContext()),
-  aroundEvent: AroundEvent = (_context, execution) => execution(),
+  { executeEvent = (_event, executeWith) => executeWith(nextContext()), aroundEvent = (_context, execution) => execution(), observe }: EventHooks = {},
 ): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
   const stream = await createSourceEventStream(args);
   if (!isAsyncIterable(stream)) return stream;
   const events = stream[Symbol.asyncIterator]();
+  const observer = observe?.();
   const resolve = async (step: IteratorResult<unknown>): Promise<IteratorResult<ExecutionResult>> => {
-    if (step.done) return step;
+    if (step.done) {
+      observer?.ended();
+      return step;
+    }
     const executeWith = (contextValue: unknown) => aroundEvent(contextValue, async () => execute({ ...args, rootValue: step.value, contextValue }));
-    return { done: false, value: await executeEvent(step.value, executeWith) };
+    const value = await executeEvent(step.value, executeWith);
+    observer?.resolved(value, step.value);
+    return { done: false, value };
+  };
+  const ending = async <T>(work: () => Promise<T>): Promise<T> => {
+    try {
+      return await work();
+    } finally {
+      observer?.ended();
+    }
   };
   const results: AsyncIterableIterator<ExecutionResult> = {
-    next: () => surroundings(async () => resolve(await events.next())),
-    return: () => surroundings(async () => (events.return ? resolve(await events.return()) : { done: true as const, value: undefined })),
-    throw: (error?: unknown) =>
+    next: () =>
       surroundings(async () => {
-        if (events.throw) return resolve(await events.throw(error));
-        throw error;
+        let step;
+        try {
+          step = await events.next();
+        } catch (error) {
+          // A failed stream is over: for-await calls no return() after it.
+          observer?.ended();
+          throw error;
+        }
+        return resolve(step);
       }),
+    return: () => surroundings(() => ending(async () => (events.return ? resolve(await events.return()) : { done: true as const, value: undefined }))),
+    throw: (error?: unknown) =>
+      surroundings(() =>
+        ending(async () => {
+          if (events.throw) return resolve(await events.throw(error));
+          throw error;
+        }),
+      ),
     [Symbol.asyncIterator]: () => results,
   };
   return results;

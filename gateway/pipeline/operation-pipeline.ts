@@ -27,6 +27,8 @@ import { subscriptionGroup } from './subscription-group.js';
 import { assertSubscriptionsAuthorized } from './subscription-permissions.js';
 import type { TrustedDocuments } from './trusted-documents.js';
 import { resolveOperation, UNTRUSTED_MESSAGE, type OperationBody } from './trusted-documents-middleware.js';
+import type { GatewayMetrics } from '../metrics/gateway-metrics.js';
+import { OperationMetrics, type Transport } from './operation-metrics.js';
 
 /** Where an operation comes from, as far as the pipeline needs to know. */
 export interface Caller {
@@ -36,6 +38,8 @@ export interface Caller {
   userAgent?: string;
   /** A socket's operations share the socket's read audit: each conversation is recorded once per socket. */
   reads?: ReadAudit;
+  /** Which transport brought the operation, and when (`performance.now()`, before its credential was read): what its latency is measured from. */
+  arrival?: { transport: Transport; at: number };
 }
 
 /**
@@ -56,6 +60,8 @@ export interface Caller {
 export class OperationPipeline {
   /** Validation rules and parse options of both transports; the Apollo plugins of HTTP. */
   readonly limits: OperationLimits;
+  /** Latencies, live subscriptions and deliveries (operation-metrics.ts); undefined when the gateway exports no metrics. */
+  readonly metrics: OperationMetrics | undefined;
   private readonly rules: readonly ValidationRule[];
   private readonly production: boolean;
   /** Live events resolved once per group of equal subscribers on this instance. */
@@ -65,6 +71,8 @@ export class OperationPipeline {
     readonly schema: GraphQLSchema,
     private readonly deps: GatewayDependencies,
     readonly trustedDocuments: TrustedDocuments,
+    /** This gateway's metrics registry; without it nothing is timed or counted. */
+    gatewayMetrics?: GatewayMetrics,
   ) {
     // Fail at start, not at the first subscriber: every subscription declares who may listen.
     assertSubscriptionsAuthorized(schema);
@@ -72,6 +80,10 @@ export class OperationPipeline {
     this.limits = operationLimits({ production: this.production });
     // Apollo adds the introspection ban itself on HTTP (`introspection: false`).
     this.rules = [...specifiedRules, ...this.limits.validationRules, ...(this.production ? [NoSchemaIntrospectionCustomRule] : [])];
+    this.metrics = gatewayMetrics
+      ? new OperationMetrics(gatewayMetrics, { trustedOperationNames: trustedDocuments.operationNames(), originOf: (event) => deps.realtime.bus.originOf(event) })
+      : undefined;
+    this.metrics?.timeRootFields(schema);
   }
 
   /**
@@ -120,6 +132,7 @@ export class OperationPipeline {
   contextFor(viewer: Viewer, caller: Caller = {}): RequestContext {
     const context = new RequestContext(viewer, this.deps, caller.clientIp, caller.reads);
     context.userAgent = caller.userAgent;
+    if (caller.arrival) this.metrics?.arrived(context, caller.arrival.transport, caller.arrival.at);
     return context;
   }
 
@@ -137,9 +150,9 @@ export class OperationPipeline {
   execute(args: ExecutionArgs): Promise<ExecutionResult> | ExecutionResult {
     const context = contextOf(args);
     const tenant = this.tenantOf(context.viewer);
-    if (!tenant) return execute(args);
     const operation = getOperationAST(args.document, args.operationName)?.operation;
-    return withTenant(tenant, () => this.inOneTransaction(context, operation, async () => execute(args)));
+    const result = tenant ? withTenant(tenant, () => this.inOneTransaction(context, operation, async () => execute(args))) : execute(args);
+    return this.metrics ? this.metrics.executed(args, result) : result;
   }
 
   /**
@@ -177,16 +190,15 @@ export class OperationPipeline {
     const context = contextOf(args);
     const tenant = this.tenantOf(context.viewer);
     const execution = this.multiplexer.executionFor(subscriptionGroup(args, context.viewer), context);
-    // Each event's execution (not the wait for it) in one transaction: a quiet subscription holds no connection.
     const subscribe = () =>
-      subscribeWithContextPerEvent(
-        args,
-        () => context.forEvent(),
-        tenant ? (work) => withTenant(tenant, work) : (work) => work(),
-        execution,
-        (eventContext, run) => this.inOneTransaction(eventContext as RequestContext, OperationTypeNode.SUBSCRIPTION, run),
-      );
-    return tenant ? withTenant(tenant, subscribe) : subscribe();
+      subscribeWithContextPerEvent(args, () => context.forEvent(), tenant ? (work) => withTenant(tenant, work) : (work) => work(), {
+        executeEvent: execution,
+        // Each event's execution (not the wait for it) in one transaction: a quiet subscription holds no connection.
+        aroundEvent: (eventContext, run) => this.inOneTransaction(eventContext as RequestContext, OperationTypeNode.SUBSCRIPTION, run),
+        observe: this.metrics?.subscriptionObserver,
+      });
+    const started = tenant ? withTenant(tenant, subscribe) : subscribe();
+    return this.metrics ? this.metrics.subscribed(args, started) : started;
   }
 
   /**

@@ -1,3 +1,4 @@
+import { Kind, parse } from 'graphql';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { logger } from '../logging/logger.js';
@@ -44,6 +45,21 @@ export class TrustedDocuments {
   /** The document registered under `hash`, if any. */
   documentFor(hash: string): string | undefined {
     return this.byHash.get(hash);
+  }
+
+  /** The names of the trusted documents' operations: the `operation` labels of metrics that are always their own. */
+  operationNames(): string[] {
+    const names = new Set<string>();
+    for (const text of this.texts) {
+      try {
+        for (const definition of parse(text).definitions) {
+          if (definition.kind === Kind.OPERATION_DEFINITION && definition.name) names.add(definition.name.value);
+        }
+      } catch {
+        // A manifest entry that doesn't parse is refused when sent anyway; it names nothing.
+      }
+    }
+    return [...names];
   }
 
   /** Whether `query` is, character for character, one of the trusted documents. */

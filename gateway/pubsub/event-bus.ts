@@ -30,8 +30,26 @@ export interface EventBus {
    * Each event counts once, however many listeners it reached.
    */
   readonly unreadableEvents: number;
+  /** Events this instance published, by topic, since it started (for /metrics). */
+  readonly publishedEvents: Readonly<Record<string, number>>;
+  /**
+   * Where a payload a listener received came from: its topic, and when it was published
+   * (`publishTime()`, which for another instance's event is that instance's clock). Undefined
+   * for anything the bus did not deliver (a replayed message, a lapsed "typing") and for
+   * events of the release before this one.
+   */
+  originOf(payload: object): EventOrigin | undefined;
   dispose(): Promise<void>;
 }
+
+export interface EventOrigin {
+  topic: keyof Topics;
+  /** Milliseconds since the epoch, with sub-millisecond precision on one machine. */
+  publishedAt: number;
+}
+
+/** Now, as an event's publication time: wall-clock, so that instances can compare them. */
+export const publishTime = (): number => performance.timeOrigin + performance.now();
 
 /** Redis channel names start with this, so Counterchat can share a Redis with others. */
 const CHANNEL_PREFIX = 'counterchat:';
@@ -40,6 +58,8 @@ const CHANNEL_PREFIX = 'counterchat:';
 interface Envelope {
   origin: string;
   payload: unknown;
+  /** `publishTime()` at the sender; missing from the release before this one. */
+  publishedAt?: number;
 }
 
 /**
@@ -81,11 +101,11 @@ export function createEventBus(redisUrl: string | undefined): EventBus {
   const remote = createRedisEventTarget<CustomEvent>({ publishClient: safePublisher, subscribeClient: safeSubscriber, serializer: tolerantJson });
   const origin = randomUUID();
   return busOver(local as unknown as MinimalEventTarget, {
-    publish: (channel, payload) => remote.dispatchEvent(new CustomEvent(channel, { detail: { origin, payload } satisfies Envelope })),
+    publish: (channel, payload, publishedAt) => remote.dispatchEvent(new CustomEvent(channel, { detail: { origin, payload, publishedAt } satisfies Envelope })),
     listen(channel, deliver) {
       const handler = (event: CustomEvent) => {
         const envelope = event.detail as Partial<Envelope> | null | undefined;
-        if (envelope?.origin !== origin) deliver(envelope?.payload, event);
+        if (envelope?.origin !== origin) deliver(envelope?.payload, event, typeof envelope?.publishedAt === 'number' ? envelope.publishedAt : undefined);
       };
       remote.addEventListener(channel, handler);
       return () => remote.removeEventListener(channel, handler);
@@ -96,12 +116,12 @@ export function createEventBus(redisUrl: string | undefined): EventBus {
 
 /** Carries events to and from other instances. */
 interface Relay {
-  publish(channel: string, payload: unknown): void;
+  publish(channel: string, payload: unknown, publishedAt: number): void;
   /**
    * Delivers other instances' events on `channel`; returns the function that stops.
    * `arrival` is the same object for every listener an event reaches.
    */
-  listen(channel: string, deliver: (payload: unknown, arrival: object) => void): () => void;
+  listen(channel: string, deliver: (payload: unknown, arrival: object, publishedAt?: number) => void): () => void;
   dispose(): Promise<void>;
 }
 
@@ -114,6 +134,10 @@ interface MinimalEventTarget {
 function busOver(local: MinimalEventTarget, relay?: Relay): EventBus {
   let listenerCount = 0;
   let unreadableEvents = 0;
+  const publishedEvents: Record<string, number> = {};
+  // Keyed by the payload object every listener of one event shares (one JSON copy per event
+  // and instance), so a subscriber's result can be traced back to when its event was published.
+  const origins = new WeakMap<object, EventOrigin>();
   const counted = new WeakSet<object>();
   const dropUnreadable = (topic: string, payload: unknown, arrival: object) => {
     if (counted.has(arrival)) return;
@@ -125,16 +149,20 @@ function busOver(local: MinimalEventTarget, relay?: Relay): EventBus {
   const channel = (topic: string, id: string) => `${CHANNEL_PREFIX}${topic}:${id}`;
   return {
     publish(topic, id, payload) {
+      const publishedAt = publishTime();
+      publishedEvents[topic] = (publishedEvents[topic] ?? 0) + 1;
       // Round-trip through JSON in memory too, so nobody depends on sharing objects with the publisher.
       const json = JSON.parse(JSON.stringify(payload));
+      origins.set(json, { topic, publishedAt });
       local.dispatchEvent(new CustomEvent(channel(topic, id), { detail: json }));
-      relay?.publish(channel(topic, id), json);
+      relay?.publish(channel(topic, id), json, publishedAt);
     },
     on(topic, id, listener) {
-      const receive = (payload: unknown, arrival: object) => {
+      const receive = (payload: unknown, arrival: object, publishedAt?: number) => {
         const readable = readPayload(topic, payload);
-        if (readable) listener(readable);
-        else dropUnreadable(topic, payload, arrival);
+        if (!readable) return dropUnreadable(topic, payload, arrival);
+        if (publishedAt !== undefined && !origins.has(readable)) origins.set(readable, { topic, publishedAt });
+        listener(readable);
       };
       const handler = (event: CustomEvent) => receive(event.detail, event);
       const name = channel(topic, id);
@@ -156,6 +184,8 @@ function busOver(local: MinimalEventTarget, relay?: Relay): EventBus {
     get unreadableEvents() {
       return unreadableEvents;
     },
+    publishedEvents,
+    originOf: (payload) => origins.get(payload),
     dispose: async () => {
       await relay?.dispose();
     },

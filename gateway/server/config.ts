@@ -64,6 +64,20 @@ export interface GatewayConfig {
   mail: MailConfig;
   /** The durable job queue's worker on this instance (mail sending). */
   jobs: JobQueueOptions;
+  /**
+   * Prometheus metrics on a listener of their own (METRICS_PORT, METRICS_HOST default
+   * 127.0.0.1, METRICS_TOKEN as a bearer token when set), never on the public port;
+   * undefined (METRICS_PORT unset) exports nothing and records nothing.
+   */
+  metrics: MetricsConfig | undefined;
+}
+
+export interface MetricsConfig {
+  /** 0 picks a free port (tests). */
+  port: number;
+  host: string;
+  /** When set, a scrape must send `Authorization: Bearer <token>`. */
+  token: string | undefined;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
@@ -105,7 +119,15 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     tenantFilters: 'application-and-database',
     mail: { smtpUrl, from: env.MAIL_FROM || DEFAULT_MAIL_FROM, directory: path.join(dataDir, 'mail') },
     jobs: DEFAULT_JOB_QUEUE_OPTIONS,
+    metrics: metricsConfig(env),
   };
+}
+
+function metricsConfig(env: NodeJS.ProcessEnv): MetricsConfig | undefined {
+  if (env.METRICS_PORT === undefined || env.METRICS_PORT === '') return undefined;
+  const port = Number(env.METRICS_PORT);
+  if (!/^\d+$/.test(env.METRICS_PORT) || port > 65535) throw new Error(`METRICS_PORT must be a port number, got "${env.METRICS_PORT}"`);
+  return { port, host: env.METRICS_HOST || '127.0.0.1', token: env.METRICS_TOKEN || undefined };
 }
 
 /** The folder holding package.json, whether this runs from `dist/` or from source (tests). */

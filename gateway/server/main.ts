@@ -54,6 +54,7 @@ const relocated = database.embeddedRelocatedBecause ? ` (${database.embeddedRelo
 console.log(`  Database: ${database.embeddedDirectory ? `embedded PostgreSQL in ${database.embeddedDirectory}${relocated}` : 'DATABASE_URL'}`);
 console.log(`  Fan-out:  ${config.redisUrl ? 'Redis (REDIS_URL)' : 'in memory (one instance)'}`);
 console.log(`  E-mail:   ${describeMailDestination(config.mail)}`);
+if (gateway.metricsUrl) console.log(`  Metrics:  ${gateway.metricsUrl}${config.metrics?.token ? ' (METRICS_TOKEN required)' : ''}`);
 let exampleStore: ExampleStore | undefined;
 if (demo) {
   // The widget demo: a stand-in web store on the next port (another origin), embedding the demo pharmacy's widget.

@@ -29,6 +29,8 @@ import { strictTransportSecurity } from './http/strict-transport-security.js';
 import { logger } from '../logging/logger.js';
 import { pinoHttp } from 'pino-http';
 import { withTenantSlot } from '../tenancy/tenant-context.js';
+import { GatewayMetrics } from '../metrics/gateway-metrics.js';
+import { startMetricsListener, type MetricsListener } from './metrics-listener.js';
 
 /** Largest JSON request body; a 4,000-character message with its envelope fits many times over. */
 const JSON_BODY_LIMIT = '256kb';
@@ -42,6 +44,8 @@ export interface Gateway {
   websockets: WebSocketGateway;
   /** Sends the outbox's webhook deliveries (every instance runs one; they share the work). */
   webhooks: WebhookDispatcher;
+  /** Where Prometheus scrapes this instance (METRICS_PORT); undefined without it. */
+  metricsUrl: string | undefined;
   /** Drains: stops accepting, closes sockets with 1001, lets in-flight requests finish. */
   dispose(): Promise<void>;
   /** From now on `/healthz` answers 503, whatever the database says (the last-resort policy, main.ts). */
@@ -60,7 +64,16 @@ export async function startGateway(deps: ServerDependencies): Promise<Gateway> {
 
   const schema = await buildCounterchatSchema();
   const trustedDocuments = TrustedDocuments.load(deps.config.trustedDocumentFiles);
-  const pipeline = new OperationPipeline(schema, deps, trustedDocuments);
+  // This instance's own registry (never prom-client's global one); read at scrape time only.
+  const metrics = deps.config.metrics
+    ? new GatewayMetrics({
+        openSockets: () => websockets.openSockets,
+        publishedEvents: () => deps.realtime.bus.publishedEvents,
+        pools: () => ({ app: deps.database.poolUse() }),
+        queueDepths: () => deps.database.lookups.queueDepths(),
+      })
+    : undefined;
+  const pipeline = new OperationPipeline(schema, deps, trustedDocuments, metrics);
   // Express's own proxy rule (TRUST_PROXY), so a socket's address is read as a request's is.
   const websockets = useWebSocketGateway(httpServer, pipeline, deps, (request) => proxyAddress(request, app.get('trust proxy fn')));
   const webhooks = startWebhookDispatcher(deps.database, deps.realtime.bus, deps.config.webhooks);
@@ -86,6 +99,7 @@ export async function startGateway(deps: ServerDependencies): Promise<Gateway> {
       { serverWillStart: async () => ({ drainServer: async () => void (await Promise.all([websockets.dispose(), webhooks.dispose(), retention.dispose(), jobs.dispose()])) }) },
       ...limits.plugins,
       oneTransactionPerOperation(pipeline),
+      ...(pipeline.metrics ? [pipeline.metrics.httpPlugin] : []),
       ...(deps.config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
   });
@@ -142,12 +156,24 @@ export async function startGateway(deps: ServerDependencies): Promise<Gateway> {
     });
   });
   const { port } = httpServer.address() as AddressInfo;
+  let metricsListener: MetricsListener | undefined;
+  if (deps.config.metrics && metrics) {
+    const { port: metricsPort, host } = deps.config.metrics;
+    metricsListener = await startMetricsListener(deps.config.metrics, metrics.registry).catch((error: Error) => {
+      throw new Error(`Could not serve metrics on ${host}:${metricsPort} (METRICS_HOST, METRICS_PORT): ${error.message}`);
+    });
+  }
   return {
     url: `http://127.0.0.1:${port}`,
     httpServer,
     websockets,
     webhooks,
-    dispose: () => apollo.stop(),
+    metricsUrl: metricsListener?.url,
+    // Metrics stay scrapable while the gateway drains.
+    dispose: async () => {
+      await apollo.stop();
+      await metricsListener?.dispose();
+    },
     failHealth: () => void (failing = true),
   };
 }

@@ -9,6 +9,8 @@ import { TenantScope } from './tenant-scope.js';
 import { ConnectionSlots } from './connection-slots.js';
 import { OperationTransaction } from './operation-transaction.js';
 import { enqueueJob, type JobSpec } from '../jobs/enqueue-job.js';
+import { poolUseOf } from '../database/pool-use.js';
+import type { PoolUse } from '../metrics/gateway-metrics.js';
 
 /** A new pharmacy's own row: its name and slug, and settings if not the defaults. */
 export type NewOrganization = Pick<Organization, 'name' | 'slug'> & Partial<Pick<Organization, 'settings'>>;
@@ -80,6 +82,11 @@ export class TenantDatabase {
    */
   enqueueJob<Payload>(job: JobSpec<Payload>): Promise<void> {
     return enqueueJob((sql, parameters) => this.dataSource.query(sql, parameters), job);
+  }
+
+  /** How full the serving connection pool is, for /metrics. */
+  poolUse(): PoolUse {
+    return poolUseOf(this.dataSource);
   }
 
   /** For /healthz: 'ok', or 'migrating' while migrations are pending; throws while the database is unreachable. */

@@ -71,6 +71,14 @@ export class TenantLookups {
     return this.list(`SELECT counterchat_tenants_with_outbox_before($1) AS organization_id`, [before]);
   }
 
+  /** Background work waiting across every pharmacy, for /metrics: jobs due and webhook deliveries due. */
+  async queueDepths(): Promise<{ pendingJobs: number; dueWebhookDeliveries: number }> {
+    const rows: { pending_jobs: number; due_webhook_deliveries: number }[] = await this.dataSource.query(
+      `SELECT pending_jobs, due_webhook_deliveries FROM counterchat_queue_depths()`,
+    );
+    return { pendingJobs: rows[0]!.pending_jobs, dueWebhookDeliveries: rows[0]!.due_webhook_deliveries };
+  }
+
   private async lookUp(sql: string, parameters: unknown[]): Promise<string | undefined> {
     const rows: { organization_id: string | null }[] = await this.dataSource.query(sql, parameters);
     return rows[0]?.organization_id ?? undefined;

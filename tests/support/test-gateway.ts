@@ -34,6 +34,8 @@ export interface TestGateway {
   wsUrl: string;
   realtime: Realtime;
   websockets: WebSocketGateway;
+  /** Where Prometheus would scrape it: only with `config.metrics`. */
+  metricsUrl: string | undefined;
   /** The database URL, to start another instance on the same database. */
   databaseUrl: string;
   /** Uploads and other files of this instance (shared with instances started with `sharing`). */
@@ -109,6 +111,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     wsUrl: `${gateway.url.replace(/^http/, 'ws')}/graphql`,
     realtime,
     websockets: gateway.websockets,
+    metricsUrl: gateway.metricsUrl,
     databaseUrl: database.url,
     dataDir: config.dataDir,
     files,

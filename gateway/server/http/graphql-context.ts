@@ -14,6 +14,7 @@ import { bindTenant } from '../../tenancy/tenant-context.js';
  */
 export function graphqlContext(pipeline: OperationPipeline): ContextFunction<[ExpressContextFunctionArgument], RequestContext> {
   return async ({ req }) => {
+    const arrivedAt = performance.now();
     let viewer;
     try {
       viewer = await pipeline.authenticate(req.headers.authorization);
@@ -32,6 +33,6 @@ export function graphqlContext(pipeline: OperationPipeline): ContextFunction<[Ex
       if (error instanceof DomainError) throw error.withHttpStatus(429);
       throw error;
     }
-    return pipeline.contextFor(viewer, { clientIp: req.ip, userAgent: req.get('user-agent') });
+    return pipeline.contextFor(viewer, { clientIp: req.ip, userAgent: req.get('user-agent'), arrival: { transport: 'http', at: arrivedAt } });
   };
 }

@@ -40,7 +40,7 @@ export function socketPipeline(pipeline: OperationPipeline): OperationHooks {
    * Refused operations fail alone, with the codes Apollo uses over HTTP, instead of graphql-ws
    * closing the whole socket (4400) on a syntax error.
    */
-  const prepare = async (ctx: SocketContext, id: string, payload: SubscribePayload): Promise<ExecutionArgs | readonly GraphQLError[]> => {
+  const prepare = async (ctx: SocketContext, id: string, payload: SubscribePayload, arrivedAt: number): Promise<ExecutionArgs | readonly GraphQLError[]> => {
     const state = ctx.extra.state!;
     const viewer = state.viewer!;
     try {
@@ -61,19 +61,22 @@ export function socketPipeline(pipeline: OperationPipeline): OperationHooks {
       if ('refused' in admission) return [graphQLErrorOf(admission.refused)];
       if (admission.replaces !== undefined) completeFromServer(ctx, admission.replaces);
     }
-    const contextValue = pipeline.contextFor(viewer, { clientIp: state.clientIp, reads: state.reads });
+    const contextValue = pipeline.contextFor(viewer, { clientIp: state.clientIp, reads: state.reads, arrival: { transport: 'websocket', at: arrivedAt } });
     stillOpen.set(contextValue, () => id in ctx.subscriptions);
     return { schema: pipeline.schema, document: document as ExecutionArgs['document'], operationName: payload.operationName, variableValues: payload.variables, contextValue };
   };
 
   return {
     onSubscribe: async (ctx, id, payload) => {
+      const arrivedAt = performance.now();
       const { operations } = ctx.extra.state!;
       const taken = operations.begin(id, payload);
-      if (taken) return [graphQLErrorOf(taken)];
-      const prepared = await prepare(ctx, id, payload);
-      // Refused before it ran: graphql-ws calls no onComplete for it.
-      if (Array.isArray(prepared)) operations.end(id, payload);
+      const prepared = taken ? [graphQLErrorOf(taken)] : await prepare(ctx, id, payload, arrivedAt);
+      if (Array.isArray(prepared)) {
+        // Refused before it ran: graphql-ws calls no onComplete for it.
+        if (!taken) operations.end(id, payload);
+        pipeline.metrics?.refused('websocket', arrivedAt, payload, prepared);
+      }
       return prepared;
     },
     // Every operation that ran ends here: finished, failed, completed by the client, or its socket closed.
@@ -85,8 +88,10 @@ export function socketPipeline(pipeline: OperationPipeline): OperationHooks {
       if (stillOpen.get(contextOf(args))?.() === false) return {};
       return pipeline.subscribe(args);
     },
-    onNext: (_ctx, _id, _payload, _args, result) =>
-      result.errors ? { ...result, errors: pipeline.shapeErrors(result.errors).map((error) => formatError(error.toJSON(), error)) } : undefined,
+    onNext: (_ctx, _id, _payload, _args, result) => {
+      pipeline.metrics?.eventSent(result);
+      return result.errors ? { ...result, errors: pipeline.shapeErrors(result.errors).map((error) => formatError(error.toJSON(), error)) } : undefined;
+    },
     onError: (_ctx, _id, _payload, errors) => errors.map((error) => formatError(error.toJSON(), error)),
   };
 }
