@@ -66,15 +66,22 @@ export async function benchInboxGrowth(context: BenchContext): Promise<InboxGrow
   const statements = new Map<number, number>();
   try {
     for (const size of seeded) {
-      const before = counting.queries.count;
-      const response = await fetch(`${counting.url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${size.tokens[0]}` },
-        body: JSON.stringify(persistedBody(appOperation('Inbox'), INBOX_VARIABLES)),
-      });
-      const answer = await response.text();
-      if (!response.ok || answer.includes('"errors"')) throw new Error(`Inbox query failed: ${answer.slice(0, 500)}`);
-      statements.set(size.conversations, counting.queries.count - before);
+      // The first request of a session does one-off work (its first sight, written in a batch
+      // later), and background writes (session activity) may land in any request's count:
+      // the figure is the median of the five after the first.
+      const counts: number[] = [];
+      for (let attempt = 0; attempt < 6; attempt += 1) {
+        const before = counting.queries.count;
+        const response = await fetch(`${counting.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${size.tokens[0]}` },
+          body: JSON.stringify(persistedBody(appOperation('Inbox'), INBOX_VARIABLES)),
+        });
+        const answer = await response.text();
+        if (!response.ok || answer.includes('"errors"')) throw new Error(`Inbox query failed: ${answer.slice(0, 500)}`);
+        if (attempt > 0) counts.push(counting.queries.count - before);
+      }
+      statements.set(size.conversations, counts.sort((a, b) => a - b)[2]!);
     }
   } finally {
     await counting.dispose();

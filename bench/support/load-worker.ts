@@ -239,7 +239,10 @@ function socketClient(url: string, token: string | undefined, index: number): Cl
     url,
     webSocketImpl: webSocketImplFrom(sourceAddress(index)),
     connectionParams: token ? { authorization: `Bearer ${token}` } : {},
+    // Fewer than the dashboard's endless retries, so that a client that could not get back is counted as having given up.
     retryAttempts: 5,
+    // Giving up is counted by the caller; graphql-ws would also print each one.
+    onNonLazyError: () => {},
     lazy: false,
     keepAlive: 0,
   });

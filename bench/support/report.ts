@@ -111,11 +111,11 @@ function markdownOf(results: BenchResults, chartFile: string): string {
       '',
       "Each subscriber a staff member of its own on the dashboard's ConversationEvents; 100 per conversation, one message a second per conversation. Baselines with the same clients and pacing: graphql-ws + graphql-js executing the same document per subscriber from memory (target: gateway p99 ≤ 2×), and a bare `ws` broadcast. Above one process's open-file limit a step runs on two instances over Redis, and each baseline on two processes.",
       '',
-      '| subscribers | instances | sent | deliveries | lost | dup | p50 ms | p99 ms | CPU ms/msg | CPU µs/delivery | graphql-ws p50 / p99 | graphql-ws CPU µs/delivery | bare ws p50 / p99 | p99 ÷ graphql-ws | p99 ÷ bare ws |',
+      '| subscribers | instances | sent (errors) | deliveries | lost | dup | p50 ms | p99 ms | CPU ms/msg | CPU µs/delivery | graphql-ws p50 / p99 | graphql-ws CPU µs/delivery | bare ws p50 / p99 | p99 ÷ graphql-ws | p99 ÷ bare ws |',
       '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
       ...results.fanOut.map(
         (run) =>
-          `| ${run.subscribers} | ${run.instances} | ${run.messagesSent} | ${run.delivered}/${run.deliveriesExpected} | ${run.lost} | ${run.duplicates} | ${run.latencyMs.p50} | ${run.latencyMs.p99} | ${cell(run.cpuMsPerMessage)} | ${cell(run.cpuUsPerDelivery)} | ${run.graphqlWsBaseline ? `${run.graphqlWsBaseline.latencyMs.p50} / ${run.graphqlWsBaseline.latencyMs.p99}` : '–'} | ${cell(run.graphqlWsBaseline?.cpuUsPerDelivery)} | ${run.baseline.latencyMs.p50} / ${run.baseline.latencyMs.p99} | ${cell(run.graphqlWsP99Ratio)} | ${run.p99Ratio} |`,
+          `| ${run.subscribers} | ${run.instances} | ${run.messagesSent} (${run.sendErrors ?? 0}) | ${run.delivered}/${run.deliveriesExpected} | ${run.lost} | ${run.duplicates} | ${run.latencyMs.p50} | ${run.latencyMs.p99} | ${cell(run.cpuMsPerMessage)} | ${cell(run.cpuUsPerDelivery)} | ${run.graphqlWsBaseline ? `${run.graphqlWsBaseline.latencyMs.p50} / ${run.graphqlWsBaseline.latencyMs.p99}` : '–'} | ${cell(run.graphqlWsBaseline?.cpuUsPerDelivery)} | ${run.baseline.latencyMs.p50} / ${run.baseline.latencyMs.p99} | ${cell(run.graphqlWsP99Ratio)} | ${run.p99Ratio} |`,
       ),
       '',
     );

@@ -55,7 +55,9 @@ describe('the benchmark suite, in quick mode', () => {
     }
 
     const statements = results.inboxGrowth!.sizes.map((size) => size.statementsPerRequest);
-    expect(new Set(statements).size).toBe(1);
+    // Flat in the pharmacy's size: a statement per row (25 on the page) would show here. A
+    // statement more or less is background work (session activity) landing in the count.
+    expect(Math.max(...statements) - Math.min(...statements)).toBeLessThanOrEqual(1);
     expect(results.inboxGrowth!.sizes.every((size) => size.errors === 0 && size.latencyMs.count > 0 && size.cpuMsPerRequest > 0)).toBe(true);
 
     expect(results.idleConnections!.bytesPerConnection).toBeGreaterThan(0);
