@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { appendFile, mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { TokenIssuer } from '../gateway/auth/token-issuer.js';
-import { benchFanOut, type FanOutRun } from './scenarios/fan-out.js';
+import { benchFanOut, defaultFanOutPlan, type FanOutRun } from './scenarios/fan-out.js';
 import { benchIdleConnections, type IdleConnectionsResult } from './scenarios/idle-connections.js';
 import { benchInboxGrowth, type InboxGrowthResult } from './scenarios/inbox-growth.js';
 import { benchReconnectStorm, type ReconnectStormResult } from './scenarios/reconnect-storm.js';
@@ -12,13 +13,17 @@ import { benchUploadMemory, type UploadMemoryResult } from './scenarios/upload-m
 import { benchSessionCheck, type SessionCheckResult } from './scenarios/session-check.js';
 import type { BenchContext } from './support/bench-context.js';
 import { openBenchDatabase } from './support/bench-database.js';
-import { writeReport } from './support/report.js';
+import type { ProfileSummary } from './support/cpu-profile.js';
+import { reportStem, writeReport } from './support/report.js';
 
 /**
- * `npm run bench [-- --quick] [--only send,fanout,inbox,idle,storm,upload,sessions] [--out DIR]`
- * Starts real gateway processes against a real PostgreSQL (BENCH_DATABASE_URL's server,
- * or an embedded one) and Redis (BENCH_REDIS_URL, default the local one; "off" to skip),
- * drives them from separate processes on 127.0.0.1, and writes JSON, Markdown and SVG.
+ * `npm run bench [-- --quick] [--only send,fanout,inbox,idle,storm,upload,sessions] [--fanout 10000x1,20000x2] [--out DIR]`
+ * Starts real gateway processes as users run them (production: the apps' trusted documents
+ * by hash; rate limits on, every load client a person of its own) against a real PostgreSQL
+ * (BENCH_DATABASE_URL's server, or an embedded one) and Redis (BENCH_REDIS_URL, default the
+ * local one; "off" to skip), drives them from separate processes on 127.0.0.x, and writes
+ * JSON, Markdown and SVG. BENCH_PROFILE_DIR=dir keeps the gateways' CPU profiles there and
+ * writes `<time>-profile.md` beside the results: self time by package in each measured round.
  */
 export interface BenchResults {
   startedAt: string;
@@ -33,6 +38,8 @@ export interface BenchResults {
   reconnectStorm?: ReconnectStormResult;
   uploadMemory?: UploadMemoryResult;
   sessionCheck?: SessionCheckResult;
+  /** With BENCH_PROFILE_DIR: where each gateway spent its CPU in the measured rounds. */
+  profiles?: ProfileSummary[];
   /** Scenarios that could not finish, and why. */
   failures?: { scenario: string; error: string }[];
 }
@@ -48,8 +55,18 @@ const quick = argv.includes('--quick');
 const only = new Set((option('--only') ?? SCENARIOS.join(',')).split(','));
 const outDirectory = path.resolve(option('--out') ?? 'bench/results');
 const redisSetting = process.env.BENCH_REDIS_URL ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const fanOutPlan = option('--fanout')
+  ?.split(',')
+  .map((step) => {
+    const [subscribers, instances = '1'] = step.split('x');
+    return { subscribers: Number(subscribers), instances: Number(instances) };
+  });
 
 const started = Date.now();
+const stem = reportStem(new Date(started).toISOString(), quick);
+const profileFile = path.join(outDirectory, `${stem}-profile.md`);
+const profileSections: string[] = [];
+let profileHeaderWritten = false;
 const database = await openBenchDatabase();
 const pool = new pg.Pool({ connectionString: database.url, max: 4 });
 const authSecret = randomBytes(32).toString('base64url');
@@ -61,6 +78,10 @@ const context: BenchContext = {
   quick,
   redisUrl: redisSetting === 'off' ? undefined : redisSetting,
   log: (line) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`),
+  recordProfile: (summary, markdown) => {
+    (results.profiles ??= []).push(summary);
+    profileSections.push(markdown);
+  },
 };
 const results: BenchResults = {
   startedAt: new Date(started).toISOString(),
@@ -78,12 +99,32 @@ async function attempt<T>(name: (typeof SCENARIOS)[number], run: () => Promise<T
     context.log(`${name}: FAILED: ${(error as Error).message}`);
     (results.failures ??= []).push({ scenario: name, error: (error as Error).message.slice(0, 500) });
     return undefined;
+  } finally {
+    await writeProfiles();
   }
 }
 
+/** After each scenario, its gateways' profile summaries go to `<stem>-profile.md`, so a later failure keeps them. */
+async function writeProfiles() {
+  if (profileSections.length === 0) return;
+  await mkdir(outDirectory, { recursive: true });
+  const header = profileHeaderWritten ? '' : PROFILE_HEADER;
+  profileHeaderWritten = true;
+  await appendFile(profileFile, header + profileSections.splice(0).join('\n'));
+}
+
+const PROFILE_HEADER = `# Gateway CPU profiles, run ${new Date(started).toISOString()}${quick ? ' (quick)' : ''}
+
+Self time of each gateway process by package, from its V8 CPU profile (\`--cpu-prof\`,
+BENCH_PROFILE_DIR), counting only the samples taken during the scenario's measured rounds.
+Built-ins without a script (JSON, Buffer, crypto) count for the package that called them;
+\`project: …\` is this repository's own code by folder.
+
+`;
+
 try {
   results.sendPath = await attempt('send', () => benchSendPath(context));
-  results.fanOut = await attempt('fanout', () => benchFanOut(context));
+  results.fanOut = await attempt('fanout', () => benchFanOut(context, fanOutPlan ?? defaultFanOutPlan(context)));
   results.inboxGrowth = await attempt('inbox', () => benchInboxGrowth(context));
   results.idleConnections = await attempt('idle', () => benchIdleConnections(context));
   results.reconnectStorm = await attempt('storm', () => benchReconnectStorm(context));
@@ -91,7 +132,7 @@ try {
   results.sessionCheck = await attempt('sessions', () => benchSessionCheck(context));
   results.durationSeconds = Math.round((Date.now() - started) / 1000);
   const written = await writeReport(results, outDirectory);
-  context.log(`wrote ${path.relative(process.cwd(), written.markdown)}, .json and .svg`);
+  context.log(`wrote ${path.relative(process.cwd(), written.markdown)}, .json and .svg${results.profiles ? ` and ${path.basename(profileFile)}` : ''}`);
   if (results.failures?.length) process.exitCode = 1;
 } finally {
   await pool.end();

@@ -4,12 +4,12 @@ import { readFile } from 'node:fs/promises';
 import { TokenIssuer } from '../../gateway/auth/token-issuer.js';
 import { openBenchDatabase } from '../support/bench-database.js';
 import { seedOrganization } from '../support/seed.js';
-import { staffToken, type BenchContext } from '../support/bench-context.js';
+import { staffTokens, type BenchContext } from '../support/bench-context.js';
 import { startGatewayProcess } from '../support/gateway-process.js';
 import { startWorker } from '../support/load-workers.js';
 import type { SendResult } from '../support/load-worker.js';
 import { summarize } from '../support/percentiles.js';
-import { INBOX_QUERY } from '../scenarios/inbox-growth.js';
+import { INBOX_VARIABLES } from '../scenarios/inbox-growth.js';
 
 /**
  * `node dist/bench/micro/metrics-ab.js [rounds] [ms]`: the inbox query (10k conversations,
@@ -23,8 +23,9 @@ const database = await openBenchDatabase();
 const pool = new pg.Pool({ connectionString: database.url, max: 4 });
 const authSecret = randomBytes(32).toString('base64url');
 const context = { database, pool, tokens: new TokenIssuer(authSecret), authSecret } as BenchContext;
-const organization = await seedOrganization(pool, { slug: 'metrics-ab', conversations: 10_000, messagesPerConversation: 5 });
-const token = await staffToken(context, organization.organizationId, organization.staffId);
+// Each client a pharmacist of its own, as in the inbox scenario (rate limits stay on).
+const organization = await seedOrganization(pool, { slug: 'metrics-ab', conversations: 10_000, messagesPerConversation: 5, staffMembers: 8, readingStaff: 8 });
+const tokens = await staffTokens(context, organization.organizationId, organization.staffIds);
 const cpuMs = async (pid: number) => {
   const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]!.split(' ');
   return (Number(fields[11]) + Number(fields[12])) * 10;
@@ -37,9 +38,9 @@ try {
       // The gateway process inherits this environment: METRICS_PORT=0 picks a free port.
       if (variant === 'on') process.env.METRICS_PORT = '0';
       else delete process.env.METRICS_PORT;
-      const gateway = await startGatewayProcess({ databaseUrl: database.url, authSecret });
+      const gateway = await startGatewayProcess({ databaseUrl: database.url, authSecret, label: `metrics ${variant}` });
       try {
-        const job = { kind: 'query' as const, graphqlUrl: `${gateway.url}/graphql`, token, query: INBOX_QUERY, variables: {}, concurrency: 8 };
+        const job = { kind: 'query' as const, graphqlUrl: `${gateway.url}/graphql`, tokens, operation: 'Inbox' as const, variables: INBOX_VARIABLES };
         await startWorker<SendResult>({ ...job, durationMs: 1500 }).result;
         const cpuBefore = await cpuMs(gateway.pid);
         const run = await startWorker<SendResult>({ ...job, durationMs }).result;

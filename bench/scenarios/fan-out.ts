@@ -1,29 +1,50 @@
-import { fork } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { BenchContext } from '../support/bench-context.js';
-import { staffToken } from '../support/bench-context.js';
-import { startGatewayProcess, type GatewayProcess } from '../support/gateway-process.js';
+import { startBenchGateway, staffTokens } from '../support/bench-context.js';
+import { processCpuMs, type GatewayProcess } from '../support/gateway-process.js';
 import { shares, startWorker, type RunningWorker } from '../support/load-workers.js';
 import type { SubscribeResult } from '../support/load-worker.js';
 import { round, summarize, type LatencySummary } from '../support/percentiles.js';
+import { appOperation, persistedBody } from '../support/persisted-operations.js';
 import { seedOrganization } from '../support/seed.js';
+
+export interface FanOutBaseline {
+  latencyMs: LatencySummary;
+  lost: number;
+  /** The baseline servers' CPU time over the round ÷ deliveries, in µs. */
+  cpuUsPerDelivery?: number;
+}
 
 export interface FanOutRun {
   subscribers: number;
   instances: number;
   conversations: number;
   durationMs: number;
+  /** Messages committed during the round (counted in the database: a send may commit and still answer with an error). */
   messagesSent: number;
+  /** Sends answered with an error or not at all (e.g. the answer's relations timed out after the commit). */
+  sendErrors?: number;
   deliveriesExpected: number;
   delivered: number;
   lost: number;
   duplicates: number;
   latencyMs: LatencySummary;
-  baseline: { latencyMs: LatencySummary; lost: number };
+  /** The gateways' CPU time (every instance, user + system) over the round ÷ messages sent. */
+  cpuMsPerMessage?: number;
+  /** The same ÷ deliveries, in µs: what one subscriber's copy of an event costs. */
+  cpuUsPerDelivery?: number;
+  /** Bare `ws` broadcast of the same frames: no GraphQL at all. */
+  baseline: FanOutBaseline;
+  /** graphql-ws + graphql-js executing the same document per subscriber from memory (baselines/graphql-ws-server.ts). */
+  graphqlWsBaseline?: FanOutBaseline;
   /** gateway p99 ÷ bare-ws p99. */
   p99Ratio: number;
+  /** gateway p99 ÷ graphql-ws p99; target ≤ 2. */
+  graphqlWsP99Ratio?: number;
 }
 
 /** Each conversation has this many subscribers; each receives about one message a second. */
@@ -31,77 +52,131 @@ const SUBSCRIBERS_PER_CONVERSATION = 100;
 const CLIENTS_PER_WORKER = 2_500;
 
 /**
- * K WebSocket subscribers, each on one conversation that receives one message a second,
- * sent over HTTP. Latency is receipt time minus the message's createdAt (set in the send
- * transaction), on one clock. Then the same subscribers on a bare `ws` broadcast.
+ * Sockets one process can hold: the hard limit on open files (20,000 on the project's bench
+ * machine, which a container without CAP_SYS_RESOURCE cannot raise), less room for its
+ * database pool, Redis, logs and modules. Above it a step runs on more instances, and the
+ * baselines on as many processes.
  */
-export async function benchFanOut(context: BenchContext): Promise<FanOutRun[]> {
-  const plan: { subscribers: number; instances: number }[] = context.quick
+function socketsPerProcess(): number {
+  const limits = readFileSync('/proc/self/limits', 'utf8');
+  const soft = /Max open files\s+(\d+|unlimited)/.exec(limits)?.[1];
+  return soft === undefined || soft === 'unlimited' ? 1_000_000 : Number(soft) - 500;
+}
+
+export interface FanOutStep {
+  subscribers: number;
+  instances: number;
+}
+
+/** `--fanout 10000x1,20000x2` picks the steps; by default the ones below. */
+export function defaultFanOutPlan(context: BenchContext): FanOutStep[] {
+  return context.quick
     ? [{ subscribers: 200, instances: 1 }, ...(context.redisUrl ? [{ subscribers: 200, instances: 2 }] : [])]
     : [
         { subscribers: 1_000, instances: 1 },
         { subscribers: 5_000, instances: 1 },
         { subscribers: 10_000, instances: 1 },
-        ...(context.redisUrl ? [{ subscribers: 10_000, instances: 2 }] : []),
+        ...(context.redisUrl ? [{ subscribers: 10_000, instances: 2 }, { subscribers: 20_000, instances: 1 }] : []),
       ];
+}
+
+/**
+ * K WebSocket subscribers (each a staff member of its own, on the dashboard's
+ * ConversationEvents), each on one conversation that receives one message a second, sent
+ * over HTTP with the dashboard's SendMessage by a staff member per conversation. Latency is
+ * receipt time minus the message's createdAt (set in the send transaction), on one clock.
+ * Then the same subscribers on a graphql-ws baseline and on a bare `ws` broadcast.
+ */
+export async function benchFanOut(context: BenchContext, plan = defaultFanOutPlan(context)): Promise<FanOutRun[]> {
   const runs: FanOutRun[] = [];
   for (const step of plan) {
-    context.log(`fan-out: ${step.subscribers} subscribers on ${step.instances} instance(s)`);
-    runs.push(await fanOutOnce(context, step.subscribers, step.instances));
+    // 20k sockets do not fit in one process here (socketsPerProcess): the step needs a second instance over Redis.
+    const instances = Math.max(step.instances, Math.ceil(step.subscribers / socketsPerProcess()));
+    if (instances > 1 && !context.redisUrl) {
+      context.log(`fan-out: ${step.subscribers} subscribers need ${instances} instances and Redis; skipped`);
+      continue;
+    }
+    if (instances !== step.instances) context.log(`fan-out: ${step.subscribers} subscribers exceed one process's open-file limit: ${instances} instances`);
+    context.log(`fan-out: ${step.subscribers} subscribers on ${instances} instance(s)`);
+    runs.push(await fanOutOnce(context, step.subscribers, instances));
   }
   return runs;
 }
 
 async function fanOutOnce(context: BenchContext, subscribers: number, instances: number): Promise<FanOutRun> {
-  const durationMs = context.quick ? 3_000 : 10_000;
+  const durationMs = context.quick ? 2_000 : 10_000;
   const conversations = Math.max(2, Math.ceil(subscribers / SUBSCRIBERS_PER_CONVERSATION));
+  // With rate limits on, every subscriber is a staff member of its own (20 sockets a person at
+  // most), and each conversation has its own sender (one message a second, under 120 a minute).
   const organization = await seedOrganization(context.pool, {
     slug: `bench-fan-${subscribers}-${instances}-${Date.now()}`,
     conversations,
     messagesPerConversation: 1,
+    staffMembers: conversations + subscribers,
   });
-  const token = await staffToken(context, organization.organizationId, organization.staffId);
+  const tokens = await staffTokens(context, organization.organizationId, organization.staffIds);
+  const senderOf = new Map(organization.conversationIds.map((id, index) => [id, tokens[index]!]));
+  const subscriberTokens = tokens.slice(conversations);
   const gateways: GatewayProcess[] = [];
   try {
+    // One after the other: two gateways starting at once on one database can fail to provision
+    // its application role ("tuple concurrently updated", gateway/database/app-role.ts).
     for (let index = 0; index < instances; index += 1) {
-      gateways.push(await startGatewayProcess({ databaseUrl: context.database.url, authSecret: context.authSecret, redisUrl: instances > 1 ? context.redisUrl : undefined }));
+      gateways.push(await startBenchGateway(context, `fan-out ${subscribers} × ${instances}, instance ${index + 1}`, { redisUrl: instances > 1 ? context.redisUrl : undefined }));
     }
     const workers = startSubscribers(subscribers, (clients, offset) => ({
       kind: 'subscribe',
       wsUrls: gateways.map((gateway) => gateway.wsUrl),
-      token,
+      tokens: subscriberTokens.slice(offset, offset + clients),
       conversationIds: organization.conversationIds,
       clients,
       offset,
     }));
     await Promise.all(workers.map((worker) => worker.ready));
-    const sent = await paced(organization.conversationIds, durationMs, async (conversationId) => {
+    const operation = appOperation('SendMessage');
+    const rounds = await Promise.all(gateways.map((gateway) => gateway.round()));
+    const answered = await paced(organization.conversationIds, durationMs, async (conversationId) => {
       const response = await fetch(`${gateways[0]!.url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({
-          query: 'mutation ($input: SendMessageInput!) { sendMessage(input: $input) { id } }',
-          variables: { input: { conversationId, body: 'Your prescription is ready for pickup.', clientMessageId: randomUUID() } },
-        }),
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${senderOf.get(conversationId)}` },
+        body: JSON.stringify(persistedBody(operation, { input: { conversationId, body: 'Your prescription is ready for pickup.', clientMessageId: randomUUID() } })),
       });
       const body = (await response.json()) as { errors?: unknown };
       return response.ok && !body.errors;
     });
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    // Time for the last events to arrive (they are counted as lost if not).
+    await new Promise((resolve) => setTimeout(resolve, context.quick ? 1_000 : 2_000));
+    const cpuMs = (await Promise.all(rounds.map((measured) => measured.end()))).reduce((sum, cpu) => sum + cpu.cpuMs, 0);
     const results = await Promise.all(workers.map((worker) => worker.stop()));
+    // What subscribers must receive is what was committed, answered or not.
+    const { rows } = await context.pool.query<{ conversation_id: string; sent: number }>(
+      `SELECT conversation_id, count(*)::int AS sent FROM message WHERE organization_id = $1 AND sequence > 1 GROUP BY conversation_id`,
+      [organization.organizationId],
+    );
+    const sent = new Map(rows.map((row) => [row.conversation_id, row.sent]));
     const measured = tally(results, sent, subscribers, organization.conversationIds);
+    const messagesSent = [...sent.values()].reduce((sum, count) => sum + count, 0);
+    const sendErrors = organization.conversationIds.length * Math.round(durationMs / 1000) - [...answered.values()].reduce((sum, count) => sum + count, 0);
+    await Promise.all(gateways.splice(0).map((gateway) => gateway.stop()));
 
-    context.log(`fan-out: bare ws baseline, ${subscribers} subscribers`);
-    const baseline = await bareBaseline(organization.conversationIds, subscribers, durationMs);
+    context.log(`fan-out: graphql-ws baseline, ${subscribers} subscribers on ${instances} process(es)`);
+    const graphqlWs = await baselineRound('graphql-ws', organization.conversationIds, subscribers, instances, durationMs);
+    context.log(`fan-out: bare ws baseline, ${subscribers} subscribers on ${instances} process(es)`);
+    const bare = await baselineRound('bare-ws', organization.conversationIds, subscribers, instances, durationMs);
     return {
       subscribers,
       instances,
       conversations,
       durationMs,
-      messagesSent: [...sent.values()].reduce((sum, count) => sum + count, 0),
+      messagesSent,
+      sendErrors,
       ...measured,
-      baseline: { latencyMs: baseline.latencyMs, lost: baseline.lost },
-      p99Ratio: round(measured.latencyMs.p99 / Math.max(baseline.latencyMs.p99, 1), 2),
+      cpuMsPerMessage: round(cpuMs / Math.max(1, messagesSent), 2),
+      cpuUsPerDelivery: round((cpuMs * 1000) / Math.max(1, measured.delivered), 1),
+      baseline: bare,
+      graphqlWsBaseline: graphqlWs,
+      p99Ratio: round(measured.latencyMs.p99 / Math.max(bare.latencyMs.p99, 1), 2),
+      graphqlWsP99Ratio: round(measured.latencyMs.p99 / Math.max(graphqlWs.latencyMs.p99, 1), 2),
     };
   } finally {
     await Promise.all(gateways.map((gateway) => gateway.stop()));
@@ -155,23 +230,46 @@ function tally(results: SubscribeResult[], sent: Map<string, number>, subscriber
   };
 }
 
-async function bareBaseline(conversationIds: string[], subscribers: number, durationMs: number) {
-  const server = fork(fileURLToPath(new URL('../baselines/ws-broadcast-server.js', import.meta.url)), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const [{ port }] = (await once(server, 'message')) as [{ port: number }];
+const BASELINE_SERVERS = {
+  'graphql-ws': fileURLToPath(new URL('../baselines/graphql-ws-server.js', import.meta.url)),
+  'bare-ws': fileURLToPath(new URL('../baselines/ws-broadcast-server.js', import.meta.url)),
+};
+
+/**
+ * The same subscribers and the same pacing against `processes` baseline servers (the
+ * clients spread over them as over the gateway instances; every publish goes to each).
+ */
+async function baselineRound(kind: keyof typeof BASELINE_SERVERS, conversationIds: string[], subscribers: number, processes: number, durationMs: number): Promise<FanOutBaseline> {
+  const servers: { child: ChildProcess; port: number }[] = [];
   try {
-    const workers = startSubscribers(subscribers, (clients, offset) => ({ kind: 'bare-subscribe', url: `ws://127.0.0.1:${port}/`, conversationIds, clients, offset }));
+    for (let index = 0; index < processes; index += 1) {
+      const child = fork(BASELINE_SERVERS[kind], [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+      const [{ port }] = (await once(child, 'message')) as [{ port: number }];
+      servers.push({ child, port });
+    }
+    const workers = startSubscribers(subscribers, (clients, offset) =>
+      kind === 'graphql-ws'
+        ? { kind: 'subscribe', wsUrls: servers.map(({ port }) => `ws://127.0.0.1:${port}/graphql`), conversationIds, clients, offset }
+        : { kind: 'bare-subscribe', urls: servers.map(({ port }) => `ws://127.0.0.1:${port}/`), conversationIds, clients, offset },
+    );
     await Promise.all(workers.map((worker) => worker.ready));
+    const cpuBefore = await Promise.all(servers.map(({ child }) => processCpuMs(child.pid!)));
     const sequence = new Map<string, number>();
     const sent = await paced(conversationIds, durationMs, async (conversationId) => {
       const next = (sequence.get(conversationId) ?? 1) + 1;
       sequence.set(conversationId, next);
-      const response = await fetch(`http://127.0.0.1:${port}/publish`, { method: 'POST', body: JSON.stringify({ conversationId, sequence: next }) });
-      return response.ok;
+      const responses = await Promise.all(
+        servers.map(({ port }) => fetch(`http://127.0.0.1:${port}/publish`, { method: 'POST', body: JSON.stringify({ conversationId, sequence: next }) })),
+      );
+      return responses.every((response) => response.ok);
     });
     await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const cpuAfter = await Promise.all(servers.map(({ child }) => processCpuMs(child.pid!)));
+    const cpuMs = cpuAfter.reduce((sum, after, index) => sum + after - cpuBefore[index]!, 0);
     const results = await Promise.all(workers.map((worker) => worker.stop()));
-    return tally(results, sent, subscribers, conversationIds);
+    const measured = tally(results, sent, subscribers, conversationIds);
+    return { latencyMs: measured.latencyMs, lost: measured.lost, cpuUsPerDelivery: round((cpuMs * 1000) / Math.max(1, measured.delivered), 1) };
   } finally {
-    server.disconnect();
+    for (const { child } of servers) if (child.connected) child.disconnect();
   }
 }

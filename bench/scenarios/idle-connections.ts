@@ -1,6 +1,5 @@
 import type { BenchContext } from '../support/bench-context.js';
-import { staffToken } from '../support/bench-context.js';
-import { startGatewayProcess } from '../support/gateway-process.js';
+import { startBenchGateway, staffTokens } from '../support/bench-context.js';
 import { shares, startWorker } from '../support/load-workers.js';
 import { round } from '../support/percentiles.js';
 import { seedOrganization } from '../support/seed.js';
@@ -19,18 +18,22 @@ export interface IdleConnectionsResult {
  */
 export async function benchIdleConnections(context: BenchContext): Promise<IdleConnectionsResult> {
   const connections = context.quick ? 500 : 10_000;
-  const organization = await seedOrganization(context.pool, { slug: 'bench-idle', conversations: 1, messagesPerConversation: 1 });
-  const token = await staffToken(context, organization.organizationId, organization.staffId);
-  const gateway = await startGatewayProcess({ databaseUrl: context.database.url, authSecret: context.authSecret });
+  // A person per socket: with rate limits on, one staff member may hold 20 sockets.
+  const organization = await seedOrganization(context.pool, { slug: 'bench-idle', conversations: 1, messagesPerConversation: 1, staffMembers: connections });
+  const tokens = await staffTokens(context, organization.organizationId, organization.staffIds);
+  const gateway = await startBenchGateway(context, 'idle connections');
   try {
     // Warm the code paths (auth, subscribe) so their one-off allocations are not counted per socket.
-    const warm = startWorker({ kind: 'idle', wsUrl: gateway.wsUrl, token, clients: 50 });
+    const warm = startWorker({ kind: 'idle', wsUrl: gateway.wsUrl, tokens: tokens.slice(0, 50) });
     await warm.ready;
     await warm.stop();
     await settle();
     const before = await gateway.rssBytes();
     context.log(`idle: ${connections} subscribed sockets`);
-    const workers = shares(connections, Math.ceil(connections / 2_500)).map((clients) => startWorker({ kind: 'idle', wsUrl: gateway.wsUrl, token, clients }));
+    let offset = 0;
+    const workers = shares(connections, Math.ceil(connections / 2_500)).map((clients) =>
+      startWorker({ kind: 'idle', wsUrl: gateway.wsUrl, tokens: tokens.slice(offset, (offset += clients)) }),
+    );
     await Promise.all(workers.map((worker) => worker.ready));
     await settle();
     const after = await gateway.rssBytes();

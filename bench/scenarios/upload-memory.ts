@@ -1,6 +1,5 @@
 import type { BenchContext } from '../support/bench-context.js';
-import { staffToken } from '../support/bench-context.js';
-import { startGatewayProcess } from '../support/gateway-process.js';
+import { startBenchGateway, staffTokens } from '../support/bench-context.js';
 import { startWorker } from '../support/load-workers.js';
 import type { UploadResult } from '../support/load-worker.js';
 import { round } from '../support/percentiles.js';
@@ -21,9 +20,9 @@ export interface UploadMemoryResult {
 export async function benchUploadMemory(context: BenchContext): Promise<UploadMemoryResult> {
   const uploads = 10;
   const bytesEach = context.quick ? 2 * 2 ** 20 : 10 * 2 ** 20 - 64 * 1024;
-  const organization = await seedOrganization(context.pool, { slug: 'bench-upload', conversations: uploads, messagesPerConversation: 1 });
-  const token = await staffToken(context, organization.organizationId, organization.staffId);
-  const gateway = await startGatewayProcess({ databaseUrl: context.database.url, authSecret: context.authSecret });
+  const organization = await seedOrganization(context.pool, { slug: 'bench-upload', conversations: uploads, messagesPerConversation: 1, staffMembers: uploads });
+  const tokens = await staffTokens(context, organization.organizationId, organization.staffIds);
+  const gateway = await startBenchGateway(context, 'upload memory');
   try {
     const baseline = await gateway.rssBytes();
     let peak = baseline;
@@ -35,8 +34,8 @@ export async function benchUploadMemory(context: BenchContext): Promise<UploadMe
       }
     })();
     context.log(`upload: ${uploads} × ${round(bytesEach / 2 ** 20, 1)} MiB at once`);
-    const workers = organization.conversationIds.map((conversationId) =>
-      startWorker<UploadResult>({ kind: 'upload', graphqlUrl: `${gateway.url}/graphql`, token, conversationId, bytes: bytesEach }),
+    const workers = organization.conversationIds.map((conversationId, index) =>
+      startWorker<UploadResult>({ kind: 'upload', graphqlUrl: `${gateway.url}/graphql`, token: tokens[index]!, conversationId, bytes: bytesEach }),
     );
     const results = await Promise.all(workers.map((worker) => worker.result));
     sampling = false;

@@ -31,7 +31,8 @@ export async function startInProcessGateway(databaseUrl: string, authSecret: str
   const owner = createDataSource(databaseUrl, 'owner');
   await owner.initialize();
   const dataSource = await connectApplication(owner, databaseUrl);
-  const config = { ...readConfig({ PORT: '0', WEBHOOK_DELIVERY: 'off', RATE_LIMITS: 'off' }), dataDir };
+  // As the bench's gateway processes run: production (trusted documents only), rate limits on.
+  const config = { ...readConfig({ PORT: '0', WEBHOOK_DELIVERY: 'off', NODE_ENV: 'production' }), dataDir };
   const realtime = startRealtime(undefined);
   const rateLimits = createRateLimits(undefined, config.rateLimits);
   const database = new TenantDatabase(dataSource);

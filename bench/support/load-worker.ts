@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createClient, type Client } from 'graphql-ws';
 import pg from 'pg';
 import WebSocket from 'ws';
+import { appOperation, persistedBody, persistedSubscription, type AppOperationName } from './persisted-operations.js';
 
 /**
  * One load-generating process. The orchestrator forks several (`load-workers.ts`) so the
@@ -11,13 +12,16 @@ import WebSocket from 'ws';
  */
 
 export type Job =
-  | { kind: 'send'; graphqlUrl: string; token: string; conversationIds: string[]; durationMs: number }
-  | { kind: 'query'; graphqlUrl: string; token: string; query: string; variables: Record<string, unknown>; concurrency: number; durationMs: number }
+  /** One client per conversation; client i signs in as each of `identities[i]` in turn (see MESSAGES_PER_IDENTITY). */
+  | { kind: 'send'; graphqlUrl: string; conversationIds: string[]; identities: string[][]; durationMs: number }
+  /** One client per token, repeating one of the apps' queries. */
+  | { kind: 'query'; graphqlUrl: string; tokens: string[]; operation: AppOperationName; variables: Record<string, unknown>; durationMs: number }
   | { kind: 'raw-send'; databaseUrl: string; poolSize: number; organizationId: string; staffId: string; conversationIds: string[]; durationMs: number }
-  | { kind: 'subscribe'; wsUrls: string[]; token: string; conversationIds: string[]; clients: number; offset: number }
-  | { kind: 'bare-subscribe'; url: string; conversationIds: string[]; clients: number; offset: number }
-  | { kind: 'idle'; wsUrl: string; token: string; clients: number }
-  | { kind: 'storm'; wsUrl: string; token: string; conversationId: string; clients: number; spreadMs: number }
+  /** Client i signs in with tokens[i] (none: the graphql-ws baseline, which has no auth). */
+  | { kind: 'subscribe'; wsUrls: string[]; tokens?: string[]; conversationIds: string[]; clients: number; offset: number }
+  | { kind: 'bare-subscribe'; urls: string[]; conversationIds: string[]; clients: number; offset: number }
+  | { kind: 'idle'; wsUrl: string; tokens: string[] }
+  | { kind: 'storm'; wsUrl: string; tokens: string[]; conversationId: string; spreadMs: number }
   | { kind: 'upload'; graphqlUrl: string; token: string; conversationId: string; bytes: number };
 
 export interface SendResult {
@@ -43,9 +47,34 @@ export interface UploadResult {
   error?: string;
 }
 
-const MESSAGE_FIELDS = 'kind message { id sequence createdAt body }';
 /** Connections opened before waiting for them to be up. */
 const RAMP_BATCH = 100;
+/**
+ * Messages one identity sends before the client signs in as the next: under the gateway's
+ * 120 a minute per person, so the rate limit is checked on every send but never refuses.
+ */
+const MESSAGES_PER_IDENTITY = 100;
+/**
+ * Clients connect from 127.0.0.2 … 127.0.0.(1 + SOURCE_ADDRESSES): each source address has its
+ * own ~28k ephemeral ports, and the sockets of 20k subscribers, their baselines' and the ones
+ * still in TIME_WAIT from the round before would not fit in one address's range.
+ */
+const SOURCE_ADDRESSES = 8;
+const sourceAddress = (index: number) => `127.0.0.${2 + (index % SOURCE_ADDRESSES)}`;
+const webSocketFrom = new Map<string, typeof WebSocket>();
+/** graphql-ws constructs its socket as `new Impl(url, protocol)`: this binds it to a source address. */
+function webSocketImplFrom(localAddress: string): typeof WebSocket {
+  let impl = webSocketFrom.get(localAddress);
+  if (!impl) {
+    impl = class extends WebSocket {
+      constructor(url: string, protocols?: string | string[]) {
+        super(url, protocols, { localAddress });
+      }
+    } as typeof WebSocket;
+    webSocketFrom.set(localAddress, impl);
+  }
+  return impl;
+}
 
 process.on('message', async (message: { job?: Job; stop?: true }) => {
   if (message.job) {
@@ -88,47 +117,53 @@ function reply(result: unknown) {
   process.send!({ result });
 }
 
-/** One client per conversation, each sending as fast as its answers come back. */
+/** One client per conversation, each sending the dashboard's SendMessage as fast as its answers come back. */
 async function sendLoop(job: Extract<Job, { kind: 'send' }>): Promise<SendResult> {
   const latenciesMs: number[] = [];
   let errors = 0;
+  const firstError: string[] = [];
   const deadline = Date.now() + job.durationMs;
+  const operation = appOperation('SendMessage');
   process.send!({ ready: true });
   await Promise.all(
-    job.conversationIds.map(async (conversationId) => {
-      while (Date.now() < deadline) {
+    job.conversationIds.map(async (conversationId, client) => {
+      const identities = job.identities[client]!;
+      for (let sent = 0; Date.now() < deadline; sent += 1) {
+        const token = identities[Math.floor(sent / MESSAGES_PER_IDENTITY) % identities.length];
         const started = performance.now();
         const response = await fetch(job.graphqlUrl, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${job.token}` },
-          body: JSON.stringify({
-            query: 'mutation Send($input: SendMessageInput!) { sendMessage(input: $input) { id sequence } }',
-            variables: { input: { conversationId, body: 'Your prescription is ready for pickup.', clientMessageId: randomUUID() } },
-          }),
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify(
+            persistedBody(operation, { input: { conversationId, body: 'Your prescription is ready for pickup.', clientMessageId: randomUUID() } }),
+          ),
         });
         const body = (await response.json()) as { errors?: unknown[] };
-        if (!response.ok || body.errors) errors += 1;
-        else latenciesMs.push(performance.now() - started);
+        if (!response.ok || body.errors) {
+          errors += 1;
+          if (firstError.length === 0) firstError.push(JSON.stringify(body).slice(0, 300));
+        } else latenciesMs.push(performance.now() - started);
       }
     }),
   );
+  if (firstError.length) console.error(`[load worker] first send error: ${firstError[0]}`);
   return { latenciesMs, errors };
 }
 
-/** `concurrency` clients repeating one query back to back. */
+/** One client per token, each repeating one of the apps' queries back to back. */
 async function queryLoop(job: Extract<Job, { kind: 'query' }>): Promise<SendResult> {
   const latenciesMs: number[] = [];
   let errors = 0;
   const deadline = Date.now() + job.durationMs;
-  const body = JSON.stringify({ query: job.query, variables: job.variables });
+  const body = JSON.stringify(persistedBody(appOperation(job.operation), job.variables));
   process.send!({ ready: true });
   await Promise.all(
-    Array.from({ length: job.concurrency }, async () => {
+    job.tokens.map(async (token) => {
       while (Date.now() < deadline) {
         const started = performance.now();
         const response = await fetch(job.graphqlUrl, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${job.token}` },
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
           body,
         });
         const result = (await response.json()) as { errors?: unknown[] };
@@ -199,21 +234,25 @@ async function rawSendLoop(job: Extract<Job, { kind: 'raw-send' }>): Promise<Sen
   return { latenciesMs, errors };
 }
 
-function socketClient(url: string, token: string): Client {
+function socketClient(url: string, token: string | undefined, index: number): Client {
   return createClient({
     url,
-    webSocketImpl: WebSocket,
-    connectionParams: { authorization: `Bearer ${token}` },
+    webSocketImpl: webSocketImplFrom(sourceAddress(index)),
+    connectionParams: token ? { authorization: `Bearer ${token}` } : {},
+    // Fewer than the dashboard's endless retries, so that a client that could not get back is counted as having given up.
     retryAttempts: 5,
+    // Giving up is counted by the caller; graphql-ws would also print each one.
+    onNonLazyError: () => {},
     lazy: false,
     keepAlive: 0,
   });
 }
 
 /**
- * `clients` graphql-ws connections, client i subscribed to conversation (offset + i) mod G,
- * round-robin over the gateway instances. Each conversation holds one seeded message:
- * the replay of it (afterSequence 0) is what proves a subscription is live.
+ * `clients` graphql-ws connections, client i subscribed with the dashboard's
+ * ConversationEvents to conversation (offset + i) mod G, round-robin over the gateway
+ * instances. Each conversation holds one seeded message: the replay of it (afterSequence 0)
+ * is what proves a subscription is live.
  */
 async function subscribeAndCount(job: Extract<Job, { kind: 'subscribe' }>): Promise<void> {
   const latenciesMs: number[] = [];
@@ -221,15 +260,16 @@ async function subscribeAndCount(job: Extract<Job, { kind: 'subscribe' }>): Prom
   let duplicates = 0;
   const sockets: Client[] = [];
   const ready: Promise<void>[] = [];
+  const operation = appOperation('ConversationEvents');
   for (let index = 0; index < job.clients; index += 1) {
     const conversationId = job.conversationIds[(job.offset + index) % job.conversationIds.length]!;
-    const socket = socketClient(job.wsUrls[(job.offset + index) % job.wsUrls.length]!, job.token);
+    const socket = socketClient(job.wsUrls[(job.offset + index) % job.wsUrls.length]!, job.tokens?.[index], job.offset + index);
     sockets.push(socket);
     const seen = new Set<number>();
     ready.push(
       new Promise<void>((resolve, reject) => {
         socket.subscribe<{ conversationEvents: { kind: string; message: { sequence: number; createdAt: string } | null } }>(
-          { query: `subscription ($id: ID!) { conversationEvents(conversationId: $id, afterSequence: 0) { ${MESSAGE_FIELDS} } }`, variables: { id: conversationId } },
+          persistedSubscription(operation, { conversationId, afterSequence: 0 }),
           {
             next: ({ data }) => {
               const message = data?.conversationEvents.message;
@@ -256,7 +296,7 @@ async function subscribeAndCount(job: Extract<Job, { kind: 'subscribe' }>): Prom
   reply({ latenciesMs, receivedByConversation, duplicates } satisfies SubscribeResult);
 }
 
-/** The baseline: plain WebSocket clients of a bare broadcast server, same payloads. */
+/** The floor: plain WebSocket clients of a bare broadcast server (one of `urls` each), same payloads. */
 async function bareSubscribeAndCount(job: Extract<Job, { kind: 'bare-subscribe' }>): Promise<void> {
   const latenciesMs: number[] = [];
   const receivedByConversation: Record<string, number> = {};
@@ -264,7 +304,8 @@ async function bareSubscribeAndCount(job: Extract<Job, { kind: 'bare-subscribe' 
   const ready: Promise<void>[] = [];
   for (let index = 0; index < job.clients; index += 1) {
     const conversationId = job.conversationIds[(job.offset + index) % job.conversationIds.length]!;
-    const socket = new WebSocket(`${job.url}?conversation=${conversationId}`);
+    const url = job.urls[(job.offset + index) % job.urls.length]!;
+    const socket = new WebSocket(`${url}?conversation=${conversationId}`, { localAddress: sourceAddress(job.offset + index) });
     sockets.push(socket);
     ready.push(new Promise((resolve, reject) => socket.once('open', () => resolve()).once('error', reject)));
     socket.on('message', (raw) => {
@@ -281,15 +322,16 @@ async function bareSubscribeAndCount(job: Extract<Job, { kind: 'bare-subscribe' 
   reply({ latenciesMs, receivedByConversation, duplicates: 0 } satisfies SubscribeResult);
 }
 
-/** Authenticated sockets, each subscribed to the inbox, doing nothing: what an open dashboard costs. */
+/** Authenticated sockets (one person each), each subscribed to the dashboard's InboxEvents, doing nothing: what an open dashboard costs. */
 async function holdIdle(job: Extract<Job, { kind: 'idle' }>): Promise<void> {
   const sockets: Client[] = [];
   const connected: Promise<void>[] = [];
-  for (let index = 0; index < job.clients; index += 1) {
-    const socket = socketClient(job.wsUrl, job.token);
+  const operation = appOperation('InboxEvents');
+  for (const [index, token] of job.tokens.entries()) {
+    const socket = socketClient(job.wsUrl, token, index);
     sockets.push(socket);
     connected.push(new Promise((resolve) => socket.on('connected', () => resolve())));
-    socket.subscribe({ query: 'subscription { inboxEvents { id } }' }, { next: () => {}, error: () => {}, complete: () => {} });
+    socket.subscribe(persistedSubscription(operation, {}), { next: () => {}, error: () => {}, complete: () => {} });
     if (index % RAMP_BATCH === RAMP_BATCH - 1) await Promise.all(connected.slice(-RAMP_BATCH));
   }
   await Promise.all(connected);
@@ -299,25 +341,26 @@ async function holdIdle(job: Extract<Job, { kind: 'idle' }>): Promise<void> {
   reply({});
 }
 
-/** Every client connects and resubscribes at a random moment within `spreadMs`. */
+/** Every client (a person of its own) connects and resubscribes at a random moment within `spreadMs`. */
 async function storm(job: Extract<Job, { kind: 'storm' }>): Promise<StormResult> {
   const ackLatenciesMs: number[] = [];
   const resubscribedAt: number[] = [];
   let failures = 0;
   const sockets: Client[] = [];
+  const operation = appOperation('ConversationEvents');
   process.send!({ ready: true });
   const startedAt = Date.now();
   await Promise.all(
-    Array.from({ length: job.clients }, async () => {
+    job.tokens.map(async (token, index) => {
       await new Promise((resolve) => setTimeout(resolve, Math.random() * job.spreadMs));
       const opened = performance.now();
-      const socket = socketClient(job.wsUrl, job.token);
+      const socket = socketClient(job.wsUrl, token, index);
       sockets.push(socket);
       socket.on('connected', () => ackLatenciesMs.push(performance.now() - opened));
       try {
         await new Promise<void>((resolve, reject) => {
           socket.subscribe(
-            { query: `subscription ($id: ID!) { conversationEvents(conversationId: $id, afterSequence: 0) { kind } }`, variables: { id: job.conversationId } },
+            persistedSubscription(operation, { conversationId: job.conversationId, afterSequence: 0 }),
             { next: () => resolve(), error: reject, complete: () => {} },
           );
         });
@@ -338,12 +381,10 @@ async function upload(job: Extract<Job, { kind: 'upload' }>): Promise<UploadResu
   header.copy(file);
   Buffer.from('\n%%EOF\n').copy(file, job.bytes - 7);
   const form = new FormData();
+  // The dashboard's upload: its SendMessage by hash, the file beside it (apollo-upload-client's multipart form).
   form.append(
     'operations',
-    JSON.stringify({
-      query: 'mutation ($input: SendMessageInput!) { sendMessage(input: $input) { id attachments { id byteSize } } }',
-      variables: { input: { conversationId: job.conversationId, body: 'Scan attached', clientMessageId: randomUUID(), attachments: [null] } },
-    }),
+    JSON.stringify(persistedBody(appOperation('SendMessage'), { input: { conversationId: job.conversationId, body: 'Scan attached', clientMessageId: randomUUID(), attachments: [null] } })),
   );
   form.append('map', JSON.stringify({ 0: ['variables.input.attachments.0'] }));
   form.append('0', new Blob([file], { type: 'application/pdf' }), 'scan.pdf');

@@ -8,10 +8,15 @@ export interface WrittenReport {
   chart: string;
 }
 
+/** The name every file of a run starts with: its start time to the minute. */
+export function reportStem(startedAt: string, quick: boolean): string {
+  return startedAt.slice(0, 16).replace(/:/g, '-') + (quick ? '-quick' : '');
+}
+
 /** `<stem>.json` (everything), `<stem>.md` (the tables people read) and `<stem>.svg` (ratios at a glance). */
 export async function writeReport(results: BenchResults, directory: string): Promise<WrittenReport> {
   await mkdir(directory, { recursive: true });
-  const stem = results.startedAt.slice(0, 16).replace(/:/g, '-') + (results.quick ? '-quick' : '');
+  const stem = reportStem(results.startedAt, results.quick);
   const files = { json: path.join(directory, `${stem}.json`), markdown: path.join(directory, `${stem}.md`), chart: path.join(directory, `${stem}.svg`) };
   await writeFile(files.json, JSON.stringify(results, null, 2) + '\n');
   await writeFile(files.markdown, markdownOf(results, path.basename(files.chart)));
@@ -31,6 +36,9 @@ function ratiosOf(results: BenchResults): Ratio[] {
   const ratios: Ratio[] = [];
   if (results.sendPath) ratios.push({ label: 'send: gateway ÷ raw pg msg/s', value: results.sendPath.ratio, target: 0.5, better: 'higher' });
   for (const run of results.fanOut ?? []) {
+    if (run.graphqlWsP99Ratio !== undefined) {
+      ratios.push({ label: `fan-out ${run.subscribers}×${run.instances}: p99 ÷ graphql-ws`, value: run.graphqlWsP99Ratio, target: 2, better: 'lower' });
+    }
     ratios.push({ label: `fan-out ${run.subscribers}×${run.instances}: p99 ÷ bare ws`, value: run.p99Ratio, target: 1, better: 'lower' });
   }
   if (results.inboxGrowth) ratios.push({ label: 'inbox p95: largest ÷ smallest', value: results.inboxGrowth.p95GrowthRatio, target: 1, better: 'lower' });
@@ -74,6 +82,8 @@ function markdownOf(results: BenchResults, chartFile: string): string {
     '',
     `Machine: ${results.machine.cpus} × ${results.machine.cpuModel}, ${results.machine.memoryGiB} GiB, Node ${results.machine.node}. Database: ${results.database}. Load generators run in separate processes on the same machine.`,
     '',
+    "Gateways run as users run them: `NODE_ENV=production` (the dashboard's trusted documents, sent by hash as Apollo Client's persisted-query link does) with rate limits on; every load client signs in as a staff member of its own. Gateway CPU is user + system time of the gateway processes from `/proc/<pid>/stat` over the measured round.",
+    '',
     `![ratios](${chartFile})`,
     '',
   ];
@@ -83,26 +93,29 @@ function markdownOf(results: BenchResults, chartFile: string): string {
     lines.push(
       '## 1. Send path',
       '',
-      `${send.clients} clients, ${send.durationMs / 1000} s each.`,
+      `${send.clients} clients, ${send.durationMs / 1000} s each, the dashboard's SendMessage; ${send.identities ?? 1} staff members, each sending at most 100 of the 120 messages a minute the rate limit allows.`,
       '',
-      '| | msg/s | p50 ms | p95 ms | p99 ms | errors |',
-      '|---|---|---|---|---|---|',
-      `| gateway (HTTP + GraphQL) | ${send.gateway.messagesPerSecond} | ${send.gateway.latencyMs.p50} | ${send.gateway.latencyMs.p95} | ${send.gateway.latencyMs.p99} | ${send.gateway.errors} |`,
-      `| raw pg, same pool | ${send.rawPg.messagesPerSecond} | ${send.rawPg.latencyMs.p50} | ${send.rawPg.latencyMs.p95} | ${send.rawPg.latencyMs.p99} | ${send.rawPg.errors} |`,
+      '| | msg/s | p50 ms | p95 ms | p99 ms | errors | gateway CPU ms/msg | gateway CPU use |',
+      '|---|---|---|---|---|---|---|---|',
+      `| gateway (HTTP + GraphQL) | ${send.gateway.messagesPerSecond} | ${send.gateway.latencyMs.p50} | ${send.gateway.latencyMs.p95} | ${send.gateway.latencyMs.p99} | ${send.gateway.errors} | ${send.gateway.cpuMsPerMessage ?? '–'} | ${send.gateway.cpuUtilization !== undefined ? `${Math.round(send.gateway.cpuUtilization * 100)} %` : '–'} |`,
+      `| raw pg, same pool | ${send.rawPg.messagesPerSecond} | ${send.rawPg.latencyMs.p50} | ${send.rawPg.latencyMs.p95} | ${send.rawPg.latencyMs.p99} | ${send.rawPg.errors} | | |`,
       '',
       `Ratio gateway ÷ raw: **${send.ratio}** (target ≥ 0.5).`,
       '',
     );
   }
   if (results.fanOut?.length) {
+    const cell = (value: number | undefined) => (value === undefined ? '–' : String(value));
     lines.push(
       '## 2. Fan-out',
       '',
-      '| subscribers | instances | sent | deliveries | lost | dup | p50 ms | p99 ms | bare ws p50 | bare ws p99 | p99 ratio |',
-      '|---|---|---|---|---|---|---|---|---|---|---|',
+      "Each subscriber a staff member of its own on the dashboard's ConversationEvents; 100 per conversation, one message a second per conversation. Baselines with the same clients and pacing: graphql-ws + graphql-js executing the same document per subscriber from memory (target: gateway p99 ≤ 2×), and a bare `ws` broadcast. Above one process's open-file limit a step runs on two instances over Redis, and each baseline on two processes.",
+      '',
+      '| subscribers | instances | sent (errors) | deliveries | lost | dup | p50 ms | p99 ms | CPU ms/msg | CPU µs/delivery | graphql-ws p50 / p99 | graphql-ws CPU µs/delivery | bare ws p50 / p99 | p99 ÷ graphql-ws | p99 ÷ bare ws |',
+      '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
       ...results.fanOut.map(
         (run) =>
-          `| ${run.subscribers} | ${run.instances} | ${run.messagesSent} | ${run.delivered}/${run.deliveriesExpected} | ${run.lost} | ${run.duplicates} | ${run.latencyMs.p50} | ${run.latencyMs.p99} | ${run.baseline.latencyMs.p50} | ${run.baseline.latencyMs.p99} | ${run.p99Ratio} |`,
+          `| ${run.subscribers} | ${run.instances} | ${run.messagesSent} (${run.sendErrors ?? 0}) | ${run.delivered}/${run.deliveriesExpected} | ${run.lost} | ${run.duplicates} | ${run.latencyMs.p50} | ${run.latencyMs.p99} | ${cell(run.cpuMsPerMessage)} | ${cell(run.cpuUsPerDelivery)} | ${run.graphqlWsBaseline ? `${run.graphqlWsBaseline.latencyMs.p50} / ${run.graphqlWsBaseline.latencyMs.p99}` : '–'} | ${cell(run.graphqlWsBaseline?.cpuUsPerDelivery)} | ${run.baseline.latencyMs.p50} / ${run.baseline.latencyMs.p99} | ${cell(run.graphqlWsP99Ratio)} | ${run.p99Ratio} |`,
       ),
       '',
     );
@@ -112,13 +125,13 @@ function markdownOf(results: BenchResults, chartFile: string): string {
     lines.push(
       '## 3. Inbox cost growth',
       '',
-      `${inbox.concurrency} concurrent clients; the dashboard's inbox query (first 20 open/pending with customer, assignee, last message, unread count).`,
+      `${inbox.concurrency} concurrent clients, each a pharmacist of its own; the dashboard's Inbox query on its default tab (first 25 open, with customer, assignee, last message, unread count).`,
       '',
       '| conversations | messages each | seed s | p50 ms | p95 ms | req/s | gateway CPU ms/request | SQL statements/request | sent to PostgreSQL/request (with transaction control) |',
       '|---|---|---|---|---|---|---|---|---|',
       ...inbox.sizes.map(
         (size) =>
-          `| ${size.conversations} | ${size.messagesPerConversation} | ${size.seedSeconds} | ${size.latencyMs.p50} | ${size.latencyMs.p95} | ${size.requestsPerSecond} | ${size.gatewayCpuMsPerRequest ?? '–'} | ${size.statementsPerRequest} | ${size.statementsSentPerRequest ?? '–'} |`,
+          `| ${size.conversations} | ${size.messagesPerConversation} | ${size.seedSeconds} | ${size.latencyMs.p50} | ${size.latencyMs.p95} | ${size.requestsPerSecond} | ${size.cpuMsPerRequest ?? '–'} | ${size.statementsPerRequest} | ${size.statementsSentPerRequest ?? '–'} |`,
       ),
       '',
       `p95 growth, largest ÷ smallest: **${inbox.p95GrowthRatio}**. Plan of the list statement at the largest size:`,
@@ -143,7 +156,7 @@ function markdownOf(results: BenchResults, chartFile: string): string {
     lines.push(
       '## 5. Reconnect storm',
       '',
-      `${storm.clients} clients reconnect and resubscribe within ${storm.spreadMs / 1000} s: all resubscribed after **${storm.allResubscribedMs} ms**; connection ack p50 ${storm.ackLatencyMs.p50} ms, p99 ${storm.ackLatencyMs.p99} ms; ${storm.failures} failures.`,
+      `${storm.clients} clients (a staff member each) reconnect and resubscribe (the dashboard's ConversationEvents, with catch-up) within ${storm.spreadMs / 1000} s: all resubscribed after **${storm.allResubscribedMs} ms**; connection ack p50 ${storm.ackLatencyMs.p50} ms, p99 ${storm.ackLatencyMs.p99} ms; **${storm.failures} gave up**; gateway CPU ${storm.cpuMsPerClient ?? '–'} ms per client.`,
       '',
     );
   }

@@ -5,11 +5,21 @@ export interface SeedOptions {
   conversations: number;
   /** Messages in every conversation (alternating customer and staff). At least 1. */
   messagesPerConversation: number;
+  /**
+   * Staff members of the pharmacy (default 1), so that every load client can be a person of
+   * its own, as with rate limits on they must: 120 messages a minute and 20 sockets per person.
+   */
+  staffMembers?: number;
+  /** How many of them (the first ones) have read all but the newest message everywhere (default 1). */
+  readingStaff?: number;
 }
 
 export interface SeededOrganization {
   organizationId: string;
+  /** The first staff member: the one who wrote the seeded staff messages. */
   staffId: string;
+  /** Every staff member, `staffId` first. */
+  staffIds: string[];
   /** Oldest activity first is not needed by anyone; these are in creation order. */
   conversationIds: string[];
 }
@@ -17,7 +27,8 @@ export interface SeededOrganization {
 /**
  * Seeds one pharmacy with server-side `INSERT … SELECT generate_series(…)`: no rows cross
  * the wire, so 100k conversations with 50 messages each take about a minute, not an hour.
- * The staff member has read all but the newest message everywhere (one unread each).
+ * The reading staff members have read all but the newest message everywhere (one unread each);
+ * the others have never opened a conversation.
  */
 export async function seedOrganization(db: pg.Pool, options: SeedOptions): Promise<SeededOrganization> {
   const { slug, conversations, messagesPerConversation: messages } = options;
@@ -31,6 +42,17 @@ export async function seedOrganization(db: pg.Pool, options: SeedOptions): Promi
       [organizationId, `pharmacist@${slug}.bench`],
     );
     const staffId: string = staff.id;
+    await client.query(
+      `INSERT INTO staff_user (organization_id, email, name, role, password_hash)
+       SELECT $1, 'pharmacist-' || g || '@' || $2 || '.bench', 'Bench Pharmacist ' || g, 'PHARMACIST', 'not-a-hash' FROM generate_series(2, $3::int) g`,
+      [organizationId, slug, options.staffMembers ?? 1],
+    );
+    const { rows: staffRows } = await client.query<{ id: string }>(
+      `SELECT id FROM staff_user WHERE organization_id = $1 AND id <> $2 ORDER BY email COLLATE "C"`,
+      [organizationId, staffId],
+    );
+    const staffIds = [staffId, ...staffRows.map((row) => row.id)];
+    const readers = staffIds.slice(0, Math.max(1, options.readingStaff ?? 1));
     await client.query(
       `INSERT INTO customer (organization_id, name, phone)
        SELECT $1, 'Customer ' || g, '+316' || lpad(g::text, 8, '0') FROM generate_series(1, $2::int) g`,
@@ -69,13 +91,14 @@ export async function seedOrganization(db: pg.Pool, options: SeedOptions): Promi
       `INSERT INTO participant (organization_id, conversation_id, actor_type, actor_id, role, last_read_sequence)
        SELECT organization_id, id, 'CUSTOMER'::actor_type, customer_id, 'CUSTOMER'::participant_role, last_sequence FROM conversation WHERE organization_id = $1
        UNION ALL
-       SELECT organization_id, id, 'STAFF'::actor_type, $2::uuid, 'AGENT'::participant_role, last_sequence - 1 FROM conversation WHERE organization_id = $1`,
-      [organizationId, staffId],
+       SELECT c.organization_id, c.id, 'STAFF'::actor_type, reader, 'AGENT'::participant_role, c.last_sequence - 1
+         FROM conversation c CROSS JOIN unnest($2::uuid[]) reader WHERE c.organization_id = $1`,
+      [organizationId, readers],
     );
     const { rows } = await client.query(`SELECT id FROM conversation WHERE organization_id = $1 ORDER BY created_at, id`, [organizationId]);
     await client.query('COMMIT');
     await client.query('ANALYZE');
-    return { organizationId, staffId, conversationIds: rows.map((row: { id: string }) => row.id) };
+    return { organizationId, staffId, staffIds, conversationIds: rows.map((row: { id: string }) => row.id) };
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {});
     throw error;
