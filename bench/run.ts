@@ -4,16 +4,16 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { TokenIssuer } from '../gateway/auth/token-issuer.js';
-import { benchFanOut, defaultFanOutPlan, type FanOutRun } from './scenarios/fan-out.js';
-import { benchIdleConnections, type IdleConnectionsResult } from './scenarios/idle-connections.js';
-import { benchInboxGrowth, type InboxGrowthResult } from './scenarios/inbox-growth.js';
-import { benchReconnectStorm, type ReconnectStormResult } from './scenarios/reconnect-storm.js';
-import { benchSendPath, type SendPathResult } from './scenarios/send-path.js';
-import { benchUploadMemory, type UploadMemoryResult } from './scenarios/upload-memory.js';
-import { benchSessionCheck, type SessionCheckResult } from './scenarios/session-check.js';
+import { benchFanOut, defaultFanOutPlan } from './scenarios/fan-out.js';
+import { benchIdleConnections } from './scenarios/idle-connections.js';
+import { benchInboxGrowth } from './scenarios/inbox-growth.js';
+import { benchReconnectStorm } from './scenarios/reconnect-storm.js';
+import { benchSendPath } from './scenarios/send-path.js';
+import { benchUploadMemory } from './scenarios/upload-memory.js';
+import { benchSessionCheck } from './scenarios/session-check.js';
 import type { BenchContext } from './support/bench-context.js';
 import { openBenchDatabase } from './support/bench-database.js';
-import type { ProfileSummary } from './support/cpu-profile.js';
+import type { BenchResults } from './support/bench-results.js';
 import { reportStem, writeReport } from './support/report.js';
 
 /**
@@ -25,25 +25,6 @@ import { reportStem, writeReport } from './support/report.js';
  * JSON, Markdown and SVG. BENCH_PROFILE_DIR=dir keeps the gateways' CPU profiles there and
  * writes `<time>-profile.md` beside the results: self time by package in each measured round.
  */
-export interface BenchResults {
-  startedAt: string;
-  quick: boolean;
-  database: string;
-  machine: { cpus: number; cpuModel: string; memoryGiB: number; node: string };
-  durationSeconds?: number;
-  sendPath?: SendPathResult;
-  fanOut?: FanOutRun[];
-  inboxGrowth?: InboxGrowthResult;
-  idleConnections?: IdleConnectionsResult;
-  reconnectStorm?: ReconnectStormResult;
-  uploadMemory?: UploadMemoryResult;
-  sessionCheck?: SessionCheckResult;
-  /** With BENCH_PROFILE_DIR: where each gateway spent its CPU in the measured rounds. */
-  profiles?: ProfileSummary[];
-  /** Scenarios that could not finish, and why. */
-  failures?: { scenario: string; error: string }[];
-}
-
 const SCENARIOS = ['send', 'fanout', 'inbox', 'idle', 'storm', 'upload', 'sessions'] as const;
 
 const argv = process.argv.slice(2);

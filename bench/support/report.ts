@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { BenchResults } from '../run.js';
+import type { BenchResults } from './bench-results.js';
 
 export interface WrittenReport {
   json: string;

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { BenchResults } from '../../bench/run.js';
+import type { BenchResults } from '../../bench/support/bench-results.js';
 import { useTemporaryDirectory } from '../support/temporary-directory.js';
 import { testRedisUrl } from '../support/test-gateway.js';
 

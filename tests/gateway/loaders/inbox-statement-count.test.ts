@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createPharmacy, nextClientMessageId, type PharmacyFixture } from '../../support/fixtures.js';
 import { startTestGateway, withoutBackgroundWork, type TestGateway } from '../../support/test-gateway.js';
+import { quietStatementCount } from '../../support/quiet-statements.js';
 
 /** The dashboard's inbox as the bench measured it before it sent the app's own document: 20 rows with what a row shows. */
 const INBOX_QUERY = `query Inbox {
@@ -69,15 +70,7 @@ describe('the inbox query', () => {
     }
   }
 
-  /** Until no statement has run for a while: the audit log's read entries are written just after a response. */
-  async function settled(): Promise<number> {
-    let count = gateway.queries.count;
-    for (;;) {
-      await new Promise((resolve) => setTimeout(resolve, 150));
-      if (gateway.queries.count === count) return count;
-      count = gateway.queries.count;
-    }
-  }
+  const settled = () => quietStatementCount(gateway.queries);
 
   async function statementsFor(first: number): Promise<number> {
     const before = await settled();

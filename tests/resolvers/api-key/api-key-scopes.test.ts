@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { buildSchema, type GraphQLField } from 'graphql';
 import { readFileSync } from 'node:fs';
-import { ApiKey, ApiKeyScope, scopeName } from '../../../entities/api-key.entity.js';
-import { generateApiKeySecret } from '../../../gateway/auth/api-key-secret.js';
-import { createPharmacy, type PharmacyFixture } from '../../support/fixtures.js';
+import { ApiKeyScope, scopeName } from '../../../entities/api-key.entity.js';
+import { apiKeyWith, createPharmacy, type PharmacyFixture } from '../../support/fixtures.js';
 import { placeholderArguments, selectionFor } from '../../support/placeholder-arguments.js';
 import { startTestGateway, type TestGateway } from '../../support/test-gateway.js';
 
@@ -47,17 +46,7 @@ const mutations = Object.values(schema.getMutationType()!.getFields());
 let gateway: TestGateway;
 let pharmacy: PharmacyFixture;
 
-async function keyWith(scopes: ApiKeyScope[]): Promise<string> {
-  const secret = generateApiKeySecret();
-  await gateway.dataSource.manager.insert(ApiKey, {
-    organizationId: pharmacy.organization.id,
-    name: `Scopes ${scopes.join(' ') || 'none'}`,
-    prefix: secret.displayPrefix,
-    secretHash: secret.hash,
-    scopes,
-  });
-  return secret.secret;
-}
+const keyWith = (scopes: ApiKeyScope[]) => apiKeyWith(gateway.dataSource, pharmacy.organization.id, scopes);
 
 function call(mutation: GraphQLField<unknown, unknown>, key?: string) {
   const { argumentList, variables } = placeholderArguments(mutation);

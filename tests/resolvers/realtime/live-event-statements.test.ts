@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/glob
 import { createPharmacy, nextClientMessageId, type PharmacyFixture } from '../../support/fixtures.js';
 import { connectSubscriber, type ReceivedEvents, type TestSubscriber } from '../../support/subscription-client.js';
 import { startTestGateway, withoutBackgroundWork, type TestGateway } from '../../support/test-gateway.js';
+import { quietStatementCount } from '../../support/quiet-statements.js';
 
 /** The dashboard's thread: the sender as ActorFields, attachments with their signed links, reactions. */
 const THREAD = `subscription ($id: ID!) {
@@ -35,15 +36,7 @@ describe('SQL statements per live event', () => {
   let conversationId: string;
   const subscribers: TestSubscriber[] = [];
 
-  /** Until no statement has run for a while: reads audited just after an event, subscriptions' set-up. */
-  async function settled(): Promise<number> {
-    let count = gateway.queries.count;
-    for (;;) {
-      await new Promise((resolve) => setTimeout(resolve, 150));
-      if (gateway.queries.count === count) return count;
-      count = gateway.queries.count;
-    }
-  }
+  const settled = () => quietStatementCount(gateway.queries);
 
   const send = (body: string) =>
     gateway.graphql(

@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { graphql } from '../../gql/index.js';
 import type { StaffInviteState } from '../../gql/graphql.js';
 import { ConfirmButton } from '../confirm-button.js';
-import { ROLE_LABELS } from './team-section.js';
+import { ROLE_LABELS } from './role-labels.js';
 
 const StaffInvitesQuery = graphql(`
   query StaffInvites {

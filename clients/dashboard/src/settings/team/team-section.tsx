@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { graphql } from '../../gql/index.js';
 import type { StaffRole } from '../../gql/graphql.js';
+import { ROLE_LABELS } from './role-labels.js';
 import { ConfirmButton } from '../confirm-button.js';
 import { errorMessage, inputErrors } from '../input-errors.js';
 import { MailDeliveries } from './mail-deliveries.js';
@@ -65,7 +66,6 @@ const InviteStaffMutation = graphql(`
   }
 `);
 
-export const ROLE_LABELS: Record<StaffRole, string> = { ADMIN: 'Admin', PHARMACIST: 'Pharmacist', STAFF: 'Staff' };
 const ROLES = Object.keys(ROLE_LABELS) as StaffRole[];
 
 /** The team (roles, former staff, sessions), its invitations, and the e-mails sent for them. */
