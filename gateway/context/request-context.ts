@@ -9,6 +9,7 @@ import type { TenantDatabase } from '../tenancy/tenant-database.js';
 import type { TenantScope } from '../tenancy/tenant-scope.js';
 import type { OperationTransaction } from '../tenancy/operation-transaction.js';
 import { tenantOf } from '../tenancy/tenant-context.js';
+import type { ReadAuditBatches } from '../audit/read-audit-batches.js';
 import { ReadAudit } from '../audit/read-audit.js';
 import type { ConversationReads } from '../audit/recorded-reads.js';
 import { actorKey } from '../presence/presence-registry.js';
@@ -37,6 +38,11 @@ export interface GatewayDependencies {
   secrets: SecretBox;
   /** Which staff sessions have ended (an in-memory set kept current over the bus), and their last use. */
   sessions: StaffSessions;
+  /**
+   * This instance's shared read-audit inserts, for reads that no operation transaction
+   * carries (sockets, mutations' answers); without it each writes its own.
+   */
+  readBatches?: ReadAuditBatches;
 }
 
 /**
@@ -99,7 +105,8 @@ export class RequestContext {
     if (!this.reads) {
       // In an operation's transaction the entries wait for its end (closeTransaction), so
       // they commit with it and no failed statement of the operation can roll them back.
-      this.ownAudit = new ReadAudit(this.scope, { flushedByOwner: Boolean(this.operation) });
+      // Without one (a mutation's answer), they join the instance's shared inserts.
+      this.ownAudit = new ReadAudit(this.scope, this.operation ? { flushedByOwner: true } : { batches: this.gateway.readBatches });
       this.reads = this.ownAudit;
     }
     return this.reads;

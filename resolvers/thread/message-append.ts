@@ -4,7 +4,8 @@ import { Conversation } from '../../entities/conversation.entity.js';
 import { WebhookEventType } from '../../entities/webhook-event-type.js';
 import { messagePayload } from '../../gateway/webhooks/webhook-payloads.js';
 import { Message, MessageKind, type SystemEvent } from '../../entities/message.entity.js';
-import { ConversationEventKind } from '../../gateway/pubsub/event-payloads.js';
+import { ConversationEventKind, type PublishedActor } from '../../gateway/pubsub/event-payloads.js';
+import { publishedAttachments, publishedReactions, publishedSender } from '../../gateway/pubsub/published-relations.js';
 import type { TenantScope } from '../../gateway/tenancy/tenant-scope.js';
 import type { ThreadEvents } from './thread-events.js';
 
@@ -47,7 +48,19 @@ export async function appendMessage(tx: TenantScope, events: ThreadEvents, conve
   await events.webhook(tx, WebhookEventType.MESSAGE_CREATED, row.conversationId, { message: messagePayload(row, attachments) });
   // Known or looked up here, not after commit: events must leave in commit order.
   const relations = { sender: message.kind === MessageKind.TEXT ? await events.sender(tx, message.sender) : null, attachments, reactions: [] };
+  // The answer to the send resolves on this row: what is known of it costs no statement there either.
+  attachKnownRelations(row, relations);
   events.message(tx, ConversationEventKind.MESSAGE_ADDED, row, relations);
   events.inbox(tx, conversation, { message: { message: row, ...relations } });
   return row;
+}
+
+/** A new message's attachments (the ones just stored), reactions (none yet) and sender's name, beside the row. */
+function attachKnownRelations(row: Message, relations: { sender: PublishedActor | null; attachments: readonly Attachment[] }): void {
+  publishedAttachments.attach(
+    row,
+    relations.attachments.map((attachment) => ({ ...attachment, hasThumbnail: Boolean(attachment.thumbnailStorageKey) })),
+  );
+  publishedReactions.attach(row, []);
+  if (relations.sender?.name !== null && relations.sender?.name !== undefined) publishedSender.attach(row, relations.sender);
 }

@@ -61,7 +61,7 @@ export function useWebSocketGateway(
   const { realtime } = deps;
   const limits = deps.config.realtimeLimits;
   // Sockets' reads share inserts: a reconnect storm would otherwise be an insert per socket.
-  const readBatches = new ReadAuditBatches();
+  const readBatches = deps.readBatches ?? new ReadAuditBatches();
 
   const server = useServer<{ authorization?: unknown }, { state: SocketState }>(
     {
