@@ -1,6 +1,6 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageDisabled, ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express, { type ErrorRequestHandler } from 'express';
@@ -109,6 +109,10 @@ export async function startGateway(given: ServerDependencies): Promise<Gateway> 
       oneTransactionPerOperation(pipeline),
       ...(pipeline.metrics ? [pipeline.metrics.httpPlugin] : []),
       ...(deps.config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
+      // Apollo installs its cache-control plugin unless told not to, and its per-field hook
+      // makes Apollo wrap every resolver of every request; nothing here is cacheable by a CDN
+      // (answers are per viewer), so no hints are set and the wrapping is pure cost.
+      ApolloServerPluginCacheControlDisabled(),
     ],
   });
   await apollo.start();
