@@ -38,10 +38,7 @@ export interface GatewayDependencies {
   secrets: SecretBox;
   /** Which staff sessions have ended (an in-memory set kept current over the bus), and their last use. */
   sessions: StaffSessions;
-  /**
-   * This instance's shared read-audit inserts, for reads that no operation transaction
-   * carries (sockets, mutations' answers); without it each writes its own.
-   */
+  /** This instance's shared read-audit inserts for sockets; without it each socket writes its own. */
   readBatches?: ReadAuditBatches;
 }
 
@@ -105,8 +102,7 @@ export class RequestContext {
     if (!this.reads) {
       // In an operation's transaction the entries wait for its end (closeTransaction), so
       // they commit with it and no failed statement of the operation can roll them back.
-      // Without one (a mutation's answer), they join the instance's shared inserts.
-      this.ownAudit = new ReadAudit(this.scope, this.operation ? { flushedByOwner: true } : { batches: this.gateway.readBatches });
+      this.ownAudit = new ReadAudit(this.scope, { flushedByOwner: Boolean(this.operation) });
       this.reads = this.ownAudit;
     }
     return this.reads;

@@ -55,8 +55,7 @@ export interface Gateway {
 
 /** Serves `/graphql` (HTTP and graphql-ws) and `/healthz` on one HTTP server. */
 export async function startGateway(given: ServerDependencies): Promise<Gateway> {
-  // Reads recorded outside an operation's transaction (sockets, mutations' answers) share
-  // inserts per pharmacy instead of one each.
+  // Sockets' reads share inserts per pharmacy instead of one each (a reconnect storm).
   const readBatches = given.readBatches ?? new ReadAuditBatches();
   const deps: ServerDependencies = { ...given, readBatches };
   const app = express();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createPharmacy, nextClientMessageId, type PharmacyFixture } from '../../support/fixtures.js';
 import { quietStatementCount } from '../../support/quiet-statements.js';
-import { startTestGateway, withoutBackgroundWork, type TestGateway } from '../../support/test-gateway.js';
+import { quietSessions, startTestGateway, withoutBackgroundWork, type TestGateway } from '../../support/test-gateway.js';
 
 /**
  * The answer to a send resolves on the row the send wrote, and what the send knows of it —
@@ -21,7 +21,7 @@ async function statementsOfSend(selection: string): Promise<number> {
 }
 
 beforeAll(async () => {
-  gateway = await startTestGateway({ config: withoutBackgroundWork });
+  gateway = await startTestGateway({ config: withoutBackgroundWork, sessions: quietSessions });
   pharmacy = await createPharmacy(gateway.dataSource, gateway.tokens, 'message-append');
   conversationId = (await gateway.graphql(`mutation { startConversation(input: { subject: "Repeat" }) { id } }`, {}, pharmacy.tokens.customer)).data.startConversation.id;
   // The pharmacist's name is now among the recent senders.
