@@ -14,6 +14,7 @@ const WidgetConfigQuery = graphql(`
   query WidgetConfig($slug: String!) {
     widgetConfig(organizationSlug: $slug) {
       name
+      replyTimeText
       primaryColor
       threadPolicy
       ...PanelHeader_config
@@ -64,7 +65,7 @@ export function Panel({ signedIn, restoring, onSignedIn, notice }: PanelProps) {
       ) : !config || restoring ? (
         <p className="cc-loading">{t('loading')}</p>
       ) : signedIn ? (
-        <ChatHome threadPolicy={config.threadPolicy} />
+        <ChatHome threadPolicy={config.threadPolicy} pharmacy={{ name: config.name, replyTimeText: config.replyTimeText ?? null }} />
       ) : (
         <PrechatForm onSignedIn={onSignedIn} notice={notice} />
       )}
