@@ -25,6 +25,15 @@ export interface SystemEvent {
   actorId: string;
 }
 
+/**
+ * Who a message is for. TEAM messages are never shown to customers: what each viewer sees
+ * is decided in one place, gateway/tenancy/message-audience.ts.
+ */
+export enum MessageVisibility {
+  EVERYONE = 'EVERYONE',
+  TEAM = 'TEAM',
+}
+
 export const MESSAGE_BODY_MAX_LENGTH = 4000;
 
 @Entity({ name: 'message' })
@@ -48,6 +57,9 @@ export class Message {
 
   @Column({ type: 'enum', enum: MessageKind, enumName: 'message_kind' })
   kind: MessageKind;
+
+  @Column({ type: 'enum', enum: MessageVisibility, enumName: 'message_visibility', default: MessageVisibility.EVERYONE })
+  visibility: MessageVisibility;
 
   /** Null for SYSTEM messages. */
   @Column({ name: 'sender_type', type: 'enum', enum: ActorType, enumName: 'actor_type', nullable: true })

@@ -7,6 +7,7 @@ import { tenantOf } from './tenant-context.js';
 import type { OperationTransaction } from './operation-transaction.js';
 
 export { assertId, isUuid, type TenantFilters } from './organization-scope.js';
+export { MessageAudience } from './message-audience.js';
 
 /**
  * The viewer's door to tenant data: the organization's rows (OrganizationScope), for a

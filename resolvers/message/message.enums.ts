@@ -1,5 +1,5 @@
 import { registerEnumType } from 'type-graphql';
-import { MessageKind } from '../../entities/message.entity.js';
+import { MessageKind, MessageVisibility } from '../../entities/message.entity.js';
 
 registerEnumType(MessageKind, {
   name: 'MessageKind',
@@ -10,4 +10,13 @@ registerEnumType(MessageKind, {
   },
 });
 
-export { MessageKind };
+registerEnumType(MessageVisibility, {
+  name: 'MessageVisibility',
+  description: 'Who may read a message.',
+  valuesConfig: {
+    EVERYONE: { description: 'The customer and the pharmacy team.' },
+    TEAM: { description: 'The pharmacy team only: never shown to the customer, their exports or webhook endpoints for customers.' },
+  },
+});
+
+export { MessageKind, MessageVisibility };

@@ -3,7 +3,7 @@ import { Attachment } from '../../entities/attachment.entity.js';
 import { Conversation } from '../../entities/conversation.entity.js';
 import { WebhookEventType } from '../../entities/webhook-event-type.js';
 import { messagePayload } from '../../gateway/webhooks/webhook-payloads.js';
-import { Message, MessageKind, type SystemEvent } from '../../entities/message.entity.js';
+import { Message, MessageKind, MessageVisibility, type SystemEvent } from '../../entities/message.entity.js';
 import { ConversationEventKind } from '../../gateway/pubsub/event-payloads.js';
 import type { TenantScope } from '../../gateway/tenancy/tenant-scope.js';
 import type { ThreadEvents } from './thread-events.js';
@@ -11,9 +11,13 @@ import type { ThreadEvents } from './thread-events.js';
 /** A stored file to attach, as attachment intake produced it. */
 export type NewAttachment = Omit<Attachment, 'id' | 'organizationId' | 'conversationId' | 'messageId' | 'message' | 'createdAt'>;
 
-export type NewMessage =
+export type NewMessage = (
   | { kind: MessageKind.TEXT; sender: ActorRef; body: string; clientMessageId: string; replyToId: string | null; attachments?: readonly NewAttachment[] }
-  | { kind: MessageKind.SYSTEM; body: string; systemEvent: SystemEvent };
+  | { kind: MessageKind.SYSTEM; body: string; systemEvent: SystemEvent }
+) & {
+  /** Who may read it (gateway/tenancy/message-audience.ts); EVERYONE unless said. */
+  visibility?: MessageVisibility;
+};
 
 /**
  * Appends a message to a conversation that `tx` holds locked (FOR UPDATE) in its
@@ -28,6 +32,7 @@ export async function appendMessage(tx: TenantScope, events: ThreadEvents, conve
     conversationId: conversation.id,
     sequence,
     kind: message.kind,
+    visibility: message.visibility ?? MessageVisibility.EVERYONE,
     senderType: message.kind === MessageKind.TEXT ? message.sender.type : null,
     senderId: message.kind === MessageKind.TEXT ? message.sender.id : null,
     body: message.body,
@@ -44,7 +49,7 @@ export async function appendMessage(tx: TenantScope, events: ThreadEvents, conve
   const lastActivity = { lastSequence: sequence, lastMessageId: row.id, lastMessageAt: now, lastActivityAt: now };
   await tx.update(Conversation, { id: conversation.id }, { ...lastActivity, messageCount: () => 'message_count + 1', updatedAt: now });
   Object.assign(conversation, lastActivity, { messageCount: conversation.messageCount + 1, updatedAt: now });
-  await events.webhook(tx, WebhookEventType.MESSAGE_CREATED, row.conversationId, { message: messagePayload(row, attachments) });
+  await events.webhook(tx, WebhookEventType.MESSAGE_CREATED, row.conversationId, { message: messagePayload(row, attachments) }, row);
   // Known or looked up here, not after commit: events must leave in commit order.
   const relations = { sender: message.kind === MessageKind.TEXT ? await events.sender(tx, message.sender) : null, attachments, reactions: [] };
   events.message(tx, ConversationEventKind.MESSAGE_ADDED, row, relations);

@@ -100,7 +100,7 @@ export class ThreadService {
    * still has), the thread and the inbox (its preview may have changed) once `tx` commits.
    */
   async messageChanged(tx: TenantScope, kind: MessageChange, message: Message, attachments: readonly Attachment[] = []): Promise<void> {
-    await this.events.webhook(tx, WEBHOOK_OF_CHANGE[kind], message.conversationId, { message: messagePayload(message, attachments) });
+    await this.events.webhook(tx, WEBHOOK_OF_CHANGE[kind], message.conversationId, { message: messagePayload(message, attachments) }, message);
     const conversation = await this.conversation(message.conversationId, 'conversationId', tx);
     // Only the sender edits or deletes a message: the viewer.
     const relations = { sender: await this.events.sender(tx, actorOf(tx.viewer)), attachments };

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { WebhookDelivery, WebhookDeliveryStatus } from '../../entities/webhook-delivery.entity.js';
 import type { WebhookDeliveryAttempt } from '../../entities/webhook-delivery-attempt.entity.js';
-import { WebhookEndpoint } from '../../entities/webhook-endpoint.entity.js';
+import { WebhookAudience, WebhookEndpoint } from '../../entities/webhook-endpoint.entity.js';
 import type { WebhookEventType } from '../../entities/webhook-event-type.js';
 import type { OutboxEvent } from '../../entities/outbox-event.entity.js';
 import { badUserInput } from '../../gateway/errors/domain-error.js';
@@ -27,6 +27,8 @@ export interface CreateWebhookEndpoint {
   url: string;
   events: WebhookEventType[];
   description?: string | null;
+  /** CUSTOMER (the default): never team-only messages. */
+  audience?: WebhookAudience | null;
 }
 
 /** Only the given fields change. */
@@ -36,6 +38,7 @@ export interface UpdateWebhookEndpoint {
   events?: WebhookEventType[] | null;
   description?: string | null;
   enabled?: boolean | null;
+  audience?: WebhookAudience | null;
 }
 
 export interface WebhookDeliveryFilter {
@@ -70,6 +73,7 @@ export class WebhookService {
       url,
       events: [...new Set(input.events)],
       description: input.description?.trim() || null,
+      audience: input.audience ?? WebhookAudience.CUSTOMER,
       secret,
       enabled: true,
     });
@@ -84,6 +88,7 @@ export class WebhookService {
     if (changes.events) patch.events = [...new Set(changes.events)];
     if (changes.description !== undefined) patch.description = changes.description?.trim() || null;
     if (changes.enabled !== undefined && changes.enabled !== null) patch.enabled = changes.enabled;
+    if (changes.audience) patch.audience = changes.audience;
     if (Object.keys(patch).length === 0) return endpoint;
     await this.scope.update(WebhookEndpoint, { id: endpoint.id }, { ...patch, updatedAt: new Date() });
     // Re-enabling releases the deliveries that waited.
