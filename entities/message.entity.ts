@@ -6,6 +6,8 @@ export enum MessageKind {
   TEXT = 'TEXT',
   /** Written by the server for status and assignment changes; has no sender. */
   SYSTEM = 'SYSTEM',
+  /** An internal note by staff: always TEAM visibility; partners read notes only with notes:read. */
+  NOTE = 'NOTE',
 }
 
 /** What a SYSTEM message records, so clients can render it in their own words. */

@@ -17,6 +17,7 @@ import type { AuditEntry } from '../audit/audit-log.js';
 import type { ActorRef } from '../../entities/actor-type.js';
 import type { AuditDetails } from '../../entities/audit-event.entity.js';
 import { MailDelivery } from '../../entities/mail-delivery.entity.js';
+import { NoteMention } from '../../entities/note-mention.entity.js';
 import { PasswordReset } from '../../entities/password-reset.entity.js';
 import { RecoveryCode } from '../../entities/recovery-code.entity.js';
 import { StaffInvitation } from '../../entities/staff-invitation.entity.js';
@@ -218,6 +219,13 @@ export class OrganizationScope {
 
   mailDeliveries(alias = 'delivery'): ScopedQuery<MailDelivery> {
     return this.inOrganization(MailDelivery, alias);
+  }
+
+  // Pharmacy workflow (issue 19).
+
+  /** Colleagues named in internal notes; staff read only their own (the service asks for them). */
+  noteMentions(alias = 'mention'): ScopedQuery<NoteMention> {
+    return this.inOrganization(NoteMention, alias);
   }
 
   /** Whether `email` (lower-cased) signs in anywhere: staff addresses are unique across pharmacies. */

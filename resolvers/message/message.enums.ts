@@ -7,6 +7,7 @@ registerEnumType(MessageKind, {
   valuesConfig: {
     TEXT: { description: 'Written by a person or partner system, possibly with attachments.' },
     SYSTEM: { description: 'Recorded by Counterchat (status or assignee changes); see systemEvent.' },
+    NOTE: { description: 'An internal note by staff (writeNote): visibility TEAM, never shown to customers; partners need notes:read.' },
   },
 });
 

@@ -55,6 +55,8 @@ type Documents = {
     "\n  query UnreadTotal {\n    conversations(first: 100, filter: { unreadOnly: true, status: [OPEN, PENDING, RESOLVED, CLOSED] }) {\n      edges {\n        node {\n          id\n          unreadCount\n        }\n      }\n    }\n  }\n": typeof types.UnreadTotalDocument,
     "\n  query DashboardViewer {\n    viewer {\n      permissions\n      staff {\n        id\n        name\n      }\n      organization {\n        id\n        name\n      }\n    }\n  }\n": typeof types.DashboardViewerDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
+    "\n  query MyMentions {\n    myMentions {\n      id\n      conversationId\n      createdAt\n      message {\n        id\n        body\n        sender {\n          ... on StaffMember {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.MyMentionsDocument,
+    "\n  mutation WriteNote($input: WriteNoteInput!) {\n    writeNote(input: $input) {\n      id\n      ...TimelineMessageFields\n    }\n  }\n": typeof types.WriteNoteDocument,
     "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": typeof types.RequestPasswordResetDocument,
     "\n  mutation AcceptStaffInvite($token: String!, $password: String!) {\n    acceptStaffInvite(token: $token, password: $password) {\n      ...SignInResultFields\n    }\n  }\n": typeof types.AcceptStaffInviteDocument,
     "\n  mutation ResetPassword($token: String!, $password: String!) {\n    resetPassword(token: $token, password: $password) {\n      ...SignInResultFields\n    }\n  }\n": typeof types.ResetPasswordDocument,
@@ -137,6 +139,8 @@ const documents: Documents = {
     "\n  query UnreadTotal {\n    conversations(first: 100, filter: { unreadOnly: true, status: [OPEN, PENDING, RESOLVED, CLOSED] }) {\n      edges {\n        node {\n          id\n          unreadCount\n        }\n      }\n    }\n  }\n": types.UnreadTotalDocument,
     "\n  query DashboardViewer {\n    viewer {\n      permissions\n      staff {\n        id\n        name\n      }\n      organization {\n        id\n        name\n      }\n    }\n  }\n": types.DashboardViewerDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
+    "\n  query MyMentions {\n    myMentions {\n      id\n      conversationId\n      createdAt\n      message {\n        id\n        body\n        sender {\n          ... on StaffMember {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": types.MyMentionsDocument,
+    "\n  mutation WriteNote($input: WriteNoteInput!) {\n    writeNote(input: $input) {\n      id\n      ...TimelineMessageFields\n    }\n  }\n": types.WriteNoteDocument,
     "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": types.RequestPasswordResetDocument,
     "\n  mutation AcceptStaffInvite($token: String!, $password: String!) {\n    acceptStaffInvite(token: $token, password: $password) {\n      ...SignInResultFields\n    }\n  }\n": types.AcceptStaffInviteDocument,
     "\n  mutation ResetPassword($token: String!, $password: String!) {\n    resetPassword(token: $token, password: $password) {\n      ...SignInResultFields\n    }\n  }\n": types.ResetPasswordDocument,
@@ -356,6 +360,14 @@ export function graphql(source: "\n  query DashboardViewer {\n    viewer {\n    
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SignOut {\n    signOut\n  }\n"): (typeof documents)["\n  mutation SignOut {\n    signOut\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyMentions {\n    myMentions {\n      id\n      conversationId\n      createdAt\n      message {\n        id\n        body\n        sender {\n          ... on StaffMember {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query MyMentions {\n    myMentions {\n      id\n      conversationId\n      createdAt\n      message {\n        id\n        body\n        sender {\n          ... on StaffMember {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WriteNote($input: WriteNoteInput!) {\n    writeNote(input: $input) {\n      id\n      ...TimelineMessageFields\n    }\n  }\n"): (typeof documents)["\n  mutation WriteNote($input: WriteNoteInput!) {\n    writeNote(input: $input) {\n      id\n      ...TimelineMessageFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
