@@ -69,6 +69,8 @@ export type MarkConversationReadInput = {
 
 /** Who wrote a message: a person or system, or Counterchat itself. */
 export type MessageKind =
+  /** An internal note by staff (writeNote): visibility TEAM, never shown to customers; partners need notes:read. */
+  | 'NOTE'
   /** Recorded by Counterchat (status or assignee changes); see systemEvent. */
   | 'SYSTEM'
   /** Written by a person or partner system, possibly with attachments. */
