@@ -131,6 +131,56 @@ describe('what the customer sees of the pharmacy’s workflow', () => {
   }, 90_000);
 });
 
+describe('what the pharmacy does to messages, and replies elsewhere', () => {
+  it('shows the reply-to quote, reactions, "edited" and "Message deleted", and a reply in another thread as a toast and a badge', async () => {
+    const visitor = await customer('Rita Replies');
+    const staff = (query: string, variables: Record<string, unknown>) => scene.gateway.graphql(query, variables, scene.pharmacy.tokens.pharmacist);
+    try {
+      const thread = (await staff(`query ($id: ID!) { conversation(id: $id) { customer { id } messages(last: 5) { edges { node { id body } } } } }`, { id: visitor.conversationId })).data.conversation;
+      const hello = thread.messages.edges.find((edge: { node: { body: string } }) => edge.node.body === 'Hello from me').node.id;
+      await staff(`mutation ($id: ID!) { addReaction(messageId: $id, emoji: "👍") { id } }`, { id: hello });
+      await staff(SEND, { input: { conversationId: visitor.conversationId, body: 'Happy to help', replyToId: hello, clientMessageId: nextClientMessageId() } });
+      const typo = await staffSend(visitor.conversationId, 'Your order is redy');
+      const wrong = await staffSend(visitor.conversationId, 'Meant for another customer');
+      await staff(`mutation ($input: EditMessageInput!) { editMessage(input: $input) { id } }`, { input: { messageId: typo.id, body: 'Your order is ready' } });
+      await staff(`mutation ($id: ID!) { deleteMessage(messageId: $id) { id } }`, { id: wrong.id });
+
+      const frame = visitor.frame;
+      await frame.locator('.cc-quote').getByText('Hello from me').waitFor();
+      await frame.locator('.cc-reaction').getByText('👍').waitFor();
+      await frame.locator(`[data-sequence="${typo.sequence}"]`).getByText('Your order is ready').waitFor();
+      await frame.locator(`[data-sequence="${typo.sequence}"] .cc-edited`).waitFor();
+      await frame.locator(`[data-sequence="${wrong.sequence}"]`).getByText('Message deleted').waitFor();
+      await expect(frame.getByText('Meant for another customer').count()).resolves.toBe(0);
+
+      // The pharmacy opens a second thread for this customer and writes there.
+      const other = (await staff(`mutation ($id: ID!) { startConversation(input: { customerId: $id, subject: "Delivery" }) { id } }`, { id: thread.customer.id })).data.startConversation.id;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await staffSend(other, 'Your delivery comes on Friday');
+      const toast = frame.locator('.cc-toast');
+      await toast.getByText('New reply in “Delivery”').waitFor();
+      await frame.getByRole('button', { name: /Your conversations/ }).locator('.cc-badge').getByText('1 unread').waitFor();
+      await saveScreenshot(visitor.page, 'widget-reply-elsewhere');
+      await toast.getByRole('button', { name: 'Show' }).click();
+      await frame.getByText('Your delivery comes on Friday').waitFor();
+
+      // The list: subject, status, and previews for attachment-only and deleted messages.
+      await frame.getByRole('button', { name: /Your conversations/ }).click();
+      await frame.getByRole('button', { name: /Delivery/ }).getByText('Answered').waitFor();
+      await frame.getByLabel('Subject (optional)').fill('Repeat prescription');
+      await frame.getByRole('button', { name: 'New conversation' }).click();
+      await frame.getByRole('textbox', { name: 'Message' }).fill('Can I get my refill?');
+      await frame.getByRole('textbox', { name: 'Message' }).press('Enter');
+      await frame.locator('.cc-own:not(.cc-pending)').getByText('Can I get my refill?').waitFor();
+      await frame.getByRole('button', { name: /Your conversations/ }).click();
+      await frame.getByRole('button', { name: /Repeat prescription/ }).waitFor();
+      expect(visitor.errors).toEqual([]);
+    } finally {
+      await visitor.context.close();
+    }
+  }, 90_000);
+});
+
 describe('sending without a network', () => {
   it('keeps a message typed offline and delivers it once when the network returns', async () => {
     const visitor = await customer('Olga Offline');
