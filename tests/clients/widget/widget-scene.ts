@@ -32,7 +32,7 @@ export async function startWidgetScene(options: { gatewayConfig?: TestGatewayOpt
   const pharmacy = await createPharmacy(gateway.dataSource, gateway.tokens, SLUG);
   await gateway.dataSource.getRepository(Organization).update(pharmacy.organization.id, {
     name: 'Apotheek Zuid',
-    settings: { replyTimeText: 'We usually reply within an hour', timeZone: 'Europe/Amsterdam', businessHours: [], primaryColor: '#7c3aed' },
+    settings: { replyTimeText: 'We usually reply within an hour', replyTimeTextNl: 'We antwoorden meestal binnen een uur', timeZone: 'Europe/Amsterdam', businessHours: [], primaryColor: '#7c3aed' },
   });
   const secret = (await gateway.graphql(`{ widgetSecret }`, {}, pharmacy.tokens.admin)).data.widgetSecret;
   const store = await startExampleStore({

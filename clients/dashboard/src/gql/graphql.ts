@@ -354,6 +354,8 @@ export type UpdateOrganizationSettingsInput = {
   primaryColor?: string | null | undefined;
   /** Shown in the widget; an empty string removes it. */
   replyTimeText?: string | null | undefined;
+  /** The same in Dutch, shown by the widget on Dutch pages; an empty string removes it. */
+  replyTimeTextNl?: string | null | undefined;
   /** Require two-factor sign-in for all staff: those without it enrol at their next sign-in. */
   requireTwoFactor?: boolean | null | undefined;
   /** Days to keep messages (30–3650); null keeps them forever. */
