@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { en } from '../../../clients/widget/src/i18n/en.js';
 import { nl } from '../../../clients/widget/src/i18n/nl.js';
 import { unlimitedRateLimitRules } from '../../../gateway/rate-limits/rate-limits.js';
@@ -175,6 +176,30 @@ describe('what the pharmacy does to messages, and replies elsewhere', () => {
       await frame.getByRole('button', { name: /Your conversations/ }).click();
       await frame.getByRole('button', { name: /Repeat prescription/ }).waitFor();
       expect(visitor.errors).toEqual([]);
+    } finally {
+      await visitor.context.close();
+    }
+  }, 90_000);
+});
+
+describe('photos at the bottom of the thread', () => {
+  it('keeps a sent photo in view once it has loaded, instead of below the visible area', async () => {
+    const visitor = await customer('Flor Photo');
+    try {
+      for (let index = 1; index <= 15; index += 1) await staffSend(visitor.conversationId, `Answer ${index}`);
+      await visitor.frame.getByText('Answer 15', { exact: true }).waitFor();
+      // A tall photo (400 × 600), shown at most 220 px high once it has loaded.
+      const photo = await sharp({ create: { width: 400, height: 600, channels: 3, background: { r: 200, g: 30, b: 30 } } }).png().toBuffer();
+      await visitor.frame.getByTestId('cc-file-input').setInputFiles({ name: 'box.png', mimeType: 'image/png', buffer: photo });
+      await visitor.frame.getByRole('textbox', { name: 'Message' }).press('Enter');
+      const image = visitor.frame.locator('.cc-own:not(.cc-pending) img[alt="box.png"]');
+      await image.waitFor();
+      await eventually(async () => expect(await image.evaluate((element: any) => element.complete && element.naturalHeight > 0)).toBe(true));
+      await eventually(async () => {
+        const place = await placeInList(visitor.frame, '.cc-own:not(.cc-pending) img[alt="box.png"]');
+        expect(place.bottom).toBeLessThanOrEqual(place.listHeight + 1);
+        expect(place.bottom - place.top).toBeGreaterThan(100);
+      }, 5000);
     } finally {
       await visitor.context.close();
     }

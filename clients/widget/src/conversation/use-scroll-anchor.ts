@@ -21,14 +21,26 @@ export function useScrollAnchor(list: React.RefObject<HTMLElement | null>, optio
   const pinned = useRef(true);
   const heightBeforePrepend = useRef<number | null>(null);
 
+  // Our own scroll to the bottom: its scroll event may come after a photo grew the list, and
+  // must not read as the customer scrolling away from the bottom.
+  const ownScroll = useRef(false);
+
   const toBottom = useCallback(() => {
     const element = list.current;
-    if (element) element.scrollTop = element.scrollHeight;
+    if (!element || element.scrollHeight - element.clientHeight - element.scrollTop < 1) return;
+    ownScroll.current = true;
+    element.scrollTop = element.scrollHeight;
   }, [list]);
 
   const onScroll = useCallback(() => {
     const element = list.current;
-    if (element) pinned.current = element.scrollHeight - element.scrollTop - element.clientHeight < PINNED_PX;
+    if (!element) return;
+    if (ownScroll.current) {
+      ownScroll.current = false;
+      pinned.current = true;
+      return;
+    }
+    pinned.current = element.scrollHeight - element.scrollTop - element.clientHeight < PINNED_PX;
   }, [list]);
 
   useLayoutEffect(() => {
@@ -46,12 +58,13 @@ export function useScrollAnchor(list: React.RefObject<HTMLElement | null>, optio
       if (divider) {
         // The list is `position: relative`, so offsetTop is inside it.
         element.scrollTop = divider.offsetTop - 8;
-        onScroll();
+        ownScroll.current = false;
+        pinned.current = element.scrollHeight - element.scrollTop - element.clientHeight < PINNED_PX;
         return;
       }
     }
     if (pinned.current) toBottom();
-  }, [list, options.ready, options.active, options.count, options.firstUnread, onScroll, toBottom]);
+  }, [list, options.ready, options.active, options.count, options.firstUnread, toBottom]);
 
   return {
     onScroll,
