@@ -5,7 +5,7 @@ import { en } from '../../../clients/widget/src/i18n/en.js';
 import { nl } from '../../../clients/widget/src/i18n/nl.js';
 import { unlimitedRateLimitRules } from '../../../gateway/rate-limits/rate-limits.js';
 import { collectPageErrors, saveScreenshot } from '../../support/browser.js';
-import { nextClientMessageId } from '../../support/fixtures.js';
+import { FIXTURE_PASSWORD, nextClientMessageId } from '../../support/fixtures.js';
 import { chat, conversationOf, eventually, fillDutchPrechat, fillPrechat, launcher, SEND, startWidgetScene, type WidgetScene } from './widget-scene.js';
 
 const ASSIGN = `mutation ($id: ID!, $to: ID) { assignConversation(input: { conversationId: $id, assigneeId: $to }) { id } }`;
@@ -66,6 +66,8 @@ async function placeInList(frame: FrameLocator, selector: string) {
 describe('opening the panel after replies came in', () => {
   it('shows the first unread reply under "New messages", and the pharmacist sees "Seen" only for what scrolled into view', async () => {
     const visitor = await customer('Una Unread');
+    const staffContext = await scene.browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const dashboard = await staffContext.newPage();
     try {
       for (let index = 1; index <= 20; index += 1) await staffSend(visitor.conversationId, `Earlier answer ${index}`);
       await visitor.frame.getByText('Earlier answer 20', { exact: true }).waitFor();
@@ -97,11 +99,24 @@ describe('opening the panel after replies came in', () => {
       expect(await customerReadUpTo('Una Unread')).toBe(first.sequence);
       await saveScreenshot(visitor.page, 'widget-new-messages');
 
+      // The pharmacist, in the dashboard: "Seen" under the long message, not under the last one.
+      const seenUnder = async (text: string) => dashboard.locator('.message', { hasText: text }).locator('.message__seen').count();
+      await dashboard.goto(`${scene.gateway.url}/dashboard/conversations/${visitor.conversationId}`);
+      await dashboard.getByLabel('Email').fill(scene.pharmacy.pharmacist.email);
+      await dashboard.getByLabel('Password').fill(FIXTURE_PASSWORD);
+      await dashboard.getByRole('button', { name: 'Sign in' }).click();
+      await dashboard.locator('.message', { hasText: 'And one more thing at the end' }).waitFor();
+      await eventually(async () => expect(await seenUnder('Line 40 of the instructions')).toBe(1));
+      expect(await seenUnder('And one more thing at the end')).toBe(0);
+
       await visitor.frame.locator('.cc-messages').evaluate((list: any) => list.scrollTo({ top: list.scrollHeight }));
       await eventually(async () => expect(await customerReadUpTo('Una Unread')).toBe(second.sequence));
+      await eventually(async () => expect(await seenUnder('And one more thing at the end')).toBe(1));
+      expect(await seenUnder('Line 40 of the instructions')).toBe(0);
       expect(visitor.errors).toEqual([]);
     } finally {
       await visitor.context.close();
+      await staffContext.close();
     }
   }, 90_000);
 });
