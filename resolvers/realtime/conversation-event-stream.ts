@@ -30,6 +30,8 @@ export async function conversationEventStream(
     let lastAdded = afterSequence ?? Number.POSITIVE_INFINITY;
     let buffered: ConversationEventPayload[] | undefined = afterSequence === null || afterSequence === undefined ? undefined : [];
     const deliver = (event: ConversationEventPayload) => {
+      // Team-only messages never reach a customer's stream (message-audience.ts); the replay reads through the scope, which filters them alike.
+      if (event.kind !== ConversationEventKind.READ && !context.scope.sees(event.message)) return;
       if (event.kind === ConversationEventKind.MESSAGE_ADDED) {
         // Replayed already, or published twice: each sequence goes out once.
         if (Number.isFinite(lastAdded) && event.message.sequence <= lastAdded) return;

@@ -6,6 +6,7 @@ import { AttachmentList } from './attachment-list.js';
 import { MessageActions } from './message-actions.js';
 import { MessageEditor } from './message-editor.js';
 import { ReactionChips } from './reaction-chips.js';
+import { NOTE_STRINGS } from '../note/note-strings.js';
 
 export const MessageBubbleFields = graphql(`
   fragment MessageBubbleFields on Message {
@@ -64,9 +65,10 @@ export function MessageBubble(props: MessageBubbleProps) {
   const former = message.sender?.__typename === 'StaffMember' && message.sender.active === false;
   const senderName = `${sender?.name ?? 'Someone'}${former ? ' (former staff)' : ''}`;
   const deleted = Boolean(message.deletedAt);
+  const isNote = message.kind === 'NOTE';
 
   return (
-    <li className={`message${fromStaffSide ? ' message--staff' : ' message--customer'}`} data-sequence={message.sequence} aria-label={`${senderName} at ${clockTime(message.createdAt)}`}>
+    <li className={`message${fromStaffSide ? ' message--staff' : ' message--customer'}${isNote ? ' message--note' : ''}`} data-sequence={message.sequence} aria-label={`${senderName} at ${clockTime(message.createdAt)}`}>
       {props.showSender && <span className="message__sender">{senderName}</span>}
       <div className={`message__bubble${deleted ? ' message__bubble--deleted' : ''}`}>
         {message.replyTo && (
@@ -89,7 +91,8 @@ export function MessageBubble(props: MessageBubbleProps) {
           {clockTime(message.createdAt)}
         </time>
         {message.editedAt && !deleted && <span>· edited</span>}
-        {props.seen && <span className="message__seen">· Seen</span>}
+        {isNote && <span className="message__team-only">· {NOTE_STRINGS.onlyTeam}</span>}
+        {props.seen && !isNote && <span className="message__seen">· Seen</span>}
       </div>
       {!deleted && <ReactionChips message={message} viewerStaffId={props.viewerStaffId} />}
       {!deleted && !editing && (

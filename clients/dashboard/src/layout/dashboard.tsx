@@ -10,6 +10,7 @@ import { PendingSendsProvider } from '../composer/pending-sends.js';
 import { accountPath, openAccount, openInbox, openSettings, settingsPath, useRoute } from '../routing/use-route.js';
 import { settingsEntry } from '../settings/settings-sections.js';
 import { useSession, useStaffSession } from '../session/session-context.js';
+import { MentionsBadge } from '../note/mentions-badge.js';
 import './dashboard.css';
 
 const DashboardViewerQuery = graphql(`
@@ -76,6 +77,7 @@ export function Dashboard() {
               {unread} unread
             </span>
           )}
+          <MentionsBadge />
           <ConnectionBanner />
           {inSettings && (
             <a
