@@ -17,3 +17,5 @@ export { StaffInvitation } from './staff-invitation.entity.js';
 export { StaffSession } from './staff-session.entity.js';
 export { PasswordReset } from './password-reset.entity.js';
 export { RecoveryCode } from './recovery-code.entity.js';
+export { StaffNotificationPreference } from './staff-notification-preference.entity.js';
+export { StaffPushSubscription } from './staff-push-subscription.entity.js';

@@ -14,6 +14,7 @@ import type { ConversationReads } from '../audit/recorded-reads.js';
 import { actorKey } from '../presence/presence-registry.js';
 import type { SecretBox } from '../secrets/secret-box.js';
 import type { StaffSessions } from '../auth/staff-sessions.js';
+import type { WebPushSender } from '../notifications/web-push-sender.js';
 
 /** The part of the gateway's configuration that features read (the server holds the rest). */
 export interface RequestSettings {
@@ -37,6 +38,8 @@ export interface GatewayDependencies {
   secrets: SecretBox;
   /** Which staff sessions have ended (an in-memory set kept current over the bus), and their last use. */
   sessions: StaffSessions;
+  /** Web Push to staff browsers with the gateway's VAPID keys (made by `startGateway`). */
+  webPush: WebPushSender;
 }
 
 /**

@@ -9,6 +9,7 @@ import { DEFAULT_RETENTION_JOB_OPTIONS, type RetentionJobOptions } from '../rete
 import { DEFAULT_REALTIME_LIMITS, withoutIdentityLimits, type RealtimeLimits } from './websocket/realtime-limits.js';
 import { DEFAULT_MAIL_FROM, type MailConfig } from '../mail/mailer.js';
 import { DEFAULT_JOB_QUEUE_OPTIONS, type JobQueueOptions } from '../jobs/job-queue.js';
+import { defaultVapidSubject, type VapidConfig } from '../notifications/vapid-keys.js';
 
 /** What the server is started with: the process-wide dependencies, with the whole configuration. */
 export interface ServerDependencies extends GatewayDependencies {
@@ -16,6 +17,9 @@ export interface ServerDependencies extends GatewayDependencies {
   /** The schema owner's connection string: the job queue's tables are the owner's (gateway/jobs/). */
   jobQueueUrl: string;
 }
+
+/** What `startGateway` is given: it makes the rest (the Web Push sender, from keys it may have to generate). */
+export type GivenServerDependencies = Omit<ServerDependencies, 'webPush'>;
 
 /** Everything the gateway reads from the environment, resolved once at start. */
 export interface GatewayConfig {
@@ -70,6 +74,8 @@ export interface GatewayConfig {
    * undefined (METRICS_PORT unset) exports nothing and records nothing.
    */
   metrics: MetricsConfig | undefined;
+  /** Web Push to staff browsers: VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY (unset: generated into DATA_DIR/secrets/vapid-keys), VAPID_SUBJECT. */
+  webPush: VapidConfig;
 }
 
 export interface MetricsConfig {
@@ -120,6 +126,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     mail: { smtpUrl, from: env.MAIL_FROM || DEFAULT_MAIL_FROM, directory: path.join(dataDir, 'mail') },
     jobs: DEFAULT_JOB_QUEUE_OPTIONS,
     metrics: metricsConfig(env),
+    webPush: {
+      publicKey: env.VAPID_PUBLIC_KEY || undefined,
+      privateKey: env.VAPID_PRIVATE_KEY || undefined,
+      subject: env.VAPID_SUBJECT || defaultVapidSubject(publicUrl, env.MAIL_FROM || DEFAULT_MAIL_FROM),
+    },
   };
 }
 

@@ -7,15 +7,19 @@ import type { SecretBox } from '../secrets/secret-box.js';
 import type { TenantDatabase } from '../tenancy/tenant-database.js';
 import { PASSWORD_RESET_REQUEST_TASK, passwordResetRequestTask } from '../../resolvers/account/password-reset.service.js';
 import type { ServerDependencies } from './config.js';
+import type { WebPushSender } from '../notifications/web-push-sender.js';
+import { SEND_WEB_PUSH_TASK, STAFF_PUSH_TASK, sendWebPushTask, staffPushTask } from '../../resolvers/staff-notification/staff-push.task.js';
 
 /**
  * Every background task, by name: the one list the gateway's worker and the operator's CLI
  * run. A feature that needs background work registers its task here.
  */
-export function gatewayJobTasks(parts: { mailer: Mailer; secrets: SecretBox; database: TenantDatabase; publicUrl: string }): JobTaskList {
+export function gatewayJobTasks(parts: { mailer: Mailer; secrets: SecretBox; database: TenantDatabase; publicUrl: string; webPush: WebPushSender }): JobTaskList {
   return {
     [SEND_MAIL_TASK]: sendMailTask(parts),
     [PASSWORD_RESET_REQUEST_TASK]: passwordResetRequestTask(parts),
+    [STAFF_PUSH_TASK]: staffPushTask(),
+    [SEND_WEB_PUSH_TASK]: sendWebPushTask(parts),
   };
 }
 
@@ -31,7 +35,7 @@ export async function startGatewayJobs(deps: ServerDependencies): Promise<JobWor
   const worker = await startJobWorker({
     ...deps.config.jobs,
     ownerConnectionString: deps.jobQueueUrl,
-    tasks: gatewayJobTasks({ mailer, secrets: deps.secrets, database: deps.database, publicUrl: deps.config.publicUrl }),
+    tasks: gatewayJobTasks({ mailer, secrets: deps.secrets, database: deps.database, publicUrl: deps.config.publicUrl, webPush: deps.webPush }),
     asTenant: asTenantOf(deps.database),
   });
   return {

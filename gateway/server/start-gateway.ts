@@ -8,7 +8,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { buildCounterchatSchema } from '../../schema/build-schema.js';
 import type { RequestContext } from '../context/request-context.js';
-import type { ServerDependencies } from './config.js';
+import type { GivenServerDependencies, ServerDependencies } from './config.js';
+import { loadVapidKeys } from '../notifications/vapid-keys.js';
+import { WebPushSender } from '../notifications/web-push-sender.js';
 import { ErrorCode } from '../errors/error-code.js';
 import { formatError } from '../pipeline/format-error.js';
 import { clientAppsRouter } from './http/client-apps.js';
@@ -53,7 +55,9 @@ export interface Gateway {
 }
 
 /** Serves `/graphql` (HTTP and graphql-ws) and `/healthz` on one HTTP server. */
-export async function startGateway(deps: ServerDependencies): Promise<Gateway> {
+export async function startGateway(given: GivenServerDependencies): Promise<Gateway> {
+  const webPush = new WebPushSender(await loadVapidKeys(given.config.webPush, given.config.dataDir), given.config.production);
+  const deps: ServerDependencies = { ...given, webPush };
   const app = express();
   app.disable('x-powered-by');
   // Behind a load balancer every request would otherwise come from its address, and one

@@ -21,6 +21,8 @@ import { PasswordReset } from '../../entities/password-reset.entity.js';
 import { RecoveryCode } from '../../entities/recovery-code.entity.js';
 import { StaffInvitation } from '../../entities/staff-invitation.entity.js';
 import { StaffSession } from '../../entities/staff-session.entity.js';
+import { StaffNotificationPreference } from '../../entities/staff-notification-preference.entity.js';
+import { StaffPushSubscription } from '../../entities/staff-push-subscription.entity.js';
 import type { AuditAction } from '../audit/audit-action.js';
 import { enqueueJob, type JobSpec } from '../jobs/enqueue-job.js';
 import { badUserInput, notFound } from '../errors/domain-error.js';
@@ -189,6 +191,16 @@ export class OrganizationScope {
 
   mailDeliveries(alias = 'delivery'): ScopedQuery<MailDelivery> {
     return this.inOrganization(MailDelivery, alias);
+  }
+
+  // Staff notifications (issue 18).
+
+  staffNotificationPreferences(alias = 'preference'): ScopedQuery<StaffNotificationPreference> {
+    return this.inOrganization(StaffNotificationPreference, alias);
+  }
+
+  staffPushSubscriptions(alias = 'subscription'): ScopedQuery<StaffPushSubscription> {
+    return this.inOrganization(StaffPushSubscription, alias);
   }
 
   /** Whether `email` (lower-cased) signs in anywhere: staff addresses are unique across pharmacies. */

@@ -1,0 +1,114 @@
+import { wantsConversation, type NotifiedConversations } from '../../entities/staff-notification-preference.entity.js';
+import { StaffPushSubscription } from '../../entities/staff-push-subscription.entity.js';
+import type { JobTask } from '../../gateway/jobs/job-task.js';
+import { logger } from '../../gateway/logging/logger.js';
+import type { WebPushSender } from '../../gateway/notifications/web-push-sender.js';
+import type { OrganizationScope } from '../../gateway/tenancy/organization-scope.js';
+
+export const STAFF_PUSH_TASK = 'counterchat:staff-push';
+export const SEND_WEB_PUSH_TASK = 'counterchat:send-web-push';
+
+/** A customer wrote: who among the staff gets a push is decided when the job runs. */
+export interface StaffPushPayload {
+  v: 1;
+  organizationId: string;
+  conversationId: string;
+  messageId: string;
+}
+
+/** One push to one browser. */
+export interface SendWebPushPayload {
+  v: 1;
+  organizationId: string;
+  subscriptionId: string;
+  conversationId: string;
+  messageId: string;
+}
+
+/**
+ * What a push carries: ids and the pharmacy's name, never the message, the customer or
+ * anything medical (the push service and the lock screen are outside the pharmacy).
+ */
+export interface StaffPushMessage {
+  type: 'customer-message';
+  conversationId: string;
+  messageId: string;
+  pharmacy: string;
+}
+
+/** A push that fails this often (the service down, 429s) is given up; 404/410 end it at once. */
+const PUSH_MAX_ATTEMPTS = 5;
+
+/** Queues the staff's pushes for a customer's new message, in the send's transaction. */
+export function queueStaffPush(tx: OrganizationScope, message: { id: string; conversationId: string }): Promise<void> {
+  return tx.enqueueJob<StaffPushPayload>({
+    task: STAFF_PUSH_TASK,
+    payload: { v: 1, organizationId: tx.organizationId, conversationId: message.conversationId, messageId: message.id },
+    maxAttempts: PUSH_MAX_ATTEMPTS,
+  });
+}
+
+/**
+ * Fans a customer message out into one job per browser of every active staff member who
+ * turned push on and wants this conversation (assigned to them, unassigned, or all), so a
+ * browser that fails is retried alone and the others get exactly one push.
+ */
+export function staffPushTask(): JobTask<StaffPushPayload> {
+  return async (payload, run) => {
+    if (payload.v !== 1) throw new Error(`staff-push payload version ${String(payload.v)} is unknown to this instance`);
+    await run.asTenant(payload.organizationId, (scope) =>
+      scope.transaction(async (tx) => {
+        const conversation = await tx.conversations('conversation').andWhere('conversation.id = :id', { id: payload.conversationId }).getOne();
+        if (!conversation) return;
+        const recipients = await tx.query<{ subscription_id: string; staff_id: string; conversations: NotifiedConversations }>(
+          `SELECT subscription.id AS subscription_id, subscription.staff_id, preference.conversations
+             FROM push_subscription subscription
+             JOIN staff_notification_preference preference ON preference.staff_id = subscription.staff_id AND preference.push
+             JOIN staff_user staff ON staff.id = subscription.staff_id AND staff.deactivated_at IS NULL
+            WHERE subscription.organization_id = $1`,
+        );
+        for (const recipient of recipients) {
+          if (!wantsConversation({ staffId: recipient.staff_id, conversations: recipient.conversations }, conversation.assigneeId)) continue;
+          await tx.enqueueJob<SendWebPushPayload>({
+            task: SEND_WEB_PUSH_TASK,
+            payload: { v: 1, organizationId: payload.organizationId, subscriptionId: recipient.subscription_id, conversationId: payload.conversationId, messageId: payload.messageId },
+            jobKey: `web-push:${recipient.subscription_id}:${payload.messageId}`,
+            maxAttempts: PUSH_MAX_ATTEMPTS,
+          });
+        }
+      }),
+    );
+  };
+}
+
+/** Sends one push; a subscription the push service no longer knows (404, 410) is deleted. */
+export function sendWebPushTask(deps: { webPush: WebPushSender; onSent?: PushSentHook }): JobTask<SendWebPushPayload> {
+  return async (payload, run) => {
+    if (payload.v !== 1) throw new Error(`send-web-push payload version ${String(payload.v)} is unknown to this instance`);
+    await run.asTenant(payload.organizationId, async (scope) => {
+      const subscription = await scope.staffPushSubscriptions('subscription').andWhere('subscription.id = :id', { id: payload.subscriptionId }).getOne();
+      if (!subscription) return;
+      const organization = await scope.organization();
+      const message: StaffPushMessage = { type: 'customer-message', conversationId: payload.conversationId, messageId: payload.messageId, pharmacy: organization.name };
+      const outcome = await deps.webPush.send(subscription, message);
+      const fields = { subscriptionId: subscription.id, attempt: run.attempt };
+      if (outcome.kind === 'gone') {
+        await scope.delete(StaffPushSubscription, { id: subscription.id });
+        logger.info({ ...fields, status: outcome.status }, 'A push subscription is gone; removed');
+        await deps.onSent?.(scope, subscription, 'GONE');
+        return;
+      }
+      if (outcome.kind === 'failed') {
+        const last = run.attempt >= run.maxAttempts;
+        if (last) await deps.onSent?.(scope, subscription, 'FAILED');
+        logger.warn({ ...fields, reason: outcome.reason }, last ? 'A push could not be sent; no more attempts' : 'A push could not be sent; it is tried again later');
+        throw new Error(`Push to subscription ${subscription.id} not sent: ${outcome.reason}`);
+      }
+      await scope.update(StaffPushSubscription, { id: subscription.id }, { lastSentAt: new Date() });
+      await deps.onSent?.(scope, subscription, 'DELIVERED');
+    });
+  };
+}
+
+/** Where a push's outcome is recorded (the notification log, for admins). */
+export type PushSentHook = (scope: OrganizationScope, subscription: StaffPushSubscription, outcome: 'DELIVERED' | 'GONE' | 'FAILED') => Promise<void>;
