@@ -38,6 +38,10 @@ const STAFF_ONLY_MUTATIONS = new Set([
   'beginTwoFactorEnrolment',
   'confirmTwoFactorEnrolment',
   'disableTwoFactor',
+  // Staff notifications (issue 18): one's own preferences and browsers.
+  'updateMyNotificationPreferences',
+  'registerPushSubscription',
+  'removePushSubscription',
 ]);
 
 const schema = buildSchema(readFileSync('schema/schema.graphql', 'utf8'));

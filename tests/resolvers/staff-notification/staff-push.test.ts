@@ -89,6 +89,21 @@ describe('push subscriptions', () => {
     expect(own.removePushSubscription).toBe(true);
     expect(await subscriptionsOf(pharmacy.pharmacist.id)).toEqual([]);
   });
+
+  it("leaves another pharmacy's subscription alone, even for the same endpoint", async () => {
+    const south = await createPharmacy(gateway.dataSource, gateway.tokens, 'push-south');
+    const browser = receiver.subscribe();
+    await succeed(REGISTER, { input: browser }, pharmacy.tokens.pharmacist);
+    const removed = await succeed(`mutation ($e: String!) { removePushSubscription(endpoint: $e) }`, { e: browser.endpoint }, south.tokens.pharmacist);
+    expect(removed.removePushSubscription).toBe(false);
+    // The same browser registered in the other pharmacy is a row of its own; the first stays.
+    await succeed(REGISTER, { input: browser }, south.tokens.pharmacist);
+    expect(await subscriptionsOf(pharmacy.pharmacist.id)).toHaveLength(1);
+    expect(await subscriptionsOf(south.pharmacist.id)).toHaveLength(1);
+    expect((await succeed(`{ myPushSubscriptions { endpoint } }`, {}, south.tokens.pharmacist)).myPushSubscriptions).toEqual([{ endpoint: browser.endpoint }]);
+    await succeed(`mutation ($e: String!) { removePushSubscription(endpoint: $e) }`, { e: browser.endpoint }, pharmacy.tokens.pharmacist);
+    await succeed(`mutation ($e: String!) { removePushSubscription(endpoint: $e) }`, { e: browser.endpoint }, south.tokens.pharmacist);
+  });
 });
 
 describe('Web Push for a customer message', () => {
