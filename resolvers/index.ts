@@ -19,6 +19,7 @@ import { StaffInvitationResolver } from './invitation/staff-invitation.resolver.
 import { SessionResolver } from './session/session.resolver.js';
 import { AccountResolver } from './account/account.resolver.js';
 import { MailDeliveryResolver } from './mail/mail-delivery.resolver.js';
+import { NotificationSettingsFieldsResolver } from './notification/notification-settings.resolver.js';
 import { StaffNotificationResolver } from './staff-notification/staff-notification.resolver.js';
 import { TwoFactorResolver, TwoFactorSettingsFieldsResolver } from './two-factor/two-factor.resolver.js';
 import { ViewerResolver } from './viewer/viewer.resolver.js';
@@ -46,6 +47,7 @@ export const resolvers = [
   SessionResolver,
   AccountResolver,
   MailDeliveryResolver,
+  NotificationSettingsFieldsResolver,
   StaffNotificationResolver,
   TwoFactorResolver,
   TwoFactorSettingsFieldsResolver,

@@ -18,6 +18,7 @@ import { StaffDeactivation1763840200000 } from './1763840200000-staff-deactivati
 import { PasswordResets1763840300000 } from './1763840300000-password-resets.js';
 import { TwoFactor1763840400000 } from './1763840400000-two-factor.js';
 import { QueueDepths1763850000000 } from './1763850000000-queue-depths.js';
+import { NotificationLog1764000100000 } from './1764000100000-notification-log.js';
 import { StaffNotifications1764000200000 } from './1764000200000-staff-notifications.js';
 
 /** In order. Listed explicitly so the build needs no file globbing at run time. */
@@ -42,5 +43,6 @@ export const migrations = [
   PasswordResets1763840300000,
   TwoFactor1763840400000,
   QueueDepths1763850000000,
+  NotificationLog1764000100000,
   StaffNotifications1764000200000,
 ];

@@ -17,6 +17,7 @@ import type { AuditEntry } from '../audit/audit-log.js';
 import type { ActorRef } from '../../entities/actor-type.js';
 import type { AuditDetails } from '../../entities/audit-event.entity.js';
 import { MailDelivery } from '../../entities/mail-delivery.entity.js';
+import { NotificationLogEntry } from '../../entities/notification-log-entry.entity.js';
 import { PasswordReset } from '../../entities/password-reset.entity.js';
 import { RecoveryCode } from '../../entities/recovery-code.entity.js';
 import { StaffInvitation } from '../../entities/staff-invitation.entity.js';
@@ -193,7 +194,12 @@ export class OrganizationScope {
     return this.inOrganization(MailDelivery, alias);
   }
 
-  // Staff notifications (issue 18).
+  /** Notifications to customers and staff (issue 18): what admins see in the notification log. */
+  notificationLog(alias = 'entry'): ScopedQuery<NotificationLogEntry> {
+    return this.inOrganization(NotificationLogEntry, alias);
+  }
+
+  // Staff notifications (issue 18): preferences and Web Push subscriptions.
 
   staffNotificationPreferences(alias = 'preference'): ScopedQuery<StaffNotificationPreference> {
     return this.inOrganization(StaffNotificationPreference, alias);

@@ -246,7 +246,7 @@ async function answer(slot: IdSlot, probe: string, viewer: ViewerName): Promise<
 
 /** Every row of the other pharmacy, to prove no probe wrote to it (api_key.last_used_at aside). */
 async function southRows(): Promise<unknown[]> {
-  const tables = ['customer', 'conversation', 'participant', 'message', 'reaction', 'attachment', 'webhook_endpoint', 'webhook_delivery', 'outbox_event', 'staff_user', 'staff_invitation', 'staff_session', 'mail_delivery', 'push_subscription'];
+  const tables = ['customer', 'conversation', 'participant', 'message', 'reaction', 'attachment', 'webhook_endpoint', 'webhook_delivery', 'outbox_event', 'staff_user', 'staff_invitation', 'staff_session', 'mail_delivery', 'notification_log', 'push_subscription'];
   const rows: unknown[] = [];
   for (const table of tables) rows.push(await gateway.dataSource.query(`SELECT * FROM ${table} WHERE organization_id = $1 ORDER BY id`, [south.organization.id]));
   rows.push(await gateway.dataSource.query(`SELECT * FROM staff_notification_preference WHERE organization_id = $1 ORDER BY staff_id`, [south.organization.id]));

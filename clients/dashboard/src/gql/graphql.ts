@@ -340,6 +340,12 @@ export type SystemEventType =
 /** Only the given fields change. */
 export type UpdateOrganizationSettingsInput = {
   businessHours?: Array<BusinessHoursRangeInput> | null | undefined;
+  /** Minutes a staff reply may stay unread (widget closed) before the customer gets an e-mail or SMS (1–1440; default 5). */
+  customerNotificationDelayMinutes?: number | null | undefined;
+  /** At most one customer notification per conversation in this many hours unless they read it (1–168; default 12). */
+  customerNotificationWindowHours?: number | null | undefined;
+  /** Hold customer notifications due outside business hours until the next opening (default on). */
+  holdNotificationsAtNight?: boolean | null | undefined;
   /** Text-search configuration, e.g. english, dutch, german, simple. Changing it re-indexes every message. */
   language?: string | null | undefined;
   /** Brand colour, #rrggbb. */
@@ -350,6 +356,10 @@ export type UpdateOrganizationSettingsInput = {
   requireTwoFactor?: boolean | null | undefined;
   /** Days to keep messages (30–3650); null keeps them forever. */
   retentionDays?: number | null | undefined;
+  /** E-mail staff a digest of customer messages waiting too long (default off). */
+  staffDigestEnabled?: boolean | null | undefined;
+  /** Minutes a customer message waits (in business hours) before it goes into the staff digest (5–1440; default 30). */
+  staffDigestMinutes?: number | null | undefined;
   /** IANA time zone, e.g. Europe/Amsterdam. */
   timeZone?: string | null | undefined;
   widgetThreads?: WidgetThreadPolicy | null | undefined;
