@@ -8,7 +8,8 @@ import type { TenantDatabase } from '../tenancy/tenant-database.js';
 import { PASSWORD_RESET_REQUEST_TASK, passwordResetRequestTask } from '../../resolvers/account/password-reset.service.js';
 import type { ServerDependencies } from './config.js';
 import type { WebPushSender } from '../notifications/web-push-sender.js';
-import { SEND_WEB_PUSH_TASK, STAFF_PUSH_TASK, sendWebPushTask, staffPushTask } from '../../resolvers/staff-notification/staff-push.task.js';
+import { SEND_WEB_PUSH_TASK, STAFF_ALERTS_TASK, sendWebPushTask, staffAlertsTask } from '../../resolvers/staff-notification/staff-push.task.js';
+import { STAFF_DIGEST_TASK, staffDigestTask } from '../../resolvers/staff-notification/staff-digest.task.js';
 
 /**
  * Every background task, by name: the one list the gateway's worker and the operator's CLI
@@ -18,7 +19,8 @@ export function gatewayJobTasks(parts: { mailer: Mailer; secrets: SecretBox; dat
   return {
     [SEND_MAIL_TASK]: sendMailTask(parts),
     [PASSWORD_RESET_REQUEST_TASK]: passwordResetRequestTask(parts),
-    [STAFF_PUSH_TASK]: staffPushTask(),
+    [STAFF_ALERTS_TASK]: staffAlertsTask(),
+    [STAFF_DIGEST_TASK]: staffDigestTask(parts),
     [SEND_WEB_PUSH_TASK]: sendWebPushTask(parts),
   };
 }

@@ -1,15 +1,24 @@
 import { wantsConversation, type NotifiedConversations } from '../../entities/staff-notification-preference.entity.js';
 import { StaffPushSubscription } from '../../entities/staff-push-subscription.entity.js';
 import type { JobTask } from '../../gateway/jobs/job-task.js';
+import { notificationSettingsOf } from '../../entities/organization-settings.js';
+import { scheduleStaffDigest } from './staff-digest.task.js';
 import { logger } from '../../gateway/logging/logger.js';
 import type { WebPushSender } from '../../gateway/notifications/web-push-sender.js';
 import type { OrganizationScope } from '../../gateway/tenancy/organization-scope.js';
+import { recordNotification, updateNotification } from '../../gateway/notifications/notification-log.js';
+import {
+  NotificationChannel,
+  NotificationRecipientKind,
+  NotificationStatus,
+  type NotificationLogEntry,
+} from '../../entities/notification-log-entry.entity.js';
 
-export const STAFF_PUSH_TASK = 'counterchat:staff-push';
+export const STAFF_ALERTS_TASK = 'counterchat:staff-alerts';
 export const SEND_WEB_PUSH_TASK = 'counterchat:send-web-push';
 
-/** A customer wrote: who among the staff gets a push is decided when the job runs. */
-export interface StaffPushPayload {
+/** A customer wrote: who among the staff hears of it (push now, digest later) is decided when the job runs. */
+export interface StaffAlertsPayload {
   v: 1;
   organizationId: string;
   conversationId: string;
@@ -39,27 +48,29 @@ export interface StaffPushMessage {
 /** A push that fails this often (the service down, 429s) is given up; 404/410 end it at once. */
 const PUSH_MAX_ATTEMPTS = 5;
 
-/** Queues the staff's pushes for a customer's new message, in the send's transaction. */
-export function queueStaffPush(tx: OrganizationScope, message: { id: string; conversationId: string }): Promise<void> {
-  return tx.enqueueJob<StaffPushPayload>({
-    task: STAFF_PUSH_TASK,
+/** Queues what the staff hear of a customer's new message, in the send's transaction. */
+export function queueStaffAlerts(tx: OrganizationScope, message: { id: string; conversationId: string }): Promise<void> {
+  return tx.enqueueJob<StaffAlertsPayload>({
+    task: STAFF_ALERTS_TASK,
     payload: { v: 1, organizationId: tx.organizationId, conversationId: message.conversationId, messageId: message.id },
     maxAttempts: PUSH_MAX_ATTEMPTS,
   });
 }
 
 /**
- * Fans a customer message out into one job per browser of every active staff member who
+ * Schedules the e-mail digest's check (when the pharmacy turned it on) and fans a customer
+ * message out into one job per browser of every active staff member who
  * turned push on and wants this conversation (assigned to them, unassigned, or all), so a
  * browser that fails is retried alone and the others get exactly one push.
  */
-export function staffPushTask(): JobTask<StaffPushPayload> {
+export function staffAlertsTask(): JobTask<StaffAlertsPayload> {
   return async (payload, run) => {
-    if (payload.v !== 1) throw new Error(`staff-push payload version ${String(payload.v)} is unknown to this instance`);
+    if (payload.v !== 1) throw new Error(`staff-alerts payload version ${String(payload.v)} is unknown to this instance`);
     await run.asTenant(payload.organizationId, (scope) =>
       scope.transaction(async (tx) => {
         const conversation = await tx.conversations('conversation').andWhere('conversation.id = :id', { id: payload.conversationId }).getOne();
         if (!conversation) return;
+        await scheduleStaffDigest(tx, conversation.id, payload.messageId, notificationSettingsOf((await tx.organization()).settings));
         const recipients = await tx.query<{ subscription_id: string; staff_id: string; conversations: NotifiedConversations }>(
           `SELECT subscription.id AS subscription_id, subscription.staff_id, preference.conversations
              FROM push_subscription subscription
@@ -81,34 +92,53 @@ export function staffPushTask(): JobTask<StaffPushPayload> {
   };
 }
 
-/** Sends one push; a subscription the push service no longer knows (404, 410) is deleted. */
-export function sendWebPushTask(deps: { webPush: WebPushSender; onSent?: PushSentHook }): JobTask<SendWebPushPayload> {
+/**
+ * Sends one push and records it in the notification log, once: the log entry's key
+ * (`push:<subscription>:<message>`) is claimed first, so a job that already sent (another
+ * instance, a run before a restart) sends nothing; a failed attempt leaves the claim QUEUED
+ * for the retry. A subscription the push service no longer knows (404, 410) is deleted.
+ */
+export function sendWebPushTask(deps: { webPush: WebPushSender }): JobTask<SendWebPushPayload> {
   return async (payload, run) => {
     if (payload.v !== 1) throw new Error(`send-web-push payload version ${String(payload.v)} is unknown to this instance`);
     await run.asTenant(payload.organizationId, async (scope) => {
       const subscription = await scope.staffPushSubscriptions('subscription').andWhere('subscription.id = :id', { id: payload.subscriptionId }).getOne();
       if (!subscription) return;
+      const entry = await claimLogEntry(scope, subscription, payload);
+      if (!entry) return;
       const organization = await scope.organization();
       const message: StaffPushMessage = { type: 'customer-message', conversationId: payload.conversationId, messageId: payload.messageId, pharmacy: organization.name };
       const outcome = await deps.webPush.send(subscription, message);
       const fields = { subscriptionId: subscription.id, attempt: run.attempt };
       if (outcome.kind === 'gone') {
         await scope.delete(StaffPushSubscription, { id: subscription.id });
+        await updateNotification(scope, entry.id, { status: NotificationStatus.FAILED, reason: `The push service answered ${outcome.status || 'nothing over https'}: the browser's subscription was removed.` });
         logger.info({ ...fields, status: outcome.status }, 'A push subscription is gone; removed');
-        await deps.onSent?.(scope, subscription, 'GONE');
         return;
       }
       if (outcome.kind === 'failed') {
         const last = run.attempt >= run.maxAttempts;
-        if (last) await deps.onSent?.(scope, subscription, 'FAILED');
+        if (last) await updateNotification(scope, entry.id, { status: NotificationStatus.FAILED, reason: outcome.reason });
         logger.warn({ ...fields, reason: outcome.reason }, last ? 'A push could not be sent; no more attempts' : 'A push could not be sent; it is tried again later');
         throw new Error(`Push to subscription ${subscription.id} not sent: ${outcome.reason}`);
       }
       await scope.update(StaffPushSubscription, { id: subscription.id }, { lastSentAt: new Date() });
-      await deps.onSent?.(scope, subscription, 'DELIVERED');
+      await updateNotification(scope, entry.id, { status: NotificationStatus.SENT });
     });
   };
 }
 
-/** Where a push's outcome is recorded (the notification log, for admins). */
-export type PushSentHook = (scope: OrganizationScope, subscription: StaffPushSubscription, outcome: 'DELIVERED' | 'GONE' | 'FAILED') => Promise<void>;
+/** This push's log entry, claimed now or left QUEUED by an earlier attempt; null once it has an outcome. */
+async function claimLogEntry(scope: OrganizationScope, subscription: StaffPushSubscription, payload: SendWebPushPayload): Promise<NotificationLogEntry | null> {
+  const dedupeKey = `push:${subscription.id}:${payload.messageId}`;
+  const claimed = await recordNotification(scope, {
+    recipientKind: NotificationRecipientKind.STAFF,
+    recipientId: subscription.staffId,
+    channel: NotificationChannel.PUSH,
+    conversationId: payload.conversationId,
+    dedupeKey,
+  });
+  if (claimed) return claimed;
+  const earlier = await scope.notificationLog('entry').andWhere('entry.dedupeKey = :dedupeKey', { dedupeKey }).getOne();
+  return earlier?.status === NotificationStatus.QUEUED ? earlier : null;
+}

@@ -7,7 +7,7 @@ import { Message, MessageKind, type SystemEvent } from '../../entities/message.e
 import { ConversationEventKind } from '../../gateway/pubsub/event-payloads.js';
 import type { TenantScope } from '../../gateway/tenancy/tenant-scope.js';
 import type { ThreadEvents } from './thread-events.js';
-import { queueStaffPush } from '../staff-notification/staff-push.task.js';
+import { queueStaffAlerts } from '../staff-notification/staff-push.task.js';
 
 /** A stored file to attach, as attachment intake produced it. */
 export type NewAttachment = Omit<Attachment, 'id' | 'organizationId' | 'conversationId' | 'messageId' | 'message' | 'createdAt'>;
@@ -45,8 +45,8 @@ export async function appendMessage(tx: TenantScope, events: ThreadEvents, conve
   const lastActivity = { lastSequence: sequence, lastMessageId: row.id, lastMessageAt: now, lastActivityAt: now };
   await tx.update(Conversation, { id: conversation.id }, { ...lastActivity, messageCount: () => 'message_count + 1', updatedAt: now });
   Object.assign(conversation, lastActivity, { messageCount: conversation.messageCount + 1, updatedAt: now });
-  // Staff who asked for Web Push hear of a customer's message even with no dashboard open.
-  if (message.kind === MessageKind.TEXT && message.sender.type === ActorType.CUSTOMER) await queueStaffPush(tx, row);
+  // Staff hear of a customer's message with no dashboard open: Web Push now, the e-mail digest if it waits.
+  if (message.kind === MessageKind.TEXT && message.sender.type === ActorType.CUSTOMER) await queueStaffAlerts(tx, row);
   await events.webhook(tx, WebhookEventType.MESSAGE_CREATED, row.conversationId, { message: messagePayload(row, attachments) });
   // Known or looked up here, not after commit: events must leave in commit order.
   const relations = { sender: message.kind === MessageKind.TEXT ? await events.sender(tx, message.sender) : null, attachments, reactions: [] };

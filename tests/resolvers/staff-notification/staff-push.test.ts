@@ -127,6 +127,8 @@ describe('Web Push for a customer message', () => {
     // Exactly one: every job has run, and nothing else followed for this message.
     await queueDrained();
     expect(receiver.pushes.filter((received) => received.text.includes(messageId))).toHaveLength(1);
+    const log = await gateway.dataSource.query(`SELECT recipient_kind, recipient_id, channel, status, masked_address FROM notification_log WHERE conversation_id = $1`, [conversationId]);
+    expect(log).toEqual([{ recipient_kind: 'STAFF', recipient_id: pharmacy.pharmacist.id, channel: 'PUSH', status: 'SENT', masked_address: null }]);
   });
 
   it("sends nothing for an unassigned thread to one who wants only their own", async () => {
@@ -141,9 +143,10 @@ describe('Web Push for a customer message', () => {
   it('removes a subscription the push service answers 410 for', async () => {
     receiver.answer = 410;
     const before = receiver.pushes.length;
-    await customerWrites();
+    const { conversationId } = await customerWrites();
     await waitUntil('the push answered 410', () => receiver.pushes.length > before);
     await waitUntil('the subscription removed', async () => (await subscriptionsOf(pharmacy.pharmacist.id)).length === 0);
+    await waitUntil('the failure logged', async () => (await gateway.dataSource.query(`SELECT 1 FROM notification_log WHERE conversation_id = $1 AND channel = 'PUSH' AND status = 'FAILED' AND reason LIKE '%410%'`, [conversationId])).length === 1);
     expect((await succeed(`{ myPushSubscriptions { id } }`, {}, pharmacy.tokens.pharmacist)).myPushSubscriptions).toEqual([]);
     expect(receiver.pushes.every((received) => !received.text.includes(CANARY))).toBe(true);
     receiver.answer = 201;

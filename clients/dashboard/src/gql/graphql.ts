@@ -227,6 +227,8 @@ export type MailDeliveryStatus =
 export type MailTemplate =
   /** A password reset link. */
   | 'PASSWORD_RESET'
+  /** A staff member told that a customer message has waited too long for a reply. */
+  | 'STAFF_DIGEST'
   /** An invitation to join the team. */
   | 'STAFF_INVITATION';
 
