@@ -51,10 +51,14 @@ type Documents = {
     "\n  query Inbox($filter: ConversationFilter, $after: String) {\n    conversations(first: 25, after: $after, filter: $filter) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          status\n          unreadCount\n          lastActivityAt\n          assignee {\n            id\n          }\n          customer {\n            id\n          }\n          ...ConversationRowFields\n        }\n      }\n    }\n  }\n": typeof types.InboxDocument,
     "\n  fragment MessageSearchHitFields on MessageSearchHit {\n    message {\n      id\n      createdAt\n    }\n    conversation {\n      id\n      subject\n      customer {\n        id\n        name\n      }\n    }\n    snippet {\n      text\n      highlighted\n    }\n  }\n": typeof types.MessageSearchHitFieldsFragmentDoc,
     "\n  query MessageSearch($query: String!, $after: String) {\n    searchMessages(query: $query, first: 20, after: $after) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          message {\n            id\n          }\n          ...MessageSearchHitFields\n        }\n      }\n    }\n  }\n": typeof types.MessageSearchDocument,
-    "\n  subscription InboxEvents {\n    inboxEvents {\n      id\n      status\n      unreadCount\n      lastActivityAt\n      lastSequence\n      assignee {\n        id\n      }\n      customer {\n        id\n      }\n      ...ConversationRowFields\n    }\n  }\n": typeof types.InboxEventsDocument,
+    "\n  subscription InboxEvents {\n    inboxEvents {\n      id\n      status\n      unreadCount\n      lastActivityAt\n      lastSequence\n      assignee {\n        id\n      }\n      customer {\n        id\n        name\n      }\n      lastMessage {\n        id\n        createdAt\n        sender {\n          __typename\n        }\n      }\n      ...ConversationRowFields\n    }\n  }\n": typeof types.InboxEventsDocument,
     "\n  query UnreadTotal {\n    conversations(first: 100, filter: { unreadOnly: true, status: [OPEN, PENDING, RESOLVED, CLOSED] }) {\n      edges {\n        node {\n          id\n          unreadCount\n        }\n      }\n    }\n  }\n": typeof types.UnreadTotalDocument,
     "\n  query DashboardViewer {\n    viewer {\n      permissions\n      staff {\n        id\n        name\n      }\n      organization {\n        id\n        name\n      }\n    }\n  }\n": typeof types.DashboardViewerDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
+    "\n  query MyNotificationPreferences {\n    myNotificationPreferences {\n      browser\n      sound\n      push\n      digest\n      conversations\n      webPushPublicKey\n    }\n  }\n": typeof types.MyNotificationPreferencesDocument,
+    "\n  mutation UpdateMyNotificationPreferences($input: UpdateNotificationPreferencesInput!) {\n    updateMyNotificationPreferences(input: $input) {\n      browser\n      sound\n      push\n      digest\n      conversations\n      webPushPublicKey\n    }\n  }\n": typeof types.UpdateMyNotificationPreferencesDocument,
+    "\n  mutation RegisterPushSubscription($input: PushSubscriptionInput!) {\n    registerPushSubscription(input: $input) {\n      id\n    }\n  }\n": typeof types.RegisterPushSubscriptionDocument,
+    "\n  mutation RemovePushSubscription($endpoint: String!) {\n    removePushSubscription(endpoint: $endpoint)\n  }\n": typeof types.RemovePushSubscriptionDocument,
     "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": typeof types.RequestPasswordResetDocument,
     "\n  mutation AcceptStaffInvite($token: String!, $password: String!) {\n    acceptStaffInvite(token: $token, password: $password) {\n      ...SignInResultFields\n    }\n  }\n": typeof types.AcceptStaffInviteDocument,
     "\n  mutation ResetPassword($token: String!, $password: String!) {\n    resetPassword(token: $token, password: $password) {\n      ...SignInResultFields\n    }\n  }\n": typeof types.ResetPasswordDocument,
@@ -133,10 +137,14 @@ const documents: Documents = {
     "\n  query Inbox($filter: ConversationFilter, $after: String) {\n    conversations(first: 25, after: $after, filter: $filter) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          status\n          unreadCount\n          lastActivityAt\n          assignee {\n            id\n          }\n          customer {\n            id\n          }\n          ...ConversationRowFields\n        }\n      }\n    }\n  }\n": types.InboxDocument,
     "\n  fragment MessageSearchHitFields on MessageSearchHit {\n    message {\n      id\n      createdAt\n    }\n    conversation {\n      id\n      subject\n      customer {\n        id\n        name\n      }\n    }\n    snippet {\n      text\n      highlighted\n    }\n  }\n": types.MessageSearchHitFieldsFragmentDoc,
     "\n  query MessageSearch($query: String!, $after: String) {\n    searchMessages(query: $query, first: 20, after: $after) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          message {\n            id\n          }\n          ...MessageSearchHitFields\n        }\n      }\n    }\n  }\n": types.MessageSearchDocument,
-    "\n  subscription InboxEvents {\n    inboxEvents {\n      id\n      status\n      unreadCount\n      lastActivityAt\n      lastSequence\n      assignee {\n        id\n      }\n      customer {\n        id\n      }\n      ...ConversationRowFields\n    }\n  }\n": types.InboxEventsDocument,
+    "\n  subscription InboxEvents {\n    inboxEvents {\n      id\n      status\n      unreadCount\n      lastActivityAt\n      lastSequence\n      assignee {\n        id\n      }\n      customer {\n        id\n        name\n      }\n      lastMessage {\n        id\n        createdAt\n        sender {\n          __typename\n        }\n      }\n      ...ConversationRowFields\n    }\n  }\n": types.InboxEventsDocument,
     "\n  query UnreadTotal {\n    conversations(first: 100, filter: { unreadOnly: true, status: [OPEN, PENDING, RESOLVED, CLOSED] }) {\n      edges {\n        node {\n          id\n          unreadCount\n        }\n      }\n    }\n  }\n": types.UnreadTotalDocument,
     "\n  query DashboardViewer {\n    viewer {\n      permissions\n      staff {\n        id\n        name\n      }\n      organization {\n        id\n        name\n      }\n    }\n  }\n": types.DashboardViewerDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
+    "\n  query MyNotificationPreferences {\n    myNotificationPreferences {\n      browser\n      sound\n      push\n      digest\n      conversations\n      webPushPublicKey\n    }\n  }\n": types.MyNotificationPreferencesDocument,
+    "\n  mutation UpdateMyNotificationPreferences($input: UpdateNotificationPreferencesInput!) {\n    updateMyNotificationPreferences(input: $input) {\n      browser\n      sound\n      push\n      digest\n      conversations\n      webPushPublicKey\n    }\n  }\n": types.UpdateMyNotificationPreferencesDocument,
+    "\n  mutation RegisterPushSubscription($input: PushSubscriptionInput!) {\n    registerPushSubscription(input: $input) {\n      id\n    }\n  }\n": types.RegisterPushSubscriptionDocument,
+    "\n  mutation RemovePushSubscription($endpoint: String!) {\n    removePushSubscription(endpoint: $endpoint)\n  }\n": types.RemovePushSubscriptionDocument,
     "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": types.RequestPasswordResetDocument,
     "\n  mutation AcceptStaffInvite($token: String!, $password: String!) {\n    acceptStaffInvite(token: $token, password: $password) {\n      ...SignInResultFields\n    }\n  }\n": types.AcceptStaffInviteDocument,
     "\n  mutation ResetPassword($token: String!, $password: String!) {\n    resetPassword(token: $token, password: $password) {\n      ...SignInResultFields\n    }\n  }\n": types.ResetPasswordDocument,
@@ -343,7 +351,7 @@ export function graphql(source: "\n  query MessageSearch($query: String!, $after
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  subscription InboxEvents {\n    inboxEvents {\n      id\n      status\n      unreadCount\n      lastActivityAt\n      lastSequence\n      assignee {\n        id\n      }\n      customer {\n        id\n      }\n      ...ConversationRowFields\n    }\n  }\n"): (typeof documents)["\n  subscription InboxEvents {\n    inboxEvents {\n      id\n      status\n      unreadCount\n      lastActivityAt\n      lastSequence\n      assignee {\n        id\n      }\n      customer {\n        id\n      }\n      ...ConversationRowFields\n    }\n  }\n"];
+export function graphql(source: "\n  subscription InboxEvents {\n    inboxEvents {\n      id\n      status\n      unreadCount\n      lastActivityAt\n      lastSequence\n      assignee {\n        id\n      }\n      customer {\n        id\n        name\n      }\n      lastMessage {\n        id\n        createdAt\n        sender {\n          __typename\n        }\n      }\n      ...ConversationRowFields\n    }\n  }\n"): (typeof documents)["\n  subscription InboxEvents {\n    inboxEvents {\n      id\n      status\n      unreadCount\n      lastActivityAt\n      lastSequence\n      assignee {\n        id\n      }\n      customer {\n        id\n        name\n      }\n      lastMessage {\n        id\n        createdAt\n        sender {\n          __typename\n        }\n      }\n      ...ConversationRowFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -356,6 +364,22 @@ export function graphql(source: "\n  query DashboardViewer {\n    viewer {\n    
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SignOut {\n    signOut\n  }\n"): (typeof documents)["\n  mutation SignOut {\n    signOut\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyNotificationPreferences {\n    myNotificationPreferences {\n      browser\n      sound\n      push\n      digest\n      conversations\n      webPushPublicKey\n    }\n  }\n"): (typeof documents)["\n  query MyNotificationPreferences {\n    myNotificationPreferences {\n      browser\n      sound\n      push\n      digest\n      conversations\n      webPushPublicKey\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateMyNotificationPreferences($input: UpdateNotificationPreferencesInput!) {\n    updateMyNotificationPreferences(input: $input) {\n      browser\n      sound\n      push\n      digest\n      conversations\n      webPushPublicKey\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateMyNotificationPreferences($input: UpdateNotificationPreferencesInput!) {\n    updateMyNotificationPreferences(input: $input) {\n      browser\n      sound\n      push\n      digest\n      conversations\n      webPushPublicKey\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RegisterPushSubscription($input: PushSubscriptionInput!) {\n    registerPushSubscription(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation RegisterPushSubscription($input: PushSubscriptionInput!) {\n    registerPushSubscription(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemovePushSubscription($endpoint: String!) {\n    removePushSubscription(endpoint: $endpoint)\n  }\n"): (typeof documents)["\n  mutation RemovePushSubscription($endpoint: String!) {\n    removePushSubscription(endpoint: $endpoint)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -10,6 +10,9 @@ import { PendingSendsProvider } from '../composer/pending-sends.js';
 import { accountPath, openAccount, openInbox, openSettings, settingsPath, useRoute } from '../routing/use-route.js';
 import { settingsEntry } from '../settings/settings-sections.js';
 import { useSession, useStaffSession } from '../session/session-context.js';
+import { useFaviconBadge } from '../notifications/favicon-badge.js';
+import { useCustomerMessageAlerts } from '../notifications/customer-message-alerts.js';
+import { NotificationPermissionButton } from '../notifications/notification-permission-button.js';
 import './dashboard.css';
 
 const DashboardViewerQuery = graphql(`
@@ -46,9 +49,10 @@ export function Dashboard() {
   const [endSession] = useMutation(SignOutMutation);
   const { data } = useQuery(DashboardViewerQuery);
   const unread = useUnreadTitle('Counterchat');
-  useInboxEvents(staffId);
-
+  useFaviconBadge(unread);
   const viewer = data?.viewer;
+  useInboxEvents(staffId, useCustomerMessageAlerts(staffId, viewer?.organization.name));
+
   const entry = settingsEntry(viewer?.permissions ?? []);
   const inSettings = settingsSection !== null || account;
   return (
@@ -104,6 +108,7 @@ export function Dashboard() {
               {entry}
             </a>
           )}
+          <NotificationPermissionButton />
           <a
             className={`dashboard__staff${account ? ' button--current' : ''}`}
             href={accountPath()}
