@@ -1,0 +1,122 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { collectPageErrors, launchBrowser, saveScreenshot } from '../../support/browser.js';
+import { createPharmacy, FIXTURE_PASSWORD, nextClientMessageId, type PharmacyFixture } from '../../support/fixtures.js';
+import { startTestGateway, type TestGateway } from '../../support/test-gateway.js';
+import { UI_TIMEOUT, waitFor } from './dashboard-page.js';
+
+/**
+ * Browser notifications in headless Chromium against a real gateway: the dashboard asks for
+ * permission only from its button, a customer's message shows a notification (recorded by a
+ * wrapper around window.Notification) with no message text, the unread count badges the
+ * favicon, and clicking the notification opens the thread.
+ */
+const CANARY = 'Warfarin-canary-2290';
+
+interface RecordedNotification {
+  title: string;
+  body: string | undefined;
+  tag: string | undefined;
+}
+// The test compiles without the DOM library: the page globals the init script adds.
+interface NotificationSpy {
+  __permissionRequests: number;
+  __notifications: RecordedNotification[];
+  __clickNotification(index: number): void;
+}
+
+/** Runs in the page before its scripts: records permission requests and every notification constructed. */
+function spyOnNotifications() {
+  const page = globalThis as unknown as { Notification: any } & NotificationSpy;
+  const Original = page.Notification;
+  const constructed: { dispatchEvent(event: unknown): boolean }[] = [];
+  page.__permissionRequests = 0;
+  page.__notifications = [];
+  page.__clickNotification = (index) => void constructed[index]?.dispatchEvent(new Event('click'));
+  class Recorded extends Original {
+    constructor(title: string, options?: { body?: string; tag?: string }) {
+      super(title, options);
+      constructed.push(this as never);
+      page.__notifications.push({ title, body: options?.body, tag: options?.tag });
+    }
+  }
+  Object.defineProperty(Recorded, 'permission', { get: () => Original.permission });
+  (Recorded as any).requestPermission = (...args: unknown[]) => {
+    page.__permissionRequests += 1;
+    return Original.requestPermission(...args);
+  };
+  page.Notification = Recorded;
+}
+
+let gateway: TestGateway;
+let pharmacy: PharmacyFixture;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let errors: string[];
+
+/** Reads the spy's records in the page. */
+const spy = <T>(read: (page: NotificationSpy) => T) => page.evaluate(`(${read.toString()})(globalThis)`) as Promise<T>;
+
+beforeAll(async () => {
+  gateway = await startTestGateway();
+  pharmacy = await createPharmacy(gateway.dataSource, gateway.tokens, 'bell');
+  browser = await launchBrowser();
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(spyOnNotifications);
+  page = await context.newPage();
+  errors = collectPageErrors(page);
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await gateway?.dispose();
+});
+
+describe('browser notifications on the dashboard', () => {
+  it('asks for permission only from the button in the header', async () => {
+    await page.goto(`${gateway.url}/dashboard/`);
+    await page.getByLabel('Email').fill(pharmacy.admin.email);
+    await page.getByLabel('Password').fill(FIXTURE_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const button = page.getByRole('button', { name: 'Turn on notifications' });
+    await button.waitFor({ timeout: UI_TIMEOUT });
+    expect(await spy((p) => p.__permissionRequests)).toBe(0);
+
+    // What the person would answer in the browser's prompt.
+    await context.grantPermissions(['notifications'], { origin: gateway.url });
+    await button.click();
+    await button.waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+    expect(await spy((p) => p.__permissionRequests)).toBe(1);
+  });
+
+  it("shows a customer's new message as a notification without its text, and badges the favicon", async () => {
+    const started = await gateway.graphql(`mutation { startConversation(input: {}) { id } }`, {}, pharmacy.tokens.customer);
+    const conversationId = started.data.startConversation.id as string;
+    const sent = await gateway.graphql(
+      `mutation ($id: ID!, $c: String!, $body: String!) { sendMessage(input: { conversationId: $id, body: $body, clientMessageId: $c }) { id } }`,
+      { id: conversationId, c: nextClientMessageId(), body: `Is ${CANARY} safe with ibuprofen?` },
+      pharmacy.tokens.customer,
+    );
+    expect(sent.errors).toBeUndefined();
+
+    await waitFor(async () => (await spy((p) => p.__notifications.length)) === 1);
+    const [notification] = await spy((p) => p.__notifications);
+    expect(notification).toEqual({ title: `New message from ${pharmacy.customers[0].name}`, body: `${pharmacy.organization.name}: open the conversation`, tag: `conversation:${conversationId}` });
+    expect(JSON.stringify(notification)).not.toContain(CANARY);
+    await waitFor(async () => (await page.locator('link[rel="icon"]').getAttribute('data-unread')) === '1');
+    expect(await page.locator('link[rel="icon"]').getAttribute('href')).toMatch(/^data:image\/png;base64,/);
+    await saveScreenshot(page, 'notifications-inbox');
+  });
+
+  it('opens the thread when the notification is clicked', async () => {
+    const [notification] = await spy((p) => p.__notifications);
+    const conversationId = notification!.tag!.replace('conversation:', '');
+    await page.evaluate(() => (globalThis as unknown as NotificationSpy).__clickNotification(0));
+    await waitFor(async () => new URL(page.url()).pathname === `/dashboard/conversations/${conversationId}`);
+    await page.getByText(CANARY).first().waitFor({ timeout: UI_TIMEOUT });
+    // Read now: the badge goes.
+    await waitFor(async () => (await page.locator('link[rel="icon"]').getAttribute('data-unread')) === null);
+    expect(await spy((p) => p.__notifications.length)).toBe(1);
+    expect(errors).toEqual([]);
+  });
+});
