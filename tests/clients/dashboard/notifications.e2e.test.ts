@@ -119,4 +119,24 @@ describe('browser notifications on the dashboard', () => {
     expect(await spy((p) => p.__notifications.length)).toBe(1);
     expect(errors).toEqual([]);
   });
+
+  it('follows the preferences chosen in Your account: only assigned conversations, no sound', async () => {
+    await page.getByRole('link', { name: pharmacy.admin.name }).click();
+    await page.getByRole('heading', { level: 2, name: 'Notifications' }).waitFor({ timeout: UI_TIMEOUT });
+    await page.getByLabel('Conversations').selectOption('MINE');
+    await page.getByLabel('With a sound').uncheck();
+    const preferences = async () => (await gateway.graphql(`{ myNotificationPreferences { conversations sound } }`, {}, pharmacy.tokens.admin)).data.myNotificationPreferences;
+    await waitFor(async () => JSON.stringify(await preferences()) === JSON.stringify({ conversations: 'MINE', sound: false }));
+    await saveScreenshot(page, 'notifications-account');
+
+    const started = await gateway.graphql(`mutation { startConversation(input: {}) { id } }`, {}, pharmacy.tokens.otherCustomer);
+    await gateway.graphql(
+      `mutation ($id: ID!, $c: String!) { sendMessage(input: { conversationId: $id, body: "Unassigned, not mine", clientMessageId: $c }) { id } }`,
+      { id: started.data.startConversation.id, c: nextClientMessageId() },
+      pharmacy.tokens.otherCustomer,
+    );
+    // The inbox has the event (the badge counts it) and still no notification followed.
+    await waitFor(async () => (await page.locator('link[rel="icon"]').getAttribute('data-unread')) === '1');
+    expect(await spy((p) => p.__notifications.length)).toBe(1);
+  });
 });

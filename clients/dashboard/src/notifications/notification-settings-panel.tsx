@@ -40,7 +40,9 @@ export function NotificationSettingsPanel() {
   }, []);
 
   if (!preferences) return null;
-  const change = (input: Record<string, unknown>) => void update({ variables: { input } }).catch(() => {});
+  // Optimistic: a checkbox follows the click at once, and goes back if the server refuses.
+  const change = (input: Partial<typeof preferences>) =>
+    void update({ variables: { input }, optimisticResponse: { __typename: 'Mutation', updateMyNotificationPreferences: { ...preferences, ...input } } }).catch(() => {});
 
   async function togglePush(on: boolean) {
     setPushError(null);
@@ -67,7 +69,7 @@ export function NotificationSettingsPanel() {
       <p className="settings__muted">When a customer writes. Notifications name the customer and the pharmacy, never what they wrote.</p>
       <label className="field">
         <span>Conversations</span>
-        <select value={preferences.conversations} onChange={(event) => change({ conversations: event.target.value })}>
+        <select value={preferences.conversations} onChange={(event) => change({ conversations: event.target.value as NotifiedConversations })}>
           {CONVERSATION_CHOICES.map((choice) => (
             <option key={choice.value} value={choice.value}>
               {choice.label}
