@@ -18,3 +18,4 @@ export { StaffSession } from './staff-session.entity.js';
 export { PasswordReset } from './password-reset.entity.js';
 export { RecoveryCode } from './recovery-code.entity.js';
 export { NotificationLogEntry } from './notification-log-entry.entity.js';
+export { NotificationLink } from './notification-link.entity.js';

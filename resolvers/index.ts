@@ -20,6 +20,8 @@ import { SessionResolver } from './session/session.resolver.js';
 import { AccountResolver } from './account/account.resolver.js';
 import { MailDeliveryResolver } from './mail/mail-delivery.resolver.js';
 import { NotificationSettingsFieldsResolver } from './notification/notification-settings.resolver.js';
+import { NotificationLogResolver } from './notification/notification-log.resolver.js';
+import { CustomerConsentFieldsResolver } from './notification/customer-consent.resolver.js';
 import { TwoFactorResolver, TwoFactorSettingsFieldsResolver } from './two-factor/two-factor.resolver.js';
 import { ViewerResolver } from './viewer/viewer.resolver.js';
 import { ConversationEventsResolver, ReadReceiptFieldsResolver } from './realtime/conversation-events.resolver.js';
@@ -47,6 +49,8 @@ export const resolvers = [
   AccountResolver,
   MailDeliveryResolver,
   NotificationSettingsFieldsResolver,
+  NotificationLogResolver,
+  CustomerConsentFieldsResolver,
   TwoFactorResolver,
   TwoFactorSettingsFieldsResolver,
   ApiKeyResolver,

@@ -7,15 +7,33 @@ import type { SecretBox } from '../secrets/secret-box.js';
 import type { TenantDatabase } from '../tenancy/tenant-database.js';
 import { PASSWORD_RESET_REQUEST_TASK, passwordResetRequestTask } from '../../resolvers/account/password-reset.service.js';
 import type { ServerDependencies } from './config.js';
+import type { Clock } from '../notifications/clock.js';
+import type { PresenceRegistry } from '../presence/presence-registry.js';
+import { createSmsSender } from '../sms/sms-config.js';
+import type { SmsSender } from '../sms/sms-sender.js';
+import { AWAY_CUSTOMER_CHECK_TASK } from '../../resolvers/notification/away-customer-schedule.js';
+import { awayCustomerCheckTask } from '../../resolvers/notification/away-customer-check.task.js';
+import { SEND_CUSTOMER_NOTIFICATION_TASK, sendCustomerNotificationTask } from '../../resolvers/notification/customer-notification-send.task.js';
 
 /**
  * Every background task, by name: the one list the gateway's worker and the operator's CLI
  * run. A feature that needs background work registers its task here.
  */
-export function gatewayJobTasks(parts: { mailer: Mailer; secrets: SecretBox; database: TenantDatabase; publicUrl: string }): JobTaskList {
+export function gatewayJobTasks(parts: {
+  mailer: Mailer;
+  sms: SmsSender;
+  secrets: SecretBox;
+  database: TenantDatabase;
+  publicUrl: string;
+  clock: Clock;
+  /** Who has a live socket; undefined in the operator's CLI, which leaves customer notifications to a gateway. */
+  presence: PresenceRegistry | undefined;
+}): JobTaskList {
   return {
     [SEND_MAIL_TASK]: sendMailTask(parts),
     [PASSWORD_RESET_REQUEST_TASK]: passwordResetRequestTask(parts),
+    [AWAY_CUSTOMER_CHECK_TASK]: awayCustomerCheckTask(parts),
+    [SEND_CUSTOMER_NOTIFICATION_TASK]: sendCustomerNotificationTask(parts),
   };
 }
 
@@ -31,7 +49,15 @@ export async function startGatewayJobs(deps: ServerDependencies): Promise<JobWor
   const worker = await startJobWorker({
     ...deps.config.jobs,
     ownerConnectionString: deps.jobQueueUrl,
-    tasks: gatewayJobTasks({ mailer, secrets: deps.secrets, database: deps.database, publicUrl: deps.config.publicUrl }),
+    tasks: gatewayJobTasks({
+      mailer,
+      sms: createSmsSender(deps.config.sms),
+      secrets: deps.secrets,
+      database: deps.database,
+      publicUrl: deps.config.publicUrl,
+      clock: deps.config.notifications.clock,
+      presence: deps.realtime.presence,
+    }),
     asTenant: asTenantOf(deps.database),
   });
   return {

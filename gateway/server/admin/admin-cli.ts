@@ -10,6 +10,8 @@ import { operatorOver } from '../../tenancy/operator.js';
 import { PharmacyOnboardingService, type Onboarded } from '../../../resolvers/pharmacy/pharmacy-onboarding.service.js';
 import { readConfig } from '../config.js';
 import { asTenantOf, gatewayJobTasks } from '../gateway-jobs.js';
+import { createSmsSender } from '../../sms/sms-config.js';
+import { systemClock } from '../../notifications/clock.js';
 import { openOperatorDatabase, type OperatorDatabase } from './operator-database.js';
 
 const USAGE = `Counterchat's operator commands (against DATABASE_URL, or the embedded database of DATA_DIR):
@@ -106,7 +108,7 @@ try {
 async function sendNow(opened: OperatorDatabase, secrets: SecretBox, onboarded: Onboarded): Promise<MailDelivery | undefined> {
   const mailer = createMailer(config.mail);
   try {
-    await runDueJobs({ ownerConnectionString: opened.ownerUrl, tasks: gatewayJobTasks({ mailer, secrets, database: opened.database, publicUrl: config.publicUrl }), asTenant: asTenantOf(opened.database) });
+    await runDueJobs({ ownerConnectionString: opened.ownerUrl, tasks: gatewayJobTasks({ mailer, sms: createSmsSender(config.sms), secrets, database: opened.database, publicUrl: config.publicUrl, clock: systemClock, presence: undefined }), asTenant: asTenantOf(opened.database) });
   } finally {
     mailer.dispose();
   }
