@@ -20,6 +20,8 @@ import { SessionResolver } from './session/session.resolver.js';
 import { AccountResolver } from './account/account.resolver.js';
 import { MailDeliveryResolver } from './mail/mail-delivery.resolver.js';
 import { NotificationSettingsFieldsResolver } from './notification/notification-settings.resolver.js';
+import { NotificationLogResolver } from './notification/notification-log.resolver.js';
+import { CustomerConsentFieldsResolver } from './notification/customer-consent.resolver.js';
 import { StaffNotificationResolver } from './staff-notification/staff-notification.resolver.js';
 import { TwoFactorResolver, TwoFactorSettingsFieldsResolver } from './two-factor/two-factor.resolver.js';
 import { ViewerResolver } from './viewer/viewer.resolver.js';
@@ -48,6 +50,8 @@ export const resolvers = [
   AccountResolver,
   MailDeliveryResolver,
   NotificationSettingsFieldsResolver,
+  NotificationLogResolver,
+  CustomerConsentFieldsResolver,
   StaffNotificationResolver,
   TwoFactorResolver,
   TwoFactorSettingsFieldsResolver,

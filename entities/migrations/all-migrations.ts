@@ -19,6 +19,7 @@ import { PasswordResets1763840300000 } from './1763840300000-password-resets.js'
 import { TwoFactor1763840400000 } from './1763840400000-two-factor.js';
 import { QueueDepths1763850000000 } from './1763850000000-queue-depths.js';
 import { NotificationLog1764000100000 } from './1764000100000-notification-log.js';
+import { CustomerNotifications1764000110000 } from './1764000110000-customer-notifications.js';
 import { StaffNotifications1764000200000 } from './1764000200000-staff-notifications.js';
 
 /** In order. Listed explicitly so the build needs no file globbing at run time. */
@@ -44,5 +45,6 @@ export const migrations = [
   TwoFactor1763840400000,
   QueueDepths1763850000000,
   NotificationLog1764000100000,
+  CustomerNotifications1764000110000,
   StaffNotifications1764000200000,
 ];

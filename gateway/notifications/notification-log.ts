@@ -22,6 +22,8 @@ export interface NotificationToRecord {
    * written (`recordNotification` answers null), whichever instance or restart tries it.
    */
   dedupeKey?: string | null;
+  /** When it happened (default now): notification decisions run on an injectable clock. */
+  at?: Date;
 }
 
 /** Longest reason kept: enough for a provider's error line, never a message. */
@@ -34,7 +36,7 @@ const REASON_LIMIT = 300;
  */
 export async function recordNotification(scope: OrganizationScope, entry: NotificationToRecord): Promise<NotificationLogEntry | null> {
   const status = entry.status ?? NotificationStatus.QUEUED;
-  const now = new Date();
+  const now = entry.at ?? new Date();
   const row = {
     recipientKind: entry.recipientKind,
     recipientId: entry.recipientId,
@@ -44,6 +46,7 @@ export async function recordNotification(scope: OrganizationScope, entry: Notifi
     status,
     reason: limitReason(entry.reason),
     dedupeKey: entry.dedupeKey ?? null,
+    createdAt: now,
     updatedAt: now,
     sentAt: status === NotificationStatus.SENT ? now : null,
   };

@@ -1,3 +1,5 @@
+import { readSmsConfig, type SmsConfig } from '../sms/sms-config.js';
+import { systemClock, type Clock } from '../notifications/clock.js';
 import type { GatewayDependencies } from '../context/request-context.js';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -68,6 +70,10 @@ export interface GatewayConfig {
   mail: MailConfig;
   /** The durable job queue's worker on this instance (mail sending). */
   jobs: JobQueueOptions;
+  /** Outgoing SMS: SMS_PROVIDER=twilio with TWILIO_*; unset writes texts into DATA_DIR/sms. */
+  sms: SmsConfig;
+  /** Customer notifications (issue 18): the clock their decisions run on (tests move it). */
+  notifications: { clock: Clock };
   /**
    * Prometheus metrics on a listener of their own (METRICS_PORT, METRICS_HOST default
    * 127.0.0.1, METRICS_TOKEN as a bearer token when set), never on the public port;
@@ -125,6 +131,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     tenantFilters: 'application-and-database',
     mail: { smtpUrl, from: env.MAIL_FROM || DEFAULT_MAIL_FROM, directory: path.join(dataDir, 'mail') },
     jobs: DEFAULT_JOB_QUEUE_OPTIONS,
+    sms: readSmsConfig(env, path.join(dataDir, 'sms')),
+    notifications: { clock: systemClock },
     metrics: metricsConfig(env),
     webPush: {
       publicKey: env.VAPID_PUBLIC_KEY || undefined,

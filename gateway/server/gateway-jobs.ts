@@ -7,6 +7,13 @@ import type { SecretBox } from '../secrets/secret-box.js';
 import type { TenantDatabase } from '../tenancy/tenant-database.js';
 import { PASSWORD_RESET_REQUEST_TASK, passwordResetRequestTask } from '../../resolvers/account/password-reset.service.js';
 import type { ServerDependencies } from './config.js';
+import type { Clock } from '../notifications/clock.js';
+import type { PresenceRegistry } from '../presence/presence-registry.js';
+import { createSmsSender } from '../sms/sms-config.js';
+import type { SmsSender } from '../sms/sms-sender.js';
+import { AWAY_CUSTOMER_CHECK_TASK } from '../../resolvers/notification/away-customer-schedule.js';
+import { awayCustomerCheckTask } from '../../resolvers/notification/away-customer-check.task.js';
+import { SEND_CUSTOMER_NOTIFICATION_TASK, sendCustomerNotificationTask } from '../../resolvers/notification/customer-notification-send.task.js';
 import type { WebPushSender } from '../notifications/web-push-sender.js';
 import { SEND_WEB_PUSH_TASK, STAFF_ALERTS_TASK, sendWebPushTask, staffAlertsTask } from '../../resolvers/staff-notification/staff-push.task.js';
 import { STAFF_DIGEST_TASK, staffDigestTask } from '../../resolvers/staff-notification/staff-digest.task.js';
@@ -15,10 +22,22 @@ import { STAFF_DIGEST_TASK, staffDigestTask } from '../../resolvers/staff-notifi
  * Every background task, by name: the one list the gateway's worker and the operator's CLI
  * run. A feature that needs background work registers its task here.
  */
-export function gatewayJobTasks(parts: { mailer: Mailer; secrets: SecretBox; database: TenantDatabase; publicUrl: string; webPush: WebPushSender }): JobTaskList {
+export function gatewayJobTasks(parts: {
+  mailer: Mailer;
+  sms: SmsSender;
+  secrets: SecretBox;
+  database: TenantDatabase;
+  publicUrl: string;
+  clock: Clock;
+  /** Who has a live socket; undefined in the operator's CLI, which leaves customer notifications to a gateway. */
+  presence: PresenceRegistry | undefined;
+  webPush: WebPushSender;
+}): JobTaskList {
   return {
     [SEND_MAIL_TASK]: sendMailTask(parts),
     [PASSWORD_RESET_REQUEST_TASK]: passwordResetRequestTask(parts),
+    [AWAY_CUSTOMER_CHECK_TASK]: awayCustomerCheckTask(parts),
+    [SEND_CUSTOMER_NOTIFICATION_TASK]: sendCustomerNotificationTask(parts),
     [STAFF_ALERTS_TASK]: staffAlertsTask(),
     [STAFF_DIGEST_TASK]: staffDigestTask(parts),
     [SEND_WEB_PUSH_TASK]: sendWebPushTask(parts),
@@ -37,7 +56,16 @@ export async function startGatewayJobs(deps: ServerDependencies): Promise<JobWor
   const worker = await startJobWorker({
     ...deps.config.jobs,
     ownerConnectionString: deps.jobQueueUrl,
-    tasks: gatewayJobTasks({ mailer, secrets: deps.secrets, database: deps.database, publicUrl: deps.config.publicUrl, webPush: deps.webPush }),
+    tasks: gatewayJobTasks({
+      mailer,
+      sms: createSmsSender(deps.config.sms),
+      secrets: deps.secrets,
+      database: deps.database,
+      publicUrl: deps.config.publicUrl,
+      clock: deps.config.notifications.clock,
+      presence: deps.realtime.presence,
+      webPush: deps.webPush,
+    }),
     asTenant: asTenantOf(deps.database),
   });
   return {

@@ -15,6 +15,7 @@ import { ErrorCode } from '../errors/error-code.js';
 import { formatError } from '../pipeline/format-error.js';
 import { clientAppsRouter } from './http/client-apps.js';
 import { widgetSessionRouter } from './http/widget-session-route.js';
+import { notificationRouter } from './http/notification-routes.js';
 import { filesRouter } from './http/files-route.js';
 import { multipartRequests } from './http/multipart-requests.js';
 import { OperationPipeline } from '../pipeline/operation-pipeline.js';
@@ -135,6 +136,7 @@ export async function startGateway(given: GivenServerDependencies): Promise<Gate
     }),
   );
 
+  app.use(notificationRouter({ database: deps.database, tokens: deps.tokens, secrets: deps.secrets, publicUrl: deps.config.publicUrl, twilio: deps.config.sms.twilio }));
   // Before the apps: /widget/session would otherwise be a client route of the widget.
   app.use(widgetSessionRouter({ tokens: deps.tokens, lookups: deps.database.lookups, publicUrl: deps.config.publicUrl }));
   app.use(clientAppsRouter({ clientsDir: deps.config.clientsDir, publicUrl: deps.config.publicUrl }));

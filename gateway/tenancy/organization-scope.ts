@@ -18,6 +18,7 @@ import type { ActorRef } from '../../entities/actor-type.js';
 import type { AuditDetails } from '../../entities/audit-event.entity.js';
 import { MailDelivery } from '../../entities/mail-delivery.entity.js';
 import { NotificationLogEntry } from '../../entities/notification-log-entry.entity.js';
+import { NotificationLink } from '../../entities/notification-link.entity.js';
 import { PasswordReset } from '../../entities/password-reset.entity.js';
 import { RecoveryCode } from '../../entities/recovery-code.entity.js';
 import { StaffInvitation } from '../../entities/staff-invitation.entity.js';
@@ -197,6 +198,11 @@ export class OrganizationScope {
   /** Notifications to customers and staff (issue 18): what admins see in the notification log. */
   notificationLog(alias = 'entry'): ScopedQuery<NotificationLogEntry> {
     return this.inOrganization(NotificationLogEntry, alias);
+  }
+
+  /** The single-use chat links in customer notifications. */
+  notificationLinks(alias = 'link'): ScopedQuery<NotificationLink> {
+    return this.inOrganization(NotificationLink, alias);
   }
 
   // Staff notifications (issue 18): preferences and Web Push subscriptions.
