@@ -48,7 +48,7 @@ import { startTestGateway, type GraphQLResponse, type TestGateway } from '../../
 
 /** Root fields no API key can call, whatever its scopes (checked below: they answer "API keys cannot"). */
 const STAFF_ONLY = {
-  query: ['apiKeys', 'auditLog', 'widgetSecret', 'staffInvites', 'mySessions', 'mailDeliveries', 'notificationLog'],
+  query: ['apiKeys', 'auditLog', 'widgetSecret', 'staffInvites', 'mySessions', 'mailDeliveries', 'notificationLog', 'myNotificationPreferences', 'myPushSubscriptions'],
   mutation: [
     'createApiKey',
     'revokeApiKey',
@@ -71,6 +71,9 @@ const STAFF_ONLY = {
     'beginTwoFactorEnrolment',
     'confirmTwoFactorEnrolment',
     'disableTwoFactor',
+    'updateMyNotificationPreferences',
+    'registerPushSubscription',
+    'removePushSubscription',
   ],
 };
 /**
