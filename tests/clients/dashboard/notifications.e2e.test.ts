@@ -139,4 +139,32 @@ describe('browser notifications on the dashboard', () => {
     await waitFor(async () => (await page.locator('link[rel="icon"]').getAttribute('data-unread')) === '1');
     expect(await spy((p) => p.__notifications.length)).toBe(1);
   });
+
+  it("shows a Web Push through the dashboard's service worker with ids and the pharmacy name only", async () => {
+    const scope = `${gateway.url}/dashboard/`;
+    await page.evaluate(async () => {
+      const worker = (globalThis as any).navigator.serviceWorker;
+      await worker.register('/dashboard/push-worker.js', { scope: '/dashboard/' });
+      await worker.ready;
+    });
+    // Chromium's own way to hand a worker a push (what a push service's delivery ends in).
+    const cdp = await context.newCDPSession(page);
+    const registrationId = new Promise<string>((resolve) =>
+      cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
+        const ours = registrations.find((registration: { scopeURL: string; isDeleted: boolean }) => registration.scopeURL === scope && !registration.isDeleted);
+        if (ours) resolve(ours.registrationId);
+      }),
+    );
+    await cdp.send('ServiceWorker.enable');
+    const message = { type: 'customer-message', conversationId: '5b2f0c57-1d8c-4d55-9d43-2e3c3e6d8a11', messageId: 'a1c6e4f2-5b0e-4a4b-8d53-8b3c7a0d2f90', pharmacy: pharmacy.organization.name };
+    await cdp.send('ServiceWorker.deliverPushMessage', { origin: gateway.url, registrationId: await registrationId, data: JSON.stringify(message) });
+    const shown = async () =>
+      page.evaluate(async () => {
+        const registration = await (globalThis as any).navigator.serviceWorker.getRegistration('/dashboard/');
+        return ((await registration.getNotifications()) as { title: string; body: string; tag: string }[]).map(({ title, body, tag }) => ({ title, body, tag }));
+      });
+    await waitFor(async () => (await shown()).length === 1);
+    expect(await shown()).toEqual([{ title: 'New customer message', body: `${pharmacy.organization.name}: open the conversation`, tag: `conversation:${message.conversationId}` }]);
+    await cdp.detach();
+  });
 });
