@@ -15,7 +15,8 @@ import { AWAY_CUSTOMER_CHECK_TASK } from '../../resolvers/notification/away-cust
 import { awayCustomerCheckTask } from '../../resolvers/notification/away-customer-check.task.js';
 import { SEND_CUSTOMER_NOTIFICATION_TASK, sendCustomerNotificationTask } from '../../resolvers/notification/customer-notification-send.task.js';
 import type { WebPushSender } from '../notifications/web-push-sender.js';
-import { SEND_WEB_PUSH_TASK, STAFF_ALERTS_TASK, sendWebPushTask, staffAlertsTask } from '../../resolvers/staff-notification/staff-push.task.js';
+import { STAFF_ALERTS_TASK, staffAlertsTask } from '../../resolvers/staff-notification/staff-alerts.task.js';
+import { SEND_WEB_PUSH_TASK, sendWebPushTask } from '../../resolvers/staff-notification/send-web-push.task.js';
 import { STAFF_DIGEST_TASK, staffDigestTask } from '../../resolvers/staff-notification/staff-digest.task.js';
 
 /**

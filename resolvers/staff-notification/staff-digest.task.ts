@@ -2,7 +2,6 @@ import { ConversationStatus } from '../../entities/conversation.entity.js';
 import { MailTemplate } from '../../entities/mail-delivery.entity.js';
 import { NotificationChannel, NotificationRecipientKind, NotificationStatus } from '../../entities/notification-log-entry.entity.js';
 import { notificationSettingsOf, type NotificationSettings } from '../../entities/organization-settings.js';
-import { StaffNotificationPreference } from '../../entities/staff-notification-preference.entity.js';
 import { StaffRole } from '../../entities/staff-user.entity.js';
 import type { JobTask } from '../../gateway/jobs/job-task.js';
 import { queueMail } from '../../gateway/mail/queue-mail.js';
@@ -118,13 +117,12 @@ function enqueueCheck(scope: OrganizationScope, conversationId: string, inSecond
 
 /** The assignee, or the pharmacists (else the admins) when nobody is assigned; active, and not opted out of digests. */
 async function digestRecipients(scope: OrganizationScope, assigneeId: string | null): Promise<{ id: string; email: string; name: string }[]> {
-  const query = scope
-    .staff('staff')
-    .leftJoin(StaffNotificationPreference, 'preference', 'preference.staffId = staff.id')
-    .andWhere('staff.deactivatedAt IS NULL')
-    .andWhere('(preference.digest IS NULL OR preference.digest)');
-  if (assigneeId) return query.andWhere('staff.id = :assigneeId', { assigneeId }).getMany();
-  const candidates = await query.andWhere('staff.role IN (:...roles)', { roles: [StaffRole.PHARMACIST, StaffRole.ADMIN] }).getMany();
-  const pharmacists = candidates.filter((staff) => staff.role === StaffRole.PHARMACIST);
-  return pharmacists.length > 0 ? pharmacists : candidates;
+  const active = scope.staff('staff').andWhere('staff.deactivatedAt IS NULL');
+  let people = assigneeId
+    ? await active.andWhere('staff.id = :assigneeId', { assigneeId }).getMany()
+    : await active.andWhere('staff.role IN (:...roles)', { roles: [StaffRole.PHARMACIST, StaffRole.ADMIN] }).getMany();
+  const pharmacists = people.filter((staff) => staff.role === StaffRole.PHARMACIST);
+  if (!assigneeId && pharmacists.length > 0) people = pharmacists;
+  const optedOut = await scope.staffNotificationPreferences('preference').andWhere('preference.digest = false').getMany();
+  return people.filter((staff) => !optedOut.some((preference) => preference.staffId === staff.id));
 }

@@ -7,7 +7,7 @@ import { Message, MessageKind, type SystemEvent } from '../../entities/message.e
 import { ConversationEventKind } from '../../gateway/pubsub/event-payloads.js';
 import type { TenantScope } from '../../gateway/tenancy/tenant-scope.js';
 import type { ThreadEvents } from './thread-events.js';
-import { queueStaffAlerts } from '../staff-notification/staff-push.task.js';
+import { queueStaffAlerts } from '../staff-notification/staff-alerts.task.js';
 
 /** A stored file to attach, as attachment intake produced it. */
 export type NewAttachment = Omit<Attachment, 'id' | 'organizationId' | 'conversationId' | 'messageId' | 'message' | 'createdAt'>;

@@ -135,6 +135,18 @@ describe('the staff e-mail digest', () => {
     expect(receiver.mails.every((received) => !everything(received).includes(CANARY))).toBe(true);
   }, 40_000);
 
+  it('sends nobody a digest the pharmacist turned off, not even the admin instead', async () => {
+    await succeed(`mutation { updateMyNotificationPreferences(input: { digest: false }) { digest } }`, {}, pharmacy.tokens.pharmacist);
+    const conversationId = await customerWrites();
+    await waitUntil('the digest check to be scheduled', async () => (await digestJobs(conversationId)) === 1);
+    const mailsBefore = receiver.mails.length;
+    await letTimePass(conversationId, 31);
+    await waitUntil('the check to run', async () => (await digestJobs(conversationId)) === 0);
+    await queueDrained();
+    expect(receiver.mails.length).toBe(mailsBefore);
+    await succeed(`mutation { updateMyNotificationPreferences(input: { digest: true }) { digest } }`, {}, pharmacy.tokens.pharmacist);
+  }, 40_000);
+
   it('counts only business hours: outside them the check waits instead of mailing', async () => {
     // Open only on a weekday three days from now: the last hour holds no business time.
     const closedDay = (new Date().getUTCDay() + 3) % 7;
