@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { DEFAULT_WEBHOOK_DISPATCHER_OPTIONS, type WebhookDispatcherOptions } from '../webhooks/webhook-dispatcher.js';
 import { defaultRateLimitRules, unlimitedRateLimitRules, type RateLimitRules } from '../rate-limits/rate-limits.js';
 import type { TenantFilters } from '../tenancy/tenant-scope.js';
-import { DEFAULT_RETENTION_JOB_OPTIONS, type RetentionJobOptions } from '../retention/retention-job.js';
+import { DEFAULT_RETENTION_JOB_OPTIONS, type RetentionJobOptions } from '../retention/retention-task.js';
 import { DEFAULT_REALTIME_LIMITS, withoutIdentityLimits, type RealtimeLimits } from './websocket/realtime-limits.js';
 import { DEFAULT_MAIL_FROM, type MailConfig } from '../mail/mailer.js';
 import { DEFAULT_JOB_QUEUE_OPTIONS, type JobQueueOptions } from '../jobs/job-queue.js';

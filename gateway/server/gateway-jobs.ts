@@ -7,6 +7,7 @@ import type { SecretBox } from '../secrets/secret-box.js';
 import type { TenantDatabase } from '../tenancy/tenant-database.js';
 import { PASSWORD_RESET_REQUEST_TASK, passwordResetRequestTask } from '../../resolvers/account/password-reset.service.js';
 import type { ServerDependencies } from './config.js';
+import { RETENTION_TASK, retentionSchedule, retentionTask } from '../retention/retention-task.js';
 import type { Clock } from '../notifications/clock.js';
 import type { PresenceRegistry } from '../presence/presence-registry.js';
 import { createSmsSender } from '../sms/sms-config.js';
@@ -57,17 +58,22 @@ export async function startGatewayJobs(deps: ServerDependencies): Promise<JobWor
   const worker = await startJobWorker({
     ...deps.config.jobs,
     ownerConnectionString: deps.jobQueueUrl,
-    tasks: gatewayJobTasks({
-      mailer,
-      sms: createSmsSender(deps.config.sms),
-      secrets: deps.secrets,
-      database: deps.database,
-      publicUrl: deps.config.publicUrl,
-      clock: deps.config.notifications.clock,
-      presence: deps.realtime.presence,
-      webPush: deps.webPush,
-    }),
+    tasks: {
+      ...gatewayJobTasks({
+        mailer,
+        sms: createSmsSender(deps.config.sms),
+        secrets: deps.secrets,
+        database: deps.database,
+        publicUrl: deps.config.publicUrl,
+        clock: deps.config.notifications.clock,
+        presence: deps.realtime.presence,
+        webPush: deps.webPush,
+      }),
+      // Only where RETENTION_JOB is on: an instance without the task never takes its jobs.
+      ...(deps.config.retention.enabled ? { [RETENTION_TASK]: retentionTask({ database: deps.database, storage: deps.files.storage }) } : {}),
+    },
     asTenant: asTenantOf(deps.database),
+    recurring: retentionSchedule(deps.config.retention),
   });
   return {
     async dispose() {

@@ -26,7 +26,6 @@ import { TrustedDocuments } from '../pipeline/trusted-documents.js';
 import { trustedDocumentsMiddleware } from '../pipeline/trusted-documents-middleware.js';
 import { useWebSocketGateway, type WebSocketGateway } from './websocket/websocket-server.js';
 import { startWebhookDispatcher, type WebhookDispatcher } from '../webhooks/webhook-dispatcher.js';
-import { startRetentionJob } from '../retention/retention-job.js';
 import { startGatewayJobs } from './gateway-jobs.js';
 import { strictTransportSecurity } from './http/strict-transport-security.js';
 import { logger } from '../logging/logger.js';
@@ -82,7 +81,6 @@ export async function startGateway(given: GivenServerDependencies): Promise<Gate
   // Express's own proxy rule (TRUST_PROXY), so a socket's address is read as a request's is.
   const websockets = useWebSocketGateway(httpServer, pipeline, deps, (request) => proxyAddress(request, app.get('trust proxy fn')));
   const webhooks = startWebhookDispatcher(deps.database, deps.realtime.bus, deps.config.webhooks);
-  const retention = startRetentionJob(deps.database, deps.files.storage, deps.config.retention);
   const jobs = await startGatewayJobs(deps);
   const { limits } = pipeline;
   const apollo = new ApolloServer<RequestContext>({
@@ -101,7 +99,7 @@ export async function startGateway(given: GivenServerDependencies): Promise<Gate
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: DRAIN_GRACE_MS }),
       // On stop: sockets get 1001 (clients reconnect) while in-flight HTTP requests finish.
-      { serverWillStart: async () => ({ drainServer: async () => void (await Promise.all([websockets.dispose(), webhooks.dispose(), retention.dispose(), jobs.dispose()])) }) },
+      { serverWillStart: async () => ({ drainServer: async () => void (await Promise.all([websockets.dispose(), webhooks.dispose(), jobs.dispose()])) }) },
       ...limits.plugins,
       oneTransactionPerOperation(pipeline),
       ...(pipeline.metrics ? [pipeline.metrics.httpPlugin] : []),

@@ -66,13 +66,14 @@ export function CustomerNotificationSettingsForm(props: { organization: Fragment
     <form className="settings-form settings-form--plain" onSubmit={(event) => void submit(event)} aria-label="Customer notifications">
       <label className="field">
         <span>Notify after (minutes unread)</span>
-        <input type="number" inputMode="numeric" min={1} max={1440} required value={form.delay} aria-invalid={!!errors.customerNotificationDelayMinutes} aria-describedby={errors.customerNotificationDelayMinutes ? 'customerNotificationDelayMinutes-error' : undefined} onChange={(event) => set('delay', event.target.value)} />
+        <input type="number" inputMode="numeric" required value={form.delay} aria-invalid={!!errors.customerNotificationDelayMinutes} aria-describedby={errors.customerNotificationDelayMinutes ? 'customerNotificationDelayMinutes-error' : undefined} onChange={(event) => set('delay', event.target.value)} />
+        <span className="field-help">1 to 1440 minutes.</span>
         {fieldError('customerNotificationDelayMinutes')}
       </label>
       <label className="field">
         <span>At most one per conversation every (hours)</span>
-        <input type="number" inputMode="numeric" min={1} max={168} required value={form.window} aria-invalid={!!errors.customerNotificationWindowHours} aria-describedby={errors.customerNotificationWindowHours ? 'customerNotificationWindowHours-error' : undefined} onChange={(event) => set('window', event.target.value)} />
-        <span className="field-help">Unless the customer read the conversation since the last one.</span>
+        <input type="number" inputMode="numeric" required value={form.window} aria-invalid={!!errors.customerNotificationWindowHours} aria-describedby={errors.customerNotificationWindowHours ? 'customerNotificationWindowHours-error' : undefined} onChange={(event) => set('window', event.target.value)} />
+        <span className="field-help">1 to 168 hours; sooner when the customer read the conversation since the last one.</span>
         {fieldError('customerNotificationWindowHours')}
       </label>
       <label className="radio">
