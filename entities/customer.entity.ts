@@ -41,6 +41,22 @@ export class Customer {
   @Column({ name: 'contact_consent_at', type: 'timestamptz', nullable: true })
   contactConsentAt: Date | null;
 
+  /** When the customer agreed to notifications by e-mail (issue 18), for the address they gave. */
+  @Column({ name: 'email_consent_at', type: 'timestamptz', nullable: true })
+  emailConsentAt: Date | null;
+
+  /** When the customer agreed to notifications by SMS, for the number they gave. */
+  @Column({ name: 'sms_consent_at', type: 'timestamptz', nullable: true })
+  smsConsentAt: Date | null;
+
+  /** Unsubscribed from e-mail notifications (the mail's one-click link): none are sent while set. */
+  @Column({ name: 'email_opted_out_at', type: 'timestamptz', nullable: true })
+  emailOptedOutAt: Date | null;
+
+  /** Answered STOP to an SMS: none are sent while set (START clears it). */
+  @Column({ name: 'sms_opted_out_at', type: 'timestamptz', nullable: true })
+  smsOptedOutAt: Date | null;
+
   /** Chat tokens issued at or before this moment no longer work (set by erasure). */
   @Column({ name: 'chat_tokens_revoked_at', type: 'timestamptz', nullable: true, select: false })
   chatTokensRevokedAt: Date | null;

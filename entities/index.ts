@@ -18,3 +18,7 @@ export { StaffSession } from './staff-session.entity.js';
 export { PasswordReset } from './password-reset.entity.js';
 export { RecoveryCode } from './recovery-code.entity.js';
 export { NoteMention } from './note-mention.entity.js';
+export { NotificationLogEntry } from './notification-log-entry.entity.js';
+export { NotificationLink } from './notification-link.entity.js';
+export { StaffNotificationPreference } from './staff-notification-preference.entity.js';
+export { StaffPushSubscription } from './staff-push-subscription.entity.js';

@@ -16,6 +16,8 @@ export enum MailDeliveryStatus {
 export enum MailTemplate {
   STAFF_INVITATION = 'STAFF_INVITATION',
   PASSWORD_RESET = 'PASSWORD_RESET',
+  /** A customer message has waited too long for a reply (issue 18). */
+  STAFF_DIGEST = 'STAFF_DIGEST',
 }
 
 /** Values a template fills in: names and the like, never a secret and never health information. */

@@ -38,7 +38,50 @@ export interface OrganizationSettings {
   retentionDays?: number | null;
   /** Every staff member signs in with a second factor; those without one enrol at their next sign-in. Absent: false. */
   requireTwoFactor?: boolean;
+  /** Notifications (issue 18); absent in older rows: read them with `notificationSettingsOf`. */
+  customerNotificationDelayMinutes?: number;
+  customerNotificationWindowHours?: number;
+  holdNotificationsAtNight?: boolean;
+  staffDigestEnabled?: boolean;
+  staffDigestMinutes?: number;
 }
+
+/** When customers and staff are told about messages waiting for them. */
+export interface NotificationSettings {
+  /** A staff or partner reply unread this long (and the widget closed) notifies the customer. */
+  customerNotificationDelayMinutes: number;
+  /** At most one customer notification per conversation in this many hours, unless they read it. */
+  customerNotificationWindowHours: number;
+  /** Customer notifications due outside business hours wait until the next opening. */
+  holdNotificationsAtNight: boolean;
+  /** The staff e-mail digest (off for pharmacies that existed before it). */
+  staffDigestEnabled: boolean;
+  /** A customer message waiting this long (in business hours) goes into the staff digest. */
+  staffDigestMinutes: number;
+}
+
+export const DEFAULT_NOTIFICATION_SETTINGS: NotificationSettings = {
+  customerNotificationDelayMinutes: 5,
+  customerNotificationWindowHours: 12,
+  holdNotificationsAtNight: true,
+  staffDigestEnabled: false,
+  staffDigestMinutes: 30,
+};
+
+/** Bounds the settings input checks. */
+export const NOTIFICATION_SETTING_BOUNDS = {
+  customerNotificationDelayMinutes: { min: 1, max: 1440 },
+  customerNotificationWindowHours: { min: 1, max: 168 },
+  staffDigestMinutes: { min: 5, max: 1440 },
+} as const;
+
+export const notificationSettingsOf = (settings: Partial<OrganizationSettings>): NotificationSettings => ({
+  customerNotificationDelayMinutes: settings.customerNotificationDelayMinutes ?? DEFAULT_NOTIFICATION_SETTINGS.customerNotificationDelayMinutes,
+  customerNotificationWindowHours: settings.customerNotificationWindowHours ?? DEFAULT_NOTIFICATION_SETTINGS.customerNotificationWindowHours,
+  holdNotificationsAtNight: settings.holdNotificationsAtNight ?? DEFAULT_NOTIFICATION_SETTINGS.holdNotificationsAtNight,
+  staffDigestEnabled: settings.staffDigestEnabled ?? DEFAULT_NOTIFICATION_SETTINGS.staffDigestEnabled,
+  staffDigestMinutes: settings.staffDigestMinutes ?? DEFAULT_NOTIFICATION_SETTINGS.staffDigestMinutes,
+});
 
 export const widgetThreadPolicyOf = (settings: Partial<OrganizationSettings>): WidgetThreadPolicy =>
   settings.widgetThreads ?? WidgetThreadPolicy.REUSE_OPEN;

@@ -19,6 +19,10 @@ import { StaffInvitationResolver } from './invitation/staff-invitation.resolver.
 import { SessionResolver } from './session/session.resolver.js';
 import { AccountResolver } from './account/account.resolver.js';
 import { MailDeliveryResolver } from './mail/mail-delivery.resolver.js';
+import { NotificationSettingsFieldsResolver } from './notification/notification-settings.resolver.js';
+import { NotificationLogResolver } from './notification/notification-log.resolver.js';
+import { CustomerConsentFieldsResolver } from './notification/customer-consent.resolver.js';
+import { StaffNotificationResolver } from './staff-notification/staff-notification.resolver.js';
 import { TwoFactorResolver, TwoFactorSettingsFieldsResolver } from './two-factor/two-factor.resolver.js';
 import { ViewerResolver } from './viewer/viewer.resolver.js';
 import { ConversationEventsResolver, ReadReceiptFieldsResolver } from './realtime/conversation-events.resolver.js';
@@ -47,6 +51,10 @@ export const resolvers = [
   SessionResolver,
   AccountResolver,
   MailDeliveryResolver,
+  NotificationSettingsFieldsResolver,
+  NotificationLogResolver,
+  CustomerConsentFieldsResolver,
+  StaffNotificationResolver,
   TwoFactorResolver,
   TwoFactorSettingsFieldsResolver,
   ApiKeyResolver,

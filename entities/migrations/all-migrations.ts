@@ -18,6 +18,9 @@ import { StaffDeactivation1763840200000 } from './1763840200000-staff-deactivati
 import { PasswordResets1763840300000 } from './1763840300000-password-resets.js';
 import { TwoFactor1763840400000 } from './1763840400000-two-factor.js';
 import { QueueDepths1763850000000 } from './1763850000000-queue-depths.js';
+import { NotificationLog1764000100000 } from './1764000100000-notification-log.js';
+import { CustomerNotifications1764000110000 } from './1764000110000-customer-notifications.js';
+import { StaffNotifications1764000200000 } from './1764000200000-staff-notifications.js';
 import { MessageVisibility1764000300000 } from './1764000300000-message-visibility.js';
 import { InternalNotes1764000310000 } from './1764000310000-internal-notes.js';
 
@@ -43,6 +46,9 @@ export const migrations = [
   PasswordResets1763840300000,
   TwoFactor1763840400000,
   QueueDepths1763850000000,
+  NotificationLog1764000100000,
+  CustomerNotifications1764000110000,
+  StaffNotifications1764000200000,
   MessageVisibility1764000300000,
   InternalNotes1764000310000,
 ];

@@ -63,6 +63,9 @@ export const PERSONAL_DATA_FIELDS: Readonly<Record<string, Readonly<Record<strin
     phone: Permission.READ_CUSTOMERS,
     email: Permission.READ_CUSTOMERS,
     externalId: Permission.READ_CUSTOMERS,
+    // Whether and how the customer can be reached outside the chat (issue 18).
+    emailNotifications: Permission.READ_CUSTOMERS,
+    smsNotifications: Permission.READ_CUSTOMERS,
   },
   StaffMember: {
     id: OPEN,
@@ -166,6 +169,8 @@ export const TYPES_WITHOUT_PERSONAL_DATA: ReadonlySet<string> = new Set([
   'CustomerConnection',
   'CustomerEdge',
   'DurationStats',
+  // Reached only through Customer.emailNotifications / smsNotifications, which need customers:read.
+  'NotificationConsent',
   'Organization',
   'OrganizationSettings',
   'PageInfo',

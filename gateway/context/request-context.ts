@@ -15,6 +15,7 @@ import type { ConversationReads } from '../audit/recorded-reads.js';
 import { actorKey } from '../presence/presence-registry.js';
 import type { SecretBox } from '../secrets/secret-box.js';
 import type { StaffSessions } from '../auth/staff-sessions.js';
+import type { WebPushSender } from '../notifications/web-push-sender.js';
 
 /** The part of the gateway's configuration that features read (the server holds the rest). */
 export interface RequestSettings {
@@ -40,6 +41,8 @@ export interface GatewayDependencies {
   sessions: StaffSessions;
   /** This instance's shared read-audit inserts for sockets; without it each socket writes its own. */
   readBatches?: ReadAuditBatches;
+  /** Web Push to staff browsers with the gateway's VAPID keys (made by `startGateway`). */
+  webPush: WebPushSender;
 }
 
 /**

@@ -13,6 +13,11 @@ export interface JobSpec<Payload> {
   jobKey?: string;
   /** Default 25 (about three days of exponential backoff). */
   maxAttempts?: number;
+  /**
+   * With `jobKey`: a pending job with that key keeps its time (graphile-worker's
+   * `preserve_run_at`) instead of moving to this one's, so a burst doesn't push it back.
+   */
+  keepPendingRunAt?: boolean;
 }
 
 /** Runs one SQL statement on the caller's connection, inside its transaction if it has one. */
@@ -25,7 +30,8 @@ export type RunSql = (sql: string, parameters: unknown[]) => Promise<unknown>;
  * (NOTIFY), or at its next poll.
  */
 export async function enqueueJob<Payload>(run: RunSql, job: JobSpec<Payload>): Promise<void> {
-  await run(`SELECT counterchat_enqueue_job($1, $2::json, $3, $4, $5)`, [
+  const enqueue = job.keepPendingRunAt ? 'counterchat_enqueue_job_once' : 'counterchat_enqueue_job';
+  await run(`SELECT ${enqueue}($1, $2::json, $3, $4, $5)`, [
     job.task,
     JSON.stringify(job.payload),
     job.runAt ?? null,

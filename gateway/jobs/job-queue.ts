@@ -1,6 +1,7 @@
-import { Logger, run, runMigrations, runOnce, type LogFunctionFactory, type Runner, type TaskList } from 'graphile-worker';
+import { Logger, parseCronItems, run, runMigrations, runOnce, type LogFunctionFactory, type Runner, type TaskList } from 'graphile-worker';
 import { logger } from '../logging/logger.js';
 import type { AsTenant, JobTaskList } from './job-task.js';
+import type { TaskName } from './task-name.js';
 
 
 export interface JobQueueOptions {
@@ -40,11 +41,20 @@ export interface JobWorker {
   dispose(): Promise<void>;
 }
 
+/** A task the queue adds on a schedule (graphile-worker's cron: with several instances, each moment is scheduled once). */
+export interface RecurringJob {
+  task: TaskName;
+  /** Crontab pattern in UTC, e.g. `0 * * * *` for every hour. */
+  cron: string;
+}
+
 export interface JobWorkerOptions extends JobQueueOptions {
   /** The owner's connection: graphile-worker's tables belong to it, not to the application role. */
   ownerConnectionString: string;
   tasks: JobTaskList;
   asTenant: AsTenant;
+  /** Recurring jobs this instance schedules (their tasks must be in `tasks`); none by default. */
+  recurring?: readonly RecurringJob[];
 }
 
 /**
@@ -63,6 +73,8 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<JobWork
     noHandleSignals: true,
     logger: workerLogger,
     taskList: asGraphileTasks(options.tasks, options.asTenant),
+    // Ours only: never a `crontab` file from the working directory. A missed moment is not made up (no backfill); one attempt each.
+    parsedCronItems: parseCronItems((options.recurring ?? []).map(({ task, cron }) => ({ task, match: cron, identifier: task, options: { backfillPeriod: 0, maxAttempts: 1, jobKey: task } }))),
   });
   // Settles when the worker stops; a rejection (its pool gave up) must not become an unhandled one.
   runner.promise.catch((error: unknown) => logger.error({ err: error }, 'The job worker stopped; queued jobs wait for another instance or a restart.'));
@@ -77,7 +89,7 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<JobWork
  * Runs every job due now, then returns: the operator's CLI sends what it queued this way when
  * no gateway is running to do it.
  */
-export async function runDueJobs(options: Omit<JobWorkerOptions, keyof JobQueueOptions>): Promise<void> {
+export async function runDueJobs(options: Omit<JobWorkerOptions, keyof JobQueueOptions | 'recurring'>): Promise<void> {
   await runOnce({
     connectionString: options.ownerConnectionString,
     maxPoolSize: 2,

@@ -18,6 +18,8 @@ export interface MailConfig {
 
 export interface OutgoingMail extends RenderedMail {
   to: string;
+  /** Extra headers, e.g. List-Unsubscribe and List-Unsubscribe-Post (RFC 8058) on notifications. */
+  headers?: Record<string, string>;
 }
 
 export interface Mailer {
@@ -49,7 +51,7 @@ export function createMailer(config: MailConfig): Mailer {
     : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' }, { from: config.from });
   return {
     async send(mail) {
-      const info = await transport.sendMail({ to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
+      const info = await transport.sendMail({ to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, headers: mail.headers });
       if (!config.smtpUrl) await writeMailFile(config.directory, (info as { message: Buffer }).message);
     },
     dispose: () => transport.close(),

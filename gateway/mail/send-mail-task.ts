@@ -43,7 +43,7 @@ export function sendMailTask(deps: { mailer: Mailer; secrets: SecretBox }): JobT
 }
 
 /** What went wrong, as the network or the mail server said it; nodemailer puts no message content in errors. */
-function describeFailure(error: unknown): string {
+export function describeFailure(error: unknown): string {
   const { message, code, responseCode } = (error ?? {}) as { message?: unknown; code?: unknown; responseCode?: unknown };
   const text = [typeof code === 'string' ? code : undefined, typeof responseCode === 'number' ? String(responseCode) : undefined, typeof message === 'string' ? message : String(error)]
     .filter(Boolean)

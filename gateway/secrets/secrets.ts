@@ -7,10 +7,11 @@ const PRIVATE_FOLDER = 0o700;
 const PRIVATE_FILE = 0o600;
 
 /**
- * Reads a secret kept under `DATA_DIR/secrets/`, creating a random one on first use,
- * so a fresh install never runs with a secret that is written in the source.
+ * Reads a secret kept under `DATA_DIR/secrets/`, creating one on first use (`generate`,
+ * by default 32 random bytes), so a fresh install never runs with a secret that is
+ * written in the source.
  */
-export async function loadOrCreateSecret(dataDir: string, name: string): Promise<string> {
+export async function loadOrCreateSecret(dataDir: string, name: string, generate: () => string = () => randomBytes(32).toString('base64url')): Promise<string> {
   const dir = path.join(dataDir, 'secrets');
   const file = path.join(dir, name);
   try {
@@ -24,7 +25,7 @@ export async function loadOrCreateSecret(dataDir: string, name: string): Promise
   await mkdir(dataDir, { recursive: true });
   await mkdir(dir, { recursive: true, mode: PRIVATE_FOLDER });
   await keepPrivate(dir);
-  const secret = randomBytes(32).toString('base64url');
+  const secret = generate();
   // 'wx' fails if another process created the file first; then theirs wins.
   try {
     await writeFile(file, secret, { mode: PRIVATE_FILE, flag: 'wx' });

@@ -1,3 +1,5 @@
+import { readSmsConfig, type SmsConfig } from '../sms/sms-config.js';
+import { systemClock, type Clock } from '../notifications/clock.js';
 import type { GatewayDependencies } from '../context/request-context.js';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -5,10 +7,11 @@ import { fileURLToPath } from 'node:url';
 import { DEFAULT_WEBHOOK_DISPATCHER_OPTIONS, type WebhookDispatcherOptions } from '../webhooks/webhook-dispatcher.js';
 import { defaultRateLimitRules, unlimitedRateLimitRules, type RateLimitRules } from '../rate-limits/rate-limits.js';
 import type { TenantFilters } from '../tenancy/tenant-scope.js';
-import { DEFAULT_RETENTION_JOB_OPTIONS, type RetentionJobOptions } from '../retention/retention-job.js';
+import { DEFAULT_RETENTION_JOB_OPTIONS, type RetentionJobOptions } from '../retention/retention-task.js';
 import { DEFAULT_REALTIME_LIMITS, withoutIdentityLimits, type RealtimeLimits } from './websocket/realtime-limits.js';
 import { DEFAULT_MAIL_FROM, type MailConfig } from '../mail/mailer.js';
 import { DEFAULT_JOB_QUEUE_OPTIONS, type JobQueueOptions } from '../jobs/job-queue.js';
+import { defaultVapidSubject, type VapidConfig } from '../notifications/vapid-keys.js';
 
 /** What the server is started with: the process-wide dependencies, with the whole configuration. */
 export interface ServerDependencies extends GatewayDependencies {
@@ -16,6 +19,9 @@ export interface ServerDependencies extends GatewayDependencies {
   /** The schema owner's connection string: the job queue's tables are the owner's (gateway/jobs/). */
   jobQueueUrl: string;
 }
+
+/** What `startGateway` is given: it makes the rest (the Web Push sender, from keys it may have to generate). */
+export type GivenServerDependencies = Omit<ServerDependencies, 'webPush'>;
 
 /** Everything the gateway reads from the environment, resolved once at start. */
 export interface GatewayConfig {
@@ -64,12 +70,18 @@ export interface GatewayConfig {
   mail: MailConfig;
   /** The durable job queue's worker on this instance (mail sending). */
   jobs: JobQueueOptions;
+  /** Outgoing SMS: SMS_PROVIDER=twilio with TWILIO_*; unset writes texts into DATA_DIR/sms. */
+  sms: SmsConfig;
+  /** Customer notifications (issue 18): the clock their decisions run on (tests move it). */
+  notifications: { clock: Clock };
   /**
    * Prometheus metrics on a listener of their own (METRICS_PORT, METRICS_HOST default
    * 127.0.0.1, METRICS_TOKEN as a bearer token when set), never on the public port;
    * undefined (METRICS_PORT unset) exports nothing and records nothing.
    */
   metrics: MetricsConfig | undefined;
+  /** Web Push to staff browsers: VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY (unset: generated into DATA_DIR/secrets/vapid-keys), VAPID_SUBJECT. */
+  webPush: VapidConfig;
 }
 
 export interface MetricsConfig {
@@ -119,7 +131,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     tenantFilters: 'application-and-database',
     mail: { smtpUrl, from: env.MAIL_FROM || DEFAULT_MAIL_FROM, directory: path.join(dataDir, 'mail') },
     jobs: DEFAULT_JOB_QUEUE_OPTIONS,
+    sms: readSmsConfig(env, path.join(dataDir, 'sms')),
+    notifications: { clock: systemClock },
     metrics: metricsConfig(env),
+    webPush: {
+      publicKey: env.VAPID_PUBLIC_KEY || undefined,
+      privateKey: env.VAPID_PRIVATE_KEY || undefined,
+      subject: env.VAPID_SUBJECT || defaultVapidSubject(publicUrl, env.MAIL_FROM || DEFAULT_MAIL_FROM),
+    },
   };
 }
 

@@ -7,15 +7,42 @@ import type { SecretBox } from '../secrets/secret-box.js';
 import type { TenantDatabase } from '../tenancy/tenant-database.js';
 import { PASSWORD_RESET_REQUEST_TASK, passwordResetRequestTask } from '../../resolvers/account/password-reset.service.js';
 import type { ServerDependencies } from './config.js';
+import { RETENTION_TASK, retentionSchedule, retentionTask } from '../retention/retention-task.js';
+import type { Clock } from '../notifications/clock.js';
+import type { PresenceRegistry } from '../presence/presence-registry.js';
+import { createSmsSender } from '../sms/sms-config.js';
+import type { SmsSender } from '../sms/sms-sender.js';
+import { AWAY_CUSTOMER_CHECK_TASK } from '../../resolvers/notification/away-customer-schedule.js';
+import { awayCustomerCheckTask } from '../../resolvers/notification/away-customer-check.task.js';
+import { SEND_CUSTOMER_NOTIFICATION_TASK, sendCustomerNotificationTask } from '../../resolvers/notification/customer-notification-send.task.js';
+import type { WebPushSender } from '../notifications/web-push-sender.js';
+import { STAFF_ALERTS_TASK, staffAlertsTask } from '../../resolvers/staff-notification/staff-alerts.task.js';
+import { SEND_WEB_PUSH_TASK, sendWebPushTask } from '../../resolvers/staff-notification/send-web-push.task.js';
+import { STAFF_DIGEST_TASK, staffDigestTask } from '../../resolvers/staff-notification/staff-digest.task.js';
 
 /**
  * Every background task, by name: the one list the gateway's worker and the operator's CLI
  * run. A feature that needs background work registers its task here.
  */
-export function gatewayJobTasks(parts: { mailer: Mailer; secrets: SecretBox; database: TenantDatabase; publicUrl: string }): JobTaskList {
+export function gatewayJobTasks(parts: {
+  mailer: Mailer;
+  sms: SmsSender;
+  secrets: SecretBox;
+  database: TenantDatabase;
+  publicUrl: string;
+  clock: Clock;
+  /** Who has a live socket; undefined in the operator's CLI, which leaves customer notifications to a gateway. */
+  presence: PresenceRegistry | undefined;
+  webPush: WebPushSender;
+}): JobTaskList {
   return {
     [SEND_MAIL_TASK]: sendMailTask(parts),
     [PASSWORD_RESET_REQUEST_TASK]: passwordResetRequestTask(parts),
+    [AWAY_CUSTOMER_CHECK_TASK]: awayCustomerCheckTask(parts),
+    [SEND_CUSTOMER_NOTIFICATION_TASK]: sendCustomerNotificationTask(parts),
+    [STAFF_ALERTS_TASK]: staffAlertsTask(),
+    [STAFF_DIGEST_TASK]: staffDigestTask(parts),
+    [SEND_WEB_PUSH_TASK]: sendWebPushTask(parts),
   };
 }
 
@@ -31,8 +58,22 @@ export async function startGatewayJobs(deps: ServerDependencies): Promise<JobWor
   const worker = await startJobWorker({
     ...deps.config.jobs,
     ownerConnectionString: deps.jobQueueUrl,
-    tasks: gatewayJobTasks({ mailer, secrets: deps.secrets, database: deps.database, publicUrl: deps.config.publicUrl }),
+    tasks: {
+      ...gatewayJobTasks({
+        mailer,
+        sms: createSmsSender(deps.config.sms),
+        secrets: deps.secrets,
+        database: deps.database,
+        publicUrl: deps.config.publicUrl,
+        clock: deps.config.notifications.clock,
+        presence: deps.realtime.presence,
+        webPush: deps.webPush,
+      }),
+      // Only where RETENTION_JOB is on: an instance without the task never takes its jobs.
+      ...(deps.config.retention.enabled ? { [RETENTION_TASK]: retentionTask({ database: deps.database, storage: deps.files.storage }) } : {}),
+    },
     asTenant: asTenantOf(deps.database),
+    recurring: retentionSchedule(deps.config.retention),
   });
   return {
     async dispose() {

@@ -8,11 +8,14 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { buildCounterchatSchema } from '../../schema/build-schema.js';
 import type { RequestContext } from '../context/request-context.js';
-import type { ServerDependencies } from './config.js';
+import type { GivenServerDependencies, ServerDependencies } from './config.js';
+import { loadVapidKeys } from '../notifications/vapid-keys.js';
+import { WebPushSender } from '../notifications/web-push-sender.js';
 import { ErrorCode } from '../errors/error-code.js';
 import { formatError } from '../pipeline/format-error.js';
 import { clientAppsRouter } from './http/client-apps.js';
 import { widgetSessionRouter } from './http/widget-session-route.js';
+import { notificationRouter } from './http/notification-routes.js';
 import { filesRouter } from './http/files-route.js';
 import { multipartRequests } from './http/multipart-requests.js';
 import { ReadAuditBatches } from '../audit/read-audit-batches.js';
@@ -24,7 +27,6 @@ import { TrustedDocuments } from '../pipeline/trusted-documents.js';
 import { trustedDocumentsMiddleware } from '../pipeline/trusted-documents-middleware.js';
 import { useWebSocketGateway, type WebSocketGateway } from './websocket/websocket-server.js';
 import { startWebhookDispatcher, type WebhookDispatcher } from '../webhooks/webhook-dispatcher.js';
-import { startRetentionJob } from '../retention/retention-job.js';
 import { startGatewayJobs } from './gateway-jobs.js';
 import { strictTransportSecurity } from './http/strict-transport-security.js';
 import { logger } from '../logging/logger.js';
@@ -54,10 +56,11 @@ export interface Gateway {
 }
 
 /** Serves `/graphql` (HTTP and graphql-ws) and `/healthz` on one HTTP server. */
-export async function startGateway(given: ServerDependencies): Promise<Gateway> {
+export async function startGateway(given: GivenServerDependencies): Promise<Gateway> {
+  const webPush = new WebPushSender(await loadVapidKeys(given.config.webPush, given.config.dataDir), given.config.production);
   // Sockets' reads share inserts per pharmacy instead of one each (a reconnect storm).
   const readBatches = given.readBatches ?? new ReadAuditBatches();
-  const deps: ServerDependencies = { ...given, readBatches };
+  const deps: ServerDependencies = { ...given, webPush, readBatches };
   const app = express();
   app.disable('x-powered-by');
   // Behind a load balancer every request would otherwise come from its address, and one
@@ -81,7 +84,6 @@ export async function startGateway(given: ServerDependencies): Promise<Gateway> 
   // Express's own proxy rule (TRUST_PROXY), so a socket's address is read as a request's is.
   const websockets = useWebSocketGateway(httpServer, pipeline, deps, (request) => proxyAddress(request, app.get('trust proxy fn')));
   const webhooks = startWebhookDispatcher(deps.database, deps.realtime.bus, deps.config.webhooks);
-  const retention = startRetentionJob(deps.database, deps.files.storage, deps.config.retention);
   const jobs = await startGatewayJobs(deps);
   const { limits } = pipeline;
   const apollo = new ApolloServer<RequestContext>({
@@ -101,7 +103,7 @@ export async function startGateway(given: ServerDependencies): Promise<Gateway> 
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: DRAIN_GRACE_MS }),
       // On stop: sockets get 1001 (clients reconnect) while in-flight HTTP requests finish.
       { serverWillStart: async () => ({ drainServer: async () => {
-          await Promise.all([websockets.dispose(), webhooks.dispose(), retention.dispose(), jobs.dispose()]);
+          await Promise.all([websockets.dispose(), webhooks.dispose(), jobs.dispose()]);
           await readBatches.flush();
         } }) },
       ...limits.plugins,
@@ -142,6 +144,7 @@ export async function startGateway(given: ServerDependencies): Promise<Gateway> 
     }),
   );
 
+  app.use(notificationRouter({ database: deps.database, tokens: deps.tokens, secrets: deps.secrets, publicUrl: deps.config.publicUrl, twilio: deps.config.sms.twilio }));
   // Before the apps: /widget/session would otherwise be a client route of the widget.
   app.use(widgetSessionRouter({ tokens: deps.tokens, lookups: deps.database.lookups, publicUrl: deps.config.publicUrl }));
   app.use(clientAppsRouter({ clientsDir: deps.config.clientsDir, publicUrl: deps.config.publicUrl }));

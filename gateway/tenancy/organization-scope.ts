@@ -18,10 +18,14 @@ import type { ActorRef } from '../../entities/actor-type.js';
 import type { AuditDetails } from '../../entities/audit-event.entity.js';
 import { MailDelivery } from '../../entities/mail-delivery.entity.js';
 import { NoteMention } from '../../entities/note-mention.entity.js';
+import { NotificationLogEntry } from '../../entities/notification-log-entry.entity.js';
+import { NotificationLink } from '../../entities/notification-link.entity.js';
 import { PasswordReset } from '../../entities/password-reset.entity.js';
 import { RecoveryCode } from '../../entities/recovery-code.entity.js';
 import { StaffInvitation } from '../../entities/staff-invitation.entity.js';
 import { StaffSession } from '../../entities/staff-session.entity.js';
+import { StaffNotificationPreference } from '../../entities/staff-notification-preference.entity.js';
+import { StaffPushSubscription } from '../../entities/staff-push-subscription.entity.js';
 import type { AuditAction } from '../audit/audit-action.js';
 import { enqueueJob, type JobSpec } from '../jobs/enqueue-job.js';
 import { badUserInput, notFound } from '../errors/domain-error.js';
@@ -226,6 +230,26 @@ export class OrganizationScope {
   /** Colleagues named in internal notes; staff read only their own (the service asks for them). */
   noteMentions(alias = 'mention'): ScopedQuery<NoteMention> {
     return this.inOrganization(NoteMention, alias);
+  }
+
+  /** Notifications to customers and staff (issue 18): what admins see in the notification log. */
+  notificationLog(alias = 'entry'): ScopedQuery<NotificationLogEntry> {
+    return this.inOrganization(NotificationLogEntry, alias);
+  }
+
+  /** The single-use chat links in customer notifications. */
+  notificationLinks(alias = 'link'): ScopedQuery<NotificationLink> {
+    return this.inOrganization(NotificationLink, alias);
+  }
+
+  // Staff notifications (issue 18): preferences and Web Push subscriptions.
+
+  staffNotificationPreferences(alias = 'preference'): ScopedQuery<StaffNotificationPreference> {
+    return this.inOrganization(StaffNotificationPreference, alias);
+  }
+
+  staffPushSubscriptions(alias = 'subscription'): ScopedQuery<StaffPushSubscription> {
+    return this.inOrganization(StaffPushSubscription, alias);
   }
 
   /** Whether `email` (lower-cased) signs in anywhere: staff addresses are unique across pharmacies. */

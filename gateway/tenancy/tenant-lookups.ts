@@ -35,6 +35,16 @@ export class TenantLookups {
     return this.lookUp(`SELECT counterchat_tenant_of_password_reset($1) AS organization_id`, [tokenHash]);
   }
 
+  /** The pharmacy of a notification's chat link, by its token's hash (issue 18). */
+  tenantOfNotificationLink(tokenHash: string): Promise<string | undefined> {
+    return this.lookUp(`SELECT counterchat_tenant_of_notification_link($1) AS organization_id`, [tokenHash]);
+  }
+
+  /** Every pharmacy with a customer of this phone number: an SMS "STOP" reaches the one shared sender. */
+  tenantsOfCustomerPhone(phone: string): Promise<string[]> {
+    return this.list(`SELECT counterchat_tenants_of_customer_phone($1) AS organization_id`, [phone]);
+  }
+
   /** Staff sessions of every pharmacy ended at or after `since` whose tokens haven't expired: ids and expiry only. */
   async endedStaffSessionsSince(since: Date): Promise<{ id: string; expiresAt: Date }[]> {
     const rows: { id: string; expires_at: Date }[] = await this.dataSource.query(`SELECT id, expires_at FROM counterchat_ended_staff_sessions($1)`, [since]);

@@ -18,6 +18,7 @@ registerEnumType(MailTemplate, {
   valuesConfig: {
     STAFF_INVITATION: { description: 'An invitation to join the team.' },
     PASSWORD_RESET: { description: 'A password reset link.' },
+    STAFF_DIGEST: { description: 'A staff member told that a customer message has waited too long for a reply.' },
   },
 });
 

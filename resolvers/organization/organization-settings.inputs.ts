@@ -1,6 +1,6 @@
 import { IsHexColor, IsInt, IsOptional, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
-import { WidgetThreadPolicy } from '../../entities/organization-settings.js';
+import { NOTIFICATION_SETTING_BOUNDS, WidgetThreadPolicy } from '../../entities/organization-settings.js';
 import { RETENTION_DAYS } from './organization-settings.service.js';
 
 @InputType('BusinessHoursRangeInput', { description: 'Opening hours on one weekday, in the organization time zone.' })
@@ -55,4 +55,40 @@ export class UpdateOrganizationSettingsInput {
 
   @Field(() => Boolean, { nullable: true, description: 'Require two-factor sign-in for all staff: those without it enrol at their next sign-in.' })
   requireTwoFactor?: boolean;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: `Minutes a staff reply may stay unread (widget closed) before the customer gets an e-mail or SMS (${NOTIFICATION_SETTING_BOUNDS.customerNotificationDelayMinutes.min}–${NOTIFICATION_SETTING_BOUNDS.customerNotificationDelayMinutes.max}; default 5).`,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(NOTIFICATION_SETTING_BOUNDS.customerNotificationDelayMinutes.min)
+  @Max(NOTIFICATION_SETTING_BOUNDS.customerNotificationDelayMinutes.max)
+  customerNotificationDelayMinutes?: number;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: `At most one customer notification per conversation in this many hours unless they read it (${NOTIFICATION_SETTING_BOUNDS.customerNotificationWindowHours.min}–${NOTIFICATION_SETTING_BOUNDS.customerNotificationWindowHours.max}; default 12).`,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(NOTIFICATION_SETTING_BOUNDS.customerNotificationWindowHours.min)
+  @Max(NOTIFICATION_SETTING_BOUNDS.customerNotificationWindowHours.max)
+  customerNotificationWindowHours?: number;
+
+  @Field(() => Boolean, { nullable: true, description: 'Hold customer notifications due outside business hours until the next opening (default on).' })
+  holdNotificationsAtNight?: boolean;
+
+  @Field(() => Boolean, { nullable: true, description: 'E-mail staff a digest of customer messages waiting too long (default off).' })
+  staffDigestEnabled?: boolean;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: `Minutes a customer message waits (in business hours) before it goes into the staff digest (${NOTIFICATION_SETTING_BOUNDS.staffDigestMinutes.min}–${NOTIFICATION_SETTING_BOUNDS.staffDigestMinutes.max}; default 30).`,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(NOTIFICATION_SETTING_BOUNDS.staffDigestMinutes.min)
+  @Max(NOTIFICATION_SETTING_BOUNDS.staffDigestMinutes.max)
+  staffDigestMinutes?: number;
 }

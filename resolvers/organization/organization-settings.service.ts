@@ -27,7 +27,21 @@ export interface UpdateOrganizationSettings {
   retentionDays?: number | null;
   /** Every staff member signs in with a second factor; those without enrol at their next sign-in. */
   requireTwoFactor?: boolean | null;
+  /** Notifications (bounds checked at the edge: NOTIFICATION_SETTING_BOUNDS). */
+  customerNotificationDelayMinutes?: number | null;
+  customerNotificationWindowHours?: number | null;
+  holdNotificationsAtNight?: boolean | null;
+  staffDigestEnabled?: boolean | null;
+  staffDigestMinutes?: number | null;
 }
+
+const NOTIFICATION_FIELDS = [
+  'customerNotificationDelayMinutes',
+  'customerNotificationWindowHours',
+  'holdNotificationsAtNight',
+  'staffDigestEnabled',
+  'staffDigestMinutes',
+] as const;
 
 /** An admin changing the pharmacy's preferences. Each given field is checked, then all are stored at once. */
 export async function updateOrganizationSettings(scope: TenantScope, input: UpdateOrganizationSettings): Promise<Organization> {
@@ -55,6 +69,10 @@ export async function updateOrganizationSettings(scope: TenantScope, input: Upda
     if (input.widgetThreads !== undefined && input.widgetThreads !== null) changes.widgetThreads = input.widgetThreads;
     if (input.retentionDays !== undefined) changes.retentionDays = input.retentionDays;
     if (input.requireTwoFactor !== undefined && input.requireTwoFactor !== null) changes.requireTwoFactor = input.requireTwoFactor;
+    for (const field of NOTIFICATION_FIELDS) {
+      const value = input[field];
+      if (value !== undefined && value !== null) (changes as Record<string, unknown>)[field] = value;
+    }
     if (Object.keys(changes).length === 0) return organization;
 
     const languageChanged = changes.language !== undefined && changes.language !== organization.settings.language;

@@ -1,4 +1,4 @@
-import type { ActorRef } from '../../entities/actor-type.js';
+import { ActorType, type ActorRef } from '../../entities/actor-type.js';
 import { Attachment } from '../../entities/attachment.entity.js';
 import { Conversation } from '../../entities/conversation.entity.js';
 import { WebhookEventType } from '../../entities/webhook-event-type.js';
@@ -8,6 +8,7 @@ import { ConversationEventKind, type PublishedActor } from '../../gateway/pubsub
 import { publishedAttachments, publishedReactions, publishedSender } from '../../gateway/pubsub/published-relations.js';
 import type { TenantScope } from '../../gateway/tenancy/tenant-scope.js';
 import type { ThreadEvents } from './thread-events.js';
+import { queueStaffAlerts } from '../staff-notification/staff-alerts.task.js';
 
 /** A stored file to attach, as attachment intake produced it. */
 export type NewAttachment = Omit<Attachment, 'id' | 'organizationId' | 'conversationId' | 'messageId' | 'message' | 'createdAt'>;
@@ -52,6 +53,8 @@ export async function appendMessage(tx: TenantScope, events: ThreadEvents, conve
   const lastActivity = { lastSequence: sequence, lastMessageId: row.id, lastMessageAt: now, lastActivityAt: now };
   await tx.update(Conversation, { id: conversation.id }, { ...lastActivity, messageCount: () => 'message_count + 1', updatedAt: now });
   Object.assign(conversation, lastActivity, { messageCount: conversation.messageCount + 1, updatedAt: now });
+  // Staff hear of a customer's message with no dashboard open: Web Push now, the e-mail digest if it waits.
+  if (message.kind === MessageKind.TEXT && message.sender.type === ActorType.CUSTOMER) await queueStaffAlerts(tx, row);
   await events.webhook(tx, WebhookEventType.MESSAGE_CREATED, row.conversationId, { message: messagePayload(row, attachments) }, row);
   // Known or looked up here, not after commit: events must leave in commit order.
   const relations = { sender: message.kind === MessageKind.SYSTEM ? null : await events.sender(tx, message.sender), attachments, reactions: [] };

@@ -12,6 +12,7 @@ import type { RealtimePublisher } from '../../gateway/pubsub/realtime-publisher.
 import type { TenantScope } from '../../gateway/tenancy/tenant-scope.js';
 import { conversationPayload, messagePayload } from '../../gateway/webhooks/webhook-payloads.js';
 import { publishedActor } from '../actor/actor-names.js';
+import { scheduleAwayCustomerCheck } from '../notification/away-customer-schedule.js';
 import { changeAssignee } from './assignee-change.js';
 import { appendMessage, type NewMessage } from './message-append.js';
 import { joinAndRead, joiningRoleOf, type ReadPosition } from './read-position.js';
@@ -82,8 +83,11 @@ export class ThreadService {
   }
 
   /** Whoever writes has read everything up to their own message, and takes part from then on. */
-  wrote(tx: TenantScope, conversation: Conversation, message: Message, writer: ActorRef): Promise<ReadPosition> {
-    return joinAndRead(tx, conversation, writer, { role: joiningRoleOf[writer.type], readThrough: message.sequence });
+  async wrote(tx: TenantScope, conversation: Conversation, message: Message, writer: ActorRef): Promise<ReadPosition> {
+    const position = await joinAndRead(tx, conversation, writer, { role: joiningRoleOf[writer.type], readThrough: message.sequence });
+    // A reply the customer may not see: they're notified if it stays unread (issue 18).
+    if (writer.type !== ActorType.CUSTOMER) await scheduleAwayCustomerCheck(tx, conversation.id);
+    return position;
   }
 
   /** Moves the viewer's read position up to `readThrough` (never back); the thread and the viewer's inbox rows hear of it. */

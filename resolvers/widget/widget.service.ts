@@ -99,7 +99,9 @@ export class WidgetService {
         current.kind === 'customer' && current.organizationId === organization.id
           ? await pharmacy.customers('customer').andWhere('customer.id = :id', { id: current.customerId }).getOne()
           : null;
-      const details = { name, phone, email, contactConsentAt: new Date() };
+      const consentAt = new Date();
+      // The consent given in the form covers notifications at the address typed there (issue 18); an opt-out stays.
+      const details = { name, phone, email, contactConsentAt: consentAt, emailConsentAt: email ? consentAt : null, smsConsentAt: phone ? consentAt : null };
       let customer: Customer;
       if (earlier && earlier.externalId === null) {
         await pharmacy.update(Customer, { id: earlier.id }, details);

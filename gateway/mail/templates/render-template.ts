@@ -3,6 +3,7 @@ import type { MailLanguage } from '../mail-language.js';
 import type { RenderedMail } from './mail-layout.js';
 import { passwordResetMail, type PasswordResetData } from './password-reset.js';
 import { staffInvitationMail, type StaffInvitationData } from './staff-invitation.js';
+import { staffDigestMail, type StaffDigestData } from './staff-digest.js';
 
 /** The mail a delivery row describes, with the link its job carried. */
 export function renderTemplate(template: MailTemplate, data: MailData, link: string, language: MailLanguage): RenderedMail {
@@ -11,6 +12,8 @@ export function renderTemplate(template: MailTemplate, data: MailData, link: str
       return staffInvitationMail(data as unknown as StaffInvitationData, link, language);
     case MailTemplate.PASSWORD_RESET:
       return passwordResetMail(data as unknown as PasswordResetData, link, language);
+    case MailTemplate.STAFF_DIGEST:
+      return staffDigestMail(data as unknown as StaffDigestData, link, language);
     default:
       return unknownTemplate(template);
   }

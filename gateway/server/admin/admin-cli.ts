@@ -10,6 +10,10 @@ import { operatorOver } from '../../tenancy/operator.js';
 import { PharmacyOnboardingService, type Onboarded } from '../../../resolvers/pharmacy/pharmacy-onboarding.service.js';
 import { readConfig } from '../config.js';
 import { asTenantOf, gatewayJobTasks } from '../gateway-jobs.js';
+import { createSmsSender } from '../../sms/sms-config.js';
+import { systemClock } from '../../notifications/clock.js';
+import { loadVapidKeys } from '../../notifications/vapid-keys.js';
+import { WebPushSender } from '../../notifications/web-push-sender.js';
 import { openOperatorDatabase, type OperatorDatabase } from './operator-database.js';
 
 const USAGE = `Counterchat's operator commands (against DATABASE_URL, or the embedded database of DATA_DIR):
@@ -105,8 +109,9 @@ try {
  */
 async function sendNow(opened: OperatorDatabase, secrets: SecretBox, onboarded: Onboarded): Promise<MailDelivery | undefined> {
   const mailer = createMailer(config.mail);
+  const webPush = new WebPushSender(await loadVapidKeys(config.webPush, config.dataDir), config.production);
   try {
-    await runDueJobs({ ownerConnectionString: opened.ownerUrl, tasks: gatewayJobTasks({ mailer, secrets, database: opened.database, publicUrl: config.publicUrl }), asTenant: asTenantOf(opened.database) });
+    await runDueJobs({ ownerConnectionString: opened.ownerUrl, tasks: gatewayJobTasks({ mailer, sms: createSmsSender(config.sms), secrets, database: opened.database, publicUrl: config.publicUrl, clock: systemClock, presence: undefined, webPush }), asTenant: asTenantOf(opened.database) });
   } finally {
     mailer.dispose();
   }

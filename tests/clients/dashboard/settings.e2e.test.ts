@@ -3,6 +3,8 @@ import { DEMO_PASSWORD, seedDemoData, type DemoAccounts } from '../../../gateway
 import { launchBrowser, saveScreenshot } from '../../support/browser.js';
 import { nextClientMessageId } from '../../support/fixtures.js';
 import { startTestGateway, type TestGateway } from '../../support/test-gateway.js';
+import { NotificationChannel, NotificationRecipientKind, NotificationStatus } from '../../../entities/notification-log-entry.entity.js';
+import { recordNotification } from '../../../gateway/notifications/notification-log.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../../support/webhook-receiver.js';
 import { UI_TIMEOUT, waitFor, waitForCount } from './dashboard-page.js';
 
@@ -176,6 +178,35 @@ describe('the settings area of an admin', () => {
     await waitFor(async () => (await page.getByLabel('Reply time').inputValue()) === 'We reply within 15 minutes');
     expect(await page.getByLabel('Retention (days)').inputValue()).toBe('90');
     await saveScreenshot(page, 'dashboard-pharmacy-settings');
+  });
+
+  it('saves the customer notification settings, refuses a bad one, and lists notifications with masked addresses', async () => {
+    await gateway.database.asTenant({ organizationId: demo.organization.id }, (pharmacy) =>
+      recordNotification(pharmacy, {
+        recipientKind: NotificationRecipientKind.CUSTOMER,
+        recipientId: demo.customers[0]!.id,
+        channel: NotificationChannel.EMAIL,
+        address: 'sofie.jansen@example.nl',
+        status: NotificationStatus.SENT,
+      }),
+    );
+    await openSection('Notifications');
+    const log = page.getByRole('table', { name: 'Notification log' });
+    await log.getByText('Customer s•••@example.nl').waitFor({ timeout: UI_TIMEOUT });
+    expect(await log.textContent()).not.toContain('sofie.jansen');
+
+    await page.getByLabel('Notify after (minutes unread)').fill('0');
+    await page.getByRole('button', { name: 'Save notification settings' }).click();
+    await page.locator('#customerNotificationDelayMinutes-error').waitFor({ timeout: UI_TIMEOUT });
+    await page.getByLabel('Notify after (minutes unread)').fill('15');
+    await page.getByLabel('Outside business hours, wait until the pharmacy opens').uncheck();
+    await page.getByRole('button', { name: 'Save notification settings' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor({ timeout: UI_TIMEOUT });
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Notifications' }).waitFor({ timeout: UI_TIMEOUT });
+    await waitFor(async () => (await page.getByLabel('Notify after (minutes unread)').inputValue()) === '15');
+    expect(await page.getByLabel('Outside business hours, wait until the pharmacy opens').isChecked()).toBe(false);
+    await saveScreenshot(page, 'dashboard-notification-settings');
   });
 
   it('shows the statistics for the last 7 days', async () => {

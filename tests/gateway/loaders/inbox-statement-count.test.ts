@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createPharmacy, nextClientMessageId, type PharmacyFixture } from '../../support/fixtures.js';
 import { quietSessions, startTestGateway, withoutBackgroundWork, type TestGateway } from '../../support/test-gateway.js';
+
+import { waitUntil } from '../../support/wait-until.js';
 import { quietStatementCount } from '../../support/quiet-statements.js';
 
 /** The dashboard's inbox as the bench measured it before it sent the app's own document: 20 rows with what a row shows. */
@@ -85,6 +87,8 @@ describe('the inbox query', () => {
     gateway = await startTestGateway({ config: withoutBackgroundWork, sessions: quietSessions });
     pharmacy = await createPharmacy(gateway.dataSource, gateway.tokens, 'loaders');
     await seedConversations(50);
+    // Each customer message queued a staff-alerts job: let those due run before counting (the owner's connection is not counted).
+    await waitUntil('the due jobs to run', async () => Number((await gateway.dataSource.query(`SELECT count(*) FROM graphile_worker._private_jobs WHERE run_at <= now()`))[0].count) === 0, 60_000);
   }, 120_000);
   afterAll(() => gateway.dispose());
 

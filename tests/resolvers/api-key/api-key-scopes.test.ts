@@ -40,6 +40,10 @@ const STAFF_ONLY_MUTATIONS = new Set([
   'disableTwoFactor',
   // Internal notes are written by staff; keys may only read them (notes:read).
   'writeNote',
+  // Staff notifications (issue 18): one's own preferences and browsers.
+  'updateMyNotificationPreferences',
+  'registerPushSubscription',
+  'removePushSubscription',
 ]);
 
 const schema = buildSchema(readFileSync('schema/schema.graphql', 'utf8'));

@@ -51,6 +51,32 @@ describe("the pharmacy's settings", () => {
     }
   });
 
+  it('has notification settings with their defaults, changes them and refuses values out of bounds', async () => {
+    const read = `{ viewer { organization { settings { customerNotificationDelayMinutes customerNotificationWindowHours holdNotificationsAtNight staffDigestEnabled staffDigestMinutes } } } }`;
+    const before = await gateway.graphql(read, {}, pharmacy.tokens.admin);
+    expect(before.data.viewer.organization.settings).toEqual({
+      customerNotificationDelayMinutes: 5,
+      customerNotificationWindowHours: 12,
+      holdNotificationsAtNight: true,
+      staffDigestEnabled: false,
+      staffDigestMinutes: 30,
+    });
+    const changed = await gateway.graphql(
+      `mutation ($input: UpdateOrganizationSettingsInput!) { updateOrganizationSettings(input: $input) { settings { customerNotificationDelayMinutes holdNotificationsAtNight staffDigestEnabled } } }`,
+      { input: { customerNotificationDelayMinutes: 15, holdNotificationsAtNight: false, staffDigestEnabled: true } },
+      pharmacy.tokens.admin,
+    );
+    expect(changed.data.updateOrganizationSettings.settings).toEqual({ customerNotificationDelayMinutes: 15, holdNotificationsAtNight: false, staffDigestEnabled: true });
+    for (const [input, field] of [
+      [{ customerNotificationDelayMinutes: 0 }, 'customerNotificationDelayMinutes'],
+      [{ customerNotificationWindowHours: 1000 }, 'customerNotificationWindowHours'],
+      [{ staffDigestMinutes: 1 }, 'staffDigestMinutes'],
+    ] as const) {
+      const response = await gateway.graphql(UPDATE, { input }, pharmacy.tokens.admin);
+      expect([field, response.errors?.[0]?.extensions?.code, response.errors?.[0]?.extensions?.field]).toEqual([field, 'BAD_USER_INPUT', field]);
+    }
+  });
+
   it('re-indexes messages when the search language changes', async () => {
     const started = await gateway.graphql(`mutation { startConversation(input: { subject: "Refills" }) { id } }`, {}, pharmacy.tokens.customer);
     await gateway.graphql(

@@ -5,6 +5,7 @@ import { errorMessage, inputErrors } from '../settings/input-errors.js';
 import '../settings/settings.css';
 import { SessionsPanel } from './sessions-panel.js';
 import { TwoFactorPanel } from './two-factor-panel.js';
+import { NotificationSettingsPanel } from '../notifications/notification-settings-panel.js';
 
 const MyAccountQuery = graphql(`
   query MyAccount {
@@ -40,7 +41,7 @@ const ChangeMyPasswordMutation = graphql(`
   }
 `);
 
-/** "Your account", for every staff member: name, password, two-factor sign-in and sessions. Lazy-loaded. */
+/** "Your account", for every staff member: name, password, two-factor sign-in, notifications and sessions. Lazy-loaded. */
 export default function AccountPage() {
   const { data, error } = useQuery(MyAccountQuery, { fetchPolicy: 'cache-and-network' });
   const staff = data?.viewer?.staff;
@@ -59,6 +60,7 @@ export default function AccountPage() {
             <NameForm name={staff.name} />
             <PasswordForm />
             <TwoFactorPanel enabled={Boolean(staff.twoFactorEnabled)} required={Boolean(data?.viewer?.organization.settings.requireTwoFactor)} />
+            <NotificationSettingsPanel />
             <SessionsPanel />
           </>
         )}

@@ -41,6 +41,8 @@ const messagePages: FieldPolicy<StoredMessagePage> = {
 };
 
 export const typePolicies: TypePolicies = {
+  // One per signed-in staff member: the query's and the mutation's answers are the same object.
+  NotificationPreferences: { keyFields: [] },
   Query: {
     fields: {
       // One list per filter (search included); live conversations are inserted by inbox-cache.ts.

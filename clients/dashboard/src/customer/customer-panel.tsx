@@ -4,6 +4,7 @@ import { relativeTime } from '../format/time.js';
 import { StatusBadge } from '../inbox/status-badge.js';
 import { conversationPath, openConversation } from '../routing/use-route.js';
 import { ChatLinkButton } from './chat-link-button.js';
+import { NotificationConsentLine } from './notification-consent-line.js';
 import { StartConversationForm } from './start-conversation-form.js';
 import './customer-panel.css';
 import { Icon } from '../icons.js';
@@ -18,6 +19,12 @@ export const CustomerPanelFields = graphql(`
       email
       externalId
       createdAt
+      emailNotifications {
+        ...NotificationConsentFields
+      }
+      smsNotifications {
+        ...NotificationConsentFields
+      }
     }
   }
 `);
@@ -62,6 +69,11 @@ export function CustomerPanel(props: { conversation: FragmentType<typeof Custome
             <dd>{customer.externalId}</dd>
           </>
         )}
+        <dt>Reply notices</dt>
+        <dd>
+          <NotificationConsentLine channel="E-mail" consent={customer.emailNotifications} />
+          <NotificationConsentLine channel="SMS" consent={customer.smsNotifications} />
+        </dd>
         <dt>Customer since</dt>
         <dd>{new Date(customer.createdAt).toLocaleDateString()}</dd>
       </dl>

@@ -1,6 +1,7 @@
 import { useSubscription } from '@apollo/client/react';
 import { addConversationToLists } from '../apollo/inbox-cache.js';
 import { graphql } from '../gql/index.js';
+import type { AlertableConversation } from '../notifications/customer-message-alerts.js';
 
 const InboxEventsSubscription = graphql(`
   subscription InboxEvents {
@@ -15,6 +16,14 @@ const InboxEventsSubscription = graphql(`
       }
       customer {
         id
+        name
+      }
+      lastMessage {
+        id
+        createdAt
+        sender {
+          __typename
+        }
       }
       ...ConversationRowFields
     }
@@ -24,14 +33,17 @@ const InboxEventsSubscription = graphql(`
 /**
  * Keeps every conversation list live: the event's row is normalized into the cache by id
  * (so counts, previews and status update everywhere), and a conversation no list holds
- * yet is added to the lists it belongs in.
+ * yet is added to the lists it belongs in. `onConversation` hears every event too (the
+ * notifications of new customer messages).
  */
-export function useInboxEvents(viewerStaffId: string): void {
+export function useInboxEvents(viewerStaffId: string, onConversation?: (conversation: AlertableConversation) => void): void {
   useSubscription(InboxEventsSubscription, {
     ignoreResults: true,
     onData: ({ client, data }) => {
       const conversation = data.data?.inboxEvents;
-      if (conversation) addConversationToLists(client.cache, conversation, viewerStaffId);
+      if (!conversation) return;
+      addConversationToLists(client.cache, conversation, viewerStaffId);
+      onConversation?.(conversation);
     },
   });
 }

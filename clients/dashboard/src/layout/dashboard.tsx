@@ -11,6 +11,9 @@ import { accountPath, openAccount, openInbox, openSettings, settingsPath, useRou
 import { settingsEntry } from '../settings/settings-sections.js';
 import { useSession, useStaffSession } from '../session/session-context.js';
 import { MentionsBadge } from '../note/mentions-badge.js';
+import { useFaviconBadge } from '../notifications/favicon-badge.js';
+import { useCustomerMessageAlerts } from '../notifications/customer-message-alerts.js';
+import { NotificationPermissionButton } from '../notifications/notification-permission-button.js';
 import './dashboard.css';
 
 const DashboardViewerQuery = graphql(`
@@ -47,9 +50,10 @@ export function Dashboard() {
   const [endSession] = useMutation(SignOutMutation);
   const { data } = useQuery(DashboardViewerQuery);
   const unread = useUnreadTitle('Counterchat');
-  useInboxEvents(staffId);
-
+  useFaviconBadge(unread);
   const viewer = data?.viewer;
+  useInboxEvents(staffId, useCustomerMessageAlerts(staffId, viewer?.organization.name));
+
   const entry = settingsEntry(viewer?.permissions ?? []);
   const inSettings = settingsSection !== null || account;
   return (
@@ -106,6 +110,7 @@ export function Dashboard() {
               {entry}
             </a>
           )}
+          <NotificationPermissionButton />
           <a
             className={`dashboard__staff${account ? ' button--current' : ''}`}
             href={accountPath()}

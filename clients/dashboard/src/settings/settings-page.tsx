@@ -3,6 +3,7 @@ import { openSettings, settingsPath } from '../routing/use-route.js';
 import { ApiKeysSection } from './api-keys/api-keys-section.js';
 import { AuditLogSection } from './audit-log/audit-log-section.js';
 import { PharmacySettingsSection } from './pharmacy/pharmacy-settings-section.js';
+import { NotificationsSection } from './notifications/notifications-section.js';
 import { visibleSections, type SettingsSectionName } from './settings-sections.js';
 import { StatisticsSection } from './statistics/statistics-section.js';
 import { WebhooksSection } from './webhooks/webhooks-section.js';
@@ -15,6 +16,7 @@ const SECTION_COMPONENTS: Record<SettingsSectionName, () => React.JSX.Element> =
   'api-keys': ApiKeysSection,
   webhooks: WebhooksSection,
   pharmacy: PharmacySettingsSection,
+  notifications: NotificationsSection,
   widget: WidgetSecretSection,
   statistics: StatisticsSection,
   'audit-log': AuditLogSection,

@@ -6,6 +6,7 @@ export const SETTINGS_SECTIONS = [
   { name: 'team', label: 'Team', permission: 'MANAGE_STAFF' },
   { name: 'webhooks', label: 'Webhooks', permission: 'MANAGE_WEBHOOKS' },
   { name: 'pharmacy', label: 'Pharmacy settings', permission: 'MANAGE_SETTINGS' },
+  { name: 'notifications', label: 'Notifications', permission: 'MANAGE_SETTINGS' },
   { name: 'widget', label: 'Chat widget', permission: 'MANAGE_WIDGET' },
   { name: 'statistics', label: 'Statistics', permission: 'READ_STATS' },
   { name: 'audit-log', label: 'Audit log', permission: 'READ_AUDIT_LOG' },

@@ -16,7 +16,7 @@ const MailDeliveriesQuery = graphql(`
   }
 `);
 
-const TEMPLATE_LABELS: Record<MailTemplate, string> = { STAFF_INVITATION: 'Invitation', PASSWORD_RESET: 'Password reset' };
+const TEMPLATE_LABELS: Record<MailTemplate, string> = { STAFF_INVITATION: 'Invitation', PASSWORD_RESET: 'Password reset', STAFF_DIGEST: 'Waiting customer' };
 const STATUS_LABELS: Record<MailDeliveryStatus, string> = { QUEUED: 'Queued', SENT: 'Sent', RETRYING: 'Retrying', FAILED: 'Failed', REPLACED: 'Replaced by a newer one' };
 
 /** The e-mails sent for the team, and why one did not go out. */
