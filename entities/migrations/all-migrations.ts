@@ -20,6 +20,7 @@ import { TwoFactor1763840400000 } from './1763840400000-two-factor.js';
 import { QueueDepths1763850000000 } from './1763850000000-queue-depths.js';
 import { MessageVisibility1764000300000 } from './1764000300000-message-visibility.js';
 import { InternalNotes1764000310000 } from './1764000310000-internal-notes.js';
+import { CustomerProfile1764000320000 } from './1764000320000-customer-profile.js';
 
 /** In order. Listed explicitly so the build needs no file globbing at run time. */
 export const migrations = [
@@ -45,4 +46,5 @@ export const migrations = [
   QueueDepths1763850000000,
   MessageVisibility1764000300000,
   InternalNotes1764000310000,
+  CustomerProfile1764000320000,
 ];

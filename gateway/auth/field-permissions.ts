@@ -16,7 +16,7 @@ import { Permission } from './permission.js';
 
 /** Whoever reached the object may read the field. */
 export const OPEN = 'OPEN';
-/** Staff of the pharmacy only; anyone else reads null without an error, as the SDL says. */
+/** Staff of the pharmacy only; anyone else (even on their own record) reads null without an error, as the SDL says. */
 export const COLLEAGUES = 'COLLEAGUES';
 
 /**
@@ -63,6 +63,10 @@ export const PERSONAL_DATA_FIELDS: Readonly<Record<string, Readonly<Record<strin
     phone: Permission.READ_CUSTOMERS,
     email: Permission.READ_CUSTOMERS,
     externalId: Permission.READ_CUSTOMERS,
+    dateOfBirth: Permission.READ_CUSTOMERS,
+    preferredLanguage: Permission.READ_CUSTOMERS,
+    // What the team writes about the customer: never the customer's, nor a key's.
+    staffNote: COLLEAGUES,
   },
   StaffMember: {
     id: OPEN,

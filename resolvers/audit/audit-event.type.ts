@@ -23,6 +23,7 @@ registerEnumType(AuditAction, {
     SETTINGS_CHANGED: { description: 'details: changed (the setting names).' },
     CUSTOMER_EXPORTED: { description: "A customer's data was exported (right of access)." },
     CUSTOMER_ERASED: { description: "A customer's data was erased on request. details: messages, attachments." },
+    CUSTOMER_UPDATED: { description: "A customer's profile was changed. details: fields (the names of the fields that changed, comma-separated)." },
     RETENTION_PURGE: { description: 'Old messages were purged by the retention period. details: messages, attachments, before.' },
     PHARMACY_CREATED: { description: 'The operator created the pharmacy (npm run admin).' },
     STAFF_INVITED: { description: 'An invitation was sent. details: role.' },

@@ -6,7 +6,7 @@ import type { RequestContext } from '../../gateway/context/request-context.js';
 import type { Page } from '../pagination/page.js';
 import { PaginationArgs, toPageRequest } from '../pagination/pagination.args.js';
 import { CustomerConnectionType } from './customer-connection.type.js';
-import { CreateCustomerInput } from './customer.inputs.js';
+import { CreateCustomerInput, UpdateCustomerInput } from './customer.inputs.js';
 import { CustomerService } from './customer.service.js';
 import { CustomerType } from './customer.type.js';
 
@@ -39,5 +39,14 @@ export class CustomerResolver {
   @Mutation(() => CustomerType, { description: 'A phone number is normalized to E.164; an externalId must be unique within the pharmacy (CONFLICT otherwise).' })
   createCustomer(@Arg('input') input: CreateCustomerInput, @Ctx() context: RequestContext): Promise<Customer> {
     return service(context).create(input);
+  }
+
+  @Authorized(Permission.WRITE_CUSTOMERS)
+  @Mutation(() => CustomerType, {
+    description:
+      "Changes a customer's profile: only the fields given; null clears an optional one. Recorded in the audit log (which fields, not their values). CONFLICT for another customer's externalId.",
+  })
+  updateCustomer(@Arg('input') input: UpdateCustomerInput, @Ctx() context: RequestContext): Promise<Customer> {
+    return service(context).update(input);
   }
 }

@@ -1,4 +1,7 @@
 import { useQuery } from '@apollo/client/react';
+import { useState } from 'react';
+import { CustomerProfileForm } from './customer-profile-form.js';
+import { CUSTOMER_STRINGS as T } from './customer-strings.js';
 import { graphql, readFragment, type FragmentType } from '../gql/index.js';
 import { relativeTime } from '../format/time.js';
 import { StatusBadge } from '../inbox/status-badge.js';
@@ -17,6 +20,9 @@ export const CustomerPanelFields = graphql(`
       phone
       email
       externalId
+      dateOfBirth
+      preferredLanguage
+      staffNote
       createdAt
     }
   }
@@ -42,6 +48,7 @@ export function CustomerPanel(props: { conversation: FragmentType<typeof Custome
   const { id: conversationId, customer } = readFragment(CustomerPanelFields, props.conversation);
   const { data } = useQuery(CustomerThreadsQuery, { variables: { filter: { customerId: customer.id } }, fetchPolicy: 'cache-and-network' });
   const others = (data?.conversations.edges ?? []).map((e) => e.node).filter((c) => c.id !== conversationId);
+  const [editing, setEditing] = useState(false);
 
   return (
     <aside className="customer-panel" aria-label="Customer details">
@@ -51,6 +58,10 @@ export function CustomerPanel(props: { conversation: FragmentType<typeof Custome
           <Icon name="close" />
         </button>
       </div>
+      {editing ? (
+        <CustomerProfileForm customer={customer} onDone={() => setEditing(false)} />
+      ) : (
+      <>
       <dl className="customer-panel__details">
         <dt>Phone</dt>
         <dd>{customer.phone ? <a href={`tel:${customer.phone}`}>{customer.phone}</a> : '—'}</dd>
@@ -62,9 +73,31 @@ export function CustomerPanel(props: { conversation: FragmentType<typeof Custome
             <dd>{customer.externalId}</dd>
           </>
         )}
+        {customer.dateOfBirth && (
+          <>
+            <dt>{T.dateOfBirth}</dt>
+            <dd>{new Date(`${customer.dateOfBirth}T00:00:00`).toLocaleDateString()}</dd>
+          </>
+        )}
+        {customer.preferredLanguage && (
+          <>
+            <dt>{T.preferredLanguage}</dt>
+            <dd>{T.languages[customer.preferredLanguage] ?? customer.preferredLanguage}</dd>
+          </>
+        )}
         <dt>Customer since</dt>
         <dd>{new Date(customer.createdAt).toLocaleDateString()}</dd>
       </dl>
+      {customer.staffNote && (
+        <p className="customer-panel__staff-note" aria-label={T.staffNote}>
+          {customer.staffNote}
+        </p>
+      )}
+      <button type="button" className="button" onClick={() => setEditing(true)}>
+        {T.edit}
+      </button>
+      </>
+      )}
 
       <section aria-labelledby="chat-link-title">
         <h4 id="chat-link-title">Chat link</h4>

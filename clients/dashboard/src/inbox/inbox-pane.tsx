@@ -8,6 +8,8 @@ import { InboxSearch, type InboxSearchValue } from './inbox-search.js';
 import { MessageSearchResults } from './message-search-results.js';
 import { useNow } from './use-now.js';
 import './inbox.css';
+import { NewCustomerForm } from '../customer/new-customer-form.js';
+import { CUSTOMER_STRINGS } from '../customer/customer-strings.js';
 
 
 const InboxQuery = graphql(`
@@ -45,6 +47,7 @@ interface InboxPaneProps {
 export function InboxPane({ viewerStaffId, selectedConversationId }: InboxPaneProps) {
   const [filterName, setFilterName] = useState<InboxFilterName>('open');
   const [search, setSearch] = useState<InboxSearchValue>({ text: '' });
+  const [addingCustomer, setAddingCustomer] = useState(false);
   const filter = useMemo(() => conversationFilter(filterName, search.text), [filterName, search.text]);
   const { data, loading, error, fetchMore, refetch } = useQuery(InboxQuery, {
     variables: { filter },
@@ -104,8 +107,18 @@ export function InboxPane({ viewerStaffId, selectedConversationId }: InboxPanePr
 
   return (
     <section className="inbox" aria-label="Inbox">
+      {addingCustomer && (
+        <div className="new-customer">
+          <NewCustomerForm onDone={() => setAddingCustomer(false)} />
+        </div>
+      )}
       <div className="inbox__controls">
         <InboxSearch value={search} onChange={setSearch} />
+        {!addingCustomer && (
+          <button type="button" className="button button--ghost" onClick={() => setAddingCustomer(true)}>
+            + {CUSTOMER_STRINGS.newCustomer}
+          </button>
+        )}
         <div className="inbox__filters" role="tablist" aria-label="Filter conversations" onKeyDown={onFilterKeyDown}>
           {INBOX_FILTERS.map(({ name, label }) => (
             <button

@@ -45,6 +45,7 @@ const ACTION_LABELS: Record<AuditAction, string> = {
   SETTINGS_CHANGED: 'Settings changed',
   CUSTOMER_EXPORTED: 'Customer data exported',
   CUSTOMER_ERASED: 'Customer erased',
+  CUSTOMER_UPDATED: 'Customer details changed',
   RETENTION_PURGE: 'Retention purge',
   PHARMACY_CREATED: 'Pharmacy created',
   STAFF_INVITED: 'Staff invited',
