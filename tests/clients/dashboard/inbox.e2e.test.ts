@@ -191,10 +191,10 @@ describe('the staff dashboard', () => {
     await message('Great, thank you!').hover();
     expect(await message('Great, thank you!').getByRole('button', { name: 'Edit message' }).count()).toBe(0);
 
-    page.once('dialog', (dialog) => void dialog.accept());
     await message('You are very welcome.').hover();
     await message('You are very welcome.').getByRole('button', { name: 'Delete message' }).click();
-    await timeline().getByText('This message was deleted.').waitFor({ timeout: UI_TIMEOUT });
+    await page.getByRole('dialog', { name: 'Delete this message?' }).getByRole('button', { name: 'Delete' }).click();
+    await timeline().getByText('Message deleted', { exact: true }).waitFor({ timeout: UI_TIMEOUT });
     const thread = await gateway.graphql('query($id: ID!) { conversation(id: $id) { lastMessage { body deletedAt replyTo { body } } } }', { id: customers.sofie.conversationId }, customers.sofie.token);
     expect(thread.data.conversation.lastMessage).toEqual({ body: null, deletedAt: expect.any(String), replyTo: { body: 'Great, thank you!' } });
   });

@@ -1,4 +1,4 @@
-import { useRef, useState, type ClipboardEvent, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type ClipboardEvent, type FormEvent, type KeyboardEvent } from 'react';
 import { useTypingSignal } from '../conversation/typing-indicator.js';
 import type { ReplyTarget } from '../conversation/message-bubble.js';
 import { fileSize } from '../format/time.js';
@@ -6,6 +6,7 @@ import { ACCEPT_ATTRIBUTE } from './attachment-rules.js';
 import { usePendingSends } from './pending-sends.js';
 import './composer.css';
 import { Icon } from '../icons.js';
+import { useFocusComposerRequests, useShortcut } from '../shortcuts/keyboard-shortcuts.js';
 
 const MAX_BODY_LENGTH = 4000;
 
@@ -28,6 +29,14 @@ export function Composer(props: ComposerProps) {
   const input = useRef<HTMLTextAreaElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const typing = useTypingSignal(props.conversationId);
+  const focus = () => input.current?.focus();
+  useFocusComposerRequests(focus);
+  useShortcut('r', focus);
+  // "Reply" on a message: typing goes straight into the answer.
+  const replyToId = props.replyTo?.id;
+  useEffect(() => {
+    if (replyToId) input.current?.focus();
+  }, [replyToId]);
   const canSend = (body.trim().length > 0 || props.files.length > 0) && body.length <= MAX_BODY_LENGTH;
 
   function submit(event?: FormEvent) {

@@ -64,7 +64,7 @@ export function AttachmentList(props: AttachmentListProps) {
             <img src={enlarged.url} alt={enlarged.fileName} onError={props.onLinkExpired} />
             <div className="lightbox__bar">
               <span>{enlarged.fileName}</span>
-              <a href={enlarged.url} download={enlarged.fileName}>
+              <a className="button" href={enlarged.url} download={enlarged.fileName}>
                 Download
               </a>
               <button type="button" className="button" onClick={() => dialog.current?.close()}>

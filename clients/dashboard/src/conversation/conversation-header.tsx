@@ -5,6 +5,9 @@ import { StatusBadge } from '../inbox/status-badge.js';
 import { openInbox } from '../routing/use-route.js';
 import { AssigneePicker } from './assignee-picker.js';
 import { Icon } from '../icons.js';
+import { useShortcut } from '../shortcuts/keyboard-shortcuts.js';
+import { useConnection } from '../connection/connection-context.js';
+import { useBrowserOnline } from '../connection/use-browser-online.js';
 
 export const ConversationHeaderFields = graphql(`
   fragment ConversationHeaderFields on Conversation {
@@ -57,6 +60,13 @@ const STATUS_ACTIONS: Record<ConversationStatus, { status: ConversationStatus; l
 export function ConversationHeader(props: ConversationHeaderProps) {
   const conversation = readFragment(ConversationHeaderFields, props.conversation);
   const [setStatus, { loading }] = useMutation(SetConversationStatusMutation);
+  // While the dashboard itself is disconnected it cannot know: show no one as online.
+  const connection = useConnection();
+  const browserOnline = useBrowserOnline();
+  const connected = connection.state === 'online' && browserOnline;
+  const customerOnline = connected && conversation.customerOnline;
+  const canResolve = STATUS_ACTIONS[conversation.status].some((action) => action.status === 'RESOLVED');
+  useShortcut('e', () => void setStatus({ variables: { input: { conversationId: conversation.id, status: 'RESOLVED' } } }).catch(() => {}), canResolve && !loading);
   return (
     <header className="conversation-header">
       <button type="button" className="icon-button conversation-header__back" aria-label="Back to inbox" onClick={openInbox}>
@@ -65,8 +75,8 @@ export function ConversationHeader(props: ConversationHeaderProps) {
       <div className="conversation-header__who">
         <h2>
           {conversation.customer.name}
-          <span className={`presence-dot${conversation.customerOnline ? ' presence-dot--online' : ''}`} aria-hidden="true" title={conversation.customerOnline ? 'Online now' : 'Offline'} />
-          {conversation.customerOnline && <span className="visually-hidden">(online)</span>}
+          <span className={`presence-dot${customerOnline ? ' presence-dot--online' : ''}`} aria-hidden="true" title={customerOnline ? 'Online now' : 'Offline'} />
+          {customerOnline && <span className="visually-hidden">(online)</span>}
         </h2>
         <p>
           {[conversation.customer.phone, conversation.subject].filter(Boolean).join(' · ')} <StatusBadge status={conversation.status} />

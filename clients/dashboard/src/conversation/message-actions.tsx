@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { graphql } from '../gql/index.js';
 import { AddReactionMutation } from './reaction-chips.js';
 import { Icon } from '../icons.js';
+import { ConfirmDialog } from './confirm-dialog.js';
 
 const DeleteMessageMutation = graphql(`
   mutation DeleteMessage($messageId: ID!) {
@@ -27,6 +28,7 @@ interface MessageActionsProps {
 /** Shown on hover and on keyboard focus within the message. */
 export function MessageActions({ messageId, own, onReply, onEdit }: MessageActionsProps) {
   const [picking, setPicking] = useState(false);
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
   const [addReaction] = useMutation(AddReactionMutation);
   const [deleteMessage] = useMutation(DeleteMessageMutation);
 
@@ -65,12 +67,21 @@ export function MessageActions({ messageId, own, onReply, onEdit }: MessageActio
             type="button"
             className="icon-button"
             aria-label="Delete message"
-            onClick={() => {
-              if (window.confirm('Delete this message for everyone? The customer will see that it was deleted.')) void deleteMessage({ variables: { messageId } });
-            }}
+            onClick={() => setConfirmingDelete(true)}
           >
             <Icon name="trash" />
           </button>
+          <ConfirmDialog
+            open={confirmingDelete}
+            title="Delete this message?"
+            message="It is deleted for everyone. The customer sees “Message deleted” in its place."
+            confirmLabel="Delete"
+            onCancel={() => setConfirmingDelete(false)}
+            onConfirm={() => {
+              setConfirmingDelete(false);
+              void deleteMessage({ variables: { messageId } });
+            }}
+          />
         </>
       )}
     </div>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { graphql, readFragment, type FragmentType } from '../gql/index.js';
 import { ActorFieldsFragmentDoc } from '../gql/graphql.js';
 import { clockTime, fullDateTime } from '../format/time.js';
+import { LinkedText } from '../../../shared/links/linked-text.js';
 import { AttachmentList } from './attachment-list.js';
 import { MessageActions } from './message-actions.js';
 import { MessageEditor } from './message-editor.js';
@@ -76,11 +77,11 @@ export function MessageBubble(props: MessageBubbleProps) {
           </blockquote>
         )}
         {deleted ? (
-          <p className="message__body">This message was deleted.</p>
+          <p className="message__body">Message deleted</p>
         ) : editing ? (
           <MessageEditor messageId={message.id} initialBody={message.body ?? ''} onDone={() => setEditing(false)} />
         ) : (
-          message.body && <p className="message__body">{message.body}</p>
+          message.body && <LinkedText className="message__body">{message.body}</LinkedText>
         )}
         {!deleted && <AttachmentList attachments={message.attachments} onLinkExpired={props.onLinkExpired} />}
       </div>

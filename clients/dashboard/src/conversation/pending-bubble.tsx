@@ -1,11 +1,13 @@
 import { usePendingSends, type PendingSend } from '../composer/pending-sends.js';
 import { fileSize } from '../format/time.js';
 import { Icon } from '../icons.js';
+import { useBrowserOnline } from '../connection/use-browser-online.js';
 
 /** A message the server has not confirmed yet: sending (with upload progress) or failed (with why). */
 export function PendingBubble({ send }: { send: PendingSend }) {
   const { retry, discard } = usePendingSends();
   const failed = send.state === 'failed';
+  const online = useBrowserOnline();
   return (
     <li className={`message message--staff message--pending${failed ? ' message--failed' : ''}`} aria-label={failed ? 'Message not sent' : 'Sending message'}>
       <div className="message__bubble">
@@ -31,17 +33,27 @@ export function PendingBubble({ send }: { send: PendingSend }) {
         {failed ? (
           <span className="message__error" role="alert">
             {send.error}{' '}
-            <button type="button" className="link-button" onClick={() => retry(send.clientMessageId)}>
-              Retry
-            </button>{' '}
+            {send.retryable && (
+              <>
+                <button type="button" className="link-button" onClick={() => retry(send.clientMessageId)}>
+                  Retry
+                </button>{' '}
+              </>
+            )}
             <button type="button" className="link-button" onClick={() => discard(send.clientMessageId)}>
               Discard
             </button>
           </span>
         ) : (
-          <span>{send.state === 'sent' ? 'Sent' : send.progress !== null ? `Uploading ${Math.round(send.progress * 100)}%…` : 'Sending…'}</span>
+          <span>{pendingLabel(send, online)}</span>
         )}
       </div>
     </li>
   );
+}
+
+function pendingLabel(send: PendingSend, online: boolean): string {
+  if (send.state === 'sent') return 'Sent';
+  if (send.state === 'queued') return online ? 'Waiting to send…' : 'Waiting for the connection…';
+  return send.progress !== null ? `Uploading ${Math.round(send.progress * 100)}%…` : 'Sending…';
 }

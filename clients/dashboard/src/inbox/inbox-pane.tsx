@@ -7,6 +7,8 @@ import { conversationFilter, INBOX_FILTERS, matchesFilter, type InboxFilterName 
 import { InboxSearch, type InboxSearchValue } from './inbox-search.js';
 import { MessageSearchResults } from './message-search-results.js';
 import { useNow } from './use-now.js';
+import { openConversation } from '../routing/use-route.js';
+import { useShortcut } from '../shortcuts/keyboard-shortcuts.js';
 import './inbox.css';
 
 
@@ -71,6 +73,20 @@ export function InboxPane({ viewerStaffId, selectedConversationId }: InboxPanePr
       .filter((node) => matchesFilter(node, node.id === selectedConversationId ? stillReading : filter, viewerStaffId))
       .sort((a, b) => b.lastActivityAt.localeCompare(a.lastActivityAt));
   }, [connection, filter, viewerStaffId, selectedConversationId]);
+
+  // j / k walk the list as shown; u jumps to the next conversation with unread messages.
+  const currentIndex = rows.findIndex((node) => node.id === selectedConversationId);
+  const openAt = (index: number) => {
+    const target = rows[index];
+    if (target) openConversation(target.id);
+  };
+  useShortcut('j', () => openAt(currentIndex < 0 ? 0 : Math.min(currentIndex + 1, rows.length - 1)));
+  useShortcut('k', () => openAt(currentIndex < 0 ? 0 : Math.max(currentIndex - 1, 0)));
+  useShortcut('u', () => {
+    const after = [...rows.slice(currentIndex + 1), ...rows.slice(0, Math.max(currentIndex, 0))];
+    const unread = after.find((node) => node.unreadCount > 0);
+    if (unread) openConversation(unread.id);
+  });
 
   const hasNextPage = connection?.pageInfo.hasNextPage ?? false;
   const endCursor = connection?.pageInfo.endCursor ?? null;

@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useShortcut } from '../shortcuts/keyboard-shortcuts.js';
 
 /**
  * What the search box asks for. The text goes to `ConversationFilter.search` (the
@@ -12,6 +13,8 @@ const DEBOUNCE_MS = 250;
 
 export function InboxSearch({ value, onChange }: { value: InboxSearchValue; onChange(value: InboxSearchValue): void }) {
   const [text, setText] = useState(value.text);
+  const input = useRef<HTMLInputElement>(null);
+  useShortcut('/', () => input.current?.focus());
   useEffect(() => {
     if (text === value.text) return;
     const timer = setTimeout(() => onChange({ text }), DEBOUNCE_MS);
@@ -20,6 +23,7 @@ export function InboxSearch({ value, onChange }: { value: InboxSearchValue; onCh
   return (
     <form className="inbox-search" role="search" onSubmit={(event) => { event.preventDefault(); onChange({ text }); }}>
       <input
+        ref={input}
         type="search"
         aria-label="Search customers and messages"
         placeholder="Search name, phone or message"

@@ -10,6 +10,7 @@ import { PendingSendsProvider } from '../composer/pending-sends.js';
 import { accountPath, openAccount, openInbox, openSettings, settingsPath, useRoute } from '../routing/use-route.js';
 import { settingsEntry } from '../settings/settings-sections.js';
 import { useSession, useStaffSession } from '../session/session-context.js';
+import { ShortcutHelp } from '../shortcuts/shortcut-help.js';
 import './dashboard.css';
 
 const DashboardViewerQuery = graphql(`
@@ -117,6 +118,7 @@ export function Dashboard() {
           >
             {viewer?.staff?.name ?? 'Your account'}
           </a>
+          <ShortcutHelp />
           <button
             type="button"
             className="button button--ghost"
