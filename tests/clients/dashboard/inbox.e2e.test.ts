@@ -281,7 +281,7 @@ describe('the staff dashboard', () => {
     expect(await bubbles('Sent while you were offline (1)').count()).toBe(1);
     expect(await bubbles('Sent while you were offline (2)').count()).toBe(1);
     expect(await bubbles('Is a dented box a problem for the pens?').count()).toBe(1);
-    const sequences = await timeline().locator('[data-sequence]').evaluateAll((items) => items.map((item) => Number(item.getAttribute('data-sequence'))));
+    const sequences = await timeline().locator('[data-sequence]').evaluateAll((items: { getAttribute(name: string): string | null }[]) => items.map((item) => Number(item.getAttribute('data-sequence'))));
     expect(sequences).toEqual([...sequences].sort((a, b) => a - b));
     expect(new Set(sequences).size).toBe(sequences.length);
     expect(pageErrors).toEqual([]);
@@ -373,7 +373,7 @@ describe('the staff dashboard', () => {
     await open('Lucas Smit');
     await bubbles('While closed 35.').waitFor({ timeout: UI_TIMEOUT });
     await waitForCount(bubbles('While closed'), 35);
-    const sequences = await timeline().locator('[data-sequence]').evaluateAll((items) => items.map((item) => Number(item.getAttribute('data-sequence'))));
+    const sequences = await timeline().locator('[data-sequence]').evaluateAll((items: { getAttribute(name: string): string | null }[]) => items.map((item) => Number(item.getAttribute('data-sequence'))));
     expect(sequences).toEqual(sequences.map((_, index) => sequences[0]! + index));
     await search.fill('');
   });

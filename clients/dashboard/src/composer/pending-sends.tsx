@@ -2,6 +2,7 @@ import { useApolloClient } from '@apollo/client/react';
 import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useOnReconnect } from '../connection/connection-context.js';
+import { useStrings, type Translate } from '../i18n/dashboard-i18n.js';
 import type { UploadProgressOptions } from '../../../shared/apollo/upload-progress.js';
 import { newClientMessageId } from '../../../shared/messages/client-message-id.js';
 import { addMessageToThread } from '../apollo/message-cache.js';
@@ -66,6 +67,7 @@ const PendingSendsContext = createContext<PendingSendsValue | null>(null);
 
 export function PendingSendsProvider({ children }: { children: ReactNode }) {
   const client = useApolloClient();
+  const t = useStrings();
   const [pending, setPending] = useState<PendingSend[]>([]);
   // The queue as the flush loop sees it between renders.
   const latest = useRef<PendingSend[]>([]);
@@ -110,11 +112,11 @@ export function PendingSendsProvider({ children }: { children: ReactNode }) {
           update(message.clientMessageId, { state: 'queued', progress: null, error: null });
           return 'network';
         }
-        update(message.clientMessageId, { state: 'failed', progress: null, error: describeSendError(error), retryable: isRetryable(error) });
+        update(message.clientMessageId, { state: 'failed', progress: null, error: describeSendError(error, t), retryable: isRetryable(error) });
         return 'refused';
       }
     },
-    [client, update],
+    [client, update, t],
   );
 
   const flushing = useRef(false);
@@ -206,24 +208,24 @@ export function usePendingSends(): PendingSendsValue {
 }
 
 /** The sentence a pharmacist sees under a message that did not go out. */
-export function describeSendError(error: unknown): string {
+export function describeSendError(error: unknown, t: Translate): string {
   if (CombinedGraphQLErrors.is(error)) {
     const first = error.errors[0];
     switch (first?.extensions?.code) {
       case 'PAYLOAD_TOO_LARGE':
-        return 'A file is too large: files can be at most 10 MB.';
+        return t('sendTooLarge');
       case 'UNSUPPORTED_MEDIA_TYPE':
-        return 'Only photos, PDF and Word documents can be attached.';
+        return t('sendUnsupported');
       case 'BAD_USER_INPUT':
         return first.message;
       case 'RATE_LIMITED':
-        return 'Sending too fast. Wait a moment and retry.';
+        return t('sendTooFast');
       case 'FORBIDDEN':
-        return 'You are not allowed to send in this conversation.';
+        return t('sendForbidden');
       default:
-        return first?.message ?? 'Not sent.';
+        return first?.message ?? t('notSent');
     }
   }
-  if (ServerError.is(error) && error.statusCode === 413) return 'The files are too large to send.';
-  return 'Not sent: no connection to Counterchat.';
+  if (ServerError.is(error) && error.statusCode === 413) return t('sendFilesTooLarge');
+  return t('notSentNoConnection');
 }

@@ -5,6 +5,7 @@ interface ConfirmDialogProps {
   title: string;
   message: string;
   confirmLabel: string;
+  cancelLabel: string;
   onConfirm(): void;
   onCancel(): void;
 }
@@ -30,7 +31,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
       <p id="confirm-dialog-message">{props.message}</p>
       <div className="confirm-dialog__actions">
         <button ref={cancel} type="button" className="button" onClick={props.onCancel}>
-          Cancel
+          {props.cancelLabel}
         </button>
         <button type="button" className="button button--danger-solid" onClick={props.onConfirm}>
           {props.confirmLabel}

@@ -13,6 +13,7 @@ import { MessageTimeline } from './message-timeline.js';
 import { TypingIndicator } from './typing-indicator.js';
 import { useConversationEvents } from './use-conversation-events.js';
 import { useCustomerPresence } from './use-customer-presence.js';
+import { useStrings } from '../i18n/dashboard-i18n.js';
 import './conversation.css';
 
 const PAGE_SIZE = 30;
@@ -76,6 +77,7 @@ export function ConversationView({ conversationId, viewerStaffId }: Conversation
     nextFetchPolicy: 'cache-first',
   });
   const conversation = data?.conversation;
+  const t = useStrings();
   const edges = conversation?.messages.edges ?? [];
   const newestSequence = edges.length ? edges[edges.length - 1]!.node.sequence : 0;
 
@@ -101,11 +103,11 @@ export function ConversationView({ conversationId, viewerStaffId }: Conversation
 
   const addFiles = useCallback(
     (incoming: File[]) => {
-      const result = acceptFiles(files, incoming);
+      const result = acceptFiles(files, incoming, t);
       setFiles(result.files);
       setFileErrors(result.errors);
     },
-    [files],
+    [files, t],
   );
 
   // Signed file links last 5 minutes; refetch the thread (at most every 30 s) for fresh ones.
@@ -119,17 +121,17 @@ export function ConversationView({ conversationId, viewerStaffId }: Conversation
   if (error && !conversation) {
     const notFound = CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.code === 'NOT_FOUND');
     return (
-      <section className="conversation conversation--message" aria-label="Conversation">
+      <section className="conversation conversation--message" aria-label={t('conversation')}>
         <p className="notice notice--error" role="alert">
-          {notFound ? 'This conversation does not exist or is not in your pharmacy.' : 'The conversation could not be loaded.'}
+          {notFound ? t('conversationNotFound') : t('conversationNotLoaded')}
         </p>
       </section>
     );
   }
   if (!conversation) {
     return (
-      <section className="conversation conversation--message" aria-label="Conversation" aria-busy="true">
-        <p>Loading conversation…</p>
+      <section className="conversation conversation--message" aria-label={t('conversation')} aria-busy="true">
+        <p>{t('loadingConversation')}</p>
       </section>
     );
   }
@@ -145,7 +147,7 @@ export function ConversationView({ conversationId, viewerStaffId }: Conversation
     <div className={`conversation-layout${customerPanelOpen ? ' conversation-layout--with-panel' : ''}`}>
       <section
         className={`conversation${dragging ? ' conversation--dragging' : ''}`}
-        aria-label="Conversation"
+        aria-label={t('conversation')}
         onDragOver={(event) => {
           if (!event.dataTransfer.types.includes('Files')) return;
           event.preventDefault();
@@ -188,7 +190,7 @@ export function ConversationView({ conversationId, viewerStaffId }: Conversation
         />
         {dragging && (
           <div className="drop-overlay" aria-hidden="true">
-            Drop photos, PDF or Word files to attach
+            {t('dropFiles')}
           </div>
         )}
       </section>

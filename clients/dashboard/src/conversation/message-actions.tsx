@@ -4,6 +4,7 @@ import { graphql } from '../gql/index.js';
 import { AddReactionMutation } from './reaction-chips.js';
 import { Icon } from '../icons.js';
 import { ConfirmDialog } from './confirm-dialog.js';
+import { useStrings } from '../i18n/dashboard-i18n.js';
 
 const DeleteMessageMutation = graphql(`
   mutation DeleteMessage($messageId: ID!) {
@@ -29,25 +30,26 @@ interface MessageActionsProps {
 export function MessageActions({ messageId, own, onReply, onEdit }: MessageActionsProps) {
   const [picking, setPicking] = useState(false);
   const [confirmingDelete, setConfirmingDelete] = useState(false);
+  const t = useStrings();
   const [addReaction] = useMutation(AddReactionMutation);
   const [deleteMessage] = useMutation(DeleteMessageMutation);
 
   return (
     <div className="message-actions">
-      <button type="button" className="icon-button" onClick={onReply} aria-label="Reply">
+      <button type="button" className="icon-button" onClick={onReply} aria-label={t('reply')}>
         <Icon name="reply" />
       </button>
-      <button type="button" className="icon-button" onClick={() => setPicking((p) => !p)} aria-label="Add reaction" aria-expanded={picking}>
+      <button type="button" className="icon-button" onClick={() => setPicking((p) => !p)} aria-label={t('addReaction')} aria-expanded={picking}>
         <Icon name="smile" />
       </button>
       {picking && (
-        <span className="message-actions__picker" role="group" aria-label="Reactions">
+        <span className="message-actions__picker" role="group" aria-label={t('reactions')}>
           {QUICK_REACTIONS.map((emoji) => (
             <button
               key={emoji}
               type="button"
               className="icon-button"
-              aria-label={`React with ${emoji}`}
+              aria-label={t('reactWith', { emoji })}
               onClick={() => {
                 setPicking(false);
                 void addReaction({ variables: { messageId, emoji } });
@@ -60,22 +62,23 @@ export function MessageActions({ messageId, own, onReply, onEdit }: MessageActio
       )}
       {own && (
         <>
-          <button type="button" className="icon-button" onClick={onEdit} aria-label="Edit message">
+          <button type="button" className="icon-button" onClick={onEdit} aria-label={t('editMessage')}>
             <Icon name="edit" />
           </button>
           <button
             type="button"
             className="icon-button"
-            aria-label="Delete message"
+            aria-label={t('deleteMessage')}
             onClick={() => setConfirmingDelete(true)}
           >
             <Icon name="trash" />
           </button>
           <ConfirmDialog
             open={confirmingDelete}
-            title="Delete this message?"
-            message="It is deleted for everyone. The customer sees “Message deleted” in its place."
-            confirmLabel="Delete"
+            title={t('deleteQuestion')}
+            message={t('deleteExplained')}
+            confirmLabel={t('delete')}
+            cancelLabel={t('cancel')}
             onCancel={() => setConfirmingDelete(false)}
             onConfirm={() => {
               setConfirmingDelete(false);

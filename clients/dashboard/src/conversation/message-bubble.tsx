@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { graphql, readFragment, type FragmentType } from '../gql/index.js';
 import { ActorFieldsFragmentDoc } from '../gql/graphql.js';
-import { clockTime, fullDateTime } from '../format/time.js';
+import { useFormat } from '../format/dates.js';
+import { useStrings } from '../i18n/dashboard-i18n.js';
 import { LinkedText } from '../../../shared/links/linked-text.js';
 import { AttachmentList } from './attachment-list.js';
 import { MessageActions } from './message-actions.js';
@@ -58,26 +59,28 @@ interface MessageBubbleProps {
 export function MessageBubble(props: MessageBubbleProps) {
   const message = readFragment(MessageBubbleFields, props.message);
   const [editing, setEditing] = useState(false);
+  const t = useStrings();
+  const format = useFormat();
   const sender = readFragment(ActorFieldsFragmentDoc, message.sender);
   const fromStaffSide = sender?.__typename !== 'Customer';
   const own = sender?.__typename === 'StaffMember' && sender.id === props.viewerStaffId;
   // Someone who has left the pharmacy still signs their old replies, marked as such.
   const former = message.sender?.__typename === 'StaffMember' && message.sender.active === false;
-  const senderName = `${sender?.name ?? 'Someone'}${former ? ' (former staff)' : ''}`;
+  const senderName = former ? t('formerStaff', { name: sender?.name ?? t('someone') }) : (sender?.name ?? t('someone'));
   const deleted = Boolean(message.deletedAt);
 
   return (
-    <li className={`message${fromStaffSide ? ' message--staff' : ' message--customer'}`} data-sequence={message.sequence} aria-label={`${senderName} at ${clockTime(message.createdAt)}`}>
+    <li className={`message${fromStaffSide ? ' message--staff' : ' message--customer'}`} data-sequence={message.sequence} aria-label={t('senderAt', { name: senderName, time: format.time(message.createdAt) })}>
       {props.showSender && <span className="message__sender">{senderName}</span>}
       <div className={`message__bubble${deleted ? ' message__bubble--deleted' : ''}`}>
         {message.replyTo && (
           <blockquote className="message__quote">
-            <span className="message__quote-sender">{readFragment(ActorFieldsFragmentDoc, message.replyTo.sender)?.name ?? 'Someone'}</span>
-            <span>{message.replyTo.deletedAt ? 'Message deleted' : truncate(message.replyTo.body ?? '', 120)}</span>
+            <span className="message__quote-sender">{readFragment(ActorFieldsFragmentDoc, message.replyTo.sender)?.name ?? t('someone')}</span>
+            <span>{message.replyTo.deletedAt ? t('messageDeleted') : truncate(message.replyTo.body ?? '', 120)}</span>
           </blockquote>
         )}
         {deleted ? (
-          <p className="message__body">Message deleted</p>
+          <p className="message__body">{t('messageDeleted')}</p>
         ) : editing ? (
           <MessageEditor messageId={message.id} initialBody={message.body ?? ''} onDone={() => setEditing(false)} />
         ) : (
@@ -86,18 +89,18 @@ export function MessageBubble(props: MessageBubbleProps) {
         {!deleted && <AttachmentList attachments={message.attachments} onLinkExpired={props.onLinkExpired} />}
       </div>
       <div className="message__footer">
-        <time dateTime={message.createdAt} title={fullDateTime(message.createdAt)}>
-          {clockTime(message.createdAt)}
+        <time dateTime={message.createdAt} title={format.dateTime(message.createdAt)}>
+          {format.time(message.createdAt)}
         </time>
-        {message.editedAt && !deleted && <span>· edited</span>}
-        {props.seen && <span className="message__seen">· Seen</span>}
+        {message.editedAt && !deleted && <span title={format.dateTime(message.editedAt)}>· {t('edited')}</span>}
+        {props.seen && <span className="message__seen">· {t('seen')}</span>}
       </div>
       {!deleted && <ReactionChips message={message} viewerStaffId={props.viewerStaffId} />}
       {!deleted && !editing && (
         <MessageActions
           messageId={message.id}
           own={own}
-          onReply={() => props.onReply({ id: message.id, senderName, body: message.body ?? (message.attachments.length ? 'Attachment' : '') })}
+          onReply={() => props.onReply({ id: message.id, senderName, body: message.body ?? (message.attachments.length ? t('attachments', { count: 1 }) : '') })}
           onEdit={() => setEditing(true)}
         />
       )}

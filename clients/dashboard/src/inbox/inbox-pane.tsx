@@ -9,6 +9,7 @@ import { MessageSearchResults } from './message-search-results.js';
 import { useNow } from './use-now.js';
 import { openConversation } from '../routing/use-route.js';
 import { useShortcut } from '../shortcuts/keyboard-shortcuts.js';
+import { useStrings } from '../i18n/dashboard-i18n.js';
 import './inbox.css';
 
 
@@ -55,6 +56,7 @@ export function InboxPane({ viewerStaffId, selectedConversationId }: InboxPanePr
     notifyOnNetworkStatusChange: true,
   });
   const now = useNow(60_000);
+  const t = useStrings();
 
   // After a socket drop the inbox may have missed events: ask again once it is back.
   useOnReconnect(() => void refetch());
@@ -119,10 +121,10 @@ export function InboxPane({ viewerStaffId, selectedConversationId }: InboxPanePr
   }
 
   return (
-    <section className="inbox" aria-label="Inbox">
+    <section className="inbox" aria-label={t('inbox')}>
       <div className="inbox__controls">
         <InboxSearch value={search} onChange={setSearch} />
-        <div className="inbox__filters" role="tablist" aria-label="Filter conversations" onKeyDown={onFilterKeyDown}>
+        <div className="inbox__filters" role="tablist" aria-label={t('filterConversations')} onKeyDown={onFilterKeyDown}>
           {INBOX_FILTERS.map(({ name, label }) => (
             <button
               key={name}
@@ -134,20 +136,23 @@ export function InboxPane({ viewerStaffId, selectedConversationId }: InboxPanePr
               className={`filter-tab${filterName === name ? ' filter-tab--active' : ''}`}
               onClick={() => setFilterName(name)}
             >
-              {label}
+              {t(label)}
             </button>
           ))}
         </div>
       </div>
-      <div className="inbox__list" role="tabpanel" aria-label={`${INBOX_FILTERS.find((f) => f.name === filterName)!.label} conversations`}>
+      <div className="inbox__list" role="tabpanel" aria-label={t('tabConversations', { tab: t(INBOX_FILTERS.find((f) => f.name === filterName)!.label) })}>
         {error && !connection && (
           <p className="notice notice--error" role="alert">
-            The inbox could not be loaded. <button type="button" className="link-button" onClick={() => void refetch()}>Try again</button>
+            {t('inboxNotLoaded')}{' '}
+            <button type="button" className="link-button" onClick={() => void refetch()}>
+              {t('tryAgain')}
+            </button>
           </p>
         )}
-        {connection && rows.length === 0 && <p className="inbox__empty">{search.text ? 'No customer matches that name or number.' : 'Nothing here. Nice work.'}</p>}
-        {!connection && loading && <p className="inbox__empty">Loading conversations…</p>}
-        <ul className="conversation-list" aria-label="Conversations">
+        {connection && rows.length === 0 && <p className="inbox__empty">{search.text ? t('noCustomerMatches') : t('nothingHere')}</p>}
+        {!connection && loading && <p className="inbox__empty">{t('loadingConversations')}</p>}
+        <ul className="conversation-list" aria-label={t('conversations')}>
           {rows.map((node) => (
             <ConversationRow key={node.id} conversation={node} selected={node.id === selectedConversationId} now={now} viewerStaffId={viewerStaffId} />
           ))}
@@ -155,7 +160,7 @@ export function InboxPane({ viewerStaffId, selectedConversationId }: InboxPanePr
         {search.text && <MessageSearchResults query={search.text} now={now} />}
         {hasNextPage && (
           <div ref={sentinel} className="inbox__more" aria-hidden="true">
-            Loading more…
+            {t('loadingMore')}
           </div>
         )}
       </div>

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useShortcut } from '../shortcuts/keyboard-shortcuts.js';
+import { useStrings } from '../i18n/dashboard-i18n.js';
 
 /**
  * What the search box asks for. The text goes to `ConversationFilter.search` (the
@@ -14,6 +15,7 @@ const DEBOUNCE_MS = 250;
 export function InboxSearch({ value, onChange }: { value: InboxSearchValue; onChange(value: InboxSearchValue): void }) {
   const [text, setText] = useState(value.text);
   const input = useRef<HTMLInputElement>(null);
+  const t = useStrings();
   useShortcut('/', () => input.current?.focus());
   useEffect(() => {
     if (text === value.text) return;
@@ -25,8 +27,8 @@ export function InboxSearch({ value, onChange }: { value: InboxSearchValue; onCh
       <input
         ref={input}
         type="search"
-        aria-label="Search customers and messages"
-        placeholder="Search name, phone or message"
+        aria-label={t('searchLabel')}
+        placeholder={t('searchPlaceholder')}
         value={text}
         onChange={(event) => setText(event.target.value)}
       />

@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
+import type { DashboardKey } from '../i18n/dashboard-keys.js';
 
 /**
  * The dashboard's keyboard shortcuts: single keys, as in Gmail or Chatwoot, taken only
@@ -6,14 +7,14 @@ import { useEffect, useLayoutEffect, useRef } from 'react';
  * The "?" help lists this table, so a shortcut and its description live in one place.
  */
 export const SHORTCUTS = [
-  { key: 'r', description: 'Write a reply (focus the message box)' },
-  { key: 'j', description: 'Next conversation' },
-  { key: 'k', description: 'Previous conversation' },
-  { key: 'u', description: 'Next unread conversation' },
-  { key: 'e', description: 'Resolve the open conversation' },
-  { key: '/', description: 'Search customers and messages' },
-  { key: '?', description: 'Show these shortcuts' },
-] as const;
+  { key: 'r', description: 'shortcutReply' },
+  { key: 'j', description: 'shortcutNext' },
+  { key: 'k', description: 'shortcutPrevious' },
+  { key: 'u', description: 'shortcutNextUnread' },
+  { key: 'e', description: 'shortcutResolve' },
+  { key: '/', description: 'shortcutSearch' },
+  { key: '?', description: 'shortcutHelp' },
+] as const satisfies readonly { key: string; description: DashboardKey }[];
 
 export type ShortcutKey = (typeof SHORTCUTS)[number]['key'];
 
