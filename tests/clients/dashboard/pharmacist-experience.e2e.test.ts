@@ -84,6 +84,29 @@ describe("the pharmacist's dashboard", () => {
     expect(await page.locator('a[href^="javascript:" i], a[href^="data:" i]').count()).toBe(0);
   });
 
+  it('opens a message found by search scrolled into view and highlighted, though forty messages came after it', async () => {
+    await sendAsSofie('Do you stock elderflower throat lozenges without sugar?');
+    for (let n = 1; n <= 40; n++) await sendAsSofie(`Later message ${n}`);
+    await message('Later message 40').waitFor({ timeout: UI_TIMEOUT });
+    await page.getByRole('searchbox', { name: 'Search customers and messages' }).fill('elderflower');
+    const hit = page.getByRole('list', { name: 'Messages found' }).getByRole('link', { name: /^Sofie Jansen: .*elderflower/ });
+    await hit.click({ timeout: UI_TIMEOUT });
+
+    const found = message('Do you stock elderflower throat lozenges without sugar?');
+    await found.and(page.locator('.message--highlighted')).waitFor({ timeout: UI_TIMEOUT });
+    // In the middle of the timeline's view, not below it as the newest page would leave it.
+    await waitFor(async () => {
+      const [box, view] = await Promise.all([found.boundingBox(), timeline().boundingBox()]);
+      return !!box && !!view && box.y >= view.y && box.y + box.height <= view.y + view.height;
+    });
+    expect(await message('Later message 40').isVisible()).toBe(true); // on the page, scrolled out of view
+    const newestInView = await message('Later message 40').evaluate((bubble: { getBoundingClientRect(): { top: number } }, viewBottom: number) => bubble.getBoundingClientRect().top < viewBottom, (await timeline().boundingBox())!.y + (await timeline().boundingBox())!.height);
+    expect(newestInView).toBe(false);
+    expect(new URL(page.url()).search).toMatch(/^\?message=\d+$/);
+    await saveScreenshot(page, 'dashboard-search-hit');
+    await page.getByRole('searchbox', { name: 'Search customers and messages' }).fill('');
+  });
+
   it('moves the focus to the message box after "Reply", so typing goes into the answer', async () => {
     const target = timeline().locator('.message--customer').last();
     await target.hover();

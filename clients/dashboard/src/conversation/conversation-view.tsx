@@ -17,6 +17,7 @@ import { useStrings } from '../i18n/dashboard-i18n.js';
 import './conversation.css';
 
 const PAGE_SIZE = 30;
+const FOCUS_PAGE_SIZE = 100;
 
 const ConversationThreadQuery = graphql(`
   query ConversationThread($id: ID!, $last: Int!, $before: String) {
@@ -67,10 +68,12 @@ const MarkConversationReadMutation = graphql(`
 interface ConversationViewProps {
   conversationId: string;
   viewerStaffId: string;
+  /** A message to scroll to and highlight (a search hit); older pages load until it is there. */
+  focusSequence: number | null;
 }
 
 /** One thread: header with status and assignee, the timeline, the composer, the customer. */
-export function ConversationView({ conversationId, viewerStaffId }: ConversationViewProps) {
+export function ConversationView({ conversationId, viewerStaffId, focusSequence }: ConversationViewProps) {
   const { data, error, fetchMore, refetch } = useQuery(ConversationThreadQuery, {
     variables: { id: conversationId, last: PAGE_SIZE },
     fetchPolicy: 'cache-and-network',
@@ -90,6 +93,15 @@ export function ConversationView({ conversationId, viewerStaffId }: Conversation
   if (conversation && afterSequence === null) setAfterSequence(newestSequence);
   useOnReconnect(() => setAfterSequence((current) => (current === null ? null : newestSequence)));
   useConversationEvents(conversationId, afterSequence);
+
+  // A search hit further back than the first page: page back until it is loaded.
+  const oldestLoaded = edges[0]?.node.sequence ?? 0;
+  const hasOlder = conversation?.messages.pageInfo.hasPreviousPage ?? false;
+  const startCursor = conversation?.messages.pageInfo.startCursor ?? null;
+  useEffect(() => {
+    if (!focusSequence || !hasOlder || !startCursor || oldestLoaded <= focusSequence) return;
+    void fetchMore({ variables: { before: startCursor, last: FOCUS_PAGE_SIZE } }).catch(() => {});
+  }, [focusSequence, hasOlder, startCursor, oldestLoaded, fetchMore]);
 
   useMarkRead(conversationId, conversation?.unreadCount ?? 0, newestSequence);
   useCustomerPresence(conversationId, conversation?.customer.id);
@@ -170,6 +182,7 @@ export function ConversationView({ conversationId, viewerStaffId }: Conversation
           hasOlder={conversation.messages.pageInfo.hasPreviousPage}
           loadOlder={() => fetchMore({ variables: { before: conversation.messages.pageInfo.startCursor } })}
           customerReadSequence={customerRead}
+          focusSequence={focusSequence}
           viewerStaffId={viewerStaffId}
           onReply={setReplyTo}
           onLinkExpired={onLinkExpired}

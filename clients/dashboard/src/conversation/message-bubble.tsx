@@ -52,6 +52,8 @@ interface MessageBubbleProps {
   showSender: boolean;
   /** The customer has read up to here: "Seen" under the viewer's side. */
   seen: boolean;
+  /** The message a search hit opened. */
+  highlighted?: boolean;
   onReply(target: ReplyTarget): void;
   onLinkExpired(): void;
 }
@@ -70,7 +72,7 @@ export function MessageBubble(props: MessageBubbleProps) {
   const deleted = Boolean(message.deletedAt);
 
   return (
-    <li className={`message${fromStaffSide ? ' message--staff' : ' message--customer'}`} data-sequence={message.sequence} aria-label={t('senderAt', { name: senderName, time: format.time(message.createdAt) })}>
+    <li className={`message${fromStaffSide ? ' message--staff' : ' message--customer'}${props.highlighted ? ' message--highlighted' : ''}`} data-sequence={message.sequence} aria-label={t('senderAt', { name: senderName, time: format.time(message.createdAt) })}>
       {props.showSender && <span className="message__sender">{senderName}</span>}
       <div className={`message__bubble${deleted ? ' message__bubble--deleted' : ''}`}>
         {message.replyTo && (

@@ -31,6 +31,8 @@ interface MessageTimelineProps {
   loadOlder(): Promise<unknown>;
   /** The customer has read up to this sequence. */
   customerReadSequence: number;
+  /** Scroll to this message once it is loaded, and highlight it. */
+  focusSequence: number | null;
   viewerStaffId: string;
   onReply(target: ReplyTarget): void;
   onLinkExpired(): void;
@@ -128,6 +130,22 @@ export function MessageTimeline(props: MessageTimelineProps) {
     if (movingUp && element.scrollTop < LOAD_OLDER_PX && props.hasOlder) void loadOlder();
   }
 
+  // A search hit: centred and highlighted once it is on the page, and only once, so the
+  // pharmacist can scroll away; the view is no longer pinned to the bottom.
+  const focused = useRef<number | null>(null);
+  const [highlighted, setHighlighted] = useState<number | null>(null);
+  const focusLoaded = props.focusSequence !== null && messages.some((m) => m.sequence === props.focusSequence);
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    if (!element || !focusLoaded || focused.current === props.focusSequence) return;
+    const target = element.querySelector(`[data-sequence="${props.focusSequence}"]`);
+    if (!target) return;
+    focused.current = props.focusSequence;
+    target.scrollIntoView({ block: 'center' });
+    atBottom.current = false;
+    setHighlighted(props.focusSequence);
+  }, [focusLoaded, props.focusSequence]);
+
   // "Seen" goes under the newest staff message the customer has read.
   const lastSeenSequence = [...messages]
     .reverse()
@@ -172,6 +190,7 @@ export function MessageTimeline(props: MessageTimelineProps) {
                     viewerStaffId={props.viewerStaffId}
                     showSender={!sameSender}
                     seen={message.sequence === lastSeenSequence}
+                    highlighted={message.sequence === highlighted}
                     onReply={props.onReply}
                     onLinkExpired={props.onLinkExpired}
                   />

@@ -49,7 +49,7 @@ const AccountPage = lazy(() => import('../account/account-page.js'));
 export function Dashboard() {
   const { staffId } = useStaffSession();
   const { signOut } = useSession();
-  const { conversationId, settingsSection, account } = useRoute();
+  const { conversationId, messageSequence, settingsSection, account } = useRoute();
   const [endSession] = useMutation(SignOutMutation);
   const { data } = useQuery(DashboardViewerQuery);
   const unread = useUnreadTitle('Counterchat');
@@ -158,7 +158,7 @@ export function Dashboard() {
         <main className="dashboard__body">
           <InboxPane viewerStaffId={staffId} selectedConversationId={conversationId} />
           {conversationId ? (
-            <ConversationView key={conversationId} conversationId={conversationId} viewerStaffId={staffId} />
+            <ConversationView key={conversationId} conversationId={conversationId} viewerStaffId={staffId} focusSequence={messageSequence} />
           ) : (
             <section className="dashboard__placeholder" aria-label={t('noConversationOpen')}>
               <p>{t('pickConversation')}</p>
