@@ -1,5 +1,5 @@
 import { CHAT_TOKEN_PARAM, WidgetEvent, type SignedIdentity, type WidgetMessage } from '../protocol/widget-protocol.js';
-import { launcherStrings } from '../src/strings.js';
+import { launcherStringsFor } from '../src/i18n/launcher-strings.js';
 import { createBridge } from './bridge.js';
 import { createCommandQueue, queuedCommands, type CounterchatApi } from './command-queue.js';
 import { createChatFrame } from './frame.js';
@@ -29,7 +29,7 @@ function start(): void {
   }
   const appOrigin = new URL(script.src, location.href).origin;
   const lang = document.documentElement.lang || navigator.language || 'en';
-  const strings = launcherStrings(lang);
+  const strings = launcherStringsFor(lang);
   const chatToken = takeChatTokenFromUrl();
 
   let isOpen = false;

@@ -1,4 +1,8 @@
 import { ApolloProvider } from '@apollo/client/react';
+import { I18nextProvider } from 'react-i18next';
+import { createFormatter } from '../../shared/i18n/format.js';
+import { setLanguage } from '../../shared/i18n/create-i18n.js';
+import { createWidgetI18n } from './i18n/widget-i18n.js';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ConnectionState } from '../../shared/apollo/connection-state.js';
 import { createApolloClient, type CounterchatClient } from '../../shared/apollo/create-apollo-client.js';
@@ -8,7 +12,6 @@ import { Panel } from './panel/panel.js';
 import { identifyCustomer } from './session/identify.js';
 import { tokenStoreFor } from './session/token-store.js';
 import { WidgetContext, type WidgetContextValue } from './session/widget-context.js';
-import { stringsFor } from './strings.js';
 
 export interface AppProps {
   organizationSlug: string;
@@ -132,20 +135,24 @@ export function App({ organizationSlug, hostOrigin, initialLang, linkToken }: Ap
     if (!token) bridge.send(WidgetEvent.Unread, { count: 0 });
   }, [bridge, token, restoring]);
 
+  const [i18n] = useState(() => createWidgetI18n(initialLang));
   useEffect(() => {
     document.documentElement.lang = lang;
-  }, [lang]);
+    setLanguage(i18n, lang);
+  }, [i18n, lang]);
 
   const context: WidgetContextValue = useMemo(
-    () => ({ organizationSlug, lang, strings: stringsFor(lang), bridge, open, connection, reconnects, visitThreadId }),
+    () => ({ organizationSlug, lang, format: createFormatter({ locale: lang }), bridge, open, connection, reconnects, visitThreadId }),
     [organizationSlug, lang, bridge, open, connection, reconnects, visitThreadId],
   );
 
   return (
-    <WidgetContext.Provider value={context}>
-      <ApolloProvider client={client.apollo}>
-        <Panel signedIn={token !== null} restoring={restoring} onSignedIn={signIn} notice={notice} />
-      </ApolloProvider>
-    </WidgetContext.Provider>
+    <I18nextProvider i18n={i18n}>
+      <WidgetContext.Provider value={context}>
+        <ApolloProvider client={client.apollo}>
+          <Panel signedIn={token !== null} restoring={restoring} onSignedIn={signIn} notice={notice} />
+        </ApolloProvider>
+      </WidgetContext.Provider>
+    </I18nextProvider>
   );
 }

@@ -1,9 +1,10 @@
 import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { CustomerProfileForm } from './customer-profile-form.js';
-import { CUSTOMER_STRINGS as T } from './customer-strings.js';
+import { languageName } from './customer-languages.js';
 import { graphql, readFragment, type FragmentType } from '../gql/index.js';
-import { relativeTime } from '../format/time.js';
+import { useFormat } from '../format/dates.js';
+import { useStrings } from '../i18n/dashboard-i18n.js';
 import { StatusBadge } from '../inbox/status-badge.js';
 import { conversationPath, openConversation } from '../routing/use-route.js';
 import { ChatLinkButton } from './chat-link-button.js';
@@ -49,12 +50,14 @@ export function CustomerPanel(props: { conversation: FragmentType<typeof Custome
   const { data } = useQuery(CustomerThreadsQuery, { variables: { filter: { customerId: customer.id } }, fetchPolicy: 'cache-and-network' });
   const others = (data?.conversations.edges ?? []).map((e) => e.node).filter((c) => c.id !== conversationId);
   const [editing, setEditing] = useState(false);
+  const t = useStrings();
+  const format = useFormat();
 
   return (
-    <aside className="customer-panel" aria-label="Customer details">
+    <aside className="customer-panel" aria-label={t('customerDetails')}>
       <div className="customer-panel__head">
         <h3>{customer.name}</h3>
-        <button type="button" className="icon-button" aria-label="Close customer details" onClick={props.onClose}>
+        <button type="button" className="icon-button" aria-label={t('closeCustomerDetails')} onClick={props.onClose}>
           <Icon name="close" />
         </button>
       </div>
@@ -63,51 +66,52 @@ export function CustomerPanel(props: { conversation: FragmentType<typeof Custome
       ) : (
       <>
       <dl className="customer-panel__details">
-        <dt>Phone</dt>
+        <dt>{t('phone')}</dt>
         <dd>{customer.phone ? <a href={`tel:${customer.phone}`}>{customer.phone}</a> : '—'}</dd>
-        <dt>Email</dt>
+        <dt>{t('email')}</dt>
         <dd>{customer.email ? <a href={`mailto:${customer.email}`}>{customer.email}</a> : '—'}</dd>
         {customer.externalId && (
           <>
-            <dt>Store id</dt>
+            <dt>{t('storeId')}</dt>
             <dd>{customer.externalId}</dd>
           </>
         )}
         {customer.dateOfBirth && (
           <>
-            <dt>{T.dateOfBirth}</dt>
-            <dd>{new Date(`${customer.dateOfBirth}T00:00:00`).toLocaleDateString()}</dd>
+            <dt>{t('customerDateOfBirth')}</dt>
+            {/* Midday UTC: a calendar day stays that day in any time zone. */}
+            <dd>{format.date(`${customer.dateOfBirth}T12:00:00Z`)}</dd>
           </>
         )}
         {customer.preferredLanguage && (
           <>
-            <dt>{T.preferredLanguage}</dt>
-            <dd>{T.languages[customer.preferredLanguage] ?? customer.preferredLanguage}</dd>
+            <dt>{t('customerLanguage')}</dt>
+            <dd>{languageName(customer.preferredLanguage, t)}</dd>
           </>
         )}
-        <dt>Customer since</dt>
-        <dd>{new Date(customer.createdAt).toLocaleDateString()}</dd>
+        <dt>{t('customerSince')}</dt>
+        <dd>{format.date(customer.createdAt)}</dd>
       </dl>
       {customer.staffNote && (
-        <p className="customer-panel__staff-note" aria-label={T.staffNote}>
+        <p className="customer-panel__staff-note" aria-label={t('customerStaffNote')}>
           {customer.staffNote}
         </p>
       )}
       <button type="button" className="button" onClick={() => setEditing(true)}>
-        {T.edit}
+        {t('customerEdit')}
       </button>
       </>
       )}
 
       <section aria-labelledby="chat-link-title">
-        <h4 id="chat-link-title">Chat link</h4>
+        <h4 id="chat-link-title">{t('chatLink')}</h4>
         <ChatLinkButton customerId={customer.id} />
       </section>
 
       <section aria-labelledby="other-threads-title">
-        <h4 id="other-threads-title">Other conversations</h4>
+        <h4 id="other-threads-title">{t('otherConversations')}</h4>
         {others.length === 0 ? (
-          <p className="customer-panel__muted">{data ? 'None.' : 'Loading…'}</p>
+          <p className="customer-panel__muted">{data ? t('none') : t('loading')}</p>
         ) : (
           <ul className="customer-panel__threads">
             {others.map((thread) => (
@@ -119,8 +123,8 @@ export function CustomerPanel(props: { conversation: FragmentType<typeof Custome
                     openConversation(thread.id);
                   }}
                 >
-                  <span>{thread.subject || 'Chat'}</span>
-                  <span className="customer-panel__muted">{relativeTime(thread.lastActivityAt)}</span>
+                  <span>{thread.subject || t('chat')}</span>
+                  <span className="customer-panel__muted">{format.relative(thread.lastActivityAt)}</span>
                   <StatusBadge status={thread.status} />
                 </a>
               </li>
@@ -130,7 +134,7 @@ export function CustomerPanel(props: { conversation: FragmentType<typeof Custome
       </section>
 
       <section aria-labelledby="new-thread-title">
-        <h4 id="new-thread-title">New conversation</h4>
+        <h4 id="new-thread-title">{t('newConversation')}</h4>
         <StartConversationForm customerId={customer.id} />
       </section>
     </aside>

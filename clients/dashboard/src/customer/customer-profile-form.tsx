@@ -2,7 +2,8 @@ import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { graphql } from '../gql/index.js';
 import { inputErrors } from '../settings/input-errors.js';
-import { CUSTOMER_STRINGS as T } from './customer-strings.js';
+import { useStrings } from '../i18n/dashboard-i18n.js';
+import { CUSTOMER_LANGUAGES, languageName } from './customer-languages.js';
 
 const UpdateCustomerMutation = graphql(`
   mutation UpdateCustomer($input: UpdateCustomerInput!) {
@@ -39,6 +40,7 @@ export function CustomerProfileForm(props: { customer: EditableCustomer; onDone(
   const [values, setValues] = useState(initial);
   const [update, { loading, error, reset }] = useMutation(UpdateCustomerMutation);
   const errors = inputErrors(error);
+  const t = useStrings();
   const set = (field: Field) => (event: { target: { value: string } }) => {
     setValues((current) => ({ ...current, [field]: event.target.value }));
     reset();
@@ -62,27 +64,28 @@ export function CustomerProfileForm(props: { customer: EditableCustomer; onDone(
   );
 
   return (
-    <form className="customer-profile-form" onSubmit={(event) => void submit(event)} aria-label="Customer details form">
-      {text('name', T.name)}
-      {text('phone', T.phone, 'tel')}
-      {text('email', T.email, 'email')}
-      {text('externalId', T.externalId)}
-      {text('dateOfBirth', T.dateOfBirth, 'date')}
+    <form className="customer-profile-form" onSubmit={(event) => void submit(event)} aria-label={t('customerDetailsForm')}>
+      {text('name', t('customerName'))}
+      {text('phone', t('customerPhone'), 'tel')}
+      {text('email', t('customerEmail'), 'email')}
+      {text('externalId', t('customerExternalId'))}
+      {text('dateOfBirth', t('customerDateOfBirth'), 'date')}
       <label className="field">
-        <span>{T.preferredLanguage}</span>
+        <span>{t('customerLanguage')}</span>
         <select value={values.preferredLanguage} onChange={set('preferredLanguage')}>
-          {Object.entries(T.languages).map(([code, label]) => (
+          <option value="">{t('languageNotSet')}</option>
+          {CUSTOMER_LANGUAGES.map((code) => (
             <option key={code} value={code}>
-              {label}
+              {languageName(code, t)}
             </option>
           ))}
         </select>
       </label>
       <label className="field">
-        <span>{T.staffNote}</span>
+        <span>{t('customerStaffNote')}</span>
         <textarea rows={3} value={values.staffNote} onChange={set('staffNote')} aria-describedby="staff-note-help" />
         <span id="staff-note-help" className="field-help">
-          {T.staffNoteHelp}
+          {t('customerStaffNoteHelp')}
         </span>
         {errors.staffNote && <span className="field-error">{errors.staffNote}</span>}
       </label>
@@ -93,10 +96,10 @@ export function CustomerProfileForm(props: { customer: EditableCustomer; onDone(
       )}
       <div className="customer-profile-form__actions">
         <button type="submit" className="button button--primary" disabled={loading}>
-          {T.save}
+          {t('customerSave')}
         </button>
         <button type="button" className="button button--ghost" onClick={props.onDone}>
-          {T.cancel}
+          {t('cancel')}
         </button>
       </div>
     </form>

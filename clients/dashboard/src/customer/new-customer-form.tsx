@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { graphql } from '../gql/index.js';
 import { openConversation } from '../routing/use-route.js';
 import { inputErrors } from '../settings/input-errors.js';
-import { CUSTOMER_STRINGS as T } from './customer-strings.js';
+import { useStrings } from '../i18n/dashboard-i18n.js';
 
 const CreateCustomerMutation = graphql(`
   mutation CreateCustomerFromDashboard($input: CreateCustomerInput!) {
@@ -24,6 +24,8 @@ const StartFirstConversationMutation = graphql(`
 /** A customer who walked in or phoned: added, then their first conversation opened. */
 export function NewCustomerForm(props: { onDone(): void }) {
   const [values, setValues] = useState({ name: '', phone: '', email: '' });
+  const t = useStrings();
+  const labels = { name: t('customerName'), phone: t('customerPhone'), email: t('customerEmail') };
   const [create, created] = useMutation(CreateCustomerMutation);
   const [start, started] = useMutation(StartFirstConversationMutation);
   const errors = inputErrors(created.error ?? started.error);
@@ -45,10 +47,10 @@ export function NewCustomerForm(props: { onDone(): void }) {
 
   return (
     <form className="new-customer-form" onSubmit={(event) => void submit(event)} aria-labelledby="new-customer-title">
-      <h2 id="new-customer-title">{T.newCustomerTitle}</h2>
+      <h2 id="new-customer-title">{t('newCustomerTitle')}</h2>
       {(['name', 'phone', 'email'] as const).map((field) => (
         <label key={field} className="field">
-          <span>{T[field]}</span>
+          <span>{labels[field]}</span>
           <input type={field === 'phone' ? 'tel' : field === 'email' ? 'email' : 'text'} value={values[field]} required={field === 'name'} onChange={set(field)} />
           {errors[field] && <span className="field-error">{errors[field]}</span>}
         </label>
@@ -60,10 +62,10 @@ export function NewCustomerForm(props: { onDone(): void }) {
       )}
       <div className="customer-profile-form__actions">
         <button type="submit" className="button button--primary" disabled={created.loading || started.loading || !values.name.trim()}>
-          {T.create}
+          {t('createCustomer')}
         </button>
         <button type="button" className="button button--ghost" onClick={props.onDone}>
-          {T.cancel}
+          {t('cancel')}
         </button>
       </div>
     </form>

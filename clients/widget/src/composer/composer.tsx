@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { useWidget } from '../session/widget-context.js';
+import { useStrings } from '../i18n/widget-i18n.js';
 
 const ACCEPT = 'image/*,application/pdf';
 const MAX_FILES = 5;
@@ -12,7 +12,7 @@ export interface ComposerProps {
 
 /** The message box: Enter sends, Shift+Enter breaks the line; photos and PDFs (camera on phones). */
 export function Composer({ onSend, onTyping }: ComposerProps) {
-  const { strings } = useWidget();
+  const t = useStrings();
   const [body, setBody] = useState('');
   const [files, setFiles] = useState<File[]>([]);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -49,7 +49,7 @@ export function Composer({ onSend, onTyping }: ComposerProps) {
           {files.map((file, index) => (
             <li key={`${file.name}-${index}`} className="cc-chip">
               <span>{file.name}</span>
-              <button type="button" aria-label={strings.removeFile(file.name)} onClick={() => setFiles((current) => current.filter((_, at) => at !== index))}>
+              <button type="button" aria-label={t('removeFile', { name: file.name })} onClick={() => setFiles((current) => current.filter((_, at) => at !== index))}>
                 ×
               </button>
             </li>
@@ -57,13 +57,13 @@ export function Composer({ onSend, onTyping }: ComposerProps) {
         </ul>
       )}
       <div className="cc-composer-row">
-        <button type="button" className="cc-icon-button cc-attach" aria-label={strings.attach} onClick={() => fileInput.current?.click()}>
+        <button type="button" className="cc-icon-button cc-attach" aria-label={t('attach')} onClick={() => fileInput.current?.click()}>
           <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
             <path d="M16.5 6v11.5a4 4 0 0 1-8 0V5a2.5 2.5 0 0 1 5 0v10.5a1 1 0 0 1-2 0V6H10v9.5a2.5 2.5 0 0 0 5 0V5a4 4 0 0 0-8 0v12.5a5.5 5.5 0 0 0 11 0V6z" />
           </svg>
         </button>
         {phone && (
-          <button type="button" className="cc-icon-button" aria-label={strings.takePhoto} onClick={() => cameraInput.current?.click()}>
+          <button type="button" className="cc-icon-button" aria-label={t('takePhoto')} onClick={() => cameraInput.current?.click()}>
             <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
               <path d="M9 3 7.2 5H4a2 2 0 0 0-2 2v12a2 2 0 0 0 2 2h16a2 2 0 0 0 2-2V7a2 2 0 0 0-2-2h-3.2L15 3zm3 15a5 5 0 1 1 0-10 5 5 0 0 1 0 10z" />
             </svg>
@@ -71,12 +71,12 @@ export function Composer({ onSend, onTyping }: ComposerProps) {
         )}
         <input ref={fileInput} type="file" accept={ACCEPT} multiple hidden onChange={(event) => addFiles(event.target)} data-testid="cc-file-input" />
         <input ref={cameraInput} type="file" accept="image/*" capture="environment" hidden onChange={(event) => addFiles(event.target)} />
-        <label htmlFor={`${id}-message`} className="cc-visually-hidden">{strings.messageLabel}</label>
+        <label htmlFor={`${id}-message`} className="cc-visually-hidden">{t('messageLabel')}</label>
         <textarea
           id={`${id}-message`}
           className="cc-textarea"
           rows={1}
-          placeholder={strings.messagePlaceholder}
+          placeholder={t('messagePlaceholder')}
           value={body}
           maxLength={4000}
           onChange={(event) => {
@@ -87,7 +87,7 @@ export function Composer({ onSend, onTyping }: ComposerProps) {
           onKeyDown={onKeyDown}
           data-autofocus
         />
-        <button type="submit" className="cc-send" aria-label={strings.send}>
+        <button type="submit" className="cc-send" aria-label={t('send')}>
           <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
             <path d="M2 21 23 12 2 3v7l15 2-15 2z" />
           </svg>

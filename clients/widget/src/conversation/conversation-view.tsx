@@ -4,6 +4,7 @@ import { newClientMessageId } from '../../../shared/messages/client-message-id.j
 import { Composer } from '../composer/composer.js';
 import { graphql, readFragment } from '../gql/index.js';
 import { ActorFieldsFragmentDoc } from '../gql/graphql.js';
+import { useStrings } from '../i18n/widget-i18n.js';
 import { useWidget } from '../session/widget-context.js';
 import { MessageBubble, MessageBubbleFragment, type MessageRef } from './message-bubble.js';
 import { PendingBubble, type PendingMessage } from './pending-bubble.js';
@@ -98,7 +99,8 @@ const entryOf = (ref: MessageRef): Entry => {
  */
 export function ConversationView(props: { conversationId: string | null; onCreate(): Promise<string>; onShowList?: () => void }) {
   const { conversationId } = props;
-  const { strings, open, reconnects } = useWidget();
+  const { open, reconnects } = useWidget();
+  const t = useStrings();
   const { data } = useQuery(ConversationQuery, { variables: { id: conversationId ?? '' }, skip: !conversationId, fetchPolicy: 'network-only' });
   const [messages, setMessages] = useState<Map<number, Entry>>(new Map());
   const [pending, setPending] = useState<PendingMessage[]>([]);
@@ -166,7 +168,7 @@ export function ConversationView(props: { conversationId: string | null; onCreat
       if (!typing || actor?.__typename === 'Customer') return;
       clearTimeout(typingTimer.current);
       if (!typing.typing) return setTypingName(null);
-      setTypingName(actor?.name ?? strings.pharmacy);
+      setTypingName(actor?.name ?? t('pharmacy'));
       typingTimer.current = setTimeout(() => setTypingName(null), TYPING_DISPLAY_MS);
     },
   });
@@ -216,14 +218,14 @@ export function ConversationView(props: { conversationId: string | null; onCreat
   const ownSeen = Math.max(0, ...sorted.filter((entry) => entry.own && entry.sequence <= staffRead).map((entry) => entry.sequence));
 
   return (
-    <section className="cc-conversation" aria-label={strings.messages}>
+    <section className="cc-conversation" aria-label={t('messages')}>
       {props.onShowList && (
         <button type="button" className="cc-link-button" onClick={props.onShowList}>
-          {strings.conversations}
+          {t('conversations')}
         </button>
       )}
       <ol className="cc-messages" aria-live="polite" aria-relevant="additions">
-        {sorted.length === 0 && pending.length === 0 && <li className="cc-empty">{strings.noMessagesYet}</li>}
+        {sorted.length === 0 && pending.length === 0 && <li className="cc-empty">{t('noMessagesYet')}</li>}
         {sorted.map((entry) => (
           <MessageBubble key={entry.sequence} message={entry.ref} seen={entry.own && entry.sequence === ownSeen} />
         ))}
@@ -233,7 +235,7 @@ export function ConversationView(props: { conversationId: string | null; onCreat
         <li ref={end} className="cc-end" aria-hidden="true" />
       </ol>
       <p className="cc-typing" role="status">
-        {typingName ? strings.typing(typingName) : ''}
+        {typingName ? t('typing', { name: typingName }) : ''}
       </p>
       <Composer
         onTyping={sendTyping}

@@ -1,5 +1,6 @@
 import { graphql, readFragment, type FragmentType } from '../gql/index.js';
 import { ActorFieldsFragmentDoc } from '../gql/graphql.js';
+import { useStrings } from '../i18n/widget-i18n.js';
 import { useWidget } from '../session/widget-context.js';
 
 export const MessageBubbleFragment = graphql(`
@@ -28,13 +29,14 @@ export type MessageRef = FragmentType<typeof MessageBubbleFragment>;
 
 /** One message: the customer's own on the right, the pharmacy's on the left, system notes in the middle. */
 export function MessageBubble(props: { message: MessageRef; seen: boolean }) {
-  const { strings, lang } = useWidget();
+  const { format } = useWidget();
+  const t = useStrings();
   const message = readFragment(MessageBubbleFragment, props.message);
-  const time = new Date(message.createdAt).toLocaleTimeString(lang, { hour: '2-digit', minute: '2-digit' });
+  const time = format.time(message.createdAt);
   if (message.kind === 'SYSTEM') return <li className="cc-system">{message.body}</li>;
   const sender = readFragment(ActorFieldsFragmentDoc, message.sender);
   const own = sender?.__typename === 'Customer';
-  const author = own ? strings.you : (sender?.name ?? strings.pharmacy);
+  const author = own ? t('you') : (sender?.name ?? t('pharmacy'));
   return (
     <li className={own ? 'cc-message cc-own' : 'cc-message'} data-sequence={message.sequence}>
       <span className="cc-visually-hidden">{author}: </span>
@@ -55,7 +57,7 @@ export function MessageBubble(props: { message: MessageRef; seen: boolean }) {
       </div>
       <span className="cc-time">
         {time}
-        {own && props.seen && <span className="cc-seen"> · {strings.seen}</span>}
+        {own && props.seen && <span className="cc-seen"> · {t('seen')}</span>}
       </span>
     </li>
   );

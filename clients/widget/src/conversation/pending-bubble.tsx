@@ -1,4 +1,4 @@
-import { useWidget } from '../session/widget-context.js';
+import { useStrings } from '../i18n/widget-i18n.js';
 
 export interface PendingMessage {
   clientMessageId: string;
@@ -11,7 +11,7 @@ export interface PendingMessage {
 
 /** A message on its way (or refused by the network): shown at once, replaced when the server has it. */
 export function PendingBubble({ message, onRetry }: { message: PendingMessage; onRetry(): void }) {
-  const { strings } = useWidget();
+  const t = useStrings();
   return (
     <li className="cc-message cc-own cc-pending">
       <div className="cc-bubble">
@@ -21,14 +21,14 @@ export function PendingBubble({ message, onRetry }: { message: PendingMessage; o
             📎 {file.name}
           </span>
         ))}
-        {message.progress !== undefined && message.status === 'sending' && <progress max={1} value={message.progress} aria-label={strings.sending} />}
+        {message.progress !== undefined && message.status === 'sending' && <progress max={1} value={message.progress} aria-label={t('sending')} />}
       </div>
       {message.status === 'failed' ? (
         <button type="button" className="cc-retry" onClick={onRetry}>
-          {strings.failed}
+          {t('failed')}
         </button>
       ) : (
-        <span className="cc-time">{strings.sending}</span>
+        <span className="cc-time">{t('sending')}</span>
       )}
     </li>
   );

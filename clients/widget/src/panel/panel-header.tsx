@@ -1,5 +1,6 @@
 import { WidgetEvent } from '../../protocol/widget-protocol.js';
 import { graphql, readFragment, type FragmentType } from '../gql/index.js';
+import { useStrings } from '../i18n/widget-i18n.js';
 import { useWidget } from '../session/widget-context.js';
 
 const PanelHeaderFragment = graphql(`
@@ -18,7 +19,8 @@ const PanelHeaderFragment = graphql(`
 
 export function PanelHeader(props: { config: FragmentType<typeof PanelHeaderFragment>; children?: React.ReactNode }) {
   const config = readFragment(PanelHeaderFragment, props.config);
-  const { strings, bridge, lang } = useWidget();
+  const { bridge, format } = useWidget();
+  const t = useStrings();
   return (
     <header className="cc-header">
       <div className="cc-header-text">
@@ -27,16 +29,16 @@ export function PanelHeader(props: { config: FragmentType<typeof PanelHeaderFrag
         {config.openNow !== null && (
           <p className="cc-hours">
             <span className={config.openNow ? 'cc-dot cc-dot-open' : 'cc-dot'} aria-hidden="true" />
-            {config.openNow ? strings.openNow : strings.closedNow}
+            {config.openNow ? t('openNow') : t('closedNow')}
           </p>
         )}
         {config.businessHours.length > 0 && (
           <details className="cc-hours-list">
-            <summary>{strings.openingHours}</summary>
+            <summary>{t('openingHours')}</summary>
             <ul>
               {config.businessHours.map((range) => (
                 <li key={`${range.day}-${range.opens}`}>
-                  {weekdayName(range.day, lang)} {range.opens}–{range.closes}
+                  {format.weekday(range.day)} {range.opens}–{range.closes}
                 </li>
               ))}
             </ul>
@@ -46,7 +48,7 @@ export function PanelHeader(props: { config: FragmentType<typeof PanelHeaderFrag
       </div>
       {props.children}
       {bridge.embedded && (
-        <button type="button" className="cc-icon-button" aria-label={strings.closeChat} onClick={() => bridge.send(WidgetEvent.RequestClose, {})}>
+        <button type="button" className="cc-icon-button" aria-label={t('closeChat')} onClick={() => bridge.send(WidgetEvent.RequestClose, {})}>
           <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
             <path d="M6.4 5 5 6.4 10.6 12 5 17.6 6.4 19 12 13.4 17.6 19 19 17.6 13.4 12 19 6.4 17.6 5 12 10.6z" />
           </svg>
@@ -56,11 +58,3 @@ export function PanelHeader(props: { config: FragmentType<typeof PanelHeaderFrag
   );
 }
 
-/** 0 = Sunday, in the page language (4 January 1970 was a Sunday). */
-function weekdayName(day: number, lang: string): string {
-  try {
-    return new Date(Date.UTC(1970, 0, 4 + day)).toLocaleDateString(lang, { weekday: 'long', timeZone: 'UTC' });
-  } catch {
-    return String(day);
-  }
-}

@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import { WidgetEvent } from '../../protocol/widget-protocol.js';
 import { graphql } from '../gql/index.js';
 import { PrechatForm } from '../prechat/prechat-form.js';
+import { useStrings } from '../i18n/widget-i18n.js';
 import { useWidget } from '../session/widget-context.js';
 import { ChatHome } from '../threads/chat-home.js';
 import { PanelHeader } from './panel-header.js';
@@ -30,7 +31,8 @@ export interface PanelProps {
 
 /** The open chat: header with the pharmacy's brand, then the pre-chat form or the conversation. */
 export function Panel({ signedIn, restoring, onSignedIn, notice }: PanelProps) {
-  const { organizationSlug, strings, bridge, open } = useWidget();
+  const { organizationSlug, bridge, open } = useWidget();
+  const t = useStrings();
   const { data, error } = useQuery(WidgetConfigQuery, { variables: { slug: organizationSlug } });
   // Signing in swaps the Apollo Client (one per token); keep showing what we had meanwhile,
   // or the thread would unmount and lose what the customer was typing.
@@ -54,13 +56,13 @@ export function Panel({ signedIn, restoring, onSignedIn, notice }: PanelProps) {
   const style = config && /^#[0-9a-f]{6}$/i.test(config.primaryColor) ? ({ '--cc-primary': config.primaryColor } as React.CSSProperties) : undefined;
 
   return (
-    <div className="cc-panel" ref={panel} style={style} role="dialog" aria-modal={bridge.embedded ? 'true' : undefined} aria-label={config ? strings.chatWith(config.name) : strings.loading}>
+    <div className="cc-panel" ref={panel} style={style} role="dialog" aria-modal={bridge.embedded ? 'true' : undefined} aria-label={config ? t('chatWith', { name: config.name }) : t('loading')}>
       {config ? <PanelHeader config={config} /> : <div className="cc-header" />}
       <ReconnectBanner />
       {error && !config ? (
-        <p className="cc-error" role="alert">{strings.somethingWrong}</p>
+        <p className="cc-error" role="alert">{t('somethingWrong')}</p>
       ) : !config || restoring ? (
-        <p className="cc-loading">{strings.loading}</p>
+        <p className="cc-loading">{t('loading')}</p>
       ) : signedIn ? (
         <ChatHome threadPolicy={config.threadPolicy} />
       ) : (

@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react';
+import { useStrings } from '../i18n/widget-i18n.js';
 import { useWidget } from '../session/widget-context.js';
 
 /** "Reconnecting…" while the socket is down; "Back online" briefly once it is up and has caught up. */
 export function ReconnectBanner() {
-  const { connection, reconnects, strings } = useWidget();
+  const { connection, reconnects } = useWidget();
+  const t = useStrings();
   const [justBack, setJustBack] = useState(false);
   useEffect(() => {
     if (reconnects === 0) return;
@@ -11,7 +13,7 @@ export function ReconnectBanner() {
     const timer = setTimeout(() => setJustBack(false), 2500);
     return () => clearTimeout(timer);
   }, [reconnects]);
-  const text = connection === 'offline' ? strings.reconnecting : justBack ? strings.reconnected : null;
+  const text = connection === 'offline' ? t('reconnecting') : justBack ? t('reconnected') : null;
   return (
     <div className={text ? `cc-banner${connection === 'offline' ? ' cc-banner-offline' : ''}` : 'cc-banner-empty'} role="status" aria-live="polite">
       {text}

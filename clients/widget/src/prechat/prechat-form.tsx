@@ -2,6 +2,7 @@ import { useMutation } from '@apollo/client/react';
 import { useId, useState, type FormEvent } from 'react';
 import { graphql } from '../gql/index.js';
 import { errorDetails } from '../session/graphql-errors.js';
+import { useStrings } from '../i18n/widget-i18n.js';
 import { useWidget } from '../session/widget-context.js';
 
 const StartWidgetSession = graphql(`
@@ -17,7 +18,8 @@ type Field = 'name' | 'contact' | 'consentToContact';
 
 /** Name, a phone number or email, and consent: then the visitor is a customer with a chat token. */
 export function PrechatForm({ onSignedIn, notice }: { onSignedIn(token: string): void; notice: 'sessionExpired' | null }) {
-  const { organizationSlug, strings } = useWidget();
+  const { organizationSlug } = useWidget();
+  const t = useStrings();
   const [start, { loading }] = useMutation(StartWidgetSession);
   const [name, setName] = useState('');
   const [contact, setContact] = useState('');
@@ -44,12 +46,12 @@ export function PrechatForm({ onSignedIn, notice }: { onSignedIn(token: string):
       if (data) onSignedIn(data.startWidgetSession.token);
     } catch (error) {
       const details = errorDetails(error);
-      if (details.code === 'RATE_LIMITED') return setErrors({ message: strings.rateLimited });
+      if (details.code === 'RATE_LIMITED') return setErrors({ message: t('rateLimited') });
       if (details.code === 'BAD_USER_INPUT' && details.message) {
         const field: Field | undefined = details.field === 'name' ? 'name' : details.field === 'consentToContact' ? 'consentToContact' : details.field === 'phone' || details.field === 'email' ? 'contact' : undefined;
         return setErrors({ field, message: details.message });
       }
-      setErrors({ message: strings.somethingWrong });
+      setErrors({ message: t('somethingWrong') });
     }
   };
 
@@ -63,22 +65,22 @@ export function PrechatForm({ onSignedIn, notice }: { onSignedIn(token: string):
 
   return (
     <form className="cc-prechat" onSubmit={submit} noValidate>
-      {notice === 'sessionExpired' && <p className="cc-notice" role="status">{strings.sessionExpired}</p>}
-      <p className="cc-intro">{strings.prechatIntro}</p>
-      <label className="cc-label" htmlFor={`${id}-name`}>{strings.name}</label>
+      {notice === 'sessionExpired' && <p className="cc-notice" role="status">{t('sessionExpired')}</p>}
+      <p className="cc-intro">{t('prechatIntro')}</p>
+      <label className="cc-label" htmlFor={`${id}-name`}>{t('name')}</label>
       <input id={`${id}-name`} className="cc-input" name="name" autoComplete="name" required maxLength={200} value={name} onChange={(event) => setName(event.target.value)} aria-invalid={errors?.field === 'name'} aria-describedby={describedBy('name')} data-autofocus />
       {errorFor('name')}
-      <label className="cc-label" htmlFor={`${id}-contact`}>{strings.contact}</label>
+      <label className="cc-label" htmlFor={`${id}-contact`}>{t('contact')}</label>
       <input id={`${id}-contact`} className="cc-input" name="contact" autoComplete="email" inputMode="email" required value={contact} onChange={(event) => setContact(event.target.value)} aria-invalid={errors?.field === 'contact'} aria-describedby={describedBy('contact', `${id}-contact-hint`)} />
-      <p className="cc-hint" id={`${id}-contact-hint`}>{strings.contactHint}</p>
+      <p className="cc-hint" id={`${id}-contact-hint`}>{t('contactHint')}</p>
       {errorFor('contact')}
       <label className="cc-consent">
         <input type="checkbox" name="consent" checked={consent} onChange={(event) => setConsent(event.target.checked)} aria-invalid={errors?.field === 'consentToContact'} aria-describedby={describedBy('consentToContact')} />
-        <span>{strings.consent}</span>
+        <span>{t('consent')}</span>
       </label>
       {errorFor('consentToContact')}
       {errors && !errors.field && <p className="cc-field-error" role="alert">{errors.message}</p>}
-      <button type="submit" className="cc-primary-button" disabled={loading}>{loading ? strings.starting : strings.startChat}</button>
+      <button type="submit" className="cc-primary-button" disabled={loading}>{loading ? t('starting') : t('startChat')}</button>
     </form>
   );
 }

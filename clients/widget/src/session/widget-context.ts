@@ -1,13 +1,14 @@
 import { createContext, useContext } from 'react';
 import type { ConnectionState } from '../../../shared/apollo/connection-state.js';
 import type { HostBridge } from '../host/host-bridge.js';
-import type { Strings } from '../strings.js';
+import type { Formatter } from '../../../shared/i18n/format.js';
 
 /** What every part of the app needs and nobody should pass by hand. */
 export interface WidgetContextValue {
   organizationSlug: string;
   lang: string;
-  strings: Strings;
+  /** Dates, times, numbers and sizes in the page's language. */
+  format: Formatter;
   bridge: HostBridge;
   /** The panel is visible (always true on the chat link's own page). */
   open: boolean;

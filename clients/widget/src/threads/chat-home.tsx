@@ -5,6 +5,7 @@ import { ConversationView } from '../conversation/conversation-view.js';
 import { graphql } from '../gql/index.js';
 import type { WidgetThreadPolicy } from '../gql/graphql.js';
 import { visitThreadStore } from '../session/token-store.js';
+import { useStrings } from '../i18n/widget-i18n.js';
 import { useWidget } from '../session/widget-context.js';
 import { ThreadList } from './thread-list.js';
 
@@ -58,7 +59,8 @@ const StartConversation = graphql(`
  * the list when they have several, the unread count for the launcher.
  */
 export function ChatHome({ threadPolicy }: { threadPolicy: WidgetThreadPolicy }) {
-  const { organizationSlug, bridge, strings, lang, reconnects, visitThreadId } = useWidget();
+  const { organizationSlug, bridge, format, reconnects, visitThreadId } = useWidget();
+  const t = useStrings();
   const { data, refetch } = useQuery(ThreadsQuery, { fetchPolicy: 'cache-and-network' });
   const [startConversation] = useMutation(StartConversation);
   const visitThread = useMemo(
@@ -107,7 +109,7 @@ export function ChatHome({ threadPolicy }: { threadPolicy: WidgetThreadPolicy })
   /** The first message of a new thread: the default thread, or a new one for this visit. */
   const createThread = async (): Promise<string> => {
     const wantsNew = newThread || threadPolicy === 'NEW_EACH_VISIT';
-    const subject = wantsNew ? `${strings.untitled} ${new Date().toLocaleDateString(lang)}` : undefined;
+    const subject = wantsNew ? `${t('untitled')} ${format.date(new Date())}` : undefined;
     const { data: created } = await startConversation({ variables: { input: subject ? { subject } : {} } });
     const id = created!.startConversation.id;
     visitThread.set(id);
@@ -117,7 +119,7 @@ export function ChatHome({ threadPolicy }: { threadPolicy: WidgetThreadPolicy })
     return id;
   };
 
-  if (!data && activeId === undefined) return <p className="cc-loading">{strings.loading}</p>;
+  if (!data && activeId === undefined) return <p className="cc-loading">{t('loading')}</p>;
 
   if (showList) {
     return (

@@ -1,4 +1,5 @@
 import { graphql, readFragment, type FragmentType } from '../gql/index.js';
+import { useStrings } from '../i18n/widget-i18n.js';
 import { useWidget } from '../session/widget-context.js';
 
 const ThreadListFragment = graphql(`
@@ -22,27 +23,28 @@ export function ThreadList(props: {
   onPick(id: string): void;
   onNew(): void;
 }) {
-  const { strings, lang } = useWidget();
+  const { format } = useWidget();
+  const t = useStrings();
   const threads = props.threads.map((thread) => readFragment(ThreadListFragment, thread));
   return (
-    <nav className="cc-threads" aria-label={strings.conversations}>
-      <h2 className="cc-section-title">{strings.conversations}</h2>
+    <nav className="cc-threads" aria-label={t('conversations')}>
+      <h2 className="cc-section-title">{t('conversations')}</h2>
       <ul className="cc-thread-list">
         {threads.map((thread) => (
           <li key={thread.id}>
             <button type="button" className="cc-thread" aria-current={thread.id === props.activeId ? 'true' : undefined} onClick={() => props.onPick(thread.id)}>
-              <span className="cc-thread-title">{thread.subject ?? strings.untitled}</span>
-              <span className="cc-thread-preview">{thread.lastMessage?.body ?? strings.noMessagesYet}</span>
+              <span className="cc-thread-title">{thread.subject ?? t('untitled')}</span>
+              <span className="cc-thread-preview">{thread.lastMessage?.body ?? t('noMessagesYet')}</span>
               <span className="cc-thread-meta">
-                {new Date(thread.lastActivityAt).toLocaleDateString(lang)}
-                {thread.unreadCount > 0 && <span className="cc-unread">{strings.unreadSuffix(thread.unreadCount)}</span>}
+                {format.timeOrDate(thread.lastActivityAt)}
+                {thread.unreadCount > 0 && <span className="cc-unread">{t('unread', { count: thread.unreadCount })}</span>}
               </span>
             </button>
           </li>
         ))}
       </ul>
       <button type="button" className="cc-primary-button" onClick={props.onNew} data-autofocus>
-        {strings.newConversation}
+        {t('newConversation')}
       </button>
     </nav>
   );

@@ -2,6 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { graphql, readFragment, type FragmentType } from '../../gql/index.js';
 import { ActorFieldsFragmentDoc, type AuditAction } from '../../gql/graphql.js';
+import { useFormat } from '../../format/dates.js';
 import { errorMessage } from '../input-errors.js';
 
 const AuditLogQuery = graphql(`
@@ -67,7 +68,6 @@ const ACTION_LABELS: Record<AuditAction, string> = {
   RECOVERY_CODE_USED: 'Recovery code used',
 };
 
-const time = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 
 /** "Alice", "Shop sync (API key)", "Jan Jansen (customer)"; a dash when no one did it (the system). */
 function actorLabel(ref: FragmentType<typeof ActorFieldsFragmentDoc> | null | undefined): string {
@@ -78,6 +78,7 @@ function actorLabel(ref: FragmentType<typeof ActorFieldsFragmentDoc> | null | un
 
 /** Who did what to which object, newest first, a page at a time, filtered by action. */
 export function AuditLogSection() {
+  const format = useFormat();
   const [action, setAction] = useState<AuditAction | ''>('');
   // Cursors of the pages before the current one, so "Newer" can go back.
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
@@ -135,7 +136,7 @@ export function AuditLogSection() {
               {connection.edges.map(({ node }) => (
                 <tr key={node.id}>
                   <td>
-                    <time dateTime={node.createdAt}>{time(node.createdAt)}</time>
+                    <time dateTime={node.createdAt}>{format.dateTime(node.createdAt)}</time>
                   </td>
                   <th scope="row">{ACTION_LABELS[node.action] ?? node.action}</th>
                   <td>{actorLabel(node.actor)}</td>
