@@ -50,6 +50,10 @@ export class Customer {
   @Column({ name: 'staff_note', type: 'text', nullable: true })
   staffNote: string | null;
 
+  /** Set while the pharmacy has blocked the customer: their tokens and sockets are refused; nothing is deleted. */
+  @Column({ name: 'blocked_at', type: 'timestamptz', nullable: true })
+  blockedAt: Date | null;
+
   @Column({ name: 'contact_consent_at', type: 'timestamptz', nullable: true })
   contactConsentAt: Date | null;
 

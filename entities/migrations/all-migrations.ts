@@ -21,6 +21,7 @@ import { QueueDepths1763850000000 } from './1763850000000-queue-depths.js';
 import { MessageVisibility1764000300000 } from './1764000300000-message-visibility.js';
 import { InternalNotes1764000310000 } from './1764000310000-internal-notes.js';
 import { CustomerProfile1764000320000 } from './1764000320000-customer-profile.js';
+import { CustomerBlocking1764000330000 } from './1764000330000-customer-blocking.js';
 
 /** In order. Listed explicitly so the build needs no file globbing at run time. */
 export const migrations = [
@@ -47,4 +48,5 @@ export const migrations = [
   MessageVisibility1764000300000,
   InternalNotes1764000310000,
   CustomerProfile1764000320000,
+  CustomerBlocking1764000330000,
 ];

@@ -19,6 +19,8 @@ export enum AuditAction {
   CUSTOMER_ERASED = 'CUSTOMER_ERASED',
   /** A customer's profile was changed. details: the names of the fields that changed (never their values). */
   CUSTOMER_UPDATED = 'CUSTOMER_UPDATED',
+  CUSTOMER_BLOCKED = 'CUSTOMER_BLOCKED',
+  CUSTOMER_UNBLOCKED = 'CUSTOMER_UNBLOCKED',
   /** The retention job purged old messages (actor: none). */
   RETENTION_PURGE = 'RETENTION_PURGE',
   // Accounts (issue 17).

@@ -67,6 +67,7 @@ export const PERSONAL_DATA_FIELDS: Readonly<Record<string, Readonly<Record<strin
     preferredLanguage: Permission.READ_CUSTOMERS,
     // What the team writes about the customer: never the customer's, nor a key's.
     staffNote: COLLEAGUES,
+    blockedAt: COLLEAGUES,
   },
   StaffMember: {
     id: OPEN,

@@ -23,6 +23,8 @@ registerEnumType(AuditAction, {
     SETTINGS_CHANGED: { description: 'details: changed (the setting names).' },
     CUSTOMER_EXPORTED: { description: "A customer's data was exported (right of access)." },
     CUSTOMER_ERASED: { description: "A customer's data was erased on request. details: messages, attachments." },
+    CUSTOMER_BLOCKED: { description: 'A customer was blocked: their chat tokens and sockets stopped working; nothing was deleted.' },
+    CUSTOMER_UNBLOCKED: { description: 'A customer was unblocked: new chat links work again.' },
     CUSTOMER_UPDATED: { description: "A customer's profile was changed. details: fields (the names of the fields that changed, comma-separated)." },
     RETENTION_PURGE: { description: 'Old messages were purged by the retention period. details: messages, attachments, before.' },
     PHARMACY_CREATED: { description: 'The operator created the pharmacy (npm run admin).' },

@@ -8,6 +8,7 @@ import { PaginationArgs, toPageRequest } from '../pagination/pagination.args.js'
 import { CustomerConnectionType } from './customer-connection.type.js';
 import { CreateCustomerInput, UpdateCustomerInput } from './customer.inputs.js';
 import { CustomerService } from './customer.service.js';
+import { CustomerBlockingService } from './customer-blocking.service.js';
 import { CustomerType } from './customer.type.js';
 
 @ArgsType()
@@ -48,5 +49,20 @@ export class CustomerResolver {
   })
   updateCustomer(@Arg('input') input: UpdateCustomerInput, @Ctx() context: RequestContext): Promise<Customer> {
     return service(context).update(input);
+  }
+
+  @Authorized(Permission.WRITE_CUSTOMERS)
+  @Mutation(() => CustomerType, {
+    description:
+      'Blocks a customer: their chat tokens and widget sessions stop working and their open sockets close at once; nothing is deleted. Audited. Blocking a blocked customer changes nothing.',
+  })
+  blockCustomer(@Arg('customerId', () => ID) customerId: string, @Ctx() context: RequestContext): Promise<Customer> {
+    return new CustomerBlockingService(context.scope, context.gateway.realtime.publisher).block(customerId);
+  }
+
+  @Authorized(Permission.WRITE_CUSTOMERS)
+  @Mutation(() => CustomerType, { description: 'Lifts a block. Links from before the block stay revoked: send a new chat link. Audited.' })
+  unblockCustomer(@Arg('customerId', () => ID) customerId: string, @Ctx() context: RequestContext): Promise<Customer> {
+    return new CustomerBlockingService(context.scope, context.gateway.realtime.publisher).unblock(customerId);
   }
 }

@@ -27,6 +27,9 @@ export class CustomerType {
   @Field(() => String, { nullable: true, description: "The pharmacy's own note about the customer: staff only (null for anyone else)." })
   staffNote: string | null;
 
+  @Field(() => Date, { nullable: true, description: 'When the pharmacy blocked the customer; null when not blocked. Staff only (null for anyone else).' })
+  blockedAt: Date | null;
+
   @Field(() => Date)
   createdAt: Date;
 }

@@ -365,6 +365,9 @@ beforeAll(async () => {
     assignConversation: { input: { conversationId, assigneeId: pharmacy.pharmacist.id } },
     markConversationRead: { input: { conversationId } },
     updateCustomer: { input: { id: alice.id, preferredLanguage: 'nl' } },
+    // Bob stays blocked (his blockedAt is the value staff must see); unblocking Alice changes nothing.
+    blockCustomer: { customerId: pharmacy.customers[1].id },
+    unblockCustomer: { customerId: alice.id },
     writeNote: () => ({ input: { conversationId, body: 'Walk note for the team', clientMessageId: nextClientMessageId() } }),
     createCustomer: () => {
       const unique = nextClientMessageId();

@@ -2,6 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { CustomerProfileForm } from './customer-profile-form.js';
 import { languageName } from './customer-languages.js';
+import { BlockCustomerButton } from './block-customer-button.js';
 import { graphql, readFragment, type FragmentType } from '../gql/index.js';
 import { useFormat } from '../format/dates.js';
 import { useStrings } from '../i18n/dashboard-i18n.js';
@@ -24,6 +25,7 @@ export const CustomerPanelFields = graphql(`
       dateOfBirth
       preferredLanguage
       staffNote
+      blockedAt
       createdAt
     }
   }
@@ -100,6 +102,7 @@ export function CustomerPanel(props: { conversation: FragmentType<typeof Custome
       <button type="button" className="button" onClick={() => setEditing(true)}>
         {t('customerEdit')}
       </button>
+      <BlockCustomerButton customer={customer} />
       </>
       )}
 

@@ -43,8 +43,10 @@ type Documents = {
     "\n  mutation SetTyping($conversationId: ID!, $typing: Boolean!) {\n    setTyping(conversationId: $conversationId, typing: $typing)\n  }\n": typeof types.SetTypingDocument,
     "\n  subscription ConversationEvents($conversationId: ID!, $afterSequence: Int) {\n    conversationEvents(conversationId: $conversationId, afterSequence: $afterSequence) {\n      conversationId\n      kind\n      message {\n        id\n        sequence\n        ...TimelineMessageFields\n      }\n      read {\n        sequence\n        reader {\n          ...ActorFields\n        }\n      }\n    }\n  }\n": typeof types.ConversationEventsDocument,
     "\n  subscription PresenceChanged {\n    presenceChanged {\n      online\n      actor {\n        __typename\n        ... on Customer {\n          id\n        }\n      }\n    }\n  }\n": typeof types.PresenceChangedDocument,
+    "\n  mutation BlockCustomer($id: ID!) {\n    blockCustomer(customerId: $id) {\n      id\n      blockedAt\n    }\n  }\n": typeof types.BlockCustomerDocument,
+    "\n  mutation UnblockCustomer($id: ID!) {\n    unblockCustomer(customerId: $id) {\n      id\n      blockedAt\n    }\n  }\n": typeof types.UnblockCustomerDocument,
     "\n  mutation IssueChatToken($customerId: ID!) {\n    issueChatToken(customerId: $customerId) {\n      chatLink\n      expiresAt\n    }\n  }\n": typeof types.IssueChatTokenDocument,
-    "\n  fragment CustomerPanelFields on Conversation {\n    id\n    customer {\n      id\n      name\n      phone\n      email\n      externalId\n      dateOfBirth\n      preferredLanguage\n      staffNote\n      createdAt\n    }\n  }\n": typeof types.CustomerPanelFieldsFragmentDoc,
+    "\n  fragment CustomerPanelFields on Conversation {\n    id\n    customer {\n      id\n      name\n      phone\n      email\n      externalId\n      dateOfBirth\n      preferredLanguage\n      staffNote\n      blockedAt\n      createdAt\n    }\n  }\n": typeof types.CustomerPanelFieldsFragmentDoc,
     "\n  query CustomerThreads($filter: ConversationFilter!) {\n    conversations(first: 20, filter: $filter) {\n      edges {\n        node {\n          id\n          subject\n          status\n          lastActivityAt\n        }\n      }\n    }\n  }\n": typeof types.CustomerThreadsDocument,
     "\n  mutation UpdateCustomer($input: UpdateCustomerInput!) {\n    updateCustomer(input: $input) {\n      id\n      name\n      phone\n      email\n      externalId\n      dateOfBirth\n      preferredLanguage\n      staffNote\n    }\n  }\n": typeof types.UpdateCustomerDocument,
     "\n  mutation CreateCustomerFromDashboard($input: CreateCustomerInput!) {\n    createCustomer(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateCustomerFromDashboardDocument,
@@ -130,8 +132,10 @@ const documents: Documents = {
     "\n  mutation SetTyping($conversationId: ID!, $typing: Boolean!) {\n    setTyping(conversationId: $conversationId, typing: $typing)\n  }\n": types.SetTypingDocument,
     "\n  subscription ConversationEvents($conversationId: ID!, $afterSequence: Int) {\n    conversationEvents(conversationId: $conversationId, afterSequence: $afterSequence) {\n      conversationId\n      kind\n      message {\n        id\n        sequence\n        ...TimelineMessageFields\n      }\n      read {\n        sequence\n        reader {\n          ...ActorFields\n        }\n      }\n    }\n  }\n": types.ConversationEventsDocument,
     "\n  subscription PresenceChanged {\n    presenceChanged {\n      online\n      actor {\n        __typename\n        ... on Customer {\n          id\n        }\n      }\n    }\n  }\n": types.PresenceChangedDocument,
+    "\n  mutation BlockCustomer($id: ID!) {\n    blockCustomer(customerId: $id) {\n      id\n      blockedAt\n    }\n  }\n": types.BlockCustomerDocument,
+    "\n  mutation UnblockCustomer($id: ID!) {\n    unblockCustomer(customerId: $id) {\n      id\n      blockedAt\n    }\n  }\n": types.UnblockCustomerDocument,
     "\n  mutation IssueChatToken($customerId: ID!) {\n    issueChatToken(customerId: $customerId) {\n      chatLink\n      expiresAt\n    }\n  }\n": types.IssueChatTokenDocument,
-    "\n  fragment CustomerPanelFields on Conversation {\n    id\n    customer {\n      id\n      name\n      phone\n      email\n      externalId\n      dateOfBirth\n      preferredLanguage\n      staffNote\n      createdAt\n    }\n  }\n": types.CustomerPanelFieldsFragmentDoc,
+    "\n  fragment CustomerPanelFields on Conversation {\n    id\n    customer {\n      id\n      name\n      phone\n      email\n      externalId\n      dateOfBirth\n      preferredLanguage\n      staffNote\n      blockedAt\n      createdAt\n    }\n  }\n": types.CustomerPanelFieldsFragmentDoc,
     "\n  query CustomerThreads($filter: ConversationFilter!) {\n    conversations(first: 20, filter: $filter) {\n      edges {\n        node {\n          id\n          subject\n          status\n          lastActivityAt\n        }\n      }\n    }\n  }\n": types.CustomerThreadsDocument,
     "\n  mutation UpdateCustomer($input: UpdateCustomerInput!) {\n    updateCustomer(input: $input) {\n      id\n      name\n      phone\n      email\n      externalId\n      dateOfBirth\n      preferredLanguage\n      staffNote\n    }\n  }\n": types.UpdateCustomerDocument,
     "\n  mutation CreateCustomerFromDashboard($input: CreateCustomerInput!) {\n    createCustomer(input: $input) {\n      id\n    }\n  }\n": types.CreateCustomerFromDashboardDocument,
@@ -321,11 +325,19 @@ export function graphql(source: "\n  subscription PresenceChanged {\n    presenc
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation BlockCustomer($id: ID!) {\n    blockCustomer(customerId: $id) {\n      id\n      blockedAt\n    }\n  }\n"): (typeof documents)["\n  mutation BlockCustomer($id: ID!) {\n    blockCustomer(customerId: $id) {\n      id\n      blockedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnblockCustomer($id: ID!) {\n    unblockCustomer(customerId: $id) {\n      id\n      blockedAt\n    }\n  }\n"): (typeof documents)["\n  mutation UnblockCustomer($id: ID!) {\n    unblockCustomer(customerId: $id) {\n      id\n      blockedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation IssueChatToken($customerId: ID!) {\n    issueChatToken(customerId: $customerId) {\n      chatLink\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  mutation IssueChatToken($customerId: ID!) {\n    issueChatToken(customerId: $customerId) {\n      chatLink\n      expiresAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment CustomerPanelFields on Conversation {\n    id\n    customer {\n      id\n      name\n      phone\n      email\n      externalId\n      dateOfBirth\n      preferredLanguage\n      staffNote\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  fragment CustomerPanelFields on Conversation {\n    id\n    customer {\n      id\n      name\n      phone\n      email\n      externalId\n      dateOfBirth\n      preferredLanguage\n      staffNote\n      createdAt\n    }\n  }\n"];
+export function graphql(source: "\n  fragment CustomerPanelFields on Conversation {\n    id\n    customer {\n      id\n      name\n      phone\n      email\n      externalId\n      dateOfBirth\n      preferredLanguage\n      staffNote\n      blockedAt\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  fragment CustomerPanelFields on Conversation {\n    id\n    customer {\n      id\n      name\n      phone\n      email\n      externalId\n      dateOfBirth\n      preferredLanguage\n      staffNote\n      blockedAt\n      createdAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

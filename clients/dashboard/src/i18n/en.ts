@@ -206,4 +206,8 @@ export const en = {
   newCustomerTitle: "Add a customer",
   createCustomer: "Add customer and start a conversation",
   customerDetailsForm: "Customer details form",
+  blockCustomer: "Block customer",
+  unblockCustomer: "Unblock customer",
+  blockConfirm: "Block {{name}}? Their chat stops working at once; nothing is deleted.",
+  customerBlocked: "Blocked: this customer can’t chat.",
 };

@@ -208,4 +208,8 @@ export const nl: Record<keyof typeof en, string> = {
   newCustomerTitle: "Klant toevoegen",
   createCustomer: "Klant toevoegen en gesprek starten",
   customerDetailsForm: "Formulier klantgegevens",
+  blockCustomer: "Klant blokkeren",
+  unblockCustomer: "Blokkade opheffen",
+  blockConfirm: "{{name}} blokkeren? De chat werkt meteen niet meer; er wordt niets verwijderd.",
+  customerBlocked: "Geblokkeerd: deze klant kan niet chatten.",
 };

@@ -47,6 +47,8 @@ const ACTION_LABELS: Record<AuditAction, string> = {
   CUSTOMER_EXPORTED: 'Customer data exported',
   CUSTOMER_ERASED: 'Customer erased',
   CUSTOMER_UPDATED: 'Customer details changed',
+  CUSTOMER_BLOCKED: 'Customer blocked',
+  CUSTOMER_UNBLOCKED: 'Customer unblocked',
   RETENTION_PURGE: 'Retention purge',
   PHARMACY_CREATED: 'Pharmacy created',
   STAFF_INVITED: 'Staff invited',
