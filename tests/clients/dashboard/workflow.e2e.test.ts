@@ -10,6 +10,11 @@ import { UI_TIMEOUT, waitFor } from './dashboard-page.js';
  * reuse the page of earlier ones.
  */
 
+/** The page's part the test reads (the test compiles without the DOM library). */
+interface StyleGlobals {
+  getComputedStyle(element: unknown): { backgroundColor: string };
+}
+
 let gateway: TestGateway;
 let demo: DemoAccounts;
 let browser: Browser;
@@ -53,6 +58,8 @@ describe('internal notes', () => {
     const note = page.locator('.message--note', { hasText: 'prescription on hold until the GP calls back' });
     await note.waitFor({ timeout: UI_TIMEOUT });
     await note.getByText('Only visible to your team').waitFor();
+    // Yellow, not the staff side's brand colour.
+    expect(await note.locator('.message__bubble').evaluate((bubble) => (globalThis as unknown as StyleGlobals).getComputedStyle(bubble).backgroundColor)).toBe('rgb(255, 246, 199)');
     await saveScreenshot(page, 'dashboard-internal-note');
 
     const asSofie = await gateway.graphql(
