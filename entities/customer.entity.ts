@@ -38,6 +38,22 @@ export class Customer {
   externalId: string | null;
 
   /** When the customer agreed to be contacted (the widget's pre-chat form); null if never asked. */
+  /** `YYYY-MM-DD`; optional, to tell customers of one name apart. */
+  @Column({ name: 'date_of_birth', type: 'date', nullable: true })
+  dateOfBirth: string | null;
+
+  /** The language to answer in (`en`, `nl`, …). */
+  @Column({ name: 'preferred_language', type: 'text', nullable: true })
+  preferredLanguage: string | null;
+
+  /** Free text for the pharmacy's staff only; never shown to the customer or to keys. */
+  @Column({ name: 'staff_note', type: 'text', nullable: true })
+  staffNote: string | null;
+
+  /** Set while the pharmacy has blocked the customer: their tokens and sockets are refused; nothing is deleted. */
+  @Column({ name: 'blocked_at', type: 'timestamptz', nullable: true })
+  blockedAt: Date | null;
+
   @Column({ name: 'contact_consent_at', type: 'timestamptz', nullable: true })
   contactConsentAt: Date | null;
 

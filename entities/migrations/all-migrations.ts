@@ -23,6 +23,8 @@ import { CustomerNotifications1764000110000 } from './1764000110000-customer-not
 import { StaffNotifications1764000200000 } from './1764000200000-staff-notifications.js';
 import { MessageVisibility1764000300000 } from './1764000300000-message-visibility.js';
 import { InternalNotes1764000310000 } from './1764000310000-internal-notes.js';
+import { CustomerProfile1764000320000 } from './1764000320000-customer-profile.js';
+import { CustomerBlocking1764000330000 } from './1764000330000-customer-blocking.js';
 
 /** In order. Listed explicitly so the build needs no file globbing at run time. */
 export const migrations = [
@@ -51,4 +53,6 @@ export const migrations = [
   StaffNotifications1764000200000,
   MessageVisibility1764000300000,
   InternalNotes1764000310000,
+  CustomerProfile1764000320000,
+  CustomerBlocking1764000330000,
 ];

@@ -17,6 +17,10 @@ export enum AuditAction {
   SETTINGS_CHANGED = 'SETTINGS_CHANGED',
   CUSTOMER_EXPORTED = 'CUSTOMER_EXPORTED',
   CUSTOMER_ERASED = 'CUSTOMER_ERASED',
+  /** A customer's profile was changed. details: the names of the fields that changed (never their values). */
+  CUSTOMER_UPDATED = 'CUSTOMER_UPDATED',
+  CUSTOMER_BLOCKED = 'CUSTOMER_BLOCKED',
+  CUSTOMER_UNBLOCKED = 'CUSTOMER_UNBLOCKED',
   /** The retention job purged old messages (actor: none). */
   RETENTION_PURGE = 'RETENTION_PURGE',
   // Accounts (issue 17).

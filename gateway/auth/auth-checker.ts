@@ -41,7 +41,8 @@ export const authChecker: AuthCheckerFn<{ viewer: Viewer }, Permission> = ({ con
  */
 export function mayReadField(viewer: Viewer, rule: FieldRule, typeName: string, object: object): boolean {
   if (rule === OPEN) return true;
-  if (rule === COLLEAGUES) return viewer.kind === 'staff' || isViewersOwn(viewer, typeName, object);
+  // Staff only, even on a customer's own record (the team's note about them).
+  if (rule === COLLEAGUES) return viewer.kind === 'staff';
   const permission = permissionOf(rule)!;
   // Staff, customers and most keys hold the permission: decided without looking at the object.
   if (grantedTo(viewer).has(permission)) return true;

@@ -1,5 +1,8 @@
 import { ApiKey } from '../../entities/api-key.entity.js';
-import { unauthenticated } from '../errors/domain-error.js';
+import { forbidden, unauthenticated } from '../errors/domain-error.js';
+
+/** What a blocked customer is told, in words that don't say they were blocked. */
+export const CHAT_NOT_AVAILABLE = 'This chat is not available.';
 import type { TenantDatabase } from '../tenancy/tenant-database.js';
 import { hashApiKeySecret, looksLikeApiKey } from './api-key-secret.js';
 import type { TokenIssuer } from './token-issuer.js';
@@ -50,8 +53,10 @@ async function authenticateApiKey(secret: string, database: TenantDatabase): Pro
 /** Chat tokens are stateless; erasure revokes a customer's tokens by time (iat has whole seconds). */
 async function assertChatTokenNotRevoked(viewer: CustomerViewer, database: TenantDatabase): Promise<void> {
   const customer = await database.asTenant({ organizationId: viewer.organizationId, customerId: viewer.customerId }, (tenant) =>
-    tenant.customers('customer').select(['customer.id', 'customer.chatTokensRevokedAt']).getOne(),
+    tenant.customers('customer').select(['customer.id', 'customer.chatTokensRevokedAt', 'customer.blockedAt']).getOne(),
   );
+  // Blocked by the pharmacy: any token, old or new, until unblocked. Neutral words: the widget shows them.
+  if (customer?.blockedAt) throw forbidden(CHAT_NOT_AVAILABLE);
   const revokedAt = customer?.chatTokensRevokedAt;
   if (!customer || (revokedAt && viewer.issuedAt.getTime() <= revokedAt.getTime())) {
     throw unauthenticated('This chat has ended. Start a new one.');

@@ -16,7 +16,7 @@ import { Permission } from './permission.js';
 
 /** Whoever reached the object may read the field. */
 export const OPEN = 'OPEN';
-/** Staff of the pharmacy only; anyone else reads null without an error, as the SDL says. */
+/** Staff of the pharmacy only; anyone else (even on their own record) reads null without an error, as the SDL says. */
 export const COLLEAGUES = 'COLLEAGUES';
 
 /**
@@ -66,6 +66,11 @@ export const PERSONAL_DATA_FIELDS: Readonly<Record<string, Readonly<Record<strin
     // Whether and how the customer can be reached outside the chat (issue 18).
     emailNotifications: Permission.READ_CUSTOMERS,
     smsNotifications: Permission.READ_CUSTOMERS,
+    dateOfBirth: Permission.READ_CUSTOMERS,
+    preferredLanguage: Permission.READ_CUSTOMERS,
+    // What the team writes about the customer: never the customer's, nor a key's.
+    staffNote: COLLEAGUES,
+    blockedAt: COLLEAGUES,
   },
   StaffMember: {
     id: OPEN,

@@ -65,7 +65,7 @@ export const VIEWER_INDEPENDENT_FIELDS: Readonly<Record<string, readonly string[
   ],
   ReadReceipt: ['readAt', 'reader', 'sequence'],
   StaffMember: ['active', 'createdAt', 'email', 'id', 'name', 'role', 'twoFactorEnabled'],
-  Customer: ['createdAt', 'email', 'externalId', 'id', 'name', 'phone'],
+  Customer: ['blockedAt', 'createdAt', 'dateOfBirth', 'email', 'externalId', 'id', 'name', 'phone', 'preferredLanguage', 'staffNote'],
   PartnerApp: ['id', 'name'],
   MessageConnection: ['edges', 'pageInfo'],
   MessageEdge: ['cursor', 'node'],

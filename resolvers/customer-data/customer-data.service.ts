@@ -55,7 +55,7 @@ export class CustomerDataService {
         conversationIds: ids,
         data: {
           exportedAt: exportedAt.toISOString(),
-          customer: pick(customer, ['id', 'name', 'phone', 'email', 'externalId', 'contactConsentAt', 'emailConsentAt', 'smsConsentAt', 'emailOptedOutAt', 'smsOptedOutAt', 'createdAt']),
+          customer: pick(customer, ['id', 'name', 'phone', 'email', 'externalId', 'dateOfBirth', 'preferredLanguage', 'contactConsentAt', 'emailConsentAt', 'smsConsentAt', 'emailOptedOutAt', 'smsOptedOutAt', 'createdAt']),
           conversations: conversations.map((conversation) => ({
             ...pick(conversation, ['id', 'subject', 'status', 'priority', 'channel', 'createdAt', 'lastActivityAt']),
             participants: participants
@@ -109,7 +109,7 @@ export class CustomerDataService {
         await deleteConversationEvents(tx, ids);
       }
       // Their chat tokens (7 days) stop working now, and their open widget sockets close.
-      await tx.update(Customer, { id: customer.id }, { name: 'Erased customer', phone: null, email: null, externalId: null, contactConsentAt: null, emailConsentAt: null, smsConsentAt: null, chatTokensRevokedAt: new Date() });
+      await tx.update(Customer, { id: customer.id }, { name: 'Erased customer', phone: null, email: null, externalId: null, dateOfBirth: null, preferredLanguage: null, staffNote: null, contactConsentAt: null, emailConsentAt: null, smsConsentAt: null, chatTokensRevokedAt: new Date() });
       tx.afterCommit(`access:${customer.id}`, () => this.realtime.chatTokensRevoked(customer.organizationId, customer.id));
       await tx.audit(AuditAction.CUSTOMER_ERASED, { type: 'Customer', id: customer.id }, { conversations: ids.length, messages, attachments });
       for (const conversation of conversations) this.thread.conversationChanged(tx, conversation);

@@ -6,8 +6,9 @@ import type { RequestContext } from '../../gateway/context/request-context.js';
 import type { Page } from '../pagination/page.js';
 import { PaginationArgs, toPageRequest } from '../pagination/pagination.args.js';
 import { CustomerConnectionType } from './customer-connection.type.js';
-import { CreateCustomerInput } from './customer.inputs.js';
+import { CreateCustomerInput, UpdateCustomerInput } from './customer.inputs.js';
 import { CustomerService } from './customer.service.js';
+import { CustomerBlockingService } from './customer-blocking.service.js';
 import { CustomerType } from './customer.type.js';
 
 @ArgsType()
@@ -39,5 +40,29 @@ export class CustomerResolver {
   @Mutation(() => CustomerType, { description: 'A phone number is normalized to E.164; an externalId must be unique within the pharmacy (CONFLICT otherwise).' })
   createCustomer(@Arg('input') input: CreateCustomerInput, @Ctx() context: RequestContext): Promise<Customer> {
     return service(context).create(input);
+  }
+
+  @Authorized(Permission.WRITE_CUSTOMERS)
+  @Mutation(() => CustomerType, {
+    description:
+      "Changes a customer's profile: only the fields given; null clears an optional one. Recorded in the audit log (which fields, not their values). CONFLICT for another customer's externalId.",
+  })
+  updateCustomer(@Arg('input') input: UpdateCustomerInput, @Ctx() context: RequestContext): Promise<Customer> {
+    return service(context).update(input);
+  }
+
+  @Authorized(Permission.WRITE_CUSTOMERS)
+  @Mutation(() => CustomerType, {
+    description:
+      'Blocks a customer: their chat tokens and widget sessions stop working and their open sockets close at once; nothing is deleted. Audited. Blocking a blocked customer changes nothing.',
+  })
+  blockCustomer(@Arg('customerId', () => ID) customerId: string, @Ctx() context: RequestContext): Promise<Customer> {
+    return new CustomerBlockingService(context.scope, context.gateway.realtime.publisher).block(customerId);
+  }
+
+  @Authorized(Permission.WRITE_CUSTOMERS)
+  @Mutation(() => CustomerType, { description: 'Lifts a block. Links from before the block stay revoked: send a new chat link. Audited.' })
+  unblockCustomer(@Arg('customerId', () => ID) customerId: string, @Ctx() context: RequestContext): Promise<Customer> {
+    return new CustomerBlockingService(context.scope, context.gateway.realtime.publisher).unblock(customerId);
   }
 }

@@ -8,6 +8,7 @@ import type { Page } from '../pagination/page.js';
 import type { PageRequest } from '../pagination/page-request.js';
 import { customerSearchCondition } from './customer-search.js';
 import { assertE164 } from './phone-number.js';
+import { AuditAction } from '../../gateway/audit/audit-action.js';
 
 export interface CreateCustomer {
   name: string;
@@ -16,6 +17,18 @@ export interface CreateCustomer {
   email?: string | null;
   /** The web store's own id; unique within the pharmacy (CONFLICT otherwise). */
   externalId?: string | null;
+}
+
+/** Only the fields given change; null clears an optional one. */
+export interface UpdateCustomer {
+  id: string;
+  name?: string | null;
+  phone?: string | null;
+  email?: string | null;
+  externalId?: string | null;
+  dateOfBirth?: string | null;
+  preferredLanguage?: string | null;
+  staffNote?: string | null;
 }
 
 export class CustomerService {
@@ -60,6 +73,46 @@ export class CustomerService {
     );
   }
 
+  /**
+   * Changes a customer's profile; the audit log records which fields changed (never the
+   * values: they are contact details). CONFLICT for an external id another customer has.
+   */
+  async update(input: UpdateCustomer): Promise<Customer> {
+    const changes: Partial<Customer> = {};
+    if (input.name !== undefined) {
+      const name = input.name?.trim();
+      if (!name) throw badUserInput('name', 'A name needs 1 to 200 characters.');
+      changes.name = name;
+    }
+    if (input.phone !== undefined) changes.phone = input.phone?.trim() ? assertE164(input.phone) : null;
+    if (input.email !== undefined) changes.email = input.email?.trim().toLowerCase() || null;
+    if (input.externalId !== undefined) changes.externalId = input.externalId?.trim() || null;
+    if (input.dateOfBirth !== undefined) changes.dateOfBirth = input.dateOfBirth ? checkDateOfBirth(input.dateOfBirth) : null;
+    if (input.preferredLanguage !== undefined) changes.preferredLanguage = input.preferredLanguage || null;
+    if (input.staffNote !== undefined) changes.staffNote = input.staffNote?.trim() || null;
+    return this.scope.transaction(async (tx) => {
+      const customer = await tx.findOne(tx.customers('customer').setLock('pessimistic_write'), input.id, 'id', 'Customer');
+      const changed = (Object.keys(changes) as (keyof Customer)[]).filter((field) => changes[field] !== customer[field]);
+      if (changed.length === 0) return customer;
+      if (changes.externalId && changed.includes('externalId')) {
+        const taken = await tx
+          .customers('customer')
+          .andWhere('customer.externalId = :externalId AND customer.id <> :id', { externalId: changes.externalId, id: customer.id })
+          .getExists();
+        if (taken) throw conflict('A customer with this external id already exists.');
+      }
+      const patch = Object.fromEntries(changed.map((field) => [field, changes[field]]));
+      try {
+        await tx.update(Customer, { id: customer.id }, patch);
+      } catch (error) {
+        if (isUniqueViolation(error)) throw conflict('A customer with this external id already exists.');
+        throw error;
+      }
+      await tx.audit(AuditAction.CUSTOMER_UPDATED, { type: 'Customer', id: customer.id }, { fields: changed.join(',') });
+      return Object.assign(customer, patch);
+    });
+  }
+
   async create(input: CreateCustomer): Promise<Customer> {
     const name = input.name.trim();
     if (!name) throw badUserInput('name', 'A name needs 1 to 200 characters.');
@@ -80,3 +133,13 @@ export class CustomerService {
   }
 }
 
+
+/** A real calendar day, not in the future and not before 1900: `YYYY-MM-DD`. */
+function checkDateOfBirth(value: string): string {
+  const date = new Date(`${value}T00:00:00Z`);
+  const real = !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+  if (!real || date.getTime() > Date.now() || date.getUTCFullYear() < 1900) {
+    throw badUserInput('dateOfBirth', 'Enter a date of birth between 1900 and today as YYYY-MM-DD.');
+  }
+  return value;
+}

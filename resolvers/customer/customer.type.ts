@@ -18,6 +18,18 @@ export class CustomerType {
   @Field(() => String, { nullable: true, description: "The web store's own id for this customer. Partner keys need customers:read." })
   externalId: string | null;
 
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD. Partner keys need customers:read.' })
+  dateOfBirth: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The language to answer in, e.g. "nl". Partner keys need customers:read.' })
+  preferredLanguage: string | null;
+
+  @Field(() => String, { nullable: true, description: "The pharmacy's own note about the customer: staff only (null for anyone else)." })
+  staffNote: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the pharmacy blocked the customer; null when not blocked. Staff only (null for anyone else).' })
+  blockedAt: Date | null;
+
   @Field(() => Date)
   createdAt: Date;
 }

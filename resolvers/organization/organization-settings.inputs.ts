@@ -3,6 +3,8 @@ import { Field, InputType, Int } from 'type-graphql';
 import { NOTIFICATION_SETTING_BOUNDS, WidgetThreadPolicy } from '../../entities/organization-settings.js';
 import { RETENTION_DAYS } from './organization-settings.service.js';
 
+const RETENTION_WORDS = `Keep messages between ${RETENTION_DAYS.min} and ${RETENTION_DAYS.max} days, or send null to keep them forever.`;
+
 @InputType('BusinessHoursRangeInput', { description: 'Opening hours on one weekday, in the organization time zone.' })
 export class BusinessHoursRangeInput {
   @Field(() => Int, { description: '0 = Sunday … 6 = Saturday.' })
@@ -19,7 +21,7 @@ export class BusinessHoursRangeInput {
 export class UpdateOrganizationSettingsInput {
   @Field(() => String, { nullable: true, description: 'Shown in the widget; an empty string removes it.' })
   @IsOptional()
-  @MaxLength(120)
+  @MaxLength(120, { message: 'Keep the reply time to 120 characters.' })
   replyTimeText?: string | null;
 
   @Field(() => String, { nullable: true, description: 'The same in Dutch, shown by the widget on Dutch pages; an empty string removes it.' })
@@ -48,9 +50,9 @@ export class UpdateOrganizationSettingsInput {
 
   @Field(() => Int, { nullable: true, description: `Days to keep messages (${RETENTION_DAYS.min}–${RETENTION_DAYS.max}); null keeps them forever.` })
   @IsOptional()
-  @IsInt()
-  @Min(RETENTION_DAYS.min)
-  @Max(RETENTION_DAYS.max)
+  @IsInt({ message: RETENTION_WORDS })
+  @Min(RETENTION_DAYS.min, { message: RETENTION_WORDS })
+  @Max(RETENTION_DAYS.max, { message: RETENTION_WORDS })
   retentionDays?: number | null;
 
   @Field(() => Boolean, { nullable: true, description: 'Require two-factor sign-in for all staff: those without it enrol at their next sign-in.' })

@@ -71,10 +71,18 @@ export class ThreadService {
     return changeStatus(tx, this.events, conversation, status, actor);
   }
 
-  /** A customer writing into a resolved or closed thread reopens it, so the pharmacy sees it again. */
+  /**
+   * A customer writing into a resolved or closed thread reopens it, so the pharmacy sees it
+   * again; into a PENDING one (the pharmacy was waiting on them) it moves back to OPEN, so it
+   * is in the Open tab again.
+   */
   async reopenIfFinished(tx: TenantScope, conversation: Conversation, writer: ActorRef): Promise<void> {
-    if (writer.type !== ActorType.CUSTOMER || !isFinished(conversation.status)) return;
-    await changeStatus(tx, this.events, conversation, ConversationStatus.OPEN, writer, 'Conversation reopened by a new message from the customer.');
+    if (writer.type !== ActorType.CUSTOMER) return;
+    if (isFinished(conversation.status)) {
+      await changeStatus(tx, this.events, conversation, ConversationStatus.OPEN, writer, 'Conversation reopened by a new message from the customer.');
+    } else if (conversation.status === ConversationStatus.PENDING) {
+      await changeStatus(tx, this.events, conversation, ConversationStatus.OPEN, writer, 'The customer answered: back to open.');
+    }
   }
 
   /** Assigns a conversation locked in `tx` to a staff member (or nobody), with a SYSTEM message. */

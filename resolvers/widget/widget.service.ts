@@ -1,9 +1,10 @@
+import { CHAT_NOT_AVAILABLE } from '../../gateway/auth/authenticate.js';
 import { Customer } from '../../entities/customer.entity.js';
 import type { Organization } from '../../entities/organization.entity.js';
 import { defaultOrganizationSettings, widgetThreadPolicyOf, type BusinessHoursRange, type OrganizationSettings, type WidgetThreadPolicy } from '../../entities/organization-settings.js';
 import type { TokenIssuer } from '../../gateway/auth/token-issuer.js';
 import type { Viewer } from '../../gateway/auth/viewer.js';
-import { badUserInput, notFound, unauthenticated } from '../../gateway/errors/domain-error.js';
+import { badUserInput, forbidden, notFound, unauthenticated } from '../../gateway/errors/domain-error.js';
 import type { OrganizationScope } from '../../gateway/tenancy/organization-scope.js';
 import type { TenantDatabase } from '../../gateway/tenancy/tenant-database.js';
 import type { RateLimit } from '../../gateway/rate-limits/rate-limits.js';
@@ -149,6 +150,7 @@ export class WidgetService {
   }
 
   private async chatTokenFor(organization: Organization, customer: Customer): Promise<ChatToken> {
+    if (customer.blockedAt) throw forbidden(CHAT_NOT_AVAILABLE);
     const { token, expiresAt } = await this.deps.tokens.issueChatToken({ organizationId: organization.id, customerId: customer.id });
     return { token, expiresAt, chatLink: chatLinkFor(this.deps.publicUrl, organization.slug, token) };
   }

@@ -10,15 +10,21 @@ import { SignInScreen } from './session/sign-in-screen.js';
 import { LinkPage } from './session/link-page.js';
 import { useRoute } from './routing/use-route.js';
 import type { StoredSession } from './session/token-store.js';
+import { I18nextProvider } from 'react-i18next';
+import { createDashboardI18n } from './i18n/dashboard-i18n.js';
 import './app.css';
 
 const GRAPHQL_URL = new URL('/graphql', window.location.origin).href;
 
 export function App() {
+  // English or Dutch, from the choice under "Your account" or the browser's languages.
+  const [i18n] = useState(createDashboardI18n);
   return (
-    <SessionProvider>
-      <SessionGate />
-    </SessionProvider>
+    <I18nextProvider i18n={i18n}>
+      <SessionProvider>
+        <SessionGate />
+      </SessionProvider>
+    </I18nextProvider>
   );
 }
 

@@ -17,7 +17,8 @@ export interface ApolloClientOptions {
   /** The current bearer token, read on every request and every (re)connect. */
   getToken(): string | null;
   /** A request or the socket was refused for the credential (expired, revoked). */
-  onUnauthenticated(): void;
+  /** `message`: the server's words when an HTTP answer said why (e.g. a blocked customer's "This chat is not available."). */
+  onUnauthenticated(message?: string): void;
   /** The socket dropped or came back; a reconnect means subscriptions catch up. */
   onConnectionChange?(state: ConnectionState): void;
   typePolicies?: TypePolicies;
@@ -75,10 +76,9 @@ export function createApolloClient(options: ApolloClientOptions): CounterchatCli
     return forward(operation);
   });
   const errorLink = new ErrorLink(({ error }) => {
-    const unauthenticated =
-      (ServerError.is(error) && error.statusCode === 401) ||
-      (CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED'));
-    if (unauthenticated) options.onUnauthenticated();
+    const refusal = CombinedGraphQLErrors.is(error) ? error.errors.find((e) => e.extensions?.code === 'UNAUTHENTICATED') : undefined;
+    const unauthenticated = (ServerError.is(error) && error.statusCode === 401) || refusal !== undefined;
+    if (unauthenticated) options.onUnauthenticated(refusal?.message);
   });
 
   // Trusted documents: operations travel as the hash codegen gave them (its `__meta__`),

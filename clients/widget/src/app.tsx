@@ -1,3 +1,4 @@
+import { CHAT_NOT_AVAILABLE, type WidgetNotice } from './prechat/widget-notice.js';
 import { ApolloProvider } from '@apollo/client/react';
 import { I18nextProvider } from 'react-i18next';
 import { createFormatter } from '../../shared/i18n/format.js';
@@ -41,7 +42,7 @@ export function App({ organizationSlug, hostOrigin, initialLang, linkToken }: Ap
   const [connection, setConnection] = useState<ConnectionState>('connecting');
   const [reconnects, setReconnects] = useState(0);
   const online = useBrowserOnline();
-  const [notice, setNotice] = useState<'sessionExpired' | null>(null);
+  const [notice, setNotice] = useState<WidgetNotice | null>(null);
   const tokenRef = useRef(token);
   tokenRef.current = token;
   const identifyingRef = useRef(false);
@@ -51,12 +52,13 @@ export function App({ organizationSlug, hostOrigin, initialLang, linkToken }: Ap
     return createApolloClient({
       graphqlUrl: new URL('/graphql', window.location.origin).href,
       getToken: () => tokenRef.current,
-      onUnauthenticated: () => {
+      onUnauthenticated: (message) => {
         // Only a token we sent can be refused; a refused identity signature keeps the current session.
         if (!tokenRef.current || identifyingRef.current) return;
         tokens.clear();
         setToken(null);
-        setNotice('sessionExpired');
+        // A customer the pharmacy blocked is told only that the chat is not available.
+        setNotice(message === CHAT_NOT_AVAILABLE ? 'chatNotAvailable' : 'sessionExpired');
       },
       onConnectionChange: (state) => {
         setConnection(state);

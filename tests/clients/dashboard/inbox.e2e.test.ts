@@ -191,10 +191,10 @@ describe('the staff dashboard', () => {
     await message('Great, thank you!').hover();
     expect(await message('Great, thank you!').getByRole('button', { name: 'Edit message' }).count()).toBe(0);
 
-    page.once('dialog', (dialog) => void dialog.accept());
     await message('You are very welcome.').hover();
     await message('You are very welcome.').getByRole('button', { name: 'Delete message' }).click();
-    await timeline().getByText('This message was deleted.').waitFor({ timeout: UI_TIMEOUT });
+    await page.getByRole('dialog', { name: 'Delete this message?' }).getByRole('button', { name: 'Delete' }).click();
+    await timeline().getByText('Message deleted', { exact: true }).waitFor({ timeout: UI_TIMEOUT });
     const thread = await gateway.graphql('query($id: ID!) { conversation(id: $id) { lastMessage { body deletedAt replyTo { body } } } }', { id: customers.sofie.conversationId }, customers.sofie.token);
     expect(thread.data.conversation.lastMessage).toEqual({ body: null, deletedAt: expect.any(String), replyTo: { body: 'Great, thank you!' } });
   });
@@ -281,7 +281,7 @@ describe('the staff dashboard', () => {
     expect(await bubbles('Sent while you were offline (1)').count()).toBe(1);
     expect(await bubbles('Sent while you were offline (2)').count()).toBe(1);
     expect(await bubbles('Is a dented box a problem for the pens?').count()).toBe(1);
-    const sequences = await timeline().locator('[data-sequence]').evaluateAll((items) => items.map((item) => Number(item.getAttribute('data-sequence'))));
+    const sequences = await timeline().locator('[data-sequence]').evaluateAll((items: { getAttribute(name: string): string | null }[]) => items.map((item) => Number(item.getAttribute('data-sequence'))));
     expect(sequences).toEqual([...sequences].sort((a, b) => a - b));
     expect(new Set(sequences).size).toBe(sequences.length);
     expect(pageErrors).toEqual([]);
@@ -373,7 +373,7 @@ describe('the staff dashboard', () => {
     await open('Lucas Smit');
     await bubbles('While closed 35.').waitFor({ timeout: UI_TIMEOUT });
     await waitForCount(bubbles('While closed'), 35);
-    const sequences = await timeline().locator('[data-sequence]').evaluateAll((items) => items.map((item) => Number(item.getAttribute('data-sequence'))));
+    const sequences = await timeline().locator('[data-sequence]').evaluateAll((items: { getAttribute(name: string): string | null }[]) => items.map((item) => Number(item.getAttribute('data-sequence'))));
     expect(sequences).toEqual(sequences.map((_, index) => sequences[0]! + index));
     await search.fill('');
   });

@@ -10,6 +10,11 @@ import { UI_TIMEOUT, waitFor } from './dashboard-page.js';
  * reuse the page of earlier ones.
  */
 
+/** The page's part the test reads (the test compiles without the DOM library). */
+interface StyleGlobals {
+  getComputedStyle(element: unknown): { backgroundColor: string };
+}
+
 let gateway: TestGateway;
 let demo: DemoAccounts;
 let browser: Browser;
@@ -53,6 +58,8 @@ describe('internal notes', () => {
     const note = page.locator('.message--note', { hasText: 'prescription on hold until the GP calls back' });
     await note.waitFor({ timeout: UI_TIMEOUT });
     await note.getByText('Only visible to your team').waitFor();
+    // Yellow, not the staff side's brand colour.
+    expect(await note.locator('.message__bubble').evaluate((bubble) => (globalThis as unknown as StyleGlobals).getComputedStyle(bubble).backgroundColor)).toBe('rgb(255, 246, 199)');
     await saveScreenshot(page, 'dashboard-internal-note');
 
     const asSofie = await gateway.graphql(
@@ -75,5 +82,38 @@ describe('internal notes', () => {
     } finally {
       await anna.close();
     }
+  });
+});
+
+describe('customer profile', () => {
+  it('edits a customer’s phone number and a note for the team from the customer panel', async () => {
+    await page.goto(`${gateway.url}/dashboard/conversations/${sofie.conversationId}`);
+    await page.getByRole('heading', { level: 2, name: /Sofie Jansen/ }).waitFor({ timeout: UI_TIMEOUT });
+    const panel = page.getByRole('complementary', { name: 'Customer details' });
+    if (!(await panel.isVisible())) await page.getByRole('button', { name: 'Customer details' }).click();
+    await panel.getByRole('button', { name: 'Edit details' }).click();
+    const form = panel.getByRole('form', { name: 'Customer details form' });
+    await form.getByLabel('Phone').fill('not a number');
+    await form.getByRole('button', { name: 'Save details' }).click();
+    await form.getByText(/international format/).waitFor({ timeout: UI_TIMEOUT });
+    await form.getByLabel('Phone').fill('+31655556666');
+    await form.getByLabel('Note for the team').fill('Collects on Fridays');
+    await form.getByRole('button', { name: 'Save details' }).click();
+    await panel.getByRole('link', { name: '+31655556666' }).waitFor({ timeout: UI_TIMEOUT });
+    await panel.getByText('Collects on Fridays').waitFor();
+    await saveScreenshot(page, 'dashboard-customer-profile');
+
+    const customerId = demo.customers.find((c) => c.name === 'Sofie Jansen')!.id;
+    const [row] = await gateway.dataSource.query(`SELECT phone, staff_note FROM customer WHERE id = $1`, [customerId]);
+    expect(row).toEqual({ phone: '+31655556666', staff_note: 'Collects on Fridays' });
+  });
+
+  it('adds a new customer and opens their first conversation', async () => {
+    await page.getByRole('button', { name: '+ New customer' }).click();
+    const form = page.getByRole('form', { name: 'Add a customer' });
+    await form.getByLabel('Name').fill('Walk-in Willem');
+    await form.getByLabel('Phone').fill('+31612348888');
+    await form.getByRole('button', { name: 'Add customer and start a conversation' }).click();
+    await page.getByRole('heading', { level: 2, name: /Walk-in Willem/ }).waitFor({ timeout: UI_TIMEOUT });
   });
 });

@@ -4,6 +4,8 @@ import { graphql } from '../gql/index.js';
 import { errorMessage, inputErrors } from '../settings/input-errors.js';
 import '../settings/settings.css';
 import { SessionsPanel } from './sessions-panel.js';
+import { LanguagePicker } from '../i18n/language-picker.js';
+import { useStrings } from '../i18n/dashboard-i18n.js';
 import { TwoFactorPanel } from './two-factor-panel.js';
 import { NotificationSettingsPanel } from '../notifications/notification-settings-panel.js';
 
@@ -45,10 +47,11 @@ const ChangeMyPasswordMutation = graphql(`
 export default function AccountPage() {
   const { data, error } = useQuery(MyAccountQuery, { fetchPolicy: 'cache-and-network' });
   const staff = data?.viewer?.staff;
+  const t = useStrings();
   return (
     <div className="settings settings--single">
       <section className="settings__section" aria-labelledby="account-title">
-        <h1 id="account-title">Your account</h1>
+        <h1 id="account-title">{t('yourAccount')}</h1>
         {error && !data && (
           <p className="notice notice--error" role="alert">
             {errorMessage(error)}
@@ -56,7 +59,8 @@ export default function AccountPage() {
         )}
         {staff && (
           <>
-            <p className="settings__intro">You sign in as {staff.email}.</p>
+            <p className="settings__intro">{t('signedInAs', { email: staff.email ?? '' })}</p>
+            <LanguagePicker />
             <NameForm name={staff.name} />
             <PasswordForm />
             <TwoFactorPanel enabled={Boolean(staff.twoFactorEnabled)} required={Boolean(data?.viewer?.organization.settings.requireTwoFactor)} />

@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { graphql } from '../gql/index.js';
 import { errorMessage } from '../settings/input-errors.js';
+import { useFormat } from '../format/dates.js';
 import { ConfirmButton } from '../settings/confirm-button.js';
 
 const MySessionsQuery = graphql(`
@@ -27,7 +28,6 @@ const EndAllMySessionsMutation = graphql(`
   }
 `);
 
-const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** A browser name people recognise, from a User-Agent header. */
 function deviceOf(userAgent: string | null): string {
@@ -39,6 +39,7 @@ function deviceOf(userAgent: string | null): string {
 
 /** Where you are signed in; end one, or all but this one ("sign out everywhere else"). */
 export function SessionsPanel() {
+  const format = useFormat();
   const { data } = useQuery(MySessionsQuery, { fetchPolicy: 'cache-and-network' });
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -62,10 +63,10 @@ export function SessionsPanel() {
               {session.current && <span className="badge"> This browser</span>}
               <span className="settings__muted">
                 {' '}
-                · {session.ip ?? 'address unknown'} · signed in {when(session.createdAt)} · last active {when(session.lastSeenAt)}
+                · {session.ip ?? 'address unknown'} · signed in {format.dateTime(session.createdAt)} · last active {format.dateTime(session.lastSeenAt)}
               </span>
               {!session.current && (
-                <button type="button" className="button" aria-label={`Sign out ${deviceOf(session.userAgent)}, signed in ${when(session.createdAt)}`} onClick={() => void endOne({ variables: { id: session.id } }).catch(() => {})}>
+                <button type="button" className="button" aria-label={`Sign out ${deviceOf(session.userAgent)}, signed in ${format.dateTime(session.createdAt)}`} onClick={() => void endOne({ variables: { id: session.id } }).catch(() => {})}>
                   Sign out
                 </button>
               )}

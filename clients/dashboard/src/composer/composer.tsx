@@ -1,12 +1,13 @@
-import { useRef, useState, type ClipboardEvent, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type ClipboardEvent, type FormEvent, type KeyboardEvent } from 'react';
 import { useTypingSignal } from '../conversation/typing-indicator.js';
 import type { ReplyTarget } from '../conversation/message-bubble.js';
-import { fileSize } from '../format/time.js';
+import { useFormat } from '../format/dates.js';
+import { useStrings } from '../i18n/dashboard-i18n.js';
 import { ACCEPT_ATTRIBUTE } from './attachment-rules.js';
 import { usePendingSends } from './pending-sends.js';
 import './composer.css';
 import { Icon } from '../icons.js';
-import { NOTE_STRINGS } from '../note/note-strings.js';
+import { useFocusComposerRequests, useShortcut } from '../shortcuts/keyboard-shortcuts.js';
 import { useWriteNote } from '../note/write-note.js';
 import '../note/note.css';
 
@@ -27,10 +28,20 @@ interface ComposerProps {
 /** Enter sends, Shift+Enter is a new line. The message shows in the thread at once. */
 export function Composer(props: ComposerProps) {
   const { send } = usePendingSends();
+  const t = useStrings();
+  const format = useFormat();
   const [body, setBody] = useState('');
   const input = useRef<HTMLTextAreaElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const typing = useTypingSignal(props.conversationId);
+  const focus = () => input.current?.focus();
+  useFocusComposerRequests(focus);
+  useShortcut('r', focus);
+  // "Reply" on a message: typing goes straight into the answer.
+  const replyToId = props.replyTo?.id;
+  useEffect(() => {
+    if (replyToId) input.current?.focus();
+  }, [replyToId]);
   // A note is for the team: no files, no reply, no typing signal to the customer.
   const [mode, setMode] = useState<'reply' | 'note'>('reply');
   const note = useWriteNote();
@@ -73,26 +84,26 @@ export function Composer(props: ComposerProps) {
   }
 
   return (
-    <form className={`composer${noting ? ' composer--note' : ''}`} onSubmit={submit} aria-label="Reply">
+    <form className={`composer${noting ? ' composer--note' : ''}`} onSubmit={submit} aria-label={t('reply')}>
       <div className="composer__modes" role="group">
         <button type="button" className="composer__mode" aria-pressed={!noting} onClick={() => setMode('reply')}>
-          {NOTE_STRINGS.replyTab}
+          {t('noteReplyTab')}
         </button>
         <button type="button" className="composer__mode composer__mode--note" aria-pressed={noting} onClick={() => setMode('note')}>
-          {NOTE_STRINGS.noteTab}
+          {t('noteTab')}
         </button>
       </div>
       {noting && note.state.error && (
         <p className="field-error" role="alert">
-          {NOTE_STRINGS.noteFailed}
+          {t('noteFailed')}
         </p>
       )}
       {props.replyTo && (
         <div className="composer__reply">
           <span>
-            Replying to <strong>{props.replyTo.senderName}</strong>: {props.replyTo.body.slice(0, 80)}
+            {t('replyingTo')} <strong>{props.replyTo.senderName}</strong>: {props.replyTo.body.slice(0, 80)}
           </span>
-          <button type="button" className="icon-button" aria-label="Cancel reply" onClick={props.onCancelReply}>
+          <button type="button" className="icon-button" aria-label={t('cancelReply')} onClick={props.onCancelReply}>
             <Icon name="close" />
           </button>
         </div>
@@ -105,12 +116,12 @@ export function Composer(props: ComposerProps) {
         </ul>
       )}
       {props.files.length > 0 && (
-        <ul className="composer__files" aria-label="Files to send">
+        <ul className="composer__files" aria-label={t('filesToSend')}>
           {props.files.map((file, index) => (
             <li key={`${file.name}-${index}`} className="file-chip">
               <span className="file-chip__name">{file.name}</span>
-              <span className="file-chip__size">{fileSize(file.size)}</span>
-              <button type="button" className="icon-button" aria-label={`Remove ${file.name}`} onClick={() => props.removeFile(index)}>
+              <span className="file-chip__size">{format.fileSize(file.size)}</span>
+              <button type="button" className="icon-button" aria-label={t('removeFile', { name: file.name })} onClick={() => props.removeFile(index)}>
                 <Icon name="close" />
               </button>
             </li>
@@ -118,7 +129,7 @@ export function Composer(props: ComposerProps) {
         </ul>
       )}
       <div className="composer__row">
-        <button type="button" className="icon-button composer__attach" aria-label="Attach files" onClick={() => fileInput.current?.click()}>
+        <button type="button" className="icon-button composer__attach" aria-label={t('attachFiles')} onClick={() => fileInput.current?.click()}>
           <Icon name="attach" />
         </button>
         <input
@@ -127,7 +138,7 @@ export function Composer(props: ComposerProps) {
           multiple
           accept={ACCEPT_ATTRIBUTE}
           className="visually-hidden"
-          aria-label="Choose files to attach"
+          aria-label={t('chooseFiles')}
           tabIndex={-1}
           onChange={(event) => {
             props.addFiles([...(event.target.files ?? [])]);
@@ -136,8 +147,8 @@ export function Composer(props: ComposerProps) {
         />
         <textarea
           ref={input}
-          aria-label={noting ? NOTE_STRINGS.noteLabel : 'Message'}
-          placeholder={noting ? NOTE_STRINGS.notePlaceholder : 'Write a reply… (Enter sends, Shift+Enter for a new line)'}
+          aria-label={noting ? t('noteTab') : t('messageLabel')}
+          placeholder={noting ? t('notePlaceholder') : t('composerPlaceholder')}
           rows={2}
           value={body}
           onChange={(event) => {
@@ -149,12 +160,12 @@ export function Composer(props: ComposerProps) {
           onPaste={onPaste}
         />
         <button type="submit" className="button button--primary" disabled={!canSend || note.state.loading}>
-          {noting ? NOTE_STRINGS.saveNote : 'Send'}
+          {noting ? t('saveNote') : t('send')}
         </button>
       </div>
       {body.length > MAX_BODY_LENGTH && (
         <p className="field-error" role="alert">
-          Messages can be at most {MAX_BODY_LENGTH.toLocaleString()} characters ({body.length.toLocaleString()} now).
+          {t('tooLong', { max: format.number(MAX_BODY_LENGTH), now: format.number(body.length) })}
         </p>
       )}
     </form>

@@ -1,5 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { graphql } from '../gql/index.js';
+import { useStrings } from '../i18n/dashboard-i18n.js';
 
 export const StaffMembersQuery = graphql(`
   query StaffMembers {
@@ -32,22 +33,23 @@ interface AssigneePickerProps {
 export function AssigneePicker({ conversationId, assigneeId, viewerStaffId }: AssigneePickerProps) {
   const { data } = useQuery(StaffMembersQuery);
   const [assign, { loading }] = useMutation(AssignConversationMutation);
+  const t = useStrings();
   const assignTo = (id: string | null) => void assign({ variables: { input: { conversationId, assigneeId: id } } }).catch(() => {});
 
   return (
     <div className="assignee-picker">
       {assigneeId !== viewerStaffId && (
         <button type="button" className="button" disabled={loading} onClick={() => assignTo(viewerStaffId)}>
-          Assign to me
+          {t('assignToMe')}
         </button>
       )}
       <label className="assignee-picker__select">
-        <span className="visually-hidden">Assignee</span>
+        <span className="visually-hidden">{t('assignee')}</span>
         <select value={assigneeId ?? ''} disabled={loading || !data} onChange={(event) => assignTo(event.target.value || null)}>
-          <option value="">Unassigned</option>
+          <option value="">{t('unassigned')}</option>
           {data?.staffMembers.map((staff) => (
             <option key={staff.id} value={staff.id}>
-              {staff.id === viewerStaffId ? `${staff.name} (me)` : staff.name}
+              {staff.id === viewerStaffId ? t('nameMe', { name: staff.name }) : staff.name}
             </option>
           ))}
         </select>

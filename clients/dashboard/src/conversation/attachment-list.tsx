@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { graphql, readFragment, type FragmentType } from '../gql/index.js';
-import { fileSize } from '../format/time.js';
+import { useFormat } from '../format/dates.js';
+import { useStrings } from '../i18n/dashboard-i18n.js';
 import { Icon } from '../icons.js';
 
 export const AttachmentFields = graphql(`
@@ -25,6 +26,8 @@ interface AttachmentListProps {
 
 export function AttachmentList(props: AttachmentListProps) {
   const attachments = props.attachments.map((a) => readFragment(AttachmentFields, a));
+  const t = useStrings();
+  const format = useFormat();
   // By id: a refetch after the signed links expire brings new URLs for the same attachment.
   const [enlargedId, setEnlargedId] = useState<string | null>(null);
   const enlarged = attachments.find((attachment) => attachment.id === enlargedId) ?? null;
@@ -40,7 +43,7 @@ export function AttachmentList(props: AttachmentListProps) {
     <div className="attachments">
       {attachments.map((attachment) =>
         attachment.isImage && attachment.thumbnailUrl ? (
-          <button key={attachment.id} type="button" className="attachment-thumbnail" aria-label={`Enlarge ${attachment.fileName}`} onClick={() => open(attachment)}>
+          <button key={attachment.id} type="button" className="attachment-thumbnail" aria-label={t('enlarge', { name: attachment.fileName })} onClick={() => open(attachment)}>
             <img
               src={attachment.thumbnailUrl}
               alt={attachment.fileName}
@@ -51,24 +54,24 @@ export function AttachmentList(props: AttachmentListProps) {
             />
           </button>
         ) : (
-          <a key={attachment.id} className="file-chip" href={attachment.url} download={attachment.fileName} aria-label={`Download ${attachment.fileName}`}>
+          <a key={attachment.id} className="file-chip" href={attachment.url} download={attachment.fileName} aria-label={t('downloadFile', { name: attachment.fileName })}>
             <Icon name="file" />
             <span className="file-chip__name">{attachment.fileName}</span>
-            <span className="file-chip__size">{fileSize(attachment.byteSize)}</span>
+            <span className="file-chip__size">{format.fileSize(attachment.byteSize)}</span>
           </a>
         ),
       )}
-      <dialog ref={dialog} className="lightbox" aria-label={enlarged ? enlarged.fileName : 'Image'} onClose={() => setEnlargedId(null)}>
+      <dialog ref={dialog} className="lightbox" aria-label={enlarged ? enlarged.fileName : t('image')} onClose={() => setEnlargedId(null)}>
         {enlarged && (
           <>
             <img src={enlarged.url} alt={enlarged.fileName} onError={props.onLinkExpired} />
             <div className="lightbox__bar">
               <span>{enlarged.fileName}</span>
-              <a href={enlarged.url} download={enlarged.fileName}>
-                Download
+              <a className="button" href={enlarged.url} download={enlarged.fileName}>
+                {t('download')}
               </a>
               <button type="button" className="button" onClick={() => dialog.current?.close()}>
-                Close
+                {t('close')}
               </button>
             </div>
           </>

@@ -5,6 +5,10 @@ import { StatusBadge } from '../inbox/status-badge.js';
 import { openInbox } from '../routing/use-route.js';
 import { AssigneePicker } from './assignee-picker.js';
 import { Icon } from '../icons.js';
+import { useShortcut } from '../shortcuts/keyboard-shortcuts.js';
+import { useConnection } from '../connection/connection-context.js';
+import { useBrowserOnline } from '../connection/use-browser-online.js';
+import { useStrings, type DashboardKey } from '../i18n/dashboard-i18n.js';
 
 export const ConversationHeaderFields = graphql(`
   fragment ConversationHeaderFields on Conversation {
@@ -41,32 +45,40 @@ interface ConversationHeaderProps {
   onToggleCustomerPanel(): void;
 }
 
-const STATUS_ACTIONS: Record<ConversationStatus, { status: ConversationStatus; label: string }[]> = {
+const STATUS_ACTIONS: Record<ConversationStatus, { status: ConversationStatus; label: DashboardKey }[]> = {
   OPEN: [
-    { status: 'PENDING', label: 'Mark pending' },
-    { status: 'RESOLVED', label: 'Resolve' },
+    { status: 'PENDING', label: 'markPending' },
+    { status: 'RESOLVED', label: 'resolve' },
   ],
   PENDING: [
-    { status: 'OPEN', label: 'Reopen' },
-    { status: 'RESOLVED', label: 'Resolve' },
+    { status: 'OPEN', label: 'reopen' },
+    { status: 'RESOLVED', label: 'resolve' },
   ],
-  RESOLVED: [{ status: 'OPEN', label: 'Reopen' }],
-  CLOSED: [{ status: 'OPEN', label: 'Reopen' }],
+  RESOLVED: [{ status: 'OPEN', label: 'reopen' }],
+  CLOSED: [{ status: 'OPEN', label: 'reopen' }],
 };
 
 export function ConversationHeader(props: ConversationHeaderProps) {
   const conversation = readFragment(ConversationHeaderFields, props.conversation);
   const [setStatus, { loading }] = useMutation(SetConversationStatusMutation);
+  const t = useStrings();
+  // While the dashboard itself is disconnected it cannot know: show no one as online.
+  const connection = useConnection();
+  const browserOnline = useBrowserOnline();
+  const connected = connection.state === 'online' && browserOnline;
+  const customerOnline = connected && conversation.customerOnline;
+  const canResolve = STATUS_ACTIONS[conversation.status].some((action) => action.status === 'RESOLVED');
+  useShortcut('e', () => void setStatus({ variables: { input: { conversationId: conversation.id, status: 'RESOLVED' } } }).catch(() => {}), canResolve && !loading);
   return (
     <header className="conversation-header">
-      <button type="button" className="icon-button conversation-header__back" aria-label="Back to inbox" onClick={openInbox}>
+      <button type="button" className="icon-button conversation-header__back" aria-label={t('backToInboxButton')} onClick={openInbox}>
         <Icon name="back" />
       </button>
       <div className="conversation-header__who">
         <h2>
           {conversation.customer.name}
-          <span className={`presence-dot${conversation.customerOnline ? ' presence-dot--online' : ''}`} aria-hidden="true" title={conversation.customerOnline ? 'Online now' : 'Offline'} />
-          {conversation.customerOnline && <span className="visually-hidden">(online)</span>}
+          <span className={`presence-dot${customerOnline ? ' presence-dot--online' : ''}`} aria-hidden="true" title={customerOnline ? t('onlineNow') : t('offline')} />
+          {customerOnline && <span className="visually-hidden">{t('onlineHidden')}</span>}
         </h2>
         <p>
           {[conversation.customer.phone, conversation.subject].filter(Boolean).join(' · ')} <StatusBadge status={conversation.status} />
@@ -82,14 +94,14 @@ export function ConversationHeader(props: ConversationHeaderProps) {
             disabled={loading}
             onClick={() => void setStatus({ variables: { input: { conversationId: conversation.id, status } } }).catch(() => {})}
           >
-            {label}
+            {t(label)}
           </button>
         ))}
         <button
           type="button"
           className={`icon-button${props.customerPanelOpen ? ' icon-button--active' : ''}`}
-          aria-label="Customer details"
-          title="Customer details"
+          aria-label={t('customerDetails')}
+          title={t('customerDetails')}
           aria-expanded={props.customerPanelOpen}
           onClick={props.onToggleCustomerPanel}
         >

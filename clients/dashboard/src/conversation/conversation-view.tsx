@@ -13,9 +13,11 @@ import { MessageTimeline } from './message-timeline.js';
 import { TypingIndicator } from './typing-indicator.js';
 import { useConversationEvents } from './use-conversation-events.js';
 import { useCustomerPresence } from './use-customer-presence.js';
+import { useStrings } from '../i18n/dashboard-i18n.js';
 import './conversation.css';
 
 const PAGE_SIZE = 30;
+const FOCUS_PAGE_SIZE = 100;
 
 const ConversationThreadQuery = graphql(`
   query ConversationThread($id: ID!, $last: Int!, $before: String) {
@@ -66,16 +68,19 @@ const MarkConversationReadMutation = graphql(`
 interface ConversationViewProps {
   conversationId: string;
   viewerStaffId: string;
+  /** A message to scroll to and highlight (a search hit); older pages load until it is there. */
+  focusSequence: number | null;
 }
 
 /** One thread: header with status and assignee, the timeline, the composer, the customer. */
-export function ConversationView({ conversationId, viewerStaffId }: ConversationViewProps) {
+export function ConversationView({ conversationId, viewerStaffId, focusSequence }: ConversationViewProps) {
   const { data, error, fetchMore, refetch } = useQuery(ConversationThreadQuery, {
     variables: { id: conversationId, last: PAGE_SIZE },
     fetchPolicy: 'cache-and-network',
     nextFetchPolicy: 'cache-first',
   });
   const conversation = data?.conversation;
+  const t = useStrings();
   const edges = conversation?.messages.edges ?? [];
   const newestSequence = edges.length ? edges[edges.length - 1]!.node.sequence : 0;
 
@@ -89,6 +94,15 @@ export function ConversationView({ conversationId, viewerStaffId }: Conversation
   useOnReconnect(() => setAfterSequence((current) => (current === null ? null : newestSequence)));
   useConversationEvents(conversationId, afterSequence);
 
+  // A search hit further back than the first page: page back until it is loaded.
+  const oldestLoaded = edges[0]?.node.sequence ?? 0;
+  const hasOlder = conversation?.messages.pageInfo.hasPreviousPage ?? false;
+  const startCursor = conversation?.messages.pageInfo.startCursor ?? null;
+  useEffect(() => {
+    if (!focusSequence || !hasOlder || !startCursor || oldestLoaded <= focusSequence) return;
+    void fetchMore({ variables: { before: startCursor, last: FOCUS_PAGE_SIZE } }).catch(() => {});
+  }, [focusSequence, hasOlder, startCursor, oldestLoaded, fetchMore]);
+
   useMarkRead(conversationId, conversation?.unreadCount ?? 0, newestSequence);
   useCustomerPresence(conversationId, conversation?.customer.id);
 
@@ -101,11 +115,11 @@ export function ConversationView({ conversationId, viewerStaffId }: Conversation
 
   const addFiles = useCallback(
     (incoming: File[]) => {
-      const result = acceptFiles(files, incoming);
+      const result = acceptFiles(files, incoming, t);
       setFiles(result.files);
       setFileErrors(result.errors);
     },
-    [files],
+    [files, t],
   );
 
   // Signed file links last 5 minutes; refetch the thread (at most every 30 s) for fresh ones.
@@ -119,17 +133,17 @@ export function ConversationView({ conversationId, viewerStaffId }: Conversation
   if (error && !conversation) {
     const notFound = CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.code === 'NOT_FOUND');
     return (
-      <section className="conversation conversation--message" aria-label="Conversation">
+      <section className="conversation conversation--message" aria-label={t('conversation')}>
         <p className="notice notice--error" role="alert">
-          {notFound ? 'This conversation does not exist or is not in your pharmacy.' : 'The conversation could not be loaded.'}
+          {notFound ? t('conversationNotFound') : t('conversationNotLoaded')}
         </p>
       </section>
     );
   }
   if (!conversation) {
     return (
-      <section className="conversation conversation--message" aria-label="Conversation" aria-busy="true">
-        <p>Loading conversation…</p>
+      <section className="conversation conversation--message" aria-label={t('conversation')} aria-busy="true">
+        <p>{t('loadingConversation')}</p>
       </section>
     );
   }
@@ -145,7 +159,7 @@ export function ConversationView({ conversationId, viewerStaffId }: Conversation
     <div className={`conversation-layout${customerPanelOpen ? ' conversation-layout--with-panel' : ''}`}>
       <section
         className={`conversation${dragging ? ' conversation--dragging' : ''}`}
-        aria-label="Conversation"
+        aria-label={t('conversation')}
         onDragOver={(event) => {
           if (!event.dataTransfer.types.includes('Files')) return;
           event.preventDefault();
@@ -168,6 +182,7 @@ export function ConversationView({ conversationId, viewerStaffId }: Conversation
           hasOlder={conversation.messages.pageInfo.hasPreviousPage}
           loadOlder={() => fetchMore({ variables: { before: conversation.messages.pageInfo.startCursor } })}
           customerReadSequence={customerRead}
+          focusSequence={focusSequence}
           viewerStaffId={viewerStaffId}
           onReply={setReplyTo}
           onLinkExpired={onLinkExpired}
@@ -188,7 +203,7 @@ export function ConversationView({ conversationId, viewerStaffId }: Conversation
         />
         {dragging && (
           <div className="drop-overlay" aria-hidden="true">
-            Drop photos, PDF or Word files to attach
+            {t('dropFiles')}
           </div>
         )}
       </section>

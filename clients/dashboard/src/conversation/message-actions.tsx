@@ -3,6 +3,8 @@ import { useState } from 'react';
 import { graphql } from '../gql/index.js';
 import { AddReactionMutation } from './reaction-chips.js';
 import { Icon } from '../icons.js';
+import { ConfirmDialog } from './confirm-dialog.js';
+import { useStrings } from '../i18n/dashboard-i18n.js';
 
 const DeleteMessageMutation = graphql(`
   mutation DeleteMessage($messageId: ID!) {
@@ -27,25 +29,27 @@ interface MessageActionsProps {
 /** Shown on hover and on keyboard focus within the message. */
 export function MessageActions({ messageId, own, onReply, onEdit }: MessageActionsProps) {
   const [picking, setPicking] = useState(false);
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
+  const t = useStrings();
   const [addReaction] = useMutation(AddReactionMutation);
   const [deleteMessage] = useMutation(DeleteMessageMutation);
 
   return (
     <div className="message-actions">
-      <button type="button" className="icon-button" onClick={onReply} aria-label="Reply">
+      <button type="button" className="icon-button" onClick={onReply} aria-label={t('reply')}>
         <Icon name="reply" />
       </button>
-      <button type="button" className="icon-button" onClick={() => setPicking((p) => !p)} aria-label="Add reaction" aria-expanded={picking}>
+      <button type="button" className="icon-button" onClick={() => setPicking((p) => !p)} aria-label={t('addReaction')} aria-expanded={picking}>
         <Icon name="smile" />
       </button>
       {picking && (
-        <span className="message-actions__picker" role="group" aria-label="Reactions">
+        <span className="message-actions__picker" role="group" aria-label={t('reactions')}>
           {QUICK_REACTIONS.map((emoji) => (
             <button
               key={emoji}
               type="button"
               className="icon-button"
-              aria-label={`React with ${emoji}`}
+              aria-label={t('reactWith', { emoji })}
               onClick={() => {
                 setPicking(false);
                 void addReaction({ variables: { messageId, emoji } });
@@ -58,19 +62,29 @@ export function MessageActions({ messageId, own, onReply, onEdit }: MessageActio
       )}
       {own && (
         <>
-          <button type="button" className="icon-button" onClick={onEdit} aria-label="Edit message">
+          <button type="button" className="icon-button" onClick={onEdit} aria-label={t('editMessage')}>
             <Icon name="edit" />
           </button>
           <button
             type="button"
             className="icon-button"
-            aria-label="Delete message"
-            onClick={() => {
-              if (window.confirm('Delete this message for everyone? The customer will see that it was deleted.')) void deleteMessage({ variables: { messageId } });
-            }}
+            aria-label={t('deleteMessage')}
+            onClick={() => setConfirmingDelete(true)}
           >
             <Icon name="trash" />
           </button>
+          <ConfirmDialog
+            open={confirmingDelete}
+            title={t('deleteQuestion')}
+            message={t('deleteExplained')}
+            confirmLabel={t('delete')}
+            cancelLabel={t('cancel')}
+            onCancel={() => setConfirmingDelete(false)}
+            onConfirm={() => {
+              setConfirmingDelete(false);
+              void deleteMessage({ variables: { messageId } });
+            }}
+          />
         </>
       )}
     </div>

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { graphql, readFragment, type FragmentType } from '../gql/index.js';
 import { ActorFieldsFragmentDoc } from '../gql/graphql.js';
-import { clockTime, fullDateTime } from '../format/time.js';
+import { useFormat } from '../format/dates.js';
+import { useStrings } from '../i18n/dashboard-i18n.js';
+import { LinkedText } from '../../../shared/links/linked-text.js';
 import { AttachmentList } from './attachment-list.js';
 import { MessageActions } from './message-actions.js';
 import { MessageEditor } from './message-editor.js';
 import { ReactionChips } from './reaction-chips.js';
-import { NOTE_STRINGS } from '../note/note-strings.js';
 
 export const MessageBubbleFields = graphql(`
   fragment MessageBubbleFields on Message {
@@ -51,6 +52,8 @@ interface MessageBubbleProps {
   showSender: boolean;
   /** The customer has read up to here: "Seen" under the viewer's side. */
   seen: boolean;
+  /** The message a search hit opened. */
+  highlighted?: boolean;
   onReply(target: ReplyTarget): void;
   onLinkExpired(): void;
 }
@@ -58,48 +61,50 @@ interface MessageBubbleProps {
 export function MessageBubble(props: MessageBubbleProps) {
   const message = readFragment(MessageBubbleFields, props.message);
   const [editing, setEditing] = useState(false);
+  const t = useStrings();
+  const format = useFormat();
   const sender = readFragment(ActorFieldsFragmentDoc, message.sender);
   const fromStaffSide = sender?.__typename !== 'Customer';
   const own = sender?.__typename === 'StaffMember' && sender.id === props.viewerStaffId;
   // Someone who has left the pharmacy still signs their old replies, marked as such.
   const former = message.sender?.__typename === 'StaffMember' && message.sender.active === false;
-  const senderName = `${sender?.name ?? 'Someone'}${former ? ' (former staff)' : ''}`;
+  const senderName = former ? t('formerStaff', { name: sender?.name ?? t('someone') }) : (sender?.name ?? t('someone'));
   const deleted = Boolean(message.deletedAt);
   const isNote = message.kind === 'NOTE';
 
   return (
-    <li className={`message${fromStaffSide ? ' message--staff' : ' message--customer'}${isNote ? ' message--note' : ''}`} data-sequence={message.sequence} aria-label={`${senderName} at ${clockTime(message.createdAt)}`}>
+    <li className={`message${fromStaffSide ? ' message--staff' : ' message--customer'}${props.highlighted ? ' message--highlighted' : ''}${isNote ? ' message--note' : ''}`} data-sequence={message.sequence} aria-label={t('senderAt', { name: senderName, time: format.time(message.createdAt) })}>
       {props.showSender && <span className="message__sender">{senderName}</span>}
       <div className={`message__bubble${deleted ? ' message__bubble--deleted' : ''}`}>
         {message.replyTo && (
           <blockquote className="message__quote">
-            <span className="message__quote-sender">{readFragment(ActorFieldsFragmentDoc, message.replyTo.sender)?.name ?? 'Someone'}</span>
-            <span>{message.replyTo.deletedAt ? 'Message deleted' : truncate(message.replyTo.body ?? '', 120)}</span>
+            <span className="message__quote-sender">{readFragment(ActorFieldsFragmentDoc, message.replyTo.sender)?.name ?? t('someone')}</span>
+            <span>{message.replyTo.deletedAt ? t('messageDeleted') : truncate(message.replyTo.body ?? '', 120)}</span>
           </blockquote>
         )}
         {deleted ? (
-          <p className="message__body">This message was deleted.</p>
+          <p className="message__body">{t('messageDeleted')}</p>
         ) : editing ? (
           <MessageEditor messageId={message.id} initialBody={message.body ?? ''} onDone={() => setEditing(false)} />
         ) : (
-          message.body && <p className="message__body">{message.body}</p>
+          message.body && <LinkedText className="message__body">{message.body}</LinkedText>
         )}
         {!deleted && <AttachmentList attachments={message.attachments} onLinkExpired={props.onLinkExpired} />}
       </div>
       <div className="message__footer">
-        <time dateTime={message.createdAt} title={fullDateTime(message.createdAt)}>
-          {clockTime(message.createdAt)}
+        <time dateTime={message.createdAt} title={format.dateTime(message.createdAt)}>
+          {format.time(message.createdAt)}
         </time>
-        {message.editedAt && !deleted && <span>· edited</span>}
-        {isNote && <span className="message__team-only">· {NOTE_STRINGS.onlyTeam}</span>}
-        {props.seen && !isNote && <span className="message__seen">· Seen</span>}
+        {message.editedAt && !deleted && <span title={format.dateTime(message.editedAt)}>· {t('edited')}</span>}
+        {isNote && <span className="message__team-only">· {t('onlyTeam')}</span>}
+        {props.seen && !isNote && <span className="message__seen">· {t('seen')}</span>}
       </div>
       {!deleted && <ReactionChips message={message} viewerStaffId={props.viewerStaffId} />}
       {!deleted && !editing && (
         <MessageActions
           messageId={message.id}
           own={own}
-          onReply={() => props.onReply({ id: message.id, senderName, body: message.body ?? (message.attachments.length ? 'Attachment' : '') })}
+          onReply={() => props.onReply({ id: message.id, senderName, body: message.body ?? (message.attachments.length ? t('attachments', { count: 1 }) : '') })}
           onEdit={() => setEditing(true)}
         />
       )}

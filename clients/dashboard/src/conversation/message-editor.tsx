@@ -1,6 +1,7 @@
 import { useMutation } from '@apollo/client/react';
 import { useState, type KeyboardEvent } from 'react';
 import { graphql } from '../gql/index.js';
+import { useStrings } from '../i18n/dashboard-i18n.js';
 
 const EditMessageMutation = graphql(`
   mutation EditMessage($input: EditMessageInput!) {
@@ -17,6 +18,7 @@ export function MessageEditor({ messageId, initialBody, onDone }: { messageId: s
   const [body, setBody] = useState(initialBody);
   const [error, setError] = useState<string | null>(null);
   const [editMessage, { loading }] = useMutation(EditMessageMutation);
+  const t = useStrings();
 
   async function save() {
     if (body.trim() === initialBody.trim()) return onDone();
@@ -24,7 +26,7 @@ export function MessageEditor({ messageId, initialBody, onDone }: { messageId: s
       await editMessage({ variables: { input: { messageId, body } } });
       onDone();
     } catch (caught) {
-      setError(caught instanceof Error ? caught.message : 'Could not save the change.');
+      setError(caught instanceof Error ? caught.message : t('editNotSaved'));
     }
   }
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
@@ -35,14 +37,14 @@ export function MessageEditor({ messageId, initialBody, onDone }: { messageId: s
   }
   return (
     <div className="message-editor">
-      <textarea aria-label="Edit message" value={body} autoFocus onChange={(e) => setBody(e.target.value)} onKeyDown={onKeyDown} rows={2} />
+      <textarea aria-label={t('editMessage')} value={body} autoFocus onChange={(e) => setBody(e.target.value)} onKeyDown={onKeyDown} rows={2} />
       {error && <p role="alert" className="field-error">{error}</p>}
       <div className="message-editor__buttons">
         <button type="button" className="button" onClick={onDone}>
-          Cancel
+          {t('cancel')}
         </button>
         <button type="button" className="button button--primary" onClick={() => void save()} disabled={loading || !body.trim()}>
-          Save
+          {t('save')}
         </button>
       </div>
     </div>

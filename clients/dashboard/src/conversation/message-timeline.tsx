@@ -1,7 +1,8 @@
 import { Fragment, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { graphql, readFragment, type FragmentType } from '../gql/index.js';
 import { ActorFieldsFragmentDoc } from '../gql/graphql.js';
-import { dayHeading, dayKey } from '../format/time.js';
+import { useFormat } from '../format/dates.js';
+import { useStrings } from '../i18n/dashboard-i18n.js';
 import { usePendingSends, type PendingSend } from '../composer/pending-sends.js';
 import { MessageBubble, type ReplyTarget } from './message-bubble.js';
 import { PendingBubble } from './pending-bubble.js';
@@ -30,6 +31,8 @@ interface MessageTimelineProps {
   loadOlder(): Promise<unknown>;
   /** The customer has read up to this sequence. */
   customerReadSequence: number;
+  /** Scroll to this message once it is loaded, and highlight it. */
+  focusSequence: number | null;
   viewerStaffId: string;
   onReply(target: ReplyTarget): void;
   onLinkExpired(): void;
@@ -46,6 +49,8 @@ const LOAD_OLDER_PX = 120;
  */
 export function MessageTimeline(props: MessageTimelineProps) {
   const messages = props.messages.map((m) => readFragment(TimelineMessageFields, m));
+  const t = useStrings();
+  const format = useFormat();
   const scroller = useRef<HTMLDivElement>(null);
   const atBottom = useRef(true);
   const anchor = useRef<number | null>(null);
@@ -125,6 +130,22 @@ export function MessageTimeline(props: MessageTimelineProps) {
     if (movingUp && element.scrollTop < LOAD_OLDER_PX && props.hasOlder) void loadOlder();
   }
 
+  // A search hit: centred and highlighted once it is on the page, and only once, so the
+  // pharmacist can scroll away; the view is no longer pinned to the bottom.
+  const focused = useRef<number | null>(null);
+  const [highlighted, setHighlighted] = useState<number | null>(null);
+  const focusLoaded = props.focusSequence !== null && messages.some((m) => m.sequence === props.focusSequence);
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    if (!element || !focusLoaded || focused.current === props.focusSequence) return;
+    const target = element.querySelector(`[data-sequence="${props.focusSequence}"]`);
+    if (!target) return;
+    focused.current = props.focusSequence;
+    target.scrollIntoView({ block: 'center' });
+    atBottom.current = false;
+    setHighlighted(props.focusSequence);
+  }, [focusLoaded, props.focusSequence]);
+
   // "Seen" goes under the newest staff message the customer has read.
   const lastSeenSequence = [...messages]
     .reverse()
@@ -134,23 +155,23 @@ export function MessageTimeline(props: MessageTimelineProps) {
     <div className="timeline-frame">
       {newBelow && (
         <button type="button" className="button button--primary timeline__new-below" onClick={scrollToNewest}>
-          New messages below
+          {t('newMessagesBelow')}
         </button>
       )}
-      <div className="timeline" ref={scroller} onScroll={onScroll} tabIndex={0} aria-label="Messages">
+      <div className="timeline" ref={scroller} onScroll={onScroll} tabIndex={0} aria-label={t('messages')}>
         <div className="timeline__older">
           {props.hasOlder ? (
             <button type="button" className="link-button" onClick={() => void loadOlder()} disabled={loadingOlder}>
-              {loadingOlder ? 'Loading older messages…' : 'Load older messages'}
+              {loadingOlder ? t('loadingOlder') : t('loadOlder')}
             </button>
           ) : (
-            messages.length > 0 && <span>Start of the conversation</span>
+            messages.length > 0 && <span>{t('startOfConversation')}</span>
           )}
         </div>
         <ol className="timeline__messages">
           {messages.map((message, index) => {
             const previous = messages[index - 1];
-            const newDay = !previous || dayKey(previous.createdAt) !== dayKey(message.createdAt);
+            const newDay = !previous || format.dayKey(previous.createdAt) !== format.dayKey(message.createdAt);
             const sender = readFragment(ActorFieldsFragmentDoc, message.sender);
             const previousSender = previous && readFragment(ActorFieldsFragmentDoc, previous.sender);
             const sameSender = previous && !newDay && previous.kind === 'TEXT' && previousSender?.__typename === sender?.__typename && previousSender?.id === sender?.id;
@@ -158,7 +179,7 @@ export function MessageTimeline(props: MessageTimelineProps) {
               <Fragment key={message.id}>
                 {newDay && (
                   <li className="day-separator" role="separator">
-                    <span>{dayHeading(message.createdAt)}</span>
+                    <span>{format.dayHeading(message.createdAt)}</span>
                   </li>
                 )}
                 {message.kind === 'SYSTEM' ? (
@@ -169,6 +190,7 @@ export function MessageTimeline(props: MessageTimelineProps) {
                     viewerStaffId={props.viewerStaffId}
                     showSender={!sameSender}
                     seen={message.sequence === lastSeenSequence}
+                    highlighted={message.sequence === highlighted}
                     onReply={props.onReply}
                     onLinkExpired={props.onLinkExpired}
                   />
@@ -180,7 +202,7 @@ export function MessageTimeline(props: MessageTimelineProps) {
             <PendingBubble key={send.clientMessageId} send={send} />
           ))}
         </ol>
-        {messages.length === 0 && pending.length === 0 && <p className="timeline__empty">No messages yet. Say hello.</p>}
+        {messages.length === 0 && pending.length === 0 && <p className="timeline__empty">{t('noMessagesSayHello')}</p>}
       </div>
     </div>
   );

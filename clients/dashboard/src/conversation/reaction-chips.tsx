@@ -1,6 +1,7 @@
 import { useMutation } from '@apollo/client/react';
 import { graphql, readFragment, type FragmentType } from '../gql/index.js';
 import { ActorFieldsFragmentDoc } from '../gql/graphql.js';
+import { useStrings } from '../i18n/dashboard-i18n.js';
 
 export const ReactionChipsFields = graphql(`
   fragment ReactionChipsFields on Message {
@@ -38,13 +39,14 @@ export function ReactionChips(props: { message: FragmentType<typeof ReactionChip
   const message = readFragment(ReactionChipsFields, props.message);
   const [addReaction] = useMutation(AddReactionMutation);
   const [removeReaction] = useMutation(RemoveReactionMutation);
+  const t = useStrings();
   if (message.reactions.length === 0) return null;
 
   const groups = new Map<string, { names: string[]; mine: boolean }>();
   for (const reaction of message.reactions) {
     const group = groups.get(reaction.emoji) ?? { names: [], mine: false };
     const actor = readFragment(ActorFieldsFragmentDoc, reaction.actor);
-    group.names.push(actor?.name ?? 'Someone');
+    group.names.push(actor?.name ?? t('someone'));
     if (actor?.__typename === 'StaffMember' && actor.id === props.viewerStaffId) group.mine = true;
     groups.set(reaction.emoji, group);
   }

@@ -1,6 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { graphql, readFragment, type FragmentType } from '../gql/index.js';
-import { clockTime } from '../format/time.js';
+import { useFormat } from '../format/dates.js';
+import { useStrings, type DashboardKey } from '../i18n/dashboard-i18n.js';
 import { StaffMembersQuery } from './assignee-picker.js';
 
 export const SystemMessageFields = graphql(`
@@ -16,21 +17,23 @@ export const SystemMessageFields = graphql(`
   }
 `);
 
-const STATUS_WORDS: Record<string, string> = { OPEN: 'reopened', PENDING: 'marked pending', RESOLVED: 'resolved', CLOSED: 'closed' };
+const STATUS_WORDS: Record<string, DashboardKey> = { OPEN: 'systemReopened', PENDING: 'systemPending', RESOLVED: 'systemResolved', CLOSED: 'systemClosed' };
 
 /** A status or assignment change, centred between the bubbles. */
 export function SystemMessage(props: { message: FragmentType<typeof SystemMessageFields> }) {
   const message = readFragment(SystemMessageFields, props.message);
   const { data } = useQuery(StaffMembersQuery, { fetchPolicy: 'cache-first' });
-  const nameOf = (id: string | null | undefined) => data?.staffMembers.find((staff) => staff.id === id)?.name ?? 'a colleague';
+  const t = useStrings();
+  const format = useFormat();
+  const nameOf = (id: string | null | undefined) => data?.staffMembers.find((staff) => staff.id === id)?.name ?? t('aColleague');
   const event = message.systemEvent;
-  let text = message.body ?? 'Conversation updated';
-  if (event?.type === 'STATUS_CHANGED') text = `Conversation ${STATUS_WORDS[event.to ?? ''] ?? 'updated'}`;
-  if (event?.type === 'ASSIGNEE_CHANGED') text = event.to ? `Assigned to ${nameOf(event.to)}` : 'Unassigned';
+  let text = message.body ?? t('systemUpdated');
+  if (event?.type === 'STATUS_CHANGED') text = t(STATUS_WORDS[event.to ?? ''] ?? 'systemUpdated');
+  if (event?.type === 'ASSIGNEE_CHANGED') text = event.to ? t('systemAssigned', { name: nameOf(event.to) }) : t('systemUnassigned');
   return (
     <li className="system-message">
       <span>
-        {text} · <time dateTime={message.createdAt}>{clockTime(message.createdAt)}</time>
+        {text} · <time dateTime={message.createdAt}>{format.time(message.createdAt)}</time>
       </span>
     </li>
   );

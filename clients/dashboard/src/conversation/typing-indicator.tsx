@@ -2,6 +2,7 @@ import { useMutation, useSubscription } from '@apollo/client/react';
 import { useEffect, useRef, useState } from 'react';
 import { graphql, readFragment } from '../gql/index.js';
 import { ActorFieldsFragmentDoc } from '../gql/graphql.js';
+import { useStrings } from '../i18n/dashboard-i18n.js';
 
 const TypingSubscription = graphql(`
   subscription Typing($conversationId: ID!) {
@@ -47,10 +48,11 @@ export function TypingIndicator({ conversationId }: { conversationId: string }) 
     return () => clearInterval(timer);
   }, [typists.size]);
 
-  const names = [...typists.values()].map((t) => t.name);
+  const t = useStrings();
+  const names = [...typists.values()].map((typist) => typist.name);
   return (
     <div className="typing-indicator" aria-live="polite">
-      {names.length > 0 && `${names.join(' and ')} ${names.length === 1 ? 'is' : 'are'} typing…`}
+      {names.length > 0 && t('typing', { count: names.length, names: new Intl.ListFormat(document.documentElement.lang || 'en', { type: 'conjunction' }).format(names) })}
     </div>
   );
 }

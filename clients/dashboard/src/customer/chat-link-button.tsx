@@ -1,6 +1,8 @@
 import { useMutation } from '@apollo/client/react';
 import { useState } from 'react';
 import { graphql } from '../gql/index.js';
+import { useFormat } from '../format/dates.js';
+import { useStrings } from '../i18n/dashboard-i18n.js';
 
 const IssueChatTokenMutation = graphql(`
   mutation IssueChatToken($customerId: ID!) {
@@ -19,6 +21,8 @@ const IssueChatTokenMutation = graphql(`
 export function ChatLinkButton({ customerId }: { customerId: string }) {
   const [issue, { data, loading, error }] = useMutation(IssueChatTokenMutation);
   const [copied, setCopied] = useState(false);
+  const t = useStrings();
+  const format = useFormat();
   const link = data?.issueChatToken.chatLink;
 
   async function copy() {
@@ -36,22 +40,22 @@ export function ChatLinkButton({ customerId }: { customerId: string }) {
     <div className="chat-link">
       {link ? (
         <>
-          <input id={`chat-link-${customerId}`} readOnly value={link} aria-label="Chat link for the customer" onFocus={(e) => e.target.select()} />
+          <input id={`chat-link-${customerId}`} readOnly value={link} aria-label={t('chatLinkForCustomer')} onFocus={(e) => e.target.select()} />
           <div className="chat-link__row">
             <button type="button" className="button" onClick={() => void copy()}>
-              {copied ? 'Copied' : 'Copy link'}
+              {copied ? t('copied') : t('copyLink')}
             </button>
-            <span className="customer-panel__muted">Valid until {new Date(data!.issueChatToken.expiresAt).toLocaleDateString()}</span>
+            <span className="customer-panel__muted">{t('validUntil', { date: format.dateTime(data!.issueChatToken.expiresAt) })}</span>
           </div>
         </>
       ) : (
         <button type="button" className="button" disabled={loading} onClick={() => void issue({ variables: { customerId } }).catch(() => {})}>
-          Create chat link
+          {t('createChatLink')}
         </button>
       )}
       {error && (
         <p role="alert" className="field-error">
-          Could not create a link: {error.message}
+          {t('chatLinkFailed', { reason: error.message })}
         </p>
       )}
     </div>

@@ -2,6 +2,7 @@ import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { graphql } from '../gql/index.js';
 import { openConversation } from '../routing/use-route.js';
+import { useStrings } from '../i18n/dashboard-i18n.js';
 
 const StartConversationMutation = graphql(`
   mutation StartConversation($input: StartConversationInput!) {
@@ -15,6 +16,7 @@ const StartConversationMutation = graphql(`
 export function StartConversationForm({ customerId }: { customerId: string }) {
   const [subject, setSubject] = useState('');
   const [start, { loading, error }] = useMutation(StartConversationMutation);
+  const t = useStrings();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -28,11 +30,11 @@ export function StartConversationForm({ customerId }: { customerId: string }) {
   return (
     <form className="start-conversation" onSubmit={submit}>
       <label>
-        <span className="visually-hidden">Subject</span>
-        <input placeholder="Subject" value={subject} onChange={(e) => setSubject(e.target.value)} aria-label="Subject of the new conversation" />
+        <span className="visually-hidden">{t('subject')}</span>
+        <input placeholder={t('subject')} value={subject} onChange={(e) => setSubject(e.target.value)} aria-label={t('subjectOfNew')} />
       </label>
       <button type="submit" className="button" disabled={loading}>
-        Start conversation
+        {t('startConversation')}
       </button>
       {error && (
         <p role="alert" className="field-error">

@@ -2,6 +2,7 @@ import { graphql, readFragment, type FragmentType } from '../gql/index.js';
 import type { ConversationRowFieldsFragment } from '../gql/graphql.js';
 import { StatusBadge } from './status-badge.js';
 import { ConversationLink, ConversationLinkHeading } from './conversation-link.js';
+import { useStrings, type Translate } from '../i18n/dashboard-i18n.js';
 
 export const ConversationRowFields = graphql(`
   fragment ConversationRowFields on Conversation {
@@ -48,8 +49,9 @@ interface ConversationRowProps {
 
 export function ConversationRow(props: ConversationRowProps) {
   const conversation = readFragment(ConversationRowFields, props.conversation);
+  const t = useStrings();
   const unread = conversation.unreadCount > 0;
-  const label = `${conversation.customer.name}${unread ? `, ${conversation.unreadCount} unread` : ''}`;
+  const label = unread ? t('rowUnread', { name: conversation.customer.name, count: conversation.unreadCount }) : conversation.customer.name;
   return (
     <li className={`conversation-row${props.selected ? ' conversation-row--selected' : ''}${unread ? ' conversation-row--unread' : ''}`}>
       <ConversationLink conversationId={conversation.id} label={label} current={props.selected}>
@@ -59,7 +61,7 @@ export function ConversationRow(props: ConversationRowProps) {
           {conversation.subject && <span className="conversation-row__subject">{conversation.subject}</span>}
         </span>
         <span className="conversation-row__bottom">
-          <span className="conversation-row__preview">{preview(conversation.lastMessage, props.viewerStaffId)}</span>
+          <span className="conversation-row__preview">{preview(conversation.lastMessage, props.viewerStaffId, t)}</span>
           {unread && (
             <span className="unread-badge" data-testid="unread-badge">
               {conversation.unreadCount}
@@ -68,7 +70,7 @@ export function ConversationRow(props: ConversationRowProps) {
         </span>
         <span className="conversation-row__tags">
           <StatusBadge status={conversation.status} />
-          <span className="conversation-row__assignee">{conversation.assignee ? conversation.assignee.name : 'Unassigned'}</span>
+          <span className="conversation-row__assignee">{conversation.assignee ? conversation.assignee.name : t('unassigned')}</span>
         </span>
       </ConversationLink>
     </li>
@@ -77,11 +79,11 @@ export function ConversationRow(props: ConversationRowProps) {
 
 type LastMessage = ConversationRowFieldsFragment['lastMessage'];
 
-function preview(message: LastMessage, viewerStaffId: string): string {
-  if (!message) return 'No messages yet';
-  if (message.deletedAt) return 'Message deleted';
+function preview(message: LastMessage, viewerStaffId: string, t: Translate): string {
+  if (!message) return t('noMessagesYet');
+  if (message.deletedAt) return t('messageDeleted');
   const fromViewer = message.sender?.__typename === 'StaffMember' && message.sender.id === viewerStaffId;
-  const text = message.body?.trim() || (message.attachments.length ? (message.attachments.length === 1 ? 'Attachment' : `${message.attachments.length} attachments`) : '');
-  if (message.kind === 'SYSTEM') return text || 'Status changed';
-  return fromViewer ? `You: ${text}` : text;
+  const text = message.body?.trim() || (message.attachments.length ? t('attachments', { count: message.attachments.length }) : '');
+  if (message.kind === 'SYSTEM') return text || t('statusChanged');
+  return fromViewer ? t('youSaid', { text }) : text;
 }

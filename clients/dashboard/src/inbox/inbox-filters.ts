@@ -1,14 +1,15 @@
 import type { ConversationFilter, ConversationStatus } from '../gql/graphql.js';
+import type { DashboardKey } from '../i18n/dashboard-keys.js';
 
 export type InboxFilterName = 'all' | 'unread' | 'mine' | 'open' | 'pending' | 'resolved';
 
-export const INBOX_FILTERS: { name: InboxFilterName; label: string }[] = [
-  { name: 'all', label: 'All' },
-  { name: 'unread', label: 'Unread' },
-  { name: 'mine', label: 'Mine' },
-  { name: 'open', label: 'Open' },
-  { name: 'pending', label: 'Pending' },
-  { name: 'resolved', label: 'Resolved' },
+export const INBOX_FILTERS: { name: InboxFilterName; label: DashboardKey }[] = [
+  { name: 'all', label: 'filterAll' },
+  { name: 'unread', label: 'filterUnread' },
+  { name: 'mine', label: 'filterMine' },
+  { name: 'open', label: 'filterOpen' },
+  { name: 'pending', label: 'filterPending' },
+  { name: 'resolved', label: 'filterResolved' },
 ];
 
 /** The server filter for a tab and a search; the search text goes to the server as typed. */

@@ -7,7 +7,11 @@ import { conversationFilter, INBOX_FILTERS, matchesFilter, type InboxFilterName 
 import { InboxSearch, type InboxSearchValue } from './inbox-search.js';
 import { MessageSearchResults } from './message-search-results.js';
 import { useNow } from './use-now.js';
+import { openConversation } from '../routing/use-route.js';
+import { useShortcut } from '../shortcuts/keyboard-shortcuts.js';
+import { useStrings } from '../i18n/dashboard-i18n.js';
 import './inbox.css';
+import { NewCustomerForm } from '../customer/new-customer-form.js';
 
 
 const InboxQuery = graphql(`
@@ -45,6 +49,7 @@ interface InboxPaneProps {
 export function InboxPane({ viewerStaffId, selectedConversationId }: InboxPaneProps) {
   const [filterName, setFilterName] = useState<InboxFilterName>('open');
   const [search, setSearch] = useState<InboxSearchValue>({ text: '' });
+  const [addingCustomer, setAddingCustomer] = useState(false);
   const filter = useMemo(() => conversationFilter(filterName, search.text), [filterName, search.text]);
   const { data, loading, error, fetchMore, refetch } = useQuery(InboxQuery, {
     variables: { filter },
@@ -53,6 +58,7 @@ export function InboxPane({ viewerStaffId, selectedConversationId }: InboxPanePr
     notifyOnNetworkStatusChange: true,
   });
   const now = useNow(60_000);
+  const t = useStrings();
 
   // After a socket drop the inbox may have missed events: ask again once it is back.
   useOnReconnect(() => void refetch());
@@ -71,6 +77,20 @@ export function InboxPane({ viewerStaffId, selectedConversationId }: InboxPanePr
       .filter((node) => matchesFilter(node, node.id === selectedConversationId ? stillReading : filter, viewerStaffId))
       .sort((a, b) => b.lastActivityAt.localeCompare(a.lastActivityAt));
   }, [connection, filter, viewerStaffId, selectedConversationId]);
+
+  // j / k walk the list as shown; u jumps to the next conversation with unread messages.
+  const currentIndex = rows.findIndex((node) => node.id === selectedConversationId);
+  const openAt = (index: number) => {
+    const target = rows[index];
+    if (target) openConversation(target.id);
+  };
+  useShortcut('j', () => openAt(currentIndex < 0 ? 0 : Math.min(currentIndex + 1, rows.length - 1)));
+  useShortcut('k', () => openAt(currentIndex < 0 ? 0 : Math.max(currentIndex - 1, 0)));
+  useShortcut('u', () => {
+    const after = [...rows.slice(currentIndex + 1), ...rows.slice(0, Math.max(currentIndex, 0))];
+    const unread = after.find((node) => node.unreadCount > 0);
+    if (unread) openConversation(unread.id);
+  });
 
   const hasNextPage = connection?.pageInfo.hasNextPage ?? false;
   const endCursor = connection?.pageInfo.endCursor ?? null;
@@ -103,10 +123,20 @@ export function InboxPane({ viewerStaffId, selectedConversationId }: InboxPanePr
   }
 
   return (
-    <section className="inbox" aria-label="Inbox">
+    <section className="inbox" aria-label={t('inbox')}>
+      {addingCustomer && (
+        <div className="new-customer">
+          <NewCustomerForm onDone={() => setAddingCustomer(false)} />
+        </div>
+      )}
       <div className="inbox__controls">
         <InboxSearch value={search} onChange={setSearch} />
-        <div className="inbox__filters" role="tablist" aria-label="Filter conversations" onKeyDown={onFilterKeyDown}>
+        {!addingCustomer && (
+          <button type="button" className="button button--ghost" onClick={() => setAddingCustomer(true)}>
+            + {t('newCustomer')}
+          </button>
+        )}
+        <div className="inbox__filters" role="tablist" aria-label={t('filterConversations')} onKeyDown={onFilterKeyDown}>
           {INBOX_FILTERS.map(({ name, label }) => (
             <button
               key={name}
@@ -118,20 +148,23 @@ export function InboxPane({ viewerStaffId, selectedConversationId }: InboxPanePr
               className={`filter-tab${filterName === name ? ' filter-tab--active' : ''}`}
               onClick={() => setFilterName(name)}
             >
-              {label}
+              {t(label)}
             </button>
           ))}
         </div>
       </div>
-      <div className="inbox__list" role="tabpanel" aria-label={`${INBOX_FILTERS.find((f) => f.name === filterName)!.label} conversations`}>
+      <div className="inbox__list" role="tabpanel" aria-label={t('tabConversations', { tab: t(INBOX_FILTERS.find((f) => f.name === filterName)!.label) })}>
         {error && !connection && (
           <p className="notice notice--error" role="alert">
-            The inbox could not be loaded. <button type="button" className="link-button" onClick={() => void refetch()}>Try again</button>
+            {t('inboxNotLoaded')}{' '}
+            <button type="button" className="link-button" onClick={() => void refetch()}>
+              {t('tryAgain')}
+            </button>
           </p>
         )}
-        {connection && rows.length === 0 && <p className="inbox__empty">{search.text ? 'No customer matches that name or number.' : 'Nothing here. Nice work.'}</p>}
-        {!connection && loading && <p className="inbox__empty">Loading conversations…</p>}
-        <ul className="conversation-list" aria-label="Conversations">
+        {connection && rows.length === 0 && <p className="inbox__empty">{search.text ? t('noCustomerMatches') : t('nothingHere')}</p>}
+        {!connection && loading && <p className="inbox__empty">{t('loadingConversations')}</p>}
+        <ul className="conversation-list" aria-label={t('conversations')}>
           {rows.map((node) => (
             <ConversationRow key={node.id} conversation={node} selected={node.id === selectedConversationId} now={now} viewerStaffId={viewerStaffId} />
           ))}
@@ -139,7 +172,7 @@ export function InboxPane({ viewerStaffId, selectedConversationId }: InboxPanePr
         {search.text && <MessageSearchResults query={search.text} now={now} />}
         {hasNextPage && (
           <div ref={sentinel} className="inbox__more" aria-hidden="true">
-            Loading more…
+            {t('loadingMore')}
           </div>
         )}
       </div>

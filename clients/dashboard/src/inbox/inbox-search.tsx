@@ -1,4 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useShortcut } from '../shortcuts/keyboard-shortcuts.js';
+import { useStrings } from '../i18n/dashboard-i18n.js';
 
 /**
  * What the search box asks for. The text goes to `ConversationFilter.search` (the
@@ -12,6 +14,9 @@ const DEBOUNCE_MS = 250;
 
 export function InboxSearch({ value, onChange }: { value: InboxSearchValue; onChange(value: InboxSearchValue): void }) {
   const [text, setText] = useState(value.text);
+  const input = useRef<HTMLInputElement>(null);
+  const t = useStrings();
+  useShortcut('/', () => input.current?.focus());
   useEffect(() => {
     if (text === value.text) return;
     const timer = setTimeout(() => onChange({ text }), DEBOUNCE_MS);
@@ -20,9 +25,10 @@ export function InboxSearch({ value, onChange }: { value: InboxSearchValue; onCh
   return (
     <form className="inbox-search" role="search" onSubmit={(event) => { event.preventDefault(); onChange({ text }); }}>
       <input
+        ref={input}
         type="search"
-        aria-label="Search customers and messages"
-        placeholder="Search name, phone or message"
+        aria-label={t('searchLabel')}
+        placeholder={t('searchPlaceholder')}
         value={text}
         onChange={(event) => setText(event.target.value)}
       />

@@ -5,6 +5,7 @@ export const MessageSearchHitFields = graphql(`
   fragment MessageSearchHitFields on MessageSearchHit {
     message {
       id
+      sequence
       createdAt
     }
     conversation {
@@ -31,7 +32,7 @@ export function MessageSearchHit(props: { hit: FragmentType<typeof MessageSearch
   const plain = snippet.map((part) => part.text).join('');
   return (
     <li className="conversation-row message-hit">
-      <ConversationLink conversationId={conversation.id} label={`${conversation.customer.name}: ${plain}`}>
+      <ConversationLink conversationId={conversation.id} messageSequence={message.sequence} label={`${conversation.customer.name}: ${plain}`}>
         <ConversationLinkHeading name={conversation.customer.name} at={message.createdAt} now={props.now} />
         {conversation.subject && <span className="conversation-row__meta">{conversation.subject}</span>}
         <span className="message-hit__snippet">

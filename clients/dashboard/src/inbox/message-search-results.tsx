@@ -1,6 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { graphql } from '../gql/index.js';
 import { MessageSearchHit } from './message-search-hit.js';
+import { useStrings } from '../i18n/dashboard-i18n.js';
 
 const MessageSearchQuery = graphql(`
   query MessageSearch($query: String!, $after: String) {
@@ -28,6 +29,7 @@ export const MIN_MESSAGE_QUERY = 2;
 /** The "Messages" group under the conversation results: messages whose text matches the search. */
 export function MessageSearchResults(props: { query: string; now: number }) {
   const query = props.query.trim();
+  const t = useStrings();
   const { data, previousData, loading, error, fetchMore, refetch } = useQuery(MessageSearchQuery, {
     variables: { query },
     skip: query.length < MIN_MESSAGE_QUERY,
@@ -42,17 +44,20 @@ export function MessageSearchResults(props: { query: string; now: number }) {
   return (
     <section className="message-results" aria-labelledby="message-results-title">
       <h2 id="message-results-title" className="message-results__title">
-        Messages
+        {t('messages')}
       </h2>
       {error && (
         <p className="notice notice--error" role="alert">
-          Message search is not available right now. <button type="button" className="link-button" onClick={() => void refetch().catch(() => {})}>Try again</button>
+          {t('searchUnavailable')}{' '}
+          <button type="button" className="link-button" onClick={() => void refetch().catch(() => {})}>
+            {t('tryAgain')}
+          </button>
         </p>
       )}
-      {!error && !connection && loading && <p className="inbox__empty">Searching messages…</p>}
-      {!error && connection && hits.length === 0 && <p className="inbox__empty">No message contains that.</p>}
+      {!error && !connection && loading && <p className="inbox__empty">{t('searchingMessages')}</p>}
+      {!error && connection && hits.length === 0 && <p className="inbox__empty">{t('noMessageContains')}</p>}
       {hits.length > 0 && (
-        <ul className="conversation-list" aria-label="Messages found">
+        <ul className="conversation-list" aria-label={t('messagesFound')}>
           {hits.map((edge) => (
             <MessageSearchHit key={edge.node.message.id} hit={edge.node} now={props.now} />
           ))}
@@ -68,7 +73,7 @@ export function MessageSearchResults(props: { query: string; now: number }) {
               void fetchMore({ variables: { after: connection.pageInfo.endCursor } }).catch(() => {})
             }
           >
-            More messages
+            {t('moreMessages')}
           </button>
         </p>
       )}

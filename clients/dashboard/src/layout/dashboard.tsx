@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { ConnectionBanner } from '../connection/connection-banner.js';
 import { ConversationView } from '../conversation/conversation-view.js';
 import { graphql } from '../gql/index.js';
@@ -14,6 +14,10 @@ import { MentionsBadge } from '../note/mentions-badge.js';
 import { useFaviconBadge } from '../notifications/favicon-badge.js';
 import { useCustomerMessageAlerts } from '../notifications/customer-message-alerts.js';
 import { NotificationPermissionButton } from '../notifications/notification-permission-button.js';
+import { ShortcutHelp } from '../shortcuts/shortcut-help.js';
+import { createDashboardFormat, FormatContext, formatLocale } from '../format/dates.js';
+import { useStrings } from '../i18n/dashboard-i18n.js';
+import { useTranslation } from 'react-i18next';
 import './dashboard.css';
 
 const DashboardViewerQuery = graphql(`
@@ -27,6 +31,9 @@ const DashboardViewerQuery = graphql(`
       organization {
         id
         name
+        settings {
+          timeZone
+        }
       }
     }
   }
@@ -46,7 +53,7 @@ const AccountPage = lazy(() => import('../account/account-page.js'));
 export function Dashboard() {
   const { staffId } = useStaffSession();
   const { signOut } = useSession();
-  const { conversationId, settingsSection, account } = useRoute();
+  const { conversationId, messageSequence, settingsSection, account } = useRoute();
   const [endSession] = useMutation(SignOutMutation);
   const { data } = useQuery(DashboardViewerQuery);
   const unread = useUnreadTitle('Counterchat');
@@ -54,9 +61,14 @@ export function Dashboard() {
   const viewer = data?.viewer;
   useInboxEvents(staffId, useCustomerMessageAlerts(staffId, viewer?.organization.name));
 
+  const t = useStrings();
+  const { i18n } = useTranslation();
+  const timeZone = viewer?.organization.settings.timeZone;
+  const format = useMemo(() => createDashboardFormat({ locale: formatLocale(i18n.language), timeZone }), [i18n.language, timeZone]);
   const entry = settingsEntry(viewer?.permissions ?? []);
   const inSettings = settingsSection !== null || account;
   return (
+    <FormatContext.Provider value={format}>
     <PendingSendsProvider>
       <div className={`dashboard${conversationId ? ' dashboard--conversation-open' : ''}`}>
         <header className="dashboard__header">
@@ -64,7 +76,7 @@ export function Dashboard() {
             <a
               className="dashboard__brand"
               href={`${import.meta.env.BASE_URL}`}
-              title="Back to the inbox"
+              title={t('backToInbox')}
               onClick={(event) => {
                 event.preventDefault();
                 openInbox();
@@ -77,8 +89,8 @@ export function Dashboard() {
           )}
           <span className="dashboard__org">{viewer?.organization.name}</span>
           {unread > 0 && (
-            <span className="dashboard__unread" aria-label={`${unread} unread messages`}>
-              {unread} unread
+            <span className="dashboard__unread" aria-label={t('unreadMessages', { count: unread })}>
+              {t('unreadShort', { count: unread })}
             </span>
           )}
           <MentionsBadge />
@@ -93,7 +105,7 @@ export function Dashboard() {
                 openInbox();
               }}
             >
-              Inbox
+              {t('inbox')}
             </a>
           )}
           {entry && (
@@ -107,14 +119,14 @@ export function Dashboard() {
                 openSettings();
               }}
             >
-              {entry}
+              {entry === 'Settings' ? t('settings') : t('statistics')}
             </a>
           )}
           <NotificationPermissionButton />
           <a
             className={`dashboard__staff${account ? ' button--current' : ''}`}
             href={accountPath()}
-            title="Your account"
+            title={t('yourAccount')}
             aria-current={account ? 'page' : undefined}
             onClick={(event) => {
               if (event.metaKey || event.ctrlKey || event.shiftKey) return;
@@ -122,8 +134,9 @@ export function Dashboard() {
               openAccount();
             }}
           >
-            {viewer?.staff?.name ?? 'Your account'}
+            {viewer?.staff?.name ?? t('yourAccount')}
           </a>
+          <ShortcutHelp />
           <button
             type="button"
             className="button button--ghost"
@@ -137,13 +150,13 @@ export function Dashboard() {
                 })
             }
           >
-            Sign out
+            {t('signOut')}
           </button>
         </header>
         {inSettings ? (
           <main className="dashboard__settings">
             {viewer && (
-              <Suspense fallback={<p className="inbox__empty">Loading settings…</p>}>
+              <Suspense fallback={<p className="inbox__empty">{t('loadingSettings')}</p>}>
                 {account ? <AccountPage /> : <SettingsPage section={settingsSection ?? ''} permissions={viewer.permissions} />}
               </Suspense>
             )}
@@ -152,15 +165,16 @@ export function Dashboard() {
         <main className="dashboard__body">
           <InboxPane viewerStaffId={staffId} selectedConversationId={conversationId} />
           {conversationId ? (
-            <ConversationView key={conversationId} conversationId={conversationId} viewerStaffId={staffId} />
+            <ConversationView key={conversationId} conversationId={conversationId} viewerStaffId={staffId} focusSequence={messageSequence} />
           ) : (
-            <section className="dashboard__placeholder" aria-label="No conversation open">
-              <p>Pick a conversation from the inbox.</p>
+            <section className="dashboard__placeholder" aria-label={t('noConversationOpen')}>
+              <p>{t('pickConversation')}</p>
             </section>
           )}
         </main>
         )}
       </div>
     </PendingSendsProvider>
+    </FormatContext.Provider>
   );
 }

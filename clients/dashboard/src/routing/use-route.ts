@@ -9,6 +9,8 @@ import { useSyncExternalStore } from 'react';
  */
 export interface Route {
   conversationId: string | null;
+  /** A message to show in the open conversation (`?message=<sequence>`, from a search hit). */
+  messageSequence: number | null;
   /** Null outside the settings area; '' for its first section. */
   settingsSection: string | null;
   account: boolean;
@@ -26,8 +28,10 @@ const ROUTE_CHANGE = 'counterchat:route';
 function readRoute(): Route {
   const match = CONVERSATION_PATH.exec(window.location.pathname);
   const settings = SETTINGS_PATH.exec(window.location.pathname);
+  const sequence = Number(new URLSearchParams(window.location.search).get('message'));
   return {
     conversationId: match ? decodeURIComponent(match[1]!) : null,
+    messageSequence: match && Number.isInteger(sequence) && sequence > 0 ? sequence : null,
     settingsSection: settings ? decodeURIComponent(settings[1] ?? '') : null,
     account: ACCOUNT_PATH.test(window.location.pathname),
     linkPage: (LINK_PAGE_PATH.exec(window.location.pathname)?.[1] as Route['linkPage'] | undefined) ?? null,
@@ -57,13 +61,16 @@ export function conversationPath(conversationId: string): string {
 }
 
 export function navigate(path: string, options: { replace?: boolean } = {}): void {
-  if (path === window.location.pathname) return;
+  if (path === window.location.pathname + window.location.search) return;
   if (options.replace) window.history.replaceState(null, '', path);
   else window.history.pushState(null, '', path);
   window.dispatchEvent(new Event(ROUTE_CHANGE));
 }
 
 export const openConversation = (conversationId: string) => navigate(conversationPath(conversationId));
+/** The conversation scrolled to one of its messages, which is highlighted. */
+export const messagePath = (conversationId: string, sequence: number) => `${conversationPath(conversationId)}?message=${sequence}`;
+export const openMessage = (conversationId: string, sequence: number) => navigate(messagePath(conversationId, sequence));
 export const settingsPath = (section = '') => `${BASE}/settings${section ? `/${encodeURIComponent(section)}` : ''}`;
 export const openSettings = (section?: string) => navigate(settingsPath(section));
 export const openInbox = () => navigate(`${BASE}/`);

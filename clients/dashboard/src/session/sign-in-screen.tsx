@@ -6,6 +6,7 @@ import { ForgotPasswordForm } from './forgot-password-form.js';
 import { SecondStep, type Challenge } from './second-step.js';
 import { useSession } from './session-context.js';
 import { SignInResultFields } from './sign-in-result.js';
+import { useStrings, type Translate } from '../i18n/dashboard-i18n.js';
 import './sign-in-screen.css';
 
 const SignInMutation = graphql(`
@@ -24,6 +25,7 @@ export function SignInScreen() {
   const [challenge, setChallenge] = useState<Challenge | null>(null);
   const [forgot, setForgot] = useState(false);
   const [signIn, { loading }] = useMutation(SignInMutation);
+  const t = useStrings();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -34,7 +36,7 @@ export function SignInScreen() {
       if (result?.challenge) setChallenge(result.challenge);
       else if (result?.token && result.expiresAt) signedIn({ token: result.token, expiresAt: result.expiresAt, staffId: result.staff.id });
     } catch (caught) {
-      setError(describeSignInError(caught));
+      setError(describeSignInError(caught, t));
     }
   }
 
@@ -48,10 +50,10 @@ export function SignInScreen() {
           <ForgotPasswordForm initialEmail={email} onBack={() => setForgot(false)} />
         ) : (
           <form className="sign-in__step" onSubmit={(event) => void submit(event)} aria-labelledby="sign-in-title">
-            <p className="sign-in__lead">Sign in to your pharmacy inbox</p>
+            <p className="sign-in__lead">{t('signInLead')}</p>
             {endedBecause === 'expired' && !error && (
               <p className="notice notice--info" role="status">
-                Your session expired. Please sign in again.
+                {t('sessionExpired')}
               </p>
             )}
             {error && (
@@ -60,18 +62,18 @@ export function SignInScreen() {
               </p>
             )}
             <label>
-              Email
+              {t('email')}
               <input type="email" autoComplete="username" autoFocus required value={email} onChange={(e) => setEmail(e.target.value)} />
             </label>
             <label>
-              Password
+              {t('password')}
               <input type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
             </label>
             <button type="submit" className="button button--primary" disabled={loading}>
-              {loading ? 'Signing in…' : 'Sign in'}
+              {loading ? t('signingIn') : t('signIn')}
             </button>
             <button type="button" className="link-button" onClick={() => setForgot(true)}>
-              Forgot password?
+              {t('forgotPassword')}
             </button>
           </form>
         )}
@@ -80,13 +82,13 @@ export function SignInScreen() {
   );
 }
 
-function describeSignInError(error: unknown): string {
+function describeSignInError(error: unknown, t: Translate): string {
   if (CombinedGraphQLErrors.is(error)) {
     const first = error.errors[0];
     const code = first?.extensions?.code;
-    if (code === 'UNAUTHENTICATED' && first?.message.includes('deactivated')) return first.message;
-    if (code === 'UNAUTHENTICATED' || code === 'BAD_USER_INPUT') return 'That email and password do not match an account.';
-    if (code === 'RATE_LIMITED') return 'Too many attempts. Wait a minute and try again.';
+    if (code === 'UNAUTHENTICATED' && first?.message.includes('deactivated')) return t('accountDeactivated');
+    if (code === 'UNAUTHENTICATED' || code === 'BAD_USER_INPUT') return t('wrongPassword');
+    if (code === 'RATE_LIMITED') return t('tooManyAttempts');
   }
-  return 'Could not reach Counterchat. Check the connection and try again.';
+  return t('cannotReach');
 }

@@ -31,6 +31,7 @@ export const en = {
   reconnecting: 'Connection lost. Reconnecting…',
   reconnected: 'Back online',
   sessionExpired: 'Your chat session has ended. Please start again.',
+  chatNotAvailable: 'This chat is not available.',
   somethingWrong: 'Something went wrong. Please try again.',
   rateLimited: 'Too many attempts. Please try again later.',
   attachment: 'Attachment',

@@ -32,6 +32,7 @@ export const nl: WidgetStrings = {
   reconnecting: 'Verbinding verbroken. Opnieuw verbinden…',
   reconnected: 'Weer online',
   sessionExpired: 'Uw chatsessie is beëindigd. Begin opnieuw.',
+  chatNotAvailable: 'Deze chat is niet beschikbaar.',
   somethingWrong: 'Er ging iets mis. Probeer het opnieuw.',
   rateLimited: 'Te veel pogingen. Probeer het later opnieuw.',
   attachment: 'Bijlage',

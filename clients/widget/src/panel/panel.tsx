@@ -1,3 +1,4 @@
+import type { WidgetNotice } from '../prechat/widget-notice.js';
 import { useQuery } from '@apollo/client/react';
 import { useEffect, useRef } from 'react';
 import { WidgetEvent } from '../../protocol/widget-protocol.js';
@@ -27,7 +28,7 @@ export interface PanelProps {
   /** Still looking for a kept session: show neither the form nor a thread yet. */
   restoring: boolean;
   onSignedIn(token: string): void;
-  notice: 'sessionExpired' | null;
+  notice: WidgetNotice | null;
 }
 
 /** The open chat: header with the pharmacy's brand, then the pre-chat form or the conversation. */

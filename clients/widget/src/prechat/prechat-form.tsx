@@ -1,3 +1,4 @@
+import type { WidgetNotice } from './widget-notice.js';
 import { useMutation } from '@apollo/client/react';
 import { useId, useState, type FormEvent } from 'react';
 import { graphql } from '../gql/index.js';
@@ -34,7 +35,7 @@ function validate(name: string, contact: string, consent: boolean): Errors {
 }
 
 /** Name, a phone number or email, and consent: then the visitor is a customer with a chat token. */
-export function PrechatForm({ onSignedIn, notice }: { onSignedIn(token: string): void; notice: 'sessionExpired' | null }) {
+export function PrechatForm({ onSignedIn, notice }: { onSignedIn(token: string): void; notice: WidgetNotice | null }) {
   const { organizationSlug } = useWidget();
   const t = useStrings();
   const [start, { loading }] = useMutation(StartWidgetSession);
@@ -86,6 +87,7 @@ export function PrechatForm({ onSignedIn, notice }: { onSignedIn(token: string):
   return (
     <form className="cc-prechat" onSubmit={submit} noValidate>
       {notice === 'sessionExpired' && <p className="cc-notice" role="status">{t('sessionExpired')}</p>}
+      {notice === 'chatNotAvailable' && <p className="cc-notice" role="status">{t('chatNotAvailable')}</p>}
       <p className="cc-intro">{t('prechatIntro')}</p>
       <label className="cc-label" htmlFor={`${id}-name`}>{t('name')}</label>
       <input id={`${id}-name`} className="cc-input" name="name" autoComplete="name" required maxLength={200} value={name} onChange={(event) => setName(event.target.value)} aria-invalid={Boolean(errors.name)} aria-describedby={describedBy('name')} data-autofocus />

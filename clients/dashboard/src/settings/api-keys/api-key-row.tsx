@@ -2,6 +2,7 @@ import { useMutation } from '@apollo/client/react';
 import { graphql, readFragment, type FragmentType } from '../../gql/index.js';
 import { ConfirmButton } from '../confirm-button.js';
 import { errorMessage } from '../input-errors.js';
+import { useFormat } from '../../format/dates.js';
 import { scopeName } from './api-key-scopes.js';
 
 export const ApiKeyRowFields = graphql(`
@@ -26,9 +27,10 @@ const RevokeApiKeyMutation = graphql(`
   }
 `);
 
-const date = (iso: string | null | undefined, none: string) => (iso ? new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : none);
 
 export function ApiKeyRow(props: { apiKey: FragmentType<typeof ApiKeyRowFields> }) {
+  const format = useFormat();
+  const date = (iso: string | null | undefined, none: string) => (iso ? format.dateTime(iso) : none);
   const key = readFragment(ApiKeyRowFields, props.apiKey);
   const [revoke, { loading, error }] = useMutation(RevokeApiKeyMutation);
   const expired = !!key.expiresAt && new Date(key.expiresAt).getTime() < Date.now();

@@ -2,6 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { graphql, readFragment, type FragmentType } from '../../gql/index.js';
 import { ActorFieldsFragmentDoc, type AuditAction } from '../../gql/graphql.js';
+import { useFormat } from '../../format/dates.js';
 import { errorMessage } from '../input-errors.js';
 
 const AuditLogQuery = graphql(`
@@ -45,6 +46,9 @@ const ACTION_LABELS: Record<AuditAction, string> = {
   SETTINGS_CHANGED: 'Settings changed',
   CUSTOMER_EXPORTED: 'Customer data exported',
   CUSTOMER_ERASED: 'Customer erased',
+  CUSTOMER_UPDATED: 'Customer details changed',
+  CUSTOMER_BLOCKED: 'Customer blocked',
+  CUSTOMER_UNBLOCKED: 'Customer unblocked',
   RETENTION_PURGE: 'Retention purge',
   PHARMACY_CREATED: 'Pharmacy created',
   STAFF_INVITED: 'Staff invited',
@@ -66,7 +70,6 @@ const ACTION_LABELS: Record<AuditAction, string> = {
   RECOVERY_CODE_USED: 'Recovery code used',
 };
 
-const time = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 
 /** "Alice", "Shop sync (API key)", "Jan Jansen (customer)"; a dash when no one did it (the system). */
 function actorLabel(ref: FragmentType<typeof ActorFieldsFragmentDoc> | null | undefined): string {
@@ -77,6 +80,7 @@ function actorLabel(ref: FragmentType<typeof ActorFieldsFragmentDoc> | null | un
 
 /** Who did what to which object, newest first, a page at a time, filtered by action. */
 export function AuditLogSection() {
+  const format = useFormat();
   const [action, setAction] = useState<AuditAction | ''>('');
   // Cursors of the pages before the current one, so "Newer" can go back.
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
@@ -134,7 +138,7 @@ export function AuditLogSection() {
               {connection.edges.map(({ node }) => (
                 <tr key={node.id}>
                   <td>
-                    <time dateTime={node.createdAt}>{time(node.createdAt)}</time>
+                    <time dateTime={node.createdAt}>{format.dateTime(node.createdAt)}</time>
                   </td>
                   <th scope="row">{ACTION_LABELS[node.action] ?? node.action}</th>
                   <td>{actorLabel(node.actor)}</td>

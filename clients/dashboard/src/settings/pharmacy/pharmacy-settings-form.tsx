@@ -4,6 +4,7 @@ import { graphql, readFragment, type FragmentType } from '../../gql/index.js';
 import type { UpdateOrganizationSettingsInput, WidgetThreadPolicy } from '../../gql/graphql.js';
 import { inputErrors } from '../input-errors.js';
 import { BusinessHoursFields, fromDayHours, toDayHours } from './business-hours-fields.js';
+import { pharmacySettingsErrors, REPLY_TIME_MAX } from './pharmacy-settings-validation.js';
 
 export const PharmacySettingsFields = graphql(`
   fragment PharmacySettingsFields on Organization {
@@ -55,15 +56,21 @@ export function PharmacySettingsForm(props: { organization: FragmentType<typeof 
   const [form, setForm] = useState(initial);
   const [saved, setSaved] = useState(false);
   const [save, { loading, error, reset }] = useMutation(UpdateOrganizationSettingsMutation);
-  const errors = inputErrors(error);
+  // Checked here first, so every field's problem shows at once; the server's answer still maps to its field.
+  const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
+  const errors = { ...inputErrors(error), ...localErrors };
   const set = <K extends keyof typeof form>(key: K, value: (typeof form)[K]) => {
     setForm((current) => ({ ...current, [key]: value }));
     setSaved(false);
+    setLocalErrors(({ [key === 'days' ? 'businessHours' : key]: _changed, ...rest }) => rest);
     reset();
   };
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    const problems = pharmacySettingsErrors(form, TIME_ZONES);
+    setLocalErrors(problems);
+    if (Object.keys(problems).length > 0) return;
     const input: UpdateOrganizationSettingsInput = {};
     if (form.replyTimeText !== initial.replyTimeText) input.replyTimeText = form.replyTimeText.trim();
     if (form.primaryColor !== initial.primaryColor) input.primaryColor = form.primaryColor;
@@ -90,11 +97,11 @@ export function PharmacySettingsForm(props: { organization: FragmentType<typeof 
     );
 
   return (
-    <form className="settings-form settings-form--plain" onSubmit={(event) => void submit(event)} aria-label="Pharmacy settings">
+    <form className="settings-form settings-form--plain" noValidate onSubmit={(event) => void submit(event)} aria-label="Pharmacy settings">
       <label className="field">
         <span>Reply time</span>
-        <input value={form.replyTimeText} maxLength={200} placeholder="We usually reply within an hour" aria-invalid={!!errors.replyTimeText} aria-describedby={describedBy('replyTimeText')} onChange={(event) => set('replyTimeText', event.target.value)} />
-        <span className="field-help">Shown in the chat widget. Leave empty to show nothing.</span>
+        <input value={form.replyTimeText}  placeholder="We usually reply within an hour" aria-invalid={!!errors.replyTimeText} aria-describedby={describedBy('replyTimeText')} onChange={(event) => set('replyTimeText', event.target.value)} />
+        <span className="field-help">Shown in the chat widget, at most {REPLY_TIME_MAX} characters. Leave empty to show nothing.</span>
         {fieldError('replyTimeText')}
       </label>
       <label className="field">
@@ -112,7 +119,7 @@ export function PharmacySettingsForm(props: { organization: FragmentType<typeof 
         </datalist>
         {fieldError('timeZone')}
       </label>
-      <BusinessHoursFields days={form.days} onChange={(days) => set('days', days)} error={errors.businessHours} />
+      <BusinessHoursFields days={form.days} onChange={(days) => set('days', days)} error={errors.businessHours ?? errors.days} />
       <label className="field">
         <span>Search language</span>
         <select value={form.language} aria-invalid={!!errors.language} aria-describedby={describedBy('language')} onChange={(event) => set('language', event.target.value)}>
@@ -159,9 +166,9 @@ export function PharmacySettingsForm(props: { organization: FragmentType<typeof 
           {errors.form}
         </p>
       )}
-      {error && !errors.form && (
+      {(error || Object.keys(localErrors).length > 0) && !errors.form && (
         <p className="notice notice--error" role="alert">
-          Not saved: check the highlighted field.
+          Not saved: check the highlighted fields.
         </p>
       )}
       <div className="settings-toolbar">

@@ -1,5 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { graphql } from '../../gql/index.js';
+import { useFormat } from '../../format/dates.js';
 import type { MailDeliveryStatus, MailTemplate } from '../../gql/graphql.js';
 
 const MailDeliveriesQuery = graphql(`
@@ -21,6 +22,7 @@ const STATUS_LABELS: Record<MailDeliveryStatus, string> = { QUEUED: 'Queued', SE
 
 /** The e-mails sent for the team, and why one did not go out. */
 export function MailDeliveries() {
+  const format = useFormat();
   const { data } = useQuery(MailDeliveriesQuery, { fetchPolicy: 'cache-and-network' });
   if (!data || data.mailDeliveries.length === 0) return null;
   return (
@@ -47,7 +49,7 @@ export function MailDeliveries() {
                   {delivery.lastError && delivery.status !== 'SENT' && <span className="field-help"> — {delivery.lastError}</span>}
                 </td>
                 <td>{delivery.attempts}</td>
-                <td>{new Date(delivery.createdAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}</td>
+                <td>{format.dateTime(delivery.createdAt)}</td>
               </tr>
             ))}
           </tbody>

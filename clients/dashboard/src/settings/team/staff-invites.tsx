@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { graphql } from '../../gql/index.js';
 import type { StaffInviteState } from '../../gql/graphql.js';
 import { ConfirmButton } from '../confirm-button.js';
+import { useFormat } from '../../format/dates.js';
 import { ROLE_LABELS } from './role-labels.js';
 
 const StaffInvitesQuery = graphql(`
@@ -37,10 +38,10 @@ const RevokeStaffInviteMutation = graphql(`
 `);
 
 const STATE_LABELS: Record<StaffInviteState, string> = { PENDING: 'Pending', ACCEPTED: 'Accepted', EXPIRED: 'Expired', REVOKED: 'Revoked' };
-const day = (iso: string) => new Date(iso).toLocaleDateString(undefined, { dateStyle: 'medium' });
 
 /** Invitations in every state; pending and expired ones can be resent, pending ones revoked. */
 export function StaffInvites() {
+  const format = useFormat();
   const { data } = useQuery(StaffInvitesQuery, { fetchPolicy: 'cache-and-network' });
   const [resend] = useMutation(ResendStaffInviteMutation, { refetchQueries: ['MailDeliveries'] });
   const [revoke] = useMutation(RevokeStaffInviteMutation);
@@ -70,8 +71,8 @@ export function StaffInvites() {
                 <td>{ROLE_LABELS[invite.role]}</td>
                 <td>{STATE_LABELS[invite.state]}</td>
                 <td>
-                  {day(invite.sentAt)}
-                  {invite.state === 'PENDING' && <span className="settings__muted"> (until {day(invite.expiresAt)})</span>}
+                  {format.date(invite.sentAt)}
+                  {invite.state === 'PENDING' && <span className="settings__muted"> (until {format.date(invite.expiresAt)})</span>}
                 </td>
                 <td className="settings-table__actions">
                   {(invite.state === 'PENDING' || invite.state === 'EXPIRED') && (

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { graphql } from '../../gql/index.js';
 import type { WebhookDeliveryStatus } from '../../gql/graphql.js';
 import { errorMessage } from '../input-errors.js';
+import { useFormat } from '../../format/dates.js';
 import { eventName } from './webhook-events.js';
 
 const WebhookDeliveriesQuery = graphql(`
@@ -48,10 +49,10 @@ const RedeliverWebhookMutation = graphql(`
 `);
 
 const STATUS_LABELS: Record<WebhookDeliveryStatus, string> = { SUCCEEDED: 'Succeeded', PENDING: 'Pending', FAILED: 'Failed' };
-const time = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'medium' });
 
 /** The endpoint's deliveries, newest first, with every attempt; Refresh asks again, since deliveries happen in the background. */
 export function WebhookDeliveryLog({ endpointId }: { endpointId: string }) {
+  const format = useFormat();
   const [status, setStatus] = useState<WebhookDeliveryStatus | ''>('');
   const { data, loading, error, refetch, fetchMore } = useQuery(WebhookDeliveriesQuery, {
     variables: { endpointId, status: status || null },
@@ -110,15 +111,15 @@ export function WebhookDeliveryLog({ endpointId }: { endpointId: string }) {
                   </th>
                   <td>
                     <span className={`state ${node.status === 'FAILED' ? 'state--failed' : node.status === 'SUCCEEDED' ? 'state--on' : 'state--off'}`}>{STATUS_LABELS[node.status]}</span>
-                    {node.nextAttemptAt && <span className="field-help">next try {time(node.nextAttemptAt)}</span>}
+                    {node.nextAttemptAt && <span className="field-help">next try {format.dateTime(node.nextAttemptAt)}</span>}
                   </td>
-                  <td>{time(node.createdAt)}</td>
+                  <td>{format.dateTime(node.createdAt)}</td>
                   <td>
                     <ol className="attempts">
                       {node.attempts.map((attempt) => (
                         <li key={attempt.attempt}>
                           #{attempt.attempt}: {attempt.statusCode ?? 'no answer'}
-                          {attempt.error ? ` — ${attempt.error}` : ''} <span className="field-help">{time(attempt.startedAt)}, {attempt.durationMs} ms</span>
+                          {attempt.error ? ` — ${attempt.error}` : ''} <span className="field-help">{format.dateTime(attempt.startedAt)}, {attempt.durationMs} ms</span>
                         </li>
                       ))}
                     </ol>
@@ -127,7 +128,7 @@ export function WebhookDeliveryLog({ endpointId }: { endpointId: string }) {
                     <button
                       type="button"
                       className="button"
-                      aria-label={`Redeliver ${eventName(node.event.type)} of ${time(node.createdAt)}`}
+                      aria-label={`Redeliver ${eventName(node.event.type)} of ${format.dateTime(node.createdAt)}`}
                       disabled={redelivering.loading || node.status === 'PENDING'}
                       onClick={() => void redeliver({ variables: { deliveryId: node.id } }).catch(() => {})}
                     >

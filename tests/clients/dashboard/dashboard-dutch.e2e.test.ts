@@ -1,0 +1,163 @@
+import type { Browser, Page } from 'playwright-core';
+import { en } from '../../../clients/dashboard/src/i18n/en.js';
+import { nl } from '../../../clients/dashboard/src/i18n/nl.js';
+import { DEMO_PASSWORD, seedDemoData, type DemoAccounts } from '../../../gateway/server/demo/demo-data.js';
+import { collectPageErrors, launchBrowser, saveScreenshot } from '../../support/browser.js';
+import { nextClientMessageId } from '../../support/fixtures.js';
+import { startTestGateway, type TestGateway } from '../../support/test-gateway.js';
+import { UI_TIMEOUT, waitFor } from './dashboard-page.js';
+
+/**
+ * The dashboard for a Dutch pharmacist (issue 19 "Languages", issue 20 point 11): a browser
+ * set to nl-NL on a computer in another time zone (New York) gets the dashboard in Dutch,
+ * and every time in the pharmacy's zone (Europe/Amsterdam), 24-hour, as Dutch writes it.
+ * Every visible string of the main screens is collected and none may be English.
+ */
+
+let gateway: TestGateway;
+let demo: DemoAccounts;
+let browser: Browser;
+let page: Page;
+let pageErrors: string[];
+const sofie = { token: '', conversationId: '' };
+
+beforeAll(async () => {
+  gateway = await startTestGateway();
+  demo = await seedDemoData(gateway.ownerDatabase, gateway.realtime.publisher);
+  const customer = demo.customers.find((c) => c.name === 'Sofie Jansen')!;
+  sofie.token = (await gateway.tokens.issueChatToken({ organizationId: demo.organization.id, customerId: customer.id })).token;
+  const response = await gateway.graphql('{ conversations(first: 1) { edges { node { id } } } }', {}, sofie.token);
+  sofie.conversationId = response.data.conversations.edges[0].node.id;
+  browser = await launchBrowser();
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'nl-NL', timezoneId: 'America/New_York' });
+  page = await context.newPage();
+  pageErrors = collectPageErrors(page);
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await gateway?.dispose();
+});
+
+interface TextElement {
+  closest(selector: string): unknown;
+  checkVisibility(): boolean;
+  getAttribute(name: string): string | null;
+}
+interface TextNode {
+  textContent: string | null;
+  parentElement: TextElement | null;
+}
+interface PageDocument {
+  body: unknown;
+  createTreeWalker(root: unknown, show: number): { nextNode(): TextNode | null };
+  querySelectorAll(selector: string): Iterable<TextElement>;
+}
+
+/**
+ * What a person reads on the page: visible text, and the labels, placeholders and titles a
+ * screen reader or a tooltip gives, without what customers and staff wrote (message
+ * text, previews, names in the rows), which is in whatever language they wrote it.
+ */
+function visibleStrings(target: Page): Promise<string[]> {
+  return target.evaluate(() => {
+    const document = (globalThis as unknown as { document: PageDocument }).document;
+    const userContent = '.message__body, .message__quote, .conversation-row__preview, .conversation-row__meta, .conversation-row__name, .message-hit__snippet, .message__sender, .customer-panel__details dd, .customer-panel h3, .conversation-header__who, .dashboard__org, .dashboard__staff, .composer__reply strong';
+    const strings: string[] = [];
+    const walker = document.createTreeWalker(document.body, 4 /* NodeFilter.SHOW_TEXT */);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      const text = node.textContent?.trim();
+      if (!text || !parent || parent.closest(userContent) || parent.closest('script, style') || !parent.checkVisibility()) continue;
+      strings.push(text);
+    }
+    for (const element of document.querySelectorAll('[aria-label], [placeholder], [title]')) {
+      if (element.closest(userContent) && !element.closest('.conversation-row')) continue;
+      for (const name of ['aria-label', 'placeholder', 'title']) {
+        const value = element.getAttribute(name);
+        if (value) strings.push(value);
+      }
+    }
+    return strings;
+  });
+}
+
+/** The English words of the dashboard's strings that Dutch says differently (interpolations left out). */
+const ENGLISH_PHRASES = Object.entries(en)
+  .filter(([key, english]) => english !== nl[key as keyof typeof en])
+  .flatMap(([, english]) => english.split(/\{\{[^}]+\}\}/))
+  .map((fragment) => fragment.replace(/^[\s,.:;()·]+|[\s,.:;()·]+$/g, ''))
+  .filter((fragment) => /[a-z]{3}/i.test(fragment));
+
+function englishIn(strings: string[], allowed: readonly string[] = []): string[] {
+  return strings.filter((text) => !allowed.includes(text)).filter((text) => ENGLISH_PHRASES.some((phrase) => new RegExp(`(^|[^\\p{L}])${escape(phrase)}($|[^\\p{L}])`, 'u').test(text)));
+}
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+const amsterdam = (iso: string, options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', ...options }).format(new Date(iso));
+
+describe('the dashboard in Dutch', () => {
+  it('signs in in Dutch', async () => {
+    await page.goto(`${gateway.url}/dashboard/`);
+    await page.getByRole('button', { name: 'Aanmelden' }).waitFor({ timeout: UI_TIMEOUT });
+    expect(await page.locator('html').getAttribute('lang')).toBe('nl');
+    expect(englishIn(await visibleStrings(page))).toEqual([]);
+    await page.getByLabel('E-mail').fill('ben@demo-pharmacy.test');
+    await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Aanmelden' }).click();
+    await page.getByRole('list', { name: 'Gesprekken' }).getByRole('link').first().waitFor({ timeout: UI_TIMEOUT });
+  });
+
+  it('shows the inbox, a thread and the customer panel without an English word', async () => {
+    const sent = await gateway.graphql(
+      'mutation($input: SendMessageInput!) { sendMessage(input: $input) { createdAt } }',
+      { input: { conversationId: sofie.conversationId, body: 'Hebben jullie ook zinkzalf?', clientMessageId: nextClientMessageId() } },
+      sofie.token,
+    );
+    await page.getByRole('list', { name: 'Gesprekken' }).getByRole('link', { name: /^Sofie Jansen/ }).click();
+    const bubble = page.locator('.message', { hasText: 'Hebben jullie ook zinkzalf?' });
+    await bubble.waitFor({ timeout: UI_TIMEOUT });
+    await page.getByRole('complementary', { name: 'Klantgegevens' }).waitFor();
+    await page.getByText('Begin van het gesprek').waitFor();
+    // Hover a message so its actions are on screen too.
+    await bubble.hover();
+    await saveScreenshot(page, 'dashboard-dutch');
+    const strings = await visibleStrings(page);
+    expect(strings).toEqual(expect.arrayContaining(['Afmelden', 'Afhandelen', 'Klantgegevens', 'Versturen']));
+    expect(englishIn(strings)).toEqual([]);
+    // The check itself finds English where there is some.
+    expect(englishIn(['Sign out', 'Loading older messages…', 'Lucas Smit, 2 unread'])).toHaveLength(3);
+
+    // The time of the message in Amsterdam, 24-hour, though this computer is in New York.
+    const createdAt: string = sent.data.sendMessage.createdAt;
+    const time = bubble.locator(`time[datetime="${createdAt}"]`);
+    expect(await time.textContent()).toBe(amsterdam(createdAt, { hour: '2-digit', minute: '2-digit' }));
+    expect(await time.textContent()).toMatch(/^\d{2}:\d{2}$/);
+    expect(await time.getAttribute('title')).toBe(amsterdam(createdAt, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }));
+    expect(await page.getByRole('separator').filter({ hasText: 'Vandaag' }).count()).toBe(1);
+    const customerSince = page.getByRole('complementary', { name: 'Klantgegevens' }).locator('dd').last();
+    expect(await customerSince.textContent()).toMatch(/^\d{1,2} [a-z]{3,4}\.? \d{4}$/);
+  });
+
+  it('lists the shortcuts and asks before deleting in Dutch', async () => {
+    await page.locator('body').press('?');
+    const help = page.getByRole('dialog', { name: 'Sneltoetsen' });
+    await help.waitFor();
+    expect(englishIn(await visibleStrings(page))).toEqual([]);
+    await page.keyboard.press('Escape');
+    await help.waitFor({ state: 'hidden' });
+
+    await page.getByRole('textbox', { name: 'Bericht' }).fill('Ja, die hebben we.');
+    await page.getByRole('textbox', { name: 'Bericht' }).press('Enter');
+    const own = page.locator('.message', { has: page.locator('.message__body').getByText('Ja, die hebben we.', { exact: true }) });
+    await waitFor(async () => (await page.getByLabel('Bericht wordt verzonden').count()) === 0 && (await own.count()) === 1);
+    await own.hover();
+    await own.getByRole('button', { name: 'Bericht verwijderen' }).click();
+    const question = page.getByRole('dialog', { name: 'Dit bericht verwijderen?' });
+    await question.waitFor();
+    expect(englishIn(await visibleStrings(page))).toEqual([]);
+    await question.getByRole('button', { name: 'Verwijderen' }).click();
+    await page.getByText('Bericht verwijderd', { exact: true }).first().waitFor({ timeout: UI_TIMEOUT });
+    expect(pageErrors).toEqual([]);
+  });
+});
