@@ -1,4 +1,5 @@
-import type { Conversation, ConversationChannel, ConversationStatus } from '../../entities/conversation.entity.js';
+import { ConversationStatus as ConversationStatusValue, type Conversation, type ConversationChannel, type ConversationStatus } from '../../entities/conversation.entity.js';
+import { ActorType } from '../../entities/actor-type.js';
 import { Customer } from '../../entities/customer.entity.js';
 import { Message, MessageKind } from '../../entities/message.entity.js';
 import { StaffUser } from '../../entities/staff-user.entity.js';
@@ -13,6 +14,7 @@ import { customerSearchCondition, isPhoneNumberSearch } from '../customer/custom
 export interface ConversationListFilter {
   status?: ConversationStatus[];
   unreadOnly?: boolean;
+  awaitingReply?: boolean;
   assignedToMe?: boolean;
   unassigned?: boolean;
   channel?: ConversationChannel[];
@@ -54,6 +56,16 @@ export function conversationListQuery(scope: TenantScope, filter: ConversationLi
         readerType: actor.type,
         readerId: actor.id,
       },
+    );
+  }
+  if (filter.awaitingReply) {
+    // The newest text message by sequence (the (conversation_id, sequence) index walks back to it).
+    query.andWhere('conversation.status IN (:...awaitingStatuses)', { awaitingStatuses: [ConversationStatusValue.OPEN, ConversationStatusValue.PENDING] });
+    query.andWhere(
+      `(SELECT newest.sender_type FROM message newest
+        WHERE newest.conversation_id = conversation.id AND newest.kind = :awaitingKind AND newest.deleted_at IS NULL
+        ORDER BY newest.sequence DESC LIMIT 1) = :awaitingSender`,
+      { awaitingKind: MessageKind.TEXT, awaitingSender: ActorType.CUSTOMER },
     );
   }
   const search = filter.search?.trim();

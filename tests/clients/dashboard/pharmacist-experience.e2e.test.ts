@@ -84,10 +84,39 @@ describe("the pharmacist's dashboard", () => {
     expect(await page.locator('a[href^="javascript:" i], a[href^="data:" i]').count()).toBe(0);
   });
 
+  it("counts conversations waiting for the team's answer in the header, and drops one a colleague answered though it stays unread for me", async () => {
+    const badge = page.locator('.dashboard__unread');
+    const waiting = async () => Number(/^(\d+)/.exec((await badge.textContent()) ?? '')?.[1] ?? 0);
+    await waitFor(async () => (await waiting()) > 0);
+    const before = await waiting();
+    expect(await page.title()).toBe(`(${before}) Counterchat`);
+    await row('Lucas Smit, 1 unread').waitFor();
+
+    const lucas = demo.customers.find((c) => c.name === 'Lucas Smit')!;
+    const lucasToken = (await gateway.tokens.issueChatToken({ organizationId: demo.organization.id, customerId: lucas.id })).token;
+    const lucasThread = (await gateway.graphql('{ conversations(first: 1) { edges { node { id } } } }', {}, lucasToken)).data.conversations.edges[0].node.id;
+    const anna = await staffSessionToken(gateway.dataSource, gateway.tokens, demo.staff.find((staff) => staff.email === 'anna@demo-pharmacy.test')!);
+    const answered = await gateway.graphql(
+      'mutation($input: SendMessageInput!) { sendMessage(input: $input) { id } }',
+      { input: { conversationId: lucasThread, body: 'The pens are fine, Lucas.', clientMessageId: nextClientMessageId() } },
+      anna,
+    );
+    expect(answered.errors).toBeUndefined();
+    await waitFor(async () => (await waiting()) === before - 1);
+    expect(await page.title()).toBe(before - 1 > 0 ? `(${before - 1}) Counterchat` : 'Counterchat');
+    // Ben still has Lucas's message to read: his own unread stays on the row.
+    await row('Lucas Smit, 1 unread').waitFor();
+    await page.getByRole('tab', { name: 'Waiting' }).click();
+    await waitFor(async () => (await row('Lucas Smit').count()) === 0 && (await row('Sofie Jansen').count()) === 1);
+    await page.getByRole('tab', { name: 'Open' }).click();
+    await row('Lucas Smit').waitFor();
+  });
+
   it('opens a message found by search scrolled into view and highlighted, though forty messages came after it', async () => {
     await sendAsSofie('Do you stock elderflower throat lozenges without sugar?');
     for (let n = 1; n <= 40; n++) await sendAsSofie(`Later message ${n}`);
-    await message('Later message 40').waitFor({ timeout: UI_TIMEOUT });
+    // Forty live events on a shared machine: more time than one UI step.
+    await message('Later message 40').waitFor({ timeout: 30_000 });
     await page.getByRole('searchbox', { name: 'Search customers and messages' }).fill('elderflower');
     const hit = page.getByRole('list', { name: 'Messages found' }).getByRole('link', { name: /^Sofie Jansen: .*elderflower/ });
     await hit.click({ timeout: UI_TIMEOUT });

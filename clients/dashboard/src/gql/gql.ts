@@ -52,7 +52,7 @@ type Documents = {
     "\n  fragment MessageSearchHitFields on MessageSearchHit {\n    message {\n      id\n      sequence\n      createdAt\n    }\n    conversation {\n      id\n      subject\n      customer {\n        id\n        name\n      }\n    }\n    snippet {\n      text\n      highlighted\n    }\n  }\n": typeof types.MessageSearchHitFieldsFragmentDoc,
     "\n  query MessageSearch($query: String!, $after: String) {\n    searchMessages(query: $query, first: 20, after: $after) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          message {\n            id\n          }\n          ...MessageSearchHitFields\n        }\n      }\n    }\n  }\n": typeof types.MessageSearchDocument,
     "\n  subscription InboxEvents {\n    inboxEvents {\n      id\n      status\n      unreadCount\n      lastActivityAt\n      lastSequence\n      assignee {\n        id\n      }\n      customer {\n        id\n      }\n      ...ConversationRowFields\n    }\n  }\n": typeof types.InboxEventsDocument,
-    "\n  query UnreadTotal {\n    conversations(first: 100, filter: { unreadOnly: true, status: [OPEN, PENDING, RESOLVED, CLOSED] }) {\n      edges {\n        node {\n          id\n          unreadCount\n        }\n      }\n    }\n  }\n": typeof types.UnreadTotalDocument,
+    "\n  query WaitingCount {\n    conversations(first: 1, filter: { awaitingReply: true }) {\n      totalCount\n    }\n  }\n": typeof types.WaitingCountDocument,
     "\n  query DashboardViewer {\n    viewer {\n      permissions\n      staff {\n        id\n        name\n      }\n      organization {\n        id\n        name\n        settings {\n          timeZone\n        }\n      }\n    }\n  }\n": typeof types.DashboardViewerDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
     "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": typeof types.RequestPasswordResetDocument,
@@ -134,7 +134,7 @@ const documents: Documents = {
     "\n  fragment MessageSearchHitFields on MessageSearchHit {\n    message {\n      id\n      sequence\n      createdAt\n    }\n    conversation {\n      id\n      subject\n      customer {\n        id\n        name\n      }\n    }\n    snippet {\n      text\n      highlighted\n    }\n  }\n": types.MessageSearchHitFieldsFragmentDoc,
     "\n  query MessageSearch($query: String!, $after: String) {\n    searchMessages(query: $query, first: 20, after: $after) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          message {\n            id\n          }\n          ...MessageSearchHitFields\n        }\n      }\n    }\n  }\n": types.MessageSearchDocument,
     "\n  subscription InboxEvents {\n    inboxEvents {\n      id\n      status\n      unreadCount\n      lastActivityAt\n      lastSequence\n      assignee {\n        id\n      }\n      customer {\n        id\n      }\n      ...ConversationRowFields\n    }\n  }\n": types.InboxEventsDocument,
-    "\n  query UnreadTotal {\n    conversations(first: 100, filter: { unreadOnly: true, status: [OPEN, PENDING, RESOLVED, CLOSED] }) {\n      edges {\n        node {\n          id\n          unreadCount\n        }\n      }\n    }\n  }\n": types.UnreadTotalDocument,
+    "\n  query WaitingCount {\n    conversations(first: 1, filter: { awaitingReply: true }) {\n      totalCount\n    }\n  }\n": types.WaitingCountDocument,
     "\n  query DashboardViewer {\n    viewer {\n      permissions\n      staff {\n        id\n        name\n      }\n      organization {\n        id\n        name\n        settings {\n          timeZone\n        }\n      }\n    }\n  }\n": types.DashboardViewerDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
     "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": types.RequestPasswordResetDocument,
@@ -347,7 +347,7 @@ export function graphql(source: "\n  subscription InboxEvents {\n    inboxEvents
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query UnreadTotal {\n    conversations(first: 100, filter: { unreadOnly: true, status: [OPEN, PENDING, RESOLVED, CLOSED] }) {\n      edges {\n        node {\n          id\n          unreadCount\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query UnreadTotal {\n    conversations(first: 100, filter: { unreadOnly: true, status: [OPEN, PENDING, RESOLVED, CLOSED] }) {\n      edges {\n        node {\n          id\n          unreadCount\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query WaitingCount {\n    conversations(first: 1, filter: { awaitingReply: true }) {\n      totalCount\n    }\n  }\n"): (typeof documents)["\n  query WaitingCount {\n    conversations(first: 1, filter: { awaitingReply: true }) {\n      totalCount\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

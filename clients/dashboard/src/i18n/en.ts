@@ -1,9 +1,6 @@
 /** Every word the dashboard shows, in English; `nl.ts` must have the same keys (its type says so). */
 export const en = {
   backToInbox: "Back to the inbox",
-  unreadMessages_one: "{{count}} unread message",
-  unreadMessages_other: "{{count}} unread messages",
-  unreadShort: "{{count}} unread",
   inbox: "Inbox",
   settings: "Settings",
   statistics: "Statistics",
@@ -178,4 +175,9 @@ export const en = {
   languageHelp: "For this browser. Dates and times follow it, in the pharmacy’s time zone.",
   signedInAs: "You sign in as {{email}}.",
   backToInboxButton: "Back to inbox",
+  filterWaiting: "Waiting",
+  waitingShort: "{{count}} waiting",
+  waitingLabel_one: "{{count}} conversation waiting for an answer",
+  waitingLabel_other: "{{count}} conversations waiting for an answer",
+  waitingTitle: "Conversations whose customer wrote last, for the whole team",
 };

@@ -3,9 +3,6 @@ import type { en } from './en.js';
 /** The dashboard in Dutch: u-form, as pharmacies address customers and colleagues in writing. */
 export const nl: Record<keyof typeof en, string> = {
   backToInbox: "Terug naar de inbox",
-  unreadMessages_one: "{{count}} ongelezen bericht",
-  unreadMessages_other: "{{count}} ongelezen berichten",
-  unreadShort: "{{count}} ongelezen",
   inbox: "Inbox",
   settings: "Instellingen",
   statistics: "Statistieken",
@@ -180,4 +177,9 @@ export const nl: Record<keyof typeof en, string> = {
   languageHelp: "Voor deze browser. Datums en tijden volgen de taal, in de tijdzone van de apotheek.",
   signedInAs: "U meldt zich aan als {{email}}.",
   backToInboxButton: "Terug naar inbox",
+  filterWaiting: "Wacht",
+  waitingShort: "{{count}} wachtend",
+  waitingLabel_one: "{{count}} gesprek wacht op antwoord",
+  waitingLabel_other: "{{count}} gesprekken wachten op antwoord",
+  waitingTitle: "Gesprekken waarin de klant als laatste schreef, voor het hele team",
 };

@@ -26,12 +26,13 @@ const InboxEventsSubscription = graphql(`
  * (so counts, previews and status update everywhere), and a conversation no list holds
  * yet is added to the lists it belongs in.
  */
-export function useInboxEvents(viewerStaffId: string): void {
+export function useInboxEvents(viewerStaffId: string, onChange?: () => void): void {
   useSubscription(InboxEventsSubscription, {
     ignoreResults: true,
     onData: ({ client, data }) => {
       const conversation = data.data?.inboxEvents;
       if (conversation) addConversationToLists(client.cache, conversation, viewerStaffId);
+      if (conversation) onChange?.();
     },
   });
 }

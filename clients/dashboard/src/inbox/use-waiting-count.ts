@@ -1,0 +1,42 @@
+import { useQuery } from '@apollo/client/react';
+import { useEffect, useRef } from 'react';
+import { useOnReconnect } from '../connection/connection-context.js';
+import { graphql } from '../gql/index.js';
+
+const WaitingCountQuery = graphql(`
+  query WaitingCount {
+    conversations(first: 1, filter: { awaitingReply: true }) {
+      totalCount
+    }
+  }
+`);
+
+// Inbox events come in bursts (a send changes a row twice): one count for a burst.
+const SETTLE_MS = 400;
+
+/**
+ * The inbox badge: conversations waiting for the pharmacy's answer (the customer wrote last),
+ * the same number for the whole team, so a thread a colleague answered stops counting for
+ * everyone. Counted by the server; asked again when an inbox event says a row changed.
+ */
+export function useWaitingCount(baseTitle: string): { count: number; inboxChanged(): void } {
+  const { data, refetch } = useQuery(WaitingCountQuery, { fetchPolicy: 'cache-and-network', nextFetchPolicy: 'cache-first' });
+  useOnReconnect(() => void refetch().catch(() => {}));
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const count = data?.conversations.totalCount ?? 0;
+  useEffect(() => {
+    document.title = count > 0 ? `(${count}) ${baseTitle}` : baseTitle;
+    // Signed out, the tab must not keep advertising the last count.
+    return () => {
+      document.title = baseTitle;
+    };
+  }, [count, baseTitle]);
+  return {
+    count,
+    inboxChanged() {
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => void refetch().catch(() => {}), SETTLE_MS);
+    },
+  };
+}
