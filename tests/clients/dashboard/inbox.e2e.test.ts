@@ -224,7 +224,7 @@ describe('the staff dashboard', () => {
 
     await page.getByRole('combobox', { name: 'Assignee' }).selectOption({ label: 'Anna de Vries' });
     await waitFor(async () => (await assignee().textContent()) === 'Anna de Vries');
-    expect(await page.getByRole('button', { name: 'Assign to me' }).count()).toBe(1);
+    await waitForCount(page.getByRole('button', { name: 'Assign to me' }), 1);
 
     await page.getByRole('button', { name: 'Mark pending' }).click();
     await waitForCount(row('Sofie Jansen'), 0);

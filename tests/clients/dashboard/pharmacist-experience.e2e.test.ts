@@ -147,6 +147,18 @@ describe("the pharmacist's dashboard", () => {
     await message('It is on the shelf.').locator('blockquote').waitFor({ timeout: UI_TIMEOUT });
   });
 
+  it('keeps all five quick reactions inside the thread beside the customer panel at 1440 px', async () => {
+    const long = timeline().locator('.message--customer', { hasText: 'The leaflet is at' });
+    await long.hover();
+    await long.getByRole('button', { name: 'Add reaction' }).click();
+    const last = long.getByRole('button', { name: 'React with 😊' });
+    await last.waitFor();
+    const [button, thread] = await Promise.all([last.boundingBox(), page.getByRole('region', { name: 'Conversation', exact: true }).boundingBox()]);
+    expect(button!.x + button!.width).toBeLessThanOrEqual(thread!.x + thread!.width);
+    expect(button!.x).toBeGreaterThanOrEqual(thread!.x);
+    await long.getByRole('button', { name: 'Add reaction' }).click();
+  });
+
   it('asks in its own dialog before deleting a message, and shows "Message deleted" after', async () => {
     await waitFor(async () => (await message('It is on the shelf.').getByLabel('Sending message').count()) === 0 && (await timeline().getByLabel('Sending message').count()) === 0);
     const own = message('It is on the shelf.');
