@@ -3,7 +3,7 @@ import { DEMO_PASSWORD, seedDemoData, type DemoAccounts } from '../../../gateway
 import { collectPageErrors, launchBrowser, saveScreenshot } from '../../support/browser.js';
 import { nextClientMessageId, staffSessionToken } from '../../support/fixtures.js';
 import { startTestGateway, type TestGateway } from '../../support/test-gateway.js';
-import { UI_TIMEOUT, waitFor } from './dashboard-page.js';
+import { UI_TIMEOUT, waitFor, type ScrollBox } from './dashboard-page.js';
 
 /**
  * What a pharmacist meets at the counter beyond sending (issue 20, points 7 and 10–17),
@@ -82,6 +82,8 @@ describe("the pharmacist's dashboard", () => {
     expect(await body.getByRole('link').count()).toBe(2);
     expect(await body.textContent()).toContain('javascript:alert(document.cookie)');
     expect(await page.locator('a[href^="javascript:" i], a[href^="data:" i]').count()).toBe(0);
+    // A fresh thread opens at its very newest message, not a line short of it.
+    await waitFor(() => timeline().evaluate((box: ScrollBox) => box.scrollHeight - box.scrollTop - box.clientHeight <= 2));
   });
 
   it("counts conversations waiting for the team's answer in the header, and drops one a colleague answered though it stays unread for me", async () => {
@@ -248,6 +250,17 @@ describe("the pharmacist's dashboard", () => {
     expect(bodies.filter((body) => body === 'And a second one, after it.')).toHaveLength(1);
     expect(bodies.indexOf('Written on the train without signal.')).toBeLessThan(bodies.indexOf('And a second one, after it.'));
     expect(await message('Written on the train without signal.').count()).toBe(1);
+  });
+
+  it('keeps the header on one short row at phone width, "Sign out" included', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    const header = page.locator('.dashboard__header');
+    const [box, brand, signOut] = await Promise.all([header.boundingBox(), page.locator('.dashboard__brand').boundingBox(), page.getByRole('button', { name: 'Sign out' }).boundingBox()]);
+    expect(box!.height).toBeLessThan(844 * 0.1);
+    expect(Math.abs(signOut!.y + signOut!.height / 2 - (brand!.y + brand!.height / 2))).toBeLessThan(8);
+    expect(signOut!.x + signOut!.width).toBeLessThanOrEqual(390);
+    await saveScreenshot(page, 'dashboard-phone-header');
+    await page.setViewportSize({ width: 1440, height: 900 });
   });
 
   it('shows every problem of the pharmacy settings form at once, each next to its field, in words', async () => {

@@ -16,6 +16,7 @@ export const ConversationRowFields = graphql(`
       id
       name
       phone
+      email
     }
     assignee {
       id
@@ -62,7 +63,7 @@ export function ConversationRow(props: ConversationRowProps) {
       <ConversationLink conversationId={conversation.id} label={label} current={props.selected}>
         <ConversationLinkHeading name={conversation.customer.name} at={conversation.lastActivityAt} now={props.now} />
         <span className="conversation-row__meta">
-          {conversation.customer.phone && <span>{conversation.customer.phone}</span>}
+          {(conversation.customer.phone || conversation.customer.email) && <span>{conversation.customer.phone || conversation.customer.email}</span>}
           {conversation.subject && <span className="conversation-row__subject">{conversation.subject}</span>}
         </span>
         <span className="conversation-row__bottom">
