@@ -184,6 +184,15 @@ describe('the settings area of an admin', () => {
     await page.getByRole('table', { name: 'Response times' }).getByRole('row', { name: /All channels/ }).waitFor({ timeout: UI_TIMEOUT });
     expect(await tiles.count()).toBeGreaterThanOrEqual(6);
     await page.getByRole('table', { name: 'By staff member' }).waitFor();
+    // At 1440 px the tables fit without a sideways scroll, and "Waiting for an answer" is the header's number.
+    await page.setViewportSize({ width: 1440, height: 900 });
+    for (const box of await page.locator('.settings-table__scroll').all()) {
+      await waitFor(() => box.evaluate((element: { scrollWidth: number; clientWidth: number }) => element.scrollWidth <= element.clientWidth));
+    }
+    const headerCount = Number(/^(\d+)/.exec((await page.locator('.dashboard__unread').textContent()) ?? '0')?.[1] ?? 0);
+    const waitingTile = page.locator('.stat-tile', { has: page.getByText('Waiting for an answer') }).locator('dd');
+    await waitFor(async () => Number(await waitingTile.textContent()) === headerCount);
+    await page.setViewportSize({ width: 1280, height: 900 });
     await page.getByRole('checkbox', { name: 'Business hours only' }).check();
     await page.getByText(/counting business hours only/).or(page.getByRole('alert')).first().waitFor({ timeout: UI_TIMEOUT });
     await saveScreenshot(page, 'dashboard-statistics');

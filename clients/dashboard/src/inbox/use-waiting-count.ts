@@ -19,19 +19,12 @@ const SETTLE_MS = 400;
  * the same number for the whole team, so a thread a colleague answered stops counting for
  * everyone. Counted by the server; asked again when an inbox event says a row changed.
  */
-export function useWaitingCount(baseTitle: string): { count: number; inboxChanged(): void } {
+export function useWaitingCount(): { count: number; inboxChanged(): void } {
   const { data, refetch } = useQuery(WaitingCountQuery, { fetchPolicy: 'cache-and-network', nextFetchPolicy: 'cache-first' });
   useOnReconnect(() => void refetch().catch(() => {}));
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
   const count = data?.conversations.totalCount ?? 0;
-  useEffect(() => {
-    document.title = count > 0 ? `(${count}) ${baseTitle}` : baseTitle;
-    // Signed out, the tab must not keep advertising the last count.
-    return () => {
-      document.title = baseTitle;
-    };
-  }, [count, baseTitle]);
   return {
     count,
     inboxChanged() {
@@ -39,4 +32,15 @@ export function useWaitingCount(baseTitle: string): { count: number; inboxChange
       timer.current = setTimeout(() => void refetch().catch(() => {}), SETTLE_MS);
     },
   };
+}
+
+/** "(3) Counterchat": the count in the tab title, for a pharmacist working in another tab. */
+export function useCountInTitle(count: number, baseTitle: string): void {
+  useEffect(() => {
+    document.title = count > 0 ? `(${count}) ${baseTitle}` : baseTitle;
+    // Signed out, the tab must not keep advertising the last count.
+    return () => {
+      document.title = baseTitle;
+    };
+  }, [count, baseTitle]);
 }

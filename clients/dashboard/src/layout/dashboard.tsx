@@ -5,7 +5,7 @@ import { ConversationView } from '../conversation/conversation-view.js';
 import { graphql } from '../gql/index.js';
 import { InboxPane } from '../inbox/inbox-pane.js';
 import { useInboxEvents } from '../inbox/use-inbox-events.js';
-import { useWaitingCount } from '../inbox/use-waiting-count.js';
+import { useCountInTitle, useWaitingCount } from '../inbox/use-waiting-count.js';
 import { PendingSendsProvider } from '../composer/pending-sends.js';
 import { accountPath, openAccount, openInbox, openSettings, settingsPath, useRoute } from '../routing/use-route.js';
 import { settingsEntry } from '../settings/settings-sections.js';
@@ -52,7 +52,8 @@ export function Dashboard() {
   const { conversationId, messageSequence, settingsSection, account } = useRoute();
   const [endSession] = useMutation(SignOutMutation);
   const { data } = useQuery(DashboardViewerQuery);
-  const waiting = useWaitingCount('Counterchat');
+  const waiting = useWaitingCount();
+  useCountInTitle(waiting.count, 'Counterchat');
   useInboxEvents(staffId, waiting.inboxChanged);
 
   const t = useStrings();
