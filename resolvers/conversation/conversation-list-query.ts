@@ -9,7 +9,7 @@ import { actorOf, unreadSenderTypesFor } from '../../gateway/auth/viewer.js';
 import { badUserInput } from '../../gateway/errors/domain-error.js';
 import type { ScopedQuery } from '../../gateway/tenancy/scoped-query.js';
 import { assertId, type TenantScope } from '../../gateway/tenancy/tenant-scope.js';
-import { customerSearchCondition, isPhoneNumberSearch } from '../customer/customer-search.js';
+import { customerSearchCondition, escapeLike, isPhoneNumberSearch } from '../customer/customer-search.js';
 
 export interface ConversationListFilter {
   status?: ConversationStatus[];
@@ -76,7 +76,10 @@ export function conversationListQuery(scope: TenantScope, filter: ConversationLi
     if (!matchPhone && isPhoneNumberSearch(search)) assertPermissions(scope.viewer, [Permission.READ_CUSTOMERS]);
     const condition = customerSearchCondition('searched', search, { matchPhone });
     const matching = scope.customers('searched').select('searched.id').andWhere(condition.where);
-    query.andWhere(`conversation.customerId IN (${matching.getQuery()})`, condition.parameters);
+    // Staff also find a thread by its subject ("repeat prescription"); a partner key's subject
+    // access depends on its scopes, so keys and customers match names as before.
+    const bySubject = scope.viewer.kind === 'staff' ? ' OR lower(conversation.subject) LIKE :subjectPattern' : '';
+    query.andWhere(`(conversation.customerId IN (${matching.getQuery()})${bySubject})`, { ...condition.parameters, subjectPattern: `%${escapeLike(search.toLowerCase())}%` });
   }
   return query;
 }

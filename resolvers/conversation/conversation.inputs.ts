@@ -41,7 +41,8 @@ export class ConversationFilterInput {
 
   @Field({
     nullable: true,
-    description: "Part of the customer's name, or the start of their phone number. Partner keys without customers:read match names only, and a number-only term is FORBIDDEN for them.",
+    description:
+      "Part of the customer's name, or the start of their phone number; for staff also part of the conversation's subject. Partner keys without customers:read match names only, and a number-only term is FORBIDDEN for them.",
   })
   @MaxLength(100)
   search?: string;

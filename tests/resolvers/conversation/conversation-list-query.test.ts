@@ -89,3 +89,36 @@ describe('conversations awaiting the pharmacy’s reply', () => {
     expect(response.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 });
+
+describe('searching the inbox by subject', () => {
+  let gateway: TestGateway;
+  let pharmacy: PharmacyFixture;
+  let otherPharmacy: PharmacyFixture;
+  const startThread = async (token: string, subject: string) =>
+    (await gateway.graphql(`mutation ($input: StartConversationInput!) { startConversation(input: $input) { id } }`, { input: { subject } }, token)).data.startConversation
+      .id as string;
+  const found = async (token: string, search: string) =>
+    (await gateway.graphql(`query ($search: String) { conversations(first: 50, filter: { search: $search }) { edges { node { id } } } }`, { search }, token)).data.conversations.edges.map(
+      (edge: { node: { id: string } }) => edge.node.id,
+    ) as string[];
+
+  beforeAll(async () => {
+    gateway = await startTestGateway();
+    pharmacy = await createPharmacy(gateway.dataSource, gateway.tokens, 'subjects');
+    otherPharmacy = await createPharmacy(gateway.dataSource, gateway.tokens, 'subjects-other');
+  });
+  afterAll(() => gateway.dispose());
+
+  it('finds a thread by part of its subject for staff, not in another pharmacy, with LIKE characters taken literally', async () => {
+    const mine = await startThread(pharmacy.tokens.customer, 'Repeat prescription: insulin pens');
+    const elsewhere = await startThread(otherPharmacy.tokens.customer, 'Repeat prescription elsewhere');
+    expect(await found(pharmacy.tokens.pharmacist, 'prescription: ins')).toEqual([mine]);
+    expect(await found(pharmacy.tokens.pharmacist, 'Repeat')).not.toContain(elsewhere);
+    expect(await found(pharmacy.tokens.pharmacist, '%')).toEqual([]);
+  });
+
+  it('leaves partner keys matching names only', async () => {
+    await startThread(pharmacy.tokens.customer, 'Vaccination appointment');
+    expect(await found(pharmacy.tokens.partnerRead, 'Vaccination')).toEqual([]);
+  });
+});

@@ -142,7 +142,7 @@ export type ConversationFilter = {
   awaitingReply?: boolean | null | undefined;
   channel?: Array<ConversationChannel> | null | undefined;
   customerId?: string | number | null | undefined;
-  /** Part of the customer's name, or the start of their phone number. Partner keys without customers:read match names only, and a number-only term is FORBIDDEN for them. */
+  /** Part of the customer's name, or the start of their phone number; for staff also part of the conversation's subject. Partner keys without customers:read match names only, and a number-only term is FORBIDDEN for them. */
   search?: string | null | undefined;
   status?: Array<ConversationStatus> | null | undefined;
   /** Only conversations nobody is assigned to. */
