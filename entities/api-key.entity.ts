@@ -14,6 +14,7 @@ export enum ApiKeyScope {
   STAFF_READ = 'STAFF_READ',
   WEBHOOKS_MANAGE = 'WEBHOOKS_MANAGE',
   STATS_READ = 'STATS_READ',
+  NOTES_READ = 'NOTES_READ',
 }
 
 /** `CONVERSATIONS_READ` → `conversations:read`, the form error messages and docs use. */

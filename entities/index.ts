@@ -17,3 +17,4 @@ export { StaffInvitation } from './staff-invitation.entity.js';
 export { StaffSession } from './staff-session.entity.js';
 export { PasswordReset } from './password-reset.entity.js';
 export { RecoveryCode } from './recovery-code.entity.js';
+export { NoteMention } from './note-mention.entity.js';

@@ -6,6 +6,8 @@ export enum MessageKind {
   TEXT = 'TEXT',
   /** Written by the server for status and assignment changes; has no sender. */
   SYSTEM = 'SYSTEM',
+  /** An internal note by staff: always TEAM visibility; partners read notes only with notes:read. */
+  NOTE = 'NOTE',
 }
 
 /** What a SYSTEM message records, so clients can render it in their own words. */
@@ -23,6 +25,15 @@ export interface SystemEvent {
   /** Who made the change. */
   actorType: ActorType;
   actorId: string;
+}
+
+/**
+ * Who a message is for. TEAM messages are never shown to customers: what each viewer sees
+ * is decided in one place, gateway/tenancy/message-audience.ts.
+ */
+export enum MessageVisibility {
+  EVERYONE = 'EVERYONE',
+  TEAM = 'TEAM',
 }
 
 export const MESSAGE_BODY_MAX_LENGTH = 4000;
@@ -48,6 +59,9 @@ export class Message {
 
   @Column({ type: 'enum', enum: MessageKind, enumName: 'message_kind' })
   kind: MessageKind;
+
+  @Column({ type: 'enum', enum: MessageVisibility, enumName: 'message_visibility', default: MessageVisibility.EVERYONE })
+  visibility: MessageVisibility;
 
   /** Null for SYSTEM messages. */
   @Column({ name: 'sender_type', type: 'enum', enum: ActorType, enumName: 'actor_type', nullable: true })

@@ -19,6 +19,8 @@ export enum WidgetThreadPolicy {
 export interface OrganizationSettings {
   /** Shown in the widget, e.g. "We usually reply within an hour". */
   replyTimeText: string | null;
+  /** The same in Dutch, for a widget on a Dutch page; `replyTimeText` when absent. */
+  replyTimeTextNl?: string | null;
   /** IANA time zone the business hours are given in. */
   timeZone: string;
   businessHours: BusinessHoursRange[];

@@ -27,6 +27,7 @@ import { ConversationPresenceResolver, PresenceResolver } from './realtime/prese
 import { TypingResolver } from './realtime/typing.resolver.js';
 import { WebhookDeliveryResolver, WebhookEndpointResolver } from './webhook/webhook.resolver.js';
 import { WidgetResolver, WidgetSettingsFieldsResolver } from './widget/widget.resolver.js';
+import { NoteResolver } from './note/note.resolver.js';
 
 export const resolvers = [
   ViewerResolver,
@@ -35,6 +36,7 @@ export const resolvers = [
   ConversationFieldsResolver,
   MessageResolver,
   MessageFieldsResolver,
+  NoteResolver,
   ReactionResolver,
   MessageReactionsResolver,
   ParticipantFieldsResolver,

@@ -18,6 +18,8 @@ import { StaffDeactivation1763840200000 } from './1763840200000-staff-deactivati
 import { PasswordResets1763840300000 } from './1763840300000-password-resets.js';
 import { TwoFactor1763840400000 } from './1763840400000-two-factor.js';
 import { QueueDepths1763850000000 } from './1763850000000-queue-depths.js';
+import { MessageVisibility1764000300000 } from './1764000300000-message-visibility.js';
+import { InternalNotes1764000310000 } from './1764000310000-internal-notes.js';
 
 /** In order. Listed explicitly so the build needs no file globbing at run time. */
 export const migrations = [
@@ -41,4 +43,6 @@ export const migrations = [
   PasswordResets1763840300000,
   TwoFactor1763840400000,
   QueueDepths1763850000000,
+  MessageVisibility1764000300000,
+  InternalNotes1764000310000,
 ];

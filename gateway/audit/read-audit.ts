@@ -3,6 +3,7 @@ import { logger } from '../logging/logger.js';
 import type { TenantScope } from '../tenancy/tenant-scope.js';
 import { AuditAction } from './audit-action.js';
 import type { AuditEntry } from './audit-log.js';
+import type { ReadAuditBatches } from './read-audit-batches.js';
 
 /**
  * A long-lived socket (a partner's, for months) would otherwise remember every conversation
@@ -24,21 +25,26 @@ export class ReadAudit {
   constructor(
     /** The reader's scope: its viewer reads, from its client address. */
     private readonly scope: TenantScope,
-    /** Entries wait for `flush()` (an operation's transaction, flushed at its end) instead of the next tick. */
-    private readonly options: { flushedByOwner?: boolean } = {},
+    /**
+     * `flushedByOwner`: entries wait for `flush()` (an operation's transaction, flushed at its
+     * end) instead of the next tick. `batches`: entries join other sockets' in a shared insert.
+     */
+    private readonly options: { flushedByOwner?: boolean; batches?: ReadAuditBatches } = {},
   ) {}
 
   conversationRead(conversationId: string, details?: { live: boolean }): void {
     if (this.recorded.has(conversationId)) return;
     if (this.recorded.size >= REMEMBERED_CONVERSATIONS) this.recorded.clear();
     this.recorded.add(conversationId);
-    this.pending.push({
+    const entry: AuditEntry = {
       actor: actorOf(this.scope.viewer),
       action: AuditAction.MESSAGES_READ,
       object: { type: 'Conversation', id: conversationId },
       ip: this.scope.clientIp,
       details,
-    });
+    };
+    if (this.options.batches) return this.options.batches.add(this.scope, entry);
+    this.pending.push(entry);
     if (this.scheduled || this.options.flushedByOwner) return;
     this.scheduled = true;
     setImmediate(() => {

@@ -81,6 +81,7 @@ export const PERSONAL_DATA_FIELDS: Readonly<Record<string, Readonly<Record<strin
     conversationId: OPEN,
     sequence: OPEN,
     kind: OPEN,
+    visibility: OPEN,
     createdAt: OPEN,
     editedAt: OPEN,
     deletedAt: OPEN,

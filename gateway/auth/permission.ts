@@ -29,6 +29,10 @@ export enum Permission {
   MANAGE_STAFF = 'MANAGE_STAFF',
   /** One's own name, password, sessions and two-factor sign-in. Every staff member; never a key. */
   MANAGE_OWN_ACCOUNT = 'MANAGE_OWN_ACCOUNT',
+  /** Internal notes in threads (message-audience.ts): every staff member; a key with notes:read. */
+  READ_NOTES = 'READ_NOTES',
+  /** Write internal notes and mention colleagues. Staff only; no API key scope grants it. */
+  WRITE_NOTES = 'WRITE_NOTES',
 }
 
 const STAFF: Permission[] = [
@@ -39,6 +43,8 @@ const STAFF: Permission[] = [
   Permission.WRITE_CUSTOMERS,
   Permission.READ_STAFF,
   Permission.MANAGE_OWN_ACCOUNT,
+  Permission.READ_NOTES,
+  Permission.WRITE_NOTES,
 ];
 
 const ADMIN: Permission[] = [...STAFF, Permission.MANAGE_API_KEYS, Permission.MANAGE_WEBHOOKS, Permission.MANAGE_WIDGET, Permission.READ_STATS, Permission.READ_AUDIT_LOG, Permission.MANAGE_SETTINGS, Permission.MANAGE_CUSTOMER_DATA, Permission.MANAGE_STAFF];
@@ -54,6 +60,7 @@ const BY_SCOPE: Record<ApiKeyScope, Permission[]> = {
   [ApiKeyScope.STAFF_READ]: [Permission.READ_STAFF],
   [ApiKeyScope.WEBHOOKS_MANAGE]: [Permission.MANAGE_WEBHOOKS],
   [ApiKeyScope.STATS_READ]: [Permission.READ_STATS],
+  [ApiKeyScope.NOTES_READ]: [Permission.READ_NOTES],
 };
 
 /** The API key scope that grants a permission, for error messages that name what is missing. */

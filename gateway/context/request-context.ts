@@ -9,6 +9,7 @@ import type { TenantDatabase } from '../tenancy/tenant-database.js';
 import type { TenantScope } from '../tenancy/tenant-scope.js';
 import type { OperationTransaction } from '../tenancy/operation-transaction.js';
 import { tenantOf } from '../tenancy/tenant-context.js';
+import type { ReadAuditBatches } from '../audit/read-audit-batches.js';
 import { ReadAudit } from '../audit/read-audit.js';
 import type { ConversationReads } from '../audit/recorded-reads.js';
 import { actorKey } from '../presence/presence-registry.js';
@@ -37,6 +38,8 @@ export interface GatewayDependencies {
   secrets: SecretBox;
   /** Which staff sessions have ended (an in-memory set kept current over the bus), and their last use. */
   sessions: StaffSessions;
+  /** This instance's shared read-audit inserts for sockets; without it each socket writes its own. */
+  readBatches?: ReadAuditBatches;
 }
 
 /**

@@ -12,10 +12,28 @@ export async function provisionAppRole(owner: DataSource, ownerUrl: string): Pro
   const url = new URL(ownerUrl);
   const password = createHmac('sha256', `${url.username}:${decodeURIComponent(url.password)}@${url.host}`).update(`${APP_ROLE} login`).digest('base64url');
   // A utility statement takes no parameters; base64url has no quote to escape.
-  await owner.query(`ALTER ROLE ${APP_ROLE} LOGIN NOSUPERUSER NOBYPASSRLS PASSWORD '${password}'`);
+  await alterRole(owner, `ALTER ROLE ${APP_ROLE} LOGIN NOSUPERUSER NOBYPASSRLS PASSWORD '${password}'`);
   url.username = APP_ROLE;
   url.password = password;
   return url.toString();
+}
+
+/**
+ * A role belongs to the whole server, so gateways on other databases of the same server may
+ * alter it at the same moment; PostgreSQL then fails the loser with "tuple concurrently
+ * updated" (XX000). The statement sets the same attributes and the same password every time,
+ * so trying again is safe; an advisory lock would not help, being per database.
+ */
+async function alterRole(owner: DataSource, statement: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await owner.query(statement);
+      return;
+    } catch (error) {
+      if (attempt >= 5 || !/tuple concurrently updated/.test(String((error as Error).message))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 30));
+    }
+  }
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { loadOrCreateSecret } from '../secrets/secrets.js';
+import { underSetupLock } from './setup-lock.js';
 import { assertOwnerBypassesRowSecurity, assertSubjectToRowSecurity, provisionAppRole } from './app-role.js';
 import { createDataSource } from './data-source.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
@@ -59,9 +60,11 @@ export async function openDatabase(config: OpenDatabaseOptions): Promise<OpenDat
     const owner = createDataSource(url, 'owner');
     opened.push(owner);
     await owner.initialize();
-    await owner.runMigrations();
-    // The job queue's own schema, after ours (its enqueue function is ours, and calls into it).
-    await migrateJobQueue(url);
+    await underSetupLock(owner, async () => {
+      await owner.runMigrations();
+      // The job queue's own schema, after ours (its enqueue function is ours, and calls into it).
+      await migrateJobQueue(url);
+    });
     const app = await connectApplication(owner, url, config.databaseAppUrl);
     opened.push(app);
     return {

@@ -2,6 +2,7 @@ import type { TenantScope } from '../tenancy/tenant-scope.js';
 import { actorLoader } from './actor-loader.js';
 import { byIdLoader, byParentLoader } from './row-loaders.js';
 import { messageRangeLoader } from './message-range-loader.js';
+import { latestMessageLoader } from './latest-message-loader.js';
 import { unreadCountLoader } from './unread-count-loader.js';
 
 /**
@@ -21,6 +22,7 @@ export function createLoaders(scope: TenantScope) {
     conversations: byIdLoader(() => scope.conversations('conversation')),
     messages: byIdLoader(() => scope.messages('message')),
     messageRanges: messageRangeLoader(scope),
+    latestMessages: latestMessageLoader(scope),
     unreadCounts: unreadCountLoader(scope),
     participantsByConversation: byParentLoader(() => scope.participants('participant'), 'conversationId', 'joinedAt'),
     attachmentsByMessage: byParentLoader(() => scope.attachments('attachment'), 'messageId', 'createdAt'),

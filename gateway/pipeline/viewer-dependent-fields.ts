@@ -61,6 +61,7 @@ export const VIEWER_INDEPENDENT_FIELDS: Readonly<Record<string, readonly string[
     'sender',
     'sequence',
     'systemEvent',
+    'visibility',
   ],
   ReadReceipt: ['readAt', 'reader', 'sequence'],
   StaffMember: ['active', 'createdAt', 'email', 'id', 'name', 'role', 'twoFactorEnabled'],

@@ -1,8 +1,8 @@
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import type { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
-import { setMaxListeners } from 'node:events';
 import type { Topics } from './event-payloads.js';
+import { ChannelListeners } from './channel-listeners.js';
 import { readPayload } from './event-versions.js';
 import { logger } from '../logging/logger.js';
 import { ThrottledLog } from '../logging/throttled-log.js';
@@ -12,7 +12,7 @@ type Listener<T extends keyof Topics> = (payload: Topics[T][1]) => void;
 
 /**
  * Typed publish/subscribe between gateway instances. Listeners of this instance
- * hear its events straight from an in-memory EventTarget, Redis or not; with Redis,
+ * hear its events straight from memory (channel-listeners.ts), Redis or not; with Redis,
  * graphql-yoga's Redis event target (one channel per topic, subscribed while anyone
  * listens) carries them to the other instances too. So a Redis outage only cuts
  * instances off from each other: each keeps delivering its own events, and clients
@@ -79,10 +79,7 @@ const tolerantJson = {
 };
 
 export function createEventBus(redisUrl: string | undefined): EventBus {
-  const local = new EventTarget();
-  // One listener per subscribed socket on a busy conversation or inbox: hundreds are normal, not a leak.
-  setMaxListeners(0, local);
-  if (!redisUrl) return busOver(local as unknown as MinimalEventTarget);
+  if (!redisUrl) return busOver();
 
   // A subscribed ioredis connection can't publish, hence two.
   const publishClient = connectRedis(redisUrl, 'commands');
@@ -100,12 +97,14 @@ export function createEventBus(redisUrl: string | undefined): EventBus {
   } as unknown as Redis;
   const remote = createRedisEventTarget<CustomEvent>({ publishClient: safePublisher, subscribeClient: safeSubscriber, serializer: tolerantJson });
   const origin = randomUUID();
-  return busOver(local as unknown as MinimalEventTarget, {
+  return busOver({
     publish: (channel, payload, publishedAt) => remote.dispatchEvent(new CustomEvent(channel, { detail: { origin, payload, publishedAt } satisfies Envelope })),
     listen(channel, deliver) {
+      // One handler per channel and instance (the bus fans out to its listeners), so the
+      // Redis target's own EventTarget never holds more than one listener per channel.
       const handler = (event: CustomEvent) => {
         const envelope = event.detail as Partial<Envelope> | null | undefined;
-        if (envelope?.origin !== origin) deliver(envelope?.payload, event, typeof envelope?.publishedAt === 'number' ? envelope.publishedAt : undefined);
+        if (envelope?.origin !== origin) deliver(envelope?.payload, typeof envelope?.publishedAt === 'number' ? envelope.publishedAt : undefined);
       };
       remote.addEventListener(channel, handler);
       return () => remote.removeEventListener(channel, handler);
@@ -117,21 +116,17 @@ export function createEventBus(redisUrl: string | undefined): EventBus {
 /** Carries events to and from other instances. */
 interface Relay {
   publish(channel: string, payload: unknown, publishedAt: number): void;
-  /**
-   * Delivers other instances' events on `channel`; returns the function that stops.
-   * `arrival` is the same object for every listener an event reaches.
-   */
-  listen(channel: string, deliver: (payload: unknown, arrival: object, publishedAt?: number) => void): () => void;
+  /** Delivers other instances' events on `channel` (once per event); returns the function that stops. */
+  listen(channel: string, deliver: (payload: unknown, publishedAt?: number) => void): () => void;
   dispose(): Promise<void>;
 }
 
-interface MinimalEventTarget {
-  addEventListener(type: string, listener: (event: CustomEvent) => void): void;
-  removeEventListener(type: string, listener: (event: CustomEvent) => void): void;
-  dispatchEvent(event: CustomEvent): boolean;
-}
+/** A listener's view of one event: its payload, and an object all listeners of that event share. */
+type Receiver = (payload: unknown, arrival: object, publishedAt?: number) => void;
 
-function busOver(local: MinimalEventTarget, relay?: Relay): EventBus {
+function busOver(relay?: Relay): EventBus {
+  const local = new ChannelListeners<Parameters<Receiver>>();
+  const relayed = new Map<string, () => void>();
   let listenerCount = 0;
   let unreadableEvents = 0;
   const publishedEvents: Record<string, number> = {};
@@ -154,7 +149,7 @@ function busOver(local: MinimalEventTarget, relay?: Relay): EventBus {
       // Round-trip through JSON in memory too, so nobody depends on sharing objects with the publisher.
       const json = JSON.parse(JSON.stringify(payload));
       origins.set(json, { topic, publishedAt });
-      local.dispatchEvent(new CustomEvent(channel(topic, id), { detail: json }));
+      local.deliver(channel(topic, id), json, json);
       relay?.publish(channel(topic, id), json, publishedAt);
     },
     on(topic, id, listener) {
@@ -164,18 +159,20 @@ function busOver(local: MinimalEventTarget, relay?: Relay): EventBus {
         if (publishedAt !== undefined && !origins.has(readable)) origins.set(readable, { topic, publishedAt });
         listener(readable);
       };
-      const handler = (event: CustomEvent) => receive(event.detail, event);
       const name = channel(topic, id);
-      local.addEventListener(name, handler);
-      const stopRelaying = relay?.listen(name, receive);
+      if (local.add(name, receive) && relay) {
+        relayed.set(name, relay.listen(name, (payload, publishedAt) => local.deliver(name, payload, {}, publishedAt)));
+      }
       listenerCount += 1;
       let attached = true;
       return () => {
         if (!attached) return;
         attached = false;
         listenerCount -= 1;
-        local.removeEventListener(name, handler);
-        stopRelaying?.();
+        if (local.remove(name, receive)) {
+          relayed.get(name)?.();
+          relayed.delete(name);
+        }
       };
     },
     get listenerCount() {

@@ -1,6 +1,6 @@
 import type { ActorRef, ActorType } from '../../entities/actor-type.js';
 import type { ConversationChannel, ConversationPriority, ConversationStatus } from '../../entities/conversation.entity.js';
-import type { MessageKind, SystemEvent } from '../../entities/message.entity.js';
+import type { MessageKind, MessageVisibility, SystemEvent } from '../../entities/message.entity.js';
 
 /**
  * What travels on the bus: explicit, serializable payloads, never entities. Always plain
@@ -64,6 +64,8 @@ export interface PublishedMessage {
   conversationId: string;
   sequence: number;
   kind: MessageKind;
+  /** Absent in events of the release before it: every message was for everyone then. Subscribers filter on it (message-audience.ts). */
+  visibility?: MessageVisibility;
   /** Null for SYSTEM messages. */
   sender: PublishedActor | null;
   body: string | null;

@@ -32,6 +32,7 @@ export function publishedMessage(message: Message, relations: MessageRelations):
     conversationId: message.conversationId,
     sequence: message.sequence,
     kind: message.kind,
+    visibility: message.visibility,
     sender: relations.sender,
     body: message.body,
     systemEvent: message.systemEvent,

@@ -1,5 +1,5 @@
 import { Conversation } from '../../entities/conversation.entity.js';
-import { Message } from '../../entities/message.entity.js';
+import { Message, MessageVisibility } from '../../entities/message.entity.js';
 import { Reaction } from '../../entities/reaction.entity.js';
 import type { PublishedConversation, PublishedMessage } from './event-payloads.js';
 import {
@@ -22,6 +22,7 @@ export function reviveMessage(published: PublishedMessage): Message {
     conversationId: published.conversationId,
     sequence: published.sequence,
     kind: published.kind,
+    visibility: published.visibility ?? MessageVisibility.EVERYONE,
     senderType: published.sender?.type ?? null,
     senderId: published.sender?.id ?? null,
     body: published.body,

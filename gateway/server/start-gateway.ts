@@ -1,6 +1,6 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageDisabled, ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express, { type ErrorRequestHandler } from 'express';
@@ -15,6 +15,7 @@ import { clientAppsRouter } from './http/client-apps.js';
 import { widgetSessionRouter } from './http/widget-session-route.js';
 import { filesRouter } from './http/files-route.js';
 import { multipartRequests } from './http/multipart-requests.js';
+import { ReadAuditBatches } from '../audit/read-audit-batches.js';
 import { OperationPipeline } from '../pipeline/operation-pipeline.js';
 import { graphqlContext } from './http/graphql-context.js';
 import { oneTransactionPerOperation } from './http/operation-transaction-plugin.js';
@@ -53,7 +54,10 @@ export interface Gateway {
 }
 
 /** Serves `/graphql` (HTTP and graphql-ws) and `/healthz` on one HTTP server. */
-export async function startGateway(deps: ServerDependencies): Promise<Gateway> {
+export async function startGateway(given: ServerDependencies): Promise<Gateway> {
+  // Sockets' reads share inserts per pharmacy instead of one each (a reconnect storm).
+  const readBatches = given.readBatches ?? new ReadAuditBatches();
+  const deps: ServerDependencies = { ...given, readBatches };
   const app = express();
   app.disable('x-powered-by');
   // Behind a load balancer every request would otherwise come from its address, and one
@@ -96,11 +100,18 @@ export async function startGateway(deps: ServerDependencies): Promise<Gateway> {
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: DRAIN_GRACE_MS }),
       // On stop: sockets get 1001 (clients reconnect) while in-flight HTTP requests finish.
-      { serverWillStart: async () => ({ drainServer: async () => void (await Promise.all([websockets.dispose(), webhooks.dispose(), retention.dispose(), jobs.dispose()])) }) },
+      { serverWillStart: async () => ({ drainServer: async () => {
+          await Promise.all([websockets.dispose(), webhooks.dispose(), retention.dispose(), jobs.dispose()]);
+          await readBatches.flush();
+        } }) },
       ...limits.plugins,
       oneTransactionPerOperation(pipeline),
       ...(pipeline.metrics ? [pipeline.metrics.httpPlugin] : []),
       ...(deps.config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
+      // Apollo installs its cache-control plugin unless told not to, and its per-field hook
+      // makes Apollo wrap every resolver of every request; nothing here is cacheable by a CDN
+      // (answers are per viewer), so no hints are set and the wrapping is pure cost.
+      ApolloServerPluginCacheControlDisabled(),
     ],
   });
   await apollo.start();

@@ -17,6 +17,7 @@ import type { AuditEntry } from '../audit/audit-log.js';
 import type { ActorRef } from '../../entities/actor-type.js';
 import type { AuditDetails } from '../../entities/audit-event.entity.js';
 import { MailDelivery } from '../../entities/mail-delivery.entity.js';
+import { NoteMention } from '../../entities/note-mention.entity.js';
 import { PasswordReset } from '../../entities/password-reset.entity.js';
 import { RecoveryCode } from '../../entities/recovery-code.entity.js';
 import { StaffInvitation } from '../../entities/staff-invitation.entity.js';
@@ -26,6 +27,7 @@ import { enqueueJob, type JobSpec } from '../jobs/enqueue-job.js';
 import { badUserInput, notFound } from '../errors/domain-error.js';
 import type { NewRow, Row, RowChanges, RowCriteria, ScopedQuery } from './scoped-query.js';
 import { withTenant, type DatabaseTenant } from './tenant-context.js';
+import { audienceCondition, audienceSees, MessageAudience, type AudienceFacts } from './message-audience.js';
 import { isOperationManager } from './operation-transaction.js';
 import { assertNamesOrganization, limitToTenant, runStatement, tenantColumnOf, tenantRow } from './tenant-rows.js';
 
@@ -112,25 +114,53 @@ export class OrganizationScope {
     return query;
   }
 
-  messages(alias = 'message'): ScopedQuery<Message> {
-    return this.restrictToVisibleConversations(this.inOrganization(Message, alias), `${alias}.conversationId`);
+  /**
+   * The messages of the scope's conversations that `audience` may see (message-audience.ts):
+   * by default the viewer's own; an export made for a customer asks for the customer's.
+   */
+  messages(alias = 'message', audience: MessageAudience = this.messageAudience): ScopedQuery<Message> {
+    const query = this.restrictToVisibleConversations(this.inOrganization(Message, alias), `${alias}.conversationId`);
+    return audience === MessageAudience.TEAM ? query : query.andWhere(audienceCondition(audience, alias));
+  }
+
+  /** Whose eyes this scope reads for: a customer's tenant reads as the customer, everyone else as the team. */
+  get messageAudience(): MessageAudience {
+    return this.tenant.customerId ? MessageAudience.CUSTOMER : MessageAudience.TEAM;
+  }
+
+  /** Whether this scope's reader may see a message it already holds (a live event's, a published last message). */
+  sees(message: AudienceFacts): boolean {
+    return audienceSees(this.messageAudience, message);
+  }
+
+  /** The audience rule as SQL over a message row named `alias`, for statements written by hand (`TRUE` for the team). */
+  messageAudienceCondition(alias: string): string {
+    return audienceCondition(this.messageAudience, alias);
   }
 
   participants(alias = 'participant'): ScopedQuery<Participant> {
     return this.restrictToVisibleConversations(this.inOrganization(Participant, alias), `${alias}.conversationId`);
   }
 
+  /** Files of the messages the reader may see (and files not yet on a message). */
   attachments(alias = 'attachment'): ScopedQuery<Attachment> {
-    return this.restrictToVisibleConversations(this.inOrganization(Attachment, alias), `${alias}.conversationId`);
+    const query = this.restrictToVisibleConversations(this.inOrganization(Attachment, alias), `${alias}.conversationId`);
+    if (this.messageAudience === MessageAudience.TEAM) return query;
+    return query.andWhere(
+      `NOT EXISTS (SELECT 1 FROM message unseen WHERE unseen.id = ${alias}.messageId AND NOT (${this.messageAudienceCondition('unseen')}))`,
+    );
   }
 
   reactions(alias = 'reaction'): ScopedQuery<Reaction> {
     const query = this.inOrganization(Reaction, alias);
-    if (!this.customerId) return query;
-    return query.andWhere(
-      `${alias}.messageId IN (SELECT m.id FROM message m JOIN conversation c ON c.id = m.conversation_id WHERE c.customer_id = :scopeCustomerId)`,
-      { scopeCustomerId: this.customerId },
-    );
+    if (this.customerId) {
+      query.andWhere(
+        `${alias}.messageId IN (SELECT m.id FROM message m JOIN conversation c ON c.id = m.conversation_id WHERE c.customer_id = :scopeCustomerId)`,
+        { scopeCustomerId: this.customerId },
+      );
+    }
+    if (this.messageAudience === MessageAudience.TEAM) return query;
+    return query.andWhere(`EXISTS (SELECT 1 FROM message seen WHERE seen.id = ${alias}.messageId AND ${this.messageAudienceCondition('seen')})`);
   }
 
   /** A customer sees only their own customer record. */
@@ -189,6 +219,13 @@ export class OrganizationScope {
 
   mailDeliveries(alias = 'delivery'): ScopedQuery<MailDelivery> {
     return this.inOrganization(MailDelivery, alias);
+  }
+
+  // Pharmacy workflow (issue 19).
+
+  /** Colleagues named in internal notes; staff read only their own (the service asks for them). */
+  noteMentions(alias = 'mention'): ScopedQuery<NoteMention> {
+    return this.inOrganization(NoteMention, alias);
   }
 
   /** Whether `email` (lower-cased) signs in anywhere: staff addresses are unique across pharmacies. */

@@ -7,6 +7,8 @@ import { tenantOf } from './tenant-context.js';
 import type { OperationTransaction } from './operation-transaction.js';
 
 export { assertId, isUuid, type TenantFilters } from './organization-scope.js';
+export { MessageAudience } from './message-audience.js';
+import { audienceOf, MessageAudience } from './message-audience.js';
 
 /**
  * The viewer's door to tenant data: the organization's rows (OrganizationScope), for a
@@ -34,6 +36,11 @@ export class TenantScope extends OrganizationScope {
       throw new Error("An operation's transaction belongs to its viewer's tenant");
     }
     return new TenantScope(viewer, operation?.manager ?? dataSource.manager, operation?.commitHooks, clientIp, filters);
+  }
+
+  /** Whose eyes the viewer reads with: a customer's, a partner's without notes:read, or the team's. */
+  override get messageAudience(): MessageAudience {
+    return audienceOf(this.viewer);
   }
 
   protected override bind(manager: EntityManager, commitHooks: Map<string, () => void>): this {

@@ -3,6 +3,8 @@ import type { WebhookEventType } from '../../entities/webhook-event-type.js';
 import type { RealtimePublisher } from '../pubsub/realtime-publisher.js';
 import type { OrganizationScope } from '../tenancy/organization-scope.js';
 import type { TenantScope } from '../tenancy/tenant-scope.js';
+import { audienceSees, MessageAudience, type AudienceFacts } from '../tenancy/message-audience.js';
+import { WebhookAudience } from '../../entities/webhook-endpoint.entity.js';
 import { actorReference, type JsonObject } from './webhook-payloads.js';
 
 /**
@@ -11,6 +13,8 @@ import { actorReference, type JsonObject } from './webhook-payloads.js';
  * invent one. One statement writes the event and a delivery per subscribed endpoint,
  * and writes nothing at all when no endpoint wants this event type. Every event is about
  * one conversation: erasing its customer deletes the event with the conversation's texts.
+ * An event about a message (`about`) that customers may not see goes only to endpoints
+ * whose audience is the team.
  */
 export async function recordEvent(
   tx: TenantScope,
@@ -18,10 +22,12 @@ export async function recordEvent(
   type: WebhookEventType,
   conversationId: string,
   data: JsonObject,
+  about?: AudienceFacts,
 ): Promise<void> {
+  const forCustomers = about === undefined || audienceSees(MessageAudience.CUSTOMER, about);
   const rows = await tx.query(
     `WITH endpoint AS (
-       SELECT id FROM webhook_endpoint WHERE organization_id = $1 AND $2 = ANY(events)
+       SELECT id FROM webhook_endpoint WHERE organization_id = $1 AND $2 = ANY(events) AND ($5 OR audience = '${WebhookAudience.TEAM}')
      ), event AS (
        INSERT INTO outbox_event (organization_id, type, conversation_id, payload)
        SELECT $1, $2, $3, $4::jsonb WHERE EXISTS (SELECT 1 FROM endpoint)
@@ -30,7 +36,7 @@ export async function recordEvent(
      INSERT INTO webhook_delivery (organization_id, event_id, endpoint_id)
      SELECT $1, event.id, endpoint.id FROM event CROSS JOIN endpoint
      RETURNING id`,
-    [type, conversationId, JSON.stringify({ ...data, actor: actorReference(actorOf(tx.viewer)) })],
+    [type, conversationId, JSON.stringify({ ...data, actor: actorReference(actorOf(tx.viewer)) }), forCustomers],
   );
   if (rows.length > 0) tx.afterCommit('webhooks', () => realtime.webhooksQueued());
 }

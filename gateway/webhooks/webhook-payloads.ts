@@ -32,6 +32,7 @@ export function messagePayload(message: Message, attachments: readonly Attachmen
     conversationId: message.conversationId,
     sequence: message.sequence,
     kind: message.kind,
+    visibility: message.visibility,
     body: message.body,
     clientMessageId: message.clientMessageId,
     sender: message.senderType && message.senderId ? actorReference({ type: message.senderType, id: message.senderId }) : null,

@@ -13,6 +13,7 @@ registerEnumType(ApiKeyScope, {
     STAFF_READ: { description: 'staff:read — the pharmacy team, e.g. to pick an assignee.' },
     WEBHOOKS_MANAGE: { description: 'webhooks:manage — webhook endpoints, their delivery log, redelivery.' },
     STATS_READ: { description: 'stats:read — response-time and workload figures.' },
+    NOTES_READ: { description: 'notes:read — internal notes in threads (with conversations:read); without it a key never sees them.' },
   },
 });
 

@@ -28,12 +28,18 @@ export class ConversationFieldsResolver {
     return conversation.assigneeId ? context.loaders.staff.load(conversation.assigneeId) : null;
   }
 
-  /** An inbox event carries it (published-relations.ts); otherwise it is loaded. */
+  /**
+   * An inbox event carries it (published-relations.ts); otherwise it is loaded. When the
+   * newest message is one the viewer may not see (a team note, for a customer), the newest
+   * one they may see instead.
+   */
   @FieldResolver(() => MessageType, { nullable: true })
-  lastMessage(@Root() conversation: Conversation, @Ctx() context: RequestContext): Promise<Message | null> | Message | null {
+  async lastMessage(@Root() conversation: Conversation, @Ctx() context: RequestContext): Promise<Message | null> {
     const published = publishedLastMessage.of(conversation);
-    if (published !== undefined) return published;
-    return conversation.lastMessageId ? context.loaders.messages.load(conversation.lastMessageId) : null;
+    if (published === null || (published && context.scope.sees(published))) return published;
+    if (!conversation.lastMessageId) return null;
+    const newest = await context.loaders.messages.load(conversation.lastMessageId);
+    return newest ?? context.loaders.latestMessages.load(conversation.id);
   }
 
   @FieldResolver(() => Int, { description: 'Messages from the other side that the viewer has not read.' })

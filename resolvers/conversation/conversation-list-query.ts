@@ -44,7 +44,7 @@ export function conversationListQuery(scope: TenantScope, filter: ConversationLi
       `EXISTS (
         SELECT 1 FROM message unread
         WHERE unread.conversation_id = conversation.id
-          AND unread.kind = :unreadKind AND unread.deleted_at IS NULL
+          AND unread.kind = :unreadKind AND unread.deleted_at IS NULL AND ${scope.messageAudienceCondition('unread')}
           AND unread.sender_type IN (:...unreadSenderTypes)
           AND unread.sequence > COALESCE((
             SELECT reader.last_read_sequence FROM participant reader
@@ -109,7 +109,7 @@ type Joined = { [K in (typeof JOINED)[keyof typeof JOINED]]?: Customer | StaffUs
  * batch each after it. Each join names the conversation's organization, as the scope's own
  * queries do; the conversation rows themselves are the scope's.
  */
-export function joinListedRelations(query: ScopedQuery<Conversation>, relations: ListedRelations): ScopedQuery<Conversation> {
+export function joinListedRelations(scope: TenantScope, query: ScopedQuery<Conversation>, relations: ListedRelations): ScopedQuery<Conversation> {
   const sameOrganization = (alias: string) => `${alias}.organizationId = conversation.organizationId`;
   if (relations.customer) {
     query.leftJoinAndMapOne(`conversation.${JOINED.customer}`, Customer, JOINED.customer, `${JOINED.customer}.id = conversation.customerId AND ${sameOrganization(JOINED.customer)}`);
@@ -122,7 +122,8 @@ export function joinListedRelations(query: ScopedQuery<Conversation>, relations:
       `conversation.${JOINED.lastMessage}`,
       Message,
       JOINED.lastMessage,
-      `${JOINED.lastMessage}.id = conversation.lastMessageId AND ${sameOrganization(JOINED.lastMessage)}`,
+      // A message the viewer may not see is not joined: the field then finds the newest one they may.
+      `${JOINED.lastMessage}.id = conversation.lastMessageId AND ${sameOrganization(JOINED.lastMessage)} AND ${scope.messageAudienceCondition(JOINED.lastMessage)}`,
     );
   }
   return query;

@@ -72,7 +72,7 @@ export class ConversationService {
     relations: ListedRelations = {},
   ): Promise<Page<Conversation> & { count: () => Promise<number>; related: ListedRelatedRows }> {
     const page = await fetchKeysetPage(
-      joinListedRelations(conversationListQuery(this.scope, filter), relations),
+      joinListedRelations(this.scope, conversationListQuery(this.scope, filter), relations),
       {
         tag: 'conversation',
         keys: ['conversation.lastActivityAt', 'conversation.id'],

@@ -4,7 +4,7 @@ import { Customer } from '../../entities/customer.entity.js';
 import { AuditAction } from '../../gateway/audit/audit-action.js';
 import type { GatewayFiles } from '../../gateway/files/gateway-files.js';
 import type { RealtimePublisher } from '../../gateway/pubsub/realtime-publisher.js';
-import type { TenantScope } from '../../gateway/tenancy/tenant-scope.js';
+import { MessageAudience, type TenantScope } from '../../gateway/tenancy/tenant-scope.js';
 import { deleteConversationEvents } from '../../gateway/webhooks/outbox.js';
 import { CustomerService } from '../customer/customer.service.js';
 import type { ThreadService } from '../thread/thread.service.js';
@@ -41,7 +41,8 @@ export class CustomerDataService {
       const ids = conversations.map((conversation) => conversation.id);
       const [messages, attachments, participants] = ids.length
         ? await Promise.all([
-            tx.messages('message').andWhere('message.conversationId IN (:...ids)', { ids }).orderBy('message.conversationId').addOrderBy('message.sequence').getMany(),
+            // Made for the customer: what they may see of the threads (no team notes).
+            tx.messages('message', MessageAudience.CUSTOMER).andWhere('message.conversationId IN (:...ids)', { ids }).orderBy('message.conversationId').addOrderBy('message.sequence').getMany(),
             tx.attachments('attachment').andWhere('attachment.conversationId IN (:...ids)', { ids }).getMany(),
             tx.participants('participant').andWhere('participant.conversationId IN (:...ids)', { ids }).getMany(),
           ])

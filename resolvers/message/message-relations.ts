@@ -18,15 +18,14 @@ export async function loadMessageRelations(scope: TenantScope, messages: readonl
   if (messages.length === 0) return [];
   const messageIds = messages.map((message) => message.id);
   const senders = messages.map(senderOf);
-  const [named, attachments, reactions] = await Promise.all([
-    publishedActors(scope, senders.filter((sender): sender is ActorRef => sender !== null)),
-    scope
-      .attachments('attachment')
-      .andWhere('attachment.messageId IN (:...messageIds)', { messageIds })
-      .orderBy('attachment.createdAt', 'ASC')
-      .getMany(),
-    scope.reactions('reaction').andWhere('reaction.messageId IN (:...messageIds)', { messageIds }).orderBy('reaction.createdAt', 'ASC').getMany(),
-  ]);
+  // One after the other: the replay reads them in one transaction, on one connection.
+  const named = await publishedActors(scope, senders.filter((sender): sender is ActorRef => sender !== null));
+  const attachments = await scope
+    .attachments('attachment')
+    .andWhere('attachment.messageId IN (:...messageIds)', { messageIds })
+    .orderBy('attachment.createdAt', 'ASC')
+    .getMany();
+  const reactions = await scope.reactions('reaction').andWhere('reaction.messageId IN (:...messageIds)', { messageIds }).orderBy('reaction.createdAt', 'ASC').getMany();
   const byMessage = <T extends { messageId: string | null }>(rows: readonly T[]) => {
     const grouped = new Map<string, T[]>(messageIds.map((id) => [id, []]));
     for (const row of rows) if (row.messageId) grouped.get(row.messageId)?.push(row);

@@ -146,7 +146,7 @@ export class MessageService {
   private async ownLiveMessage(tx: TenantScope, messageId: string, verb: 'edit' | 'delete'): Promise<Message> {
     const message = await tx.findOne(tx.messages('message').setLock('pessimistic_write'), messageId, 'messageId', 'Message');
     const viewer = actorOf(tx.viewer);
-    if (message.kind !== MessageKind.TEXT || message.senderType !== viewer.type || message.senderId !== viewer.id) {
+    if (message.kind === MessageKind.SYSTEM || message.senderType !== viewer.type || message.senderId !== viewer.id) {
       throw forbidden(`You can only ${verb} your own messages.`);
     }
     if (message.deletedAt) throw badUserInput('messageId', `This message was deleted; it can't be ${verb === 'edit' ? 'edited' : 'deleted again'}.`);

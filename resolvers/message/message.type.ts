@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { MessageKind } from './message.enums.js';
+import { MessageKind, MessageVisibility } from './message.enums.js';
 import { SystemEventType } from './system-event.type.js';
 
 /** Scalar fields; sender, attachments, reply-to and reactions are in message-fields.resolver.ts. */
@@ -16,6 +16,9 @@ export class MessageType {
 
   @Field(() => MessageKind)
   kind: MessageKind;
+
+  @Field(() => MessageVisibility, { description: 'TEAM messages are never shown to customers.' })
+  visibility: MessageVisibility;
 
   @Field(() => String, { nullable: true, description: 'Plain text; null once the message is deleted.' })
   body: string | null;

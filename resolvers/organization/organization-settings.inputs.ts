@@ -24,6 +24,11 @@ export class UpdateOrganizationSettingsInput {
   @MaxLength(120, { message: 'Keep the reply time to 120 characters.' })
   replyTimeText?: string | null;
 
+  @Field(() => String, { nullable: true, description: 'The same in Dutch, shown by the widget on Dutch pages; an empty string removes it.' })
+  @IsOptional()
+  @MaxLength(120)
+  replyTimeTextNl?: string | null;
+
   @Field(() => String, { nullable: true, description: 'IANA time zone, e.g. Europe/Amsterdam.' })
   timeZone?: string;
 

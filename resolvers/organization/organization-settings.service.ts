@@ -13,6 +13,8 @@ export const RETENTION_DAYS = { min: 30, max: 3650 } as const;
 export interface UpdateOrganizationSettings {
   /** An empty string removes it. */
   replyTimeText?: string | null;
+  /** The same in Dutch (a Dutch store page's widget); an empty string removes it. */
+  replyTimeTextNl?: string | null;
   /** IANA time zone, e.g. Europe/Amsterdam. */
   timeZone?: string | null;
   businessHours?: readonly BusinessHoursRange[] | null;
@@ -33,6 +35,7 @@ export async function updateOrganizationSettings(scope: TenantScope, input: Upda
     const organization = await tx.organizations('organization').setLock('pessimistic_write').getOneOrFail();
     const changes: Partial<OrganizationSettings> = {};
     if (input.replyTimeText !== undefined) changes.replyTimeText = input.replyTimeText?.trim() || null;
+    if (input.replyTimeTextNl !== undefined) changes.replyTimeTextNl = input.replyTimeTextNl?.trim() || null;
     if (input.timeZone !== undefined && input.timeZone !== null) {
       if (!isKnownTimeZone(input.timeZone)) throw badUserInput('timeZone', 'Give an IANA time zone such as Europe/Amsterdam.');
       changes.timeZone = input.timeZone;

@@ -17,6 +17,9 @@ export class OrganizationSettingsType {
   @Field(() => String, { nullable: true, description: 'E.g. "We usually reply within an hour".' })
   replyTimeText: string | null;
 
+  @Field(() => String, { nullable: true, description: 'The same in Dutch, for the widget on Dutch pages.' })
+  replyTimeTextNl?: string | null;
+
   @Field({ description: 'IANA time zone, e.g. Europe/Amsterdam.' })
   timeZone: string;
 

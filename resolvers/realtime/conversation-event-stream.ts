@@ -30,6 +30,8 @@ export async function conversationEventStream(
     let lastAdded = afterSequence ?? Number.POSITIVE_INFINITY;
     let buffered: ConversationEventPayload[] | undefined = afterSequence === null || afterSequence === undefined ? undefined : [];
     const deliver = (event: ConversationEventPayload) => {
+      // Team-only messages never reach a customer's stream (message-audience.ts); the replay reads through the scope, which filters them alike.
+      if (event.kind !== ConversationEventKind.READ && !context.scope.sees(event.message)) return;
       if (event.kind === ConversationEventKind.MESSAGE_ADDED) {
         // Replayed already, or published twice: each sequence goes out once.
         if (Number.isFinite(lastAdded) && event.message.sequence <= lastAdded) return;
@@ -44,17 +46,22 @@ export async function conversationEventStream(
     try {
       if (buffered) {
         while (!stopped) {
-          const missed = await context.scope
-            .messages('message')
-            .andWhere('message.conversationId = :conversationId', { conversationId: conversation.id })
-            .andWhere('message.sequence > :after', { after: lastAdded })
-            .orderBy('message.sequence', 'ASC')
-            .limit(CATCH_UP_BATCH)
-            .getMany();
-          // Completed while the batch was read: its relations would be looked up for nobody.
+          // One transaction for the batch and its relations (a statement each): outside one,
+          // every statement would be wrapped in BEGIN and COMMIT of its own, and a reconnect
+          // storm is thousands of these at once.
+          const { missed, relations } = await context.scope.transaction(async (scope) => {
+            const missed = await scope
+              .messages('message')
+              .andWhere('message.conversationId = :conversationId', { conversationId: conversation.id })
+              .andWhere('message.sequence > :after', { after: lastAdded })
+              .orderBy('message.sequence', 'ASC')
+              .limit(CATCH_UP_BATCH)
+              .getMany();
+            // Completed while the batch was read: its relations would be looked up for nobody.
+            // Each replayed event resolves on its own: what its fields need is looked up for the batch.
+            return { missed, relations: stopped ? [] : await loadMessageRelations(scope, missed) };
+          });
           if (stopped) break;
-          // Each replayed event resolves on its own: what its fields need is looked up for the batch.
-          const relations = await loadMessageRelations(context.scope, missed);
           for (const [index, message] of missed.entries()) {
             lastAdded = message.sequence;
             await push({ v: EVENT_VERSION, kind: ConversationEventKind.MESSAGE_ADDED, conversationId: conversation.id, message: publishedMessage(message, relations[index]!) });

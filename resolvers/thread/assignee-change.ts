@@ -1,6 +1,6 @@
 import { ActorType, type ActorRef } from '../../entities/actor-type.js';
 import { Conversation } from '../../entities/conversation.entity.js';
-import { MessageKind, SystemEventKind } from '../../entities/message.entity.js';
+import { MessageKind, MessageVisibility, SystemEventKind } from '../../entities/message.entity.js';
 import { ParticipantRole } from '../../entities/participant.entity.js';
 import type { StaffUser } from '../../entities/staff-user.entity.js';
 import { WebhookEventType } from '../../entities/webhook-event-type.js';
@@ -13,7 +13,7 @@ import type { ThreadEvents } from './thread-events.js';
 
 /**
  * Hands a conversation that `tx` holds locked to `assignee` (null: nobody) and records it as
- * a SYSTEM message. The previous assignee stays a participant as an agent; the new one
+ * a SYSTEM message for the team. The previous assignee stays a participant as an agent; the new one
  * becomes the assignee participant. Assigning the current assignee changes nothing.
  */
 export async function changeAssignee(
@@ -42,5 +42,7 @@ export async function changeAssignee(
     kind: MessageKind.SYSTEM,
     body: assignee ? `Conversation assigned to ${assignee.name}.` : 'Conversation unassigned.',
     systemEvent: { type: SystemEventKind.ASSIGNEE_CHANGED, from: previous, to: assignee?.id ?? null, actorType: actor.type, actorId: actor.id },
+    // Who handles a thread is the team's business: customers never see assignments.
+    visibility: MessageVisibility.TEAM,
   });
 }

@@ -3,17 +3,23 @@ import { Attachment } from '../../entities/attachment.entity.js';
 import { Conversation } from '../../entities/conversation.entity.js';
 import { WebhookEventType } from '../../entities/webhook-event-type.js';
 import { messagePayload } from '../../gateway/webhooks/webhook-payloads.js';
-import { Message, MessageKind, type SystemEvent } from '../../entities/message.entity.js';
-import { ConversationEventKind } from '../../gateway/pubsub/event-payloads.js';
+import { Message, MessageKind, MessageVisibility, type SystemEvent } from '../../entities/message.entity.js';
+import { ConversationEventKind, type PublishedActor } from '../../gateway/pubsub/event-payloads.js';
+import { publishedAttachments, publishedReactions, publishedSender } from '../../gateway/pubsub/published-relations.js';
 import type { TenantScope } from '../../gateway/tenancy/tenant-scope.js';
 import type { ThreadEvents } from './thread-events.js';
 
 /** A stored file to attach, as attachment intake produced it. */
 export type NewAttachment = Omit<Attachment, 'id' | 'organizationId' | 'conversationId' | 'messageId' | 'message' | 'createdAt'>;
 
-export type NewMessage =
+export type NewMessage = (
   | { kind: MessageKind.TEXT; sender: ActorRef; body: string; clientMessageId: string; replyToId: string | null; attachments?: readonly NewAttachment[] }
-  | { kind: MessageKind.SYSTEM; body: string; systemEvent: SystemEvent };
+  | { kind: MessageKind.SYSTEM; body: string; systemEvent: SystemEvent }
+  | { kind: MessageKind.NOTE; sender: ActorRef; body: string; clientMessageId: string }
+) & {
+  /** Who may read it (gateway/tenancy/message-audience.ts); EVERYONE unless said. */
+  visibility?: MessageVisibility;
+};
 
 /**
  * Appends a message to a conversation that `tx` holds locked (FOR UPDATE) in its
@@ -28,12 +34,14 @@ export async function appendMessage(tx: TenantScope, events: ThreadEvents, conve
     conversationId: conversation.id,
     sequence,
     kind: message.kind,
-    senderType: message.kind === MessageKind.TEXT ? message.sender.type : null,
-    senderId: message.kind === MessageKind.TEXT ? message.sender.id : null,
+    // A note is for the team, whatever was asked.
+    visibility: message.kind === MessageKind.NOTE ? MessageVisibility.TEAM : (message.visibility ?? MessageVisibility.EVERYONE),
+    senderType: message.kind === MessageKind.SYSTEM ? null : message.sender.type,
+    senderId: message.kind === MessageKind.SYSTEM ? null : message.sender.id,
     body: message.body,
     systemEvent: message.kind === MessageKind.SYSTEM ? message.systemEvent : null,
     replyToId: message.kind === MessageKind.TEXT ? message.replyToId : null,
-    clientMessageId: message.kind === MessageKind.TEXT ? message.clientMessageId : null,
+    clientMessageId: message.kind === MessageKind.SYSTEM ? null : message.clientMessageId,
     createdAt: now,
   });
   const files = message.kind === MessageKind.TEXT ? (message.attachments ?? []) : [];
@@ -44,10 +52,22 @@ export async function appendMessage(tx: TenantScope, events: ThreadEvents, conve
   const lastActivity = { lastSequence: sequence, lastMessageId: row.id, lastMessageAt: now, lastActivityAt: now };
   await tx.update(Conversation, { id: conversation.id }, { ...lastActivity, messageCount: () => 'message_count + 1', updatedAt: now });
   Object.assign(conversation, lastActivity, { messageCount: conversation.messageCount + 1, updatedAt: now });
-  await events.webhook(tx, WebhookEventType.MESSAGE_CREATED, row.conversationId, { message: messagePayload(row, attachments) });
+  await events.webhook(tx, WebhookEventType.MESSAGE_CREATED, row.conversationId, { message: messagePayload(row, attachments) }, row);
   // Known or looked up here, not after commit: events must leave in commit order.
-  const relations = { sender: message.kind === MessageKind.TEXT ? await events.sender(tx, message.sender) : null, attachments, reactions: [] };
+  const relations = { sender: message.kind === MessageKind.SYSTEM ? null : await events.sender(tx, message.sender), attachments, reactions: [] };
+  // The answer to the send resolves on this row: what is known of it costs no statement there either.
+  attachKnownRelations(row, relations);
   events.message(tx, ConversationEventKind.MESSAGE_ADDED, row, relations);
   events.inbox(tx, conversation, { message: { message: row, ...relations } });
   return row;
+}
+
+/** A new message's attachments (the ones just stored), reactions (none yet) and sender's name, beside the row. */
+function attachKnownRelations(row: Message, relations: { sender: PublishedActor | null; attachments: readonly Attachment[] }): void {
+  publishedAttachments.attach(
+    row,
+    relations.attachments.map((attachment) => ({ ...attachment, hasThumbnail: Boolean(attachment.thumbnailStorageKey) })),
+  );
+  publishedReactions.attach(row, []);
+  if (relations.sender?.name !== null && relations.sender?.name !== undefined) publishedSender.attach(row, relations.sender);
 }

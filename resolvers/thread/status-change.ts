@@ -1,6 +1,6 @@
-import type { ActorRef } from '../../entities/actor-type.js';
+import { ActorType, type ActorRef } from '../../entities/actor-type.js';
 import { Conversation, ConversationStatus } from '../../entities/conversation.entity.js';
-import { MessageKind, SystemEventKind } from '../../entities/message.entity.js';
+import { MessageKind, MessageVisibility, SystemEventKind } from '../../entities/message.entity.js';
 import { WebhookEventType } from '../../entities/webhook-event-type.js';
 import { conversationPayload } from '../../gateway/webhooks/webhook-payloads.js';
 import type { TenantScope } from '../../gateway/tenancy/tenant-scope.js';
@@ -17,7 +17,8 @@ const STATUS_WORDS: Record<ConversationStatus, string> = {
 
 /**
  * Moves a conversation that `tx` holds locked to `status` and records the change as a
- * SYSTEM message, whoever caused it (staff, a partner, or a customer writing again).
+ * SYSTEM message, whoever caused it (staff, a partner, or a customer writing again);
+ * `statusChangeVisibility` decides whether the customer sees it.
  * Setting the current status changes nothing.
  */
 export async function changeStatus(
@@ -38,7 +39,18 @@ export async function changeStatus(
     kind: MessageKind.SYSTEM,
     body: wording,
     systemEvent: { type: SystemEventKind.STATUS_CHANGED, from: previous, to: status, actorType: actor.type, actorId: actor.id },
+    visibility: statusChangeVisibility(previous, status, actor),
   });
+}
+
+/**
+ * What a customer is told of a status change: that the pharmacy finished the thread, or
+ * opened a finished one again (the widget words it for them from `systemEvent`). Pending,
+ * resolved-to-closed and a customer's own reopening by writing stay in the team's view.
+ */
+export function statusChangeVisibility(from: ConversationStatus, to: ConversationStatus, actor: ActorRef): MessageVisibility {
+  if (actor.type === ActorType.CUSTOMER) return MessageVisibility.TEAM;
+  return isFinished(from) !== isFinished(to) ? MessageVisibility.EVERYONE : MessageVisibility.TEAM;
 }
 
 /** Resolved and closed threads leave the working inbox; a customer writing again brings them back. */

@@ -20,9 +20,12 @@ import type { JsonObject } from '../../gateway/webhooks/webhook-payloads.js';
 export class ThreadEvents {
   constructor(private readonly realtime: RealtimePublisher) {}
 
-  /** A webhook event about the conversation, recorded in `tx` (gateway/webhooks/outbox.ts). */
-  webhook(tx: TenantScope, type: WebhookEventType, conversationId: string, data: JsonObject): Promise<void> {
-    return recordEvent(tx, this.realtime, type, conversationId, data);
+  /**
+   * A webhook event about the conversation, recorded in `tx` (gateway/webhooks/outbox.ts);
+   * `about`: the message it carries, whose visibility decides which endpoints may have it.
+   */
+  webhook(tx: TenantScope, type: WebhookEventType, conversationId: string, data: JsonObject, about?: Message): Promise<void> {
+    return recordEvent(tx, this.realtime, type, conversationId, data, about);
   }
 
   /**

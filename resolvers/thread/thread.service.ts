@@ -90,6 +90,13 @@ export class ThreadService {
   async markRead(conversation: Conversation, readThrough: number): Promise<void> {
     const reader = actorOf(this.scope.viewer);
     const position = await joinAndRead(this.scope, conversation, reader, { role: joiningRoleOf[reader.type], readThrough });
+    // Reading the thread is seeing the notes that named the reader: their badge goes.
+    if (reader.type === ActorType.STAFF) {
+      await this.scope.execute(`UPDATE note_mention SET seen_at = now() WHERE organization_id = $1 AND conversation_id = $2 AND staff_id = $3 AND seen_at IS NULL`, [
+        conversation.id,
+        reader.id,
+      ]);
+    }
     this.events.read(conversation.id, reader, position.lastReadSequence, position.lastReadAt ?? new Date());
     // Unread counts live on the inbox row: the reader's other tabs and devices update too.
     this.events.inbox(this.scope, conversation, { read: { reader, sequence: position.lastReadSequence } });
@@ -100,7 +107,7 @@ export class ThreadService {
    * still has), the thread and the inbox (its preview may have changed) once `tx` commits.
    */
   async messageChanged(tx: TenantScope, kind: MessageChange, message: Message, attachments: readonly Attachment[] = []): Promise<void> {
-    await this.events.webhook(tx, WEBHOOK_OF_CHANGE[kind], message.conversationId, { message: messagePayload(message, attachments) });
+    await this.events.webhook(tx, WEBHOOK_OF_CHANGE[kind], message.conversationId, { message: messagePayload(message, attachments) }, message);
     const conversation = await this.conversation(message.conversationId, 'conversationId', tx);
     // Only the sender edits or deletes a message: the viewer.
     const relations = { sender: await this.events.sender(tx, actorOf(tx.viewer)), attachments };

@@ -1,5 +1,17 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { WebhookEventType } from '../../entities/webhook-event-type.js';
+import { WebhookAudience } from '../../entities/webhook-endpoint.entity.js';
+
+registerEnumType(WebhookAudience, {
+  name: 'WebhookAudience',
+  description: 'Whose eyes an endpoint is for: what it may receive of the threads.',
+  valuesConfig: {
+    CUSTOMER: { description: 'What the customer sees: never messages for the team only (internal notes, internal events).' },
+    TEAM: { description: 'Everything the pharmacy team sees.' },
+  },
+});
+
+export { WebhookAudience };
 
 registerEnumType(WebhookEventType, {
   name: 'WebhookEventType',
@@ -30,6 +42,9 @@ export class WebhookEndpointType {
 
   @Field(() => [WebhookEventType])
   events: WebhookEventType[];
+
+  @Field(() => WebhookAudience)
+  audience: WebhookAudience;
 
   @Field({ description: 'A disabled endpoint is paused: its events queue up and are delivered once it is enabled again. Delete it to stop receiving.' })
   enabled: boolean;

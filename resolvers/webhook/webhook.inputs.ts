@@ -2,6 +2,7 @@ import { ArrayMinSize, IsOptional, Length, MaxLength } from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { WebhookDeliveryStatus } from '../../entities/webhook-delivery.entity.js';
 import { WebhookEventType } from '../../entities/webhook-event-type.js';
+import { WebhookAudience } from './webhook-endpoint.type.js';
 import { PaginationArgs } from '../pagination/pagination.args.js';
 
 @InputType('CreateWebhookEndpointInput', { description: 'A receiver to register; its signing secret comes back once.' })
@@ -18,6 +19,10 @@ export class CreateWebhookEndpointInput {
   @IsOptional()
   @MaxLength(200)
   description?: string | null;
+
+  @Field(() => WebhookAudience, { nullable: true, description: 'CUSTOMER (the default) never receives messages that only the team may see.' })
+  @IsOptional()
+  audience?: WebhookAudience | null;
 }
 
 @InputType('UpdateWebhookEndpointInput', { description: 'Only the given fields change.' })
@@ -42,6 +47,10 @@ export class UpdateWebhookEndpointInput {
 
   @Field(() => Boolean, { nullable: true })
   enabled?: boolean;
+
+  @Field(() => WebhookAudience, { nullable: true })
+  @IsOptional()
+  audience?: WebhookAudience | null;
 }
 
 @ArgsType()

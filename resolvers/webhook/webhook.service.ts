@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { WebhookDelivery, WebhookDeliveryStatus } from '../../entities/webhook-delivery.entity.js';
 import type { WebhookDeliveryAttempt } from '../../entities/webhook-delivery-attempt.entity.js';
-import { WebhookEndpoint } from '../../entities/webhook-endpoint.entity.js';
+import { WebhookAudience, WebhookEndpoint } from '../../entities/webhook-endpoint.entity.js';
 import type { WebhookEventType } from '../../entities/webhook-event-type.js';
 import type { OutboxEvent } from '../../entities/outbox-event.entity.js';
 import { badUserInput } from '../../gateway/errors/domain-error.js';
+import { assertPermissions } from '../../gateway/auth/auth-checker.js';
+import { Permission } from '../../gateway/auth/permission.js';
 import type { RealtimePublisher } from '../../gateway/pubsub/realtime-publisher.js';
 import { assertId, type TenantScope } from '../../gateway/tenancy/tenant-scope.js';
 import { isTimestampValue, isUuidValue } from '../pagination/cursor.js';
@@ -27,6 +29,8 @@ export interface CreateWebhookEndpoint {
   url: string;
   events: WebhookEventType[];
   description?: string | null;
+  /** CUSTOMER (the default): never team-only messages. */
+  audience?: WebhookAudience | null;
 }
 
 /** Only the given fields change. */
@@ -36,6 +40,7 @@ export interface UpdateWebhookEndpoint {
   events?: WebhookEventType[] | null;
   description?: string | null;
   enabled?: boolean | null;
+  audience?: WebhookAudience | null;
 }
 
 export interface WebhookDeliveryFilter {
@@ -65,11 +70,13 @@ export class WebhookService {
     if (count >= MAX_ENDPOINTS_PER_ORGANIZATION) {
       throw badUserInput('url', `A pharmacy can register at most ${MAX_ENDPOINTS_PER_ORGANIZATION} webhook endpoints.`);
     }
+    this.assertMayReceiveNotes(input.audience);
     const secret = newSigningSecret();
     const endpoint = await this.scope.insert(WebhookEndpoint, {
       url,
       events: [...new Set(input.events)],
       description: input.description?.trim() || null,
+      audience: input.audience ?? WebhookAudience.CUSTOMER,
       secret,
       enabled: true,
     });
@@ -84,11 +91,18 @@ export class WebhookService {
     if (changes.events) patch.events = [...new Set(changes.events)];
     if (changes.description !== undefined) patch.description = changes.description?.trim() || null;
     if (changes.enabled !== undefined && changes.enabled !== null) patch.enabled = changes.enabled;
+    if (changes.audience) patch.audience = this.assertMayReceiveNotes(changes.audience) ?? undefined;
     if (Object.keys(patch).length === 0) return endpoint;
     await this.scope.update(WebhookEndpoint, { id: endpoint.id }, { ...patch, updatedAt: new Date() });
     // Re-enabling releases the deliveries that waited.
     if (patch.enabled) this.realtime.webhooksQueued();
     return this.endpoint(endpoint.id);
+  }
+
+  /** Only a viewer who may read internal notes may point an endpoint at them (a key: notes:read). */
+  private assertMayReceiveNotes(audience: WebhookAudience | null | undefined): WebhookAudience | null | undefined {
+    if (audience === WebhookAudience.TEAM) assertPermissions(this.scope.viewer, [Permission.READ_NOTES]);
+    return audience;
   }
 
   /** Its pending deliveries and their log go with it. */

@@ -22,8 +22,13 @@ const service = (context: RequestContext) =>
 @Resolver()
 export class WidgetResolver {
   @Query(() => WidgetConfigType, { description: "A pharmacy's widget settings, by the slug in the snippet. Public." })
-  widgetConfig(@Arg('organizationSlug') organizationSlug: string, @Ctx() context: RequestContext): Promise<WidgetConfig> {
-    return service(context).config(organizationSlug);
+  widgetConfig(
+    @Arg('organizationSlug') organizationSlug: string,
+    @Arg('locale', () => String, { nullable: true, description: "The store page's language (BCP 47, e.g. nl-NL): texts the pharmacy wrote in it are chosen." })
+    locale: string | null,
+    @Ctx() context: RequestContext,
+  ): Promise<WidgetConfig> {
+    return service(context).config(organizationSlug, locale ?? null);
   }
 
   @Mutation(() => ChatTokenType, {

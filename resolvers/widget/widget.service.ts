@@ -1,6 +1,6 @@
 import { Customer } from '../../entities/customer.entity.js';
 import type { Organization } from '../../entities/organization.entity.js';
-import { defaultOrganizationSettings, widgetThreadPolicyOf, type BusinessHoursRange, type WidgetThreadPolicy } from '../../entities/organization-settings.js';
+import { defaultOrganizationSettings, widgetThreadPolicyOf, type BusinessHoursRange, type OrganizationSettings, type WidgetThreadPolicy } from '../../entities/organization-settings.js';
 import type { TokenIssuer } from '../../gateway/auth/token-issuer.js';
 import type { Viewer } from '../../gateway/auth/viewer.js';
 import { badUserInput, notFound, unauthenticated } from '../../gateway/errors/domain-error.js';
@@ -56,7 +56,8 @@ export interface WidgetDependencies {
 export class WidgetService {
   constructor(private readonly deps: WidgetDependencies) {}
 
-  config(organizationSlug: string, now = new Date()): Promise<WidgetConfig> {
+  /** `locale`: the store page's language (BCP 47); the reply-time text follows it where the pharmacy wrote one. */
+  config(organizationSlug: string, locale: string | null = null, now = new Date()): Promise<WidgetConfig> {
     return this.asPharmacy(organizationSlug, async (pharmacy) => {
       const organization = await organizationBySlug(pharmacy, organizationSlug);
       // Rows created without settings hold `{}`: the defaults fill in what is missing.
@@ -65,7 +66,7 @@ export class WidgetService {
         name: organization.name,
         slug: organization.slug,
         primaryColor: settings.primaryColor,
-        replyTimeText: settings.replyTimeText,
+        replyTimeText: replyTimeTextFor(settings, locale),
         timeZone: settings.timeZone,
         businessHours: settings.businessHours,
         openNow: isOpenAt(settings.businessHours, settings.timeZone, now),
@@ -187,4 +188,10 @@ async function upsertByExternalId(
   if (!customer) throw new Error('A customer with this external id was neither found nor created.');
   await tx.update(Customer, { id: customer.id }, details);
   return Object.assign(customer, details);
+}
+
+/** The pharmacy's reply-time text in the page's language: Dutch when it has one, else the default. */
+export function replyTimeTextFor(settings: Pick<OrganizationSettings, 'replyTimeText' | 'replyTimeTextNl'>, locale: string | null): string | null {
+  const language = (locale ?? '').toLowerCase().split('-')[0];
+  return (language === 'nl' && settings.replyTimeTextNl) || settings.replyTimeText;
 }

@@ -14,7 +14,7 @@ import { DEFAULT_WEBHOOK_DISPATCHER_OPTIONS } from '../../gateway/webhooks/webho
 import { createPharmacy, nextClientMessageId, type PharmacyFixture } from '../support/fixtures.js';
 import { placeholderArguments, selectionFor } from '../support/placeholder-arguments.js';
 import { connectSubscriber } from '../support/subscription-client.js';
-import { startTestGateway, type TestGateway } from '../support/test-gateway.js';
+import { quietSessions, startTestGateway, type TestGateway } from '../support/test-gateway.js';
 
 /**
  * The tenant probe. Walks the checked-in schema for every ID-typed argument (and ID field
@@ -253,7 +253,7 @@ for (const [title, tenantFilters] of [
   describe(title, () => {
     beforeAll(async () => {
       // No delivery worker: its retries would change the other pharmacy's rows under the probe.
-      gateway = await startTestGateway({ config: { webhooks: { ...DEFAULT_WEBHOOK_DISPATCHER_OPTIONS, deliver: false }, tenantFilters } });
+      gateway = await startTestGateway({ config: { webhooks: { ...DEFAULT_WEBHOOK_DISPATCHER_OPTIONS, deliver: false }, tenantFilters }, sessions: quietSessions });
       north = await createPharmacy(gateway.dataSource, gateway.tokens, 'probe-north');
       south = await createPharmacy(gateway.dataSource, gateway.tokens, 'probe-south');
       own = await createIds(north);

@@ -18,7 +18,7 @@ import { findFreePort } from '../../gateway/database/find-free-port.js';
 import { createThrowawayDatabase } from './test-database.js';
 import { DEFAULT_WEBHOOK_DISPATCHER_OPTIONS } from '../../gateway/webhooks/webhook-dispatcher.js';
 import { SecretBox } from '../../gateway/secrets/secret-box.js';
-import { StaffSessions } from '../../gateway/auth/staff-sessions.js';
+import { DEFAULT_STAFF_SESSIONS_OPTIONS, StaffSessions, type StaffSessionsOptions } from '../../gateway/auth/staff-sessions.js';
 import { staffSessionStoreOver } from '../../gateway/tenancy/staff-session-activity.js';
 import { TenantDatabase } from '../../gateway/tenancy/tenant-database.js';
 
@@ -72,7 +72,15 @@ export interface TestGatewayOptions {
   /** Sign tokens and seal secrets with this (default: a random one, or the shared instance's). */
   authSecret?: string;
   config?: Partial<GatewayConfig>;
+  /** How often staff sessions' activity is written and ended sessions re-read (default: the gateway's). */
+  sessions?: Partial<StaffSessionsOptions>;
 }
+
+/**
+ * For tests that count a request's statements: no session activity write (every 20 s by
+ * default) lands inside the count by chance.
+ */
+export const quietSessions: Partial<StaffSessionsOptions> = { activityFlushIntervalMs: 3_600_000, refreshIntervalMs: 3_600_000 };
 
 /**
  * No background work on the data source (webhook polling, the retention job), for tests
@@ -104,7 +112,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
   const files = createGatewayFiles(config, 'test-file-url-secret');
   const rateLimits = createRateLimits(options.redisUrl, config.rateLimits);
   const tenantDatabase = new TenantDatabase(appDataSource, config.tenantFilters);
-  const sessions = await StaffSessions.start(staffSessionStoreOver(tenantDatabase), realtime.bus);
+  const sessions = await StaffSessions.start(staffSessionStoreOver(tenantDatabase), realtime.bus, { ...DEFAULT_STAFF_SESSIONS_OPTIONS, ...options.sessions });
   const gateway = await startGateway({ config, database: tenantDatabase, tokens, realtime, files, rateLimits, secrets, sessions, jobQueueUrl: database.url });
   return {
     url: gateway.url,

@@ -40,6 +40,7 @@ export function App({ organizationSlug, hostOrigin, initialLang, linkToken }: Ap
   const [open, setOpen] = useState(!bridge.embedded);
   const [connection, setConnection] = useState<ConnectionState>('connecting');
   const [reconnects, setReconnects] = useState(0);
+  const online = useBrowserOnline();
   const [notice, setNotice] = useState<'sessionExpired' | null>(null);
   const tokenRef = useRef(token);
   tokenRef.current = token;
@@ -142,8 +143,8 @@ export function App({ organizationSlug, hostOrigin, initialLang, linkToken }: Ap
   }, [i18n, lang]);
 
   const context: WidgetContextValue = useMemo(
-    () => ({ organizationSlug, lang, format: createFormatter({ locale: lang }), bridge, open, connection, reconnects, visitThreadId }),
-    [organizationSlug, lang, bridge, open, connection, reconnects, visitThreadId],
+    () => ({ organizationSlug, lang, format: createFormatter({ locale: lang }), bridge, open, connection, online, reconnects, visitThreadId }),
+    [organizationSlug, lang, bridge, open, connection, online, reconnects, visitThreadId],
   );
 
   return (
@@ -155,4 +156,19 @@ export function App({ organizationSlug, hostOrigin, initialLang, linkToken }: Ap
       </WidgetContext.Provider>
     </I18nextProvider>
   );
+}
+
+/** `navigator.onLine`, kept current: the offline notice shows as soon as the browser knows. */
+function useBrowserOnline(): boolean {
+  const [online, setOnline] = useState(() => navigator.onLine !== false);
+  useEffect(() => {
+    const update = () => setOnline(navigator.onLine !== false);
+    window.addEventListener('online', update);
+    window.addEventListener('offline', update);
+    return () => {
+      window.removeEventListener('online', update);
+      window.removeEventListener('offline', update);
+    };
+  }, []);
+  return online;
 }

@@ -89,6 +89,7 @@ export async function seedDemoData(owner: TenantDatabase, realtime: RealtimePubl
       slug: DEMO_SLUG,
       settings: {
         replyTimeText: 'We usually reply within an hour',
+        replyTimeTextNl: 'We antwoorden meestal binnen een uur',
         timeZone: 'Europe/Amsterdam',
         businessHours: [1, 2, 3, 4, 5].map((day) => ({ day, opens: '08:30', closes: '18:00' })).concat({ day: 6, opens: '09:00', closes: '17:00' }),
         primaryColor: '#0f766e',

@@ -11,6 +11,7 @@ import { RealtimeCloseCode } from './realtime-limits.js';
 import { SocketOperations } from './socket-operations.js';
 import { socketPipeline, type SocketState } from './socket-pipeline.js';
 import { ReadAudit } from '../../audit/read-audit.js';
+import { ReadAuditBatches } from '../../audit/read-audit-batches.js';
 
 /** ws allows 100 MiB frames by default; no GraphQL message of ours comes near 64 KiB. */
 export const WEBSOCKET_MAX_PAYLOAD = 64 * 1024;
@@ -59,6 +60,8 @@ export function useWebSocketGateway(
   });
   const { realtime } = deps;
   const limits = deps.config.realtimeLimits;
+  // Sockets' reads share inserts: a reconnect storm would otherwise be an insert per socket.
+  const readBatches = deps.readBatches ?? new ReadAuditBatches();
 
   const server = useServer<{ authorization?: unknown }, { state: SocketState }>(
     {
@@ -95,7 +98,7 @@ export function useWebSocketGateway(
         }
         if (lease.cameOnline) realtime.publisher.presence(viewer.organizationId, actor, true);
         state.viewer = viewer;
-        state.reads = new ReadAudit(deps.database.scopeFor(viewer, state.clientIp));
+        state.reads = new ReadAudit(deps.database.scopeFor(viewer, state.clientIp), { batches: readBatches });
         const close = (reason: string) => ctx.extra.socket.close(CloseCode.Forbidden, reason);
         if (viewer.expiresAt) watchExpiry(state, viewer.expiresAt, () => close('Credential expired'));
         // A staff session ended on any instance (sign-out everywhere, deactivation…) closes its sockets.
@@ -134,6 +137,7 @@ export function useWebSocketGateway(
       while (wss.clients.size > 0 && Date.now() < deadline) await delay(25);
       await delay(DRAIN_GRACE_MS);
       await server.dispose();
+      await readBatches.flush();
     },
   };
 }

@@ -228,7 +228,7 @@ describe('thread policy', () => {
       await second.goto(visitStore.url);
       await launcher(second).click();
       const again = chat(second);
-      await again.getByText('No messages yet').waitFor();
+      await again.getByText(/a pharmacist will answer here/).waitFor();
       await again.getByRole('textbox', { name: 'Message' }).fill('Second visit');
       await again.getByRole('textbox', { name: 'Message' }).press('Enter');
       await again.locator('.cc-own:not(.cc-pending)').getByText('Second visit').waitFor();

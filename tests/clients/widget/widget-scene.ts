@@ -4,7 +4,7 @@ import { Organization } from '../../../entities/organization.entity.js';
 import { startExampleStore, type ExampleStore } from '../../../gateway/server/demo/example-store.js';
 import { launchBrowser } from '../../support/browser.js';
 import { createPharmacy, type PharmacyFixture } from '../../support/fixtures.js';
-import { startTestGateway, type TestGateway } from '../../support/test-gateway.js';
+import { startTestGateway, type TestGateway, type TestGatewayOptions } from '../../support/test-gateway.js';
 
 /**
  * What the widget's browser tests share: a gateway, a pharmacy with its brand, the
@@ -26,12 +26,13 @@ export const SEND = `mutation ($input: SendMessageInput!) { sendMessage(input: $
 export const ISSUE_TOKEN = `mutation ($id: ID!) { issueChatToken(customerId: $id) { token chatLink } }`;
 const CONVERSATIONS = `{ conversations(first: 10) { edges { node { id customer { name } participants { role lastReadSequence } lastSequence } } } }`;
 
-export async function startWidgetScene(): Promise<WidgetScene> {
-  const gateway = await startTestGateway();
+/** `gatewayConfig` e.g. lifts rate limits for a test that writes a long history first. */
+export async function startWidgetScene(options: { gatewayConfig?: TestGatewayOptions['config'] } = {}): Promise<WidgetScene> {
+  const gateway = await startTestGateway({ config: options.gatewayConfig });
   const pharmacy = await createPharmacy(gateway.dataSource, gateway.tokens, SLUG);
   await gateway.dataSource.getRepository(Organization).update(pharmacy.organization.id, {
     name: 'Apotheek Zuid',
-    settings: { replyTimeText: 'We usually reply within an hour', timeZone: 'Europe/Amsterdam', businessHours: [], primaryColor: '#7c3aed' },
+    settings: { replyTimeText: 'We usually reply within an hour', replyTimeTextNl: 'We antwoorden meestal binnen een uur', timeZone: 'Europe/Amsterdam', businessHours: [], primaryColor: '#7c3aed' },
   });
   const secret = (await gateway.graphql(`{ widgetSecret }`, {}, pharmacy.tokens.admin)).data.widgetSecret;
   const store = await startExampleStore({

@@ -68,6 +68,15 @@ const REACH: Record<string, Reach[] | { noMessageText: string }> = {
   'Mutation.deleteMessage': [{ viewer: 'pharmacist', operation: `mutation ($id: ID!) { deleteMessage(messageId: $id) { id } }`, variables: ({ toDelete }) => ({ id: toDelete }) }],
   'Mutation.addReaction': [{ viewer: 'pharmacist', operation: `mutation ($id: ID!) { addReaction(messageId: $id, emoji: "👍") { id } }`, variables: ({ question }) => ({ id: question }) }],
   'Mutation.removeReaction': [{ viewer: 'pharmacist', operation: `mutation ($id: ID!) { removeReaction(messageId: $id, emoji: "👍") { id } }`, variables: ({ question }) => ({ id: question }) }],
+  'Mutation.writeNote': [
+    {
+      viewer: 'pharmacist',
+      operation: `mutation ($input: WriteNoteInput!) { writeNote(input: $input) { id } }`,
+      variables: ({ conversationId }) => ({ input: { conversationId, body: 'Checked with the GP', clientMessageId: nextClientMessageId() } }),
+    },
+  ],
+  // The admin's note in the setup names the pharmacist.
+  'NoteMention.message': [{ viewer: 'pharmacist', operation: `{ myMentions { message { id } } }` }],
   'WebhookEvent.data': [{ viewer: 'admin', operation: `{ webhookDeliveries(first: 50) { edges { node { event { data } } } } }` }],
   'CustomerDataExport.data': [{ viewer: 'admin', operation: `mutation ($id: ID!) { exportCustomerData(customerId: $id) { data } }`, variables: ({ customerId }) => ({ id: customerId }) }],
   'AuditEvent.details': { noMessageText: 'ids and states only: the audit log (AuditEntry) never takes message text' },
@@ -123,6 +132,11 @@ beforeAll(async () => {
   const reply = async (body: string) =>
     (await run(`mutation ($input: SendMessageInput!) { sendMessage(input: $input) { id } }`, { input: { conversationId, body, replyToId: question, clientMessageId: nextClientMessageId() } }, pharmacy.tokens.pharmacist)).sendMessage.id;
   ids = { conversationId, customerId: pharmacy.customers[0].id, question, ownReply: await reply('Yes, that is fine.'), toDelete: await reply('Sent by mistake') };
+  await run(
+    `mutation ($input: WriteNoteInput!) { writeNote(input: $input) { id } }`,
+    { input: { conversationId, body: `@${pharmacy.pharmacist.name} please check the dosage`, clientMessageId: nextClientMessageId() } },
+    pharmacy.tokens.admin,
+  );
   // The two replies are reads too, written just after their responses: counts start after them.
   await waitFor('the setup to be audited', async () => (await readsOf(conversationId, pharmacy.pharmacist.id)) === 2, 2000).catch(() => {});
 });

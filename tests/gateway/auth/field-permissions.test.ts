@@ -48,7 +48,7 @@ import { startTestGateway, type GraphQLResponse, type TestGateway } from '../../
 
 /** Root fields no API key can call, whatever its scopes (checked below: they answer "API keys cannot"). */
 const STAFF_ONLY = {
-  query: ['apiKeys', 'auditLog', 'widgetSecret', 'staffInvites', 'mySessions', 'mailDeliveries'],
+  query: ['apiKeys', 'auditLog', 'widgetSecret', 'staffInvites', 'mySessions', 'mailDeliveries', 'myMentions'],
   mutation: [
     'createApiKey',
     'revokeApiKey',
@@ -71,6 +71,7 @@ const STAFF_ONLY = {
     'beginTwoFactorEnrolment',
     'confirmTwoFactorEnrolment',
     'disableTwoFactor',
+    'writeNote',
   ],
 };
 /**
@@ -357,6 +358,7 @@ beforeAll(async () => {
     setConversationPriority: { input: { conversationId, priority: 'NORMAL' } },
     assignConversation: { input: { conversationId, assigneeId: pharmacy.pharmacist.id } },
     markConversationRead: { input: { conversationId } },
+    writeNote: () => ({ input: { conversationId, body: 'Walk note for the team', clientMessageId: nextClientMessageId() } }),
     createCustomer: () => {
       const unique = nextClientMessageId();
       return { input: { name: 'Walk Customer', phone: '+31611111111', email: `${unique}@example.test`, externalId: unique } };

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createPharmacy, nextClientMessageId, type PharmacyFixture } from '../../support/fixtures.js';
-import { startTestGateway, withoutBackgroundWork, type TestGateway } from '../../support/test-gateway.js';
+import { quietSessions, startTestGateway, withoutBackgroundWork, type TestGateway } from '../../support/test-gateway.js';
 import { quietStatementCount } from '../../support/quiet-statements.js';
 
 /** The dashboard's inbox as the bench measured it before it sent the app's own document: 20 rows with what a row shows. */
@@ -82,7 +82,7 @@ describe('the inbox query', () => {
 
   beforeAll(async () => {
     // No background work (webhook polling, retention) on the counted data source: only the request's statements.
-    gateway = await startTestGateway({ config: withoutBackgroundWork });
+    gateway = await startTestGateway({ config: withoutBackgroundWork, sessions: quietSessions });
     pharmacy = await createPharmacy(gateway.dataSource, gateway.tokens, 'loaders');
     await seedConversations(50);
   }, 120_000);

@@ -4,7 +4,7 @@ import type { Pool } from 'pg';
 import { StaffRole } from '../../../entities/staff-user.entity.js';
 import type { SignedInViewer } from '../../../gateway/auth/viewer.js';
 import { createPharmacy, nextClientMessageId, type PharmacyFixture } from '../../support/fixtures.js';
-import { startTestGateway, withoutBackgroundWork, type TestGateway } from '../../support/test-gateway.js';
+import { quietSessions, startTestGateway, withoutBackgroundWork, type TestGateway } from '../../support/test-gateway.js';
 import { waitUntil } from '../../support/wait-until.js';
 
 /**
@@ -44,7 +44,7 @@ async function transactionsLeftOpen(): Promise<number> {
 const allConnectionsBack = () => waitUntil('every connection back in the pool', () => pool().idleCount === pool().totalCount && pool().waitingCount === 0);
 
 beforeAll(async () => {
-  gateway = await startTestGateway({ config: withoutBackgroundWork });
+  gateway = await startTestGateway({ config: withoutBackgroundWork, sessions: quietSessions });
   pharmacy = await createPharmacy(gateway.dataSource, gateway.tokens, 'operation-transaction');
   const started = await gateway.graphql(`mutation { startConversation(input: { subject: "Held" }) { id } }`, {}, pharmacy.tokens.customer);
   conversationId = started.data.startConversation.id;

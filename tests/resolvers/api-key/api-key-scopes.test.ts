@@ -38,6 +38,8 @@ const STAFF_ONLY_MUTATIONS = new Set([
   'beginTwoFactorEnrolment',
   'confirmTwoFactorEnrolment',
   'disableTwoFactor',
+  // Internal notes are written by staff; keys may only read them (notes:read).
+  'writeNote',
 ]);
 
 const schema = buildSchema(readFileSync('schema/schema.graphql', 'utf8'));

@@ -145,7 +145,7 @@ describe('sending and reading messages', () => {
       await setStatus('OPEN');
       await assign(null);
 
-      const thread = await gateway.graphql(THREAD, { id: conversationId }, pharmacy.tokens.customer);
+      const thread = await gateway.graphql(THREAD, { id: conversationId }, pharmacy.tokens.pharmacist);
       expect(thread.errors).toBeUndefined();
       const messages = thread.data.conversation.messages.edges.map((edge: any) => edge.node);
       expect(messages.map((message: any) => [message.kind, message.systemEvent?.type ?? null, message.systemEvent?.to ?? null])).toEqual([
@@ -157,6 +157,29 @@ describe('sending and reading messages', () => {
       ]);
       expect(messages.slice(1).every((message: any) => message.sender === null)).toBe(true);
       expect(messages.map((message: any) => message.sequence)).toEqual([1, 2, 3, 4, 5]);
+
+      // The customer is told the thread was closed and opened again; assignments are the team's.
+      const customerView = await gateway.graphql(THREAD, { id: conversationId }, pharmacy.tokens.customer);
+      expect(customerView.data.conversation.messages.edges.map((edge: any) => [edge.node.kind, edge.node.systemEvent?.type ?? null, edge.node.systemEvent?.to ?? null])).toEqual([
+        ['TEXT', null, null],
+        ['SYSTEM', 'STATUS_CHANGED', 'RESOLVED'],
+        ['SYSTEM', 'STATUS_CHANGED', 'OPEN'],
+      ]);
+    });
+
+    it('keeps pending, closing a resolved thread and the customer’s own reopening in the team’s view', async () => {
+      const conversationId = await startThread(pharmacy.tokens.customer, { subject: 'Internal steps' });
+      await send(pharmacy.tokens.customer, conversationId, 'Hello');
+      const setStatus = (status: string) =>
+        gateway.graphql(`mutation ($input: SetConversationStatusInput!) { setConversationStatus(input: $input) { status } }`, { input: { conversationId, status } }, pharmacy.tokens.pharmacist);
+      await setStatus('PENDING');
+      await setStatus('RESOLVED');
+      await setStatus('CLOSED');
+      await send(pharmacy.tokens.customer, conversationId, 'Still there?');
+      const events = async (token: string) =>
+        (await gateway.graphql(THREAD, { id: conversationId }, token)).data.conversation.messages.edges.map((edge: any) => edge.node.systemEvent?.to ?? edge.node.body);
+      expect(await events(pharmacy.tokens.pharmacist)).toEqual(['Hello', 'PENDING', 'RESOLVED', 'CLOSED', 'OPEN', 'Still there?']);
+      expect(await events(pharmacy.tokens.customer)).toEqual(['Hello', 'RESOLVED', 'Still there?']);
     });
 
     it('reopens a resolved conversation when the customer writes again', async () => {

@@ -47,6 +47,22 @@ describe('the chat widget API', () => {
       expect(response.data.widgetConfig).toMatchObject({ name: 'Pharmacy widget-store', slug: 'widget-store', primaryColor: '#0f766e', threadPolicy: 'REUSE_OPEN', openNow: null, identityMaxAgeSeconds: 300 });
     });
 
+    it('gives the reply-time text in the page’s language when the pharmacy wrote one, else its default', async () => {
+      const UPDATE = `mutation ($input: UpdateOrganizationSettingsInput!) { updateOrganizationSettings(input: $input) { settings { replyTimeText replyTimeTextNl } } }`;
+      const updated = await gateway.graphql(UPDATE, { input: { replyTimeText: 'We usually reply within an hour', replyTimeTextNl: '  We antwoorden meestal binnen een uur ' } }, pharmacy.tokens.admin);
+      expect(updated.data.updateOrganizationSettings.settings).toEqual({ replyTimeText: 'We usually reply within an hour', replyTimeTextNl: 'We antwoorden meestal binnen een uur' });
+      const replyTime = async (locale?: string) =>
+        (await gateway.graphql(`query ($slug: String!, $locale: String) { widgetConfig(organizationSlug: $slug, locale: $locale) { replyTimeText } }`, { slug: 'widget-store', locale })).data.widgetConfig.replyTimeText;
+      await expect(replyTime('nl-NL')).resolves.toBe('We antwoorden meestal binnen een uur');
+      await expect(replyTime('nl')).resolves.toBe('We antwoorden meestal binnen een uur');
+      await expect(replyTime('en-GB')).resolves.toBe('We usually reply within an hour');
+      await expect(replyTime(undefined)).resolves.toBe('We usually reply within an hour');
+      // Without a Dutch text, Dutch pages get the default.
+      await gateway.graphql(UPDATE, { input: { replyTimeTextNl: '' } }, pharmacy.tokens.admin);
+      await expect(replyTime('nl-NL')).resolves.toBe('We usually reply within an hour');
+      await gateway.graphql(UPDATE, { input: { replyTimeText: '' } }, pharmacy.tokens.admin);
+    });
+
     it('answers NOT_FOUND for an unknown slug', async () => {
       const response = await gateway.graphql(CONFIG, { slug: 'nobody' });
       expect(response.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');

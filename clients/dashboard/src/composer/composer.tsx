@@ -8,6 +8,9 @@ import { usePendingSends } from './pending-sends.js';
 import './composer.css';
 import { Icon } from '../icons.js';
 import { useFocusComposerRequests, useShortcut } from '../shortcuts/keyboard-shortcuts.js';
+import { NOTE_STRINGS } from '../note/note-strings.js';
+import { useWriteNote } from '../note/write-note.js';
+import '../note/note.css';
 
 const MAX_BODY_LENGTH = 4000;
 
@@ -32,6 +35,11 @@ export function Composer(props: ComposerProps) {
   const input = useRef<HTMLTextAreaElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const typing = useTypingSignal(props.conversationId);
+  // A note is for the team: no files, no reply, no typing signal to the customer.
+  const [mode, setMode] = useState<'reply' | 'note'>('reply');
+  const note = useWriteNote();
+  const noting = mode === 'note';
+  const canSend = (body.trim().length > 0 || (!noting && props.files.length > 0)) && body.length <= MAX_BODY_LENGTH;
   const focus = () => input.current?.focus();
   useFocusComposerRequests(focus);
   useShortcut('r', focus);
@@ -40,11 +48,19 @@ export function Composer(props: ComposerProps) {
   useEffect(() => {
     if (replyToId) input.current?.focus();
   }, [replyToId]);
-  const canSend = (body.trim().length > 0 || props.files.length > 0) && body.length <= MAX_BODY_LENGTH;
 
   function submit(event?: FormEvent) {
     event?.preventDefault();
     if (!canSend) return;
+    if (noting) {
+      const text = body.trim();
+      void note.writeNote(props.conversationId, text).then(
+        () => setBody((current) => (current.trim() === text ? '' : current)),
+        () => {},
+      );
+      input.current?.focus();
+      return;
+    }
     send({ conversationId: props.conversationId, body: body.trim(), files: props.files, replyToId: props.replyTo?.id ?? null });
     setBody('');
     props.clearFiles();
@@ -69,7 +85,20 @@ export function Composer(props: ComposerProps) {
   }
 
   return (
-    <form className="composer" onSubmit={submit} aria-label={t('reply')}>
+    <form className={`composer${noting ? ' composer--note' : ''}`} onSubmit={submit} aria-label={t('reply')}>
+      <div className="composer__modes" role="group">
+        <button type="button" className="composer__mode" aria-pressed={!noting} onClick={() => setMode('reply')}>
+          {NOTE_STRINGS.replyTab}
+        </button>
+        <button type="button" className="composer__mode composer__mode--note" aria-pressed={noting} onClick={() => setMode('note')}>
+          {NOTE_STRINGS.noteTab}
+        </button>
+      </div>
+      {noting && note.state.error && (
+        <p className="field-error" role="alert">
+          {NOTE_STRINGS.noteFailed}
+        </p>
+      )}
       {props.replyTo && (
         <div className="composer__reply">
           <span>
@@ -119,20 +148,20 @@ export function Composer(props: ComposerProps) {
         />
         <textarea
           ref={input}
-          aria-label={t('messageLabel')}
-          placeholder={t('composerPlaceholder')}
+          aria-label={noting ? NOTE_STRINGS.noteLabel : t('messageLabel')}
+          placeholder={noting ? NOTE_STRINGS.notePlaceholder : t('composerPlaceholder')}
           rows={2}
           value={body}
           onChange={(event) => {
             setBody(event.target.value);
-            if (event.target.value) typing.typed();
+            if (event.target.value && !noting) typing.typed();
           }}
           onBlur={() => typing.stopped()}
           onKeyDown={onKeyDown}
           onPaste={onPaste}
         />
-        <button type="submit" className="button button--primary" disabled={!canSend}>
-          {t('send')}
+        <button type="submit" className="button button--primary" disabled={!canSend || note.state.loading}>
+          {noting ? NOTE_STRINGS.saveNote : t('send')}
         </button>
       </div>
       {body.length > MAX_BODY_LENGTH && (

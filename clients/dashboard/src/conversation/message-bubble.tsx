@@ -8,6 +8,7 @@ import { AttachmentList } from './attachment-list.js';
 import { MessageActions } from './message-actions.js';
 import { MessageEditor } from './message-editor.js';
 import { ReactionChips } from './reaction-chips.js';
+import { NOTE_STRINGS } from '../note/note-strings.js';
 
 export const MessageBubbleFields = graphql(`
   fragment MessageBubbleFields on Message {
@@ -70,9 +71,10 @@ export function MessageBubble(props: MessageBubbleProps) {
   const former = message.sender?.__typename === 'StaffMember' && message.sender.active === false;
   const senderName = former ? t('formerStaff', { name: sender?.name ?? t('someone') }) : (sender?.name ?? t('someone'));
   const deleted = Boolean(message.deletedAt);
+  const isNote = message.kind === 'NOTE';
 
   return (
-    <li className={`message${fromStaffSide ? ' message--staff' : ' message--customer'}${props.highlighted ? ' message--highlighted' : ''}`} data-sequence={message.sequence} aria-label={t('senderAt', { name: senderName, time: format.time(message.createdAt) })}>
+    <li className={`message${fromStaffSide ? ' message--staff' : ' message--customer'}${isNote ? ' message--note' : ''}${props.highlighted ? ' message--highlighted' : ''}`} data-sequence={message.sequence} aria-label={t('senderAt', { name: senderName, time: format.time(message.createdAt) })}>
       {props.showSender && <span className="message__sender">{senderName}</span>}
       <div className={`message__bubble${deleted ? ' message__bubble--deleted' : ''}`}>
         {message.replyTo && (
@@ -95,7 +97,8 @@ export function MessageBubble(props: MessageBubbleProps) {
           {format.time(message.createdAt)}
         </time>
         {message.editedAt && !deleted && <span title={format.dateTime(message.editedAt)}>· {t('edited')}</span>}
-        {props.seen && <span className="message__seen">· {t('seen')}</span>}
+        {isNote && <span className="message__team-only">· {NOTE_STRINGS.onlyTeam}</span>}
+        {props.seen && !isNote && <span className="message__seen">· {t('seen')}</span>}
       </div>
       {!deleted && <ReactionChips message={message} viewerStaffId={props.viewerStaffId} />}
       {!deleted && !editing && (

@@ -55,6 +55,8 @@ type Documents = {
     "\n  query WaitingCount {\n    conversations(first: 1, filter: { awaitingReply: true }) {\n      totalCount\n    }\n  }\n": typeof types.WaitingCountDocument,
     "\n  query DashboardViewer {\n    viewer {\n      permissions\n      staff {\n        id\n        name\n      }\n      organization {\n        id\n        name\n        settings {\n          timeZone\n        }\n      }\n    }\n  }\n": typeof types.DashboardViewerDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
+    "\n  query MyMentions {\n    myMentions {\n      id\n      conversationId\n      createdAt\n      message {\n        id\n        body\n        sender {\n          ... on StaffMember {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.MyMentionsDocument,
+    "\n  mutation WriteNote($input: WriteNoteInput!) {\n    writeNote(input: $input) {\n      id\n      ...TimelineMessageFields\n    }\n  }\n": typeof types.WriteNoteDocument,
     "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": typeof types.RequestPasswordResetDocument,
     "\n  mutation AcceptStaffInvite($token: String!, $password: String!) {\n    acceptStaffInvite(token: $token, password: $password) {\n      ...SignInResultFields\n    }\n  }\n": typeof types.AcceptStaffInviteDocument,
     "\n  mutation ResetPassword($token: String!, $password: String!) {\n    resetPassword(token: $token, password: $password) {\n      ...SignInResultFields\n    }\n  }\n": typeof types.ResetPasswordDocument,
@@ -86,7 +88,7 @@ type Documents = {
     "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      secret\n      endpoint {\n        id\n        ...WebhookEndpointFields\n      }\n    }\n  }\n": typeof types.CreateWebhookEndpointDocument,
     "\n  query WebhookDeliveries($endpointId: ID!, $status: WebhookDeliveryStatus, $after: String) {\n    webhookDeliveries(endpointId: $endpointId, status: $status, first: 20, after: $after) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          status\n          attemptCount\n          createdAt\n          nextAttemptAt\n          event {\n            id\n            type\n          }\n          attempts {\n            attempt\n            statusCode\n            error\n            durationMs\n            startedAt\n          }\n        }\n      }\n    }\n  }\n": typeof types.WebhookDeliveriesDocument,
     "\n  mutation RedeliverWebhook($deliveryId: ID!) {\n    redeliverWebhook(deliveryId: $deliveryId) {\n      id\n      status\n      attemptCount\n      nextAttemptAt\n    }\n  }\n": typeof types.RedeliverWebhookDocument,
-    "\n  fragment WebhookEndpointFields on WebhookEndpoint {\n    id\n    url\n    description\n    enabled\n    events\n    createdAt\n  }\n": typeof types.WebhookEndpointFieldsFragmentDoc,
+    "\n  fragment WebhookEndpointFields on WebhookEndpoint {\n    id\n    url\n    description\n    enabled\n    events\n    audience\n    createdAt\n  }\n": typeof types.WebhookEndpointFieldsFragmentDoc,
     "\n  mutation SetWebhookEnabled($input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(input: $input) {\n      id\n      ...WebhookEndpointFields\n    }\n  }\n": typeof types.SetWebhookEnabledDocument,
     "\n  mutation RotateWebhookSecret($id: ID!) {\n    rotateWebhookSecret(id: $id) {\n      secret\n      endpoint {\n        id\n      }\n    }\n  }\n": typeof types.RotateWebhookSecretDocument,
     "\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id) {\n      id\n    }\n  }\n": typeof types.DeleteWebhookEndpointDocument,
@@ -137,6 +139,8 @@ const documents: Documents = {
     "\n  query WaitingCount {\n    conversations(first: 1, filter: { awaitingReply: true }) {\n      totalCount\n    }\n  }\n": types.WaitingCountDocument,
     "\n  query DashboardViewer {\n    viewer {\n      permissions\n      staff {\n        id\n        name\n      }\n      organization {\n        id\n        name\n        settings {\n          timeZone\n        }\n      }\n    }\n  }\n": types.DashboardViewerDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
+    "\n  query MyMentions {\n    myMentions {\n      id\n      conversationId\n      createdAt\n      message {\n        id\n        body\n        sender {\n          ... on StaffMember {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": types.MyMentionsDocument,
+    "\n  mutation WriteNote($input: WriteNoteInput!) {\n    writeNote(input: $input) {\n      id\n      ...TimelineMessageFields\n    }\n  }\n": types.WriteNoteDocument,
     "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": types.RequestPasswordResetDocument,
     "\n  mutation AcceptStaffInvite($token: String!, $password: String!) {\n    acceptStaffInvite(token: $token, password: $password) {\n      ...SignInResultFields\n    }\n  }\n": types.AcceptStaffInviteDocument,
     "\n  mutation ResetPassword($token: String!, $password: String!) {\n    resetPassword(token: $token, password: $password) {\n      ...SignInResultFields\n    }\n  }\n": types.ResetPasswordDocument,
@@ -168,7 +172,7 @@ const documents: Documents = {
     "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      secret\n      endpoint {\n        id\n        ...WebhookEndpointFields\n      }\n    }\n  }\n": types.CreateWebhookEndpointDocument,
     "\n  query WebhookDeliveries($endpointId: ID!, $status: WebhookDeliveryStatus, $after: String) {\n    webhookDeliveries(endpointId: $endpointId, status: $status, first: 20, after: $after) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          status\n          attemptCount\n          createdAt\n          nextAttemptAt\n          event {\n            id\n            type\n          }\n          attempts {\n            attempt\n            statusCode\n            error\n            durationMs\n            startedAt\n          }\n        }\n      }\n    }\n  }\n": types.WebhookDeliveriesDocument,
     "\n  mutation RedeliverWebhook($deliveryId: ID!) {\n    redeliverWebhook(deliveryId: $deliveryId) {\n      id\n      status\n      attemptCount\n      nextAttemptAt\n    }\n  }\n": types.RedeliverWebhookDocument,
-    "\n  fragment WebhookEndpointFields on WebhookEndpoint {\n    id\n    url\n    description\n    enabled\n    events\n    createdAt\n  }\n": types.WebhookEndpointFieldsFragmentDoc,
+    "\n  fragment WebhookEndpointFields on WebhookEndpoint {\n    id\n    url\n    description\n    enabled\n    events\n    audience\n    createdAt\n  }\n": types.WebhookEndpointFieldsFragmentDoc,
     "\n  mutation SetWebhookEnabled($input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(input: $input) {\n      id\n      ...WebhookEndpointFields\n    }\n  }\n": types.SetWebhookEnabledDocument,
     "\n  mutation RotateWebhookSecret($id: ID!) {\n    rotateWebhookSecret(id: $id) {\n      secret\n      endpoint {\n        id\n      }\n    }\n  }\n": types.RotateWebhookSecretDocument,
     "\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id) {\n      id\n    }\n  }\n": types.DeleteWebhookEndpointDocument,
@@ -359,6 +363,14 @@ export function graphql(source: "\n  mutation SignOut {\n    signOut\n  }\n"): (
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query MyMentions {\n    myMentions {\n      id\n      conversationId\n      createdAt\n      message {\n        id\n        body\n        sender {\n          ... on StaffMember {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query MyMentions {\n    myMentions {\n      id\n      conversationId\n      createdAt\n      message {\n        id\n        body\n        sender {\n          ... on StaffMember {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WriteNote($input: WriteNoteInput!) {\n    writeNote(input: $input) {\n      id\n      ...TimelineMessageFields\n    }\n  }\n"): (typeof documents)["\n  mutation WriteNote($input: WriteNoteInput!) {\n    writeNote(input: $input) {\n      id\n      ...TimelineMessageFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n"): (typeof documents)["\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -483,7 +495,7 @@ export function graphql(source: "\n  mutation RedeliverWebhook($deliveryId: ID!)
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment WebhookEndpointFields on WebhookEndpoint {\n    id\n    url\n    description\n    enabled\n    events\n    createdAt\n  }\n"): (typeof documents)["\n  fragment WebhookEndpointFields on WebhookEndpoint {\n    id\n    url\n    description\n    enabled\n    events\n    createdAt\n  }\n"];
+export function graphql(source: "\n  fragment WebhookEndpointFields on WebhookEndpoint {\n    id\n    url\n    description\n    enabled\n    events\n    audience\n    createdAt\n  }\n"): (typeof documents)["\n  fragment WebhookEndpointFields on WebhookEndpoint {\n    id\n    url\n    description\n    enabled\n    events\n    audience\n    createdAt\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -14,6 +14,7 @@ import { ShortcutHelp } from '../shortcuts/shortcut-help.js';
 import { createDashboardFormat, FormatContext, formatLocale } from '../format/dates.js';
 import { useStrings } from '../i18n/dashboard-i18n.js';
 import { useTranslation } from 'react-i18next';
+import { MentionsBadge } from '../note/mentions-badge.js';
 import './dashboard.css';
 
 const DashboardViewerQuery = graphql(`
@@ -89,6 +90,7 @@ export function Dashboard() {
               {t('waitingShort', { count: waiting.count })}
             </span>
           )}
+          <MentionsBadge />
           <ConnectionBanner />
           {inSettings && (
             <a

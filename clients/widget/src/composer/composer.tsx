@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useStrings } from '../i18n/widget-i18n.js';
 
-const ACCEPT = 'image/*,application/pdf';
+// Word files as well: the server accepts them (issue 19).
+const ACCEPT = 'image/*,application/pdf,.doc,.docx,application/msword,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const MAX_FILES = 5;
 
 export interface ComposerProps {

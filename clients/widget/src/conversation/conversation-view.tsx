@@ -1,14 +1,19 @@
-import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useApolloClient, useMutation, useQuery, useSubscription } from '@apollo/client/react';
+import { Fragment, useCallback, useEffect, useRef, useState } from 'react';
+import type { OutboxItem } from '../../../shared/messages/outbox.js';
 import { newClientMessageId } from '../../../shared/messages/client-message-id.js';
 import { Composer } from '../composer/composer.js';
 import { graphql, readFragment } from '../gql/index.js';
 import { ActorFieldsFragmentDoc } from '../gql/graphql.js';
 import { useStrings } from '../i18n/widget-i18n.js';
 import { useWidget } from '../session/widget-context.js';
-import { MessageBubble, MessageBubbleFragment, type MessageRef } from './message-bubble.js';
-import { PendingBubble, type PendingMessage } from './pending-bubble.js';
+import { MessageBubble, MessageBubbleFragment, senderKey, type MessageRef } from './message-bubble.js';
+import { PendingBubble } from './pending-bubble.js';
+import { useOutbox, type Draft } from './use-outbox.js';
+import { useScrollAnchor } from './use-scroll-anchor.js';
+import { useSeenMessages } from './use-seen-messages.js';
 import { useTypingSender } from './use-typing-sender.js';
+import { WelcomeNote } from './welcome-note.js';
 
 const ConversationQuery = graphql(`
   query WidgetConversation($id: ID!) {
@@ -25,6 +30,30 @@ const ConversationQuery = graphql(`
             id
             ...MessageBubble_message
           }
+        }
+        pageInfo {
+          hasPreviousPage
+          startCursor
+        }
+      }
+    }
+  }
+`);
+
+const EarlierMessagesQuery = graphql(`
+  query WidgetEarlierMessages($id: ID!, $before: String!) {
+    conversation(id: $id) {
+      id
+      messages(last: 50, before: $before) {
+        edges {
+          node {
+            id
+            ...MessageBubble_message
+          }
+        }
+        pageInfo {
+          hasPreviousPage
+          startCursor
         }
       }
     }
@@ -86,32 +115,50 @@ interface Entry {
   sequence: number;
   clientMessageId: string | null;
   own: boolean;
+  sender: string;
 }
 
 const entryOf = (ref: MessageRef): Entry => {
   const message = readFragment(MessageBubbleFragment, ref);
-  return { ref, sequence: message.sequence, clientMessageId: message.clientMessageId ?? null, own: message.sender?.__typename === 'Customer' };
+  return { ref, sequence: message.sequence, clientMessageId: message.clientMessageId ?? null, own: message.sender?.__typename === 'Customer', sender: senderKey(ref) };
 };
 
+export interface ConversationViewProps {
+  conversationId: string | null;
+  onCreate(): Promise<string>;
+  onShowList?: () => void;
+  /** Unread replies in the customer's other threads (a badge on "Your conversations"). */
+  otherUnread?: number;
+  pharmacy: { name: string; replyTimeText: string | null };
+}
+
 /**
- * One thread, live: history, then every event after it (from the last sequence we have,
- * again after a reconnect), typing both ways, read receipts both ways, sends with retry.
+ * One thread, live: history (paging back 50 at a time), then every event after it (from the
+ * last sequence we have, again after a reconnect), typing both ways, read receipts for what
+ * was on screen, and sends that wait for the network instead of giving up.
  */
-export function ConversationView(props: { conversationId: string | null; onCreate(): Promise<string>; onShowList?: () => void }) {
+export function ConversationView(props: ConversationViewProps) {
   const { conversationId } = props;
   const { open, reconnects } = useWidget();
   const t = useStrings();
+  const apollo = useApolloClient();
   const { data } = useQuery(ConversationQuery, { variables: { id: conversationId ?? '' }, skip: !conversationId, fetchPolicy: 'network-only' });
   const [messages, setMessages] = useState<Map<number, Entry>>(new Map());
-  const [pending, setPending] = useState<PendingMessage[]>([]);
+  const [earlier, setEarlier] = useState<{ cursor: string | null; more: boolean; loading: boolean }>({ cursor: null, more: false, loading: false });
+  const [progress, setProgress] = useState<Record<string, number>>({});
   const [staffRead, setStaffRead] = useState(0);
+  const [firstUnread, setFirstUnread] = useState<number | null | undefined>(undefined);
   const [typingName, setTypingName] = useState<string | null>(null);
   const [subscribeFrom, setSubscribeFrom] = useState<number | null>(null);
   const [visible, setVisible] = useState(document.visibilityState === 'visible');
   const newest = useRef(0);
   const markedRead = useRef(0);
   const typingTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  const end = useRef<HTMLLIElement>(null);
+  const list = useRef<HTMLOListElement>(null);
+  const activeRef = useRef(open && visible);
+  activeRef.current = open && visible;
+  const conversationRef = useRef(conversationId);
+  conversationRef.current = conversationId;
   const [sendMessage] = useMutation(SendMessage);
   const [markRead] = useMutation(MarkRead);
   const sendTyping = useTypingSender(conversationId);
@@ -125,26 +172,64 @@ export function ConversationView(props: { conversationId: string | null; onCreat
       return next;
     });
     for (const entry of entries) newest.current = Math.max(newest.current, entry.sequence);
-    const delivered = new Set(entries.map((entry) => entry.clientMessageId));
-    setPending((current) => current.filter((message) => !delivered.has(message.clientMessageId)));
+    for (const entry of entries) if (entry.clientMessageId) outboxRef.current?.remove(entry.clientMessageId);
     if (entries.some((entry) => !entry.own)) setTypingName(null);
   }, []);
+
+  const deliver = async (item: OutboxItem<Draft>) => {
+    const { body, files } = item.payload;
+    const id = conversationRef.current ?? (await props.onCreate());
+    const { data: sent } = await sendMessage({
+      variables: { input: { conversationId: id, body, clientMessageId: item.clientMessageId, attachments: files.length ? files : undefined } },
+      context: {
+        fetchOptions: {
+          onUploadProgress: ({ loaded, total }: { loaded: number; total: number }) => setProgress((current) => ({ ...current, [item.clientMessageId]: total ? loaded / total : 0 })),
+        },
+      },
+    });
+    if (sent) addMessages([sent.sendMessage]);
+  };
+  const { outbox, items: pending } = useOutbox(deliver);
+  const outboxRef = useRef(outbox);
 
   useEffect(() => {
     const conversation = data?.conversation;
     if (!conversation) return;
-    addMessages(conversation.messages.edges.map((edge) => edge.node));
+    const refs = conversation.messages.edges.map((edge) => edge.node);
+    addMessages(refs);
+    setEarlier((current) => (current.cursor ? current : { cursor: conversation.messages.pageInfo.startCursor ?? null, more: conversation.messages.pageInfo.hasPreviousPage, loading: false }));
     const others = conversation.participants.filter((participant) => participant.role !== 'CUSTOMER');
     setStaffRead((current) => Math.max(current, ...others.map((participant) => participant.lastReadSequence)));
     const mine = conversation.participants.find((participant) => participant.role === 'CUSTOMER');
     markedRead.current = Math.max(markedRead.current, mine?.lastReadSequence ?? 0);
+    // The first reply the customer has not read yet: the panel opens there, under a divider.
+    const unread = refs.map(entryOf).find((entry) => !entry.own && entry.sender !== 'system' && entry.sequence > markedRead.current);
+    setFirstUnread((current) => (current === undefined ? (unread?.sequence ?? null) : current));
     setSubscribeFrom((current) => current ?? newest.current);
   }, [data, addMessages]);
 
-  // After a drop, start again from the newest message we have: the server replays the rest.
+  // After a drop, start again from the newest message we have (the server replays the rest),
+  // and send what waited for the connection.
   useEffect(() => {
-    if (reconnects > 0) setSubscribeFrom((current) => (current === null ? null : newest.current));
-  }, [reconnects]);
+    if (reconnects === 0) return;
+    setSubscribeFrom((current) => (current === null ? null : newest.current));
+    outbox.flush();
+  }, [reconnects, outbox]);
+
+  const loadEarlier = async () => {
+    if (!conversationId || !earlier.cursor || earlier.loading) return;
+    setEarlier((current) => ({ ...current, loading: true }));
+    try {
+      const { data: page } = await apollo.query({ query: EarlierMessagesQuery, variables: { id: conversationId, before: earlier.cursor }, fetchPolicy: 'network-only' });
+      const connection = page?.conversation?.messages;
+      if (!connection) return setEarlier((current) => ({ ...current, loading: false }));
+      scroll.beforePrepend();
+      addMessages(connection.edges.map((edge) => edge.node));
+      setEarlier({ cursor: connection.pageInfo.startCursor ?? null, more: connection.pageInfo.hasPreviousPage, loading: false });
+    } catch {
+      setEarlier((current) => ({ ...current, loading: false }));
+    }
+  };
 
   useSubscription(ConversationEvents, {
     variables: { conversationId: conversationId ?? '', afterSequence: subscribeFrom ?? 0 },
@@ -153,6 +238,11 @@ export function ConversationView(props: { conversationId: string | null; onCreat
       const payload = event.data?.conversationEvents;
       if (!payload) return;
       if (payload.message) addMessages([payload.message]);
+      // A reply while the customer was not looking: the panel opens there, under the divider.
+      const added = payload.kind === 'MESSAGE_ADDED' && payload.message ? entryOf(payload.message) : null;
+      if (added && !added.own && added.sender !== 'system' && !activeRef.current) {
+        setFirstUnread((current) => (typeof current === 'number' && current > markedRead.current ? current : added.sequence));
+      }
       if (payload.kind === 'READ' && payload.read && payload.read.reader?.__typename !== 'Customer') {
         setStaffRead((current) => Math.max(current, payload.read!.sequence));
       }
@@ -180,66 +270,67 @@ export function ConversationView(props: { conversationId: string | null; onCreat
     return () => document.removeEventListener('visibilitychange', onChange);
   }, []);
 
-  // Read when seen: the panel is open and the tab visible.
-  const newestFromPharmacy = Math.max(0, ...[...messages.values()].filter((entry) => !entry.own).map((entry) => entry.sequence));
+  // Read when seen: the message was on screen while the panel was open and the tab visible.
+  const { seenUpTo, observe } = useSeenMessages(list, open && visible);
   useEffect(() => {
-    if (!conversationId || !open || !visible || newestFromPharmacy <= markedRead.current) return;
-    markedRead.current = newestFromPharmacy;
-    void markRead({ variables: { input: { conversationId, sequence: newestFromPharmacy } } }).catch(() => {
+    if (!conversationId || seenUpTo <= markedRead.current) return;
+    markedRead.current = seenUpTo;
+    void markRead({ variables: { input: { conversationId, sequence: seenUpTo } } }).catch(() => {
       markedRead.current = 0;
     });
-  }, [conversationId, open, visible, newestFromPharmacy, markRead]);
+  }, [conversationId, seenUpTo, markRead]);
 
   const sorted = [...messages.values()].sort((a, b) => a.sequence - b.sequence);
-  useEffect(() => {
-    end.current?.scrollIntoView?.({ block: 'end' });
-  }, [sorted.length, pending.length, typingName]);
-
-  const send = async (message: PendingMessage) => {
-    setPending((current) => [...current.filter((other) => other.clientMessageId !== message.clientMessageId), { ...message, status: 'sending', progress: undefined }]);
-    try {
-      const id = conversationId ?? (await props.onCreate());
-      const { data: sent } = await sendMessage({
-        variables: { input: { conversationId: id, body: message.body, clientMessageId: message.clientMessageId, attachments: message.files.length ? message.files : undefined } },
-        context: {
-          fetchOptions: {
-            onUploadProgress: ({ loaded, total }: { loaded: number; total: number }) =>
-              setPending((current) => current.map((other) => (other.clientMessageId === message.clientMessageId ? { ...other, progress: total ? loaded / total : undefined } : other))),
-          },
-        },
-      });
-      if (sent) addMessages([sent.sendMessage]);
-    } catch {
-      // The same clientMessageId on retry: the server returns the original if it did arrive.
-      setPending((current) => current.map((other) => (other.clientMessageId === message.clientMessageId ? { ...other, status: 'failed' } : other)));
-    }
-  };
+  const scroll = useScrollAnchor(list, { ready: firstUnread !== undefined || !conversationId, active: open && visible, count: sorted.length + pending.length + (typingName ? 1 : 0), firstUnread: firstUnread ?? null });
 
   const ownSeen = Math.max(0, ...sorted.filter((entry) => entry.own && entry.sequence <= staffRead).map((entry) => entry.sequence));
 
   return (
     <section className="cc-conversation" aria-label={t('messages')}>
       {props.onShowList && (
-        <button type="button" className="cc-link-button" onClick={props.onShowList}>
+        <button type="button" className="cc-link-button cc-threads-link" onClick={props.onShowList}>
           {t('conversations')}
+          {(props.otherUnread ?? 0) > 0 && <span className="cc-badge">{t('unread', { count: props.otherUnread! })}</span>}
         </button>
       )}
-      <ol className="cc-messages" aria-live="polite" aria-relevant="additions">
-        {sorted.length === 0 && pending.length === 0 && <li className="cc-empty">{t('noMessagesYet')}</li>}
-        {sorted.map((entry) => (
-          <MessageBubble key={entry.sequence} message={entry.ref} seen={entry.own && entry.sequence === ownSeen} />
+      <ol className="cc-messages" ref={list} onScroll={scroll.onScroll} aria-live="polite" aria-relevant="additions">
+        {earlier.more && (
+          <li className="cc-earlier">
+            <button type="button" className="cc-link-button" onClick={() => void loadEarlier()} disabled={earlier.loading}>
+              {earlier.loading ? t('loading') : t('earlierMessages')}
+            </button>
+          </li>
+        )}
+        {sorted.length === 0 && pending.length === 0 && <WelcomeNote pharmacyName={props.pharmacy.name} replyTimeText={props.pharmacy.replyTimeText} />}
+        {sorted.map((entry, index) => (
+          <Fragment key={entry.sequence}>
+            {entry.sequence === firstUnread && (
+              <li className="cc-divider" role="separator">
+                <span>{t('newMessages')}</span>
+              </li>
+            )}
+            <MessageBubble
+              message={entry.ref}
+              seen={entry.own && entry.sequence === ownSeen}
+              continued={index > 0 && sorted[index - 1]!.sender === entry.sender && entry.sequence !== firstUnread}
+              onMediaLoad={scroll.onMediaLoad}
+              observe={observe}
+            />
+          </Fragment>
         ))}
         {pending.map((message) => (
-          <PendingBubble key={message.clientMessageId} message={message} onRetry={() => void send(message)} />
+          <PendingBubble key={message.clientMessageId} message={message} progress={progress[message.clientMessageId]} onRetry={() => outbox.retry(message.clientMessageId)} />
         ))}
-        <li ref={end} className="cc-end" aria-hidden="true" />
       </ol>
       <p className="cc-typing" role="status">
         {typingName ? t('typing', { name: typingName }) : ''}
       </p>
       <Composer
         onTyping={sendTyping}
-        onSend={(body, files) => void send({ clientMessageId: newClientMessageId(), body, files, status: 'sending' })}
+        onSend={(body, files) => {
+          scroll.stickToBottom();
+          outbox.add(newClientMessageId(), { body, files });
+        }}
       />
     </section>
   );

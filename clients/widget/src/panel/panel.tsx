@@ -11,9 +11,10 @@ import { ReconnectBanner } from './reconnect-banner.js';
 import { useFocusTrap } from './use-focus-trap.js';
 
 const WidgetConfigQuery = graphql(`
-  query WidgetConfig($slug: String!) {
-    widgetConfig(organizationSlug: $slug) {
+  query WidgetConfig($slug: String!, $locale: String) {
+    widgetConfig(organizationSlug: $slug, locale: $locale) {
       name
+      replyTimeText
       primaryColor
       threadPolicy
       ...PanelHeader_config
@@ -31,9 +32,9 @@ export interface PanelProps {
 
 /** The open chat: header with the pharmacy's brand, then the pre-chat form or the conversation. */
 export function Panel({ signedIn, restoring, onSignedIn, notice }: PanelProps) {
-  const { organizationSlug, bridge, open } = useWidget();
+  const { organizationSlug, lang, bridge, open } = useWidget();
   const t = useStrings();
-  const { data, error } = useQuery(WidgetConfigQuery, { variables: { slug: organizationSlug } });
+  const { data, error } = useQuery(WidgetConfigQuery, { variables: { slug: organizationSlug, locale: lang } });
   // Signing in swaps the Apollo Client (one per token); keep showing what we had meanwhile,
   // or the thread would unmount and lose what the customer was typing.
   const lastConfig = useRef(data?.widgetConfig);
@@ -64,7 +65,7 @@ export function Panel({ signedIn, restoring, onSignedIn, notice }: PanelProps) {
       ) : !config || restoring ? (
         <p className="cc-loading">{t('loading')}</p>
       ) : signedIn ? (
-        <ChatHome threadPolicy={config.threadPolicy} />
+        <ChatHome threadPolicy={config.threadPolicy} pharmacy={{ name: config.name, replyTimeText: config.replyTimeText ?? null }} />
       ) : (
         <PrechatForm onSignedIn={onSignedIn} notice={notice} />
       )}

@@ -4,7 +4,7 @@ import { useWidget } from '../session/widget-context.js';
 
 /** "Reconnecting…" while the socket is down; "Back online" briefly once it is up and has caught up. */
 export function ReconnectBanner() {
-  const { connection, reconnects } = useWidget();
+  const { connection, online, reconnects } = useWidget();
   const t = useStrings();
   const [justBack, setJustBack] = useState(false);
   useEffect(() => {
@@ -13,9 +13,10 @@ export function ReconnectBanner() {
     const timer = setTimeout(() => setJustBack(false), 2500);
     return () => clearTimeout(timer);
   }, [reconnects]);
-  const text = connection === 'offline' ? t('reconnecting') : justBack ? t('reconnected') : null;
+  const down = !online || connection === 'offline';
+  const text = !online ? t('offline') : connection === 'offline' ? t('reconnecting') : justBack ? t('reconnected') : null;
   return (
-    <div className={text ? `cc-banner${connection === 'offline' ? ' cc-banner-offline' : ''}` : 'cc-banner-empty'} role="status" aria-live="polite">
+    <div className={text ? `cc-banner${down ? ' cc-banner-offline' : ''}` : 'cc-banner-empty'} role="status" aria-live="polite">
       {text}
     </div>
   );

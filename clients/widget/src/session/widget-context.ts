@@ -13,6 +13,8 @@ export interface WidgetContextValue {
   /** The panel is visible (always true on the chat link's own page). */
   open: boolean;
   connection: ConnectionState;
+  /** The browser's `navigator.onLine`, kept current by its online/offline events. */
+  online: boolean;
   /** This visit's thread as the loader kept it (thread policy NEW_EACH_VISIT). */
   visitThreadId: string | null;
   /** Grows every time the socket comes back after a drop: subscriptions restart from what they have. */

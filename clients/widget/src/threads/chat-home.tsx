@@ -34,6 +34,8 @@ const InboxEvents = graphql(`
       isDefault
       unreadCount
       lastSequence
+      subject
+      createdAt
       lastMessage {
         id
         sequence
@@ -58,7 +60,7 @@ const StartConversation = graphql(`
  * A signed-in customer: their thread (which one follows the pharmacy's thread policy),
  * the list when they have several, the unread count for the launcher.
  */
-export function ChatHome({ threadPolicy }: { threadPolicy: WidgetThreadPolicy }) {
+export function ChatHome({ threadPolicy, pharmacy }: { threadPolicy: WidgetThreadPolicy; pharmacy: { name: string; replyTimeText: string | null } }) {
   const { organizationSlug, bridge, format, reconnects, visitThreadId } = useWidget();
   const t = useStrings();
   const { data, refetch } = useQuery(ThreadsQuery, { fetchPolicy: 'cache-and-network' });
@@ -71,7 +73,13 @@ export function ChatHome({ threadPolicy }: { threadPolicy: WidgetThreadPolicy })
   // undefined: not chosen yet; null: a new thread, created with the first message.
   const [activeId, setActiveId] = useState<string | null | undefined>(undefined);
   const [showList, setShowList] = useState(false);
-  const [newThread, setNewThread] = useState(false);
+  // A new thread the customer asked for, with the subject they gave (maybe empty).
+  const [newThread, setNewThread] = useState<{ subject: string } | null>(null);
+  const [toast, setToast] = useState<{ conversationId: string; title: string } | null>(null);
+  const activeRef = useRef(activeId);
+  activeRef.current = activeId;
+  const showListRef = useRef(showList);
+  showListRef.current = showList;
   // Changes when the customer switches threads, not when a new one is created by its first send.
   const [viewKey, setViewKey] = useState(0);
   const lastSequences = useRef(new Map<string, number>());
@@ -96,6 +104,10 @@ export function ChatHome({ threadPolicy }: { threadPolicy: WidgetThreadPolicy })
         lastSequences.current.set(conversation.id, message.sequence);
         if (message.sender && message.sender.__typename !== 'Customer') {
           bridge.send(WidgetEvent.Message, { conversationId: conversation.id, sequence: message.sequence });
+          // A reply in a thread the customer is not looking at: say so, or it goes unnoticed.
+          if (conversation.id !== activeRef.current || showListRef.current) {
+            setToast({ conversationId: conversation.id, title: conversation.subject ?? t('conversationOf', { date: format.date(conversation.createdAt) }) });
+          }
         }
       }
     },
@@ -106,49 +118,79 @@ export function ChatHome({ threadPolicy }: { threadPolicy: WidgetThreadPolicy })
     bridge.send(WidgetEvent.Unread, { count: threads.reduce((sum, thread) => sum + thread.unreadCount, 0) });
   }, [bridge, threads]);
 
+  useEffect(() => {
+    if (!toast) return;
+    const timer = setTimeout(() => setToast(null), TOAST_MS);
+    return () => clearTimeout(timer);
+  }, [toast]);
+
   /** The first message of a new thread: the default thread, or a new one for this visit. */
   const createThread = async (): Promise<string> => {
-    const wantsNew = newThread || threadPolicy === 'NEW_EACH_VISIT';
-    const subject = wantsNew ? `${t('untitled')} ${format.date(new Date())}` : undefined;
+    const wantsNew = newThread !== null || threadPolicy === 'NEW_EACH_VISIT';
+    // Without a subject the server gives the customer's default thread: a new one needs a title.
+    const subject = wantsNew ? newThread?.subject.trim() || t('conversationOf', { date: format.date(new Date()) }) : undefined;
     const { data: created } = await startConversation({ variables: { input: subject ? { subject } : {} } });
     const id = created!.startConversation.id;
     visitThread.set(id);
     setActiveId(id);
-    setNewThread(false);
+    setNewThread(null);
     void refetch();
     return id;
   };
 
   if (!data && activeId === undefined) return <p className="cc-loading">{t('loading')}</p>;
 
+  const pick = (id: string) => {
+    setActiveId(id);
+    setViewKey((key) => key + 1);
+    setShowList(false);
+    setToast(null);
+  };
+  const otherUnread = threads.filter((thread) => thread.id !== activeId).reduce((sum, thread) => sum + thread.unreadCount, 0);
+  const toastView = toast && (
+    <div className="cc-toast" role="status">
+      <span>{t('newReplyIn', { title: toast.title })}</span>
+      <button type="button" className="cc-link-button" onClick={() => pick(toast.conversationId)}>
+        {t('show')}
+      </button>
+    </div>
+  );
+
   if (showList) {
     return (
+      <>
+      {toastView}
       <ThreadList
         threads={threads}
         activeId={activeId ?? null}
-        onPick={(id) => {
-          setActiveId(id);
-          setViewKey((key) => key + 1);
-          setShowList(false);
-        }}
-        onNew={() => {
+        onPick={pick}
+        onNew={(subject) => {
           setActiveId(null);
-          setNewThread(true);
+          setNewThread({ subject });
           setViewKey((key) => key + 1);
           setShowList(false);
         }}
       />
+      </>
     );
   }
   return (
-    <ConversationView
-      key={viewKey}
-      conversationId={activeId ?? null}
-      onCreate={createThread}
-      onShowList={threads.length > 1 || (threads.length === 1 && !activeId) ? () => setShowList(true) : undefined}
-    />
+    <>
+      {toastView}
+      <ConversationView
+        key={viewKey}
+        conversationId={activeId ?? null}
+        onCreate={createThread}
+        pharmacy={pharmacy}
+        otherUnread={otherUnread}
+        onShowList={threads.length > 1 || (threads.length === 1 && !activeId) ? () => setShowList(true) : undefined}
+      />
+    </>
   );
 }
+
+/** How long "New reply in …" stays up. */
+const TOAST_MS = 8000;
 
 type Thread = { id: string; status: string; isDefault: boolean };
 

@@ -11,9 +11,13 @@ const sentMessage = (sender: Record<string, unknown>) => ({
   kind: 'TEXT',
   body: 'Is my prescription ready?',
   createdAt: '2025-01-01T10:00:00.000Z',
+  editedAt: null,
   deletedAt: null,
   clientMessageId: 'c1',
+  systemEvent: null,
   sender,
+  replyTo: null,
+  reactions: [],
   attachments: [],
 });
 

@@ -10,6 +10,7 @@ export const API_KEY_SCOPES: { scope: ApiKeyScope; help: string }[] = [
   { scope: 'STAFF_READ', help: 'The pharmacy team, e.g. to pick an assignee.' },
   { scope: 'WEBHOOKS_MANAGE', help: 'Webhook endpoints, their delivery log, redelivery.' },
   { scope: 'STATS_READ', help: 'Response-time and workload figures.' },
+  { scope: 'NOTES_READ', help: 'Internal notes in threads (with conversations:read).' },
 ];
 
 /** As partners see it in errors and docs: CONVERSATIONS_READ → "conversations:read". */

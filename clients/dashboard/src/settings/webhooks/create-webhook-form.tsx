@@ -1,7 +1,7 @@
 import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { graphql } from '../../gql/index.js';
-import type { WebhookEventType } from '../../gql/graphql.js';
+import type { WebhookAudience, WebhookEventType } from '../../gql/graphql.js';
 import { inputErrors } from '../input-errors.js';
 import { SecretOnce } from '../secret-once.js';
 import { eventName, WEBHOOK_EVENTS } from './webhook-events.js';
@@ -23,16 +23,18 @@ export function CreateWebhookForm() {
   const [url, setUrl] = useState('');
   const [events, setEvents] = useState<WebhookEventType[]>([]);
   const [secret, setSecret] = useState<string | null>(null);
+  const [forTeam, setForTeam] = useState(false);
   const [create, { loading, error, reset }] = useMutation(CreateWebhookEndpointMutation, { refetchQueries: ['WebhookEndpoints'] });
   const errors = inputErrors(error);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const result = await create({ variables: { input: { url: url.trim(), events } } }).catch(() => null);
+    const result = await create({ variables: { input: { url: url.trim(), events, audience: (forTeam ? 'TEAM' : 'CUSTOMER') as WebhookAudience } } }).catch(() => null);
     if (result?.data) {
       setSecret(result.data.createWebhookEndpoint.secret);
       setUrl('');
       setEvents([]);
+      setForTeam(false);
     }
   }
 
@@ -68,6 +70,10 @@ export function CreateWebhookForm() {
         </ul>
         {errors.events && <span className="field-error">{errors.events}</span>}
       </fieldset>
+      <label className="field field--inline">
+        <input type="checkbox" checked={forTeam} onChange={(event) => setForTeam(event.target.checked)} />
+        <span>Include internal notes (only for the pharmacy’s own systems)</span>
+      </label>
       {errors.form && (
         <p className="notice notice--error" role="alert">
           {errors.form}

@@ -14,6 +14,7 @@ export const WebhookEndpointFields = graphql(`
     description
     enabled
     events
+    audience
     createdAt
   }
 `);
@@ -70,6 +71,7 @@ export function WebhookEndpointCard(props: { endpoint: FragmentType<typeof Webho
         <span className={`state ${endpoint.enabled ? 'state--on' : 'state--off'}`}>{endpoint.enabled ? 'Enabled' : 'Paused'}</span>
       </div>
       {endpoint.description && <p className="settings__muted">{endpoint.description}</p>}
+      <p className="settings__muted">{endpoint.audience === 'TEAM' ? 'Receives everything the team sees, internal notes included.' : 'Receives what the customer sees: never internal notes.'}</p>
       <ul className="chips" aria-label="Events">
         {endpoint.events.map((type) => (
           <li key={type} className="chip">

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { launcherStringsFor } from '../../../../clients/widget/src/i18n/launcher-strings.js';
-import { createWidgetI18n, widgetResources } from '../../../../clients/widget/src/i18n/widget-i18n.js';
+import { createWidgetI18n, widgetResources } from '../../../../clients/widget/src/i18n/widget-resources.js';
 
 describe('widget strings', () => {
   it('has every English key in Dutch, and no empty text', () => {
