@@ -8,7 +8,6 @@ import { usePendingSends } from './pending-sends.js';
 import './composer.css';
 import { Icon } from '../icons.js';
 import { useFocusComposerRequests, useShortcut } from '../shortcuts/keyboard-shortcuts.js';
-import { NOTE_STRINGS } from '../note/note-strings.js';
 import { useWriteNote } from '../note/write-note.js';
 import '../note/note.css';
 
@@ -88,15 +87,15 @@ export function Composer(props: ComposerProps) {
     <form className={`composer${noting ? ' composer--note' : ''}`} onSubmit={submit} aria-label={t('reply')}>
       <div className="composer__modes" role="group">
         <button type="button" className="composer__mode" aria-pressed={!noting} onClick={() => setMode('reply')}>
-          {NOTE_STRINGS.replyTab}
+          {t('noteReplyTab')}
         </button>
         <button type="button" className="composer__mode composer__mode--note" aria-pressed={noting} onClick={() => setMode('note')}>
-          {NOTE_STRINGS.noteTab}
+          {t('noteTab')}
         </button>
       </div>
       {noting && note.state.error && (
         <p className="field-error" role="alert">
-          {NOTE_STRINGS.noteFailed}
+          {t('noteFailed')}
         </p>
       )}
       {props.replyTo && (
@@ -148,8 +147,8 @@ export function Composer(props: ComposerProps) {
         />
         <textarea
           ref={input}
-          aria-label={noting ? NOTE_STRINGS.noteLabel : t('messageLabel')}
-          placeholder={noting ? NOTE_STRINGS.notePlaceholder : t('composerPlaceholder')}
+          aria-label={noting ? t('noteTab') : t('messageLabel')}
+          placeholder={noting ? t('notePlaceholder') : t('composerPlaceholder')}
           rows={2}
           value={body}
           onChange={(event) => {
@@ -161,7 +160,7 @@ export function Composer(props: ComposerProps) {
           onPaste={onPaste}
         />
         <button type="submit" className="button button--primary" disabled={!canSend || note.state.loading}>
-          {noting ? NOTE_STRINGS.saveNote : t('send')}
+          {noting ? t('saveNote') : t('send')}
         </button>
       </div>
       {body.length > MAX_BODY_LENGTH && (

@@ -8,7 +8,6 @@ import { AttachmentList } from './attachment-list.js';
 import { MessageActions } from './message-actions.js';
 import { MessageEditor } from './message-editor.js';
 import { ReactionChips } from './reaction-chips.js';
-import { NOTE_STRINGS } from '../note/note-strings.js';
 
 export const MessageBubbleFields = graphql(`
   fragment MessageBubbleFields on Message {
@@ -97,7 +96,7 @@ export function MessageBubble(props: MessageBubbleProps) {
           {format.time(message.createdAt)}
         </time>
         {message.editedAt && !deleted && <span title={format.dateTime(message.editedAt)}>· {t('edited')}</span>}
-        {isNote && <span className="message__team-only">· {NOTE_STRINGS.onlyTeam}</span>}
+        {isNote && <span className="message__team-only">· {t('noteOnlyTeam')}</span>}
         {props.seen && !isNote && <span className="message__seen">· {t('seen')}</span>}
       </div>
       {!deleted && <ReactionChips message={message} viewerStaffId={props.viewerStaffId} />}

@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { graphql } from '../gql/index.js';
 import { openConversation } from '../routing/use-route.js';
-import { NOTE_STRINGS } from './note-strings.js';
+import { useStrings } from '../i18n/dashboard-i18n.js';
 
 const MyMentionsQuery = graphql(`
   query MyMentions {
@@ -31,15 +31,16 @@ const POLL_MS = 30_000;
 export function MentionsBadge() {
   const { data } = useQuery(MyMentionsQuery, { pollInterval: POLL_MS, fetchPolicy: 'cache-and-network' });
   const [open, setOpen] = useState(false);
+  const t = useStrings();
   const mentions = data?.myMentions ?? [];
   if (mentions.length === 0) return null;
   return (
     <div className="mentions">
       <button type="button" className="mentions__badge" aria-expanded={open} onClick={() => setOpen(!open)}>
-        @ {NOTE_STRINGS.mentions(mentions.length)}
+        @ {t('mentions', { count: mentions.length })}
       </button>
       {open && (
-        <ul className="mentions__list" aria-label={NOTE_STRINGS.mentionsTitle}>
+        <ul className="mentions__list" aria-label={t('mentionsTitle')}>
           {mentions.map((mention) => (
             <li key={mention.id}>
               <button
@@ -49,7 +50,7 @@ export function MentionsBadge() {
                   openConversation(mention.conversationId);
                 }}
               >
-                <strong>{NOTE_STRINGS.mentionFrom(mention.message.sender?.__typename === 'StaffMember' ? mention.message.sender.name : '')}</strong>
+                <strong>{t('mentionFrom', { name: mention.message.sender?.__typename === 'StaffMember' ? mention.message.sender.name : '' })}</strong>
                 <span>{(mention.message.body ?? '').slice(0, 100)}</span>
               </button>
             </li>
