@@ -1,4 +1,5 @@
-import type { Conversation, ConversationChannel, ConversationStatus } from '../../entities/conversation.entity.js';
+import { ConversationStatus as ConversationStatusValue, type Conversation, type ConversationChannel, type ConversationStatus } from '../../entities/conversation.entity.js';
+import { ActorType } from '../../entities/actor-type.js';
 import { Customer } from '../../entities/customer.entity.js';
 import { Message, MessageKind } from '../../entities/message.entity.js';
 import { StaffUser } from '../../entities/staff-user.entity.js';
@@ -8,11 +9,12 @@ import { actorOf, unreadSenderTypesFor } from '../../gateway/auth/viewer.js';
 import { badUserInput } from '../../gateway/errors/domain-error.js';
 import type { ScopedQuery } from '../../gateway/tenancy/scoped-query.js';
 import { assertId, type TenantScope } from '../../gateway/tenancy/tenant-scope.js';
-import { customerSearchCondition, isPhoneNumberSearch } from '../customer/customer-search.js';
+import { customerSearchCondition, escapeLike, isPhoneNumberSearch } from '../customer/customer-search.js';
 
 export interface ConversationListFilter {
   status?: ConversationStatus[];
   unreadOnly?: boolean;
+  awaitingReply?: boolean;
   assignedToMe?: boolean;
   unassigned?: boolean;
   channel?: ConversationChannel[];
@@ -56,6 +58,16 @@ export function conversationListQuery(scope: TenantScope, filter: ConversationLi
       },
     );
   }
+  if (filter.awaitingReply) {
+    // The newest text message by sequence (the (conversation_id, sequence) index walks back to it).
+    query.andWhere('conversation.status IN (:...awaitingStatuses)', { awaitingStatuses: [ConversationStatusValue.OPEN, ConversationStatusValue.PENDING] });
+    query.andWhere(
+      `(SELECT newest.sender_type FROM message newest
+        WHERE newest.conversation_id = conversation.id AND newest.kind = :awaitingKind AND newest.deleted_at IS NULL
+        ORDER BY newest.sequence DESC LIMIT 1) = :awaitingSender`,
+      { awaitingKind: MessageKind.TEXT, awaitingSender: ActorType.CUSTOMER },
+    );
+  }
   const search = filter.search?.trim();
   if (search) {
     // Matching phone numbers would tell a key without customers:read whose number it is, one
@@ -64,7 +76,10 @@ export function conversationListQuery(scope: TenantScope, filter: ConversationLi
     if (!matchPhone && isPhoneNumberSearch(search)) assertPermissions(scope.viewer, [Permission.READ_CUSTOMERS]);
     const condition = customerSearchCondition('searched', search, { matchPhone });
     const matching = scope.customers('searched').select('searched.id').andWhere(condition.where);
-    query.andWhere(`conversation.customerId IN (${matching.getQuery()})`, condition.parameters);
+    // Staff also find a thread by its subject ("repeat prescription"); a partner key's subject
+    // access depends on its scopes, so keys and customers match names as before.
+    const bySubject = scope.viewer.kind === 'staff' ? ' OR lower(conversation.subject) LIKE :subjectPattern' : '';
+    query.andWhere(`(conversation.customerId IN (${matching.getQuery()})${bySubject})`, { ...condition.parameters, subjectPattern: `%${escapeLike(search.toLowerCase())}%` });
   }
   return query;
 }

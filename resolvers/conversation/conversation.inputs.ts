@@ -12,6 +12,14 @@ export class ConversationFilterInput {
   @IsBoolean()
   unreadOnly?: boolean;
 
+  @Field({
+    nullable: true,
+    description:
+      "The team's view of unread: open or pending conversations whose newest message (not deleted, not a status change) is the customer's, so they wait for the pharmacy's answer whoever of the team gives it. unreadOnly is the viewer's own view.",
+  })
+  @IsBoolean()
+  awaitingReply?: boolean;
+
   @Field({ nullable: true, description: 'Staff only: conversations assigned to the viewer.' })
   @IsBoolean()
   assignedToMe?: boolean;
@@ -33,7 +41,8 @@ export class ConversationFilterInput {
 
   @Field({
     nullable: true,
-    description: "Part of the customer's name, or the start of their phone number. Partner keys without customers:read match names only, and a number-only term is FORBIDDEN for them.",
+    description:
+      "Part of the customer's name, or the start of their phone number; for staff also part of the conversation's subject. Partner keys without customers:read match names only, and a number-only term is FORBIDDEN for them.",
   })
   @MaxLength(100)
   search?: string;

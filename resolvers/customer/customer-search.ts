@@ -46,6 +46,6 @@ export function customerSearchCondition(alias: string, search: string, { matchPh
   };
 }
 
-function escapeLike(value: string): string {
+export function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (character) => `\\${character}`);
 }

@@ -62,7 +62,7 @@ interface PageDocument {
 function visibleStrings(target: Page): Promise<string[]> {
   return target.evaluate(() => {
     const document = (globalThis as unknown as { document: PageDocument }).document;
-    const userContent = '.message__body, .message__quote, .conversation-row__preview, .conversation-row__meta, .conversation-row__name, .message-hit__snippet, .message__sender, .customer-panel__details dd, .customer-panel h3, .conversation-header__who, .dashboard__org, .dashboard__staff, .composer__reply strong';
+    const userContent = '.message__body, .message__quote, .conversation-row__preview:not(.conversation-row__preview--system), .conversation-row__meta, .conversation-row__name, .message-hit__snippet, .message__sender, .customer-panel__details dd, .customer-panel h3, .conversation-header__who, .dashboard__org, .dashboard__staff, .composer__reply strong';
     const strings: string[] = [];
     const walker = document.createTreeWalker(document.body, 4 /* NodeFilter.SHOW_TEXT */);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -114,6 +114,10 @@ describe('the dashboard in Dutch', () => {
       { input: { conversationId: sofie.conversationId, body: 'Hebben jullie ook zinkzalf?', clientMessageId: nextClientMessageId() } },
       sofie.token,
     );
+    // "Alle": the resolved and pending threads too, whose previews are status changes.
+    await page.getByRole('tab', { name: 'Alle', exact: true }).click();
+    await page.getByRole('list', { name: 'Gesprekken' }).getByRole('link', { name: /^Daan Visser/ }).waitFor({ timeout: UI_TIMEOUT });
+    expect(await page.locator('.conversation-row__preview--system').allTextContents()).toEqual(expect.arrayContaining(['Gesprek afgehandeld', 'Gesprek op wachten gezet']));
     await page.getByRole('list', { name: 'Gesprekken' }).getByRole('link', { name: /^Sofie Jansen/ }).click();
     const bubble = page.locator('.message', { hasText: 'Hebben jullie ook zinkzalf?' });
     await bubble.waitFor({ timeout: UI_TIMEOUT });

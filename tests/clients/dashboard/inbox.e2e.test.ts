@@ -224,7 +224,7 @@ describe('the staff dashboard', () => {
 
     await page.getByRole('combobox', { name: 'Assignee' }).selectOption({ label: 'Anna de Vries' });
     await waitFor(async () => (await assignee().textContent()) === 'Anna de Vries');
-    expect(await page.getByRole('button', { name: 'Assign to me' }).count()).toBe(1);
+    await waitForCount(page.getByRole('button', { name: 'Assign to me' }), 1);
 
     await page.getByRole('button', { name: 'Mark pending' }).click();
     await waitForCount(row('Sofie Jansen'), 0);
@@ -241,7 +241,7 @@ describe('the staff dashboard', () => {
     await waitForCount(row('Lucas Smit'), 0);
     await row('Sofie Jansen').waitFor();
     await search.fill('nobody');
-    await page.getByText('No customer matches that name or number.').waitFor({ timeout: UI_TIMEOUT });
+    await page.getByText('No conversation matches that name, number or subject.').waitFor({ timeout: UI_TIMEOUT });
     await search.fill('');
     await row('Lucas Smit').waitFor({ timeout: UI_TIMEOUT });
     await row('Sofie Jansen').waitFor();

@@ -3,7 +3,7 @@ import { DEMO_PASSWORD, seedDemoData, type DemoAccounts } from '../../../gateway
 import { collectPageErrors, launchBrowser, saveScreenshot } from '../../support/browser.js';
 import { nextClientMessageId, staffSessionToken } from '../../support/fixtures.js';
 import { startTestGateway, type TestGateway } from '../../support/test-gateway.js';
-import { UI_TIMEOUT, waitFor } from './dashboard-page.js';
+import { UI_TIMEOUT, waitFor, type ScrollBox } from './dashboard-page.js';
 
 /**
  * What a pharmacist meets at the counter beyond sending (issue 20, points 7 and 10–17),
@@ -82,12 +82,43 @@ describe("the pharmacist's dashboard", () => {
     expect(await body.getByRole('link').count()).toBe(2);
     expect(await body.textContent()).toContain('javascript:alert(document.cookie)');
     expect(await page.locator('a[href^="javascript:" i], a[href^="data:" i]').count()).toBe(0);
+    // A fresh thread opens at its very newest message, not a line short of it.
+    await waitFor(() => timeline().evaluate((box: ScrollBox) => box.scrollHeight - box.scrollTop - box.clientHeight <= 2));
+  });
+
+  it("counts conversations waiting for the team's answer in the header, and drops one a colleague answered though it stays unread for me", async () => {
+    const badge = page.locator('.dashboard__unread');
+    const waiting = async () => Number(/^(\d+)/.exec((await badge.textContent()) ?? '')?.[1] ?? 0);
+    await waitFor(async () => (await waiting()) > 0);
+    const before = await waiting();
+    expect(await page.title()).toBe(`(${before}) Counterchat`);
+    await row('Lucas Smit, 1 unread').waitFor();
+
+    const lucas = demo.customers.find((c) => c.name === 'Lucas Smit')!;
+    const lucasToken = (await gateway.tokens.issueChatToken({ organizationId: demo.organization.id, customerId: lucas.id })).token;
+    const lucasThread = (await gateway.graphql('{ conversations(first: 1) { edges { node { id } } } }', {}, lucasToken)).data.conversations.edges[0].node.id;
+    const anna = await staffSessionToken(gateway.dataSource, gateway.tokens, demo.staff.find((staff) => staff.email === 'anna@demo-pharmacy.test')!);
+    const answered = await gateway.graphql(
+      'mutation($input: SendMessageInput!) { sendMessage(input: $input) { id } }',
+      { input: { conversationId: lucasThread, body: 'The pens are fine, Lucas.', clientMessageId: nextClientMessageId() } },
+      anna,
+    );
+    expect(answered.errors).toBeUndefined();
+    await waitFor(async () => (await waiting()) === before - 1);
+    expect(await page.title()).toBe(before - 1 > 0 ? `(${before - 1}) Counterchat` : 'Counterchat');
+    // Ben still has Lucas's message to read: his own unread stays on the row.
+    await row('Lucas Smit, 1 unread').waitFor();
+    await page.getByRole('tab', { name: 'Waiting' }).click();
+    await waitFor(async () => (await row('Lucas Smit').count()) === 0 && (await row('Sofie Jansen').count()) === 1);
+    await page.getByRole('tab', { name: 'Open' }).click();
+    await row('Lucas Smit').waitFor();
   });
 
   it('opens a message found by search scrolled into view and highlighted, though forty messages came after it', async () => {
     await sendAsSofie('Do you stock elderflower throat lozenges without sugar?');
     for (let n = 1; n <= 40; n++) await sendAsSofie(`Later message ${n}`);
-    await message('Later message 40').waitFor({ timeout: UI_TIMEOUT });
+    // Forty live events on a shared machine: more time than one UI step.
+    await message('Later message 40').waitFor({ timeout: 30_000 });
     await page.getByRole('searchbox', { name: 'Search customers and messages' }).fill('elderflower');
     const hit = page.getByRole('list', { name: 'Messages found' }).getByRole('link', { name: /^Sofie Jansen: .*elderflower/ });
     await hit.click({ timeout: UI_TIMEOUT });
@@ -116,6 +147,18 @@ describe("the pharmacist's dashboard", () => {
     await page.keyboard.type('It is on the shelf.');
     await page.keyboard.press('Enter');
     await message('It is on the shelf.').locator('blockquote').waitFor({ timeout: UI_TIMEOUT });
+  });
+
+  it('keeps all five quick reactions inside the thread beside the customer panel at 1440 px', async () => {
+    const long = timeline().locator('.message--customer', { hasText: 'The leaflet is at' });
+    await long.hover();
+    await long.getByRole('button', { name: 'Add reaction' }).click();
+    const last = long.getByRole('button', { name: 'React with 😊' });
+    await last.waitFor();
+    const [button, thread] = await Promise.all([last.boundingBox(), page.getByRole('region', { name: 'Conversation', exact: true }).boundingBox()]);
+    expect(button!.x + button!.width).toBeLessThanOrEqual(thread!.x + thread!.width);
+    expect(button!.x).toBeGreaterThanOrEqual(thread!.x);
+    await long.getByRole('button', { name: 'Add reaction' }).click();
   });
 
   it('asks in its own dialog before deleting a message, and shows "Message deleted" after', async () => {
@@ -207,6 +250,17 @@ describe("the pharmacist's dashboard", () => {
     expect(bodies.filter((body) => body === 'And a second one, after it.')).toHaveLength(1);
     expect(bodies.indexOf('Written on the train without signal.')).toBeLessThan(bodies.indexOf('And a second one, after it.'));
     expect(await message('Written on the train without signal.').count()).toBe(1);
+  });
+
+  it('keeps the header on one short row at phone width, "Sign out" included', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    const header = page.locator('.dashboard__header');
+    const [box, brand, signOut] = await Promise.all([header.boundingBox(), page.locator('.dashboard__brand').boundingBox(), page.getByRole('button', { name: 'Sign out' }).boundingBox()]);
+    expect(box!.height).toBeLessThan(844 * 0.1);
+    expect(Math.abs(signOut!.y + signOut!.height / 2 - (brand!.y + brand!.height / 2))).toBeLessThan(8);
+    expect(signOut!.x + signOut!.width).toBeLessThanOrEqual(390);
+    await saveScreenshot(page, 'dashboard-phone-header');
+    await page.setViewportSize({ width: 1440, height: 900 });
   });
 
   it('shows every problem of the pharmacy settings form at once, each next to its field, in words', async () => {

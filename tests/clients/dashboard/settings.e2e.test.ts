@@ -215,6 +215,15 @@ describe('the settings area of an admin', () => {
     await page.getByRole('table', { name: 'Response times' }).getByRole('row', { name: /All channels/ }).waitFor({ timeout: UI_TIMEOUT });
     expect(await tiles.count()).toBeGreaterThanOrEqual(6);
     await page.getByRole('table', { name: 'By staff member' }).waitFor();
+    // At 1440 px the tables fit without a sideways scroll, and "Waiting for an answer" is the header's number.
+    await page.setViewportSize({ width: 1440, height: 900 });
+    for (const box of await page.locator('.settings-table__scroll').all()) {
+      await waitFor(() => box.evaluate((element: { scrollWidth: number; clientWidth: number }) => element.scrollWidth <= element.clientWidth));
+    }
+    const headerCount = Number(/^(\d+)/.exec((await page.locator('.dashboard__unread').textContent()) ?? '0')?.[1] ?? 0);
+    const waitingTile = page.locator('.stat-tile', { has: page.getByText('Waiting for an answer') }).locator('dd');
+    await waitFor(async () => Number(await waitingTile.textContent()) === headerCount);
+    await page.setViewportSize({ width: 1280, height: 900 });
     await page.getByRole('checkbox', { name: 'Business hours only' }).check();
     await page.getByText(/counting business hours only/).or(page.getByRole('alert')).first().waitFor({ timeout: UI_TIMEOUT });
     await saveScreenshot(page, 'dashboard-statistics');
@@ -230,6 +239,19 @@ describe('the settings area of an admin', () => {
       return actions.length === 1 && actions[0] === 'API key created';
     });
     await saveScreenshot(page, 'dashboard-audit-log');
+
+    // Reads by one person: names and a link to the conversation, no raw type names or ids.
+    await page.getByLabel('Action').selectOption('MESSAGES_READ');
+    await page.getByLabel('Person').selectOption({ label: 'Anna de Vries' });
+    await table.getByRole('link', { name: 'Open conversation' }).first().waitFor({ timeout: UI_TIMEOUT });
+    expect(new Set(await table.locator('tbody td:nth-child(3)').allTextContents())).toEqual(new Set(['Anna de Vries']));
+    expect(await table.getByText('Conversation', { exact: true }).count()).toBe(0);
+    expect(await table.locator('code').count()).toBe(0);
+    // Anna's reads of Sofie's thread (the search hit opened it, the subscription read on): one row each run.
+    const links = await table.getByRole('link', { name: 'Open conversation' }).evaluateAll((anchors: { getAttribute(name: string): string | null }[]) => anchors.map((anchor) => anchor.getAttribute('href')));
+    for (let index = 1; index < links.length; index += 1) expect(links[index]).not.toBe(links[index - 1]);
+    await page.getByLabel('Person').selectOption('');
+    await page.getByLabel('Action').selectOption('');
   });
 
   it('reveals the widget secret on request and rotates it after a confirmation', async () => {

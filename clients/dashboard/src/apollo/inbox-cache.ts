@@ -24,7 +24,7 @@ export function addConversationToLists(cache: ApolloCache, conversation: Filtera
         if (!existing?.edges) return existing;
         if (existing.edges.some((edge) => readField('id', edge.node) === conversation.id)) return existing;
         const filter = filterOf(storeFieldName);
-        if (!filter || filter.search || !matchesFilter(conversation, filter, viewerStaffId)) return existing;
+        if (!filter || filter.search || filter.awaitingReply || !matchesFilter(conversation, filter, viewerStaffId)) return existing;
         const node = toReference(id);
         if (!node) return existing;
         return { ...existing, edges: [{ __typename: 'ConversationEdge', cursor: `live:${conversation.id}`, node }, ...existing.edges] };

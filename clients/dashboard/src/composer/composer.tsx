@@ -34,6 +34,11 @@ export function Composer(props: ComposerProps) {
   const input = useRef<HTMLTextAreaElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const typing = useTypingSignal(props.conversationId);
+  // A note is for the team: no files, no reply, no typing signal to the customer.
+  const [mode, setMode] = useState<'reply' | 'note'>('reply');
+  const note = useWriteNote();
+  const noting = mode === 'note';
+  const canSend = (body.trim().length > 0 || (!noting && props.files.length > 0)) && body.length <= MAX_BODY_LENGTH;
   const focus = () => input.current?.focus();
   useFocusComposerRequests(focus);
   useShortcut('r', focus);
@@ -42,11 +47,6 @@ export function Composer(props: ComposerProps) {
   useEffect(() => {
     if (replyToId) input.current?.focus();
   }, [replyToId]);
-  // A note is for the team: no files, no reply, no typing signal to the customer.
-  const [mode, setMode] = useState<'reply' | 'note'>('reply');
-  const note = useWriteNote();
-  const noting = mode === 'note';
-  const canSend = (body.trim().length > 0 || (!noting && props.files.length > 0)) && body.length <= MAX_BODY_LENGTH;
 
   function submit(event?: FormEvent) {
     event?.preventDefault();

@@ -38,11 +38,16 @@ export function AssigneePicker({ conversationId, assigneeId, viewerStaffId }: As
 
   return (
     <div className="assignee-picker">
-      {assigneeId !== viewerStaffId && (
-        <button type="button" className="button" disabled={loading} onClick={() => assignTo(viewerStaffId)}>
-          {t('assignToMe')}
-        </button>
-      )}
+      <button
+        type="button"
+        className={`button${assigneeId === viewerStaffId ? ' assignee-picker__me--hidden' : ''}`}
+        disabled={loading || assigneeId === viewerStaffId}
+        aria-hidden={assigneeId === viewerStaffId || undefined}
+        tabIndex={assigneeId === viewerStaffId ? -1 : undefined}
+        onClick={() => assignTo(viewerStaffId)}
+      >
+        {t('assignToMe')}
+      </button>
       <label className="assignee-picker__select">
         <span className="visually-hidden">{t('assignee')}</span>
         <select value={assigneeId ?? ''} disabled={loading || !data} onChange={(event) => assignTo(event.target.value || null)}>

@@ -20,6 +20,7 @@ export const ConversationHeaderFields = graphql(`
       id
       name
       phone
+      email
     }
     assignee {
       id
@@ -81,7 +82,7 @@ export function ConversationHeader(props: ConversationHeaderProps) {
           {customerOnline && <span className="visually-hidden">{t('onlineHidden')}</span>}
         </h2>
         <p>
-          {[conversation.customer.phone, conversation.subject].filter(Boolean).join(' · ')} <StatusBadge status={conversation.status} />
+          {[conversation.customer.phone || conversation.customer.email, conversation.subject].filter(Boolean).join(' · ')} <StatusBadge status={conversation.status} />
         </p>
       </div>
       <div className="conversation-header__actions">

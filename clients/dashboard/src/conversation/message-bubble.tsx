@@ -73,7 +73,7 @@ export function MessageBubble(props: MessageBubbleProps) {
   const isNote = message.kind === 'NOTE';
 
   return (
-    <li className={`message${fromStaffSide ? ' message--staff' : ' message--customer'}${props.highlighted ? ' message--highlighted' : ''}${isNote ? ' message--note' : ''}`} data-sequence={message.sequence} aria-label={t('senderAt', { name: senderName, time: format.time(message.createdAt) })}>
+    <li className={`message${fromStaffSide ? ' message--staff' : ' message--customer'}${isNote ? ' message--note' : ''}${props.highlighted ? ' message--highlighted' : ''}`} data-sequence={message.sequence} aria-label={t('senderAt', { name: senderName, time: format.time(message.createdAt) })}>
       {props.showSender && <span className="message__sender">{senderName}</span>}
       <div className={`message__bubble${deleted ? ' message__bubble--deleted' : ''}`}>
         {message.replyTo && (
@@ -96,7 +96,7 @@ export function MessageBubble(props: MessageBubbleProps) {
           {format.time(message.createdAt)}
         </time>
         {message.editedAt && !deleted && <span title={format.dateTime(message.editedAt)}>· {t('edited')}</span>}
-        {isNote && <span className="message__team-only">· {t('onlyTeam')}</span>}
+        {isNote && <span className="message__team-only">· {t('noteOnlyTeam')}</span>}
         {props.seen && !isNote && <span className="message__seen">· {t('seen')}</span>}
       </div>
       {!deleted && <ReactionChips message={message} viewerStaffId={props.viewerStaffId} />}

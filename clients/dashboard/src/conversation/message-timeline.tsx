@@ -52,6 +52,7 @@ export function MessageTimeline(props: MessageTimelineProps) {
   const t = useStrings();
   const format = useFormat();
   const scroller = useRef<HTMLDivElement>(null);
+  const list = useRef<HTMLOListElement>(null);
   const atBottom = useRef(true);
   const anchor = useRef<number | null>(null);
   const [loadingOlder, setLoadingOlder] = useState(false);
@@ -108,6 +109,21 @@ export function MessageTimeline(props: MessageTimelineProps) {
       setNewBelow(true);
     }
   }, [lastSequence, pendingCount]);
+
+  // What grows after the first layout (a thumbnail decoding, the "Seen" line, a reaction)
+  // keeps a thread that was at the bottom at the bottom: a fresh load stopped short of the
+  // newest message by about that much.
+  useEffect(() => {
+    const element = scroller.current;
+    const content = list.current;
+    if (!element || !content) return;
+    const observer = new ResizeObserver(() => {
+      if (atBottom.current) element.scrollTop = element.scrollHeight;
+    });
+    observer.observe(content);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
 
   function scrollToNewest() {
     const element = scroller.current;
@@ -168,7 +184,7 @@ export function MessageTimeline(props: MessageTimelineProps) {
             messages.length > 0 && <span>{t('startOfConversation')}</span>
           )}
         </div>
-        <ol className="timeline__messages">
+        <ol className="timeline__messages" ref={list}>
           {messages.map((message, index) => {
             const previous = messages[index - 1];
             const newDay = !previous || format.dayKey(previous.createdAt) !== format.dayKey(message.createdAt);

@@ -1,7 +1,8 @@
 import { useQuery } from '@apollo/client/react';
 import { graphql, readFragment, type FragmentType } from '../gql/index.js';
 import { useFormat } from '../format/dates.js';
-import { useStrings, type DashboardKey } from '../i18n/dashboard-i18n.js';
+import { useStrings } from '../i18n/dashboard-i18n.js';
+import { systemEventText } from './system-event-text.js';
 import { StaffMembersQuery } from './assignee-picker.js';
 
 export const SystemMessageFields = graphql(`
@@ -17,7 +18,6 @@ export const SystemMessageFields = graphql(`
   }
 `);
 
-const STATUS_WORDS: Record<string, DashboardKey> = { OPEN: 'systemReopened', PENDING: 'systemPending', RESOLVED: 'systemResolved', CLOSED: 'systemClosed' };
 
 /** A status or assignment change, centred between the bubbles. */
 export function SystemMessage(props: { message: FragmentType<typeof SystemMessageFields> }) {
@@ -25,11 +25,8 @@ export function SystemMessage(props: { message: FragmentType<typeof SystemMessag
   const { data } = useQuery(StaffMembersQuery, { fetchPolicy: 'cache-first' });
   const t = useStrings();
   const format = useFormat();
-  const nameOf = (id: string | null | undefined) => data?.staffMembers.find((staff) => staff.id === id)?.name ?? t('aColleague');
-  const event = message.systemEvent;
-  let text = message.body ?? t('systemUpdated');
-  if (event?.type === 'STATUS_CHANGED') text = t(STATUS_WORDS[event.to ?? ''] ?? 'systemUpdated');
-  if (event?.type === 'ASSIGNEE_CHANGED') text = event.to ? t('systemAssigned', { name: nameOf(event.to) }) : t('systemUnassigned');
+  const nameOf = (id: string) => data?.staffMembers.find((staff) => staff.id === id)?.name ?? null;
+  const text = systemEventText(message.systemEvent, message.body, t, nameOf);
   return (
     <li className="system-message">
       <span>

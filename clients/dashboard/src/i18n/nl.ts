@@ -3,9 +3,6 @@ import type { en } from './en.js';
 /** The dashboard in Dutch: u-form, as pharmacies address customers and colleagues in writing. */
 export const nl: Record<keyof typeof en, string> = {
   backToInbox: "Terug naar de inbox",
-  unreadMessages_one: "{{count}} ongelezen bericht",
-  unreadMessages_other: "{{count}} ongelezen berichten",
-  unreadShort: "{{count}} ongelezen",
   inbox: "Inbox",
   settings: "Instellingen",
   statistics: "Statistieken",
@@ -24,13 +21,13 @@ export const nl: Record<keyof typeof en, string> = {
   tabConversations: "Gesprekken: {{tab}}",
   inboxNotLoaded: "De inbox kon niet worden geladen.",
   tryAgain: "Opnieuw proberen",
-  noCustomerMatches: "Geen klant met die naam of dat nummer.",
+  noCustomerMatches: "Geen gesprek met die naam, dat nummer of dat onderwerp.",
   nothingHere: "Niets te doen. Goed gewerkt.",
   loadingConversations: "Gesprekken laden…",
   conversations: "Gesprekken",
   loadingMore: "Meer laden…",
   searchLabel: "Klanten en berichten zoeken",
-  searchPlaceholder: "Zoek op naam, telefoon of bericht",
+  searchPlaceholder: "Zoek op naam, telefoon, onderwerp of bericht",
   statusOpen: "Open",
   statusPending: "In afwachting",
   statusResolved: "Afgehandeld",
@@ -188,6 +185,11 @@ export const nl: Record<keyof typeof en, string> = {
   signedInAs: "U meldt zich aan als {{email}}.",
   backToInboxButton: "Terug naar inbox",
   // Pharmacy workflow (issue 19): notes, customer profile.
+  filterWaiting: "Wacht",
+  waitingShort: "{{count}} wachtend",
+  waitingLabel_one: "{{count}} gesprek wacht op antwoord",
+  waitingLabel_other: "{{count}} gesprekken wachten op antwoord",
+  waitingTitle: "Gesprekken waarin de klant als laatste schreef, voor het hele team",
   noteReplyTab: "Antwoord",
   noteTab: "Interne notitie",
   notePlaceholder: "Schrijf een interne notitie… (@naam noemt een collega; Enter slaat op)",
@@ -219,4 +221,5 @@ export const nl: Record<keyof typeof en, string> = {
   unblockCustomer: "Blokkade opheffen",
   blockConfirm: "{{name}} blokkeren? De chat werkt meteen niet meer; er wordt niets verwijderd.",
   customerBlocked: "Geblokkeerd: deze klant kan niet chatten.",
+  noteOnlyTeam: "Alleen zichtbaar voor uw team",
 };

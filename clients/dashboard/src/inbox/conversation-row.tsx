@@ -3,6 +3,7 @@ import type { ConversationRowFieldsFragment } from '../gql/graphql.js';
 import { StatusBadge } from './status-badge.js';
 import { ConversationLink, ConversationLinkHeading } from './conversation-link.js';
 import { useStrings, type Translate } from '../i18n/dashboard-i18n.js';
+import { systemEventText } from '../conversation/system-event-text.js';
 
 export const ConversationRowFields = graphql(`
   fragment ConversationRowFields on Conversation {
@@ -15,6 +16,7 @@ export const ConversationRowFields = graphql(`
       id
       name
       phone
+      email
     }
     assignee {
       id
@@ -26,6 +28,10 @@ export const ConversationRowFields = graphql(`
       body
       deletedAt
       kind
+      systemEvent {
+        type
+        to
+      }
       attachments {
         id
       }
@@ -57,11 +63,11 @@ export function ConversationRow(props: ConversationRowProps) {
       <ConversationLink conversationId={conversation.id} label={label} current={props.selected}>
         <ConversationLinkHeading name={conversation.customer.name} at={conversation.lastActivityAt} now={props.now} />
         <span className="conversation-row__meta">
-          {conversation.customer.phone && <span>{conversation.customer.phone}</span>}
+          {(conversation.customer.phone || conversation.customer.email) && <span>{conversation.customer.phone || conversation.customer.email}</span>}
           {conversation.subject && <span className="conversation-row__subject">{conversation.subject}</span>}
         </span>
         <span className="conversation-row__bottom">
-          <span className="conversation-row__preview">{preview(conversation.lastMessage, props.viewerStaffId, t)}</span>
+          <span className={`conversation-row__preview${conversation.lastMessage?.kind === 'SYSTEM' ? ' conversation-row__preview--system' : ''}`}>{preview(conversation.lastMessage, props.viewerStaffId, t)}</span>
           {unread && (
             <span className="unread-badge" data-testid="unread-badge">
               {conversation.unreadCount}
@@ -84,6 +90,6 @@ function preview(message: LastMessage, viewerStaffId: string, t: Translate): str
   if (message.deletedAt) return t('messageDeleted');
   const fromViewer = message.sender?.__typename === 'StaffMember' && message.sender.id === viewerStaffId;
   const text = message.body?.trim() || (message.attachments.length ? t('attachments', { count: message.attachments.length }) : '');
-  if (message.kind === 'SYSTEM') return text || t('statusChanged');
+  if (message.kind === 'SYSTEM') return systemEventText(message.systemEvent, text || t('statusChanged'), t);
   return fromViewer ? t('youSaid', { text }) : text;
 }

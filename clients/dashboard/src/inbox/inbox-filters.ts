@@ -1,10 +1,11 @@
 import type { ConversationFilter, ConversationStatus } from '../gql/graphql.js';
 import type { DashboardKey } from '../i18n/dashboard-keys.js';
 
-export type InboxFilterName = 'all' | 'unread' | 'mine' | 'open' | 'pending' | 'resolved';
+export type InboxFilterName = 'all' | 'waiting' | 'unread' | 'mine' | 'open' | 'pending' | 'resolved';
 
 export const INBOX_FILTERS: { name: InboxFilterName; label: DashboardKey }[] = [
   { name: 'all', label: 'filterAll' },
+  { name: 'waiting', label: 'filterWaiting' },
   { name: 'unread', label: 'filterUnread' },
   { name: 'mine', label: 'filterMine' },
   { name: 'open', label: 'filterOpen' },
@@ -16,6 +17,8 @@ export const INBOX_FILTERS: { name: InboxFilterName; label: DashboardKey }[] = [
 export function conversationFilter(name: InboxFilterName, search: string): ConversationFilter {
   const filter: ConversationFilter = {};
   if (name === 'unread') filter.unreadOnly = true;
+  // Whether a row still waits is the server's call (it needs the newest text message), like search.
+  if (name === 'waiting') filter.awaitingReply = true;
   if (name === 'mine') filter.assignedToMe = true;
   if (name === 'open') filter.status = ['OPEN'];
   if (name === 'pending') filter.status = ['PENDING'];

@@ -34,9 +34,9 @@ const InboxEventsSubscription = graphql(`
  * Keeps every conversation list live: the event's row is normalized into the cache by id
  * (so counts, previews and status update everywhere), and a conversation no list holds
  * yet is added to the lists it belongs in. `onConversation` hears every event too (the
- * notifications of new customer messages).
+ * notifications of new customer messages), and `onChange` that one came (the waiting count).
  */
-export function useInboxEvents(viewerStaffId: string, onConversation?: (conversation: AlertableConversation) => void): void {
+export function useInboxEvents(viewerStaffId: string, onConversation?: (conversation: AlertableConversation) => void, onChange?: () => void): void {
   useSubscription(InboxEventsSubscription, {
     ignoreResults: true,
     onData: ({ client, data }) => {
@@ -44,6 +44,7 @@ export function useInboxEvents(viewerStaffId: string, onConversation?: (conversa
       if (!conversation) return;
       addConversationToLists(client.cache, conversation, viewerStaffId);
       onConversation?.(conversation);
+      onChange?.();
     },
   });
 }

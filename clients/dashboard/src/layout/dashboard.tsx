@@ -5,7 +5,7 @@ import { ConversationView } from '../conversation/conversation-view.js';
 import { graphql } from '../gql/index.js';
 import { InboxPane } from '../inbox/inbox-pane.js';
 import { useInboxEvents } from '../inbox/use-inbox-events.js';
-import { useUnreadTitle } from '../inbox/use-unread-title.js';
+import { useCountInTitle, useWaitingCount } from '../inbox/use-waiting-count.js';
 import { PendingSendsProvider } from '../composer/pending-sends.js';
 import { accountPath, openAccount, openInbox, openSettings, settingsPath, useRoute } from '../routing/use-route.js';
 import { settingsEntry } from '../settings/settings-sections.js';
@@ -56,10 +56,11 @@ export function Dashboard() {
   const { conversationId, messageSequence, settingsSection, account } = useRoute();
   const [endSession] = useMutation(SignOutMutation);
   const { data } = useQuery(DashboardViewerQuery);
-  const unread = useUnreadTitle('Counterchat');
-  useFaviconBadge(unread);
+  const waiting = useWaitingCount();
+  useCountInTitle(waiting.count, 'Counterchat');
+  useFaviconBadge(waiting.count);
   const viewer = data?.viewer;
-  useInboxEvents(staffId, useCustomerMessageAlerts(staffId, viewer?.organization.name));
+  useInboxEvents(staffId, useCustomerMessageAlerts(staffId, viewer?.organization.name), waiting.inboxChanged);
 
   const t = useStrings();
   const { i18n } = useTranslation();
@@ -88,9 +89,9 @@ export function Dashboard() {
             <span className="dashboard__brand">Counterchat</span>
           )}
           <span className="dashboard__org">{viewer?.organization.name}</span>
-          {unread > 0 && (
-            <span className="dashboard__unread" aria-label={t('unreadMessages', { count: unread })}>
-              {t('unreadShort', { count: unread })}
+          {waiting.count > 0 && (
+            <span className="dashboard__unread" aria-label={t('waitingLabel', { count: waiting.count })} title={t('waitingTitle')}>
+              {t('waitingShort', { count: waiting.count })}
             </span>
           )}
           <MentionsBadge />

@@ -11,7 +11,7 @@ export function ShortcutHelp() {
   useShortcut('?', open);
   return (
     <>
-      <button type="button" className="button button--ghost" aria-label={t('keyboardShortcuts')} title={t('keyboardShortcutsTitle')} onClick={open}>
+      <button type="button" className="button button--ghost dashboard__shortcuts" aria-label={t('keyboardShortcuts')} title={t('keyboardShortcutsTitle')} onClick={open}>
         ?
       </button>
       <dialog ref={dialog} className="shortcut-help" aria-labelledby="shortcut-help-title">

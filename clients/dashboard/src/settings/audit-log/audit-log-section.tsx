@@ -4,10 +4,13 @@ import { graphql, readFragment, type FragmentType } from '../../gql/index.js';
 import { ActorFieldsFragmentDoc, type AuditAction } from '../../gql/graphql.js';
 import { useFormat } from '../../format/dates.js';
 import { errorMessage } from '../input-errors.js';
+import { StaffMembersQuery } from '../../conversation/assignee-picker.js';
+import { conversationPath, openConversation } from '../../routing/use-route.js';
+import { groupRepeatedReads, type AuditRow } from './audit-log-groups.js';
 
 const AuditLogQuery = graphql(`
-  query AuditLog($actions: [AuditAction!], $after: String) {
-    auditLog(first: 25, after: $after, actions: $actions) {
+  query AuditLog($actions: [AuditAction!], $actorId: ID, $after: String) {
+    auditLog(first: 50, after: $after, actions: $actions, actorId: $actorId) {
       pageInfo {
         hasNextPage
         endCursor
@@ -71,6 +74,34 @@ const ACTION_LABELS: Record<AuditAction, string> = {
 };
 
 
+/** Who acted, as one key for grouping: the same person, key or customer. */
+function actorKey(ref: FragmentType<typeof ActorFieldsFragmentDoc> | null | undefined): string {
+  const actor = readFragment(ActorFieldsFragmentDoc, ref);
+  return actor ? `${actor.__typename}:${actor.id}` : 'system';
+}
+
+/** The object in words: a conversation opens, a colleague by name, anything else by what it is. */
+function objectCell(type: string | null, id: string | null, staffName: (id: string) => string | null) {
+  if (!type) return '—';
+  const label = OBJECT_LABELS[type] ?? type;
+  if (type === 'Conversation' && id) {
+    return (
+      <a
+        href={conversationPath(id)}
+        onClick={(event) => {
+          if (event.metaKey || event.ctrlKey || event.shiftKey) return;
+          event.preventDefault();
+          openConversation(id);
+        }}
+      >
+        Open conversation
+      </a>
+    );
+  }
+  if (type === 'StaffMember' && id) return staffName(id) ?? label;
+  return label;
+}
+
 /** "Alice", "Shop sync (API key)", "Jan Jansen (customer)"; a dash when no one did it (the system). */
 function actorLabel(ref: FragmentType<typeof ActorFieldsFragmentDoc> | null | undefined): string {
   const actor = readFragment(ActorFieldsFragmentDoc, ref);
@@ -78,18 +109,39 @@ function actorLabel(ref: FragmentType<typeof ActorFieldsFragmentDoc> | null | un
   return `${actor.name}${actor.__typename === 'PartnerApp' ? ' (API key)' : actor.__typename === 'Customer' ? ' (customer)' : ''}`;
 }
 
-/** Who did what to which object, newest first, a page at a time, filtered by action. */
+// What the objects are called, instead of the code's type names.
+const OBJECT_LABELS: Record<string, string> = {
+  Conversation: 'Conversation',
+  Customer: 'Customer',
+  Message: 'Message',
+  ApiKey: 'API key',
+  WebhookEndpoint: 'Webhook endpoint',
+  StaffMember: 'Staff member',
+  StaffInvitation: 'Invitation',
+  Organization: 'Pharmacy',
+};
+
+/**
+ * Who did what to which object, newest first, a page at a time, filtered by action and by
+ * person; a run of "Messages read" by one person in one conversation is one row with its count.
+ */
 export function AuditLogSection() {
   const format = useFormat();
   const [action, setAction] = useState<AuditAction | ''>('');
+  const [actorId, setActorId] = useState('');
+  const { data: team } = useQuery(StaffMembersQuery);
+  const staffName = (id: string | null | undefined) => team?.staffMembers.find((staff) => staff.id === id)?.name ?? null;
   // Cursors of the pages before the current one, so "Newer" can go back.
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const after = cursors[cursors.length - 1] ?? null;
   const { data, previousData, loading, error, refetch } = useQuery(AuditLogQuery, {
-    variables: { actions: action ? [action] : null, after },
+    variables: { actions: action ? [action] : null, actorId: actorId || null, after },
     fetchPolicy: 'network-only',
   });
   const connection = (data ?? previousData)?.auditLog;
+  const rows = groupRepeatedReads(
+    (connection?.edges ?? []).map(({ node }): AuditRow<typeof node> => ({ entry: node, action: node.action, actorKey: actorKey(node.actor), objectId: node.objectId ?? null })),
+  );
 
   return (
     <>
@@ -107,6 +159,23 @@ export function AuditLogSection() {
             {Object.entries(ACTION_LABELS).map(([value, label]) => (
               <option key={value} value={value}>
                 {label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Person
+          <select
+            value={actorId}
+            onChange={(event) => {
+              setActorId(event.target.value);
+              setCursors([null]);
+            }}
+          >
+            <option value="">Everyone</option>
+            {team?.staffMembers.map((staff) => (
+              <option key={staff.id} value={staff.id}>
+                {staff.name}
               </option>
             ))}
           </select>
@@ -135,22 +204,23 @@ export function AuditLogSection() {
               </tr>
             </thead>
             <tbody>
-              {connection.edges.map(({ node }) => (
+              {rows.map(({ entry: node, count, oldest }) => (
                 <tr key={node.id}>
                   <td>
                     <time dateTime={node.createdAt}>{format.dateTime(node.createdAt)}</time>
-                  </td>
-                  <th scope="row">{ACTION_LABELS[node.action] ?? node.action}</th>
-                  <td>{actorLabel(node.actor)}</td>
-                  <td>
-                    {node.objectType ? (
-                      <>
-                        {node.objectType} <code className="field-help">{node.objectId}</code>
-                      </>
-                    ) : (
-                      '—'
+                    {count > 1 && oldest && (
+                      <span className="field-help">
+                        {' '}
+                        (since {format.dateTime(oldest.createdAt)})
+                      </span>
                     )}
                   </td>
+                  <th scope="row">
+                    {ACTION_LABELS[node.action] ?? node.action}
+                    {count > 1 && <span className="settings__muted"> ×{count}</span>}
+                  </th>
+                  <td>{actorLabel(node.actor)}</td>
+                  <td>{objectCell(node.objectType ?? null, node.objectId ?? null, staffName)}</td>
                   <td>{node.ip ?? '—'}</td>
                 </tr>
               ))}

@@ -2,6 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { useMemo, useState } from 'react';
 import { graphql } from '../../gql/index.js';
 import { errorMessage } from '../input-errors.js';
+import { useWaitingCount } from '../../inbox/use-waiting-count.js';
 import { DurationCells } from './duration-cells.js';
 
 const ConversationStatsQuery = graphql(`
@@ -70,6 +71,7 @@ const DurationHeaders = ({ label }: { label: string }) => (
 
 /** Counts now, and response and resolution times of the chosen days (last 7 by default). */
 export function StatisticsSection() {
+  const waiting = useWaitingCount();
   const [range, setRange] = useState(lastWeek);
   const [businessHoursOnly, setBusinessHoursOnly] = useState(false);
   // Whole local days: from the start of the first to the start of the day after the last.
@@ -119,7 +121,11 @@ export function StatisticsSection() {
               <dd>{stats.openedToday}</dd>
             </div>
             <div className="stat-tile">
-              <dt>Unread</dt>
+              <dt title="The customer wrote last: the header's count">Waiting for an answer</dt>
+              <dd>{waiting.count}</dd>
+            </div>
+            <div className="stat-tile">
+              <dt title="The customer's newest message is not read by any colleague yet">Not read by anyone</dt>
               <dd>{stats.unreadConversations}</dd>
             </div>
             <div className="stat-tile">
@@ -128,7 +134,7 @@ export function StatisticsSection() {
             </div>
           </dl>
           <div className="settings-table__scroll">
-            <table className="settings-table" aria-label="Response times">
+            <table className="settings-table settings-table--stats" aria-label="Response times">
               <thead>
                 <tr>
                   <th scope="col">Channel</th>
@@ -156,7 +162,7 @@ export function StatisticsSection() {
             </table>
           </div>
           <div className="settings-table__scroll">
-            <table className="settings-table" aria-label="By staff member">
+            <table className="settings-table settings-table--stats" aria-label="By staff member">
               <thead>
                 <tr>
                   <th scope="col">Staff member</th>
