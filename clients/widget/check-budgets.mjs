@@ -6,8 +6,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
-// The app budget went from 150 to 160 KB with i18next + react-i18next (about 18 KB), the i18n library both clients share.
-export const BUDGETS = { loader: 5 * 1024, app: 160 * 1024 };
+// The app budget went from 150 to 160 KB with i18next + react-i18next (about 18 KB), the i18n library both clients share,
+// and to 170 KB with linkifyjs + linkify-react (about 10 KB), the link rules both clients share.
+export const BUDGETS = { loader: 5 * 1024, app: 170 * 1024 };
 
 const distDir = fileURLToPath(new URL('../../dist/clients', import.meta.url));
 const gzipped = (file) => gzipSync(readFileSync(file), { level: 9 }).length;

@@ -147,6 +147,25 @@ describe('what the customer sees of the pharmacy’s workflow', () => {
   }, 90_000);
 });
 
+describe('links in the pharmacy’s messages', () => {
+  it('are clickable, open in a new tab without the opener, and a javascript: address stays text', async () => {
+    const visitor = await customer('Lina Links');
+    try {
+      await staffSend(visitor.conversationId, 'The leaflet: https://example.org/leaflet?id=7 and not this: javascript:alert(1)');
+      const link = visitor.frame.locator('.cc-body a', { hasText: 'example.org/leaflet' });
+      await link.waitFor();
+      expect(await link.getAttribute('href')).toBe('https://example.org/leaflet?id=7');
+      expect(await link.getAttribute('target')).toBe('_blank');
+      expect(await link.getAttribute('rel')).toBe('noopener noreferrer');
+      const hrefs = await visitor.frame.locator('.cc-messages a').evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href') ?? ''));
+      expect(hrefs.filter((href) => /^javascript:/i.test(href))).toEqual([]);
+      expect(await visitor.frame.locator('.cc-messages').innerText()).toContain('javascript:alert(1)');
+    } finally {
+      await visitor.context.close();
+    }
+  }, 90_000);
+});
+
 describe('what the pharmacy does to messages, and replies elsewhere', () => {
   it('shows the reply-to quote, reactions, "edited" and "Message deleted", and a reply in another thread as a toast and a badge', async () => {
     const visitor = await customer('Rita Replies');

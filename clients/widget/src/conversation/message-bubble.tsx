@@ -2,6 +2,7 @@ import { graphql, readFragment, type FragmentType } from '../gql/index.js';
 import { ActorFieldsFragmentDoc } from '../gql/graphql.js';
 import { useStrings } from '../i18n/widget-i18n.js';
 import { useWidget } from '../session/widget-context.js';
+import { LinkedText } from '../../../shared/links/linked-text.js';
 import { customerSystemText } from './system-note.js';
 
 export const MessageBubbleFragment = graphql(`
@@ -92,7 +93,7 @@ export function MessageBubble(props: MessageBubbleProps) {
                 <span className="cc-quote-body">{quoted.deletedAt ? t('messageDeleted') : (quoted.body ?? t('attachment'))}</span>
               </blockquote>
             )}
-            {message.body && <p className="cc-body">{message.body}</p>}
+            {message.body && <LinkedText className="cc-body">{message.body}</LinkedText>}
             {message.attachments.map((attachment) =>
               attachment.isImage ? (
                 <a key={attachment.id} href={attachment.url} target="_blank" rel="noreferrer" className="cc-photo">
