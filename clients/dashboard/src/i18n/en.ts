@@ -242,6 +242,8 @@ export const en = {
   notifyBrowser: "Browser notifications while the dashboard is open",
   notifySound: "With a sound",
   notifyPush: "Push notifications to this browser, also with no dashboard tab open",
+  pushDenied: "The browser did not allow notifications.",
+  pushIncomplete: "The browser gave an incomplete push subscription.",
   notifyDigest: "E-mail me when a customer has waited too long (if the pharmacy turned this on)",
   // Settings → Notifications: what customers are sent, and the log.
   customerNotifyIntro: "A customer who is away (no chat open) gets one e-mail, or an SMS when they have no e-mail, when a reply stays unread: “<pharmacy> replied to your question” with a link that opens the chat once. Never the message itself. Only customers who agreed get them; every mail can unsubscribe them, and STOP ends texts.",

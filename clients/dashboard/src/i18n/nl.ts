@@ -244,6 +244,8 @@ export const nl: Record<keyof typeof en, string> = {
   notifyBrowser: "Browsermeldingen terwijl het dashboard open is",
   notifySound: "Met geluid",
   notifyPush: "Pushmeldingen naar deze browser, ook als er geen dashboardtabblad open is",
+  pushDenied: "De browser heeft meldingen niet toegestaan.",
+  pushIncomplete: "De browser gaf een onvolledig pushabonnement terug.",
   notifyDigest: "Mail mij als een klant te lang wacht (als de apotheek dit heeft aangezet)",
   // Instellingen → Meldingen.
   customerNotifyIntro: "Een klant die weg is (geen chat open) krijgt één e-mail, of een sms als er geen e-mailadres is, wanneer een antwoord ongelezen blijft: “<apotheek> heeft uw vraag beantwoord” met een link die de chat één keer opent. Nooit het bericht zelf. Alleen klanten die toestemming gaven krijgen ze; met elke mail kunnen ze zich afmelden, en STOP beëindigt sms’jes.",

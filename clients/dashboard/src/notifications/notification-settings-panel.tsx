@@ -5,7 +5,7 @@ import type { NotifiedConversations } from '../gql/graphql.js';
 import { useStrings, type DashboardKey } from '../i18n/dashboard-i18n.js';
 import { errorMessage } from '../settings/input-errors.js';
 import { MyNotificationPreferencesQuery, UpdateMyNotificationPreferencesMutation, useNotificationPreferences } from './notification-preferences.js';
-import { currentPushSubscription, subscribeToPush, webPushSupported } from './web-push-subscription.js';
+import { currentPushSubscription, PushSetupError, subscribeToPush, webPushSupported } from './web-push-subscription.js';
 
 const RegisterPushSubscriptionMutation = graphql(`
   mutation RegisterPushSubscription($input: PushSubscriptionInput!) {
@@ -61,7 +61,8 @@ export function NotificationSettingsPanel() {
         setPushHere(false);
       }
     } catch (failure) {
-      setPushError(failure instanceof Error ? failure.message : String(failure));
+      if (failure instanceof PushSetupError) setPushError(t(failure.reason === 'denied' ? 'pushDenied' : 'pushIncomplete'));
+      else setPushError(failure instanceof Error ? failure.message : String(failure));
     }
   }
 
