@@ -21,11 +21,11 @@ const NotificationLogQuery = graphql(`
 
 const CHANNEL_LABELS: Record<NotificationChannel, DashboardKey> = { EMAIL: 'channelEmail', SMS: 'channelSms', PUSH: 'channelPush', DIGEST: 'channelDigest' };
 const STATUS_LABELS: Record<NotificationStatus, DashboardKey> = {
-  QUEUED: 'notifyStatusQueued',
-  SENT: 'notifyStatusSent',
-  FAILED: 'notifyStatusFailed',
-  OPTED_OUT: 'notifyStatusOptedOut',
-  CANCELLED: 'notifyStatusCancelled',
+  QUEUED: 'deliveryQueued',
+  SENT: 'deliverySent',
+  FAILED: 'deliveryFailed',
+  OPTED_OUT: 'deliveryOptedOut',
+  CANCELLED: 'deliveryCancelled',
 };
 
 /** What was sent to whom (masked), when, by which channel, and how it went. */
