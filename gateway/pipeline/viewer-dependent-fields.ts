@@ -65,7 +65,9 @@ export const VIEWER_INDEPENDENT_FIELDS: Readonly<Record<string, readonly string[
   ],
   ReadReceipt: ['readAt', 'reader', 'sequence'],
   StaffMember: ['active', 'createdAt', 'email', 'id', 'name', 'role', 'twoFactorEnabled'],
-  Customer: ['blockedAt', 'createdAt', 'dateOfBirth', 'email', 'externalId', 'id', 'name', 'phone', 'preferredLanguage', 'staffNote'],
+  Customer: ['blockedAt', 'createdAt', 'dateOfBirth', 'email', 'emailNotifications', 'externalId', 'id', 'name', 'phone', 'preferredLanguage', 'smsNotifications', 'staffNote'],
+  // Whether a customer gets reply notices on a channel: the customer's record, the same for every reader allowed to see it.
+  NotificationConsent: ['active', 'consentedAt', 'optedOutAt'],
   PartnerApp: ['id', 'name'],
   MessageConnection: ['edges', 'pageInfo'],
   MessageEdge: ['cursor', 'node'],

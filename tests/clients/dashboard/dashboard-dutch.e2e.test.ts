@@ -164,4 +164,20 @@ describe('the dashboard in Dutch', () => {
     await page.getByText('Bericht verwijderd', { exact: true }).first().waitFor({ timeout: UI_TIMEOUT });
     expect(pageErrors).toEqual([]);
   });
+
+  it('shows the notification settings in Your account in Dutch', async () => {
+    await page.locator('.dashboard__staff').click();
+    await page.getByRole('heading', { level: 2, name: 'Meldingen' }).waitFor({ timeout: UI_TIMEOUT });
+    await page.getByLabel('Met geluid').waitFor();
+    const strings = await visibleStrings(page);
+    expect(strings).toEqual(expect.arrayContaining(['Gesprekken', 'Browsermeldingen terwijl het dashboard open is', 'Met geluid']));
+    expect(await page.getByLabel('Gesprekken').locator('option:checked').textContent()).toBe('Toegewezen aan mij of aan niemand');
+    expect(strings.some((text) => text === 'Meldingen aanzetten' || text === 'Meldingen geblokkeerd')).toBe(true);
+    // Only the notifications panel: the rest of Your account (name, password, two-factor) is not translated yet.
+    const panel = (await page.getByRole('region', { name: 'Meldingen' }).innerText()).split('\n').map((line) => line.trim()).filter(Boolean);
+    expect(panel.length).toBeGreaterThan(5);
+    expect(englishIn(panel)).toEqual([]);
+    expect(englishIn(['Turn on notifications', 'With a sound'])).toHaveLength(2);
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -51,6 +51,14 @@ describe("the pharmacy's settings", () => {
     }
   });
 
+  it('reads a pharmacy whose stored settings predate a setting (the column default is {}) with the defaults, not nulls', async () => {
+    const older = await createPharmacy(gateway.dataSource, gateway.tokens, 'settings-older');
+    await gateway.dataSource.query(`UPDATE organization SET settings = '{}'::jsonb WHERE id = $1`, [older.organization.id]);
+    const response = await gateway.graphql(`{ viewer { organization { settings { timeZone primaryColor businessHours { day } } } } }`, {}, older.tokens.pharmacist);
+    expect(response.errors).toBeUndefined();
+    expect(response.data.viewer.organization.settings).toEqual({ timeZone: 'Europe/Amsterdam', primaryColor: '#0f766e', businessHours: [] });
+  });
+
   it('has notification settings with their defaults, changes them and refuses values out of bounds', async () => {
     const read = `{ viewer { organization { settings { customerNotificationDelayMinutes customerNotificationWindowHours holdNotificationsAtNight staffDigestEnabled staffDigestMinutes } } } }`;
     const before = await gateway.graphql(read, {}, pharmacy.tokens.admin);

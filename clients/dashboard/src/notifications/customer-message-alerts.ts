@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef } from 'react';
 import type { NotifiedConversations } from '../gql/graphql.js';
+import { useStrings } from '../i18n/dashboard-i18n.js';
 import { openConversation, useRoute } from '../routing/use-route.js';
 import { useNotificationPreferences } from './notification-preferences.js';
 import { playNotificationSound } from './notification-sound.js';
@@ -34,8 +35,9 @@ function wants(conversations: NotifiedConversations, assigneeId: string | null, 
 export function useCustomerMessageAlerts(viewerStaffId: string, pharmacyName: string | undefined): (conversation: AlertableConversation) => void {
   const preferences = useNotificationPreferences();
   const route = useRoute();
-  const latest = useRef({ preferences, openConversationId: route.conversationId, pharmacyName });
-  latest.current = { preferences, openConversationId: route.conversationId, pharmacyName };
+  const t = useStrings();
+  const latest = useRef({ preferences, openConversationId: route.conversationId, pharmacyName, t });
+  latest.current = { preferences, openConversationId: route.conversationId, pharmacyName, t };
   const alerted = useRef(new Set<string>());
 
   // A Web Push notification clicked while a dashboard tab is open: the service worker asks this tab to open the thread.
@@ -57,15 +59,15 @@ export function useCustomerMessageAlerts(viewerStaffId: string, pharmacyName: st
       if (alerted.current.has(message.id)) return;
       alerted.current.add(message.id);
       if (Date.now() - Date.parse(String(message.createdAt)) > FRESH_MS) return;
-      const { preferences: stored, openConversationId, pharmacyName: pharmacy } = latest.current;
+      const { preferences: stored, openConversationId, pharmacyName: pharmacy, t: say } = latest.current;
       const preference = stored ?? DEFAULTS;
       if (!wants(preference.conversations, conversation.assignee?.id ?? null, viewerStaffId)) return;
       if (document.visibilityState === 'visible' && document.hasFocus() && openConversationId === conversation.id) return;
       if (!preference.browser) return;
       if (preference.sound) playNotificationSound();
       if (!('Notification' in window) || Notification.permission !== 'granted') return;
-      const notification = new Notification(`New message from ${conversation.customer?.name || 'a customer'}`, {
-        body: pharmacy ? `${pharmacy}: open the conversation` : 'Open the conversation',
+      const notification = new Notification(say('notifyNewMessageFrom', { name: conversation.customer?.name || say('notifyACustomer') }), {
+        body: pharmacy ? say('notifyOpenAtPharmacy', { pharmacy }) : say('notifyOpenConversation'),
         // The Web Push notification for the same thread has this tag too: one replaces the other.
         tag: `conversation:${conversation.id}`,
         icon: ICON,

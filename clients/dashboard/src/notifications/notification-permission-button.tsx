@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useStrings } from '../i18n/dashboard-i18n.js';
 
 const supported = () => typeof window !== 'undefined' && 'Notification' in window;
 
@@ -7,18 +8,19 @@ const supported = () => typeof window !== 'undefined' && 'Notification' in windo
  * staff member clicks (never on page load). Gone once granted; a hint once blocked.
  */
 export function NotificationPermissionButton() {
+  const t = useStrings();
   const [permission, setPermission] = useState<NotificationPermission | 'unsupported'>(() => (supported() ? Notification.permission : 'unsupported'));
   if (permission === 'unsupported' || permission === 'granted') return null;
   if (permission === 'denied') {
     return (
-      <span className="dashboard__notifications-blocked" title="This browser blocks notifications from Counterchat: allow them in the site settings (the icon left of the address).">
-        Notifications blocked
+      <span className="dashboard__notifications-blocked" title={t('notifyBlockedHelp')}>
+        {t('notifyBlocked')}
       </span>
     );
   }
   return (
     <button type="button" className="button button--ghost" onClick={() => void Notification.requestPermission().then(setPermission)}>
-      Turn on notifications
+      {t('notifyTurnOn')}
     </button>
   );
 }

@@ -2,9 +2,10 @@ import { useMutation } from '@apollo/client/react';
 import { useEffect, useState } from 'react';
 import { graphql } from '../gql/index.js';
 import type { NotifiedConversations } from '../gql/graphql.js';
+import { useStrings, type DashboardKey } from '../i18n/dashboard-i18n.js';
 import { errorMessage } from '../settings/input-errors.js';
 import { MyNotificationPreferencesQuery, UpdateMyNotificationPreferencesMutation, useNotificationPreferences } from './notification-preferences.js';
-import { currentPushSubscription, subscribeToPush, webPushSupported } from './web-push-subscription.js';
+import { currentPushSubscription, PushSetupError, subscribeToPush, webPushSupported } from './web-push-subscription.js';
 
 const RegisterPushSubscriptionMutation = graphql(`
   mutation RegisterPushSubscription($input: PushSubscriptionInput!) {
@@ -20,14 +21,15 @@ const RemovePushSubscriptionMutation = graphql(`
   }
 `);
 
-const CONVERSATION_CHOICES: { value: NotifiedConversations; label: string }[] = [
-  { value: 'MINE_AND_UNASSIGNED', label: 'Assigned to me or to nobody' },
-  { value: 'MINE', label: 'Assigned to me' },
-  { value: 'ALL', label: 'All conversations' },
+const CONVERSATION_CHOICES: { value: NotifiedConversations; label: DashboardKey }[] = [
+  { value: 'MINE_AND_UNASSIGNED', label: 'notifyMineAndUnassigned' },
+  { value: 'MINE', label: 'notifyMine' },
+  { value: 'ALL', label: 'notifyAll' },
 ];
 
 /** "Notifications" in Your account: which conversations, and by which ways. Never message text. */
 export function NotificationSettingsPanel() {
+  const t = useStrings();
   const preferences = useNotificationPreferences();
   const [update, { error }] = useMutation(UpdateMyNotificationPreferencesMutation);
   const [register] = useMutation(RegisterPushSubscriptionMutation, { refetchQueries: [MyNotificationPreferencesQuery] });
@@ -59,41 +61,42 @@ export function NotificationSettingsPanel() {
         setPushHere(false);
       }
     } catch (failure) {
-      setPushError(failure instanceof Error ? failure.message : String(failure));
+      if (failure instanceof PushSetupError) setPushError(t(failure.reason === 'denied' ? 'pushDenied' : 'pushIncomplete'));
+      else setPushError(failure instanceof Error ? failure.message : String(failure));
     }
   }
 
   return (
     <section className="settings-form" aria-labelledby="notifications-title">
-      <h2 id="notifications-title">Notifications</h2>
-      <p className="settings__muted">When a customer writes. Notifications name the customer and the pharmacy, never what they wrote.</p>
+      <h2 id="notifications-title">{t('notifyTitle')}</h2>
+      <p className="settings__muted">{t('notifyIntro')}</p>
       <label className="field">
-        <span>Conversations</span>
+        <span>{t('notifyConversations')}</span>
         <select value={preferences.conversations} onChange={(event) => change({ conversations: event.target.value as NotifiedConversations })}>
           {CONVERSATION_CHOICES.map((choice) => (
             <option key={choice.value} value={choice.value}>
-              {choice.label}
+              {t(choice.label)}
             </option>
           ))}
         </select>
       </label>
       <label className="checkbox">
         <input type="checkbox" checked={preferences.browser} onChange={(event) => change({ browser: event.target.checked })} />
-        Browser notifications while the dashboard is open
+        {t('notifyBrowser')}
       </label>
       <label className="checkbox">
         <input type="checkbox" checked={preferences.sound} disabled={!preferences.browser} onChange={(event) => change({ sound: event.target.checked })} />
-        With a sound
+        {t('notifySound')}
       </label>
       {webPushSupported() && (
         <label className="checkbox">
           <input type="checkbox" checked={pushHere && preferences.push} onChange={(event) => void togglePush(event.target.checked)} />
-          Push notifications to this browser, also with no dashboard tab open
+          {t('notifyPush')}
         </label>
       )}
       <label className="checkbox">
         <input type="checkbox" checked={preferences.digest} onChange={(event) => change({ digest: event.target.checked })} />
-        E-mail me when a customer has waited too long (if the pharmacy turned this on)
+        {t('notifyDigest')}
       </label>
       {(error || pushError) && (
         <p className="notice notice--error" role="alert">

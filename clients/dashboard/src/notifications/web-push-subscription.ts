@@ -10,6 +10,13 @@ export interface PushSubscriptionFields {
   auth: string;
 }
 
+/** Why push could not be set up, for the settings panel to say in the viewer's language. */
+export class PushSetupError extends Error {
+  constructor(readonly reason: 'denied' | 'incomplete') {
+    super(reason === 'denied' ? 'The browser did not allow notifications.' : 'The browser gave an incomplete push subscription.');
+  }
+}
+
 /** The subscription this browser already has, if any. */
 export async function currentPushSubscription(): Promise<PushSubscription | null> {
   if (!webPushSupported()) return null;
@@ -19,12 +26,12 @@ export async function currentPushSubscription(): Promise<PushSubscription | null
 
 /** Asks for permission if needed, registers the worker and subscribes with the gateway's VAPID key. */
 export async function subscribeToPush(publicKey: string): Promise<PushSubscriptionFields> {
-  if ((await Notification.requestPermission()) !== 'granted') throw new Error('The browser did not allow notifications.');
+  if ((await Notification.requestPermission()) !== 'granted') throw new PushSetupError('denied');
   const registration = await navigator.serviceWorker.register(WORKER_URL, { scope: import.meta.env.BASE_URL });
   await navigator.serviceWorker.ready;
   const subscription = await registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: fromBase64Url(publicKey) });
   const { endpoint, keys } = subscription.toJSON();
-  if (!endpoint || !keys?.p256dh || !keys.auth) throw new Error('The browser gave an incomplete push subscription.');
+  if (!endpoint || !keys?.p256dh || !keys.auth) throw new PushSetupError('incomplete');
   return { endpoint, p256dh: keys.p256dh, auth: keys.auth };
 }
 

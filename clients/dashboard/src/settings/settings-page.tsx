@@ -1,4 +1,5 @@
 import type { Permission } from '../gql/graphql.js';
+import { useStrings } from '../i18n/dashboard-i18n.js';
 import { openSettings, settingsPath } from '../routing/use-route.js';
 import { ApiKeysSection } from './api-keys/api-keys-section.js';
 import { AuditLogSection } from './audit-log/audit-log-section.js';
@@ -24,6 +25,7 @@ const SECTION_COMPONENTS: Record<SettingsSectionName, () => React.JSX.Element> =
 
 /** The admin area: a side list of the sections the viewer may open, and the open one. Lazy-loaded. */
 export default function SettingsPage({ section, permissions }: { section: string; permissions: readonly Permission[] }) {
+  const t = useStrings();
   const sections = visibleSections(permissions);
   const current = sections.find((s) => s.name === section) ?? sections[0];
   if (!current) {
@@ -45,14 +47,14 @@ export default function SettingsPage({ section, permissions }: { section: string
                   openSettings(s.name);
                 }}
               >
-                {s.label}
+                {t(s.label)}
               </a>
             </li>
           ))}
         </ul>
       </nav>
       <section className="settings__section" aria-labelledby="settings-section-title">
-        <h1 id="settings-section-title">{current.label}</h1>
+        <h1 id="settings-section-title">{t(current.label)}</h1>
         <Section key={current.name} />
       </section>
     </div>

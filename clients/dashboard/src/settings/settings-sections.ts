@@ -1,16 +1,17 @@
 import type { Permission } from '../gql/graphql.js';
+import type { DashboardKey } from '../i18n/dashboard-i18n.js';
 
-/** The settings area's sections, each shown only to viewers with its permission. */
+/** The settings area's sections, each shown only to viewers with its permission; `label` is the key of its name. */
 export const SETTINGS_SECTIONS = [
-  { name: 'api-keys', label: 'API keys', permission: 'MANAGE_API_KEYS' },
-  { name: 'team', label: 'Team', permission: 'MANAGE_STAFF' },
-  { name: 'webhooks', label: 'Webhooks', permission: 'MANAGE_WEBHOOKS' },
-  { name: 'pharmacy', label: 'Pharmacy settings', permission: 'MANAGE_SETTINGS' },
-  { name: 'notifications', label: 'Notifications', permission: 'MANAGE_SETTINGS' },
-  { name: 'widget', label: 'Chat widget', permission: 'MANAGE_WIDGET' },
-  { name: 'statistics', label: 'Statistics', permission: 'READ_STATS' },
-  { name: 'audit-log', label: 'Audit log', permission: 'READ_AUDIT_LOG' },
-] as const satisfies readonly { name: string; label: string; permission: Permission }[];
+  { name: 'api-keys', label: 'settingsApiKeys', permission: 'MANAGE_API_KEYS' },
+  { name: 'team', label: 'settingsTeam', permission: 'MANAGE_STAFF' },
+  { name: 'webhooks', label: 'settingsWebhooks', permission: 'MANAGE_WEBHOOKS' },
+  { name: 'pharmacy', label: 'settingsPharmacy', permission: 'MANAGE_SETTINGS' },
+  { name: 'notifications', label: 'settingsNotifications', permission: 'MANAGE_SETTINGS' },
+  { name: 'widget', label: 'settingsWidget', permission: 'MANAGE_WIDGET' },
+  { name: 'statistics', label: 'statistics', permission: 'READ_STATS' },
+  { name: 'audit-log', label: 'settingsAuditLog', permission: 'READ_AUDIT_LOG' },
+] as const satisfies readonly { name: string; label: DashboardKey; permission: Permission }[];
 
 export type SettingsSectionName = (typeof SETTINGS_SECTIONS)[number]['name'];
 

@@ -2,6 +2,7 @@ import { useMutation } from '@apollo/client/react';
 import { useMemo, useState, type FormEvent } from 'react';
 import { graphql, readFragment, type FragmentType } from '../../gql/index.js';
 import type { UpdateOrganizationSettingsInput } from '../../gql/graphql.js';
+import { useStrings } from '../../i18n/dashboard-i18n.js';
 import { inputErrors } from '../input-errors.js';
 
 export const CustomerNotificationSettingsFields = graphql(`
@@ -26,6 +27,7 @@ const UpdateCustomerNotificationSettingsMutation = graphql(`
 
 /** The delay, the window and night holding; only changed fields are sent. */
 export function CustomerNotificationSettingsForm(props: { organization: FragmentType<typeof CustomerNotificationSettingsFields> }) {
+  const t = useStrings();
   const { settings } = readFragment(CustomerNotificationSettingsFields, props.organization);
   const initial = useMemo(
     () => ({
@@ -63,22 +65,22 @@ export function CustomerNotificationSettingsForm(props: { organization: Fragment
     );
 
   return (
-    <form className="settings-form settings-form--plain" onSubmit={(event) => void submit(event)} aria-label="Customer notifications">
+    <form className="settings-form settings-form--plain" onSubmit={(event) => void submit(event)} aria-label={t('customerNotifyForm')}>
       <label className="field">
-        <span>Notify after (minutes unread)</span>
+        <span>{t('customerNotifyDelay')}</span>
         <input type="number" inputMode="numeric" required value={form.delay} aria-invalid={!!errors.customerNotificationDelayMinutes} aria-describedby={errors.customerNotificationDelayMinutes ? 'customerNotificationDelayMinutes-error' : undefined} onChange={(event) => set('delay', event.target.value)} />
-        <span className="field-help">1 to 1440 minutes.</span>
+        <span className="field-help">{t('customerNotifyDelayHelp')}</span>
         {fieldError('customerNotificationDelayMinutes')}
       </label>
       <label className="field">
-        <span>At most one per conversation every (hours)</span>
+        <span>{t('customerNotifyWindow')}</span>
         <input type="number" inputMode="numeric" required value={form.window} aria-invalid={!!errors.customerNotificationWindowHours} aria-describedby={errors.customerNotificationWindowHours ? 'customerNotificationWindowHours-error' : undefined} onChange={(event) => set('window', event.target.value)} />
-        <span className="field-help">1 to 168 hours; sooner when the customer read the conversation since the last one.</span>
+        <span className="field-help">{t('customerNotifyWindowHelp')}</span>
         {fieldError('customerNotificationWindowHours')}
       </label>
       <label className="radio">
         <input type="checkbox" checked={form.holdAtNight} onChange={(event) => set('holdAtNight', event.target.checked)} />
-        Outside business hours, wait until the pharmacy opens
+        {t('customerNotifyHoldAtNight')}
       </label>
       {errors.form && (
         <p className="notice notice--error" role="alert">
@@ -87,14 +89,14 @@ export function CustomerNotificationSettingsForm(props: { organization: Fragment
       )}
       {error && !errors.form && (
         <p className="notice notice--error" role="alert">
-          Not saved: check the highlighted field.
+          {t('notSavedCheckField')}
         </p>
       )}
       <div className="settings-toolbar">
         <button type="submit" className="button button--primary" disabled={loading}>
-          Save notification settings
+          {t('customerNotifySave')}
         </button>
-        {saved && <span role="status">Saved.</span>}
+        {saved && <span role="status">{t('savedDone')}</span>}
       </div>
     </form>
   );
