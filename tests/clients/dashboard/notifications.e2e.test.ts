@@ -114,7 +114,12 @@ describe('browser notifications on the dashboard', () => {
     await page.evaluate(() => (globalThis as unknown as NotificationSpy).__clickNotification(0));
     await waitFor(async () => new URL(page.url()).pathname === `/dashboard/conversations/${conversationId}`);
     await page.getByText(CANARY).first().waitFor({ timeout: UI_TIMEOUT });
-    // Read now: the badge goes.
+    // The badge counts conversations waiting for the pharmacy's answer (README "Team unread"): answered, it goes.
+    await gateway.graphql(
+      `mutation ($id: ID!, $c: String!) { sendMessage(input: { conversationId: $id, body: "Answered", clientMessageId: $c }) { id } }`,
+      { id: conversationId, c: nextClientMessageId() },
+      pharmacy.tokens.admin,
+    );
     await waitFor(async () => (await page.locator('link[rel="icon"]').getAttribute('data-unread')) === null);
     expect(await spy((p) => p.__notifications.length)).toBe(1);
     expect(errors).toEqual([]);

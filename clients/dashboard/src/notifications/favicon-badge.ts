@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 const ICON = `${import.meta.env.BASE_URL}favicon.svg`;
 const SIZE = 64;
 
-/** The tab's icon with the unread count on a red dot ("9+" past nine); the plain icon at zero. */
+/** The tab's icon with the header's count (conversations waiting for an answer) on a red dot ("9+" past nine); the plain icon at zero. */
 export function useFaviconBadge(unread: number): void {
   useEffect(() => {
     const link = iconLink();

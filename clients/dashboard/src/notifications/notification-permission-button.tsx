@@ -19,8 +19,18 @@ export function NotificationPermissionButton() {
     );
   }
   return (
-    <button type="button" className="button button--ghost" onClick={() => void Notification.requestPermission().then(setPermission)}>
-      {t('notifyTurnOn')}
+    <button
+      type="button"
+      className="button button--ghost dashboard__notify"
+      aria-label={t('notifyTurnOn')}
+      title={t('notifyTurnOn')}
+      onClick={() => void Notification.requestPermission().then(setPermission)}
+    >
+      {/* At phone width only the bell shows: the header stays one row. */}
+      <span className="dashboard__notify-icon" aria-hidden="true">
+        🔔
+      </span>
+      <span className="dashboard__notify-label">{t('notifyTurnOn')}</span>
     </button>
   );
 }
