@@ -72,6 +72,11 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<JobWork
     // The gateway stops in its own order (main.ts); no library may exit the process on a signal.
     noHandleSignals: true,
     logger: workerLogger,
+    // Without batching, graphile-worker records a job's success or failure in a promise nobody
+    // awaits: with PostgreSQL away at that moment (a restart) it became an unhandled rejection,
+    // and the last-resort policy stopped the gateway. Batched (delay 0: at once), it retries
+    // with backoff for minutes instead.
+    preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
     taskList: asGraphileTasks(options.tasks, options.asTenant),
     // Ours only: never a `crontab` file from the working directory. A missed moment is not made up (no backfill); one attempt each.
     parsedCronItems: parseCronItems((options.recurring ?? []).map(({ task, cron }) => ({ task, match: cron, identifier: task, options: { backfillPeriod: 0, maxAttempts: 1, jobKey: task } }))),
