@@ -15,6 +15,7 @@ export enum ApiKeyScope {
   WEBHOOKS_MANAGE = 'WEBHOOKS_MANAGE',
   STATS_READ = 'STATS_READ',
   NOTES_READ = 'NOTES_READ',
+  LABELS_WRITE = 'LABELS_WRITE',
 }
 
 /** `CONVERSATIONS_READ` → `conversations:read`, the form error messages and docs use. */

@@ -22,3 +22,5 @@ export { NotificationLogEntry } from './notification-log-entry.entity.js';
 export { NotificationLink } from './notification-link.entity.js';
 export { StaffNotificationPreference } from './staff-notification-preference.entity.js';
 export { StaffPushSubscription } from './staff-push-subscription.entity.js';
+export { Label } from './label.entity.js';
+export { ConversationLabel } from './conversation-label.entity.js';

@@ -6,4 +6,6 @@ export enum WebhookEventType {
   CONVERSATION_CREATED = 'conversation.created',
   CONVERSATION_STATUS_CHANGED = 'conversation.status_changed',
   CONVERSATION_ASSIGNED = 'conversation.assigned',
+  /** A label was put on the thread or taken off it; `data.conversation.labels` is the new set. */
+  CONVERSATION_LABELS_CHANGED = 'conversation.labels_changed',
 }
