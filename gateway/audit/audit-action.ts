@@ -42,4 +42,11 @@ export enum AuditAction {
   TWO_FACTOR_DISABLED = 'TWO_FACTOR_DISABLED',
   TWO_FACTOR_FAILED = 'TWO_FACTOR_FAILED',
   RECOVERY_CODE_USED = 'RECOVERY_CODE_USED',
+  // Labels (issue 19). details: the label's name and colour (labels are the pharmacy's words, not personal data).
+  LABEL_CREATED = 'LABEL_CREATED',
+  LABEL_UPDATED = 'LABEL_UPDATED',
+  LABEL_DELETED = 'LABEL_DELETED',
+  /** object: the conversation; details: the label's id and name. */
+  CONVERSATION_LABEL_ADDED = 'CONVERSATION_LABEL_ADDED',
+  CONVERSATION_LABEL_REMOVED = 'CONVERSATION_LABEL_REMOVED',
 }

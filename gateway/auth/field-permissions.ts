@@ -131,6 +131,8 @@ export const PERSONAL_DATA_FIELDS: Readonly<Record<string, Readonly<Record<strin
     messages: CONVERSATION_CONTENT,
     // Who is in the thread and how far each has read.
     participants: CONVERSATION_CONTENT,
+    // The pharmacy's words about the thread ("Awaiting GP"): the team's and its keys', never the customer's.
+    labels: Permission.READ_LABELS,
   },
 };
 
@@ -174,6 +176,9 @@ export const TYPES_WITHOUT_PERSONAL_DATA: ReadonlySet<string> = new Set([
   'CustomerConnection',
   'CustomerEdge',
   'DurationStats',
+  // The pharmacy's own words (name, colour), reached only through fields that need READ_LABELS.
+  'Label',
+  'LabelStats',
   // Reached only through Customer.emailNotifications / smsNotifications, which need customers:read.
   'NotificationConsent',
   'Organization',

@@ -33,6 +33,12 @@ export enum Permission {
   READ_NOTES = 'READ_NOTES',
   /** Write internal notes and mention colleagues. Staff only; no API key scope grants it. */
   WRITE_NOTES = 'WRITE_NOTES',
+  /** The pharmacy's labels and which threads carry them: staff; a key with conversations:read. Never customers. */
+  READ_LABELS = 'READ_LABELS',
+  /** Put labels on threads and take them off: staff; a key with labels:write. */
+  LABEL_CONVERSATIONS = 'LABEL_CONVERSATIONS',
+  /** Create, rename, recolour and delete labels. Admins only; no API key scope grants it. */
+  MANAGE_LABELS = 'MANAGE_LABELS',
 }
 
 const STAFF: Permission[] = [
@@ -45,14 +51,16 @@ const STAFF: Permission[] = [
   Permission.MANAGE_OWN_ACCOUNT,
   Permission.READ_NOTES,
   Permission.WRITE_NOTES,
+  Permission.READ_LABELS,
+  Permission.LABEL_CONVERSATIONS,
 ];
 
-const ADMIN: Permission[] = [...STAFF, Permission.MANAGE_API_KEYS, Permission.MANAGE_WEBHOOKS, Permission.MANAGE_WIDGET, Permission.READ_STATS, Permission.READ_AUDIT_LOG, Permission.MANAGE_SETTINGS, Permission.MANAGE_CUSTOMER_DATA, Permission.MANAGE_STAFF];
+const ADMIN: Permission[] = [...STAFF, Permission.MANAGE_API_KEYS, Permission.MANAGE_WEBHOOKS, Permission.MANAGE_WIDGET, Permission.READ_STATS, Permission.READ_AUDIT_LOG, Permission.MANAGE_SETTINGS, Permission.MANAGE_CUSTOMER_DATA, Permission.MANAGE_STAFF, Permission.MANAGE_LABELS];
 const PHARMACIST: Permission[] = [...STAFF, Permission.READ_STATS];
 
 /** Each permission a partner can hold comes from exactly one scope, so FORBIDDEN can name it. */
 const BY_SCOPE: Record<ApiKeyScope, Permission[]> = {
-  [ApiKeyScope.CONVERSATIONS_READ]: [Permission.READ_CONVERSATIONS],
+  [ApiKeyScope.CONVERSATIONS_READ]: [Permission.READ_CONVERSATIONS, Permission.READ_LABELS],
   [ApiKeyScope.CONVERSATIONS_WRITE]: [Permission.MANAGE_CONVERSATIONS],
   [ApiKeyScope.MESSAGES_WRITE]: [Permission.SEND_MESSAGES],
   [ApiKeyScope.CUSTOMERS_READ]: [Permission.READ_CUSTOMERS],
@@ -61,6 +69,7 @@ const BY_SCOPE: Record<ApiKeyScope, Permission[]> = {
   [ApiKeyScope.WEBHOOKS_MANAGE]: [Permission.MANAGE_WEBHOOKS],
   [ApiKeyScope.STATS_READ]: [Permission.READ_STATS],
   [ApiKeyScope.NOTES_READ]: [Permission.READ_NOTES],
+  [ApiKeyScope.LABELS_WRITE]: [Permission.LABEL_CONVERSATIONS],
 };
 
 /** The API key scope that grants a permission, for error messages that name what is missing. */

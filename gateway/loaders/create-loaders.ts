@@ -4,6 +4,7 @@ import { byIdLoader, byParentLoader } from './row-loaders.js';
 import { messageRangeLoader } from './message-range-loader.js';
 import { latestMessageLoader } from './latest-message-loader.js';
 import { unreadCountLoader } from './unread-count-loader.js';
+import { conversationLabelsLoader } from './conversation-labels-loader.js';
 
 /**
  * Every relation a field resolver returns goes through one of these. Made per
@@ -24,6 +25,7 @@ export function createLoaders(scope: TenantScope) {
     messageRanges: messageRangeLoader(scope),
     latestMessages: latestMessageLoader(scope),
     unreadCounts: unreadCountLoader(scope),
+    labelsByConversation: conversationLabelsLoader(scope),
     participantsByConversation: byParentLoader(() => scope.participants('participant'), 'conversationId', 'joinedAt'),
     attachmentsByMessage: byParentLoader(() => scope.attachments('attachment'), 'messageId', 'createdAt'),
     reactionsByMessage: byParentLoader(() => scope.reactions('reaction'), 'messageId', 'createdAt'),

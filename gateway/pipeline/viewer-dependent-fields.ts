@@ -29,6 +29,8 @@ export const VIEWER_INDEPENDENT_FIELDS: Readonly<Record<string, readonly string[
     'customerOnline',
     'id',
     'isDefault',
+    // Loaded through the tenant scope: the organization's, the same for every reader allowed them.
+    'labels',
     'lastActivityAt',
     'lastMessage',
     'lastMessageAt',
@@ -44,6 +46,7 @@ export const VIEWER_INDEPENDENT_FIELDS: Readonly<Record<string, readonly string[
     'updatedAt',
   ],
   PresenceEvent: ['actor', 'online'],
+  Label: ['colour', 'createdAt', 'id', 'name'],
   TypingEvent: ['actor', 'conversationId', 'typing'],
   Message: [
     'attachments',

@@ -14,7 +14,9 @@ import { actorReference, type JsonObject } from './webhook-payloads.js';
  * and writes nothing at all when no endpoint wants this event type. Every event is about
  * one conversation: erasing its customer deletes the event with the conversation's texts.
  * An event about a message (`about`) that customers may not see goes only to endpoints
- * whose audience is the team.
+ * whose audience is the team. An event that carries its conversation (`data.conversation`)
+ * gets the thread's labels put in by the same statement (`labels`, as they stand in `tx`), so
+ * no caller has to read them first, and nothing is read when no endpoint listens.
  */
 export async function recordEvent(
   tx: TenantScope,
@@ -30,7 +32,7 @@ export async function recordEvent(
        SELECT id FROM webhook_endpoint WHERE organization_id = $1 AND $2 = ANY(events) AND ($5 OR audience = '${WebhookAudience.TEAM}')
      ), event AS (
        INSERT INTO outbox_event (organization_id, type, conversation_id, payload)
-       SELECT $1, $2, $3, $4::jsonb WHERE EXISTS (SELECT 1 FROM endpoint)
+       SELECT $1, $2, $3, ${'conversation' in data ? WITH_CONVERSATION_LABELS : '$4::jsonb'} WHERE EXISTS (SELECT 1 FROM endpoint)
        RETURNING id
      )
      INSERT INTO webhook_delivery (organization_id, event_id, endpoint_id)
@@ -40,6 +42,12 @@ export async function recordEvent(
   );
   if (rows.length > 0) tx.afterCommit('webhooks', () => realtime.webhooksQueued());
 }
+
+/** The payload `$4` with `conversation.labels` set to the labels of conversation `$3`, by name, as `{ __typename, id, name }`. */
+const WITH_CONVERSATION_LABELS = `jsonb_set($4::jsonb, '{conversation,labels}', (
+         SELECT coalesce(jsonb_agg(jsonb_build_object('__typename', 'Label', 'id', label.id, 'name', label.name) ORDER BY lower(label.name), label.id), '[]'::jsonb)
+           FROM conversation_label JOIN label ON label.id = conversation_label.label_id AND label.organization_id = $1
+          WHERE conversation_label.organization_id = $1 AND conversation_label.conversation_id = $3))`;
 
 /** Forgets the events about these conversations (with their deliveries): they carry the texts and file names being erased. */
 export async function deleteConversationEvents(tx: OrganizationScope, conversationIds: readonly string[]): Promise<void> {

@@ -56,6 +56,7 @@ export function messagePayload(message: Message, attachments: readonly Attachmen
   };
 }
 
+/** `labels` ({ __typename: 'Label', id, name }) is put in by `recordEvent` (outbox.ts), as they stand when the event is recorded. */
 export function conversationPayload(conversation: Conversation): JsonObject {
   return {
     __typename: 'Conversation',

@@ -14,6 +14,7 @@ registerEnumType(ApiKeyScope, {
     WEBHOOKS_MANAGE: { description: 'webhooks:manage — webhook endpoints, their delivery log, redelivery.' },
     STATS_READ: { description: 'stats:read — response-time and workload figures.' },
     NOTES_READ: { description: 'notes:read — internal notes in threads (with conversations:read); without it a key never sees them.' },
+    LABELS_WRITE: { description: "labels:write — put the pharmacy's labels on threads and take them off (reading labels comes with conversations:read)." },
   },
 });
 

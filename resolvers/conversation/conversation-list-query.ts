@@ -21,6 +21,8 @@ export interface ConversationListFilter {
   customerId?: string;
   updatedSince?: Date;
   search?: string;
+  /** Any of these labels. */
+  labelIds?: string[];
 }
 
 /** The inbox query with its filters, before ordering and paging (shared with totalCount). */
@@ -66,6 +68,17 @@ export function conversationListQuery(scope: TenantScope, filter: ConversationLi
         WHERE newest.conversation_id = conversation.id AND newest.kind = :awaitingKind AND newest.deleted_at IS NULL
         ORDER BY newest.sequence DESC LIMIT 1) = :awaitingSender`,
       { awaitingKind: MessageKind.TEXT, awaitingSender: ActorType.CUSTOMER },
+    );
+  }
+  if (filter.labelIds?.length) {
+    // Labels are the team's words: a customer can't filter by them (or learn which exist).
+    assertPermissions(scope.viewer, [Permission.READ_LABELS]);
+    filter.labelIds.forEach((labelId, index) => assertId(labelId, `filter.labelIds[${index}]`));
+    query.andWhere(
+      `EXISTS (SELECT 1 FROM conversation_label labelled
+                WHERE labelled.conversation_id = conversation.id AND labelled.organization_id = conversation.organization_id
+                  AND labelled.label_id IN (:...filterLabelIds))`,
+      { filterLabelIds: filter.labelIds },
     );
   }
   const search = filter.search?.trim();

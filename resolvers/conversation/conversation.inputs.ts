@@ -46,6 +46,11 @@ export class ConversationFilterInput {
   })
   @MaxLength(100)
   search?: string;
+
+  @Field(() => [ID], { nullable: true, description: 'Conversations carrying any of these labels. Staff, and keys with conversations:read.' })
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true, message: '"labelIds" holds an id that is not valid.' })
+  labelIds?: string[];
 }
 
 @InputType('StartConversationInput', { description: 'A new thread with a customer.' })

@@ -6,7 +6,9 @@ import type { RequestContext } from '../../gateway/context/request-context.js';
 import { StaffMemberType } from '../staff/staff-member.type.js';
 import { ConversationStatsInput } from './conversation-stats.inputs.js';
 import { ConversationStatsService, type ConversationStats } from './conversation-stats.service.js';
-import { ConversationStatsType, StaffMemberStatsType } from './conversation-stats.type.js';
+import { ConversationStatsType, LabelStatsType, StaffMemberStatsType } from './conversation-stats.type.js';
+import { queryLabelStats, type LabelStats } from './label-stats-query.js';
+import { assertPermissions } from '../../gateway/auth/auth-checker.js';
 
 @Resolver(() => ConversationStatsType)
 export class ConversationStatsResolver {
@@ -19,6 +21,15 @@ export class ConversationStatsResolver {
     return new ConversationStatsService(context.scope).get(input).catch((error: unknown) => {
       throw error instanceof DomainError ? error.under('input') : error;
     });
+  }
+
+  @FieldResolver(() => [LabelStatsType], {
+    description: "Every label of the pharmacy with its conversations (labels no thread carries show zeros), by name. Keys also need conversations:read, which reads labels.",
+  })
+  byLabel(@Root() stats: ConversationStats, @Ctx() context: RequestContext): Promise<LabelStats[]> {
+    // stats:read alone says nothing of the pharmacy's labels.
+    assertPermissions(context.viewer, [Permission.READ_LABELS]);
+    return queryLabelStats(context.scope, stats);
   }
 }
 

@@ -1,5 +1,6 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { ConversationChannel, ConversationStatus } from '../conversation/conversation.enums.js';
+import { LabelType } from '../label/label.type.js';
 
 @ObjectType('DurationStats', { description: 'How long something took across conversations, in seconds.' })
 export class DurationStatsType {
@@ -35,6 +36,21 @@ export class ChannelStatsType {
 
   @Field(() => DurationStatsType, { description: 'Resolution times on this channel.' })
   resolution: DurationStatsType;
+}
+
+@ObjectType('LabelStats', { description: 'The conversations carrying one label.' })
+export class LabelStatsType {
+  @Field(() => LabelType)
+  label: LabelType;
+
+  @Field(() => Int, { description: 'Conversations of the pharmacy carrying the label now, whatever their status.' })
+  conversations: number;
+
+  @Field(() => Int, { description: 'Of those, OPEN or PENDING now.' })
+  openConversations: number;
+
+  @Field(() => Int, { description: 'Of those, created in [from, to).' })
+  createdConversations: number;
 }
 
 /** `staffMember` is resolved in conversation-stats.resolver.ts through the request's loaders. */

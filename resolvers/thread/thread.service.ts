@@ -144,6 +144,19 @@ export class ThreadService {
     this.events.reactionsChanged(message, relations);
   }
 
+  /**
+   * A label was put on a conversation locked in `tx` or taken off it: webhook receivers get the
+   * thread with its labels as they now stand (outbox.ts adds them), the inbox row its new labels.
+   */
+  async labelsChanged(tx: TenantScope, conversation: Conversation, change: { label: { id: string; name: string }; added: boolean }): Promise<void> {
+    await this.events.webhook(tx, WebhookEventType.CONVERSATION_LABELS_CHANGED, conversation.id, {
+      conversation: conversationPayload(conversation),
+      label: { __typename: 'Label', id: change.label.id, name: change.label.name },
+      change: change.added ? 'ADDED' : 'REMOVED',
+    });
+    this.events.inbox(tx, conversation);
+  }
+
   /** A conversation's own fields changed in `tx` (priority, an erased subject): the inbox row. */
   conversationChanged(tx: TenantScope, conversation: Conversation): void {
     this.events.inbox(tx, conversation);

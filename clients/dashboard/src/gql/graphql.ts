@@ -14,6 +14,8 @@ export type ApiKeyScope =
   | 'CUSTOMERS_READ'
   /** customers:write — create customers and issue their chat links. */
   | 'CUSTOMERS_WRITE'
+  /** labels:write — put the pharmacy's labels on threads and take them off (reading labels comes with conversations:read). */
+  | 'LABELS_WRITE'
   /** messages:write — send, edit and delete its own messages, react, mark read, start conversations, typing. */
   | 'MESSAGES_WRITE'
   /** notes:read — internal notes in threads (with conversations:read); without it a key never sees them. */
@@ -42,6 +44,8 @@ export type AuditAction =
   | 'CHAT_TOKEN_ISSUED'
   /** details: from, to (staff ids). */
   | 'CONVERSATION_ASSIGNED'
+  | 'CONVERSATION_LABEL_ADDED'
+  | 'CONVERSATION_LABEL_REMOVED'
   /** details: from, to. */
   | 'CONVERSATION_STATUS_CHANGED'
   /** A customer was blocked: their chat tokens and sockets stopped working; nothing was deleted. */
@@ -54,6 +58,9 @@ export type AuditAction =
   | 'CUSTOMER_UNBLOCKED'
   /** A customer's profile was changed. details: fields (the names of the fields that changed, comma-separated). */
   | 'CUSTOMER_UPDATED'
+  | 'LABEL_CREATED'
+  | 'LABEL_DELETED'
+  | 'LABEL_UPDATED'
   /** A conversation's messages were read (a page of them, or a live subscription: details.live). */
   | 'MESSAGES_READ'
   /** A message was deleted (its text and files are gone). */
@@ -150,6 +157,8 @@ export type ConversationFilter = {
   awaitingReply?: boolean | null | undefined;
   channel?: Array<ConversationChannel> | null | undefined;
   customerId?: string | number | null | undefined;
+  /** Conversations carrying any of these labels. Staff, and keys with conversations:read. */
+  labelIds?: Array<string | number> | null | undefined;
   /** Part of the customer's name, or the start of their phone number; for staff also part of the conversation's subject. Partner keys without customers:read match names only, and a number-only term is FORBIDDEN for them. */
   search?: string | null | undefined;
   status?: Array<ConversationStatus> | null | undefined;
@@ -321,9 +330,11 @@ export type ParticipantRole =
 
 /** What a viewer may do, decided by role (staff), scopes (partner) or fixed (customer). */
 export type Permission =
+  | 'LABEL_CONVERSATIONS'
   | 'MANAGE_API_KEYS'
   | 'MANAGE_CONVERSATIONS'
   | 'MANAGE_CUSTOMER_DATA'
+  | 'MANAGE_LABELS'
   | 'MANAGE_OWN_ACCOUNT'
   | 'MANAGE_SETTINGS'
   | 'MANAGE_STAFF'
@@ -332,6 +343,7 @@ export type Permission =
   | 'READ_AUDIT_LOG'
   | 'READ_CONVERSATIONS'
   | 'READ_CUSTOMERS'
+  | 'READ_LABELS'
   | 'READ_NOTES'
   | 'READ_STAFF'
   | 'READ_STATS'
@@ -501,6 +513,7 @@ export type WebhookEventType =
   | 'CONVERSATION_ASSIGNED'
   /** conversation.created — data: { conversation, actor }. */
   | 'CONVERSATION_CREATED'
+  | 'CONVERSATION_LABELS_CHANGED'
   /** conversation.status_changed — data: { conversation, previousStatus, actor }. */
   | 'CONVERSATION_STATUS_CHANGED'
   /** message.created — data: { message, actor }. Includes SYSTEM messages. */

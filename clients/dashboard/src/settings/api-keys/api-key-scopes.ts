@@ -11,6 +11,7 @@ export const API_KEY_SCOPES: { scope: ApiKeyScope; help: string }[] = [
   { scope: 'WEBHOOKS_MANAGE', help: 'Webhook endpoints, their delivery log, redelivery.' },
   { scope: 'STATS_READ', help: 'Response-time and workload figures.' },
   { scope: 'NOTES_READ', help: 'Internal notes in threads (with conversations:read).' },
+  { scope: 'LABELS_WRITE', help: 'Add and remove labels on conversations (reading them comes with conversations:read).' },
 ];
 
 /** As partners see it in errors and docs: CONVERSATIONS_READ → "conversations:read". */

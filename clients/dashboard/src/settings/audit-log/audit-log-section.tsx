@@ -71,6 +71,11 @@ const ACTION_LABELS: Record<AuditAction, string> = {
   TWO_FACTOR_DISABLED: 'Two-factor off',
   TWO_FACTOR_FAILED: 'Two-factor code wrong',
   RECOVERY_CODE_USED: 'Recovery code used',
+  LABEL_CREATED: 'Label created',
+  LABEL_UPDATED: 'Label changed',
+  LABEL_DELETED: 'Label deleted',
+  CONVERSATION_LABEL_ADDED: 'Label added',
+  CONVERSATION_LABEL_REMOVED: 'Label removed',
 };
 
 

@@ -8,6 +8,7 @@ export const WEBHOOK_EVENTS: { type: WebhookEventType; help: string }[] = [
   { type: 'CONVERSATION_CREATED', help: 'A conversation was started.' },
   { type: 'CONVERSATION_STATUS_CHANGED', help: 'A conversation was resolved, reopened, set pending or closed.' },
   { type: 'CONVERSATION_ASSIGNED', help: 'A conversation was assigned or unassigned.' },
+  { type: 'CONVERSATION_LABELS_CHANGED', help: 'A label was added to or removed from a conversation.' },
 ];
 
 /** As delivered in the JSON: MESSAGE_CREATED → "message.created". */
