@@ -131,8 +131,9 @@ export const PERSONAL_DATA_FIELDS: Readonly<Record<string, Readonly<Record<strin
     messages: CONVERSATION_CONTENT,
     // Who is in the thread and how far each has read.
     participants: CONVERSATION_CONTENT,
-    // The pharmacy's words about the thread ("Awaiting GP"): the team's and its keys', never the customer's.
-    labels: Permission.READ_LABELS,
+    // The pharmacy's words about the thread ("Awaiting GP"): like its subject, conversations:read's for keys.
+    // A customer reads none, without an error (label.resolver.ts): they are the team's words.
+    labels: CONVERSATION_CONTENT,
   },
 };
 

@@ -54,8 +54,10 @@ export class ConversationLabelsResolver {
     return conversationLabels(context).remove(args);
   }
 
-  @FieldResolver(() => [LabelType], { description: 'By name. Staff, and keys with conversations:read; never customers.' })
-  labels(@Root() conversation: Conversation, @Ctx() context: RequestContext): Promise<Label[]> {
+  @FieldResolver(() => [LabelType], { description: "By name. Staff, and keys with conversations:read; a customer's own threads show none." })
+  async labels(@Root() conversation: Conversation, @Ctx() context: RequestContext): Promise<Label[]> {
+    // The team's words about the thread ("Difficult", "Awaiting GP"), not the customer's to read.
+    if (context.viewer.kind === 'customer') return [];
     return context.loaders.labelsByConversation.load(conversation.id);
   }
 }

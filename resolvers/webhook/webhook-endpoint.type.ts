@@ -23,6 +23,7 @@ registerEnumType(WebhookEventType, {
     CONVERSATION_CREATED: { description: 'conversation.created — data: { conversation, actor }.' },
     CONVERSATION_STATUS_CHANGED: { description: 'conversation.status_changed — data: { conversation, previousStatus, actor }.' },
     CONVERSATION_ASSIGNED: { description: 'conversation.assigned — data: { conversation, previousAssignee, actor }.' },
+    CONVERSATION_LABELS_CHANGED: { description: 'conversation.labels_changed — data: { conversation (with its labels now), label, change: ADDED or REMOVED, actor }. Every conversation event carries conversation.labels: [{ __typename, id, name }].' },
   },
 });
 

@@ -78,6 +78,7 @@ interface TenantIds {
   webhookDelivery: string;
   staffInvite: string;
   staffSession: string;
+  label: string;
 }
 
 type ViewerName = 'admin' | 'partner' | 'customer';
@@ -130,6 +131,9 @@ async function createIds(pharmacy: PharmacyFixture): Promise<TenantIds> {
     { input: { endpoint: `https://127.0.0.1:9/push/${pharmacy.organization.slug}`, p256dh: browser.getPublicKey().toString('base64url'), auth: randomBytes(16).toString('base64url') } },
     pharmacist,
   );
+  // A label on the thread (issue 19): its id is probed in every label slot and the inbox filter.
+  const label = (await succeed(`mutation { createLabel(input: { name: "Probe", colour: "#123456" }) { id } }`, {}, admin)).createLabel.id;
+  await succeed(`mutation ($c: ID!, $l: ID!) { addConversationLabel(conversationId: $c, labelId: $l) { id } }`, { c: conversation, l: label }, pharmacist);
   return {
     organization: pharmacy.organization.id,
     conversation,
@@ -141,6 +145,7 @@ async function createIds(pharmacy: PharmacyFixture): Promise<TenantIds> {
     webhookDelivery: deliveries.webhookDeliveries.edges[0].node.id,
     staffInvite: invite.inviteStaff.id,
     staffSession: (await succeed(`{ mySessions { id } }`, {}, admin)).mySessions[0].id,
+    label,
   };
 }
 
@@ -155,6 +160,8 @@ function ownIdFor(slot: IdSlot, name: string): string {
     staffId: own.staff,
     endpointId: own.webhookEndpoint,
     deliveryId: own.webhookDelivery,
+    labelId: own.label,
+    labelIds: own.label,
   };
   if (byName[name]) return byName[name]!;
   if (name === 'id') {
@@ -246,9 +253,10 @@ async function answer(slot: IdSlot, probe: string, viewer: ViewerName): Promise<
 
 /** Every row of the other pharmacy, to prove no probe wrote to it (api_key.last_used_at aside). */
 async function southRows(): Promise<unknown[]> {
-  const tables = ['customer', 'conversation', 'participant', 'message', 'reaction', 'attachment', 'webhook_endpoint', 'webhook_delivery', 'outbox_event', 'staff_user', 'staff_invitation', 'staff_session', 'mail_delivery', 'notification_log', 'push_subscription'];
+  const tables = ['label', 'customer', 'conversation', 'participant', 'message', 'reaction', 'attachment', 'webhook_endpoint', 'webhook_delivery', 'outbox_event', 'staff_user', 'staff_invitation', 'staff_session', 'mail_delivery', 'notification_log', 'push_subscription'];
   const rows: unknown[] = [];
   for (const table of tables) rows.push(await gateway.dataSource.query(`SELECT * FROM ${table} WHERE organization_id = $1 ORDER BY id`, [south.organization.id]));
+  rows.push(await gateway.dataSource.query(`SELECT * FROM conversation_label WHERE organization_id = $1 ORDER BY conversation_id, label_id`, [south.organization.id]));
   rows.push(await gateway.dataSource.query(`SELECT * FROM staff_notification_preference WHERE organization_id = $1 ORDER BY staff_id`, [south.organization.id]));
   rows.push(await gateway.dataSource.query(`SELECT id, name, scopes, revoked_at FROM api_key WHERE organization_id = $1 ORDER BY id`, [south.organization.id]));
   return rows;
@@ -269,7 +277,7 @@ for (const [title, tenantFilters] of [
       own = await createIds(north);
       foreign = await createIds(south);
       const everything = await succeed(
-        `mutation { createApiKey(input: { name: "Everything", scopes: [CONVERSATIONS_READ, CONVERSATIONS_WRITE, MESSAGES_WRITE, CUSTOMERS_READ, CUSTOMERS_WRITE, STAFF_READ, WEBHOOKS_MANAGE, STATS_READ] }) { secret } }`,
+        `mutation { createApiKey(input: { name: "Everything", scopes: [CONVERSATIONS_READ, CONVERSATIONS_WRITE, MESSAGES_WRITE, CUSTOMERS_READ, CUSTOMERS_WRITE, STAFF_READ, WEBHOOKS_MANAGE, STATS_READ, LABELS_WRITE] }) { secret } }`,
         {},
         north.tokens.admin,
       );
@@ -302,6 +310,8 @@ for (const [title, tenantFilters] of [
         [probe('sendMessage', 'input.replyToId'), own.message],
         [probe('assignConversation', 'input.assigneeId'), own.staff],
         [probe('redeliverWebhook', 'deliveryId'), own.webhookDelivery],
+        [probe('updateLabel', 'input.labelId'), own.label],
+        [probe('addConversationLabel', 'labelId'), own.label],
       ] as const) {
         const mine = await answer(slot, ownId, 'admin');
         const unknown = await answer(slot, randomUUID(), 'admin');

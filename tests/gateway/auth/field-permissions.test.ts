@@ -75,6 +75,9 @@ const STAFF_ONLY = {
     'updateMyNotificationPreferences',
     'registerPushSubscription',
     'removePushSubscription',
+    'createLabel',
+    'updateLabel',
+    'deleteLabel',
   ],
 };
 /**
@@ -227,6 +230,9 @@ function occurrencesIn(value: unknown, path: (string | number)[] = []): Occurren
 let gateway: TestGateway;
 let pharmacy: PharmacyFixture;
 let conversationId: string;
+/** The label the thread carries, and one it never does. */
+let labelId: string;
+let spareLabelId: string;
 /** The thread's messages: a customer's question with a file, the pharmacist's answer to it, a partner's note. */
 let thread: { asked: string; answered: string; noted: string };
 /**
@@ -324,6 +330,11 @@ beforeAll(async () => {
   thread = { asked, answered, noted };
   await act(`mutation ($id: ID!) { addReaction(messageId: $id, emoji: "👍") { id } }`, { id: answered }, customer);
   await act(`mutation ($id: ID!) { addReaction(messageId: $id, emoji: "👀") { id } }`, { id: asked }, pharmacist);
+  // A label on the thread (issue 19): the team's word for it, which the walk reads as Conversation.labels.
+  const label = (await act(`mutation { createLabel(input: { name: "Walked", colour: "#123456" }) { id } }`, {}, admin)).createLabel.id as string;
+  await act(`mutation ($c: ID!, $l: ID!) { addConversationLabel(conversationId: $c, labelId: $l) { id } }`, { c: conversationId, l: label }, pharmacist);
+  labelId = label;
+  spareLabelId = (await act(`mutation { createLabel(input: { name: "Spare", colour: "#654321" }) { id } }`, {}, admin)).createLabel.id as string;
   for (const token of [customer, pharmacist]) {
     await act(`mutation ($id: ID!) { markConversationRead(input: { conversationId: $id }) { id } }`, { id: conversationId }, token);
   }
@@ -367,6 +378,9 @@ beforeAll(async () => {
     setConversationPriority: { input: { conversationId, priority: 'NORMAL' } },
     assignConversation: { input: { conversationId, assigneeId: pharmacy.pharmacist.id } },
     markConversationRead: { input: { conversationId } },
+    // Adding the label the thread has changes nothing; removing one it hasn't (a fresh id is NOT_FOUND, so another label) neither.
+    addConversationLabel: () => ({ conversationId, labelId }),
+    removeConversationLabel: () => ({ conversationId, labelId: spareLabelId }),
     updateCustomer: { input: { id: alice.id, preferredLanguage: 'nl' } },
     // Bob stays blocked (his blockedAt is the value staff must see); unblocking Alice changes nothing.
     blockCustomer: { customerId: pharmacy.customers[1].id },

@@ -10,7 +10,7 @@ const INBOX_QUERY = `query Inbox {
   conversations(first: 20, filter: { status: [OPEN, PENDING] }) {
     pageInfo { hasNextPage endCursor }
     edges { node {
-      id subject status unreadCount lastActivityAt
+      id subject status unreadCount lastActivityAt labels { id name colour }
       customer { id name phone }
       assignee { id name }
       lastMessage { id body createdAt sender { __typename ... on StaffMember { name } ... on Customer { name } } }
@@ -24,7 +24,7 @@ const INBOX = `query Inbox($first: Int!) {
     totalCount
     pageInfo { hasNextPage endCursor }
     edges { node {
-      id subject status priority unreadCount messageCount lastActivityAt
+      id subject status priority unreadCount messageCount lastActivityAt labels { id name colour }
       customer { id name phone }
       assignee { id name }
       participants { role lastReadSequence actor { __typename ... on StaffMember { name } ... on Customer { name } } }

@@ -44,6 +44,10 @@ const STAFF_ONLY_MUTATIONS = new Set([
   'updateMyNotificationPreferences',
   'registerPushSubscription',
   'removePushSubscription',
+  // Labels (issue 19) are defined by admins; keys with labels:write only put them on threads.
+  'createLabel',
+  'updateLabel',
+  'deleteLabel',
 ]);
 
 const schema = buildSchema(readFileSync('schema/schema.graphql', 'utf8'));

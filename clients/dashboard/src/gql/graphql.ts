@@ -513,6 +513,7 @@ export type WebhookEventType =
   | 'CONVERSATION_ASSIGNED'
   /** conversation.created — data: { conversation, actor }. */
   | 'CONVERSATION_CREATED'
+  /** conversation.labels_changed — data: { conversation (with its labels now), label, change: ADDED or REMOVED, actor }. Every conversation event carries conversation.labels: [{ __typename, id, name }]. */
   | 'CONVERSATION_LABELS_CHANGED'
   /** conversation.status_changed — data: { conversation, previousStatus, actor }. */
   | 'CONVERSATION_STATUS_CHANGED'
