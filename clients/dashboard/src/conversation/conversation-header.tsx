@@ -4,6 +4,8 @@ import type { ConversationStatus } from '../gql/graphql.js';
 import { StatusBadge } from '../inbox/status-badge.js';
 import { openInbox } from '../routing/use-route.js';
 import { AssigneePicker } from './assignee-picker.js';
+import { LabelChips } from '../label/label-chips.js';
+import { LabelPicker } from '../label/label-picker.js';
 import { Icon } from '../icons.js';
 import { useShortcut } from '../shortcuts/keyboard-shortcuts.js';
 import { useConnection } from '../connection/connection-context.js';
@@ -25,6 +27,10 @@ export const ConversationHeaderFields = graphql(`
     assignee {
       id
       name
+    }
+    labels {
+      id
+      ...LabelChipFields
     }
   }
 `);
@@ -82,11 +88,13 @@ export function ConversationHeader(props: ConversationHeaderProps) {
           {customerOnline && <span className="visually-hidden">{t('onlineHidden')}</span>}
         </h2>
         <p>
-          {[conversation.customer.phone || conversation.customer.email, conversation.subject].filter(Boolean).join(' · ')} <StatusBadge status={conversation.status} />
+          {[conversation.customer.phone || conversation.customer.email, conversation.subject].filter(Boolean).join(' · ')} <StatusBadge status={conversation.status} />{' '}
+          <LabelChips labels={conversation.labels} />
         </p>
       </div>
       <div className="conversation-header__actions">
         <AssigneePicker conversationId={conversation.id} assigneeId={conversation.assignee?.id ?? null} viewerStaffId={props.viewerStaffId} />
+        <LabelPicker conversationId={conversation.id} labelIds={conversation.labels.map((label) => label.id)} />
         {STATUS_ACTIONS[conversation.status].map(({ status, label }) => (
           <button
             key={status}

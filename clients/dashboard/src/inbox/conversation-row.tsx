@@ -4,6 +4,7 @@ import { StatusBadge } from './status-badge.js';
 import { ConversationLink, ConversationLinkHeading } from './conversation-link.js';
 import { useStrings, type Translate } from '../i18n/dashboard-i18n.js';
 import { systemEventText } from '../conversation/system-event-text.js';
+import { LabelChips } from '../label/label-chips.js';
 
 export const ConversationRowFields = graphql(`
   fragment ConversationRowFields on Conversation {
@@ -21,6 +22,10 @@ export const ConversationRowFields = graphql(`
     assignee {
       id
       name
+    }
+    labels {
+      id
+      ...LabelChipFields
     }
     lastMessage {
       id
@@ -77,6 +82,7 @@ export function ConversationRow(props: ConversationRowProps) {
         <span className="conversation-row__tags">
           <StatusBadge status={conversation.status} />
           <span className="conversation-row__assignee">{conversation.assignee ? conversation.assignee.name : t('unassigned')}</span>
+          <LabelChips labels={conversation.labels} />
         </span>
       </ConversationLink>
     </li>

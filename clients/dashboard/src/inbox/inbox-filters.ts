@@ -13,8 +13,8 @@ export const INBOX_FILTERS: { name: InboxFilterName; label: DashboardKey }[] = [
   { name: 'resolved', label: 'filterResolved' },
 ];
 
-/** The server filter for a tab and a search; the search text goes to the server as typed. */
-export function conversationFilter(name: InboxFilterName, search: string): ConversationFilter {
+/** The server filter for a tab, a search and a label (null: any); the search text goes to the server as typed. */
+export function conversationFilter(name: InboxFilterName, search: string, labelId: string | null = null): ConversationFilter {
   const filter: ConversationFilter = {};
   if (name === 'unread') filter.unreadOnly = true;
   // Whether a row still waits is the server's call (it needs the newest text message), like search.
@@ -25,6 +25,7 @@ export function conversationFilter(name: InboxFilterName, search: string): Conve
   if (name === 'resolved') filter.status = ['RESOLVED', 'CLOSED'];
   const trimmed = search.trim();
   if (trimmed) filter.search = trimmed;
+  if (labelId) filter.labelIds = [labelId];
   return filter;
 }
 
@@ -34,6 +35,7 @@ export interface FilterableConversation {
   unreadCount: number;
   assignee?: { id: string } | null;
   customer?: { id: string };
+  labels?: readonly { id: string }[];
 }
 
 /**
@@ -48,5 +50,7 @@ export function matchesFilter(conversation: FilterableConversation, filter: Conv
   if (filter.assignedToMe && conversation.assignee?.id !== viewerStaffId) return false;
   if (filter.unassigned && conversation.assignee) return false;
   if (filter.customerId && conversation.customer?.id !== filter.customerId) return false;
+  // A label taken off the thread takes it out of that label's list at once.
+  if (filter.labelIds?.length && conversation.labels && !conversation.labels.some((label) => filter.labelIds!.includes(label.id))) return false;
   return true;
 }

@@ -12,6 +12,7 @@ import { useShortcut } from '../shortcuts/keyboard-shortcuts.js';
 import { useStrings } from '../i18n/dashboard-i18n.js';
 import './inbox.css';
 import { NewCustomerForm } from '../customer/new-customer-form.js';
+import { LabelFilter } from '../label/label-filter.js';
 
 
 const InboxQuery = graphql(`
@@ -29,6 +30,9 @@ const InboxQuery = graphql(`
           unreadCount
           lastActivityAt
           assignee {
+            id
+          }
+          labels {
             id
           }
           customer {
@@ -50,7 +54,8 @@ export function InboxPane({ viewerStaffId, selectedConversationId }: InboxPanePr
   const [filterName, setFilterName] = useState<InboxFilterName>('open');
   const [search, setSearch] = useState<InboxSearchValue>({ text: '' });
   const [addingCustomer, setAddingCustomer] = useState(false);
-  const filter = useMemo(() => conversationFilter(filterName, search.text), [filterName, search.text]);
+  const [labelId, setLabelId] = useState<string | null>(null);
+  const filter = useMemo(() => conversationFilter(filterName, search.text, labelId), [filterName, search.text, labelId]);
   const { data, loading, error, fetchMore, refetch } = useQuery(InboxQuery, {
     variables: { filter },
     fetchPolicy: 'cache-and-network',
@@ -152,6 +157,7 @@ export function InboxPane({ viewerStaffId, selectedConversationId }: InboxPanePr
             </button>
           ))}
         </div>
+        <LabelFilter labelId={labelId} onChange={setLabelId} />
       </div>
       <div className="inbox__list" role="tabpanel" aria-label={t('tabConversations', { tab: t(INBOX_FILTERS.find((f) => f.name === filterName)!.label) })}>
         {error && !connection && (

@@ -14,6 +14,9 @@ const InboxEventsSubscription = graphql(`
       assignee {
         id
       }
+      labels {
+        id
+      }
       customer {
         id
         name

@@ -10,12 +10,14 @@ import { StatisticsSection } from './statistics/statistics-section.js';
 import { WebhooksSection } from './webhooks/webhooks-section.js';
 import { WidgetSecretSection } from './widget/widget-secret-section.js';
 import { TeamSection } from './team/team-section.js';
+import { LabelsSection } from './labels/labels-section.js';
 import './settings.css';
 
 const SECTION_COMPONENTS: Record<SettingsSectionName, () => React.JSX.Element> = {
   team: TeamSection,
   'api-keys': ApiKeysSection,
   webhooks: WebhooksSection,
+  labels: LabelsSection,
   pharmacy: PharmacySettingsSection,
   notifications: NotificationsSection,
   widget: WidgetSecretSection,

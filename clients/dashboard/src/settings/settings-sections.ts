@@ -6,6 +6,7 @@ export const SETTINGS_SECTIONS = [
   { name: 'api-keys', label: 'settingsApiKeys', permission: 'MANAGE_API_KEYS' },
   { name: 'team', label: 'settingsTeam', permission: 'MANAGE_STAFF' },
   { name: 'webhooks', label: 'settingsWebhooks', permission: 'MANAGE_WEBHOOKS' },
+  { name: 'labels', label: 'settingsLabels', permission: 'MANAGE_LABELS' },
   { name: 'pharmacy', label: 'settingsPharmacy', permission: 'MANAGE_SETTINGS' },
   { name: 'notifications', label: 'settingsNotifications', permission: 'MANAGE_SETTINGS' },
   { name: 'widget', label: 'settingsWidget', permission: 'MANAGE_WIDGET' },
