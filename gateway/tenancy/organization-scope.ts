@@ -19,7 +19,6 @@ import type { AuditDetails } from '../../entities/audit-event.entity.js';
 import { MailDelivery } from '../../entities/mail-delivery.entity.js';
 import { NoteMention } from '../../entities/note-mention.entity.js';
 import { Label } from '../../entities/label.entity.js';
-import { ConversationLabel } from '../../entities/conversation-label.entity.js';
 import { NotificationLogEntry } from '../../entities/notification-log-entry.entity.js';
 import { NotificationLink } from '../../entities/notification-link.entity.js';
 import { PasswordReset } from '../../entities/password-reset.entity.js';
@@ -237,11 +236,6 @@ export class OrganizationScope {
   /** The pharmacy's labels; who may read them is the API's permissions' business (READ_LABELS). */
   labels(alias = 'label'): ScopedQuery<Label> {
     return this.inOrganization(Label, alias);
-  }
-
-  /** Which labels the scope's conversations carry. */
-  conversationLabels(alias = 'conversationLabel'): ScopedQuery<ConversationLabel> {
-    return this.restrictToVisibleConversations(this.inOrganization(ConversationLabel, alias), `${alias}.conversationId`);
   }
 
   /** Notifications to customers and staff (issue 18): what admins see in the notification log. */

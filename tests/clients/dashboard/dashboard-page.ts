@@ -1,4 +1,5 @@
-import type { Locator, WebSocketRoute } from 'playwright-core';
+import type { Locator, Page, WebSocketRoute } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../../gateway/server/demo/demo-data.js';
 
 /** Helpers for driving the dashboard in Chromium: the socket switch, polling, and page types. */
 
@@ -76,4 +77,18 @@ export async function waitFor(condition: () => Promise<boolean>, timeoutMs = UI_
     if (Date.now() > deadline) throw new Error(`Condition not met within ${timeoutMs} ms: ${condition.toString()}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** Signs a demo account in at the gateway's dashboard and waits for the inbox's first row. */
+export async function signInToDashboard(page: Page, gatewayUrl: string, email: string, password = DEMO_PASSWORD) {
+  await page.goto(`${gatewayUrl}/dashboard/`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('list', { name: 'Conversations' }).getByRole('link').first().waitFor({ timeout: UI_TIMEOUT });
+}
+
+/** Whether the element has the keyboard focus. */
+export function hasFocus(locator: Locator): Promise<boolean> {
+  return locator.evaluate((element) => element === (element as unknown as { ownerDocument: { activeElement: unknown } }).ownerDocument.activeElement);
 }

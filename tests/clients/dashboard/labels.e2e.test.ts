@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD, seedDemoData, type DemoAccounts } from '../../../gateway/server/demo/demo-data.js';
+import { seedDemoData, type DemoAccounts } from '../../../gateway/server/demo/demo-data.js';
 import { launchBrowser, saveScreenshot } from '../../support/browser.js';
 import { startTestGateway, type TestGateway } from '../../support/test-gateway.js';
-import { UI_TIMEOUT, waitFor, waitForCount } from './dashboard-page.js';
+import { hasFocus, signInToDashboard, UI_TIMEOUT, waitFor, waitForCount } from './dashboard-page.js';
 
 /**
  * Labels in headless Chromium against the real gateway and demo data (issue 19): an admin
@@ -33,13 +33,7 @@ afterAll(async () => {
   await gateway?.dispose();
 });
 
-async function signIn(target: Page, email: string) {
-  await target.goto(`${gateway.url}/dashboard/`);
-  await target.getByLabel('Email').fill(email);
-  await target.getByLabel('Password').fill(DEMO_PASSWORD);
-  await target.getByRole('button', { name: 'Sign in' }).click();
-  await target.getByRole('list', { name: 'Conversations' }).getByRole('link').first().waitFor({ timeout: UI_TIMEOUT });
-}
+const signIn = (target: Page, email: string) => signInToDashboard(target, gateway.url, email);
 
 describe('labels', () => {
   it('lets an admin create a label in Settings → Labels, and says so when the name is taken', async () => {
@@ -74,7 +68,7 @@ describe('labels', () => {
     const option = pharmacist.getByRole('group', { name: 'Labels on this conversation' }).getByRole('checkbox', { name: 'Awaiting GP' });
     await option.waitFor({ timeout: UI_TIMEOUT });
     // The list takes the focus when it opens: Space ticks the first label.
-    await waitFor(async () => option.evaluate((element) => element === (element as unknown as { ownerDocument: { activeElement: unknown } }).ownerDocument.activeElement));
+    await waitFor(() => hasFocus(option));
     await pharmacist.keyboard.press('Space');
     await waitFor(async () => option.isChecked());
 
@@ -82,7 +76,7 @@ describe('labels', () => {
     await header.getByTestId('label-chips').getByText('Awaiting GP').waitFor({ timeout: UI_TIMEOUT });
     await pharmacist.keyboard.press('Escape');
     await waitFor(async () => (await pharmacist.getByRole('group', { name: 'Labels on this conversation' }).count()) === 0);
-    expect(await picker.evaluate((element) => element === (element as unknown as { ownerDocument: { activeElement: unknown } }).ownerDocument.activeElement)).toBe(true);
+    expect(await hasFocus(picker)).toBe(true);
 
     const row = pharmacist.getByRole('list', { name: 'Conversations' }).getByRole('listitem').filter({ hasText: 'Sofie Jansen' });
     await row.getByTestId('label-chips').getByText('Awaiting GP').waitFor({ timeout: UI_TIMEOUT });
