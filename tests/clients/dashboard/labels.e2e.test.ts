@@ -102,6 +102,14 @@ describe('labels', () => {
     await waitFor(async () => (await list.getByRole('listitem').count()) > 1);
   });
 
+  it('counts the labelled thread in the statistics', async () => {
+    await pharmacist.goto(`${gateway.url}/dashboard/settings/statistics`);
+    const table = pharmacist.getByRole('table', { name: 'By label' });
+    const row = table.getByRole('row').filter({ hasText: 'Awaiting GP' });
+    await row.waitFor({ timeout: UI_TIMEOUT });
+    expect(await row.getByRole('cell').allInnerTexts()).toEqual(['1', '1', '1']);
+  });
+
   it('sees the chip go from the thread when the admin deletes the label', async () => {
     await admin.reload();
     const list = admin.getByRole('list', { name: 'Labels' });
@@ -110,7 +118,7 @@ describe('labels', () => {
     await admin.getByText('No labels yet.').waitFor({ timeout: UI_TIMEOUT });
 
     // The pharmacist's open thread learns it on its next read of the thread.
-    await pharmacist.reload();
+    await pharmacist.goto(`${gateway.url}/dashboard/conversations/${sofieConversationId}`);
     await pharmacist.getByRole('heading', { level: 2, name: /Sofie Jansen/ }).waitFor({ timeout: UI_TIMEOUT });
     expect(await pharmacist.locator('.conversation-header').getByTestId('label-chips').count()).toBe(0);
   });

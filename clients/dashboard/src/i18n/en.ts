@@ -310,4 +310,9 @@ export const en = {
   labelsNoneDefined: "No labels yet. An admin can create them under Settings → Labels.",
   labelFilter: "Filter by label",
   labelFilterAny: "All labels",
+  labelStatsTitle: "By label",
+  labelStatsLabel: "Label",
+  labelStatsConversations: "Conversations",
+  labelStatsOpen: "Open or pending now",
+  labelStatsCreated: "Started in range",
 };

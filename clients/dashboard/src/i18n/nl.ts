@@ -312,4 +312,9 @@ export const nl: Record<keyof typeof en, string> = {
   labelsNoneDefined: "Nog geen labels. Een beheerder kan ze maken onder Instellingen → Labels.",
   labelFilter: "Filteren op label",
   labelFilterAny: "Alle labels",
+  labelStatsTitle: "Per label",
+  labelStatsLabel: "Label",
+  labelStatsConversations: "Gesprekken",
+  labelStatsOpen: "Nu open of in afwachting",
+  labelStatsCreated: "Gestart in periode",
 };

@@ -4,6 +4,7 @@ import { graphql } from '../../gql/index.js';
 import { errorMessage } from '../input-errors.js';
 import { useWaitingCount } from '../../inbox/use-waiting-count.js';
 import { DurationCells } from './duration-cells.js';
+import { LabelStatsTable } from './label-stats-table.js';
 
 const ConversationStatsQuery = graphql(`
   query ConversationStats($input: ConversationStatsInput!) {
@@ -47,6 +48,7 @@ const ConversationStatsQuery = graphql(`
           ...DurationCellsFields
         }
       }
+      ...LabelStatsFields
     }
   }
 `);
@@ -188,6 +190,7 @@ export function StatisticsSection() {
               </tbody>
             </table>
           </div>
+          <LabelStatsTable stats={stats} />
           <p className="settings__muted">
             Times are for conversations whose first customer message is in the range{stats.businessHoursOnly ? ', counting business hours only' : ''}; "today" is in {stats.timeZone}.
           </p>
