@@ -17,10 +17,10 @@ const THREAD = `subscription ($id: ID!) {
   }
 }`;
 
-/** The inbox rows' last-message preview, as the dashboard and the widget select it. */
+/** The inbox rows' last-message preview (and the dashboard's label chips), as the dashboard and the widget select them. */
 const INBOX = `subscription {
   inboxEvents {
-    id lastSequence
+    id lastSequence labels { id name colour }
     lastMessage { id sequence body deletedAt kind attachments { id } sender { __typename ... on StaffMember { id } ... on Customer { id name } } }
   }
 }`;
