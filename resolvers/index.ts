@@ -32,6 +32,7 @@ import { TypingResolver } from './realtime/typing.resolver.js';
 import { WebhookDeliveryResolver, WebhookEndpointResolver } from './webhook/webhook.resolver.js';
 import { WidgetResolver, WidgetSettingsFieldsResolver } from './widget/widget.resolver.js';
 import { NoteResolver } from './note/note.resolver.js';
+import { SavedReplyResolver } from './saved-reply/saved-reply.resolver.js';
 
 export const resolvers = [
   ViewerResolver,
@@ -41,6 +42,7 @@ export const resolvers = [
   MessageResolver,
   MessageFieldsResolver,
   NoteResolver,
+  SavedReplyResolver,
   ReactionResolver,
   MessageReactionsResolver,
   ParticipantFieldsResolver,

@@ -33,6 +33,10 @@ export enum Permission {
   READ_NOTES = 'READ_NOTES',
   /** Write internal notes and mention colleagues. Staff only; no API key scope grants it. */
   WRITE_NOTES = 'WRITE_NOTES',
+  /** Use saved replies and keep one's own. Staff only: a reply is written by a person, so no API key scope grants it. */
+  USE_SAVED_REPLIES = 'USE_SAVED_REPLIES',
+  /** Keep the pharmacy-wide saved replies. Admins only. */
+  MANAGE_SHARED_SAVED_REPLIES = 'MANAGE_SHARED_SAVED_REPLIES',
 }
 
 const STAFF: Permission[] = [
@@ -45,9 +49,10 @@ const STAFF: Permission[] = [
   Permission.MANAGE_OWN_ACCOUNT,
   Permission.READ_NOTES,
   Permission.WRITE_NOTES,
+  Permission.USE_SAVED_REPLIES,
 ];
 
-const ADMIN: Permission[] = [...STAFF, Permission.MANAGE_API_KEYS, Permission.MANAGE_WEBHOOKS, Permission.MANAGE_WIDGET, Permission.READ_STATS, Permission.READ_AUDIT_LOG, Permission.MANAGE_SETTINGS, Permission.MANAGE_CUSTOMER_DATA, Permission.MANAGE_STAFF];
+const ADMIN: Permission[] = [...STAFF, Permission.MANAGE_API_KEYS, Permission.MANAGE_WEBHOOKS, Permission.MANAGE_WIDGET, Permission.READ_STATS, Permission.READ_AUDIT_LOG, Permission.MANAGE_SETTINGS, Permission.MANAGE_CUSTOMER_DATA, Permission.MANAGE_STAFF, Permission.MANAGE_SHARED_SAVED_REPLIES];
 const PHARMACIST: Permission[] = [...STAFF, Permission.READ_STATS];
 
 /** Each permission a partner can hold comes from exactly one scope, so FORBIDDEN can name it. */

@@ -26,6 +26,7 @@ import { StaffInvitation } from '../../entities/staff-invitation.entity.js';
 import { StaffSession } from '../../entities/staff-session.entity.js';
 import { StaffNotificationPreference } from '../../entities/staff-notification-preference.entity.js';
 import { StaffPushSubscription } from '../../entities/staff-push-subscription.entity.js';
+import { SavedReply } from '../../entities/saved-reply.entity.js';
 import type { AuditAction } from '../audit/audit-action.js';
 import { enqueueJob, type JobSpec } from '../jobs/enqueue-job.js';
 import { badUserInput, notFound } from '../errors/domain-error.js';
@@ -230,6 +231,11 @@ export class OrganizationScope {
   /** Colleagues named in internal notes; staff read only their own (the service asks for them). */
   noteMentions(alias = 'mention'): ScopedQuery<NoteMention> {
     return this.inOrganization(NoteMention, alias);
+  }
+
+  /** Saved replies, shared and personal; a personal one is its owner's alone (the service asks for the viewer's). */
+  savedReplies(alias = 'savedReply'): ScopedQuery<SavedReply> {
+    return this.inOrganization(SavedReply, alias);
   }
 
   /** Notifications to customers and staff (issue 18): what admins see in the notification log. */
