@@ -326,6 +326,7 @@ export type Permission =
   | 'MANAGE_CUSTOMER_DATA'
   | 'MANAGE_OWN_ACCOUNT'
   | 'MANAGE_SETTINGS'
+  | 'MANAGE_SHARED_SAVED_REPLIES'
   | 'MANAGE_STAFF'
   | 'MANAGE_WEBHOOKS'
   | 'MANAGE_WIDGET'
@@ -336,6 +337,7 @@ export type Permission =
   | 'READ_STAFF'
   | 'READ_STATS'
   | 'SEND_MESSAGES'
+  | 'USE_SAVED_REPLIES'
   | 'WRITE_CUSTOMERS'
   | 'WRITE_NOTES';
 
