@@ -39,11 +39,14 @@ const PLACEHOLDER = /\{\{\s*([A-Za-z0-9_.]+)\s*\}\}/g;
 
 const isKnown = (name: string) => Object.prototype.hasOwnProperty.call(PLACEHOLDERS, name);
 
+/** The placeholders written in `text`, known or not, each once, in order of appearance. */
+export function placeholdersIn(text: string): string[] {
+  return [...new Set([...text.matchAll(PLACEHOLDER)].map((match) => match[1]!))];
+}
+
 /** The placeholders in `body` that are not supported, each once, in order of appearance. */
 export function unknownPlaceholders(body: string): string[] {
-  const unknown = new Set<string>();
-  for (const match of body.matchAll(PLACEHOLDER)) if (!isKnown(match[1]!)) unknown.add(match[1]!);
-  return [...unknown];
+  return placeholdersIn(body).filter((name) => !isKnown(name));
 }
 
 export interface FilledReply {

@@ -10,6 +10,7 @@ import { StatisticsSection } from './statistics/statistics-section.js';
 import { WebhooksSection } from './webhooks/webhooks-section.js';
 import { WidgetSecretSection } from './widget/widget-secret-section.js';
 import { TeamSection } from './team/team-section.js';
+import { SavedRepliesSection } from './saved-replies/saved-replies-section.js';
 import './settings.css';
 
 const SECTION_COMPONENTS: Record<SettingsSectionName, () => React.JSX.Element> = {
@@ -21,6 +22,7 @@ const SECTION_COMPONENTS: Record<SettingsSectionName, () => React.JSX.Element> =
   widget: WidgetSecretSection,
   statistics: StatisticsSection,
   'audit-log': AuditLogSection,
+  'saved-replies': SavedRepliesSection,
 };
 
 /** The admin area: a side list of the sections the viewer may open, and the open one. Lazy-loaded. */
