@@ -68,7 +68,7 @@ export function SavedRepliesSection() {
                 <th scope="col">{t('savedReplyBody')}</th>
                 <th scope="col">{t('savedReplyFor')}</th>
                 <th scope="col">
-                  <span className="visually-hidden">{t('savedReplyActions')}</span>
+                  <span className="visually-hidden">{t('actions')}</span>
                 </th>
               </tr>
             </thead>
