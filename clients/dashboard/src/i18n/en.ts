@@ -495,4 +495,15 @@ export const en = {
   auditPages: "Audit log pages",
   auditNewer: "Newer",
   auditOlder: "Older",
+  // Settings → Chat widget, and secrets shown once.
+  copy: "Copy",
+  widgetIntro: "The web store signs its signed-in customers with this secret so the chat widget knows who they are. Keep it on the store's server, never in the page.",
+  widgetSecret: "Widget secret",
+  widgetShowSecret: "Show widget secret",
+  widgetRotate: "Rotate widget secret",
+  widgetRotateQuestion: "Replace the secret? Identities signed with the old one stop working at once.",
+  widgetRotateConfirm: "Yes, rotate",
+  widgetRotated: "A new secret is in use: update the store's server now.",
+  secretStoreNow: "Store it now in a safe place: it won't be shown again.",
+  secretDone: "Done",
 };

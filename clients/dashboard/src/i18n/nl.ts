@@ -497,4 +497,15 @@ export const nl: Record<keyof typeof en, string> = {
   auditPages: "Pagina's van het auditlog",
   auditNewer: "Nieuwer",
   auditOlder: "Ouder",
+  // Instellingen → Chatwidget, en geheimen die één keer getoond worden.
+  copy: "Kopiëren",
+  widgetIntro: "De webwinkel ondertekent zijn aangemelde klanten met dit geheim, zodat de chatwidget weet wie ze zijn. Bewaar het op de server van de winkel, nooit in de pagina.",
+  widgetSecret: "Widgetgeheim",
+  widgetShowSecret: "Widgetgeheim tonen",
+  widgetRotate: "Widgetgeheim vervangen",
+  widgetRotateQuestion: "Het geheim vervangen? Identiteiten die met het oude geheim zijn ondertekend, werken dan direct niet meer.",
+  widgetRotateConfirm: "Ja, vervangen",
+  widgetRotated: "Er is een nieuw geheim in gebruik: werk nu de server van de winkel bij.",
+  secretStoreNow: "Bewaar het nu op een veilige plek: het wordt niet nog een keer getoond.",
+  secretDone: "Klaar",
 };
