@@ -31,12 +31,12 @@ export default function SettingsPage({ section, permissions }: { section: string
   const sections = visibleSections(permissions);
   const current = sections.find((s) => s.name === section) ?? sections[0];
   if (!current) {
-    return <p className="notice notice--error settings__denied">Your role has no settings to manage.</p>;
+    return <p className="notice notice--error settings__denied">{t('settingsNone')}</p>;
   }
   const Section = SECTION_COMPONENTS[current.name];
   return (
     <div className="settings">
-      <nav className="settings__nav" aria-label="Settings sections">
+      <nav className="settings__nav" aria-label={t('settingsSections')}>
         <ul>
           {sections.map((s) => (
             <li key={s.name}>

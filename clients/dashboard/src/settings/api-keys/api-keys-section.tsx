@@ -2,6 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { graphql } from '../../gql/index.js';
 import { ApiKeyRow } from './api-key-row.js';
 import { CreateApiKeyForm } from './create-api-key-form.js';
+import { useStrings } from '../../i18n/dashboard-i18n.js';
 
 const ApiKeysQuery = graphql(`
   query ApiKeys {
@@ -14,28 +15,32 @@ const ApiKeysQuery = graphql(`
 
 /** Partner keys: who may use the API as the pharmacy, with which scopes. */
 export function ApiKeysSection() {
+  const t = useStrings();
   const { data, error, refetch } = useQuery(ApiKeysQuery, { fetchPolicy: 'cache-and-network' });
   return (
     <>
-      <p className="settings__intro">Keys let the pharmacy's own systems use the Counterchat API. Give each key only the scopes its system needs.</p>
+      <p className="settings__intro">{t('apiKeysIntro')}</p>
       {error && !data && (
         <p className="notice notice--error" role="alert">
-          The keys could not be loaded. <button type="button" className="link-button" onClick={() => void refetch().catch(() => {})}>Try again</button>
+          {t('apiKeysNotLoaded')}{' '}
+          <button type="button" className="link-button" onClick={() => void refetch().catch(() => {})}>
+            {t('tryAgain')}
+          </button>
         </p>
       )}
-      {data && data.apiKeys.length === 0 && <p className="settings__muted">No keys yet.</p>}
+      {data && data.apiKeys.length === 0 && <p className="settings__muted">{t('apiKeysNone')}</p>}
       {data && data.apiKeys.length > 0 && (
         <div className="settings-table__scroll">
-          <table className="settings-table" aria-label="API keys">
+          <table className="settings-table" aria-label={t('settingsApiKeys')}>
             <thead>
               <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Prefix</th>
-                <th scope="col">Scopes</th>
-                <th scope="col">Created</th>
-                <th scope="col">Last used</th>
-                <th scope="col">Expires</th>
-                <th scope="col">State</th>
+                <th scope="col">{t('teamName')}</th>
+                <th scope="col">{t('apiKeyPrefix')}</th>
+                <th scope="col">{t('apiKeyScopes')}</th>
+                <th scope="col">{t('webhookCreated')}</th>
+                <th scope="col">{t('apiKeyLastUsed')}</th>
+                <th scope="col">{t('apiKeyExpires')}</th>
+                <th scope="col">{t('teamState')}</th>
               </tr>
             </thead>
             <tbody>
