@@ -292,6 +292,7 @@ export const en = {
   savedRepliesNotLoaded: "The saved replies could not be loaded.",
   savedRepliesNoMatch: "No saved reply matches.",
   savedRepliesNoneYet: "No saved replies yet. Add them under Settings → Saved replies.",
+  savedRepliesEmpty: "No saved replies yet.",
   savedRepliesHint: "↑ ↓ to choose, Enter or Tab to insert, Esc to close",
   placeholdersLeft: "Check before sending: {{names}} could not be filled in.",
   savedRepliesIntro: "Type / and a shortcut in the message box to insert a saved reply. Placeholders such as {{example}} are filled in for the conversation. Your own replies are for you only; the pharmacy's are for the whole team, and admins keep them.",

@@ -294,6 +294,7 @@ export const nl: Record<keyof typeof en, string> = {
   savedRepliesNotLoaded: "De standaardantwoorden konden niet worden geladen.",
   savedRepliesNoMatch: "Geen standaardantwoord gevonden.",
   savedRepliesNoneYet: "Nog geen standaardantwoorden. Voeg ze toe onder Instellingen → Standaardantwoorden.",
+  savedRepliesEmpty: "Nog geen standaardantwoorden.",
   savedRepliesHint: "↑ ↓ om te kiezen, Enter of Tab om in te voegen, Esc om te sluiten",
   placeholdersLeft: "Controleer voor het versturen: {{names}} kon niet worden ingevuld.",
   savedRepliesIntro: "Typ / en een sneltoets in het berichtvak om een standaardantwoord in te voegen. Velden zoals {{example}} worden voor het gesprek ingevuld. Je eigen antwoorden zijn alleen voor jou; die van de apotheek zijn voor het hele team en worden beheerd door de beheerders.",

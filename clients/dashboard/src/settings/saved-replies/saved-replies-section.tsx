@@ -57,7 +57,7 @@ export function SavedRepliesSection() {
           </button>
         </p>
       )}
-      {data && data.savedReplies.length === 0 && <p className="settings__muted">{t('savedRepliesNoneYet')}</p>}
+      {data && data.savedReplies.length === 0 && <p className="settings__muted">{t('savedRepliesEmpty')}</p>}
       {data && data.savedReplies.length > 0 && (
         <div className="settings-table__scroll">
           <table className="settings-table" aria-label={t('settingsSavedReplies')}>
