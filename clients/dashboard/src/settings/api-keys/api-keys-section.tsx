@@ -3,6 +3,7 @@ import { graphql } from '../../gql/index.js';
 import { ApiKeyRow } from './api-key-row.js';
 import { CreateApiKeyForm } from './create-api-key-form.js';
 import { useStrings } from '../../i18n/dashboard-i18n.js';
+import { LoadFailed } from '../load-failed.js';
 
 const ApiKeysQuery = graphql(`
   query ApiKeys {
@@ -20,14 +21,7 @@ export function ApiKeysSection() {
   return (
     <>
       <p className="settings__intro">{t('apiKeysIntro')}</p>
-      {error && !data && (
-        <p className="notice notice--error" role="alert">
-          {t('apiKeysNotLoaded')}{' '}
-          <button type="button" className="link-button" onClick={() => void refetch().catch(() => {})}>
-            {t('tryAgain')}
-          </button>
-        </p>
-      )}
+      {error && !data && <LoadFailed message={t('apiKeysNotLoaded')} onRetry={refetch} />}
       {data && data.apiKeys.length === 0 && <p className="settings__muted">{t('apiKeysNone')}</p>}
       {data && data.apiKeys.length > 0 && (
         <div className="settings-table__scroll">

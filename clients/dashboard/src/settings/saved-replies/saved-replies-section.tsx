@@ -7,6 +7,7 @@ import { ConfirmButton } from '../confirm-button.js';
 import { SavedReplyForm, type SavedReplyDraft } from './saved-reply-form.js';
 import { savedReplyErrors } from './saved-reply-errors.js';
 import './saved-replies-settings.css';
+import { LoadFailed } from '../load-failed.js';
 
 const SavedReplyRowFields = graphql(`
   fragment SavedReplyRowFields on SavedReply {
@@ -49,14 +50,7 @@ export function SavedRepliesSection() {
   return (
     <>
       <p className="settings__intro">{t('savedRepliesIntro', { example: '{{customer.firstName}}' })}</p>
-      {error && !data && (
-        <p className="notice notice--error" role="alert">
-          {t('savedRepliesNotLoaded')}{' '}
-          <button type="button" className="link-button" onClick={() => void refetch().catch(() => {})}>
-            {t('tryAgain')}
-          </button>
-        </p>
-      )}
+      {error && !data && <LoadFailed message={t('savedRepliesNotLoaded')} onRetry={refetch} />}
       {data && data.savedReplies.length === 0 && <p className="settings__muted">{t('savedRepliesEmpty')}</p>}
       {data && data.savedReplies.length > 0 && (
         <div className="settings-table__scroll">

@@ -8,6 +8,7 @@ import { ConfirmButton } from '../confirm-button.js';
 import { errorMessage, inputErrors } from '../input-errors.js';
 import { MailDeliveries } from './mail-deliveries.js';
 import { StaffInvites } from './staff-invites.js';
+import { LoadFailed } from '../load-failed.js';
 
 const TeamQuery = graphql(`
   query Team {
@@ -85,14 +86,7 @@ export function TeamSection() {
   return (
     <>
       <p className="settings__intro">{t('teamIntro')}</p>
-      {error && !data && (
-        <p className="notice notice--error" role="alert">
-          {t('teamNotLoaded')}{' '}
-          <button type="button" className="link-button" onClick={() => void refetch().catch(() => {})}>
-            {t('tryAgain')}
-          </button>
-        </p>
-      )}
+      {error && !data && <LoadFailed message={t('teamNotLoaded')} onRetry={refetch} />}
       {actionError && (
         <p className="notice notice--error" role="alert">
           {actionError}

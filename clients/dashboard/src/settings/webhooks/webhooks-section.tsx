@@ -3,6 +3,7 @@ import { graphql } from '../../gql/index.js';
 import { CreateWebhookForm } from './create-webhook-form.js';
 import { WebhookEndpointCard } from './webhook-endpoint-card.js';
 import { useStrings } from '../../i18n/dashboard-i18n.js';
+import { LoadFailed } from '../load-failed.js';
 
 const WebhookEndpointsQuery = graphql(`
   query WebhookEndpoints {
@@ -20,14 +21,7 @@ export function WebhooksSection() {
   return (
     <>
       <p className="settings__intro">{t('webhooksIntro')}</p>
-      {error && !data && (
-        <p className="notice notice--error" role="alert">
-          {t('webhooksNotLoaded')}{' '}
-          <button type="button" className="link-button" onClick={() => void refetch().catch(() => {})}>
-            {t('tryAgain')}
-          </button>
-        </p>
-      )}
+      {error && !data && <LoadFailed message={t('webhooksNotLoaded')} onRetry={refetch} />}
       {data && data.webhookEndpoints.length === 0 && <p className="settings__muted">{t('webhooksNone')}</p>}
       {data && data.webhookEndpoints.length > 0 && (
         <ul className="webhook-list" aria-label={t('webhookEndpoints')}>
