@@ -4,6 +4,7 @@ import { ApiKeyRow } from './api-key-row.js';
 import { CreateApiKeyForm } from './create-api-key-form.js';
 import { useStrings } from '../../i18n/dashboard-i18n.js';
 import { LoadFailed } from '../load-failed.js';
+import { SettingsTable } from '../settings-table.js';
 
 const ApiKeysQuery = graphql(`
   query ApiKeys {
@@ -24,26 +25,11 @@ export function ApiKeysSection() {
       {error && !data && <LoadFailed message={t('apiKeysNotLoaded')} onRetry={refetch} />}
       {data && data.apiKeys.length === 0 && <p className="settings__muted">{t('apiKeysNone')}</p>}
       {data && data.apiKeys.length > 0 && (
-        <div className="settings-table__scroll">
-          <table className="settings-table" aria-label={t('settingsApiKeys')}>
-            <thead>
-              <tr>
-                <th scope="col">{t('teamName')}</th>
-                <th scope="col">{t('apiKeyPrefix')}</th>
-                <th scope="col">{t('apiKeyScopes')}</th>
-                <th scope="col">{t('webhookCreated')}</th>
-                <th scope="col">{t('apiKeyLastUsed')}</th>
-                <th scope="col">{t('apiKeyExpires')}</th>
-                <th scope="col">{t('teamState')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.apiKeys.map((key) => (
-                <ApiKeyRow key={key.id} apiKey={key} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <SettingsTable label={t('settingsApiKeys')} columns={[t('teamName'), t('apiKeyPrefix'), t('apiKeyScopes'), t('webhookCreated'), t('apiKeyLastUsed'), t('apiKeyExpires'), t('teamState')]}>
+          {data.apiKeys.map((key) => (
+            <ApiKeyRow key={key.id} apiKey={key} />
+          ))}
+        </SettingsTable>
       )}
       <CreateApiKeyForm />
     </>

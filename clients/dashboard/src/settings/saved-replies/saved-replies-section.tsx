@@ -8,6 +8,7 @@ import { SavedReplyForm, type SavedReplyDraft } from './saved-reply-form.js';
 import { savedReplyErrors } from './saved-reply-errors.js';
 import './saved-replies-settings.css';
 import { LoadFailed } from '../load-failed.js';
+import { SettingsTable } from '../settings-table.js';
 
 const SavedReplyRowFields = graphql(`
   fragment SavedReplyRowFields on SavedReply {
@@ -53,26 +54,11 @@ export function SavedRepliesSection() {
       {error && !data && <LoadFailed message={t('savedRepliesNotLoaded')} onRetry={refetch} />}
       {data && data.savedReplies.length === 0 && <p className="settings__muted">{t('savedRepliesEmpty')}</p>}
       {data && data.savedReplies.length > 0 && (
-        <div className="settings-table__scroll">
-          <table className="settings-table" aria-label={t('settingsSavedReplies')}>
-            <thead>
-              <tr>
-                <th scope="col">{t('savedReplyShortcut')}</th>
-                <th scope="col">{t('savedReplyTitle')}</th>
-                <th scope="col">{t('savedReplyBody')}</th>
-                <th scope="col">{t('savedReplyFor')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.savedReplies.map((reply) => (
-                <SavedReplyRow key={reply.id} reply={reply} canManageShared={canShare} onEdit={setEditing} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <SettingsTable label={t('settingsSavedReplies')} columns={[t('savedReplyShortcut'), t('savedReplyTitle'), t('savedReplyBody'), t('savedReplyFor')]} actions>
+          {data.savedReplies.map((reply) => (
+            <SavedReplyRow key={reply.id} reply={reply} canManageShared={canShare} onEdit={setEditing} />
+          ))}
+        </SettingsTable>
       )}
       {editing ? (
         <SavedReplyForm key={editing.id} reply={editing} canShare={canShare} onDone={() => setEditing(null)} />

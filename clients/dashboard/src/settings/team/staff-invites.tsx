@@ -5,6 +5,7 @@ import { ConfirmButton } from '../confirm-button.js';
 import { useFormat } from '../../format/dates.js';
 import { ROLE_LABELS } from './role-labels.js';
 import { useStrings, type DashboardKey } from '../../i18n/dashboard-i18n.js';
+import { SettingsTable } from '../settings-table.js';
 
 const StaffInvitesQuery = graphql(`
   query StaffInvites {
@@ -51,52 +52,36 @@ export function StaffInvites() {
   return (
     <>
       <h2>{t('invitations')}</h2>
-      <div className="settings-table__scroll">
-        <table className="settings-table" aria-label={t('invitations')}>
-          <thead>
-            <tr>
-              <th scope="col">{t('email')}</th>
-              <th scope="col">{t('teamName')}</th>
-              <th scope="col">{t('teamRole')}</th>
-              <th scope="col">{t('teamState')}</th>
-              <th scope="col">{t('inviteSentAt')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.staffInvites.map((invite) => (
-              <tr key={invite.id}>
-                <td>{invite.email}</td>
-                <td>{invite.name}</td>
-                <td>{t(ROLE_LABELS[invite.role])}</td>
-                <td>{t(STATE_LABELS[invite.state])}</td>
-                <td>
-                  {format.date(invite.sentAt)}
-                  {invite.state === 'PENDING' && <span className="settings__muted"> {t('inviteUntil', { date: format.date(invite.expiresAt) })}</span>}
-                </td>
-                <td className="settings-table__actions">
-                  {(invite.state === 'PENDING' || invite.state === 'EXPIRED') && (
-                    <button type="button" className="button" aria-label={t('inviteResendTo', { email: invite.email })} onClick={() => void resend({ variables: { id: invite.id } }).catch(() => {})}>
-                      {t('inviteResend')}
-                    </button>
-                  )}
-                  {invite.state === 'PENDING' && (
-                    <ConfirmButton
-                      label={t('inviteRevoke')}
-                      accessibleLabel={t('inviteRevokeTo', { email: invite.email })}
-                      question={t('inviteRevokeQuestion')}
-                      confirmLabel={t('inviteRevokeConfirm')}
-                      onConfirm={() => void revoke({ variables: { id: invite.id } }).catch(() => {})}
-                    />
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <SettingsTable label={t('invitations')} columns={[t('email'), t('teamName'), t('teamRole'), t('teamState'), t('inviteSentAt')]} actions>
+        {data.staffInvites.map((invite) => (
+          <tr key={invite.id}>
+            <td>{invite.email}</td>
+            <td>{invite.name}</td>
+            <td>{t(ROLE_LABELS[invite.role])}</td>
+            <td>{t(STATE_LABELS[invite.state])}</td>
+            <td>
+              {format.date(invite.sentAt)}
+              {invite.state === 'PENDING' && <span className="settings__muted"> {t('inviteUntil', { date: format.date(invite.expiresAt) })}</span>}
+            </td>
+            <td className="settings-table__actions">
+              {(invite.state === 'PENDING' || invite.state === 'EXPIRED') && (
+                <button type="button" className="button" aria-label={t('inviteResendTo', { email: invite.email })} onClick={() => void resend({ variables: { id: invite.id } }).catch(() => {})}>
+                  {t('inviteResend')}
+                </button>
+              )}
+              {invite.state === 'PENDING' && (
+                <ConfirmButton
+                  label={t('inviteRevoke')}
+                  accessibleLabel={t('inviteRevokeTo', { email: invite.email })}
+                  question={t('inviteRevokeQuestion')}
+                  confirmLabel={t('inviteRevokeConfirm')}
+                  onConfirm={() => void revoke({ variables: { id: invite.id } }).catch(() => {})}
+                />
+              )}
+            </td>
+          </tr>
+        ))}
+      </SettingsTable>
     </>
   );
 }

@@ -9,6 +9,7 @@ import { errorMessage, inputErrors } from '../input-errors.js';
 import { MailDeliveries } from './mail-deliveries.js';
 import { StaffInvites } from './staff-invites.js';
 import { LoadFailed } from '../load-failed.js';
+import { SettingsTable } from '../settings-table.js';
 
 const TeamQuery = graphql(`
   query Team {
@@ -98,72 +99,56 @@ export function TeamSection() {
         </p>
       )}
       {data && (
-        <div className="settings-table__scroll">
-          <table className="settings-table" aria-label={t('settingsTeam')}>
-            <thead>
-              <tr>
-                <th scope="col">{t('teamName')}</th>
-                <th scope="col">{t('email')}</th>
-                <th scope="col">{t('teamRole')}</th>
-                <th scope="col">{t('teamTwoFactor')}</th>
-                <th scope="col">{t('teamState')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.staffMembers.map((member) => (
-                <tr key={member.id}>
-                  <td>{member.name}</td>
-                  <td>{member.email}</td>
-                  <td>
-                    <select
-                      aria-label={t('teamRoleOf', { name: member.name })}
-                      value={member.role}
-                      disabled={!member.active}
-                      onChange={(event) => void setRole({ variables: { id: member.id, role: event.target.value as StaffRole } }).catch(() => {})}
-                    >
-                      {ROLES.map((role) => (
-                        <option key={role} value={role}>
-                          {t(ROLE_LABELS[role])}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                  <td>{member.twoFactorEnabled ? t('teamOn') : t('teamOff')}</td>
-                  <td>{member.active ? t('teamActive') : t('teamFormerStaff')}</td>
-                  <td className="settings-table__actions">
-                    {member.active ? (
-                      <>
-                        <ConfirmButton
-                          label={t('teamEndSessions')}
-                          accessibleLabel={t('teamEndSessionsOf', { name: member.name })}
-                          question={t('teamEndSessionsQuestion', { name: member.name })}
-                          confirmLabel={t('teamEndSessionsConfirm')}
-                          onConfirm={() => void endSessions({ variables: { staffId: member.id } }).catch(() => {})}
-                        />
-                        {member.id !== me && (
-                          <ConfirmButton
-                            label={t('teamDeactivate')}
-                            accessibleLabel={t('teamDeactivateNamed', { name: member.name })}
-                            question={t('teamDeactivateQuestion', { name: member.name })}
-                            confirmLabel={t('teamDeactivateConfirm')}
-                            onConfirm={() => void deactivate({ variables: { id: member.id } }).catch(() => {})}
-                          />
-                        )}
-                      </>
-                    ) : (
-                      <button type="button" className="button" aria-label={t('teamReactivateNamed', { name: member.name })} onClick={() => void reactivate({ variables: { id: member.id } }).catch(() => {})}>
-                        {t('teamReactivate')}
-                      </button>
+        <SettingsTable label={t('settingsTeam')} columns={[t('teamName'), t('email'), t('teamRole'), t('teamTwoFactor'), t('teamState')]} actions>
+          {data.staffMembers.map((member) => (
+            <tr key={member.id}>
+              <td>{member.name}</td>
+              <td>{member.email}</td>
+              <td>
+                <select
+                  aria-label={t('teamRoleOf', { name: member.name })}
+                  value={member.role}
+                  disabled={!member.active}
+                  onChange={(event) => void setRole({ variables: { id: member.id, role: event.target.value as StaffRole } }).catch(() => {})}
+                >
+                  {ROLES.map((role) => (
+                    <option key={role} value={role}>
+                      {t(ROLE_LABELS[role])}
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <td>{member.twoFactorEnabled ? t('teamOn') : t('teamOff')}</td>
+              <td>{member.active ? t('teamActive') : t('teamFormerStaff')}</td>
+              <td className="settings-table__actions">
+                {member.active ? (
+                  <>
+                    <ConfirmButton
+                      label={t('teamEndSessions')}
+                      accessibleLabel={t('teamEndSessionsOf', { name: member.name })}
+                      question={t('teamEndSessionsQuestion', { name: member.name })}
+                      confirmLabel={t('teamEndSessionsConfirm')}
+                      onConfirm={() => void endSessions({ variables: { staffId: member.id } }).catch(() => {})}
+                    />
+                    {member.id !== me && (
+                      <ConfirmButton
+                        label={t('teamDeactivate')}
+                        accessibleLabel={t('teamDeactivateNamed', { name: member.name })}
+                        question={t('teamDeactivateQuestion', { name: member.name })}
+                        confirmLabel={t('teamDeactivateConfirm')}
+                        onConfirm={() => void deactivate({ variables: { id: member.id } }).catch(() => {})}
+                      />
                     )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                  </>
+                ) : (
+                  <button type="button" className="button" aria-label={t('teamReactivateNamed', { name: member.name })} onClick={() => void reactivate({ variables: { id: member.id } }).catch(() => {})}>
+                    {t('teamReactivate')}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </SettingsTable>
       )}
       <InviteStaffForm />
       <StaffInvites />

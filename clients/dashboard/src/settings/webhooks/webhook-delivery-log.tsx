@@ -6,6 +6,7 @@ import { errorMessage } from '../input-errors.js';
 import { useFormat } from '../../format/dates.js';
 import { eventName } from './webhook-events.js';
 import { useStrings, type DashboardKey } from '../../i18n/dashboard-i18n.js';
+import { SettingsTable } from '../settings-table.js';
 
 const WebhookDeliveriesQuery = graphql(`
   query WebhookDeliveries($endpointId: ID!, $status: WebhookDeliveryStatus, $after: String) {
@@ -94,56 +95,41 @@ export function WebhookDeliveryLog({ endpointId }: { endpointId: string }) {
       )}
       {connection && connection.edges.length === 0 && <p className="settings__muted">{t('webhookNoDeliveries')}</p>}
       {connection && connection.edges.length > 0 && (
-        <div className="settings-table__scroll">
-          <table className="settings-table" aria-label={t('webhookDeliveryLog')}>
-            <thead>
-              <tr>
-                <th scope="col">{t('webhookEvent')}</th>
-                <th scope="col">{t('logStatus')}</th>
-                <th scope="col">{t('webhookCreated')}</th>
-                <th scope="col">{t('mailAttempts')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {connection.edges.map(({ node }) => (
-                <tr key={node.id}>
-                  <th scope="row">
-                    <code>{eventName(node.event.type)}</code>
-                  </th>
-                  <td>
-                    <span className={`state ${node.status === 'FAILED' ? 'state--failed' : node.status === 'SUCCEEDED' ? 'state--on' : 'state--off'}`}>{t(STATUS_LABELS[node.status])}</span>
-                    {node.nextAttemptAt && <span className="field-help">{t('webhookNextTry', { time: format.dateTime(node.nextAttemptAt) })}</span>}
-                  </td>
-                  <td>{format.dateTime(node.createdAt)}</td>
-                  <td>
-                    <ol className="attempts">
-                      {node.attempts.map((attempt) => (
-                        <li key={attempt.attempt}>
-                          #{attempt.attempt}: {attempt.statusCode ?? t('webhookNoAnswer')}
-                          {attempt.error ? ` — ${attempt.error}` : ''} <span className="field-help">{format.dateTime(attempt.startedAt)}, {format.number(attempt.durationMs)} ms</span>
-                        </li>
-                      ))}
-                    </ol>
-                  </td>
-                  <td>
-                    <button
-                      type="button"
-                      className="button"
-                      aria-label={t('webhookRedeliverNamed', { event: eventName(node.event.type), time: format.dateTime(node.createdAt) })}
-                      disabled={redelivering.loading || node.status === 'PENDING'}
-                      onClick={() => void redeliver({ variables: { deliveryId: node.id } }).catch(() => {})}
-                    >
-                      {t('webhookRedeliver')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <SettingsTable label={t('webhookDeliveryLog')} columns={[t('webhookEvent'), t('logStatus'), t('webhookCreated'), t('mailAttempts')]} actions>
+          {connection.edges.map(({ node }) => (
+            <tr key={node.id}>
+              <th scope="row">
+                <code>{eventName(node.event.type)}</code>
+              </th>
+              <td>
+                <span className={`state ${node.status === 'FAILED' ? 'state--failed' : node.status === 'SUCCEEDED' ? 'state--on' : 'state--off'}`}>{t(STATUS_LABELS[node.status])}</span>
+                {node.nextAttemptAt && <span className="field-help">{t('webhookNextTry', { time: format.dateTime(node.nextAttemptAt) })}</span>}
+              </td>
+              <td>{format.dateTime(node.createdAt)}</td>
+              <td>
+                <ol className="attempts">
+                  {node.attempts.map((attempt) => (
+                    <li key={attempt.attempt}>
+                      #{attempt.attempt}: {attempt.statusCode ?? t('webhookNoAnswer')}
+                      {attempt.error ? ` — ${attempt.error}` : ''} <span className="field-help">{format.dateTime(attempt.startedAt)}, {format.number(attempt.durationMs)} ms</span>
+                    </li>
+                  ))}
+                </ol>
+              </td>
+              <td>
+                <button
+                  type="button"
+                  className="button"
+                  aria-label={t('webhookRedeliverNamed', { event: eventName(node.event.type), time: format.dateTime(node.createdAt) })}
+                  disabled={redelivering.loading || node.status === 'PENDING'}
+                  onClick={() => void redeliver({ variables: { deliveryId: node.id } }).catch(() => {})}
+                >
+                  {t('webhookRedeliver')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </SettingsTable>
       )}
       {connection?.pageInfo.hasNextPage && (
         <button
