@@ -24,3 +24,4 @@ export { StaffNotificationPreference } from './staff-notification-preference.ent
 export { StaffPushSubscription } from './staff-push-subscription.entity.js';
 export { Label } from './label.entity.js';
 export { ConversationLabel } from './conversation-label.entity.js';
+export { SavedReply } from './saved-reply.entity.js';

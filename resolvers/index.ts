@@ -33,6 +33,7 @@ import { WebhookDeliveryResolver, WebhookEndpointResolver } from './webhook/webh
 import { WidgetResolver, WidgetSettingsFieldsResolver } from './widget/widget.resolver.js';
 import { NoteResolver } from './note/note.resolver.js';
 import { ConversationLabelsResolver, LabelResolver } from './label/label.resolver.js';
+import { SavedReplyResolver } from './saved-reply/saved-reply.resolver.js';
 
 export const resolvers = [
   ViewerResolver,
@@ -44,6 +45,7 @@ export const resolvers = [
   NoteResolver,
   LabelResolver,
   ConversationLabelsResolver,
+  SavedReplyResolver,
   ReactionResolver,
   MessageReactionsResolver,
   ParticipantFieldsResolver,

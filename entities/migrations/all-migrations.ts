@@ -26,6 +26,7 @@ import { InternalNotes1764000310000 } from './1764000310000-internal-notes.js';
 import { CustomerProfile1764000320000 } from './1764000320000-customer-profile.js';
 import { CustomerBlocking1764000330000 } from './1764000330000-customer-blocking.js';
 import { Labels1764100000000 } from './1764100000000-labels.js';
+import { SavedReplies1764100100000 } from './1764100100000-saved-replies.js';
 
 /** In order. Listed explicitly so the build needs no file globbing at run time. */
 export const migrations = [
@@ -57,4 +58,5 @@ export const migrations = [
   CustomerProfile1764000320000,
   CustomerBlocking1764000330000,
   Labels1764100000000,
+  SavedReplies1764100100000,
 ];

@@ -39,6 +39,10 @@ export enum Permission {
   LABEL_CONVERSATIONS = 'LABEL_CONVERSATIONS',
   /** Create, rename, recolour and delete labels. Admins only; no API key scope grants it. */
   MANAGE_LABELS = 'MANAGE_LABELS',
+  /** Use saved replies and keep one's own. Staff only: a reply is written by a person, so no API key scope grants it. */
+  USE_SAVED_REPLIES = 'USE_SAVED_REPLIES',
+  /** Keep the pharmacy-wide saved replies. Admins only. */
+  MANAGE_SHARED_SAVED_REPLIES = 'MANAGE_SHARED_SAVED_REPLIES',
 }
 
 const STAFF: Permission[] = [
@@ -53,9 +57,10 @@ const STAFF: Permission[] = [
   Permission.WRITE_NOTES,
   Permission.READ_LABELS,
   Permission.LABEL_CONVERSATIONS,
+  Permission.USE_SAVED_REPLIES,
 ];
 
-const ADMIN: Permission[] = [...STAFF, Permission.MANAGE_API_KEYS, Permission.MANAGE_WEBHOOKS, Permission.MANAGE_WIDGET, Permission.READ_STATS, Permission.READ_AUDIT_LOG, Permission.MANAGE_SETTINGS, Permission.MANAGE_CUSTOMER_DATA, Permission.MANAGE_STAFF, Permission.MANAGE_LABELS];
+const ADMIN: Permission[] = [...STAFF, Permission.MANAGE_API_KEYS, Permission.MANAGE_WEBHOOKS, Permission.MANAGE_WIDGET, Permission.READ_STATS, Permission.READ_AUDIT_LOG, Permission.MANAGE_SETTINGS, Permission.MANAGE_CUSTOMER_DATA, Permission.MANAGE_STAFF, Permission.MANAGE_LABELS, Permission.MANAGE_SHARED_SAVED_REPLIES];
 const PHARMACIST: Permission[] = [...STAFF, Permission.READ_STATS];
 
 /** Each permission a partner can hold comes from exactly one scope, so FORBIDDEN can name it. */

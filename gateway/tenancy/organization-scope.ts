@@ -27,6 +27,7 @@ import { StaffInvitation } from '../../entities/staff-invitation.entity.js';
 import { StaffSession } from '../../entities/staff-session.entity.js';
 import { StaffNotificationPreference } from '../../entities/staff-notification-preference.entity.js';
 import { StaffPushSubscription } from '../../entities/staff-push-subscription.entity.js';
+import { SavedReply } from '../../entities/saved-reply.entity.js';
 import type { AuditAction } from '../audit/audit-action.js';
 import { enqueueJob, type JobSpec } from '../jobs/enqueue-job.js';
 import { badUserInput, notFound } from '../errors/domain-error.js';
@@ -236,6 +237,11 @@ export class OrganizationScope {
   /** The pharmacy's labels; who may read them is the API's permissions' business (READ_LABELS). */
   labels(alias = 'label'): ScopedQuery<Label> {
     return this.inOrganization(Label, alias);
+  }
+
+  /** Saved replies, shared and personal; a personal one is its owner's alone (the service asks for the viewer's). */
+  savedReplies(alias = 'savedReply'): ScopedQuery<SavedReply> {
+    return this.inOrganization(SavedReply, alias);
   }
 
   /** Notifications to customers and staff (issue 18): what admins see in the notification log. */

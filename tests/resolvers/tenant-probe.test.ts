@@ -79,6 +79,9 @@ interface TenantIds {
   staffInvite: string;
   staffSession: string;
   label: string;
+  /** A shared saved reply and the pharmacist's own (issue 19). */
+  sharedSavedReply: string;
+  personalSavedReply: string;
 }
 
 type ViewerName = 'admin' | 'partner' | 'customer';
@@ -134,6 +137,9 @@ async function createIds(pharmacy: PharmacyFixture): Promise<TenantIds> {
   // A label on the thread (issue 19): its id is probed in every label slot and the inbox filter.
   const label = (await succeed(`mutation { createLabel(input: { name: "Probe", colour: "#123456" }) { id } }`, {}, admin)).createLabel.id;
   await succeed(`mutation ($c: ID!, $l: ID!) { addConversationLabel(conversationId: $c, labelId: $l) { id } }`, { c: conversation, l: label }, pharmacist);
+  const savedReply = `mutation ($input: CreateSavedReplyInput!) { createSavedReply(input: $input) { id } }`;
+  const shared = await succeed(savedReply, { input: { shortcut: 'probe', title: 'Probe', body: 'Hi {{customer.firstName}}', shared: true } }, admin);
+  const personal = await succeed(savedReply, { input: { shortcut: 'probe', title: 'Mine', body: 'Probe' } }, pharmacist);
   return {
     organization: pharmacy.organization.id,
     conversation,
@@ -146,6 +152,8 @@ async function createIds(pharmacy: PharmacyFixture): Promise<TenantIds> {
     staffInvite: invite.inviteStaff.id,
     staffSession: (await succeed(`{ mySessions { id } }`, {}, admin)).mySessions[0].id,
     label,
+    sharedSavedReply: shared.createSavedReply.id,
+    personalSavedReply: personal.createSavedReply.id,
   };
 }
 
@@ -167,6 +175,7 @@ function ownIdFor(slot: IdSlot, name: string): string {
   if (name === 'id') {
     const fieldName = slot.field.name.toLowerCase();
     if (fieldName.includes('webhook')) return own.webhookEndpoint;
+    if (fieldName.includes('savedreply')) return own.sharedSavedReply;
     if (fieldName.includes('apikey')) return own.apiKey;
     if (fieldName.includes('customer')) return own.customer;
     if (fieldName.includes('conversation')) return own.conversation;
@@ -215,6 +224,8 @@ function tokenOf(viewer: ViewerName): string {
 /** What must stay out of reach of `viewer`. */
 function hiddenIds(viewer: ViewerName): [string, string][] {
   const foreignIds = Object.entries(foreign).map(([kind, id]) => [`another pharmacy's ${kind}`, id] as [string, string]);
+  // A colleague's personal saved reply is theirs alone, even within the pharmacy.
+  foreignIds.push(["the pharmacist's personal saved reply", own.personalSavedReply]);
   if (viewer !== 'customer') return foreignIds;
   return [
     ...foreignIds,
@@ -253,7 +264,7 @@ async function answer(slot: IdSlot, probe: string, viewer: ViewerName): Promise<
 
 /** Every row of the other pharmacy, to prove no probe wrote to it (api_key.last_used_at aside). */
 async function southRows(): Promise<unknown[]> {
-  const tables = ['label', 'customer', 'conversation', 'participant', 'message', 'reaction', 'attachment', 'webhook_endpoint', 'webhook_delivery', 'outbox_event', 'staff_user', 'staff_invitation', 'staff_session', 'mail_delivery', 'notification_log', 'push_subscription'];
+  const tables = ['label', 'customer', 'conversation', 'participant', 'message', 'reaction', 'attachment', 'webhook_endpoint', 'webhook_delivery', 'outbox_event', 'staff_user', 'staff_invitation', 'staff_session', 'mail_delivery', 'notification_log', 'push_subscription', 'saved_reply'];
   const rows: unknown[] = [];
   for (const table of tables) rows.push(await gateway.dataSource.query(`SELECT * FROM ${table} WHERE organization_id = $1 ORDER BY id`, [south.organization.id]));
   rows.push(await gateway.dataSource.query(`SELECT * FROM conversation_label WHERE organization_id = $1 ORDER BY conversation_id, label_id`, [south.organization.id]));

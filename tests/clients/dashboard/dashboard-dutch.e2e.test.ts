@@ -181,3 +181,77 @@ describe('the dashboard in Dutch', () => {
     expect(pageErrors).toEqual([]);
   });
 });
+
+describe('the settings area in Dutch', () => {
+  let admin: Page;
+  const openSection = async (label: string) => {
+    await admin.getByRole('navigation', { name: 'Onderdelen van de instellingen' }).getByRole('link', { name: label, exact: true }).click();
+    await admin.getByRole('heading', { level: 1, name: label }).waitFor({ timeout: UI_TIMEOUT });
+  };
+  /** The section's own words: the settings area's text, without the header and what people wrote. */
+  const sectionStrings = async () => (await visibleStrings(admin)).filter((text) => !['Counterchat', 'Demo Pharmacy', 'Anna de Vries', '?'].includes(text));
+
+  beforeAll(async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'nl-NL', timezoneId: 'America/New_York' });
+    admin = await context.newPage();
+    await admin.goto(`${gateway.url}/dashboard/`);
+    await admin.getByLabel('E-mail').fill('anna@demo-pharmacy.test');
+    await admin.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
+    await admin.getByRole('button', { name: 'Aanmelden' }).click();
+    await admin.getByRole('list', { name: 'Gesprekken' }).getByRole('link').first().waitFor({ timeout: UI_TIMEOUT });
+    await admin.getByRole('link', { name: 'Instellingen' }).click();
+  }, 60_000);
+
+  it('shows the team with its roles and invitations in Dutch', async () => {
+    await openSection('Team');
+    const team = admin.getByRole('table', { name: 'Team' });
+    await team.getByRole('columnheader', { name: 'Tweestapsverificatie' }).waitFor({ timeout: UI_TIMEOUT });
+    expect(await admin.getByLabel('Rol van Ben Okafor').locator('option:checked').textContent()).toBe('Apotheker');
+    await admin.getByRole('button', { name: 'Uitnodiging versturen' }).waitFor();
+    expect(englishIn(await sectionStrings())).toEqual([]);
+  });
+
+  it('shows the pharmacy settings with Dutch weekdays', async () => {
+    await openSection('Apotheekinstellingen');
+    await admin.getByRole('button', { name: 'Instellingen opslaan' }).waitFor({ timeout: UI_TIMEOUT });
+    await admin.getByRole('group', { name: 'Maandag' }).waitFor();
+    expect(englishIn(await sectionStrings())).toEqual([]);
+  });
+
+  it('shows the statistics and the audit log in Dutch, with Dutch numbers and times', async () => {
+    await openSection('Statistieken');
+    await admin.getByRole('table', { name: 'Reactietijden' }).getByRole('row', { name: /Alle kanalen/ }).waitFor({ timeout: UI_TIMEOUT });
+    expect(englishIn(await sectionStrings())).toEqual([]);
+
+    await openSection('Auditlog');
+    const log = admin.getByRole('table', { name: 'Auditlog' });
+    await log.getByRole('row').nth(1).waitFor({ timeout: UI_TIMEOUT });
+    expect(englishIn(await sectionStrings())).toEqual([]);
+    expect(await log.getByRole('rowheader').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/^Aangemeld/)]));
+    const time = log.locator('time').first();
+    const at = (await time.getAttribute('datetime'))!;
+    expect(await time.textContent()).toBe(new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(at)));
+  });
+
+  it('shows the widget, webhooks, API keys and saved replies in Dutch', async () => {
+    await openSection('Chatwidget');
+    await admin.getByRole('button', { name: 'Widgetgeheim tonen' }).waitFor({ timeout: UI_TIMEOUT });
+    expect(englishIn(await sectionStrings())).toEqual([]);
+    await openSection('Webhooks');
+    await admin.getByRole('button', { name: 'Endpoint toevoegen' }).waitFor({ timeout: UI_TIMEOUT });
+    // Event names are the API's, as delivered in the JSON: the same in every language.
+    const eventNames = ['message.created', 'message.edited', 'message.deleted', 'conversation.created', 'conversation.status_changed', 'conversation.assigned'];
+    expect(englishIn(await sectionStrings(), eventNames)).toEqual([]);
+    await openSection('API-sleutels');
+    await admin.getByRole('button', { name: 'Sleutel aanmaken' }).waitFor({ timeout: UI_TIMEOUT });
+    // Scope names ("conversations:read") are the API's too.
+    expect(englishIn((await sectionStrings()).map((text) => text.replace(/\b[a-z]+:(read|write|manage)\b/g, '')))).toEqual([]);
+    await openSection('Standaardantwoorden');
+    await admin.getByRole('button', { name: 'Standaardantwoord toevoegen' }).waitFor({ timeout: UI_TIMEOUT });
+    await admin.getByLabel('Voor de hele apotheek (iedereen in het team kan het gebruiken)').waitFor();
+    // Placeholders ({{customer.firstName}}) are written as they are in any language.
+    expect(englishIn((await sectionStrings()).map((text) => text.replace(/\{\{[^}]*\}\}/g, '')))).toEqual([]);
+    await saveScreenshot(admin, 'dashboard-dutch-settings');
+    expect(pageErrors).toEqual([]);
+  });
+});

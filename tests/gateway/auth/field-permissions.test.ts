@@ -48,7 +48,7 @@ import { startTestGateway, type GraphQLResponse, type TestGateway } from '../../
 
 /** Root fields no API key can call, whatever its scopes (checked below: they answer "API keys cannot"). */
 const STAFF_ONLY = {
-  query: ['apiKeys', 'auditLog', 'widgetSecret', 'staffInvites', 'mySessions', 'mailDeliveries', 'myMentions', 'notificationLog', 'myNotificationPreferences', 'myPushSubscriptions'],
+  query: ['apiKeys', 'auditLog', 'widgetSecret', 'staffInvites', 'mySessions', 'mailDeliveries', 'myMentions', 'notificationLog', 'myNotificationPreferences', 'myPushSubscriptions', 'savedReplies', 'savedReplyPlaceholders'],
   mutation: [
     'createApiKey',
     'revokeApiKey',
@@ -78,6 +78,9 @@ const STAFF_ONLY = {
     'createLabel',
     'updateLabel',
     'deleteLabel',
+    'createSavedReply',
+    'updateSavedReply',
+    'deleteSavedReply',
   ],
 };
 /**

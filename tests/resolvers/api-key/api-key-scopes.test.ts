@@ -48,6 +48,10 @@ const STAFF_ONLY_MUTATIONS = new Set([
   'createLabel',
   'updateLabel',
   'deleteLabel',
+  // Saved replies (issue 19) are a person's words, inserted in the dashboard's composer.
+  'createSavedReply',
+  'updateSavedReply',
+  'deleteSavedReply',
 ]);
 
 const schema = buildSchema(readFileSync('schema/schema.graphql', 'utf8'));

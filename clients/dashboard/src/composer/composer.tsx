@@ -10,11 +10,15 @@ import { Icon } from '../icons.js';
 import { useFocusComposerRequests, useShortcut } from '../shortcuts/keyboard-shortcuts.js';
 import { useWriteNote } from '../note/write-note.js';
 import '../note/note.css';
+import { placeholdersIn } from '../../../shared/saved-replies/placeholders.js';
+import { useSavedReplyPicker } from './saved-reply-picker.js';
 
 const MAX_BODY_LENGTH = 4000;
 
 interface ComposerProps {
   conversationId: string;
+  /** The thread's customer, for the placeholders of saved replies. */
+  customerName: string | null;
   replyTo: ReplyTarget | null;
   onCancelReply(): void;
   /** Files waiting to go with the next message (added here, by drop on the thread, or by paste). */
@@ -38,6 +42,9 @@ export function Composer(props: ComposerProps) {
   const [mode, setMode] = useState<'reply' | 'note'>('reply');
   const note = useWriteNote();
   const noting = mode === 'note';
+  const savedReplies = useSavedReplyPicker({ text: body, setText: setBody, input, customerName: props.customerName });
+  // Left as typed by a saved reply (unknown, or no value in this thread): worth a look before sending.
+  const unfilled = placeholdersIn(body);
   const canSend = (body.trim().length > 0 || (!noting && props.files.length > 0)) && body.length <= MAX_BODY_LENGTH;
   const focus = () => input.current?.focus();
   useFocusComposerRequests(focus);
@@ -69,6 +76,7 @@ export function Composer(props: ComposerProps) {
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (savedReplies.onKeyDown(event)) return;
     // isComposing: Enter that confirms an IME composition must not send.
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
@@ -145,14 +153,17 @@ export function Composer(props: ComposerProps) {
             event.target.value = '';
           }}
         />
+        {savedReplies.list}
         <textarea
           ref={input}
+          {...savedReplies.inputProps}
           aria-label={noting ? t('noteTab') : t('messageLabel')}
           placeholder={noting ? t('notePlaceholder') : t('composerPlaceholder')}
           rows={2}
           value={body}
           onChange={(event) => {
             setBody(event.target.value);
+            savedReplies.onTextChange(event.target.selectionStart);
             if (event.target.value && !noting) typing.typed();
           }}
           onBlur={() => typing.stopped()}
@@ -163,6 +174,11 @@ export function Composer(props: ComposerProps) {
           {noting ? t('saveNote') : t('send')}
         </button>
       </div>
+      {unfilled.length > 0 && (
+        <p className="composer__placeholders" role="status">
+          {t('placeholdersLeft', { names: unfilled.map((name) => `{{${name}}}`).join(', ') })}
+        </p>
+      )}
       {body.length > MAX_BODY_LENGTH && (
         <p className="field-error" role="alert">
           {t('tooLong', { max: format.number(MAX_BODY_LENGTH), now: format.number(body.length) })}

@@ -27,6 +27,7 @@ const ConversationThreadQuery = graphql(`
       lastSequence
       customer {
         id
+        name
       }
       ...ConversationHeaderFields
       ...CustomerPanelFields
@@ -190,6 +191,7 @@ export function ConversationView({ conversationId, viewerStaffId, focusSequence 
         <TypingIndicator conversationId={conversationId} />
         <Composer
           conversationId={conversationId}
+          customerName={conversation?.customer.name ?? null}
           replyTo={replyTo}
           onCancelReply={() => setReplyTo(null)}
           files={files}

@@ -1,10 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
+import { useStrings } from '../i18n/dashboard-i18n.js';
 
 /**
  * A destructive action in two steps: the button asks, and "Yes, …" does it. Inline rather
  * than `window.confirm`, so it is styled, keyboard-usable and says what will happen.
  */
 export function ConfirmButton(props: { label: string; accessibleLabel?: string; question: string; confirmLabel: string; disabled?: boolean; onConfirm(): void }) {
+  const t = useStrings();
   const [asking, setAsking] = useState(false);
   const confirm = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -32,7 +34,7 @@ export function ConfirmButton(props: { label: string; accessibleLabel?: string; 
         {props.confirmLabel}
       </button>
       <button type="button" className="button" onClick={() => setAsking(false)}>
-        Cancel
+        {t('cancel')}
       </button>
     </span>
   );

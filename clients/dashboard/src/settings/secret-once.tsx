@@ -1,7 +1,9 @@
 import { useId, useState } from 'react';
+import { useStrings } from '../i18n/dashboard-i18n.js';
 
 /** A secret the API returns only once: read-only, with a Copy button and a warning to store it now. */
 export function SecretOnce(props: { label: string; secret: string; onDone(): void }) {
+  const t = useStrings();
   const id = useId();
   const [copied, setCopied] = useState(false);
   async function copy() {
@@ -19,12 +21,12 @@ export function SecretOnce(props: { label: string; secret: string; onDone(): voi
       <div className="secret-once__row">
         <input id={id} readOnly value={props.secret} spellCheck={false} onFocus={(event) => event.target.select()} />
         <button type="button" className="button" onClick={() => void copy()}>
-          {copied ? 'Copied' : 'Copy'}
+          {copied ? t('copied') : t('copy')}
         </button>
       </div>
-      <p className="notice notice--warning">Store it now in a safe place: it won't be shown again.</p>
+      <p className="notice notice--warning">{t('secretStoreNow')}</p>
       <button type="button" className="button" onClick={props.onDone}>
-        Done
+        {t('secretDone')}
       </button>
     </div>
   );

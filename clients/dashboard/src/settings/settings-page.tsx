@@ -11,6 +11,7 @@ import { WebhooksSection } from './webhooks/webhooks-section.js';
 import { WidgetSecretSection } from './widget/widget-secret-section.js';
 import { TeamSection } from './team/team-section.js';
 import { LabelsSection } from './labels/labels-section.js';
+import { SavedRepliesSection } from './saved-replies/saved-replies-section.js';
 import './settings.css';
 
 const SECTION_COMPONENTS: Record<SettingsSectionName, () => React.JSX.Element> = {
@@ -23,6 +24,7 @@ const SECTION_COMPONENTS: Record<SettingsSectionName, () => React.JSX.Element> =
   widget: WidgetSecretSection,
   statistics: StatisticsSection,
   'audit-log': AuditLogSection,
+  'saved-replies': SavedRepliesSection,
 };
 
 /** The admin area: a side list of the sections the viewer may open, and the open one. Lazy-loaded. */
@@ -31,12 +33,12 @@ export default function SettingsPage({ section, permissions }: { section: string
   const sections = visibleSections(permissions);
   const current = sections.find((s) => s.name === section) ?? sections[0];
   if (!current) {
-    return <p className="notice notice--error settings__denied">Your role has no settings to manage.</p>;
+    return <p className="notice notice--error settings__denied">{t('settingsNone')}</p>;
   }
   const Section = SECTION_COMPONENTS[current.name];
   return (
     <div className="settings">
-      <nav className="settings__nav" aria-label="Settings sections">
+      <nav className="settings__nav" aria-label={t('settingsSections')}>
         <ul>
           {sections.map((s) => (
             <li key={s.name}>

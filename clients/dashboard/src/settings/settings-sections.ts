@@ -11,6 +11,8 @@ export const SETTINGS_SECTIONS = [
   { name: 'notifications', label: 'settingsNotifications', permission: 'MANAGE_SETTINGS' },
   { name: 'widget', label: 'settingsWidget', permission: 'MANAGE_WIDGET' },
   { name: 'statistics', label: 'statistics', permission: 'READ_STATS' },
+  // Every staff member keeps their own saved replies; admins also the pharmacy's.
+  { name: 'saved-replies', label: 'settingsSavedReplies', permission: 'USE_SAVED_REPLIES' },
   { name: 'audit-log', label: 'settingsAuditLog', permission: 'READ_AUDIT_LOG' },
 ] as const satisfies readonly { name: string; label: DashboardKey; permission: Permission }[];
 
@@ -19,8 +21,9 @@ export type SettingsSectionName = (typeof SETTINGS_SECTIONS)[number]['name'];
 export const visibleSections = (permissions: readonly Permission[]) => SETTINGS_SECTIONS.filter((section) => permissions.includes(section.permission));
 
 /**
- * What the header link says: "Settings" for admins; pharmacists, who may only read the
- * statistics, get "Statistics" and never see the account's settings; staff get nothing.
+ * What the header link says: "Settings" whenever there is more than the statistics (every
+ * staff member has their saved replies there); "Statistics" for a viewer who may only read
+ * those; nothing for a viewer with no section.
  */
 export function settingsEntry(permissions: readonly Permission[]): 'Settings' | 'Statistics' | null {
   const sections = visibleSections(permissions);

@@ -4,6 +4,7 @@ import { ConfirmButton } from '../confirm-button.js';
 import { errorMessage } from '../input-errors.js';
 import { useFormat } from '../../format/dates.js';
 import { scopeName } from './api-key-scopes.js';
+import { useStrings } from '../../i18n/dashboard-i18n.js';
 
 export const ApiKeyRowFields = graphql(`
   fragment ApiKeyRowFields on ApiKey {
@@ -29,6 +30,7 @@ const RevokeApiKeyMutation = graphql(`
 
 
 export function ApiKeyRow(props: { apiKey: FragmentType<typeof ApiKeyRowFields> }) {
+  const t = useStrings();
   const format = useFormat();
   const date = (iso: string | null | undefined, none: string) => (iso ? format.dateTime(iso) : none);
   const key = readFragment(ApiKeyRowFields, props.apiKey);
@@ -50,19 +52,19 @@ export function ApiKeyRow(props: { apiKey: FragmentType<typeof ApiKeyRowFields> 
         </ul>
       </td>
       <td>{date(key.createdAt, '—')}</td>
-      <td>{date(key.lastUsedAt, 'Never')}</td>
-      <td>{date(key.expiresAt, 'No expiry')}</td>
+      <td>{date(key.lastUsedAt, t('apiKeyNever'))}</td>
+      <td>{date(key.expiresAt, t('apiKeyNoExpiry'))}</td>
       <td>
         {key.revokedAt ? (
-          <span className="state state--off">Revoked {date(key.revokedAt, '')}</span>
+          <span className="state state--off">{t('apiKeyRevokedAt', { time: date(key.revokedAt, '') })}</span>
         ) : expired ? (
-          <span className="state state--off">Expired</span>
+          <span className="state state--off">{t('inviteExpired')}</span>
         ) : (
           <ConfirmButton
-            label="Revoke"
-            accessibleLabel={`Revoke ${key.name}`}
-            question={`Revoke ${key.name}? Systems using it stop working at once.`}
-            confirmLabel="Yes, revoke"
+            label={t('inviteRevoke')}
+            accessibleLabel={t('apiKeyRevokeNamed', { name: key.name })}
+            question={t('apiKeyRevokeQuestion', { name: key.name })}
+            confirmLabel={t('inviteRevokeConfirm')}
             disabled={loading}
             onConfirm={() => void revoke({ variables: { id: key.id } }).catch(() => {})}
           />

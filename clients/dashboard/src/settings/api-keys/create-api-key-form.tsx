@@ -5,6 +5,7 @@ import type { ApiKeyScope } from '../../gql/graphql.js';
 import { inputErrors } from '../input-errors.js';
 import { SecretOnce } from '../secret-once.js';
 import { API_KEY_SCOPES, scopeName } from './api-key-scopes.js';
+import { useStrings } from '../../i18n/dashboard-i18n.js';
 
 const CreateApiKeyMutation = graphql(`
   mutation CreateApiKey($input: CreateApiKeyInput!) {
@@ -20,6 +21,7 @@ const CreateApiKeyMutation = graphql(`
 
 /** Name, scopes and an optional expiry date; the secret is shown once after creation. */
 export function CreateApiKeyForm() {
+  const t = useStrings();
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<ApiKeyScope[]>([]);
   const [expires, setExpires] = useState('');
@@ -41,19 +43,19 @@ export function CreateApiKeyForm() {
   }
 
   if (secret) {
-    return <SecretOnce label="The new key's secret" secret={secret} onDone={() => setSecret(null)} />;
+    return <SecretOnce label={t('apiKeyNewSecret')} secret={secret} onDone={() => setSecret(null)} />;
   }
 
   return (
     <form className="settings-form" onSubmit={(event) => void submit(event)} aria-labelledby="create-api-key-title">
-      <h2 id="create-api-key-title">Create a key</h2>
+      <h2 id="create-api-key-title">{t('apiKeyCreateTitle')}</h2>
       <label className="field">
-        <span>Name</span>
-        <input value={name} onChange={(event) => { setName(event.target.value); reset(); }} required maxLength={100} placeholder="Pharmacy system" />
+        <span>{t('teamName')}</span>
+        <input value={name} onChange={(event) => { setName(event.target.value); reset(); }} required maxLength={100} placeholder={t('apiKeyNamePlaceholder')} />
         {errors.name && <span className="field-error">{errors.name}</span>}
       </label>
       <fieldset className="field">
-        <legend>Scopes</legend>
+        <legend>{t('apiKeyScopes')}</legend>
         <ul className="checkbox-list">
           {API_KEY_SCOPES.map(({ scope, help }) => (
             <li key={scope}>
@@ -67,7 +69,7 @@ export function CreateApiKeyForm() {
                 <code>{scopeName(scope)}</code>
               </label>
               <span id={`scope-help-${scope}`} className="field-help">
-                {help}
+                {t(help)}
               </span>
             </li>
           ))}
@@ -75,7 +77,7 @@ export function CreateApiKeyForm() {
         {errors.scopes && <span className="field-error">{errors.scopes}</span>}
       </fieldset>
       <label className="field">
-        <span>Expires on (optional)</span>
+        <span>{t('apiKeyExpiresOn')}</span>
         <input type="date" value={expires} min={new Date().toISOString().slice(0, 10)} onChange={(event) => setExpires(event.target.value)} />
         {errors.expiresAt && <span className="field-error">{errors.expiresAt}</span>}
       </label>
@@ -85,7 +87,7 @@ export function CreateApiKeyForm() {
         </p>
       )}
       <button type="submit" className="button button--primary" disabled={loading || !name.trim() || scopes.length === 0}>
-        Create key
+        {t('apiKeyCreate')}
       </button>
     </form>
   );

@@ -7,6 +7,7 @@ import { errorMessage } from '../input-errors.js';
 import { StaffMembersQuery } from '../../conversation/assignee-picker.js';
 import { conversationPath, openConversation } from '../../routing/use-route.js';
 import { groupRepeatedReads, type AuditRow } from './audit-log-groups.js';
+import { useStrings, type DashboardKey, type Translate } from '../../i18n/dashboard-i18n.js';
 
 const AuditLogQuery = graphql(`
   query AuditLog($actions: [AuditAction!], $actorId: ID, $after: String) {
@@ -32,50 +33,50 @@ const AuditLogQuery = graphql(`
   }
 `);
 
-const ACTION_LABELS: Record<AuditAction, string> = {
-  SIGNED_IN: 'Signed in',
-  SIGN_IN_FAILED: 'Sign-in failed',
-  MESSAGES_READ: 'Messages read',
-  MESSAGE_DELETED: 'Message deleted',
-  CONVERSATION_STATUS_CHANGED: 'Status changed',
-  CONVERSATION_ASSIGNED: 'Assigned',
-  CHAT_TOKEN_ISSUED: 'Chat link issued',
-  API_KEY_CREATED: 'API key created',
-  API_KEY_REVOKED: 'API key revoked',
-  WEBHOOK_ENDPOINT_CREATED: 'Webhook created',
-  WEBHOOK_ENDPOINT_DELETED: 'Webhook deleted',
-  WEBHOOK_SECRET_ROTATED: 'Webhook secret rotated',
-  WIDGET_SECRET_ROTATED: 'Widget secret rotated',
-  SETTINGS_CHANGED: 'Settings changed',
-  CUSTOMER_EXPORTED: 'Customer data exported',
-  CUSTOMER_ERASED: 'Customer erased',
-  CUSTOMER_UPDATED: 'Customer details changed',
-  CUSTOMER_BLOCKED: 'Customer blocked',
-  CUSTOMER_UNBLOCKED: 'Customer unblocked',
-  RETENTION_PURGE: 'Retention purge',
-  PHARMACY_CREATED: 'Pharmacy created',
-  STAFF_INVITED: 'Staff invited',
-  STAFF_INVITATION_RESENT: 'Invitation resent',
-  STAFF_INVITATION_REVOKED: 'Invitation revoked',
-  STAFF_INVITATION_ACCEPTED: 'Invitation accepted',
-  STAFF_ROLE_CHANGED: 'Role changed',
-  STAFF_DEACTIVATED: 'Staff deactivated',
-  STAFF_REACTIVATED: 'Staff reactivated',
-  PROFILE_UPDATED: 'Profile updated',
-  PASSWORD_CHANGED: 'Password changed',
-  PASSWORD_RESET_REQUESTED: 'Password reset requested',
-  PASSWORD_RESET: 'Password reset',
-  SIGNED_OUT: 'Signed out',
-  SESSION_ENDED: 'Session ended',
-  TWO_FACTOR_ENABLED: 'Two-factor on',
-  TWO_FACTOR_DISABLED: 'Two-factor off',
-  TWO_FACTOR_FAILED: 'Two-factor code wrong',
-  RECOVERY_CODE_USED: 'Recovery code used',
-  LABEL_CREATED: 'Label created',
-  LABEL_UPDATED: 'Label changed',
-  LABEL_DELETED: 'Label deleted',
-  CONVERSATION_LABEL_ADDED: 'Label added',
-  CONVERSATION_LABEL_REMOVED: 'Label removed',
+const ACTION_LABELS: Record<AuditAction, DashboardKey> = {
+  SIGNED_IN: 'auditSignedIn',
+  SIGN_IN_FAILED: 'auditSignInFailed',
+  MESSAGES_READ: 'auditMessagesRead',
+  MESSAGE_DELETED: 'auditMessageDeleted',
+  CONVERSATION_STATUS_CHANGED: 'auditConversationStatusChanged',
+  CONVERSATION_ASSIGNED: 'auditConversationAssigned',
+  CHAT_TOKEN_ISSUED: 'auditChatTokenIssued',
+  API_KEY_CREATED: 'auditApiKeyCreated',
+  API_KEY_REVOKED: 'auditApiKeyRevoked',
+  WEBHOOK_ENDPOINT_CREATED: 'auditWebhookEndpointCreated',
+  WEBHOOK_ENDPOINT_DELETED: 'auditWebhookEndpointDeleted',
+  WEBHOOK_SECRET_ROTATED: 'auditWebhookSecretRotated',
+  WIDGET_SECRET_ROTATED: 'auditWidgetSecretRotated',
+  SETTINGS_CHANGED: 'auditSettingsChanged',
+  CUSTOMER_EXPORTED: 'auditCustomerExported',
+  CUSTOMER_ERASED: 'auditCustomerErased',
+  CUSTOMER_UPDATED: 'auditCustomerUpdated',
+  CUSTOMER_BLOCKED: 'auditCustomerBlocked',
+  CUSTOMER_UNBLOCKED: 'auditCustomerUnblocked',
+  RETENTION_PURGE: 'auditRetentionPurge',
+  PHARMACY_CREATED: 'auditPharmacyCreated',
+  STAFF_INVITED: 'auditStaffInvited',
+  STAFF_INVITATION_RESENT: 'auditStaffInvitationResent',
+  STAFF_INVITATION_REVOKED: 'auditStaffInvitationRevoked',
+  STAFF_INVITATION_ACCEPTED: 'auditStaffInvitationAccepted',
+  STAFF_ROLE_CHANGED: 'auditStaffRoleChanged',
+  STAFF_DEACTIVATED: 'auditStaffDeactivated',
+  STAFF_REACTIVATED: 'auditStaffReactivated',
+  PROFILE_UPDATED: 'auditProfileUpdated',
+  PASSWORD_CHANGED: 'auditPasswordChanged',
+  PASSWORD_RESET_REQUESTED: 'auditPasswordResetRequested',
+  PASSWORD_RESET: 'auditPasswordReset',
+  SIGNED_OUT: 'auditSignedOut',
+  SESSION_ENDED: 'auditSessionEnded',
+  TWO_FACTOR_ENABLED: 'auditTwoFactorEnabled',
+  TWO_FACTOR_DISABLED: 'auditTwoFactorDisabled',
+  TWO_FACTOR_FAILED: 'auditTwoFactorFailed',
+  RECOVERY_CODE_USED: 'auditRecoveryCodeUsed',
+  LABEL_CREATED: 'auditLabelCreated',
+  LABEL_UPDATED: 'auditLabelUpdated',
+  LABEL_DELETED: 'auditLabelDeleted',
+  CONVERSATION_LABEL_ADDED: 'auditConversationLabelAdded',
+  CONVERSATION_LABEL_REMOVED: 'auditConversationLabelRemoved',
 };
 
 
@@ -86,9 +87,10 @@ function actorKey(ref: FragmentType<typeof ActorFieldsFragmentDoc> | null | unde
 }
 
 /** The object in words: a conversation opens, a colleague by name, anything else by what it is. */
-function objectCell(type: string | null, id: string | null, staffName: (id: string) => string | null) {
+function objectCell(type: string | null, id: string | null, staffName: (id: string) => string | null, t: Translate) {
   if (!type) return '—';
-  const label = OBJECT_LABELS[type] ?? type;
+  const known = OBJECT_LABELS[type];
+  const label = known ? t(known) : type;
   if (type === 'Conversation' && id) {
     return (
       <a
@@ -99,7 +101,7 @@ function objectCell(type: string | null, id: string | null, staffName: (id: stri
           openConversation(id);
         }}
       >
-        Open conversation
+        {t('auditOpenConversation')}
       </a>
     );
   }
@@ -108,22 +110,24 @@ function objectCell(type: string | null, id: string | null, staffName: (id: stri
 }
 
 /** "Alice", "Shop sync (API key)", "Jan Jansen (customer)"; a dash when no one did it (the system). */
-function actorLabel(ref: FragmentType<typeof ActorFieldsFragmentDoc> | null | undefined): string {
+function actorLabel(ref: FragmentType<typeof ActorFieldsFragmentDoc> | null | undefined, t: Translate): string {
   const actor = readFragment(ActorFieldsFragmentDoc, ref);
   if (!actor) return '—';
-  return `${actor.name}${actor.__typename === 'PartnerApp' ? ' (API key)' : actor.__typename === 'Customer' ? ' (customer)' : ''}`;
+  if (actor.__typename === 'PartnerApp') return t('auditActorApiKey', { name: actor.name });
+  if (actor.__typename === 'Customer') return t('auditActorCustomer', { name: actor.name });
+  return actor.name;
 }
 
 // What the objects are called, instead of the code's type names.
-const OBJECT_LABELS: Record<string, string> = {
-  Conversation: 'Conversation',
-  Customer: 'Customer',
-  Message: 'Message',
-  ApiKey: 'API key',
-  WebhookEndpoint: 'Webhook endpoint',
-  StaffMember: 'Staff member',
-  StaffInvitation: 'Invitation',
-  Organization: 'Pharmacy',
+const OBJECT_LABELS: Record<string, DashboardKey> = {
+  Conversation: 'auditObjectConversation',
+  Customer: 'auditObjectCustomer',
+  Message: 'auditObjectMessage',
+  ApiKey: 'auditObjectApiKey',
+  WebhookEndpoint: 'auditObjectWebhookEndpoint',
+  StaffMember: 'auditObjectStaffMember',
+  StaffInvitation: 'auditObjectStaffInvitation',
+  Organization: 'auditObjectOrganization',
 };
 
 /**
@@ -131,6 +135,7 @@ const OBJECT_LABELS: Record<string, string> = {
  * person; a run of "Messages read" by one person in one conversation is one row with its count.
  */
 export function AuditLogSection() {
+  const t = useStrings();
   const format = useFormat();
   const [action, setAction] = useState<AuditAction | ''>('');
   const [actorId, setActorId] = useState('');
@@ -152,7 +157,7 @@ export function AuditLogSection() {
     <>
       <div className="settings-toolbar">
         <label>
-          Action
+          {t('auditAction')}
           <select
             value={action}
             onChange={(event) => {
@@ -160,16 +165,16 @@ export function AuditLogSection() {
               setCursors([null]);
             }}
           >
-            <option value="">All actions</option>
+            <option value="">{t('auditAllActions')}</option>
             {Object.entries(ACTION_LABELS).map(([value, label]) => (
               <option key={value} value={value}>
-                {label}
+                {t(label)}
               </option>
             ))}
           </select>
         </label>
         <label>
-          Person
+          {t('auditPerson')}
           <select
             value={actorId}
             onChange={(event) => {
@@ -177,7 +182,7 @@ export function AuditLogSection() {
               setCursors([null]);
             }}
           >
-            <option value="">Everyone</option>
+            <option value="">{t('auditEveryone')}</option>
             {team?.staffMembers.map((staff) => (
               <option key={staff.id} value={staff.id}>
                 {staff.name}
@@ -186,26 +191,26 @@ export function AuditLogSection() {
           </select>
         </label>
         <button type="button" className="button" disabled={loading} onClick={() => void refetch().catch(() => {})}>
-          Refresh
+          {t('auditRefresh')}
         </button>
-        {loading && <span className="settings__muted">Loading…</span>}
+        {loading && <span className="settings__muted">{t('loading')}</span>}
       </div>
       {error && (
         <p className="notice notice--error" role="alert">
           {errorMessage(error)}
         </p>
       )}
-      {connection && connection.edges.length === 0 && <p className="settings__muted">No entries.</p>}
+      {connection && connection.edges.length === 0 && <p className="settings__muted">{t('auditNoEntries')}</p>}
       {connection && connection.edges.length > 0 && (
         <div className="settings-table__scroll">
-          <table className="settings-table" aria-label="Audit log">
+          <table className="settings-table" aria-label={t('settingsAuditLog')}>
             <thead>
               <tr>
-                <th scope="col">Time</th>
-                <th scope="col">Action</th>
-                <th scope="col">Actor</th>
-                <th scope="col">Object</th>
-                <th scope="col">IP</th>
+                <th scope="col">{t('auditTime')}</th>
+                <th scope="col">{t('auditAction')}</th>
+                <th scope="col">{t('auditActor')}</th>
+                <th scope="col">{t('auditObject')}</th>
+                <th scope="col">{t('auditIp')}</th>
               </tr>
             </thead>
             <tbody>
@@ -216,16 +221,16 @@ export function AuditLogSection() {
                     {count > 1 && oldest && (
                       <span className="field-help">
                         {' '}
-                        (since {format.dateTime(oldest.createdAt)})
+                        {t('auditSince', { time: format.dateTime(oldest.createdAt) })}
                       </span>
                     )}
                   </td>
                   <th scope="row">
-                    {ACTION_LABELS[node.action] ?? node.action}
-                    {count > 1 && <span className="settings__muted"> ×{count}</span>}
+                    {ACTION_LABELS[node.action] ? t(ACTION_LABELS[node.action]) : node.action}
+                    {count > 1 && <span className="settings__muted"> ×{format.number(count)}</span>}
                   </th>
-                  <td>{actorLabel(node.actor)}</td>
-                  <td>{objectCell(node.objectType ?? null, node.objectId ?? null, staffName)}</td>
+                  <td>{actorLabel(node.actor, t)}</td>
+                  <td>{objectCell(node.objectType ?? null, node.objectId ?? null, staffName, t)}</td>
                   <td>{node.ip ?? '—'}</td>
                 </tr>
               ))}
@@ -233,9 +238,9 @@ export function AuditLogSection() {
           </table>
         </div>
       )}
-      <nav className="settings-toolbar" aria-label="Audit log pages">
+      <nav className="settings-toolbar" aria-label={t('auditPages')}>
         <button type="button" className="button" disabled={cursors.length < 2 || loading} onClick={() => setCursors((c) => c.slice(0, -1))}>
-          Newer
+          {t('auditNewer')}
         </button>
         <button
           type="button"
@@ -243,7 +248,7 @@ export function AuditLogSection() {
           disabled={!connection?.pageInfo.hasNextPage || loading}
           onClick={() => connection?.pageInfo.endCursor && setCursors((c) => [...c, connection.pageInfo.endCursor!])}
         >
-          Older
+          {t('auditOlder')}
         </button>
       </nav>
     </>

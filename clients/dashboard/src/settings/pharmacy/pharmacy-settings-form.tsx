@@ -3,6 +3,7 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { graphql, readFragment, type FragmentType } from '../../gql/index.js';
 import type { UpdateOrganizationSettingsInput, WidgetThreadPolicy } from '../../gql/graphql.js';
 import { inputErrors } from '../input-errors.js';
+import { useStrings } from '../../i18n/dashboard-i18n.js';
 import { BusinessHoursFields, fromDayHours, toDayHours } from './business-hours-fields.js';
 import { pharmacySettingsErrors, REPLY_TIME_MAX } from './pharmacy-settings-validation.js';
 
@@ -40,6 +41,7 @@ const TIME_ZONES: string[] = typeof Intl.supportedValuesOf === 'function' ? Intl
 
 /** The pharmacy's preferences; only changed fields are sent, and a field's error shows next to it. */
 export function PharmacySettingsForm(props: { organization: FragmentType<typeof PharmacySettingsFields> }) {
+  const t = useStrings();
   const { settings } = readFragment(PharmacySettingsFields, props.organization);
   const initial = useMemo(
     () => ({
@@ -68,7 +70,7 @@ export function PharmacySettingsForm(props: { organization: FragmentType<typeof 
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const problems = pharmacySettingsErrors(form, TIME_ZONES);
+    const problems = pharmacySettingsErrors(form, TIME_ZONES, t);
     setLocalErrors(problems);
     if (Object.keys(problems).length > 0) return;
     const input: UpdateOrganizationSettingsInput = {};
@@ -97,20 +99,20 @@ export function PharmacySettingsForm(props: { organization: FragmentType<typeof 
     );
 
   return (
-    <form className="settings-form settings-form--plain" noValidate onSubmit={(event) => void submit(event)} aria-label="Pharmacy settings">
+    <form className="settings-form settings-form--plain" noValidate onSubmit={(event) => void submit(event)} aria-label={t('settingsPharmacy')}>
       <label className="field">
-        <span>Reply time</span>
-        <input value={form.replyTimeText}  placeholder="We usually reply within an hour" aria-invalid={!!errors.replyTimeText} aria-describedby={describedBy('replyTimeText')} onChange={(event) => set('replyTimeText', event.target.value)} />
-        <span className="field-help">Shown in the chat widget, at most {REPLY_TIME_MAX} characters. Leave empty to show nothing.</span>
+        <span>{t('pharmacyReplyTime')}</span>
+        <input value={form.replyTimeText} placeholder={t('pharmacyReplyTimePlaceholder')} aria-invalid={!!errors.replyTimeText} aria-describedby={describedBy('replyTimeText')} onChange={(event) => set('replyTimeText', event.target.value)} />
+        <span className="field-help">{t('pharmacyReplyTimeHelp', { max: REPLY_TIME_MAX })}</span>
         {fieldError('replyTimeText')}
       </label>
       <label className="field">
-        <span>Brand colour</span>
+        <span>{t('pharmacyColour')}</span>
         <input type="color" value={form.primaryColor} aria-invalid={!!errors.primaryColor} aria-describedby={describedBy('primaryColor')} onChange={(event) => set('primaryColor', event.target.value)} />
         {fieldError('primaryColor')}
       </label>
       <label className="field">
-        <span>Time zone</span>
+        <span>{t('pharmacyTimeZone')}</span>
         <input value={form.timeZone} list="time-zones" required aria-invalid={!!errors.timeZone} aria-describedby={describedBy('timeZone')} onChange={(event) => set('timeZone', event.target.value)} />
         <datalist id="time-zones">
           {TIME_ZONES.map((zone) => (
@@ -121,23 +123,23 @@ export function PharmacySettingsForm(props: { organization: FragmentType<typeof 
       </label>
       <BusinessHoursFields days={form.days} onChange={(days) => set('days', days)} error={errors.businessHours ?? errors.days} />
       <label className="field">
-        <span>Search language</span>
+        <span>{t('pharmacySearchLanguage')}</span>
         <select value={form.language} aria-invalid={!!errors.language} aria-describedby={describedBy('language')} onChange={(event) => set('language', event.target.value)}>
           {SEARCH_LANGUAGES.map((language) => (
             <option key={language} value={language}>
-              {language === 'simple' ? 'simple (no stemming)' : language}
+              {language === 'simple' ? t('pharmacySearchSimple') : language}
             </option>
           ))}
         </select>
-        <span className="field-help">How message search matches word forms. Changing it re-indexes every message.</span>
+        <span className="field-help">{t('pharmacySearchLanguageHelp')}</span>
         {fieldError('language')}
       </label>
       <fieldset className="field">
-        <legend>Widget threads</legend>
+        <legend>{t('pharmacyWidgetThreads')}</legend>
         {(
           [
-            ['REUSE_OPEN', "The customer's open conversation, reopened when they write again"],
-            ['NEW_EACH_VISIT', 'A new conversation for each visit'],
+            ['REUSE_OPEN', t('pharmacyThreadsReuse')],
+            ['NEW_EACH_VISIT', t('pharmacyThreadsNew')],
           ] as [WidgetThreadPolicy, string][]
         ).map(([value, label]) => (
           <label key={value} className="radio">
@@ -148,17 +150,17 @@ export function PharmacySettingsForm(props: { organization: FragmentType<typeof 
         {fieldError('widgetThreads')}
       </fieldset>
       <label className="field">
-        <span>Retention (days)</span>
+        <span>{t('pharmacyRetention')}</span>
         <input
           type="number"
           inputMode="numeric"
           value={form.retentionDays}
-          placeholder="Keep forever"
+          placeholder={t('pharmacyKeepForever')}
           aria-invalid={!!errors.retentionDays}
           aria-describedby={describedBy('retentionDays')}
           onChange={(event) => set('retentionDays', event.target.value)}
         />
-        <span className="field-help">Messages and files older than this are deleted every hour (30 to 3650 days). Empty keeps them forever.</span>
+        <span className="field-help">{t('pharmacyRetentionHelp')}</span>
         {fieldError('retentionDays')}
       </label>
       {errors.form && (
@@ -168,14 +170,14 @@ export function PharmacySettingsForm(props: { organization: FragmentType<typeof 
       )}
       {(error || Object.keys(localErrors).length > 0) && !errors.form && (
         <p className="notice notice--error" role="alert">
-          Not saved: check the highlighted fields.
+          {t('pharmacyNotSaved')}
         </p>
       )}
       <div className="settings-toolbar">
         <button type="submit" className="button button--primary" disabled={loading}>
-          Save settings
+          {t('pharmacySave')}
         </button>
-        {saved && <span role="status">Saved.</span>}
+        {saved && <span role="status">{t('savedDone')}</span>}
       </div>
     </form>
   );

@@ -5,6 +5,9 @@ import { errorMessage } from '../input-errors.js';
 import { useWaitingCount } from '../../inbox/use-waiting-count.js';
 import { DurationCells } from './duration-cells.js';
 import { LabelStatsTable } from './label-stats-table.js';
+import { useFormat } from '../../format/dates.js';
+import { useStrings, type DashboardKey } from '../../i18n/dashboard-i18n.js';
+import type { ConversationStatus, ConversationChannel } from '../../gql/graphql.js';
 
 const ConversationStatsQuery = graphql(`
   query ConversationStats($input: ConversationStatsInput!) {
@@ -53,8 +56,8 @@ const ConversationStatsQuery = graphql(`
   }
 `);
 
-const STATUS_LABELS = { OPEN: 'Open', PENDING: 'Pending', RESOLVED: 'Resolved', CLOSED: 'Closed' } as const;
-const CHANNEL_LABELS = { DASHBOARD: 'Dashboard', PARTNER: 'Partner systems', SMS: 'SMS', WHATSAPP: 'WhatsApp', WIDGET: 'Website widget' } as const;
+const STATUS_LABELS: Record<ConversationStatus, DashboardKey> = { OPEN: 'statusOpen', PENDING: 'statusPending', RESOLVED: 'statusResolved', CLOSED: 'statusClosed' };
+const CHANNEL_LABELS: Record<ConversationChannel, DashboardKey> = { DASHBOARD: 'channelDashboard', PARTNER: 'channelPartner', SMS: 'channelSms', WHATSAPP: 'channelWhatsApp', WIDGET: 'channelWidget' };
 
 const localDate = (date: Date) => `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
 function lastWeek() {
@@ -63,16 +66,21 @@ function lastWeek() {
   return { from: localDate(from), to: localDate(today) };
 }
 
-const DurationHeaders = ({ label }: { label: string }) => (
-  <>
-    <th scope="col">{label} median</th>
-    <th scope="col">{label} average</th>
-    <th scope="col">{label} count</th>
-  </>
-);
+function DurationHeaders({ label }: { label: string }) {
+  const t = useStrings();
+  return (
+    <>
+      <th scope="col">{t('statsMedian', { label })}</th>
+      <th scope="col">{t('statsAverage', { label })}</th>
+      <th scope="col">{t('statsCount', { label })}</th>
+    </>
+  );
+}
 
 /** Counts now, and response and resolution times of the chosen days (last 7 by default). */
 export function StatisticsSection() {
+  const t = useStrings();
+  const format = useFormat();
   const waiting = useWaitingCount();
   const [range, setRange] = useState(lastWeek);
   const [businessHoursOnly, setBusinessHoursOnly] = useState(false);
@@ -88,22 +96,22 @@ export function StatisticsSection() {
 
   return (
     <>
-      <form className="settings-toolbar" aria-label="Statistics range" onSubmit={(event) => event.preventDefault()}>
+      <form className="settings-toolbar" aria-label={t('statsRange')} onSubmit={(event) => event.preventDefault()}>
         <label>
-          From
+          {t('statsFrom')}
           <input type="date" value={range.from} max={range.to} onChange={(event) => setRange((r) => ({ ...r, from: event.target.value }))} />
         </label>
         <label>
-          Until
+          {t('statsUntil')}
           <input type="date" value={range.to} min={range.from} onChange={(event) => setRange((r) => ({ ...r, to: event.target.value }))} />
         </label>
         <label className="checkbox">
           <input type="checkbox" checked={businessHoursOnly} onChange={(event) => setBusinessHoursOnly(event.target.checked)} />
-          Business hours only
+          {t('statsBusinessHoursOnly')}
         </label>
-        {loading && <span className="settings__muted">Loading…</span>}
+        {loading && <span className="settings__muted">{t('loading')}</span>}
       </form>
-      {!valid && <p className="field-error">Choose a start day before the end day.</p>}
+      {!valid && <p className="field-error">{t('statsRangeOrder')}</p>}
       {error && (
         <p className="notice notice--error" role="alert">
           {errorMessage(error)}
@@ -111,51 +119,51 @@ export function StatisticsSection() {
       )}
       {stats && (
         <>
-          <dl className="stat-tiles" aria-label="Right now">
+          <dl className="stat-tiles" aria-label={t('statsRightNow')}>
             {stats.byStatus.map(({ status, count }) => (
               <div key={status} className="stat-tile">
-                <dt>{STATUS_LABELS[status]}</dt>
-                <dd>{count}</dd>
+                <dt>{t(STATUS_LABELS[status])}</dt>
+                <dd>{format.number(count)}</dd>
               </div>
             ))}
             <div className="stat-tile">
-              <dt>Opened today</dt>
-              <dd>{stats.openedToday}</dd>
+              <dt>{t('statsOpenedToday')}</dt>
+              <dd>{format.number(stats.openedToday)}</dd>
             </div>
             <div className="stat-tile">
-              <dt title="The customer wrote last: the header's count">Waiting for an answer</dt>
-              <dd>{waiting.count}</dd>
+              <dt title={t('statsWaitingTitle')}>{t('statsWaiting')}</dt>
+              <dd>{format.number(waiting.count)}</dd>
             </div>
             <div className="stat-tile">
-              <dt title="The customer's newest message is not read by any colleague yet">Not read by anyone</dt>
-              <dd>{stats.unreadConversations}</dd>
+              <dt title={t('statsUnreadTitle')}>{t('statsUnread')}</dt>
+              <dd>{format.number(stats.unreadConversations)}</dd>
             </div>
             <div className="stat-tile">
-              <dt>Asked in range</dt>
-              <dd>{stats.askedConversations}</dd>
+              <dt>{t('statsAskedInRange')}</dt>
+              <dd>{format.number(stats.askedConversations)}</dd>
             </div>
           </dl>
           <div className="settings-table__scroll">
-            <table className="settings-table settings-table--stats" aria-label="Response times">
+            <table className="settings-table settings-table--stats" aria-label={t('statsResponseTimes')}>
               <thead>
                 <tr>
-                  <th scope="col">Channel</th>
-                  <th scope="col">Asked</th>
-                  <DurationHeaders label="First response" />
-                  <DurationHeaders label="Resolution" />
+                  <th scope="col">{t('statsChannel')}</th>
+                  <th scope="col">{t('statsAsked')}</th>
+                  <DurationHeaders label={t('statsFirstResponse')} />
+                  <DurationHeaders label={t('statsResolution')} />
                 </tr>
               </thead>
               <tbody>
                 <tr>
-                  <th scope="row">All channels</th>
-                  <td>{stats.askedConversations}</td>
+                  <th scope="row">{t('statsAllChannels')}</th>
+                  <td>{format.number(stats.askedConversations)}</td>
                   <DurationCells stats={stats.firstResponse} />
                   <DurationCells stats={stats.resolution} />
                 </tr>
                 {stats.byChannel.map((row) => (
                   <tr key={row.channel}>
-                    <th scope="row">{CHANNEL_LABELS[row.channel]}</th>
-                    <td>{row.askedConversations}</td>
+                    <th scope="row">{t(CHANNEL_LABELS[row.channel])}</th>
+                    <td>{format.number(row.askedConversations)}</td>
                     <DurationCells stats={row.firstResponse} />
                     <DurationCells stats={row.resolution} />
                   </tr>
@@ -164,25 +172,25 @@ export function StatisticsSection() {
             </table>
           </div>
           <div className="settings-table__scroll">
-            <table className="settings-table settings-table--stats" aria-label="By staff member">
+            <table className="settings-table settings-table--stats" aria-label={t('statsByStaff')}>
               <thead>
                 <tr>
-                  <th scope="col">Staff member</th>
-                  <DurationHeaders label="First response" />
-                  <DurationHeaders label="Resolution" />
+                  <th scope="col">{t('statsStaffMember')}</th>
+                  <DurationHeaders label={t('statsFirstResponse')} />
+                  <DurationHeaders label={t('statsResolution')} />
                 </tr>
               </thead>
               <tbody>
                 {stats.byStaffMember.length === 0 && (
                   <tr>
                     <td colSpan={7} className="settings__muted">
-                      Nobody answered or resolved a conversation in this range.
+                      {t('statsNobody')}
                     </td>
                   </tr>
                 )}
                 {stats.byStaffMember.map((row, index) => (
                   <tr key={row.staffMember?.id ?? `removed-${index}`}>
-                    <th scope="row">{row.staffMember?.name ?? 'Former staff member'}</th>
+                    <th scope="row">{row.staffMember?.name ?? t('statsFormerStaff')}</th>
                     <DurationCells stats={row.firstResponse} />
                     <DurationCells stats={row.resolution} />
                   </tr>
@@ -192,7 +200,7 @@ export function StatisticsSection() {
           </div>
           <LabelStatsTable stats={stats} />
           <p className="settings__muted">
-            Times are for conversations whose first customer message is in the range{stats.businessHoursOnly ? ', counting business hours only' : ''}; "today" is in {stats.timeZone}.
+            {t(stats.businessHoursOnly ? 'statsFootnoteBusinessHours' : 'statsFootnote', { timeZone: stats.timeZone })}
           </p>
         </>
       )}

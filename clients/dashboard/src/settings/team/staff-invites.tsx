@@ -4,6 +4,8 @@ import type { StaffInviteState } from '../../gql/graphql.js';
 import { ConfirmButton } from '../confirm-button.js';
 import { useFormat } from '../../format/dates.js';
 import { ROLE_LABELS } from './role-labels.js';
+import { useStrings, type DashboardKey } from '../../i18n/dashboard-i18n.js';
+import { SettingsTable } from '../settings-table.js';
 
 const StaffInvitesQuery = graphql(`
   query StaffInvites {
@@ -37,10 +39,11 @@ const RevokeStaffInviteMutation = graphql(`
   }
 `);
 
-const STATE_LABELS: Record<StaffInviteState, string> = { PENDING: 'Pending', ACCEPTED: 'Accepted', EXPIRED: 'Expired', REVOKED: 'Revoked' };
+const STATE_LABELS: Record<StaffInviteState, DashboardKey> = { PENDING: 'invitePending', ACCEPTED: 'inviteAccepted', EXPIRED: 'inviteExpired', REVOKED: 'inviteRevoked' };
 
 /** Invitations in every state; pending and expired ones can be resent, pending ones revoked. */
 export function StaffInvites() {
+  const t = useStrings();
   const format = useFormat();
   const { data } = useQuery(StaffInvitesQuery, { fetchPolicy: 'cache-and-network' });
   const [resend] = useMutation(ResendStaffInviteMutation, { refetchQueries: ['MailDeliveries'] });
@@ -48,53 +51,37 @@ export function StaffInvites() {
   if (!data || data.staffInvites.length === 0) return null;
   return (
     <>
-      <h2>Invitations</h2>
-      <div className="settings-table__scroll">
-        <table className="settings-table" aria-label="Invitations">
-          <thead>
-            <tr>
-              <th scope="col">Email</th>
-              <th scope="col">Name</th>
-              <th scope="col">Role</th>
-              <th scope="col">State</th>
-              <th scope="col">Sent</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.staffInvites.map((invite) => (
-              <tr key={invite.id}>
-                <td>{invite.email}</td>
-                <td>{invite.name}</td>
-                <td>{ROLE_LABELS[invite.role]}</td>
-                <td>{STATE_LABELS[invite.state]}</td>
-                <td>
-                  {format.date(invite.sentAt)}
-                  {invite.state === 'PENDING' && <span className="settings__muted"> (until {format.date(invite.expiresAt)})</span>}
-                </td>
-                <td className="settings-table__actions">
-                  {(invite.state === 'PENDING' || invite.state === 'EXPIRED') && (
-                    <button type="button" className="button" aria-label={`Resend the invitation to ${invite.email}`} onClick={() => void resend({ variables: { id: invite.id } }).catch(() => {})}>
-                      Resend
-                    </button>
-                  )}
-                  {invite.state === 'PENDING' && (
-                    <ConfirmButton
-                      label="Revoke"
-                      accessibleLabel={`Revoke the invitation to ${invite.email}`}
-                      question="Revoke this invitation? Its link stops working."
-                      confirmLabel="Yes, revoke"
-                      onConfirm={() => void revoke({ variables: { id: invite.id } }).catch(() => {})}
-                    />
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <h2>{t('invitations')}</h2>
+      <SettingsTable label={t('invitations')} columns={[t('email'), t('teamName'), t('teamRole'), t('teamState'), t('inviteSentAt')]} actions>
+        {data.staffInvites.map((invite) => (
+          <tr key={invite.id}>
+            <td>{invite.email}</td>
+            <td>{invite.name}</td>
+            <td>{t(ROLE_LABELS[invite.role])}</td>
+            <td>{t(STATE_LABELS[invite.state])}</td>
+            <td>
+              {format.date(invite.sentAt)}
+              {invite.state === 'PENDING' && <span className="settings__muted"> {t('inviteUntil', { date: format.date(invite.expiresAt) })}</span>}
+            </td>
+            <td className="settings-table__actions">
+              {(invite.state === 'PENDING' || invite.state === 'EXPIRED') && (
+                <button type="button" className="button" aria-label={t('inviteResendTo', { email: invite.email })} onClick={() => void resend({ variables: { id: invite.id } }).catch(() => {})}>
+                  {t('inviteResend')}
+                </button>
+              )}
+              {invite.state === 'PENDING' && (
+                <ConfirmButton
+                  label={t('inviteRevoke')}
+                  accessibleLabel={t('inviteRevokeTo', { email: invite.email })}
+                  question={t('inviteRevokeQuestion')}
+                  confirmLabel={t('inviteRevokeConfirm')}
+                  onConfirm={() => void revoke({ variables: { id: invite.id } }).catch(() => {})}
+                />
+              )}
+            </td>
+          </tr>
+        ))}
+      </SettingsTable>
     </>
   );
 }

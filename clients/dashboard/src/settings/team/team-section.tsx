@@ -3,10 +3,13 @@ import { useState, type FormEvent } from 'react';
 import { graphql } from '../../gql/index.js';
 import type { StaffRole } from '../../gql/graphql.js';
 import { ROLE_LABELS } from './role-labels.js';
+import { useStrings } from '../../i18n/dashboard-i18n.js';
 import { ConfirmButton } from '../confirm-button.js';
 import { errorMessage, inputErrors } from '../input-errors.js';
 import { MailDeliveries } from './mail-deliveries.js';
 import { StaffInvites } from './staff-invites.js';
+import { LoadFailed } from '../load-failed.js';
+import { SettingsTable } from '../settings-table.js';
 
 const TeamQuery = graphql(`
   query Team {
@@ -70,6 +73,7 @@ const ROLES = Object.keys(ROLE_LABELS) as StaffRole[];
 
 /** The team (roles, former staff, sessions), its invitations, and the e-mails sent for them. */
 export function TeamSection() {
+  const t = useStrings();
   const { data, error, refetch } = useQuery(TeamQuery, { fetchPolicy: 'cache-and-network' });
   const [actionError, setActionError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -77,17 +81,13 @@ export function TeamSection() {
   const [setRole] = useMutation(SetStaffRoleMutation, options);
   const [deactivate] = useMutation(DeactivateStaffMutation, options);
   const [reactivate] = useMutation(ReactivateStaffMutation, options);
-  const [endSessions] = useMutation(EndStaffSessionsMutation, { ...options, onCompleted: () => setNotice('Their sessions ended: they sign in again.') });
+  const [endSessions] = useMutation(EndStaffSessionsMutation, { ...options, onCompleted: () => setNotice(t('teamSessionsEnded')) });
   const me = data?.viewer?.staff?.id;
 
   return (
     <>
-      <p className="settings__intro">Who works in the pharmacy's inbox. A new role or a deactivation takes effect at once: the person's open dashboards are signed out.</p>
-      {error && !data && (
-        <p className="notice notice--error" role="alert">
-          The team could not be loaded. <button type="button" className="link-button" onClick={() => void refetch().catch(() => {})}>Try again</button>
-        </p>
-      )}
+      <p className="settings__intro">{t('teamIntro')}</p>
+      {error && !data && <LoadFailed message={t('teamNotLoaded')} onRetry={refetch} />}
       {actionError && (
         <p className="notice notice--error" role="alert">
           {actionError}
@@ -99,72 +99,56 @@ export function TeamSection() {
         </p>
       )}
       {data && (
-        <div className="settings-table__scroll">
-          <table className="settings-table" aria-label="Team">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Email</th>
-                <th scope="col">Role</th>
-                <th scope="col">Two-factor</th>
-                <th scope="col">State</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.staffMembers.map((member) => (
-                <tr key={member.id}>
-                  <td>{member.name}</td>
-                  <td>{member.email}</td>
-                  <td>
-                    <select
-                      aria-label={`Role of ${member.name}`}
-                      value={member.role}
-                      disabled={!member.active}
-                      onChange={(event) => void setRole({ variables: { id: member.id, role: event.target.value as StaffRole } }).catch(() => {})}
-                    >
-                      {ROLES.map((role) => (
-                        <option key={role} value={role}>
-                          {ROLE_LABELS[role]}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                  <td>{member.twoFactorEnabled ? 'On' : 'Off'}</td>
-                  <td>{member.active ? 'Active' : 'Former staff'}</td>
-                  <td className="settings-table__actions">
-                    {member.active ? (
-                      <>
-                        <ConfirmButton
-                          label="End sessions"
-                          accessibleLabel={`End the sessions of ${member.name}`}
-                          question={`Sign ${member.name} out everywhere?`}
-                          confirmLabel="Yes, sign out"
-                          onConfirm={() => void endSessions({ variables: { staffId: member.id } }).catch(() => {})}
-                        />
-                        {member.id !== me && (
-                          <ConfirmButton
-                            label="Deactivate"
-                            accessibleLabel={`Deactivate ${member.name}`}
-                            question={`Deactivate ${member.name}? They are signed out at once and can't sign in.`}
-                            confirmLabel="Yes, deactivate"
-                            onConfirm={() => void deactivate({ variables: { id: member.id } }).catch(() => {})}
-                          />
-                        )}
-                      </>
-                    ) : (
-                      <button type="button" className="button" aria-label={`Reactivate ${member.name}`} onClick={() => void reactivate({ variables: { id: member.id } }).catch(() => {})}>
-                        Reactivate
-                      </button>
+        <SettingsTable label={t('settingsTeam')} columns={[t('teamName'), t('email'), t('teamRole'), t('teamTwoFactor'), t('teamState')]} actions>
+          {data.staffMembers.map((member) => (
+            <tr key={member.id}>
+              <td>{member.name}</td>
+              <td>{member.email}</td>
+              <td>
+                <select
+                  aria-label={t('teamRoleOf', { name: member.name })}
+                  value={member.role}
+                  disabled={!member.active}
+                  onChange={(event) => void setRole({ variables: { id: member.id, role: event.target.value as StaffRole } }).catch(() => {})}
+                >
+                  {ROLES.map((role) => (
+                    <option key={role} value={role}>
+                      {t(ROLE_LABELS[role])}
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <td>{member.twoFactorEnabled ? t('teamOn') : t('teamOff')}</td>
+              <td>{member.active ? t('teamActive') : t('teamFormerStaff')}</td>
+              <td className="settings-table__actions">
+                {member.active ? (
+                  <>
+                    <ConfirmButton
+                      label={t('teamEndSessions')}
+                      accessibleLabel={t('teamEndSessionsOf', { name: member.name })}
+                      question={t('teamEndSessionsQuestion', { name: member.name })}
+                      confirmLabel={t('teamEndSessionsConfirm')}
+                      onConfirm={() => void endSessions({ variables: { staffId: member.id } }).catch(() => {})}
+                    />
+                    {member.id !== me && (
+                      <ConfirmButton
+                        label={t('teamDeactivate')}
+                        accessibleLabel={t('teamDeactivateNamed', { name: member.name })}
+                        question={t('teamDeactivateQuestion', { name: member.name })}
+                        confirmLabel={t('teamDeactivateConfirm')}
+                        onConfirm={() => void deactivate({ variables: { id: member.id } }).catch(() => {})}
+                      />
                     )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                  </>
+                ) : (
+                  <button type="button" className="button" aria-label={t('teamReactivateNamed', { name: member.name })} onClick={() => void reactivate({ variables: { id: member.id } }).catch(() => {})}>
+                    {t('teamReactivate')}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </SettingsTable>
       )}
       <InviteStaffForm />
       <StaffInvites />
@@ -174,6 +158,7 @@ export function TeamSection() {
 }
 
 function InviteStaffForm() {
+  const t = useStrings();
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
   const [role, setRole] = useState<StaffRole>('STAFF');
@@ -193,14 +178,14 @@ function InviteStaffForm() {
 
   return (
     <form className="settings-form" onSubmit={(event) => void submit(event)} aria-labelledby="invite-staff-title">
-      <h2 id="invite-staff-title">Invite someone</h2>
+      <h2 id="invite-staff-title">{t('teamInviteTitle')}</h2>
       {sentTo && (
         <p className="notice notice--info" role="status">
-          An invitation is on its way to {sentTo}. The link works once, for 7 days.
+          {t('teamInviteSent', { email: sentTo })}
         </p>
       )}
       <label className="field">
-        <span>Their email</span>
+        <span>{t('teamInviteEmail')}</span>
         <input
           type="email"
           value={email}
@@ -215,16 +200,16 @@ function InviteStaffForm() {
         {errors.email && <span className="field-error">{errors.email}</span>}
       </label>
       <label className="field">
-        <span>Their name</span>
+        <span>{t('teamInviteName')}</span>
         <input value={name} required maxLength={100} onChange={(event) => setName(event.target.value)} />
         {errors.name && <span className="field-error">{errors.name}</span>}
       </label>
       <label className="field">
-        <span>Role</span>
+        <span>{t('teamRole')}</span>
         <select value={role} onChange={(event) => setRole(event.target.value as StaffRole)}>
           {ROLES.map((option) => (
             <option key={option} value={option}>
-              {ROLE_LABELS[option]}
+              {t(ROLE_LABELS[option])}
             </option>
           ))}
         </select>
@@ -235,7 +220,7 @@ function InviteStaffForm() {
         </p>
       )}
       <button type="submit" className="button button--primary" disabled={loading || !email.trim() || !name.trim()}>
-        Send invitation
+        {t('teamInviteSend')}
       </button>
     </form>
   );

@@ -5,6 +5,7 @@ import type { WebhookAudience, WebhookEventType } from '../../gql/graphql.js';
 import { inputErrors } from '../input-errors.js';
 import { SecretOnce } from '../secret-once.js';
 import { eventName, WEBHOOK_EVENTS } from './webhook-events.js';
+import { useStrings } from '../../i18n/dashboard-i18n.js';
 
 const CreateWebhookEndpointMutation = graphql(`
   mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {
@@ -20,6 +21,7 @@ const CreateWebhookEndpointMutation = graphql(`
 
 /** URL and events; the signing secret is shown once after creation. */
 export function CreateWebhookForm() {
+  const t = useStrings();
   const [url, setUrl] = useState('');
   const [events, setEvents] = useState<WebhookEventType[]>([]);
   const [secret, setSecret] = useState<string | null>(null);
@@ -38,18 +40,18 @@ export function CreateWebhookForm() {
     }
   }
 
-  if (secret) return <SecretOnce label="The endpoint's signing secret" secret={secret} onDone={() => setSecret(null)} />;
+  if (secret) return <SecretOnce label={t('webhookSigningSecret')} secret={secret} onDone={() => setSecret(null)} />;
 
   return (
     <form className="settings-form" onSubmit={(event) => void submit(event)} aria-labelledby="create-webhook-title">
-      <h2 id="create-webhook-title">Add an endpoint</h2>
+      <h2 id="create-webhook-title">{t('webhookAddTitle')}</h2>
       <label className="field">
-        <span>URL</span>
+        <span>{t('webhookUrl')}</span>
         <input type="url" value={url} required placeholder="https://orders.example.com/counterchat" onChange={(event) => { setUrl(event.target.value); reset(); }} />
         {errors.url && <span className="field-error">{errors.url}</span>}
       </label>
       <fieldset className="field">
-        <legend>Events</legend>
+        <legend>{t('webhookEvents')}</legend>
         <ul className="checkbox-list">
           {WEBHOOK_EVENTS.map(({ type, help }) => (
             <li key={type}>
@@ -58,12 +60,12 @@ export function CreateWebhookForm() {
                   type="checkbox"
                   checked={events.includes(type)}
                   aria-describedby={`event-help-${type}`}
-                  onChange={(event) => setEvents((current) => (event.target.checked ? [...current, type] : current.filter((t) => t !== type)))}
+                  onChange={(event) => setEvents((current) => (event.target.checked ? [...current, type] : current.filter((other) => other !== type)))}
                 />
                 <code>{eventName(type)}</code>
               </label>
               <span id={`event-help-${type}`} className="field-help">
-                {help}
+                {t(help)}
               </span>
             </li>
           ))}
@@ -72,7 +74,7 @@ export function CreateWebhookForm() {
       </fieldset>
       <label className="field field--inline">
         <input type="checkbox" checked={forTeam} onChange={(event) => setForTeam(event.target.checked)} />
-        <span>Include internal notes (only for the pharmacy’s own systems)</span>
+        <span>{t('webhookIncludeNotes')}</span>
       </label>
       {errors.form && (
         <p className="notice notice--error" role="alert">
@@ -80,7 +82,7 @@ export function CreateWebhookForm() {
         </p>
       )}
       <button type="submit" className="button button--primary" disabled={loading || !url.trim() || events.length === 0}>
-        Add endpoint
+        {t('webhookAdd')}
       </button>
     </form>
   );

@@ -5,6 +5,8 @@ import type { WebhookDeliveryStatus } from '../../gql/graphql.js';
 import { errorMessage } from '../input-errors.js';
 import { useFormat } from '../../format/dates.js';
 import { eventName } from './webhook-events.js';
+import { useStrings, type DashboardKey } from '../../i18n/dashboard-i18n.js';
+import { SettingsTable } from '../settings-table.js';
 
 const WebhookDeliveriesQuery = graphql(`
   query WebhookDeliveries($endpointId: ID!, $status: WebhookDeliveryStatus, $after: String) {
@@ -48,10 +50,11 @@ const RedeliverWebhookMutation = graphql(`
   }
 `);
 
-const STATUS_LABELS: Record<WebhookDeliveryStatus, string> = { SUCCEEDED: 'Succeeded', PENDING: 'Pending', FAILED: 'Failed' };
+const STATUS_LABELS: Record<WebhookDeliveryStatus, DashboardKey> = { SUCCEEDED: 'webhookSucceeded', PENDING: 'webhookPending', FAILED: 'deliveryFailed' };
 
 /** The endpoint's deliveries, newest first, with every attempt; Refresh asks again, since deliveries happen in the background. */
 export function WebhookDeliveryLog({ endpointId }: { endpointId: string }) {
+  const t = useStrings();
   const format = useFormat();
   const [status, setStatus] = useState<WebhookDeliveryStatus | ''>('');
   const { data, loading, error, refetch, fetchMore } = useQuery(WebhookDeliveriesQuery, {
@@ -63,19 +66,21 @@ export function WebhookDeliveryLog({ endpointId }: { endpointId: string }) {
   const connection = data?.webhookDeliveries;
 
   return (
-    <section className="delivery-log" aria-label="Deliveries">
+    <section className="delivery-log" aria-label={t('webhookDeliveries')}>
       <div className="settings-toolbar">
         <label>
-          Status
+          {t('logStatus')}
           <select value={status} onChange={(event) => setStatus(event.target.value as WebhookDeliveryStatus | '')}>
-            <option value="">All</option>
-            <option value="SUCCEEDED">Succeeded</option>
-            <option value="PENDING">Pending</option>
-            <option value="FAILED">Failed</option>
+            <option value="">{t('filterAll')}</option>
+            {(Object.keys(STATUS_LABELS) as WebhookDeliveryStatus[]).map((value) => (
+              <option key={value} value={value}>
+                {t(STATUS_LABELS[value])}
+              </option>
+            ))}
           </select>
         </label>
         <button type="button" className="button" disabled={loading} onClick={() => void refetch().catch(() => {})}>
-          Refresh
+          {t('auditRefresh')}
         </button>
       </div>
       {error && (
@@ -88,58 +93,43 @@ export function WebhookDeliveryLog({ endpointId }: { endpointId: string }) {
           {errorMessage(redelivering.error)}
         </p>
       )}
-      {connection && connection.edges.length === 0 && <p className="settings__muted">No deliveries yet.</p>}
+      {connection && connection.edges.length === 0 && <p className="settings__muted">{t('webhookNoDeliveries')}</p>}
       {connection && connection.edges.length > 0 && (
-        <div className="settings-table__scroll">
-          <table className="settings-table" aria-label="Delivery log">
-            <thead>
-              <tr>
-                <th scope="col">Event</th>
-                <th scope="col">Status</th>
-                <th scope="col">Created</th>
-                <th scope="col">Attempts</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {connection.edges.map(({ node }) => (
-                <tr key={node.id}>
-                  <th scope="row">
-                    <code>{eventName(node.event.type)}</code>
-                  </th>
-                  <td>
-                    <span className={`state ${node.status === 'FAILED' ? 'state--failed' : node.status === 'SUCCEEDED' ? 'state--on' : 'state--off'}`}>{STATUS_LABELS[node.status]}</span>
-                    {node.nextAttemptAt && <span className="field-help">next try {format.dateTime(node.nextAttemptAt)}</span>}
-                  </td>
-                  <td>{format.dateTime(node.createdAt)}</td>
-                  <td>
-                    <ol className="attempts">
-                      {node.attempts.map((attempt) => (
-                        <li key={attempt.attempt}>
-                          #{attempt.attempt}: {attempt.statusCode ?? 'no answer'}
-                          {attempt.error ? ` — ${attempt.error}` : ''} <span className="field-help">{format.dateTime(attempt.startedAt)}, {attempt.durationMs} ms</span>
-                        </li>
-                      ))}
-                    </ol>
-                  </td>
-                  <td>
-                    <button
-                      type="button"
-                      className="button"
-                      aria-label={`Redeliver ${eventName(node.event.type)} of ${format.dateTime(node.createdAt)}`}
-                      disabled={redelivering.loading || node.status === 'PENDING'}
-                      onClick={() => void redeliver({ variables: { deliveryId: node.id } }).catch(() => {})}
-                    >
-                      Redeliver
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <SettingsTable label={t('webhookDeliveryLog')} columns={[t('webhookEvent'), t('logStatus'), t('webhookCreated'), t('mailAttempts')]} actions>
+          {connection.edges.map(({ node }) => (
+            <tr key={node.id}>
+              <th scope="row">
+                <code>{eventName(node.event.type)}</code>
+              </th>
+              <td>
+                <span className={`state ${node.status === 'FAILED' ? 'state--failed' : node.status === 'SUCCEEDED' ? 'state--on' : 'state--off'}`}>{t(STATUS_LABELS[node.status])}</span>
+                {node.nextAttemptAt && <span className="field-help">{t('webhookNextTry', { time: format.dateTime(node.nextAttemptAt) })}</span>}
+              </td>
+              <td>{format.dateTime(node.createdAt)}</td>
+              <td>
+                <ol className="attempts">
+                  {node.attempts.map((attempt) => (
+                    <li key={attempt.attempt}>
+                      #{attempt.attempt}: {attempt.statusCode ?? t('webhookNoAnswer')}
+                      {attempt.error ? ` — ${attempt.error}` : ''} <span className="field-help">{format.dateTime(attempt.startedAt)}, {format.number(attempt.durationMs)} ms</span>
+                    </li>
+                  ))}
+                </ol>
+              </td>
+              <td>
+                <button
+                  type="button"
+                  className="button"
+                  aria-label={t('webhookRedeliverNamed', { event: eventName(node.event.type), time: format.dateTime(node.createdAt) })}
+                  disabled={redelivering.loading || node.status === 'PENDING'}
+                  onClick={() => void redeliver({ variables: { deliveryId: node.id } }).catch(() => {})}
+                >
+                  {t('webhookRedeliver')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </SettingsTable>
       )}
       {connection?.pageInfo.hasNextPage && (
         <button
@@ -150,7 +140,7 @@ export function WebhookDeliveryLog({ endpointId }: { endpointId: string }) {
             void fetchMore({ variables: { after: connection.pageInfo.endCursor } }).catch(() => {})
           }
         >
-          Older deliveries
+          {t('webhookOlderDeliveries')}
         </button>
       )}
     </section>

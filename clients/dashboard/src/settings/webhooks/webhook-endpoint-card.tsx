@@ -6,6 +6,7 @@ import { errorMessage } from '../input-errors.js';
 import { SecretOnce } from '../secret-once.js';
 import { WebhookDeliveryLog } from './webhook-delivery-log.js';
 import { eventName } from './webhook-events.js';
+import { useStrings } from '../../i18n/dashboard-i18n.js';
 
 export const WebhookEndpointFields = graphql(`
   fragment WebhookEndpointFields on WebhookEndpoint {
@@ -49,6 +50,7 @@ const DeleteWebhookEndpointMutation = graphql(`
 
 /** One endpoint: its events, enable/disable, rotate the secret, delete, and its delivery log. */
 export function WebhookEndpointCard(props: { endpoint: FragmentType<typeof WebhookEndpointFields> }) {
+  const t = useStrings();
   const endpoint = readFragment(WebhookEndpointFields, props.endpoint);
   const [secret, setSecret] = useState<string | null>(null);
   const [showLog, setShowLog] = useState(false);
@@ -65,14 +67,14 @@ export function WebhookEndpointCard(props: { endpoint: FragmentType<typeof Webho
   const logId = `webhook-log-${endpoint.id}`;
 
   return (
-    <li className="webhook-card" aria-label={`Endpoint ${endpoint.url}`}>
+    <li className="webhook-card" aria-label={t('webhookEndpointNamed', { url: endpoint.url })}>
       <div className="webhook-card__head">
         <code className="webhook-card__url">{endpoint.url}</code>
-        <span className={`state ${endpoint.enabled ? 'state--on' : 'state--off'}`}>{endpoint.enabled ? 'Enabled' : 'Paused'}</span>
+        <span className={`state ${endpoint.enabled ? 'state--on' : 'state--off'}`}>{endpoint.enabled ? t('webhookEnabled') : t('webhookPaused')}</span>
       </div>
       {endpoint.description && <p className="settings__muted">{endpoint.description}</p>}
-      <p className="settings__muted">{endpoint.audience === 'TEAM' ? 'Receives everything the team sees, internal notes included.' : 'Receives what the customer sees: never internal notes.'}</p>
-      <ul className="chips" aria-label="Events">
+      <p className="settings__muted">{endpoint.audience === 'TEAM' ? t('webhookAudienceTeam') : t('webhookAudienceCustomer')}</p>
+      <ul className="chips" aria-label={t('webhookEvents')}>
         {endpoint.events.map((type) => (
           <li key={type} className="chip">
             <code>{eventName(type)}</code>
@@ -86,12 +88,12 @@ export function WebhookEndpointCard(props: { endpoint: FragmentType<typeof Webho
           disabled={enabling.loading}
           onClick={() => void setEnabled({ variables: { input: { id: endpoint.id, enabled: !endpoint.enabled } } }).catch(() => {})}
         >
-          {endpoint.enabled ? 'Pause' : 'Enable'}
+          {endpoint.enabled ? t('webhookPause') : t('webhookEnable')}
         </button>
         <ConfirmButton
-          label="Rotate secret"
-          question="Replace the signing secret? The old one stops signing at once."
-          confirmLabel="Yes, rotate"
+          label={t('webhookRotate')}
+          question={t('webhookRotateQuestion')}
+          confirmLabel={t('widgetRotateConfirm')}
           disabled={rotating.loading}
           onConfirm={() =>
             void rotate({ variables: { id: endpoint.id } })
@@ -100,15 +102,15 @@ export function WebhookEndpointCard(props: { endpoint: FragmentType<typeof Webho
           }
         />
         <ConfirmButton
-          label="Delete"
-          accessibleLabel={`Delete ${endpoint.url}`}
-          question="Delete this endpoint? Its queued deliveries and log go with it."
-          confirmLabel="Yes, delete"
+          label={t('delete')}
+          accessibleLabel={t('webhookDeleteNamed', { url: endpoint.url })}
+          question={t('webhookDeleteQuestion')}
+          confirmLabel={t('savedReplyDeleteConfirm')}
           disabled={removing.loading}
           onConfirm={() => void remove({ variables: { id: endpoint.id } }).catch(() => {})}
         />
         <button type="button" className="button button--ghost" aria-expanded={showLog} aria-controls={logId} onClick={() => setShowLog((shown) => !shown)}>
-          {showLog ? 'Hide deliveries' : 'Show deliveries'}
+          {showLog ? t('webhookHideDeliveries') : t('webhookShowDeliveries')}
         </button>
       </div>
       {error && (
@@ -116,7 +118,7 @@ export function WebhookEndpointCard(props: { endpoint: FragmentType<typeof Webho
           {errorMessage(error)}
         </p>
       )}
-      {secret && <SecretOnce label="The new signing secret" secret={secret} onDone={() => setSecret(null)} />}
+      {secret && <SecretOnce label={t('webhookNewSecret')} secret={secret} onDone={() => setSecret(null)} />}
       <div id={logId}>{showLog && <WebhookDeliveryLog endpointId={endpoint.id} />}</div>
     </li>
   );

@@ -1,14 +1,15 @@
 import type { WebhookEventType } from '../../gql/graphql.js';
+import type { DashboardKey } from '../../i18n/dashboard-i18n.js';
 
-/** Every event with its delivered name and what its data holds. */
-export const WEBHOOK_EVENTS: { type: WebhookEventType; help: string }[] = [
-  { type: 'MESSAGE_CREATED', help: 'A message was sent (system messages too).' },
-  { type: 'MESSAGE_EDITED', help: 'A message was edited.' },
-  { type: 'MESSAGE_DELETED', help: 'A message was deleted.' },
-  { type: 'CONVERSATION_CREATED', help: 'A conversation was started.' },
-  { type: 'CONVERSATION_STATUS_CHANGED', help: 'A conversation was resolved, reopened, set pending or closed.' },
-  { type: 'CONVERSATION_ASSIGNED', help: 'A conversation was assigned or unassigned.' },
-  { type: 'CONVERSATION_LABELS_CHANGED', help: 'A label was added to or removed from a conversation.' },
+/** Every event with its delivered name and (the key of) what it means. */
+export const WEBHOOK_EVENTS: { type: WebhookEventType; help: DashboardKey }[] = [
+  { type: 'MESSAGE_CREATED', help: 'webhookEventMessageCreated' },
+  { type: 'MESSAGE_EDITED', help: 'webhookEventMessageEdited' },
+  { type: 'MESSAGE_DELETED', help: 'webhookEventMessageDeleted' },
+  { type: 'CONVERSATION_CREATED', help: 'webhookEventConversationCreated' },
+  { type: 'CONVERSATION_STATUS_CHANGED', help: 'webhookEventStatusChanged' },
+  { type: 'CONVERSATION_ASSIGNED', help: 'webhookEventAssigned' },
+  { type: 'CONVERSATION_LABELS_CHANGED', help: 'webhookEventLabelsChanged' },
 ];
 
 /** As delivered in the JSON: MESSAGE_CREATED → "message.created". */

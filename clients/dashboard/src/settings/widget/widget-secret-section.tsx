@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import { graphql } from '../../gql/index.js';
 import { ConfirmButton } from '../confirm-button.js';
 import { errorMessage } from '../input-errors.js';
+import { useStrings } from '../../i18n/dashboard-i18n.js';
 
 const WidgetSecretQuery = graphql(`
   query WidgetSecret {
@@ -21,6 +22,7 @@ const RotateWidgetSecretMutation = graphql(`
  * it is revealed on request only (not on every visit) and never cached.
  */
 export function WidgetSecretSection() {
+  const t = useStrings();
   const id = useId();
   const [reveal, revealed] = useLazyQuery(WidgetSecretQuery, { fetchPolicy: 'no-cache' });
   const [rotate, rotating] = useMutation(RotateWidgetSecretMutation);
@@ -41,24 +43,24 @@ export function WidgetSecretSection() {
 
   return (
     <>
-      <p className="settings__intro">The web store signs its signed-in customers with this secret so the chat widget knows who they are. Keep it on the store's server, never in the page.</p>
+      <p className="settings__intro">{t('widgetIntro')}</p>
       {secret ? (
         <div className="secret-once__row">
-          <input id={id} readOnly value={secret} aria-label="Widget secret" spellCheck={false} onFocus={(event) => event.target.select()} />
+          <input id={id} readOnly value={secret} aria-label={t('widgetSecret')} spellCheck={false} onFocus={(event) => event.target.select()} />
           <button type="button" className="button" onClick={() => void copy()}>
-            {copied ? 'Copied' : 'Copy'}
+            {copied ? t('copied') : t('copy')}
           </button>
         </div>
       ) : (
         <button type="button" className="button" disabled={revealed.loading} onClick={() => void reveal().catch(() => {})}>
-          Show widget secret
+          {t('widgetShowSecret')}
         </button>
       )}
       <div>
         <ConfirmButton
-          label="Rotate widget secret"
-          question="Replace the secret? Identities signed with the old one stop working at once."
-          confirmLabel="Yes, rotate"
+          label={t('widgetRotate')}
+          question={t('widgetRotateQuestion')}
+          confirmLabel={t('widgetRotateConfirm')}
           disabled={rotating.loading}
           onConfirm={() =>
             void rotate()
@@ -72,7 +74,11 @@ export function WidgetSecretSection() {
           }
         />
       </div>
-      {rotated && <p className="notice notice--info" role="status">A new secret is in use: update the store's server now.</p>}
+      {rotated && (
+        <p className="notice notice--info" role="status">
+          {t('widgetRotated')}
+        </p>
+      )}
       {error && (
         <p className="notice notice--error" role="alert">
           {errorMessage(error)}
