@@ -111,6 +111,16 @@ export type AuditAction =
   /** The pharmacy's widget secret was replaced. */
   | 'WIDGET_SECRET_ROTATED';
 
+/** The reply to customers who write while the pharmacy is closed. Given fields replace the stored ones. */
+export type AutoReplyInput = {
+  /** Send it (needs a text in at least one language). */
+  enabled?: boolean | null | undefined;
+  /** English text, at most 1000 characters; an empty string removes it. */
+  textEn?: string | null | undefined;
+  /** Dutch text, at most 1000 characters; an empty string removes it. */
+  textNl?: string | null | undefined;
+};
+
 /** Opening hours on one weekday, in the organization time zone. */
 export type BusinessHoursRangeInput = {
   /** Local time, HH:MM (24:00 for midnight). */
@@ -410,6 +420,8 @@ export type StartConversationInput = {
 export type SystemEventType =
   /** from/to are staff member ids (null: unassigned). */
   | 'ASSIGNEE_CHANGED'
+  /** The pharmacy's automatic reply to a customer writing outside business hours: the body is its text, from its language (en, nl), to the opening that ends the closed period (ISO date-time). */
+  | 'AUTO_REPLY'
   /** from/to are ConversationStatus values. */
   | 'STATUS_CHANGED';
 
@@ -441,6 +453,8 @@ export type UpdateNotificationPreferencesInput = {
 
 /** Only the given fields change. */
 export type UpdateOrganizationSettingsInput = {
+  /** The reply sent once per conversation per closed period to a customer writing outside business hours, in their language. */
+  autoReply?: AutoReplyInput | null | undefined;
   businessHours?: Array<BusinessHoursRangeInput> | null | undefined;
   /** Minutes a staff reply may stay unread (widget closed) before the customer gets an e-mail or SMS (1–1440; default 5). */
   customerNotificationDelayMinutes?: number | null | undefined;
