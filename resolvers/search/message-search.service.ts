@@ -73,8 +73,9 @@ export class MessageSearchService {
     // uses, so query and documents are stemmed alike. `message_search_query` is the
     // matcher's own: with prefixes (what matched), and without (whole words, ranked first).
     const config = 'organization_search_config(CAST(:searchOrganizationId AS uuid))';
-    const tsquery = `message_search_query(${config}, :searchText, true)`;
-    const wholeWords = `message_search_query(${config}, :searchText, false)`;
+    // Scalar subqueries: computed once per statement (an InitPlan), not once per matching row.
+    const tsquery = `(SELECT message_search_query(${config}, :searchText, true))`;
+    const wholeWords = `(SELECT message_search_query(${config}, :searchText, false))`;
     const query = this.scope
       .messages('message')
       .andWhere('message.kind = :searchKind', { searchKind: MessageKind.TEXT })
