@@ -27,26 +27,20 @@ export function MessageSearchRange(props: { value: SearchRange; onChange(value: 
   return (
     <fieldset className="message-range">
       <legend className="visually-hidden">{t('searchDateRange')}</legend>
-      <label>
-        <span>{t('searchFrom')}</span>
-        <input
-          type="date"
-          value={props.value.from}
-          max={props.value.to || undefined}
-          aria-invalid={reversed}
-          onChange={(event) => props.onChange({ ...props.value, from: event.target.value })}
-        />
-      </label>
-      <label>
-        <span>{t('searchTo')}</span>
-        <input
-          type="date"
-          value={props.value.to}
-          min={props.value.from || undefined}
-          aria-invalid={reversed}
-          onChange={(event) => props.onChange({ ...props.value, to: event.target.value })}
-        />
-      </label>
+      {(['from', 'to'] as const).map((end) => (
+        <label key={end}>
+          <span>{t(end === 'from' ? 'searchFrom' : 'searchTo')}</span>
+          <input
+            type="date"
+            value={props.value[end]}
+            // Each end keeps to its side of the other, so the picker offers no reversed range.
+            min={end === 'to' ? props.value.from || undefined : undefined}
+            max={end === 'from' ? props.value.to || undefined : undefined}
+            aria-invalid={reversed}
+            onChange={(event) => props.onChange({ ...props.value, [end]: event.target.value })}
+          />
+        </label>
+      ))}
       {(props.value.from || props.value.to) && (
         <button type="button" className="link-button" onClick={() => props.onChange(OPEN_RANGE)}>
           {t('searchAnyDate')}

@@ -19,6 +19,11 @@ export function autoReplyProblem(values: AutoReplyValues): { key: DashboardKey; 
   return null;
 }
 
+const TEXTS: { field: 'textEn' | 'textNl'; lang: string; label: DashboardKey; placeholder: DashboardKey }[] = [
+  { field: 'textEn', lang: 'en', label: 'autoReplyTextEn', placeholder: 'autoReplyPlaceholderEn' },
+  { field: 'textNl', lang: 'nl', label: 'autoReplyTextNl', placeholder: 'autoReplyPlaceholderNl' },
+];
+
 /** The reply to customers who write while the pharmacy is closed, in English and Dutch. */
 export function AutoReplyFields(props: { value: AutoReplyValues; onChange(value: AutoReplyValues): void; error?: string; hasBusinessHours: boolean }) {
   const t = useStrings();
@@ -35,30 +40,20 @@ export function AutoReplyFields(props: { value: AutoReplyValues; onChange(value:
         {t('autoReplyHelp')}
       </span>
       {props.value.enabled && !props.hasBusinessHours && <span className="field-help">{t('autoReplyNoHours')}</span>}
-      <label className="field">
-        <span>{t('autoReplyTextEn')}</span>
-        <textarea
-          rows={3}
-          lang="en"
-          value={props.value.textEn}
-          placeholder={t('autoReplyPlaceholderEn')}
-          aria-invalid={!!props.error}
-          aria-describedby={describedBy}
-          onChange={(event) => change({ textEn: event.target.value })}
-        />
-      </label>
-      <label className="field">
-        <span>{t('autoReplyTextNl')}</span>
-        <textarea
-          rows={3}
-          lang="nl"
-          value={props.value.textNl}
-          placeholder={t('autoReplyPlaceholderNl')}
-          aria-invalid={!!props.error}
-          aria-describedby={describedBy}
-          onChange={(event) => change({ textNl: event.target.value })}
-        />
-      </label>
+      {TEXTS.map(({ field, lang, label, placeholder }) => (
+        <label key={field} className="field">
+          <span>{t(label)}</span>
+          <textarea
+            rows={3}
+            lang={lang}
+            value={props.value[field]}
+            placeholder={t(placeholder)}
+            aria-invalid={!!props.error}
+            aria-describedby={describedBy}
+            onChange={(event) => change({ [field]: event.target.value })}
+          />
+        </label>
+      ))}
       {props.error && (
         <span id="auto-reply-error" className="field-error">
           {props.error}
