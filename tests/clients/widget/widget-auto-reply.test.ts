@@ -38,6 +38,8 @@ describe('the auto-reply in the widget', () => {
   it("answers a customer writing while the pharmacy is closed once, as the pharmacy's bubble", async () => {
     await launcher(page).click();
     const frame = chat(page);
+    // The widget's "open now" reads the same clock as the auto-reply.
+    await frame.getByText('Closed now').waitFor();
     await fillPrechat(frame, 'Sunday Sam', '+31611113333');
     const message = frame.getByRole('textbox', { name: 'Message' });
     await message.fill('Can I pick up my inhaler tomorrow?');
