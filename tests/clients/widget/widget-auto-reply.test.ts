@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { BrowserContext, Page } from 'playwright-core';
 import { collectPageErrors, saveScreenshot } from '../../support/browser.js';
 import { chat, fillPrechat, launcher, startWidgetScene, type WidgetScene } from './widget-scene.js';
 
@@ -24,35 +23,32 @@ beforeAll(async () => {
 afterAll(() => scene?.dispose());
 
 describe('the auto-reply in the widget', () => {
-  let context: BrowserContext;
-  let page: Page;
-  let errors: string[];
-  beforeAll(async () => {
-    context = await scene.browser.newContext({ viewport: { width: 1200, height: 800 } });
-    page = await context.newPage();
-    errors = collectPageErrors(page);
-    await page.goto(scene.store.url);
-  });
-  afterAll(() => context.close());
-
   it("answers a customer writing while the pharmacy is closed once, as the pharmacy's bubble", async () => {
-    await launcher(page).click();
-    const frame = chat(page);
-    // The widget's "open now" reads the same clock as the auto-reply.
-    await frame.getByText('Closed now').waitFor();
-    await fillPrechat(frame, 'Sunday Sam', '+31611113333');
-    const message = frame.getByRole('textbox', { name: 'Message' });
-    await message.fill('Can I pick up my inhaler tomorrow?');
-    await message.press('Enter');
-    const reply = frame.locator('.cc-auto-reply');
-    await reply.getByText(TEXT).waitFor();
-    await expect(reply.locator('.cc-author').textContent()).resolves.toBe('Pharmacy');
+    const context = await scene.browser.newContext({ viewport: { width: 1200, height: 800 } });
+    try {
+      const page = await context.newPage();
+      const errors = collectPageErrors(page);
+      await page.goto(scene.store.url);
+      await launcher(page).click();
+      const frame = chat(page);
+      // The widget's "open now" reads the same clock as the auto-reply.
+      await frame.getByText('Closed now').waitFor();
+      await fillPrechat(frame, 'Sunday Sam', '+31611113333');
+      const message = frame.getByRole('textbox', { name: 'Message' });
+      await message.fill('Can I pick up my inhaler tomorrow?');
+      await message.press('Enter');
+      const reply = frame.locator('.cc-auto-reply');
+      await reply.getByText(TEXT).waitFor();
+      await expect(reply.locator('.cc-author').textContent()).resolves.toBe('Pharmacy');
 
-    await message.fill('And my eye drops?');
-    await message.press('Enter');
-    await frame.locator('.cc-own:not(.cc-pending)').getByText('And my eye drops?').waitFor();
-    await expect(frame.locator('.cc-auto-reply').count()).resolves.toBe(1);
-    await saveScreenshot(page, 'widget-auto-reply');
-    expect(errors).toEqual([]);
+      await message.fill('And my eye drops?');
+      await message.press('Enter');
+      await frame.locator('.cc-own:not(.cc-pending)').getByText('And my eye drops?').waitFor();
+      await expect(frame.locator('.cc-auto-reply').count()).resolves.toBe(1);
+      await saveScreenshot(page, 'widget-auto-reply');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
   });
 });
