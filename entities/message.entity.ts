@@ -14,13 +14,15 @@ export enum MessageKind {
 export enum SystemEventKind {
   STATUS_CHANGED = 'STATUS_CHANGED',
   ASSIGNEE_CHANGED = 'ASSIGNEE_CHANGED',
+  /** The pharmacy's reply to a customer writing outside business hours; the body is the text in the customer's language. */
+  AUTO_REPLY = 'AUTO_REPLY',
 }
 
 export interface SystemEvent {
   type: SystemEventKind;
-  /** Previous status or assignee id. */
+  /** Previous status or assignee id; an auto-reply's language (`en`, `nl`). */
   from: string | null;
-  /** New status or assignee id. */
+  /** New status or assignee id; an auto-reply's closed period, as the instant it ends (ISO). */
   to: string | null;
   /** Who made the change. */
   actorType: ActorType;

@@ -44,7 +44,28 @@ export interface OrganizationSettings {
   holdNotificationsAtNight?: boolean;
   staffDigestEnabled?: boolean;
   staffDigestMinutes?: number;
+  /** The reply to customers who write while the pharmacy is closed; absent in older rows: read it with `autoReplyOf`. */
+  autoReply?: AutoReplySettings;
 }
+
+/**
+ * A message the pharmacy sends by itself to a customer who writes outside business hours
+ * (issue 19): once per conversation per closed period, in the customer's language.
+ */
+export interface AutoReplySettings {
+  enabled: boolean;
+  /** English text; when empty, Dutch customers' text is used for everyone. */
+  textEn: string | null;
+  /** Dutch text; when empty, the English one. */
+  textNl: string | null;
+}
+
+/** Longest auto-reply text (either language). */
+export const AUTO_REPLY_MAX_LENGTH = 1000;
+
+export const DEFAULT_AUTO_REPLY: AutoReplySettings = { enabled: false, textEn: null, textNl: null };
+
+export const autoReplyOf = (settings: Partial<OrganizationSettings>): AutoReplySettings => ({ ...DEFAULT_AUTO_REPLY, ...settings.autoReply });
 
 /** When customers and staff are told about messages waiting for them. */
 export interface NotificationSettings {
@@ -94,3 +115,11 @@ export const defaultOrganizationSettings: OrganizationSettings = {
   language: 'simple',
   widgetThreads: WidgetThreadPolicy.REUSE_OPEN,
 };
+
+/**
+ * The settings as every reader should see them: rows made before a setting existed (the
+ * column's default is `{}`) read as the defaults, never as missing. The one merge of defaults.
+ */
+export function organizationSettingsOf(stored: Partial<OrganizationSettings> | null | undefined): OrganizationSettings {
+  return { ...defaultOrganizationSettings, ...stored, autoReply: autoReplyOf(stored ?? {}) };
+}

@@ -27,6 +27,8 @@ import { CustomerProfile1764000320000 } from './1764000320000-customer-profile.j
 import { CustomerBlocking1764000330000 } from './1764000330000-customer-blocking.js';
 import { Labels1764100000000 } from './1764100000000-labels.js';
 import { SavedReplies1764100100000 } from './1764100100000-saved-replies.js';
+import { MessagePrefixSearch1764100200000 } from './1764100200000-message-prefix-search.js';
+import { AutoReplyOnce1764100210000 } from './1764100210000-auto-reply-once.js';
 
 /** In order. Listed explicitly so the build needs no file globbing at run time. */
 export const migrations = [
@@ -59,4 +61,6 @@ export const migrations = [
   CustomerBlocking1764000330000,
   Labels1764100000000,
   SavedReplies1764100100000,
+  MessagePrefixSearch1764100200000,
+  AutoReplyOnce1764100210000,
 ];

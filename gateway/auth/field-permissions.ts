@@ -168,6 +168,7 @@ export const CONVERSATION_CONTENT_TYPES: ReadonlySet<string> = new Set([
  * above. A new type reachable by partners must be put here or above.
  */
 export const TYPES_WITHOUT_PERSONAL_DATA: ReadonlySet<string> = new Set([
+  'AutoReplySettings',
   'BusinessHoursRange',
   'ChannelStats',
   'ChatToken',

@@ -72,7 +72,7 @@ export interface GatewayConfig {
   jobs: JobQueueOptions;
   /** Outgoing SMS: SMS_PROVIDER=twilio with TWILIO_*; unset writes texts into DATA_DIR/sms. */
   sms: SmsConfig;
-  /** Customer notifications (issue 18): the clock their decisions run on (tests move it). */
+  /** The clock business-hours decisions run on: customer notifications (issue 18), the auto-reply (issue 19); tests move it. */
   notifications: { clock: Clock };
   /**
    * Prometheus metrics on a listener of their own (METRICS_PORT, METRICS_HOST default

@@ -6,6 +6,9 @@ registerEnumType(SystemEventKind, {
   valuesConfig: {
     STATUS_CHANGED: { description: 'from/to are ConversationStatus values.' },
     ASSIGNEE_CHANGED: { description: 'from/to are staff member ids (null: unassigned).' },
+    AUTO_REPLY: {
+      description: "The pharmacy's automatic reply to a customer writing outside business hours: the body is its text, from its language (en, nl), to the opening that ends the closed period (ISO date-time).",
+    },
   },
 });
 

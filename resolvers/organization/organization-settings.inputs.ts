@@ -1,6 +1,6 @@
-import { IsHexColor, IsInt, IsOptional, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsBoolean, IsHexColor, IsInt, IsOptional, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
-import { NOTIFICATION_SETTING_BOUNDS, WidgetThreadPolicy } from '../../entities/organization-settings.js';
+import { AUTO_REPLY_MAX_LENGTH, NOTIFICATION_SETTING_BOUNDS, WidgetThreadPolicy } from '../../entities/organization-settings.js';
 import { RETENTION_DAYS } from './organization-settings.service.js';
 
 const RETENTION_WORDS = `Keep messages between ${RETENTION_DAYS.min} and ${RETENTION_DAYS.max} days, or send null to keep them forever.`;
@@ -15,6 +15,26 @@ export class BusinessHoursRangeInput {
 
   @Field({ description: 'Local time, HH:MM (24:00 for midnight).' })
   closes: string;
+}
+
+const AUTO_REPLY_WORDS = `Keep the auto-reply to ${AUTO_REPLY_MAX_LENGTH} characters.`;
+
+@InputType('AutoReplyInput', { description: 'The reply to customers who write while the pharmacy is closed. Given fields replace the stored ones.' })
+export class AutoReplyInput {
+  @Field(() => Boolean, { nullable: true, description: 'Send it (needs a text in at least one language).' })
+  @IsOptional()
+  @IsBoolean()
+  enabled?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: `English text, at most ${AUTO_REPLY_MAX_LENGTH} characters; an empty string removes it.` })
+  @IsOptional()
+  @MaxLength(AUTO_REPLY_MAX_LENGTH, { message: AUTO_REPLY_WORDS })
+  textEn?: string | null;
+
+  @Field(() => String, { nullable: true, description: `Dutch text, at most ${AUTO_REPLY_MAX_LENGTH} characters; an empty string removes it.` })
+  @IsOptional()
+  @MaxLength(AUTO_REPLY_MAX_LENGTH, { message: AUTO_REPLY_WORDS })
+  textNl?: string | null;
 }
 
 @InputType('UpdateOrganizationSettingsInput', { description: 'Only the given fields change.' })
@@ -93,4 +113,12 @@ export class UpdateOrganizationSettingsInput {
   @Min(NOTIFICATION_SETTING_BOUNDS.staffDigestMinutes.min)
   @Max(NOTIFICATION_SETTING_BOUNDS.staffDigestMinutes.max)
   staffDigestMinutes?: number;
+
+  @Field(() => AutoReplyInput, {
+    nullable: true,
+    description: 'The reply sent once per conversation per closed period to a customer writing outside business hours, in their language.',
+  })
+  @IsOptional()
+  @ValidateNested()
+  autoReply?: AutoReplyInput | null;
 }

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { Organization } from '../../entities/organization.entity.js';
-import { defaultOrganizationSettings, type OrganizationSettings } from '../../entities/organization-settings.js';
+import { organizationSettingsOf, type OrganizationSettings } from '../../entities/organization-settings.js';
 import { Permission } from '../../gateway/auth/permission.js';
 import type { RequestContext } from '../../gateway/context/request-context.js';
 import { UpdateOrganizationSettingsInput } from './organization-settings.inputs.js';
@@ -18,6 +18,6 @@ export class OrganizationSettingsResolver {
   /** Rows made before a setting existed (the column's default is `{}`) read as the defaults, never as null. */
   @FieldResolver(() => OrganizationSettingsType)
   settings(@Root() organization: Organization): OrganizationSettings {
-    return { ...defaultOrganizationSettings, ...organization.settings };
+    return organizationSettingsOf(organization.settings);
   }
 }

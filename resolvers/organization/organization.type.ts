@@ -12,6 +12,18 @@ export class BusinessHoursRangeType {
   closes: string;
 }
 
+@ObjectType('AutoReplySettings', { description: 'The reply to customers who write while the pharmacy is closed.' })
+export class AutoReplySettingsType {
+  @Field({ description: 'Sent once per conversation per closed period (outside business hours), never while open.' })
+  enabled: boolean;
+
+  @Field(() => String, { nullable: true, description: 'For customers in English (and anyone whose language has no text).' })
+  textEn: string | null;
+
+  @Field(() => String, { nullable: true, description: 'For customers in Dutch.' })
+  textNl: string | null;
+}
+
 @ObjectType('OrganizationSettings', { description: 'Per-pharmacy preferences the widget and statistics use.' })
 export class OrganizationSettingsType {
   @Field(() => String, { nullable: true, description: 'E.g. "We usually reply within an hour".' })
@@ -42,6 +54,9 @@ export class OrganizationSettingsType {
     description: 'Messages and their files older than this many days are purged every hour (tombstones stay); null keeps them.',
   })
   retentionDays?: number | null;
+
+  @Field(() => AutoReplySettingsType, { description: 'The reply to customers who write outside business hours.' })
+  autoReply?: AutoReplySettingsType;
 }
 
 @ObjectType('Organization', { description: 'A pharmacy.' })

@@ -25,7 +25,8 @@ export class MessageSearchHitType {
   message: Message;
 
   @Field(() => Float, {
-    description: 'Relevance (ts_rank_cd, cover density, normalized by message length); higher is better. Only comparable within one search.',
+    description: 'Relevance (ts_rank_cd, cover density, normalized by message length); higher is better. Only comparable within one search; ' +
+      'hits where the words stand whole come before partial-word hits whatever their rank.',
   })
   rank: number;
 

@@ -7,7 +7,8 @@ export class SearchMessagesArgs {
   @Field({
     description:
       `What to look for, at most ${SEARCH_QUERY_MAX_LENGTH} characters, in web-search syntax: words (all must match, ` +
-      'stemmed in the pharmacy’s language), "quoted phrases", `or`, and -exclusions.',
+      'stemmed in the pharmacy’s language; words of three letters or more also match as the start of a longer word, ' +
+      'whole-word matches ranked first), "quoted phrases", `or`, and -exclusions.',
   })
   query: string;
 
@@ -25,4 +26,10 @@ export class SearchMessagesArgs {
 
   @Field(() => ID, { nullable: true, description: "Only messages in this customer's conversations." })
   customerId?: string;
+
+  @Field(() => Date, { nullable: true, description: 'Only messages written at or after this time. Not after `to` (BAD_USER_INPUT).' })
+  from?: Date;
+
+  @Field(() => Date, { nullable: true, description: 'Only messages written at or before this time.' })
+  to?: Date;
 }

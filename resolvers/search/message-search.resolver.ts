@@ -14,7 +14,8 @@ export class MessageSearchResolver {
   @Authorized(Permission.READ_CONVERSATIONS)
   @Query(() => MessageSearchConnectionType, {
     description:
-      'Full-text search over message bodies, best match first. Staff and partners search the pharmacy’s messages; ' +
+      'Full-text search over message bodies, partial words included, best match first (whole words before partial ones), ' +
+      'optionally between two times. Staff and partners search the pharmacy’s messages; ' +
       'a customer their own conversations. Deleted and SYSTEM messages are not searched.',
   })
   searchMessages(@Args() args: SearchMessagesArgs, @Ctx() context: RequestContext): Promise<Page<MessageSearchHit>> {

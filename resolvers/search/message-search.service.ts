@@ -23,6 +23,10 @@ export interface MessageSearchRequest {
   after?: string | null;
   conversationId?: string | null;
   customerId?: string | null;
+  /** Only messages written at or after this instant. */
+  from?: Date | null;
+  /** Only messages written at or before this instant. */
+  to?: Date | null;
 }
 
 export interface MessageSearchHit {
@@ -36,7 +40,10 @@ export interface MessageSearchHit {
  * Full-text search over the messages the viewer may see. One statement per page:
  * it starts from `scope.messages()` (the organization, and a customer's own
  * conversations), matches through the GIN index on (organization_id, search_vector)
- * in `counterchat_message_search_matches`, and ranks by `ts_rank_cd`, then recency.
+ * in `counterchat_message_search_matches`, and ranks messages where the terms are whole
+ * words first, then by `ts_rank_cd`, then recency. The last word of "insul" or "Levo"
+ * is a prefix: partial words find messages (migration 1764100200000 says why that
+ * stays an index scan).
  */
 export class MessageSearchService {
   constructor(private readonly scope: TenantScope) {}
@@ -58,16 +65,24 @@ export class MessageSearchService {
             rest.length === 0 && Number.isInteger(value) && (value as number) > 0 && (value as number) <= SEARCH_MAX_DEPTH,
           )[0] as number);
     const limit = Math.max(0, Math.min(first, SEARCH_MAX_DEPTH - offset));
+    if (request.from && Number.isNaN(request.from.getTime())) throw badUserInput('from', 'Give "from" as an ISO date-time.');
+    if (request.to && Number.isNaN(request.to.getTime())) throw badUserInput('to', 'Give "to" as an ISO date-time.');
+    if (request.from && request.to && request.from > request.to) throw badUserInput('from', '"from" must not be after "to".');
 
     // The organization's language, through the same SQL function the insert trigger
-    // uses, so query and documents are stemmed alike. STABLE, so it can drive the index scan.
-    const tsquery = 'websearch_to_tsquery(organization_search_config(CAST(:searchOrganizationId AS uuid)), :searchText)';
+    // uses, so query and documents are stemmed alike. `message_search_query` is the
+    // matcher's own: with prefixes (what matched), and without (whole words, ranked first).
+    const config = 'organization_search_config(CAST(:searchOrganizationId AS uuid))';
+    // Scalar subqueries: computed once per statement (an InitPlan), not once per matching row.
+    const tsquery = `(SELECT message_search_query(${config}, :searchText, true))`;
+    const wholeWords = `(SELECT message_search_query(${config}, :searchText, false))`;
     const query = this.scope
       .messages('message')
       .andWhere('message.kind = :searchKind', { searchKind: MessageKind.TEXT })
       // The matching itself goes through the index in a SECURITY DEFINER function: see migration RowLevelSecurity1763830000000.
       .andWhere('message.id IN (SELECT counterchat_message_search_matches(:searchText))', { searchOrganizationId: this.scope.organizationId, searchText: text })
       .addSelect(`ts_rank_cd(message.search_vector, ${tsquery}, 1)`, 'search_rank')
+      .addSelect(`message.search_vector @@ ${wholeWords}`, 'search_whole_words')
       // Evaluated for the page's rows only: PostgreSQL postpones costly output
       // expressions that the sort doesn't need until after the LIMIT.
       .addSelect(
@@ -85,11 +100,14 @@ export class MessageSearchService {
         searchCustomerId: request.customerId,
       });
     }
+    if (request.from) query.andWhere('message.createdAt >= :searchFrom', { searchFrom: request.from });
+    if (request.to) query.andWhere('message.createdAt <= :searchTo', { searchTo: request.to });
     const { entities, raw } =
       limit === 0
         ? { entities: [], raw: [] }
         : await query
-            .orderBy('search_rank', 'DESC')
+            .orderBy('search_whole_words', 'DESC')
+            .addOrderBy('search_rank', 'DESC')
             .addOrderBy('message.createdAt', 'DESC')
             .addOrderBy('message.id', 'DESC')
             .offset(offset)

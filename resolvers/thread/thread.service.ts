@@ -10,10 +10,12 @@ import { actorOf } from '../../gateway/auth/viewer.js';
 import { ConversationEventKind } from '../../gateway/pubsub/event-payloads.js';
 import type { RealtimePublisher } from '../../gateway/pubsub/realtime-publisher.js';
 import type { TenantScope } from '../../gateway/tenancy/tenant-scope.js';
+import { systemClock, type Clock } from '../../gateway/notifications/clock.js';
 import { conversationPayload, messagePayload } from '../../gateway/webhooks/webhook-payloads.js';
 import { publishedActor } from '../actor/actor-names.js';
 import { scheduleAwayCustomerCheck } from '../notification/away-customer-schedule.js';
 import { changeAssignee } from './assignee-change.js';
+import { autoReplyIfClosed } from './auto-reply.js';
 import { appendMessage, type NewMessage } from './message-append.js';
 import { joinAndRead, joiningRoleOf, type ReadPosition } from './read-position.js';
 import { changeStatus, isFinished } from './status-change.js';
@@ -40,6 +42,8 @@ export class ThreadService {
   constructor(
     private readonly scope: TenantScope,
     realtime: RealtimePublisher,
+    /** What time it is for business-hours decisions (the auto-reply); tests move it. */
+    private readonly clock: Clock = systemClock,
   ) {
     this.events = new ThreadEvents(realtime);
   }
@@ -90,11 +94,15 @@ export class ThreadService {
     return changeAssignee(tx, this.events, conversation, assignee, actorOf(tx.viewer));
   }
 
-  /** Whoever writes has read everything up to their own message, and takes part from then on. */
+  /**
+   * Whoever writes has read everything up to their own message, and takes part from then on.
+   * A customer writing while the pharmacy is closed gets its auto-reply (once a closed period).
+   */
   async wrote(tx: TenantScope, conversation: Conversation, message: Message, writer: ActorRef): Promise<ReadPosition> {
     const position = await joinAndRead(tx, conversation, writer, { role: joiningRoleOf[writer.type], readThrough: message.sequence });
     // A reply the customer may not see: they're notified if it stays unread (issue 18).
     if (writer.type !== ActorType.CUSTOMER) await scheduleAwayCustomerCheck(tx, conversation.id);
+    else await autoReplyIfClosed(tx, this.events, conversation, writer, this.clock);
     return position;
   }
 

@@ -28,7 +28,7 @@ export class WidgetResolver {
     locale: string | null,
     @Ctx() context: RequestContext,
   ): Promise<WidgetConfig> {
-    return service(context).config(organizationSlug, locale ?? null);
+    return service(context).config(organizationSlug, locale ?? null, context.gateway.config.notifications.clock.now());
   }
 
   @Mutation(() => ChatTokenType, {

@@ -1,7 +1,7 @@
 import { CHAT_NOT_AVAILABLE } from '../../gateway/auth/authenticate.js';
 import { Customer } from '../../entities/customer.entity.js';
 import type { Organization } from '../../entities/organization.entity.js';
-import { defaultOrganizationSettings, widgetThreadPolicyOf, type BusinessHoursRange, type OrganizationSettings, type WidgetThreadPolicy } from '../../entities/organization-settings.js';
+import { organizationSettingsOf, widgetThreadPolicyOf, type BusinessHoursRange, type OrganizationSettings, type WidgetThreadPolicy } from '../../entities/organization-settings.js';
 import type { TokenIssuer } from '../../gateway/auth/token-issuer.js';
 import type { Viewer } from '../../gateway/auth/viewer.js';
 import { badUserInput, forbidden, notFound, unauthenticated } from '../../gateway/errors/domain-error.js';
@@ -62,7 +62,7 @@ export class WidgetService {
     return this.asPharmacy(organizationSlug, async (pharmacy) => {
       const organization = await organizationBySlug(pharmacy, organizationSlug);
       // Rows created without settings hold `{}`: the defaults fill in what is missing.
-      const settings = { ...defaultOrganizationSettings, ...organization.settings };
+      const settings = organizationSettingsOf(organization.settings);
       return {
         name: organization.name,
         slug: organization.slug,

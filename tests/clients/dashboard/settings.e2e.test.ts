@@ -20,9 +20,11 @@ let browser: Browser;
 let page: Page;
 let receiver: WebhookReceiver;
 const sofie = { token: '', conversationId: '' };
+/** Business-hours decisions (the auto-reply) run on this clock: real time unless a test says otherwise. */
+let fakeNow: Date | null = null;
 
 beforeAll(async () => {
-  gateway = await startTestGateway();
+  gateway = await startTestGateway({ config: { notifications: { clock: { now: () => fakeNow ?? new Date() } } } });
   demo = await seedDemoData(gateway.ownerDatabase, gateway.realtime.publisher);
   const customer = demo.customers.find((c) => c.name === 'Sofie Jansen')!;
   sofie.token = (await gateway.tokens.issueChatToken({ organizationId: demo.organization.id, customerId: customer.id })).token;
@@ -76,6 +78,26 @@ describe('message search', () => {
     await hit.click();
     await page.getByRole('heading', { level: 2, name: /Sofie Jansen/ }).waitFor({ timeout: UI_TIMEOUT });
     expect(new URL(page.url()).pathname).toBe(`/dashboard/conversations/${sofie.conversationId}`);
+  });
+
+  it('finds a partial word, and narrows the hits to the days picked', async () => {
+    const searchbox = page.getByRole('searchbox', { name: 'Search customers and messages' });
+    await searchbox.fill('elderfl');
+    const hit = page.getByRole('list', { name: 'Messages found' }).getByRole('link', { name: /^Sofie Jansen: .*elderflower/ });
+    await hit.waitFor({ timeout: UI_TIMEOUT });
+    expect(await hit.locator('mark').allTextContents()).toEqual(['elderflower']);
+
+    // The date inputs take the browser's local day; the message was written today.
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toLocaleDateString('en-CA');
+    await page.getByLabel('From', { exact: true }).fill(day(1));
+    await page.getByText('No message contains that.').waitFor({ timeout: UI_TIMEOUT });
+    await page.getByLabel('From', { exact: true }).fill(day(-1));
+    await page.getByLabel('To', { exact: true }).fill(day(0));
+    await hit.waitFor({ timeout: UI_TIMEOUT });
+    await page.getByLabel('To', { exact: true }).fill(day(-2));
+    await page.getByText('The first day must not be after the last.').waitFor({ timeout: UI_TIMEOUT });
+    await page.getByRole('button', { name: 'Any date' }).click();
+    await hit.waitFor({ timeout: UI_TIMEOUT });
   });
 
   it('says calmly when no message matches', async () => {
@@ -178,6 +200,36 @@ describe('the settings area of an admin', () => {
     await waitFor(async () => (await page.getByLabel('Reply time').inputValue()) === 'We reply within 15 minutes');
     expect(await page.getByLabel('Retention (days)').inputValue()).toBe('90');
     await saveScreenshot(page, 'dashboard-pharmacy-settings');
+  });
+
+  it("turns the auto-reply on in English and Dutch, and shows it in the thread of a customer writing while closed", async () => {
+    await openSection('Pharmacy settings');
+    const enabled = page.getByLabel('Answer customers who write while the pharmacy is closed');
+    await enabled.check();
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText('Write the auto-reply in English, Dutch or both before switching it on.').waitFor({ timeout: UI_TIMEOUT });
+
+    await page.getByLabel('Text in English').fill('We are closed. We answer from Monday 8:30.');
+    await page.getByLabel('Text in Dutch').fill('We zijn gesloten. We antwoorden vanaf maandag 8:30.');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor({ timeout: UI_TIMEOUT });
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Pharmacy settings' }).waitFor({ timeout: UI_TIMEOUT });
+    await waitFor(async () => (await page.getByLabel('Text in Dutch').inputValue()) === 'We zijn gesloten. We antwoorden vanaf maandag 8:30.');
+    expect(await page.getByLabel('Answer customers who write while the pharmacy is closed').isChecked()).toBe(true);
+
+    // A Sunday morning: the demo pharmacy is closed.
+    fakeNow = new Date('2026-12-06T10:00:00Z');
+    try {
+      await sendAsSofie('Is anyone there on Sunday?');
+    } finally {
+      fakeNow = null;
+    }
+    await page.goto(`${gateway.url}/dashboard/conversations/${sofie.conversationId}`);
+    await page.locator('li.system-message', { hasText: 'Auto-reply sent: We are closed. We answer from Monday 8:30.' }).waitFor({ timeout: UI_TIMEOUT });
+    // Back where the next steps expect the page: the settings.
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: 'Pharmacy settings' }).waitFor({ timeout: UI_TIMEOUT });
   });
 
   it('saves the customer notification settings, refuses a bad one, and lists notifications with masked addresses', async () => {

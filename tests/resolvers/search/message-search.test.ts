@@ -4,8 +4,8 @@ import { defaultOrganizationSettings } from '../../../entities/organization-sett
 import { createPharmacy, nextClientMessageId, type PharmacyFixture } from '../../support/fixtures.js';
 import { startTestGateway, withoutBackgroundWork, type TestGateway } from '../../support/test-gateway.js';
 
-const SEARCH = `query ($query: String!, $first: Int, $after: String, $conversationId: ID, $customerId: ID) {
-  searchMessages(query: $query, first: $first, after: $after, conversationId: $conversationId, customerId: $customerId) {
+const SEARCH = `query ($query: String!, $first: Int, $after: String, $conversationId: ID, $customerId: ID, $from: DateTimeISO, $to: DateTimeISO) {
+  searchMessages(query: $query, first: $first, after: $after, conversationId: $conversationId, customerId: $customerId, from: $from, to: $to) {
     pageInfo { hasNextPage hasPreviousPage endCursor }
     edges { cursor node {
       rank
@@ -169,9 +169,10 @@ describe('searchMessages', () => {
       await send(other.tokens.otherCustomer, thread, 'Three refills needed');
       const configs = await gateway.dataSource.query(`SELECT DISTINCT search_config::text AS config FROM message WHERE conversation_id = $1`, [thread]);
       expect(configs).toEqual([{ config: 'simple' }]);
-      // Searched with simple too: the exact word matches, its stem does not.
+      // Searched with simple too: the exact word matches, and a word that only stems alike does not
+      // (english would search "refilled" as the prefix 'refil', which starts 'refills').
       expect(await bodies(other.tokens.pharmacist, 'refills')).toHaveLength(2);
-      expect(await bodies(other.tokens.pharmacist, 'refill')).toEqual([]);
+      expect(await bodies(other.tokens.pharmacist, 'refilled')).toEqual([]);
     });
 
     it('keeps the language a message was written in, and searches with the current one', async () => {
@@ -181,6 +182,79 @@ describe('searchMessages', () => {
       await send(other.tokens.otherCustomer, thread, 'Ik heb mijn medicijnen nodig');
       expect(await bodies(other.tokens.pharmacist, 'medicijn')).toEqual(['Ik heb mijn medicijnen nodig']);
       await repository.update(other.organization.id, { settings: { ...defaultOrganizationSettings, language: 'english' } });
+    });
+  });
+
+  describe('partial words and dates', () => {
+    let wholeWord: string;
+    let partialWord: string;
+    let levo: string;
+    beforeAll(async () => {
+      wholeWord = await send(pharmacy.tokens.customer, aliceThread, 'My neighbour says I should ask you whether the insulin can travel in hand luggage on a long flight');
+      partialWord = await send(pharmacy.tokens.otherCustomer, bobThread, 'Insulinpen insulinpen broken');
+      levo = await send(pharmacy.tokens.customer, aliceThread, 'Levothyroxine 50 mcg, same as last time');
+      // Written long ago, for the date range.
+      await gateway.dataSource.query(`UPDATE message SET created_at = '2025-03-01T10:00:00Z' WHERE id = $1`, [levo]);
+    });
+    const ids = async (token: string, variables: Record<string, unknown>) => (await search(token, { first: 50, ...variables })).edges.map((edge) => edge.node.message.id);
+
+    it('finds a word by its start: insul finds insulin, Levo finds Levothyroxine', async () => {
+      expect((await ids(pharmacy.tokens.pharmacist, { query: 'insul' })).sort()).toEqual([wholeWord, partialWord].sort());
+      expect(await ids(pharmacy.tokens.pharmacist, { query: 'Levo' })).toEqual([levo]);
+      const [hit] = (await search(pharmacy.tokens.pharmacist, { query: 'Levo' })).edges;
+      expect(hit!.node.snippet.filter((part) => part.highlighted).map((part) => part.text)).toEqual(['Levothyroxine']);
+    });
+
+    it('ranks whole-word matches above partial ones, whatever their cover density', async () => {
+      const found = await search(pharmacy.tokens.pharmacist, { query: 'insulin', first: 50 });
+      expect(found.edges.map((edge) => edge.node.message.id)).toEqual([wholeWord, partialWord]);
+      // The short message that says it twice is the denser match: only the whole word puts the other first.
+      expect(found.edges[1]!.node.rank).toBeGreaterThan(found.edges[0]!.node.rank);
+    });
+
+    it('keeps one- and two-letter words whole: they would match most messages', async () => {
+      expect(await bodies(pharmacy.tokens.pharmacist, 'le')).toEqual([]);
+    });
+
+    it('narrows to messages written between from and to', async () => {
+      const since2026 = await ids(pharmacy.tokens.pharmacist, { query: 'Levo or insul', from: '2026-01-01T00:00:00Z' });
+      expect(since2026.sort()).toEqual([wholeWord, partialWord].sort());
+      expect(await ids(pharmacy.tokens.pharmacist, { query: 'Levo or insul', to: '2025-12-31T23:59:59Z' })).toEqual([levo]);
+      expect(await ids(pharmacy.tokens.pharmacist, { query: 'Levo', from: '2025-03-01T10:00:00Z', to: '2025-03-01T10:00:00Z' })).toEqual([levo]);
+    });
+
+    it('rejects a range that ends before it starts as BAD_USER_INPUT', async () => {
+      const response = await gateway.graphql(SEARCH, { query: 'insul', from: '2026-02-01T00:00:00Z', to: '2026-01-01T00:00:00Z' }, pharmacy.tokens.pharmacist);
+      expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'from' });
+      const malformed = await gateway.graphql(SEARCH, { query: 'insul', from: 'yesterday' }, pharmacy.tokens.pharmacist);
+      expect(malformed.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    });
+
+    it("never shows a customer the team's notes, whole or partial words", async () => {
+      const note = await gateway.graphql(
+        `mutation ($input: WriteNoteInput!) { writeNote(input: $input) { id } }`,
+        { input: { conversationId: aliceThread, body: 'Insulinresistance suspected, check with GP', clientMessageId: nextClientMessageId() } },
+        pharmacy.tokens.pharmacist,
+      );
+      expect(note.errors).toBeUndefined();
+      for (const query of ['insul', 'insulinresistance', 'suspected', 'GP']) {
+        expect(await bodies(pharmacy.tokens.customer, query)).not.toContain('Insulinresistance suspected, check with GP');
+      }
+    });
+
+    it('records a read of each conversation whose messages it returned', async () => {
+      // The admin reads nothing else here, so the entries after the search are the search's.
+      const reader = pharmacy.admin;
+      const entries = async () =>
+        (await gateway.dataSource.query(`SELECT object_id FROM audit_event WHERE action = 'MESSAGES_READ' AND actor_id = $1 ORDER BY created_at, id`, [reader.id])).map(
+          (row: { object_id: string }) => row.object_id,
+        ) as string[];
+      const before = await entries();
+      await search(pharmacy.tokens.admin, { query: 'insul', from: '2026-01-01T00:00:00Z' });
+      const deadline = Date.now() + 5000;
+      while ((await entries()).length === before.length && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      const added = (await entries()).slice(before.length);
+      expect(added.sort()).toEqual([aliceThread, bobThread].sort());
     });
   });
 
@@ -298,5 +372,33 @@ describe('message search index', () => {
     });
     expect(plan).toContain('message_search_idx');
     expect(plan).toMatch(/Index Cond: \(\(organization_id = .*search_vector @@/s);
+  });
+
+  it('serves partial words from the same index at 100k messages', async () => {
+    const pharmacy = await createPharmacy(gateway.dataSource, gateway.tokens, 'seeded');
+    const thread = (await gateway.graphql(`mutation { startConversation(input: {}) { id } }`, {}, pharmacy.tokens.customer)).data.startConversation.id as string;
+    // One message in a hundred names the drug; every message has a word of its own (a realistic vocabulary).
+    await gateway.dataSource.query(
+      `INSERT INTO message (organization_id, conversation_id, sequence, kind, sender_type, sender_id, body)
+       SELECT $1, $2, 1000 + g, 'TEXT', 'CUSTOMER', $3,
+              CASE WHEN g % 100 = 0 THEN 'Levothyroxine refill, order ' ELSE 'Question about my order ' END || md5(g::text)
+         FROM generate_series(1, 100000) g`,
+      [pharmacy.organization.id, thread, pharmacy.customers[0].id],
+    );
+    await gateway.dataSource.query(`ANALYZE message`);
+    const plan = await gateway.dataSource.transaction(async (manager) => {
+      // As the matcher runs it: the tenant's id is known, the query's lexemes are prefixes.
+      const rows = await manager.query(
+        `EXPLAIN (ANALYZE, COSTS OFF) SELECT id FROM message
+          WHERE organization_id = $1 AND kind = 'TEXT'
+            AND search_vector @@ message_search_query(organization_search_config($1), 'Levo', true)`,
+        [pharmacy.organization.id],
+      );
+      return rows.map((row: { 'QUERY PLAN': string }) => row['QUERY PLAN']).join('\n');
+    });
+    expect(plan).toContain('message_search_idx');
+    expect(plan).toMatch(/Bitmap Index Scan on message_search_idx.*\n\s*Index Cond: \(\(organization_id = .*search_vector @@ message_search_query\(/);
+    // Every Levothyroxine message, and nothing else, out of the index.
+    expect(plan).toMatch(/Bitmap Index Scan on message_search_idx \(actual time=[\d.]+ rows=1000(\.00)? /);
   });
 });

@@ -8,12 +8,14 @@ export interface SystemEventLike {
 }
 
 /**
- * A status or assignment change in the dashboard's language, from the structured event
+ * A status or assignment change, or the auto-reply, in the dashboard's language, from the structured event
  * (the message body is the server's English sentence). `nameOf` gives a colleague's name
  * where the caller has the team's list.
  */
 export function systemEventText(event: SystemEventLike | null | undefined, body: string | null | undefined, t: Translate, nameOf?: (staffId: string) => string | null): string {
   if (event?.type === 'STATUS_CHANGED') return t(STATUS_WORDS[event.to ?? ''] ?? 'systemUpdated');
   if (event?.type === 'ASSIGNEE_CHANGED') return event.to ? t('systemAssigned', { name: nameOf?.(event.to) ?? t('aColleague') }) : t('systemUnassigned');
+  // The body is the pharmacy's own text, in the customer's language: shown as written.
+  if (event?.type === 'AUTO_REPLY') return t('systemAutoReply', { text: body ?? '' });
   return body ?? t('systemUpdated');
 }

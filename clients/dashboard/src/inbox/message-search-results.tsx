@@ -1,11 +1,13 @@
+import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { graphql } from '../gql/index.js';
 import { MessageSearchHit } from './message-search-hit.js';
 import { useStrings } from '../i18n/dashboard-i18n.js';
+import { MessageSearchRange, OPEN_RANGE, rangeVariables } from './message-search-range.js';
 
 const MessageSearchQuery = graphql(`
-  query MessageSearch($query: String!, $after: String) {
-    searchMessages(query: $query, first: 20, after: $after) {
+  query MessageSearch($query: String!, $after: String, $from: DateTimeISO, $to: DateTimeISO) {
+    searchMessages(query: $query, first: 20, after: $after, from: $from, to: $to) {
       pageInfo {
         hasNextPage
         endCursor
@@ -26,19 +28,24 @@ const MessageSearchQuery = graphql(`
 /** Words shorter than this find too much to be useful while typing. */
 export const MIN_MESSAGE_QUERY = 2;
 
-/** The "Messages" group under the conversation results: messages whose text matches the search. */
+/**
+ * The "Messages" group under the conversation results: messages whose text matches the search
+ * (partial words too), optionally only those written between two days.
+ */
 export function MessageSearchResults(props: { query: string; now: number }) {
   const query = props.query.trim();
   const t = useStrings();
+  const [range, setRange] = useState(OPEN_RANGE);
+  const dates = rangeVariables(range);
   const { data, previousData, loading, error, fetchMore, refetch } = useQuery(MessageSearchQuery, {
-    variables: { query },
-    skip: query.length < MIN_MESSAGE_QUERY,
+    variables: { query, from: dates?.from ?? null, to: dates?.to ?? null },
+    skip: query.length < MIN_MESSAGE_QUERY || dates === null,
     fetchPolicy: 'network-only',
     notifyOnNetworkStatusChange: true,
   });
   if (query.length < MIN_MESSAGE_QUERY) return null;
   // Keep the previous hits on screen while the next query is on its way, so the list does not flicker.
-  const connection = (data ?? previousData)?.searchMessages;
+  const connection = dates === null ? undefined : (data ?? previousData)?.searchMessages;
   const hits = connection?.edges ?? [];
 
   return (
@@ -46,6 +53,7 @@ export function MessageSearchResults(props: { query: string; now: number }) {
       <h2 id="message-results-title" className="message-results__title">
         {t('messages')}
       </h2>
+      <MessageSearchRange value={range} onChange={setRange} />
       {error && (
         <p className="notice notice--error" role="alert">
           {t('searchUnavailable')}{' '}

@@ -63,6 +63,19 @@ export function MessageBubble(props: MessageBubbleProps) {
   const { format } = useWidget();
   const t = useStrings();
   const message = readFragment(MessageBubbleFragment, props.message);
+  if (message.kind === 'SYSTEM' && message.systemEvent?.type === 'AUTO_REPLY' && message.body) {
+    // The pharmacy's own words to the customer while it is closed: said as the pharmacy says things.
+    return (
+      <li className="cc-message cc-auto-reply" data-sequence={message.sequence}>
+        <span className="cc-visually-hidden">{t('pharmacy')}: </span>
+        <span className="cc-author" aria-hidden="true">{t('pharmacy')}</span>
+        <div className="cc-bubble">
+          <LinkedText className="cc-body">{message.body}</LinkedText>
+        </div>
+        <span className="cc-time">{format.time(message.createdAt)}</span>
+      </li>
+    );
+  }
   if (message.kind === 'SYSTEM') {
     const text = customerSystemText(message.systemEvent, message.body, t);
     return text ? <li className="cc-system" data-sequence={message.sequence}>{text}</li> : null;

@@ -15,5 +15,7 @@ export function customerSystemText(event: SystemEventFields | null | undefined, 
     const key: WidgetKey | null = event.to === 'RESOLVED' || event.to === 'CLOSED' ? 'systemClosed' : event.to === 'OPEN' ? 'systemReopened' : null;
     return key ? t(key) : null;
   }
+  // The pharmacy's own words, already in the customer's language.
+  if (event.type === 'AUTO_REPLY') return body ?? null;
   return null;
 }

@@ -125,6 +125,8 @@ export type StartWidgetSessionInput = {
 export type SystemEventType =
   /** from/to are staff member ids (null: unassigned). */
   | 'ASSIGNEE_CHANGED'
+  /** The pharmacy's automatic reply to a customer writing outside business hours: the body is its text, from its language (en, nl), to the opening that ends the closed period (ISO date-time). */
+  | 'AUTO_REPLY'
   /** from/to are ConversationStatus values. */
   | 'STATUS_CHANGED';
 

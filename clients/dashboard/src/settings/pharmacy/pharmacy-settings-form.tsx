@@ -6,6 +6,7 @@ import { inputErrors } from '../input-errors.js';
 import { useStrings } from '../../i18n/dashboard-i18n.js';
 import { BusinessHoursFields, fromDayHours, toDayHours } from './business-hours-fields.js';
 import { pharmacySettingsErrors, REPLY_TIME_MAX } from './pharmacy-settings-validation.js';
+import { AutoReplyFields, autoReplyProblem } from './auto-reply-fields.js';
 
 export const PharmacySettingsFields = graphql(`
   fragment PharmacySettingsFields on Organization {
@@ -21,6 +22,11 @@ export const PharmacySettingsFields = graphql(`
         day
         opens
         closes
+      }
+      autoReply {
+        enabled
+        textEn
+        textNl
       }
     }
   }
@@ -52,6 +58,7 @@ export function PharmacySettingsForm(props: { organization: FragmentType<typeof 
       widgetThreads: settings.widgetThreads,
       retentionDays: settings.retentionDays === null || settings.retentionDays === undefined ? '' : String(settings.retentionDays),
       days: toDayHours(settings.businessHours),
+      autoReply: { enabled: settings.autoReply.enabled, textEn: settings.autoReply.textEn ?? '', textNl: settings.autoReply.textNl ?? '' },
     }),
     [settings],
   );
@@ -71,6 +78,8 @@ export function PharmacySettingsForm(props: { organization: FragmentType<typeof 
   async function submit(event: FormEvent) {
     event.preventDefault();
     const problems = pharmacySettingsErrors(form, TIME_ZONES, t);
+    const autoReply = autoReplyProblem(form.autoReply);
+    if (autoReply) problems.autoReply = t(autoReply.key, autoReply.values);
     setLocalErrors(problems);
     if (Object.keys(problems).length > 0) return;
     const input: UpdateOrganizationSettingsInput = {};
@@ -82,6 +91,9 @@ export function PharmacySettingsForm(props: { organization: FragmentType<typeof 
     if (form.retentionDays !== initial.retentionDays) input.retentionDays = form.retentionDays.trim() === '' ? null : Number(form.retentionDays);
     const hours = fromDayHours(form.days);
     if (JSON.stringify(hours) !== JSON.stringify(fromDayHours(initial.days))) input.businessHours = hours;
+    if (JSON.stringify(form.autoReply) !== JSON.stringify(initial.autoReply)) {
+      input.autoReply = { enabled: form.autoReply.enabled, textEn: form.autoReply.textEn.trim(), textNl: form.autoReply.textNl.trim() };
+    }
     if (Object.keys(input).length === 0) {
       setSaved(true);
       return;
@@ -122,6 +134,7 @@ export function PharmacySettingsForm(props: { organization: FragmentType<typeof 
         {fieldError('timeZone')}
       </label>
       <BusinessHoursFields days={form.days} onChange={(days) => set('days', days)} error={errors.businessHours ?? errors.days} />
+      <AutoReplyFields value={form.autoReply} onChange={(autoReply) => set('autoReply', autoReply)} error={errors.autoReply} hasBusinessHours={form.days.some((day) => day.open)} />
       <label className="field">
         <span>{t('pharmacySearchLanguage')}</span>
         <select value={form.language} aria-invalid={!!errors.language} aria-describedby={describedBy('language')} onChange={(event) => set('language', event.target.value)}>
