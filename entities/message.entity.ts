@@ -14,6 +14,10 @@ export enum MessageKind {
 export enum SystemEventKind {
   STATUS_CHANGED = 'STATUS_CHANGED',
   ASSIGNEE_CHANGED = 'ASSIGNEE_CHANGED',
+  /** A thread left the Open tab until a time (issue 19); from/to: the previous and new wake-up times. */
+  SNOOZED = 'SNOOZED',
+  /** A snooze ended (its time came, a customer wrote, or staff undid it); from: the wake-up time it had. */
+  UNSNOOZED = 'UNSNOOZED',
 }
 
 export interface SystemEvent {

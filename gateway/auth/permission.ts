@@ -33,6 +33,8 @@ export enum Permission {
   READ_NOTES = 'READ_NOTES',
   /** Write internal notes and mention colleagues. Staff only; no API key scope grants it. */
   WRITE_NOTES = 'WRITE_NOTES',
+  /** Snooze threads and mark them unread: a staff member's own way through the inbox. Staff only; no API key scope grants it. */
+  ORGANIZE_INBOX = 'ORGANIZE_INBOX',
 }
 
 const STAFF: Permission[] = [
@@ -45,6 +47,7 @@ const STAFF: Permission[] = [
   Permission.MANAGE_OWN_ACCOUNT,
   Permission.READ_NOTES,
   Permission.WRITE_NOTES,
+  Permission.ORGANIZE_INBOX,
 ];
 
 const ADMIN: Permission[] = [...STAFF, Permission.MANAGE_API_KEYS, Permission.MANAGE_WEBHOOKS, Permission.MANAGE_WIDGET, Permission.READ_STATS, Permission.READ_AUDIT_LOG, Permission.MANAGE_SETTINGS, Permission.MANAGE_CUSTOMER_DATA, Permission.MANAGE_STAFF];

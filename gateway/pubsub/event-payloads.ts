@@ -109,6 +109,10 @@ export interface PublishedConversation {
   lastActivityAt: string;
   createdAt: string;
   updatedAt: string;
+  /** Left out by instances of an earlier release: read as null. */
+  snoozedUntil?: string | null;
+  /** Left out by instances of an earlier release: read as null. */
+  awaitingSince?: string | null;
   /**
    * The message `lastMessageId` names (null when there is none yet). Left out when the
    * publisher did not have it at hand: subscribers then load it.

@@ -21,6 +21,9 @@ export interface ConversationListFilter {
   customerId?: string;
   updatedSince?: Date;
   search?: string;
+  snoozed?: boolean;
+  /** Only rows whose `awaitingSince` is set: the waiting-longest order's keys. */
+  waitingSinceKnown?: boolean;
 }
 
 /** The inbox query with its filters, before ordering and paging (shared with totalCount). */
@@ -34,6 +37,9 @@ export function conversationListQuery(scope: TenantScope, filter: ConversationLi
   }
   if (filter.updatedSince) query.andWhere('conversation.updatedAt >= :updatedSince', { updatedSince: filter.updatedSince });
   if (filter.unassigned) query.andWhere('conversation.assigneeId IS NULL');
+  if (filter.snoozed === true) query.andWhere('conversation.snoozedUntil IS NOT NULL');
+  if (filter.snoozed === false) query.andWhere('conversation.snoozedUntil IS NULL');
+  if (filter.waitingSinceKnown) query.andWhere('conversation.awaitingSince IS NOT NULL');
   if (filter.assignedToMe) {
     if (scope.viewer.kind !== 'staff') throw badUserInput('filter.assignedToMe', 'Only staff members have conversations assigned to them.');
     query.andWhere('conversation.assigneeId = :myStaffId', { myStaffId: scope.viewer.staffId });

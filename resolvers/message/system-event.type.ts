@@ -6,6 +6,8 @@ registerEnumType(SystemEventKind, {
   valuesConfig: {
     STATUS_CHANGED: { description: 'from/to are ConversationStatus values.' },
     ASSIGNEE_CHANGED: { description: 'from/to are staff member ids (null: unassigned).' },
+    SNOOZED: { description: 'to: when the thread comes back to Open (ISO time); from: an earlier snooze it replaced, or null. Team only.' },
+    UNSNOOZED: { description: 'from: the wake-up time the snooze had; to: null. Team only.' },
   },
 });
 

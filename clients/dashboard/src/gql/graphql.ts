@@ -152,6 +152,8 @@ export type ConversationFilter = {
   customerId?: string | number | null | undefined;
   /** Part of the customer's name, or the start of their phone number; for staff also part of the conversation's subject. Partner keys without customers:read match names only, and a number-only term is FORBIDDEN for them. */
   search?: string | null | undefined;
+  /** true: only snoozed conversations; false: none of them (the working inbox). Status is not changed by a snooze. */
+  snoozed?: boolean | null | undefined;
   status?: Array<ConversationStatus> | null | undefined;
   /** Only conversations nobody is assigned to. */
   unassigned?: boolean | null | undefined;
@@ -329,6 +331,7 @@ export type Permission =
   | 'MANAGE_STAFF'
   | 'MANAGE_WEBHOOKS'
   | 'MANAGE_WIDGET'
+  | 'ORGANIZE_INBOX'
   | 'READ_AUDIT_LOG'
   | 'READ_CONVERSATIONS'
   | 'READ_CUSTOMERS'
@@ -410,8 +413,12 @@ export type StartConversationInput = {
 export type SystemEventType =
   /** from/to are staff member ids (null: unassigned). */
   | 'ASSIGNEE_CHANGED'
+  /** to: when the thread comes back to Open (ISO time); from: an earlier snooze it replaced, or null. Team only. */
+  | 'SNOOZED'
   /** from/to are ConversationStatus values. */
-  | 'STATUS_CHANGED';
+  | 'STATUS_CHANGED'
+  /** from: the wake-up time the snooze had; to: null. Team only. */
+  | 'UNSNOOZED';
 
 /** Only the fields given change; null clears an optional one. */
 export type UpdateCustomerInput = {

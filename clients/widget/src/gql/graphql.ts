@@ -125,8 +125,12 @@ export type StartWidgetSessionInput = {
 export type SystemEventType =
   /** from/to are staff member ids (null: unassigned). */
   | 'ASSIGNEE_CHANGED'
+  /** to: when the thread comes back to Open (ISO time); from: an earlier snooze it replaced, or null. Team only. */
+  | 'SNOOZED'
   /** from/to are ConversationStatus values. */
-  | 'STATUS_CHANGED';
+  | 'STATUS_CHANGED'
+  /** from: the wake-up time the snooze had; to: null. Team only. */
+  | 'UNSNOOZED';
 
 /** Which thread the widget writes into. */
 export type WidgetThreadPolicy =
