@@ -44,6 +44,10 @@ const STAFF_ONLY_MUTATIONS = new Set([
   'updateMyNotificationPreferences',
   'registerPushSubscription',
   'removePushSubscription',
+  // One's own way through the inbox (issue 19): a staff member's read position and snoozes.
+  'markConversationUnread',
+  'snoozeConversation',
+  'unsnoozeConversation',
 ]);
 
 const schema = buildSchema(readFileSync('schema/schema.graphql', 'utf8'));
