@@ -44,8 +44,10 @@ async function openThread(name: string) {
 describe('the inbox tools', () => {
   it('sets a priority in the thread header, shows URGENT on the row, and sorts it first by priority', async () => {
     await openThread('Lucas Smit');
-    await page.getByRole('combobox', { name: 'Priority' }).selectOption('URGENT');
+    const priority = page.getByRole('combobox', { name: 'Priority' });
+    await priority.selectOption('URGENT');
     await row('Lucas Smit').locator('.priority-badge', { hasText: 'Urgent' }).waitFor({ timeout: UI_TIMEOUT });
+    await waitFor(async () => (await priority.inputValue()) === 'URGENT');
     // Every row says where it started: the demo threads came from the website chat.
     expect(await row('Lucas Smit').locator('[data-channel="WIDGET"]').count()).toBe(1);
     expect(await row('Sofie Jansen').locator('.priority-badge').count()).toBe(0);
