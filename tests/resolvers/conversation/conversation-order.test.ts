@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createPharmacy, nextClientMessageId, type PharmacyFixture } from '../../support/fixtures.js';
+import { createPharmacy, type PharmacyFixture } from '../../support/fixtures.js';
+import { threadSteps } from '../../support/thread-steps.js';
 import { startTestGateway, type TestGateway } from '../../support/test-gateway.js';
 
 /**
@@ -11,14 +12,8 @@ describe('conversations in order', () => {
   let pharmacy: PharmacyFixture;
   let otherPharmacy: PharmacyFixture;
 
-  const startThread = async (subject: string, customerToken = pharmacy.tokens.customer) =>
-    (await gateway.graphql(`mutation ($input: StartConversationInput!) { startConversation(input: $input) { id } }`, { input: { subject } }, customerToken)).data.startConversation
-      .id as string;
-  const send = async (token: string, conversationId: string, body: string) => {
-    const response = await gateway.graphql(`mutation ($input: SendMessageInput!) { sendMessage(input: $input) { id } }`, { input: { conversationId, body, clientMessageId: nextClientMessageId() } }, token);
-    expect(response.errors).toBeUndefined();
-    return response.data.sendMessage.id as string;
-  };
+  const { send, ...steps } = threadSteps(() => gateway);
+  const startThread = (subject: string) => steps.startThread(pharmacy.tokens.customer, { subject });
   const page = async (orderBy: string, first: number, after?: string, token = pharmacy.tokens.pharmacist) => {
     const response = await gateway.graphql(
       `query ($orderBy: ConversationOrder, $first: Int, $after: String) {

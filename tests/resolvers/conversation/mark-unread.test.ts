@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createPharmacy, nextClientMessageId, type PharmacyFixture } from '../../support/fixtures.js';
+import { createPharmacy, type PharmacyFixture } from '../../support/fixtures.js';
+import { threadSteps } from '../../support/thread-steps.js';
 import { connectSubscriber, type TestSubscriber } from '../../support/subscription-client.js';
 import { startTestGateway, type TestGateway } from '../../support/test-gateway.js';
 
@@ -14,13 +15,8 @@ describe('marking a conversation unread', () => {
   let otherPharmacy: PharmacyFixture;
   const sockets: TestSubscriber[] = [];
 
-  const startThread = async (subject: string) =>
-    (await gateway.graphql(`mutation ($input: StartConversationInput!) { startConversation(input: $input) { id } }`, { input: { subject } }, pharmacy.tokens.customer)).data
-      .startConversation.id as string;
-  const send = async (token: string, conversationId: string, body: string) => {
-    const response = await gateway.graphql(`mutation ($input: SendMessageInput!) { sendMessage(input: $input) { id } }`, { input: { conversationId, body, clientMessageId: nextClientMessageId() } }, token);
-    expect(response.errors).toBeUndefined();
-  };
+  const { send, ...steps } = threadSteps(() => gateway);
+  const startThread = (subject: string) => steps.startThread(pharmacy.tokens.customer, { subject });
   const markRead = (token: string, conversationId: string) =>
     gateway.graphql(`mutation ($id: ID!) { markConversationRead(input: { conversationId: $id }) { unreadCount } }`, { id: conversationId }, token);
   const markUnread = (token: string, conversationId: string) =>
@@ -80,8 +76,7 @@ describe('marking a conversation unread', () => {
   });
 
   it('refuses a thread with nothing from the customer, customers and partner keys, and another pharmacy’s id', async () => {
-    const empty = (await gateway.graphql(`mutation ($input: StartConversationInput!) { startConversation(input: $input) { id } }`, { input: { customerId: pharmacy.customers[1].id, subject: 'Quiet' } }, pharmacy.tokens.pharmacist))
-      .data.startConversation.id as string;
+    const empty = await steps.startThread(pharmacy.tokens.pharmacist, { customerId: pharmacy.customers[1].id, subject: 'Quiet' });
     expect((await markUnread(pharmacy.tokens.pharmacist, empty)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const conversationId = await startThread('Not for customers');
     await send(pharmacy.tokens.customer, conversationId, 'Hi');

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Clock } from '../../../gateway/notifications/clock.js';
-import { createPharmacy, nextClientMessageId, type PharmacyFixture } from '../../support/fixtures.js';
+import { createPharmacy, type PharmacyFixture } from '../../support/fixtures.js';
+import { threadSteps } from '../../support/thread-steps.js';
 import { connectSubscriber, type TestSubscriber } from '../../support/subscription-client.js';
 import { startTestGateway, type TestGateway } from '../../support/test-gateway.js';
 import { waitUntil } from '../../support/wait-until.js';
@@ -20,13 +21,8 @@ describe('snoozing a conversation', () => {
   let otherPharmacy: PharmacyFixture;
   const sockets: TestSubscriber[] = [];
 
-  const startThread = async (subject: string) =>
-    (await gateway.graphql(`mutation ($input: StartConversationInput!) { startConversation(input: $input) { id } }`, { input: { subject } }, pharmacy.tokens.customer)).data
-      .startConversation.id as string;
-  const send = async (token: string, conversationId: string, body: string) => {
-    const response = await gateway.graphql(`mutation ($input: SendMessageInput!) { sendMessage(input: $input) { id } }`, { input: { conversationId, body, clientMessageId: nextClientMessageId() } }, token);
-    expect(response.errors).toBeUndefined();
-  };
+  const { send, ...steps } = threadSteps(() => gateway);
+  const startThread = (subject: string) => steps.startThread(pharmacy.tokens.customer, { subject });
   const snooze = (conversationId: string, until: Date, token = pharmacy.tokens.pharmacist) =>
     gateway.graphql(
       `mutation ($input: SnoozeConversationInput!) { snoozeConversation(input: $input) { id status snoozedUntil } }`,

@@ -7,13 +7,20 @@ import { useStrings } from '../i18n/dashboard-i18n.js';
 import { openInbox } from '../routing/use-route.js';
 import { Icon } from '../icons.js';
 
+// What a snooze or its end changes on the row: the same answer for both.
+export const SnoozeStateFields = graphql(`
+  fragment SnoozeStateFields on Conversation {
+    id
+    status
+    snoozedUntil
+    updatedAt
+  }
+`);
+
 const SnoozeConversationMutation = graphql(`
   mutation SnoozeConversation($input: SnoozeConversationInput!) {
     snoozeConversation(input: $input) {
-      id
-      status
-      snoozedUntil
-      updatedAt
+      ...SnoozeStateFields
     }
   }
 `);
@@ -21,10 +28,7 @@ const SnoozeConversationMutation = graphql(`
 const UnsnoozeConversationMutation = graphql(`
   mutation UnsnoozeConversation($input: ConversationRefInput!) {
     unsnoozeConversation(input: $input) {
-      id
-      status
-      snoozedUntil
-      updatedAt
+      ...SnoozeStateFields
     }
   }
 `);

@@ -40,8 +40,9 @@ type Documents = {
     "\n  fragment ReactionChipsFields on Message {\n    id\n    reactions {\n      id\n      emoji\n      actor {\n        ...ActorFields\n      }\n    }\n  }\n": typeof types.ReactionChipsFieldsFragmentDoc,
     "\n  mutation AddReaction($messageId: ID!, $emoji: String!) {\n    addReaction(messageId: $messageId, emoji: $emoji) {\n      id\n      ...ReactionChipsFields\n    }\n  }\n": typeof types.AddReactionDocument,
     "\n  mutation RemoveReaction($messageId: ID!, $emoji: String!) {\n    removeReaction(messageId: $messageId, emoji: $emoji) {\n      id\n      ...ReactionChipsFields\n    }\n  }\n": typeof types.RemoveReactionDocument,
-    "\n  mutation SnoozeConversation($input: SnoozeConversationInput!) {\n    snoozeConversation(input: $input) {\n      id\n      status\n      snoozedUntil\n      updatedAt\n    }\n  }\n": typeof types.SnoozeConversationDocument,
-    "\n  mutation UnsnoozeConversation($input: ConversationRefInput!) {\n    unsnoozeConversation(input: $input) {\n      id\n      status\n      snoozedUntil\n      updatedAt\n    }\n  }\n": typeof types.UnsnoozeConversationDocument,
+    "\n  fragment SnoozeStateFields on Conversation {\n    id\n    status\n    snoozedUntil\n    updatedAt\n  }\n": typeof types.SnoozeStateFieldsFragmentDoc,
+    "\n  mutation SnoozeConversation($input: SnoozeConversationInput!) {\n    snoozeConversation(input: $input) {\n      ...SnoozeStateFields\n    }\n  }\n": typeof types.SnoozeConversationDocument,
+    "\n  mutation UnsnoozeConversation($input: ConversationRefInput!) {\n    unsnoozeConversation(input: $input) {\n      ...SnoozeStateFields\n    }\n  }\n": typeof types.UnsnoozeConversationDocument,
     "\n  fragment SystemMessageFields on Message {\n    id\n    createdAt\n    body\n    systemEvent {\n      type\n      from\n      to\n    }\n  }\n": typeof types.SystemMessageFieldsFragmentDoc,
     "\n  subscription Typing($conversationId: ID!) {\n    typing(conversationId: $conversationId) {\n      typing\n      actor {\n        ...ActorFields\n      }\n    }\n  }\n": typeof types.TypingDocument,
     "\n  mutation SetTyping($conversationId: ID!, $typing: Boolean!) {\n    setTyping(conversationId: $conversationId, typing: $typing)\n  }\n": typeof types.SetTypingDocument,
@@ -142,8 +143,9 @@ const documents: Documents = {
     "\n  fragment ReactionChipsFields on Message {\n    id\n    reactions {\n      id\n      emoji\n      actor {\n        ...ActorFields\n      }\n    }\n  }\n": types.ReactionChipsFieldsFragmentDoc,
     "\n  mutation AddReaction($messageId: ID!, $emoji: String!) {\n    addReaction(messageId: $messageId, emoji: $emoji) {\n      id\n      ...ReactionChipsFields\n    }\n  }\n": types.AddReactionDocument,
     "\n  mutation RemoveReaction($messageId: ID!, $emoji: String!) {\n    removeReaction(messageId: $messageId, emoji: $emoji) {\n      id\n      ...ReactionChipsFields\n    }\n  }\n": types.RemoveReactionDocument,
-    "\n  mutation SnoozeConversation($input: SnoozeConversationInput!) {\n    snoozeConversation(input: $input) {\n      id\n      status\n      snoozedUntil\n      updatedAt\n    }\n  }\n": types.SnoozeConversationDocument,
-    "\n  mutation UnsnoozeConversation($input: ConversationRefInput!) {\n    unsnoozeConversation(input: $input) {\n      id\n      status\n      snoozedUntil\n      updatedAt\n    }\n  }\n": types.UnsnoozeConversationDocument,
+    "\n  fragment SnoozeStateFields on Conversation {\n    id\n    status\n    snoozedUntil\n    updatedAt\n  }\n": types.SnoozeStateFieldsFragmentDoc,
+    "\n  mutation SnoozeConversation($input: SnoozeConversationInput!) {\n    snoozeConversation(input: $input) {\n      ...SnoozeStateFields\n    }\n  }\n": types.SnoozeConversationDocument,
+    "\n  mutation UnsnoozeConversation($input: ConversationRefInput!) {\n    unsnoozeConversation(input: $input) {\n      ...SnoozeStateFields\n    }\n  }\n": types.UnsnoozeConversationDocument,
     "\n  fragment SystemMessageFields on Message {\n    id\n    createdAt\n    body\n    systemEvent {\n      type\n      from\n      to\n    }\n  }\n": types.SystemMessageFieldsFragmentDoc,
     "\n  subscription Typing($conversationId: ID!) {\n    typing(conversationId: $conversationId) {\n      typing\n      actor {\n        ...ActorFields\n      }\n    }\n  }\n": types.TypingDocument,
     "\n  mutation SetTyping($conversationId: ID!, $typing: Boolean!) {\n    setTyping(conversationId: $conversationId, typing: $typing)\n  }\n": types.SetTypingDocument,
@@ -339,11 +341,15 @@ export function graphql(source: "\n  mutation RemoveReaction($messageId: ID!, $e
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation SnoozeConversation($input: SnoozeConversationInput!) {\n    snoozeConversation(input: $input) {\n      id\n      status\n      snoozedUntil\n      updatedAt\n    }\n  }\n"): (typeof documents)["\n  mutation SnoozeConversation($input: SnoozeConversationInput!) {\n    snoozeConversation(input: $input) {\n      id\n      status\n      snoozedUntil\n      updatedAt\n    }\n  }\n"];
+export function graphql(source: "\n  fragment SnoozeStateFields on Conversation {\n    id\n    status\n    snoozedUntil\n    updatedAt\n  }\n"): (typeof documents)["\n  fragment SnoozeStateFields on Conversation {\n    id\n    status\n    snoozedUntil\n    updatedAt\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation UnsnoozeConversation($input: ConversationRefInput!) {\n    unsnoozeConversation(input: $input) {\n      id\n      status\n      snoozedUntil\n      updatedAt\n    }\n  }\n"): (typeof documents)["\n  mutation UnsnoozeConversation($input: ConversationRefInput!) {\n    unsnoozeConversation(input: $input) {\n      id\n      status\n      snoozedUntil\n      updatedAt\n    }\n  }\n"];
+export function graphql(source: "\n  mutation SnoozeConversation($input: SnoozeConversationInput!) {\n    snoozeConversation(input: $input) {\n      ...SnoozeStateFields\n    }\n  }\n"): (typeof documents)["\n  mutation SnoozeConversation($input: SnoozeConversationInput!) {\n    snoozeConversation(input: $input) {\n      ...SnoozeStateFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnsnoozeConversation($input: ConversationRefInput!) {\n    unsnoozeConversation(input: $input) {\n      ...SnoozeStateFields\n    }\n  }\n"): (typeof documents)["\n  mutation UnsnoozeConversation($input: ConversationRefInput!) {\n    unsnoozeConversation(input: $input) {\n      ...SnoozeStateFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
