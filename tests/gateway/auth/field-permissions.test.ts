@@ -75,6 +75,10 @@ const STAFF_ONLY = {
     'updateMyNotificationPreferences',
     'registerPushSubscription',
     'removePushSubscription',
+    // One's own way through the inbox (issue 19).
+    'markConversationUnread',
+    'snoozeConversation',
+    'unsnoozeConversation',
   ],
 };
 /**
