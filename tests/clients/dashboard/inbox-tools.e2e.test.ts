@@ -66,6 +66,8 @@ describe('the inbox tools', () => {
     // Snoozing returns to the inbox, where the thread is gone from Open.
     await waitFor(async () => (await row('Sofie Jansen').count()) === 0);
     expect(await row('Lucas Smit').count()).toBe(1);
+    // The header's waiting count leaves snoozed threads out: Lucas still waits, Sofie no longer counts.
+    await page.getByText('1 waiting', { exact: true }).waitFor({ timeout: UI_TIMEOUT });
     await tab('Snoozed').click();
     await row('Sofie Jansen').locator('.snoozed-badge').waitFor({ timeout: UI_TIMEOUT });
     const [stored] = await gateway.dataSource.query(`SELECT count(*)::int AS n FROM conversation WHERE snoozed_until > now()`);
