@@ -147,7 +147,7 @@ export type ConversationEventPayload = MessageEventPayload | ReadEventPayload;
 export interface InboxEventPayload {
   v: typeof EVENT_VERSION;
   conversation: PublishedConversation;
-  /** Set when the change is someone's read position moving up to `sequence`. */
+  /** Set when the change is someone's read position moving to `sequence` (up by reading, back by "mark as unread"). */
   read?: { reader: ActorRef; sequence: number };
 }
 
