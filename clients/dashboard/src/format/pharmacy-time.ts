@@ -1,5 +1,4 @@
-import { createContext, useContext } from 'react';
-
+// No React here: the tests import these rules (React's types would bring the DOM into their compile).
 /** One range of the pharmacy's opening hours, as the settings hold it (local HH:MM, 0 = Sunday). */
 export interface OpeningRange {
   day: number;
@@ -12,9 +11,6 @@ export interface PharmacyTime {
   timeZone?: string;
   businessHours: readonly OpeningRange[];
 }
-
-export const PharmacyTimeContext = createContext<PharmacyTime>({ businessHours: [] });
-export const usePharmacyTime = () => useContext(PharmacyTimeContext);
 
 /** When nothing says when the pharmacy opens. */
 const DEFAULT_OPENING = '09:00';

@@ -16,7 +16,7 @@ import { useCustomerMessageAlerts } from '../notifications/customer-message-aler
 import { NotificationPermissionButton } from '../notifications/notification-permission-button.js';
 import { ShortcutHelp } from '../shortcuts/shortcut-help.js';
 import { createDashboardFormat, FormatContext, formatLocale } from '../format/dates.js';
-import { PharmacyTimeContext } from '../format/pharmacy-time.js';
+import { PharmacyTimeContext } from '../format/pharmacy-time-context.js';
 import { useStrings } from '../i18n/dashboard-i18n.js';
 import { useTranslation } from 'react-i18next';
 import './dashboard.css';
