@@ -80,6 +80,8 @@ describe('snoozing a conversation', () => {
     const customerView = await gateway.graphql(`query ($id: ID!) { conversation(id: $id) { snoozedUntil messages(last: 5) { edges { node { systemEvent { type } } } } } }`, { id: conversationId }, pharmacy.tokens.customer);
     expect(customerView.data.conversation.snoozedUntil).toBeNull();
     expect(JSON.stringify(customerView.data.conversation.messages)).not.toContain('SNOOZED');
+    const customerFilter = await gateway.graphql(`{ conversations(filter: { snoozed: true }) { totalCount } }`, {}, pharmacy.tokens.customer);
+    expect(customerFilter.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
 
     // Due too early (a job woken before its time): the snooze holds.
     await runDueJobs();
