@@ -75,7 +75,7 @@ describe('the inbox tools', () => {
     await saveScreenshot(page, 'dashboard-inbox-snoozed');
   });
 
-  it('marks the open thread unread with Shift+U and goes back to the inbox', async () => {
+  it('marks the open thread unread with Shift+U, or from the header menu, and goes back to the inbox', async () => {
     await tab('Open').click();
     await openThread('Lucas Smit');
     // Opening it read it.
@@ -85,6 +85,14 @@ describe('the inbox tools', () => {
     await row('Lucas Smit').getByTestId('unread-badge').waitFor({ timeout: UI_TIMEOUT });
     expect(await row('Lucas Smit').getByTestId('unread-badge').textContent()).toBe('1');
     expect(page.url()).not.toContain('/conversations/');
+
+    // The same from the header's "More actions" menu.
+    await tab('Pending').click();
+    await openThread('Daan Visser');
+    await waitFor(async () => (await row('Daan Visser').getByTestId('unread-badge').count()) === 0);
+    await page.locator('.header-menu--end > summary').click();
+    await page.getByRole('button', { name: /Mark as unread/ }).click();
+    await row('Daan Visser').getByTestId('unread-badge').waitFor({ timeout: UI_TIMEOUT });
   });
 
   it('lists on Today only the conversations with activity since the pharmacy’s midnight', async () => {
