@@ -7,7 +7,9 @@ const SECRET = 'a-test-secret-of-enough-length-for-hs256-signing';
 const staff = { organizationId: 'org-1', staffId: 'staff-1', role: StaffRole.PHARMACIST, sessionId: 'session-1' };
 
 describe('TokenIssuer', () => {
-  afterEach(() => jest.useRealTimers());
+  afterEach(() => {
+    jest.useRealTimers();
+  });
 
   it('answers a staff viewer for its own staff token, again when the token comes back', async () => {
     const tokens = new TokenIssuer(SECRET);
