@@ -102,6 +102,17 @@ export class Conversation {
   @Column({ name: 'last_activity_at', type: 'timestamptz', precision: 3 })
   lastActivityAt: Date;
 
+  /** Out of the Open tab until then (status unchanged); a job, a customer's message or unsnoozing ends it. */
+  @Column({ name: 'snoozed_until', type: 'timestamptz', precision: 3, nullable: true })
+  snoozedUntil: Date | null;
+
+  /**
+   * When the oldest customer text message after the pharmacy's last answer was written; null
+   * when nothing waits. Kept by every append (message-append.ts): the "waiting longest" order.
+   */
+  @Column({ name: 'awaiting_since', type: 'timestamptz', precision: 3, nullable: true })
+  awaitingSince: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

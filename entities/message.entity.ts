@@ -16,6 +16,10 @@ export enum SystemEventKind {
   ASSIGNEE_CHANGED = 'ASSIGNEE_CHANGED',
   /** The pharmacy's reply to a customer writing outside business hours; the body is the text in the customer's language. */
   AUTO_REPLY = 'AUTO_REPLY',
+  /** A thread left the Open tab until a time (issue 19); from/to: the previous and new wake-up times. */
+  SNOOZED = 'SNOOZED',
+  /** A snooze ended (its time came, a customer wrote, or staff undid it); from: the wake-up time it had. */
+  UNSNOOZED = 'UNSNOOZED',
 }
 
 export interface SystemEvent {

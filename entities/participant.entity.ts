@@ -34,7 +34,7 @@ export class Participant {
   @Column({ type: 'enum', enum: ParticipantRole, enumName: 'participant_role' })
   role: ParticipantRole;
 
-  /** Every message with a sequence up to this one counts as read. Never moves backwards. */
+  /** Every message with a sequence up to this one counts as read. Reading never moves it backwards; only a staff member's own "mark as unread" does (read-position.ts). */
   @Column({ name: 'last_read_sequence', type: 'integer', default: 0 })
   lastReadSequence: number;
 

@@ -29,6 +29,7 @@ import { Labels1764100000000 } from './1764100000000-labels.js';
 import { SavedReplies1764100100000 } from './1764100100000-saved-replies.js';
 import { MessagePrefixSearch1764100200000 } from './1764100200000-message-prefix-search.js';
 import { AutoReplyOnce1764100210000 } from './1764100210000-auto-reply-once.js';
+import { InboxTools1764100300000 } from './1764100300000-inbox-tools.js';
 
 /** In order. Listed explicitly so the build needs no file globbing at run time. */
 export const migrations = [
@@ -63,4 +64,5 @@ export const migrations = [
   SavedReplies1764100100000,
   MessagePrefixSearch1764100200000,
   AutoReplyOnce1764100210000,
+  InboxTools1764100300000,
 ];

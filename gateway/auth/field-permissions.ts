@@ -121,6 +121,9 @@ export const PERSONAL_DATA_FIELDS: Readonly<Record<string, Readonly<Record<strin
     messageCount: OPEN,
     unreadCount: OPEN,
     customerOnline: OPEN,
+    // The thread's place in the inbox, like status: times, never content.
+    snoozedUntil: OPEN,
+    waitingSince: OPEN,
     // A Customer and a StaffMember: their own fields are guarded above (a name is what an inbox shows).
     customer: OPEN,
     assignee: OPEN,

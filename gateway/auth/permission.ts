@@ -43,6 +43,8 @@ export enum Permission {
   USE_SAVED_REPLIES = 'USE_SAVED_REPLIES',
   /** Keep the pharmacy-wide saved replies. Admins only. */
   MANAGE_SHARED_SAVED_REPLIES = 'MANAGE_SHARED_SAVED_REPLIES',
+  /** Snooze threads and mark them unread: a staff member's own way through the inbox. Staff only; no API key scope grants it. */
+  ORGANIZE_INBOX = 'ORGANIZE_INBOX',
 }
 
 const STAFF: Permission[] = [
@@ -58,6 +60,7 @@ const STAFF: Permission[] = [
   Permission.READ_LABELS,
   Permission.LABEL_CONVERSATIONS,
   Permission.USE_SAVED_REPLIES,
+  Permission.ORGANIZE_INBOX,
 ];
 
 const ADMIN: Permission[] = [...STAFF, Permission.MANAGE_API_KEYS, Permission.MANAGE_WEBHOOKS, Permission.MANAGE_WIDGET, Permission.READ_STATS, Permission.READ_AUDIT_LOG, Permission.MANAGE_SETTINGS, Permission.MANAGE_CUSTOMER_DATA, Permission.MANAGE_STAFF, Permission.MANAGE_LABELS, Permission.MANAGE_SHARED_SAVED_REPLIES];

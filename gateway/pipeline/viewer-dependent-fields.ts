@@ -41,9 +41,13 @@ export const VIEWER_INDEPENDENT_FIELDS: Readonly<Record<string, readonly string[
     // Everyone's read positions, the same list for every reader.
     'participants',
     'priority',
+    // The row's column, null for every customer (a customer's class is the customer).
+    'snoozedUntil',
     'status',
     'subject',
     'updatedAt',
+    // As snoozedUntil.
+    'waitingSince',
   ],
   PresenceEvent: ['actor', 'online'],
   Label: ['colour', 'createdAt', 'id', 'name'],

@@ -109,6 +109,10 @@ export interface PublishedConversation {
   lastActivityAt: string;
   createdAt: string;
   updatedAt: string;
+  /** Left out by instances of an earlier release: read as null. */
+  snoozedUntil?: string | null;
+  /** Left out by instances of an earlier release: read as null. */
+  awaitingSince?: string | null;
   /**
    * The message `lastMessageId` names (null when there is none yet). Left out when the
    * publisher did not have it at hand: subscribers then load it.
@@ -143,7 +147,7 @@ export type ConversationEventPayload = MessageEventPayload | ReadEventPayload;
 export interface InboxEventPayload {
   v: typeof EVENT_VERSION;
   conversation: PublishedConversation;
-  /** Set when the change is someone's read position moving up to `sequence`. */
+  /** Set when the change is someone's read position moving to `sequence` (up by reading, back by "mark as unread"). */
   read?: { reader: ActorRef; sequence: number };
 }
 

@@ -84,5 +84,7 @@ export function publishedConversation(conversation: Conversation): PublishedConv
     lastActivityAt: iso(conversation.lastActivityAt),
     createdAt: iso(conversation.createdAt),
     updatedAt: iso(conversation.updatedAt),
+    snoozedUntil: isoOrNull(conversation.snoozedUntil),
+    awaitingSince: isoOrNull(conversation.awaitingSince),
   };
 }

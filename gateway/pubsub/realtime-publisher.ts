@@ -11,7 +11,7 @@ import { SenderNames } from './sender-names.js';
 export interface ConversationChange {
   /** The message just added or changed, with what is known of it: embedded when it is the row's last message. */
   message?: { message: Message } & MessageRelations;
-  /** Someone's read position moved up to `sequence`. */
+  /** Someone's read position moved to `sequence`: up by reading, back by "mark as unread". */
   read?: { reader: ActorRef; sequence: number };
 }
 

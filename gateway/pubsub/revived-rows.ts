@@ -63,6 +63,8 @@ export function reviveConversation({ lastMessage, ...published }: PublishedConve
     lastActivityAt: new Date(published.lastActivityAt),
     createdAt: new Date(published.createdAt),
     updatedAt: new Date(published.updatedAt),
+    snoozedUntil: date(published.snoozedUntil),
+    awaitingSince: date(published.awaitingSince),
   });
   // Only the message the row names: a payload that disagrees with itself is not trusted.
   if (lastMessage === null && conversation.lastMessageId === null) publishedLastMessage.attach(conversation, null);

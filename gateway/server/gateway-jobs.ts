@@ -19,6 +19,7 @@ import type { WebPushSender } from '../notifications/web-push-sender.js';
 import { STAFF_ALERTS_TASK, staffAlertsTask } from '../../resolvers/staff-notification/staff-alerts.task.js';
 import { SEND_WEB_PUSH_TASK, sendWebPushTask } from '../../resolvers/staff-notification/send-web-push.task.js';
 import { STAFF_DIGEST_TASK, staffDigestTask } from '../../resolvers/staff-notification/staff-digest.task.js';
+import { SNOOZE_WAKE_TASK, snoozeWakeTask } from '../../resolvers/conversation/snooze-wake.task.js';
 
 /**
  * Every background task, by name: the one list the gateway's worker and the operator's CLI
@@ -69,6 +70,8 @@ export async function startGatewayJobs(deps: ServerDependencies): Promise<JobWor
         presence: deps.realtime.presence,
         webPush: deps.webPush,
       }),
+      // Wakes publish inbox events: a gateway's task, not the operator's CLI's (it has no bus).
+      [SNOOZE_WAKE_TASK]: snoozeWakeTask({ database: deps.database, realtime: deps.realtime.publisher, clock: deps.config.notifications.clock }),
       // Only where RETENTION_JOB is on: an instance without the task never takes its jobs.
       ...(deps.config.retention.enabled ? { [RETENTION_TASK]: retentionTask({ database: deps.database, storage: deps.files.storage }) } : {}),
     },

@@ -47,6 +47,19 @@ export class ConversationFieldsResolver {
     return context.loaders.unreadCounts.load(conversation.id);
   }
 
+  @FieldResolver(() => Date, { nullable: true, description: 'When a snoozed thread comes back to the Open tab; null when not snoozed, and for customers (the team’s planning).' })
+  snoozedUntil(@Root() conversation: Conversation, @Ctx() context: RequestContext): Date | null {
+    return context.signedInViewer.kind === 'customer' ? null : (conversation.snoozedUntil ?? null);
+  }
+
+  @FieldResolver(() => Date, {
+    nullable: true,
+    description: 'When the oldest customer message still without an answer was written (the waiting-longest order); null when nothing waits, and for customers.',
+  })
+  waitingSince(@Root() conversation: Conversation, @Ctx() context: RequestContext): Date | null {
+    return context.signedInViewer.kind === 'customer' ? null : (conversation.awaitingSince ?? null);
+  }
+
   @FieldResolver(() => [ParticipantType])
   participants(@Root() conversation: Conversation, @Ctx() context: RequestContext): Promise<Participant[]> {
     return context.loaders.participantsByConversation.load(conversation.id);

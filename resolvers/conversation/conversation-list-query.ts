@@ -23,6 +23,9 @@ export interface ConversationListFilter {
   search?: string;
   /** Any of these labels. */
   labelIds?: string[];
+  snoozed?: boolean | null;
+  /** Only rows whose `awaitingSince` is set: the waiting-longest order's keys. */
+  waitingSinceKnown?: boolean;
 }
 
 /** The inbox query with its filters, before ordering and paging (shared with totalCount). */
@@ -36,6 +39,13 @@ export function conversationListQuery(scope: TenantScope, filter: ConversationLi
   }
   if (filter.updatedSince) query.andWhere('conversation.updatedAt >= :updatedSince', { updatedSince: filter.updatedSince });
   if (filter.unassigned) query.andWhere('conversation.assigneeId IS NULL');
+  // Which threads the team set aside is theirs: a customer's filter would tell them (snoozedUntil is null for them).
+  if (filter.snoozed !== undefined && filter.snoozed !== null && scope.viewer.kind === 'customer') {
+    throw badUserInput('filter.snoozed', 'Only the pharmacy filters by snooze.');
+  }
+  if (filter.snoozed === true) query.andWhere('conversation.snoozedUntil IS NOT NULL');
+  if (filter.snoozed === false) query.andWhere('conversation.snoozedUntil IS NULL');
+  if (filter.waitingSinceKnown) query.andWhere('conversation.awaitingSince IS NOT NULL');
   if (filter.assignedToMe) {
     if (scope.viewer.kind !== 'staff') throw badUserInput('filter.assignedToMe', 'Only staff members have conversations assigned to them.');
     query.andWhere('conversation.assigneeId = :myStaffId', { myStaffId: scope.viewer.staffId });

@@ -1,5 +1,6 @@
 import { registerEnumType } from 'type-graphql';
 import { ConversationChannel, ConversationPriority, ConversationStatus } from '../../entities/conversation.entity.js';
+import { ConversationOrder } from './conversation-order.js';
 
 registerEnumType(ConversationStatus, {
   name: 'ConversationStatus',
@@ -17,4 +18,16 @@ registerEnumType(ConversationChannel, {
   description: 'Where the thread started. SMS and WHATSAPP label imported threads.',
 });
 
-export { ConversationChannel, ConversationPriority, ConversationStatus };
+registerEnumType(ConversationOrder, {
+  name: 'ConversationOrder',
+  description: 'How the conversations query sorts.',
+  valuesConfig: {
+    NEWEST_ACTIVITY: { description: 'Newest activity first (the default).' },
+    WAITING_LONGEST: {
+      description: 'Only conversations awaiting a reply (as filter.awaitingReply), the one whose oldest unanswered customer message is oldest first.',
+    },
+    PRIORITY: { description: 'URGENT first, then HIGH, NORMAL, LOW; newest activity first within a priority.' },
+  },
+});
+
+export { ConversationChannel, ConversationOrder, ConversationPriority, ConversationStatus };

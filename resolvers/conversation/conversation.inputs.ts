@@ -39,6 +39,10 @@ export class ConversationFilterInput {
   @Field(() => Date, { nullable: true, description: 'Changed at or after this time.' })
   updatedSince?: Date;
 
+  @Field({ nullable: true, description: 'true: only snoozed conversations; false: none of them (the working inbox). Status is not changed by a snooze.' })
+  @IsBoolean()
+  snoozed?: boolean;
+
   @Field({
     nullable: true,
     description:
@@ -111,4 +115,21 @@ export class MarkConversationReadInput {
   @IsInt()
   @Min(0)
   sequence?: number;
+}
+
+@InputType('ConversationRefInput', { description: 'The conversation an action is about.' })
+export class ConversationRefInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: '"conversationId" is not a valid id.' })
+  conversationId: string;
+}
+
+@InputType('SnoozeConversationInput', { description: 'A conversation to take out of the Open tab, and when it comes back.' })
+export class SnoozeConversationInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: '"conversationId" is not a valid id.' })
+  conversationId: string;
+
+  @Field(() => Date, { description: 'In the future and at most a year away; snoozing again replaces the time.' })
+  until: Date;
 }

@@ -9,7 +9,9 @@ import { ConversationConnectionType } from './conversation-connection.type.js';
 import { ConversationsArgs } from './conversation.args.js';
 import {
   AssignConversationInput,
+  ConversationRefInput,
   MarkConversationReadInput,
+  SnoozeConversationInput,
   SetConversationPriorityInput,
   SetConversationStatusInput,
   StartConversationInput,
@@ -24,14 +26,14 @@ const service = (context: RequestContext) => new ConversationService(context.sco
 export class ConversationResolver {
   @Authorized(Permission.READ_CONVERSATIONS)
   @Query(() => ConversationConnectionType, {
-    description: 'Newest activity first. Staff and partners see the pharmacy’s; a customer sees their own.',
+    description: 'Newest activity first unless orderBy says otherwise. Staff and partners see the pharmacy’s; a customer sees their own.',
   })
   async conversations(@Args() args: ConversationsArgs, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo): Promise<ConversationConnectionType> {
     // The rows' customer, assignee and last message come with the list when asked for, and
     // wait in the loaders that their fields read: one statement instead of four.
     const asked = selectedNodeFields(info);
     const relations = { customer: asked.has('customer'), assignee: asked.has('assignee'), lastMessage: asked.has('lastMessage') };
-    const page = await service(context).list(args.filter ?? {}, toPageRequest(args), relations);
+    const page = await service(context).list(args.filter ?? {}, toPageRequest(args), relations, args.orderBy ?? undefined);
     const { loaders } = context;
     for (const customer of page.related.customers) loaders.customers.prime(customer.id, customer);
     for (const staff of page.related.staff) loaders.staff.prime(staff.id, staff);
@@ -73,5 +75,29 @@ export class ConversationResolver {
   @Mutation(() => ConversationType, { description: "Moves the viewer's read position forward (never back)." })
   markConversationRead(@Arg('input') input: MarkConversationReadInput, @Ctx() context: RequestContext): Promise<Conversation> {
     return service(context).markRead(input);
+  }
+
+  @Authorized(Permission.ORGANIZE_INBOX)
+  @Mutation(() => ConversationType, {
+    description:
+      "Staff only: the viewer's own read position goes back to just before the newest message from the customer (or partner), so the thread counts as unread for them alone until they open it again. BAD_USER_INPUT when there is no such message.",
+  })
+  markConversationUnread(@Arg('input') input: ConversationRefInput, @Ctx() context: RequestContext): Promise<Conversation> {
+    return service(context).markUnread(input.conversationId);
+  }
+
+  @Authorized(Permission.ORGANIZE_INBOX)
+  @Mutation(() => ConversationType, {
+    description:
+      'Staff only: out of the working inbox (filter.snoozed) until `until`, then back to OPEN with a SYSTEM message; a customer message wakes it earlier. The status is unchanged meanwhile. BAD_USER_INPUT for a time not in the future or more than a year away, or a resolved or closed thread.',
+  })
+  snoozeConversation(@Arg('input') input: SnoozeConversationInput, @Ctx() context: RequestContext): Promise<Conversation> {
+    return service(context).snooze(input);
+  }
+
+  @Authorized(Permission.ORGANIZE_INBOX)
+  @Mutation(() => ConversationType, { description: 'Staff only: ends a snooze now (with a SYSTEM message); the status stays as it is.' })
+  unsnoozeConversation(@Arg('input') input: ConversationRefInput, @Ctx() context: RequestContext): Promise<Conversation> {
+    return service(context).unsnooze(input.conversationId);
   }
 }

@@ -7,14 +7,16 @@ import {
 } from '../../entities/conversation.entity.js';
 import { ParticipantRole } from '../../entities/participant.entity.js';
 import { actorOf } from '../../gateway/auth/viewer.js';
-import { badUserInput } from '../../gateway/errors/domain-error.js';
+import { badUserInput, forbidden } from '../../gateway/errors/domain-error.js';
 import type { TenantScope } from '../../gateway/tenancy/tenant-scope.js';
-import { isTimestampValue, isUuidValue } from '../pagination/cursor.js';
 import { fetchKeysetPage } from '../pagination/keyset-page.js';
 import type { Page } from '../pagination/page.js';
 import type { PageRequest } from '../pagination/page-request.js';
 import { joiningRoleOf } from '../thread/read-position.js';
+import { isFinished } from '../thread/status-change.js';
 import type { ThreadService } from '../thread/thread.service.js';
+import { CONVERSATION_ORDERS, ConversationOrder, filterForOrder } from './conversation-order.js';
+import { scheduleSnoozeWake } from './snooze-wake.task.js';
 import {
   conversationListQuery,
   joinListedRelations,
@@ -48,6 +50,14 @@ export interface SetConversationPriority {
   priority: ConversationPriority;
 }
 
+export interface SnoozeConversation {
+  conversationId: string;
+  until: Date;
+}
+
+/** The longest snooze: a thread set aside for longer is better resolved. */
+const MAX_SNOOZE_MS = 366 * 24 * 60 * 60 * 1000;
+
 export interface MarkConversationRead {
   conversationId: string;
   /** Read up to and including this sequence; default: the newest message. */
@@ -67,21 +77,13 @@ export class ConversationService {
 
   /** A page of the inbox; `relations` are read in the same statement and handed back as `related`. */
   async list(
-    filter: ConversationListFilter,
+    requested: ConversationListFilter,
     request: PageRequest,
     relations: ListedRelations = {},
+    order: ConversationOrder = ConversationOrder.NEWEST_ACTIVITY,
   ): Promise<Page<Conversation> & { count: () => Promise<number>; related: ListedRelatedRows }> {
-    const page = await fetchKeysetPage(
-      joinListedRelations(this.scope, conversationListQuery(this.scope, filter), relations),
-      {
-        tag: 'conversation',
-        keys: ['conversation.lastActivityAt', 'conversation.id'],
-        valuesOf: (row) => [row.lastActivityAt.toISOString(), row.id],
-        descending: true,
-        acceptsCursor: ([at, id]) => isTimestampValue(at) && isUuidValue(id),
-      },
-      request,
-    );
+    const filter = filterForOrder(requested, order);
+    const page = await fetchKeysetPage(joinListedRelations(this.scope, conversationListQuery(this.scope, filter), relations), CONVERSATION_ORDERS[order], request);
     const related = takeListedRelations(page.edges.map((edge) => edge.node));
     return { ...page, related, count: () => conversationListQuery(this.scope, filter).getCount() };
   }
@@ -114,6 +116,8 @@ export class ConversationService {
         lastMessageId: null,
         lastMessageAt: null,
         lastActivityAt: new Date(),
+        snoozedUntil: null,
+        awaitingSince: null,
       });
       if (!created) return tx.conversations('conversation').andWhere('conversation.isDefault').getOneOrFail();
       const starter = actorOf(viewer);
@@ -152,6 +156,44 @@ export class ConversationService {
       this.thread.conversationChanged(tx, conversation);
       return conversation;
     });
+  }
+
+  /**
+   * Takes the thread out of the Open tab until `until` (staff only: a snooze is done on the
+   * snoozer's behalf when it ends). A finished thread has nothing to wait for.
+   */
+  snooze(command: SnoozeConversation): Promise<Conversation> {
+    const viewer = this.scope.viewer;
+    if (viewer.kind !== 'staff') throw forbidden('Only staff members snooze conversations.');
+    const now = Date.now();
+    if (Number.isNaN(command.until.getTime()) || command.until.getTime() <= now) throw badUserInput('until', 'Snooze until a time in the future.');
+    if (command.until.getTime() - now > MAX_SNOOZE_MS) throw badUserInput('until', 'A conversation can be snoozed for at most a year.');
+    return this.scope.transaction(async (tx) => {
+      const conversation = await this.thread.lock(tx, command.conversationId);
+      if (isFinished(conversation.status)) throw badUserInput('conversationId', 'A resolved or closed conversation cannot be snoozed; reopen it first.');
+      await this.thread.snooze(tx, conversation, command.until);
+      await scheduleSnoozeWake(tx, viewer, conversation.id, command.until);
+      return conversation;
+    });
+  }
+
+  /** Ends a snooze now; the thread keeps its status. Not snoozed: nothing changes. */
+  unsnooze(conversationId: string): Promise<Conversation> {
+    return this.scope.transaction(async (tx) => {
+      const conversation = await this.thread.lock(tx, conversationId);
+      // The pending wake-up finds nothing snoozed and does nothing.
+      await this.thread.unsnooze(tx, conversation);
+      return conversation;
+    });
+  }
+
+  /** The viewer's own "unread" again: their read position goes back before the other side's newest message. */
+  async markUnread(conversationId: string): Promise<Conversation> {
+    const conversation = await this.thread.conversation(conversationId);
+    if (!(await this.thread.markUnread(conversation))) {
+      throw badUserInput('conversationId', 'There is no message from the other side to mark as unread.');
+    }
+    return conversation;
   }
 
   /** Moves the viewer's read position forward (never back). */

@@ -9,6 +9,8 @@ registerEnumType(SystemEventKind, {
     AUTO_REPLY: {
       description: "The pharmacy's automatic reply to a customer writing outside business hours: the body is its text, from its language (en, nl), to the opening that ends the closed period (ISO date-time).",
     },
+    SNOOZED: { description: 'to: when the thread comes back to Open (ISO time); from: an earlier snooze it replaced, or null. Team only.' },
+    UNSNOOZED: { description: 'from: the wake-up time the snooze had; to: null. Team only.' },
   },
 });
 

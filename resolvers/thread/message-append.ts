@@ -7,6 +7,7 @@ import { Message, MessageKind, MessageVisibility, type SystemEvent } from '../..
 import { ConversationEventKind, type PublishedActor } from '../../gateway/pubsub/event-payloads.js';
 import { publishedAttachments, publishedReactions, publishedSender } from '../../gateway/pubsub/published-relations.js';
 import type { TenantScope } from '../../gateway/tenancy/tenant-scope.js';
+import { awaitingSinceAfter } from './awaiting-since.js';
 import type { ThreadEvents } from './thread-events.js';
 import { queueStaffAlerts } from '../staff-notification/staff-alerts.task.js';
 
@@ -50,7 +51,7 @@ export async function appendMessage(tx: TenantScope, events: ThreadEvents, conve
     Attachment,
     files.map((file) => ({ ...file, conversationId: conversation.id, messageId: row.id })),
   );
-  const lastActivity = { lastSequence: sequence, lastMessageId: row.id, lastMessageAt: now, lastActivityAt: now };
+  const lastActivity = { lastSequence: sequence, lastMessageId: row.id, lastMessageAt: now, lastActivityAt: now, awaitingSince: awaitingSinceAfter(conversation, row) };
   await tx.update(Conversation, { id: conversation.id }, { ...lastActivity, messageCount: () => 'message_count + 1', updatedAt: now });
   Object.assign(conversation, lastActivity, { messageCount: conversation.messageCount + 1, updatedAt: now });
   // Staff hear of a customer's message with no dashboard open: Web Push now, the e-mail digest if it waits.

@@ -1,6 +1,8 @@
 import { ActorType, type ActorRef } from '../../entities/actor-type.js';
 import type { Conversation } from '../../entities/conversation.entity.js';
 import { ParticipantRole } from '../../entities/participant.entity.js';
+import { MessageKind } from '../../entities/message.entity.js';
+import { unreadSenderTypesFor } from '../../gateway/auth/viewer.js';
 import type { TenantScope } from '../../gateway/tenancy/tenant-scope.js';
 
 /** How far someone has read a conversation. */
@@ -33,6 +35,34 @@ export async function joinAndRead(
     [conversation.id, actor.type, actor.id, options.role, readThrough, options.changeRole ?? false],
   );
   return position!;
+}
+
+/**
+ * "Mark as unread": the viewer's read position goes back to just before the newest message
+ * from the other side they may see (the one messages the unread count counts), unless it is
+ * there or further back already (someone who never opened it has nothing to move). The one
+ * place a read position moves backwards: everything else reads unread from it, so nothing else
+ * needs to know. Null when there is no such message.
+ */
+export async function moveReadPositionBack(scope: TenantScope, conversation: Conversation, reader: ActorRef): Promise<number | null> {
+  const newest = await scope
+    .messages('message')
+    .select('max(message.sequence)', 'sequence')
+    .andWhere('message.conversationId = :conversationId', { conversationId: conversation.id })
+    .andWhere('message.kind = :textKind', { textKind: MessageKind.TEXT })
+    .andWhere('message.deletedAt IS NULL')
+    .andWhere('message.senderType IN (:...unreadSenderTypes)', { unreadSenderTypes: unreadSenderTypesFor(scope.viewer) })
+    .getRawOne<{ sequence: number | null }>();
+  if (!newest?.sequence) return null;
+  const before = newest.sequence - 1;
+  const [position] = await scope.query<{ lastReadSequence: number }>(
+    `UPDATE participant SET last_read_sequence = LEAST(last_read_sequence, $5)
+     WHERE organization_id = $1 AND conversation_id = $2 AND actor_type = $3 AND actor_id = $4
+     RETURNING last_read_sequence AS "lastReadSequence"`,
+    [conversation.id, reader.type, reader.id, before],
+  );
+  // Not a participant: they never read it, so it is unread already.
+  return position?.lastReadSequence ?? 0;
 }
 
 /** The role someone gets when they join by writing or starting a thread. */

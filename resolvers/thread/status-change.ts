@@ -31,8 +31,10 @@ export async function changeStatus(
 ): Promise<void> {
   const previous = conversation.status;
   if (previous === status) return;
-  await tx.update(Conversation, { id: conversation.id }, { status });
-  conversation.status = status;
+  // A finished thread has nothing to wake up for: its snooze ends silently with it.
+  const snoozedUntil = isFinished(status) ? null : conversation.snoozedUntil;
+  await tx.update(Conversation, { id: conversation.id }, { status, snoozedUntil });
+  Object.assign(conversation, { status, snoozedUntil });
   await tx.audit(AuditAction.CONVERSATION_STATUS_CHANGED, { type: 'Conversation', id: conversation.id }, { from: previous, to: status });
   await events.webhook(tx, WebhookEventType.CONVERSATION_STATUS_CHANGED, conversation.id, { conversation: conversationPayload(conversation), previousStatus: previous });
   await appendMessage(tx, events, conversation, {

@@ -2,7 +2,7 @@ import type { ActorRef } from '../../entities/actor-type.js';
 import { ActorType } from '../../entities/actor-type.js';
 import { ConversationStatus, type Conversation } from '../../entities/conversation.entity.js';
 import type { Attachment } from '../../entities/attachment.entity.js';
-import type { Message } from '../../entities/message.entity.js';
+import { MessageKind, type Message } from '../../entities/message.entity.js';
 import type { ParticipantRole } from '../../entities/participant.entity.js';
 import type { StaffUser } from '../../entities/staff-user.entity.js';
 import { WebhookEventType } from '../../entities/webhook-event-type.js';
@@ -17,7 +17,9 @@ import { scheduleAwayCustomerCheck } from '../notification/away-customer-schedul
 import { changeAssignee } from './assignee-change.js';
 import { autoReplyIfClosed } from './auto-reply.js';
 import { appendMessage, type NewMessage } from './message-append.js';
-import { joinAndRead, joiningRoleOf, type ReadPosition } from './read-position.js';
+import { joinAndRead, joiningRoleOf, moveReadPositionBack, type ReadPosition } from './read-position.js';
+import { recountAwaitingSince } from './awaiting-since.js';
+import { endSnooze, snooze } from './snooze-change.js';
 import { changeStatus, isFinished } from './status-change.js';
 import { ThreadEvents } from './thread-events.js';
 
@@ -82,11 +84,30 @@ export class ThreadService {
    */
   async reopenIfFinished(tx: TenantScope, conversation: Conversation, writer: ActorRef): Promise<void> {
     if (writer.type !== ActorType.CUSTOMER) return;
+    // A snoozed thread comes back the moment the customer writes, whatever time it was set for.
+    await endSnooze(tx, this.events, conversation, writer, 'The customer wrote: snooze ended.');
     if (isFinished(conversation.status)) {
       await changeStatus(tx, this.events, conversation, ConversationStatus.OPEN, writer, 'Conversation reopened by a new message from the customer.');
     } else if (conversation.status === ConversationStatus.PENDING) {
       await changeStatus(tx, this.events, conversation, ConversationStatus.OPEN, writer, 'The customer answered: back to open.');
     }
+  }
+
+  /** Puts a conversation locked in `tx` out of the Open tab until `until`, with a SYSTEM message for the team. */
+  snooze(tx: TenantScope, conversation: Conversation, until: Date): Promise<void> {
+    return snooze(tx, this.events, conversation, until, actorOf(tx.viewer));
+  }
+
+  /**
+   * Ends the snooze of a conversation locked in `tx` (staff undoing it, or its time come: then
+   * `wakeUp`), with a SYSTEM message; a PENDING thread that wakes up is OPEN again, as the
+   * snooze promised.
+   */
+  async unsnooze(tx: TenantScope, conversation: Conversation, options: { wakeUp?: boolean } = {}): Promise<void> {
+    if (!conversation.snoozedUntil) return;
+    const actor = actorOf(tx.viewer);
+    await endSnooze(tx, this.events, conversation, actor, options.wakeUp ? 'Snooze ended: back to open.' : 'Snooze cancelled.');
+    if (options.wakeUp && conversation.status === ConversationStatus.PENDING) await this.changeStatus(tx, conversation, ConversationStatus.OPEN, actor);
   }
 
   /** Assigns a conversation locked in `tx` to a staff member (or nobody), with a SYSTEM message. */
@@ -123,12 +144,27 @@ export class ThreadService {
   }
 
   /**
+   * Moves the viewer's read position back to just before the newest message from the other
+   * side, so their unread count, the unread filter and their inbox row agree it is unread;
+   * only they hear of it (their unread count is theirs). False when nothing from the other
+   * side could be unread.
+   */
+  async markUnread(conversation: Conversation): Promise<boolean> {
+    const reader = actorOf(this.scope.viewer);
+    const sequence = await moveReadPositionBack(this.scope, conversation, reader);
+    if (sequence === null) return false;
+    this.events.inbox(this.scope, conversation, { read: { reader, sequence } });
+    return true;
+  }
+
+  /**
    * A message was edited or deleted in `tx`: webhook receivers get it (with the files it
    * still has), the thread and the inbox (its preview may have changed) once `tx` commits.
    */
   async messageChanged(tx: TenantScope, kind: MessageChange, message: Message, attachments: readonly Attachment[] = []): Promise<void> {
     await this.events.webhook(tx, WEBHOOK_OF_CHANGE[kind], message.conversationId, { message: messagePayload(message, attachments) }, message);
     const conversation = await this.conversation(message.conversationId, 'conversationId', tx);
+    if (kind === ConversationEventKind.MESSAGE_DELETED && message.kind === MessageKind.TEXT) await recountAwaitingSince(tx, conversation);
     // Only the sender edits or deletes a message: the viewer.
     const relations = { sender: await this.events.sender(tx, actorOf(tx.viewer)), attachments };
     this.events.message(tx, kind, message, relations);

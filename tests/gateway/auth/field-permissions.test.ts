@@ -81,6 +81,10 @@ const STAFF_ONLY = {
     'createSavedReply',
     'updateSavedReply',
     'deleteSavedReply',
+    // One's own way through the inbox (issue 19).
+    'markConversationUnread',
+    'snoozeConversation',
+    'unsnoozeConversation',
   ],
 };
 /**

@@ -52,6 +52,10 @@ const STAFF_ONLY_MUTATIONS = new Set([
   'createSavedReply',
   'updateSavedReply',
   'deleteSavedReply',
+  // One's own way through the inbox (issue 19): a staff member's read position and snoozes.
+  'markConversationUnread',
+  'snoozeConversation',
+  'unsnoozeConversation',
 ]);
 
 const schema = buildSchema(readFileSync('schema/schema.graphql', 'utf8'));

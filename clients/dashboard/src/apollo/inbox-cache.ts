@@ -24,7 +24,9 @@ export function addConversationToLists(cache: ApolloCache, conversation: Filtera
         if (!existing?.edges) return existing;
         if (existing.edges.some((edge) => readField('id', edge.node) === conversation.id)) return existing;
         const filter = filterOf(storeFieldName);
-        if (!filter || filter.search || filter.awaitingReply || !matchesFilter(conversation, filter, viewerStaffId)) return existing;
+        // Waiting longest is only the waiting rows, which only the server knows, like awaitingReply.
+        const waitingOrder = storeFieldName.includes('"WAITING_LONGEST"');
+        if (!filter || filter.search || filter.awaitingReply || waitingOrder || !matchesFilter(conversation, filter, viewerStaffId)) return existing;
         const node = toReference(id);
         if (!node) return existing;
         return { ...existing, edges: [{ __typename: 'ConversationEdge', cursor: `live:${conversation.id}`, node }, ...existing.edges] };
@@ -33,7 +35,7 @@ export function addConversationToLists(cache: ApolloCache, conversation: Filtera
   });
 }
 
-/** `conversations:{"filter":{…}}` → the filter; null when the key can't be read. */
+/** `conversations:{"filter":{…},"orderBy":…}` → the filter; null when the key can't be read. */
 function filterOf(storeFieldName: string): ConversationFilter | null {
   const start = storeFieldName.indexOf('{');
   if (start < 0) return {};

@@ -45,8 +45,8 @@ export const typePolicies: TypePolicies = {
   NotificationPreferences: { keyFields: [] },
   Query: {
     fields: {
-      // One list per filter (search included); live conversations are inserted by inbox-cache.ts.
-      conversations: relayStylePagination(['filter']),
+      // One list per filter (search included) and order; live conversations are inserted by inbox-cache.ts.
+      conversations: relayStylePagination(['filter', 'orderBy']),
       // "More" appends the next page to the list of the same search, or of the same endpoint and status.
       searchMessages: relayStylePagination(['query', 'conversationId', 'customerId']),
       webhookDeliveries: relayStylePagination(['endpointId', 'status']),

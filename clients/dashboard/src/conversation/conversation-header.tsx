@@ -6,6 +6,9 @@ import { openInbox } from '../routing/use-route.js';
 import { AssigneePicker } from './assignee-picker.js';
 import { LabelChips } from '../label/label-chips.js';
 import { LabelPicker } from '../label/label-picker.js';
+import { useMarkUnread } from './mark-unread.js';
+import { PriorityPicker } from './priority-picker.js';
+import { SnoozeMenu } from './snooze-menu.js';
 import { Icon } from '../icons.js';
 import { useShortcut } from '../shortcuts/keyboard-shortcuts.js';
 import { useConnection } from '../connection/connection-context.js';
@@ -17,6 +20,8 @@ export const ConversationHeaderFields = graphql(`
     id
     subject
     status
+    priority
+    snoozedUntil
     customerOnline
     customer {
       id
@@ -76,6 +81,9 @@ export function ConversationHeader(props: ConversationHeaderProps) {
   const customerOnline = connected && conversation.customerOnline;
   const canResolve = STATUS_ACTIONS[conversation.status].some((action) => action.status === 'RESOLVED');
   useShortcut('e', () => void setStatus({ variables: { input: { conversationId: conversation.id, status: 'RESOLVED' } } }).catch(() => {}), canResolve && !loading);
+  const { markUnread, loading: markingUnread } = useMarkUnread(conversation.id);
+  useShortcut('U', markUnread, !markingUnread);
+  const canSnooze = conversation.status === 'OPEN' || conversation.status === 'PENDING';
   return (
     <header className="conversation-header">
       <button type="button" className="icon-button conversation-header__back" aria-label={t('backToInboxButton')} onClick={openInbox}>
@@ -95,6 +103,8 @@ export function ConversationHeader(props: ConversationHeaderProps) {
       <div className="conversation-header__actions">
         <AssigneePicker conversationId={conversation.id} assigneeId={conversation.assignee?.id ?? null} viewerStaffId={props.viewerStaffId} />
         <LabelPicker conversationId={conversation.id} labelIds={conversation.labels.map((label) => label.id)} />
+        <PriorityPicker conversationId={conversation.id} priority={conversation.priority} />
+        {canSnooze && <SnoozeMenu conversationId={conversation.id} snoozedUntil={conversation.snoozedUntil ?? null} />}
         {STATUS_ACTIONS[conversation.status].map(({ status, label }) => (
           <button
             key={status}
@@ -116,6 +126,16 @@ export function ConversationHeader(props: ConversationHeaderProps) {
         >
           <Icon name="person" />
         </button>
+        <details className="header-menu header-menu--end">
+          <summary className="icon-button" aria-label={t('moreActions')} title={t('moreActions')}>
+            ⋯
+          </summary>
+          <div className="header-menu__panel">
+            <button type="button" className="header-menu__item" disabled={markingUnread} onClick={markUnread}>
+              {t('markUnread')} <kbd>⇧U</kbd>
+            </button>
+          </div>
+        </details>
       </div>
     </header>
   );

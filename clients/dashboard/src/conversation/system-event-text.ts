@@ -1,3 +1,4 @@
+import type { Formatter } from '../../../shared/i18n/format.js';
 import type { DashboardKey, Translate } from '../i18n/dashboard-keys.js';
 
 const STATUS_WORDS: Record<string, DashboardKey> = { OPEN: 'systemReopened', PENDING: 'systemPending', RESOLVED: 'systemResolved', CLOSED: 'systemClosed' };
@@ -12,8 +13,16 @@ export interface SystemEventLike {
  * (the message body is the server's English sentence). `nameOf` gives a colleague's name
  * where the caller has the team's list.
  */
-export function systemEventText(event: SystemEventLike | null | undefined, body: string | null | undefined, t: Translate, nameOf?: (staffId: string) => string | null): string {
+export function systemEventText(
+  event: SystemEventLike | null | undefined,
+  body: string | null | undefined,
+  t: Translate,
+  nameOf?: (staffId: string) => string | null,
+  format?: Pick<Formatter, 'dateTime'>,
+): string {
   if (event?.type === 'STATUS_CHANGED') return t(STATUS_WORDS[event.to ?? ''] ?? 'systemUpdated');
+  if (event?.type === 'SNOOZED' && event.to) return t('systemSnoozed', { time: format?.dateTime(event.to) ?? event.to });
+  if (event?.type === 'UNSNOOZED') return t('systemUnsnoozed');
   if (event?.type === 'ASSIGNEE_CHANGED') return event.to ? t('systemAssigned', { name: nameOf?.(event.to) ?? t('aColleague') }) : t('systemUnassigned');
   // The body is the pharmacy's own text, in the customer's language: shown as written.
   if (event?.type === 'AUTO_REPLY') return t('systemAutoReply', { text: body ?? '' });

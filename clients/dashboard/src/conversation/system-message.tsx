@@ -26,7 +26,7 @@ export function SystemMessage(props: { message: FragmentType<typeof SystemMessag
   const t = useStrings();
   const format = useFormat();
   const nameOf = (id: string) => data?.staffMembers.find((staff) => staff.id === id)?.name ?? null;
-  const text = systemEventText(message.systemEvent, message.body, t, nameOf);
+  const text = systemEventText(message.systemEvent, message.body, t, nameOf, format);
   return (
     <li className="system-message">
       <span>

@@ -5,12 +5,17 @@ import { ConversationLink, ConversationLinkHeading } from './conversation-link.j
 import { useStrings, type Translate } from '../i18n/dashboard-i18n.js';
 import { systemEventText } from '../conversation/system-event-text.js';
 import { LabelChips } from '../label/label-chips.js';
+import { useFormat, type DashboardFormat } from '../format/dates.js';
+import { ChannelIcon, PriorityBadge, SnoozedBadge } from './row-badges.js';
 
 export const ConversationRowFields = graphql(`
   fragment ConversationRowFields on Conversation {
     id
     subject
     status
+    priority
+    channel
+    snoozedUntil
     unreadCount
     lastActivityAt
     customer {
@@ -61,6 +66,7 @@ interface ConversationRowProps {
 export function ConversationRow(props: ConversationRowProps) {
   const conversation = readFragment(ConversationRowFields, props.conversation);
   const t = useStrings();
+  const format = useFormat();
   const unread = conversation.unreadCount > 0;
   const label = unread ? t('rowUnread', { name: conversation.customer.name, count: conversation.unreadCount }) : conversation.customer.name;
   return (
@@ -72,7 +78,7 @@ export function ConversationRow(props: ConversationRowProps) {
           {conversation.subject && <span className="conversation-row__subject">{conversation.subject}</span>}
         </span>
         <span className="conversation-row__bottom">
-          <span className={`conversation-row__preview${conversation.lastMessage?.kind === 'SYSTEM' ? ' conversation-row__preview--system' : ''}`}>{preview(conversation.lastMessage, props.viewerStaffId, t)}</span>
+          <span className={`conversation-row__preview${conversation.lastMessage?.kind === 'SYSTEM' ? ' conversation-row__preview--system' : ''}`}>{preview(conversation.lastMessage, props.viewerStaffId, t, format)}</span>
           {unread && (
             <span className="unread-badge" data-testid="unread-badge">
               {conversation.unreadCount}
@@ -80,7 +86,10 @@ export function ConversationRow(props: ConversationRowProps) {
           )}
         </span>
         <span className="conversation-row__tags">
+          <ChannelIcon channel={conversation.channel} />
           <StatusBadge status={conversation.status} />
+          {(conversation.priority === 'HIGH' || conversation.priority === 'URGENT') && <PriorityBadge priority={conversation.priority} />}
+          {conversation.snoozedUntil && <SnoozedBadge until={conversation.snoozedUntil} />}
           <span className="conversation-row__assignee">{conversation.assignee ? conversation.assignee.name : t('unassigned')}</span>
           <LabelChips labels={conversation.labels} />
         </span>
@@ -91,11 +100,11 @@ export function ConversationRow(props: ConversationRowProps) {
 
 type LastMessage = ConversationRowFieldsFragment['lastMessage'];
 
-function preview(message: LastMessage, viewerStaffId: string, t: Translate): string {
+function preview(message: LastMessage, viewerStaffId: string, t: Translate, format: DashboardFormat): string {
   if (!message) return t('noMessagesYet');
   if (message.deletedAt) return t('messageDeleted');
   const fromViewer = message.sender?.__typename === 'StaffMember' && message.sender.id === viewerStaffId;
   const text = message.body?.trim() || (message.attachments.length ? t('attachments', { count: message.attachments.length }) : '');
-  if (message.kind === 'SYSTEM') return systemEventText(message.systemEvent, text || t('statusChanged'), t);
+  if (message.kind === 'SYSTEM') return systemEventText(message.systemEvent, text || t('statusChanged'), t, undefined, format);
   return fromViewer ? t('youSaid', { text }) : text;
 }

@@ -3,7 +3,9 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { useOnReconnect } from '../connection/connection-context.js';
 import { graphql } from '../gql/index.js';
 import { ConversationRow } from './conversation-row.js';
-import { conversationFilter, INBOX_FILTERS, matchesFilter, type InboxFilterName } from './inbox-filters.js';
+import { compareRows, conversationFilter, INBOX_FILTERS, INBOX_SORTS, matchesFilter, type InboxFilterName, type InboxSortName } from './inbox-filters.js';
+import { startOfToday } from '../format/pharmacy-time.js';
+import { usePharmacyTime } from '../format/pharmacy-time-context.js';
 import { InboxSearch, type InboxSearchValue } from './inbox-search.js';
 import { MessageSearchResults } from './message-search-results.js';
 import { useNow } from './use-now.js';
@@ -16,8 +18,8 @@ import { LabelFilter } from '../label/label-filter.js';
 
 
 const InboxQuery = graphql(`
-  query Inbox($filter: ConversationFilter, $after: String) {
-    conversations(first: 25, after: $after, filter: $filter) {
+  query Inbox($filter: ConversationFilter, $orderBy: ConversationOrder, $after: String) {
+    conversations(first: 25, after: $after, filter: $filter, orderBy: $orderBy) {
       pageInfo {
         hasNextPage
         endCursor
@@ -27,8 +29,12 @@ const InboxQuery = graphql(`
         node {
           id
           status
+          priority
           unreadCount
           lastActivityAt
+          updatedAt
+          snoozedUntil
+          waitingSince
           assignee {
             id
           }
@@ -55,14 +61,19 @@ export function InboxPane({ viewerStaffId, selectedConversationId }: InboxPanePr
   const [search, setSearch] = useState<InboxSearchValue>({ text: '' });
   const [addingCustomer, setAddingCustomer] = useState(false);
   const [labelId, setLabelId] = useState<string | null>(null);
-  const filter = useMemo(() => conversationFilter(filterName, search.text, labelId), [filterName, search.text, labelId]);
+  const [sortName, setSortName] = useState<InboxSortName>('newest');
+  const now = useNow(60_000);
+  const pharmacyTime = usePharmacyTime();
+  // Moves on at the pharmacy's midnight (the minute tick notices); the same string all day keeps the query's variables still.
+  const todayStart = startOfToday(pharmacyTime, new Date(now)).toISOString();
+  const filter = useMemo(() => conversationFilter(filterName, search.text, labelId, new Date(todayStart)), [filterName, search.text, labelId, todayStart]);
+  const orderBy = INBOX_SORTS.find((sort) => sort.name === sortName)!.orderBy;
   const { data, loading, error, fetchMore, refetch } = useQuery(InboxQuery, {
-    variables: { filter },
+    variables: { filter, orderBy },
     fetchPolicy: 'cache-and-network',
     nextFetchPolicy: 'cache-first',
     notifyOnNetworkStatusChange: true,
   });
-  const now = useNow(60_000);
   const t = useStrings();
 
   // After a socket drop the inbox may have missed events: ask again once it is back.
@@ -70,7 +81,7 @@ export function InboxPane({ viewerStaffId, selectedConversationId }: InboxPanePr
 
   const connection = data?.conversations;
   // Live events insert rows and change activity times: sort and dedupe here so the order is
-  // always "newest activity first", and drop rows that stopped matching the tab (e.g.
+  // always the chosen one (the server's keys), and drop rows that stopped matching the tab (e.g.
   // resolved while on "Open"). On "Unread", the open conversation stays although reading
   // it clears its count: it must not vanish under the pharmacist's cursor.
   const rows = useMemo(() => {
@@ -80,8 +91,10 @@ export function InboxPane({ viewerStaffId, selectedConversationId }: InboxPanePr
       .map((edge) => edge.node)
       .filter((node) => !seen.has(node.id) && seen.add(node.id))
       .filter((node) => matchesFilter(node, node.id === selectedConversationId ? stillReading : filter, viewerStaffId))
-      .sort((a, b) => b.lastActivityAt.localeCompare(a.lastActivityAt));
-  }, [connection, filter, viewerStaffId, selectedConversationId]);
+      // Waiting longest lists only rows that wait: an answered one leaves it.
+      .filter((node) => orderBy !== 'WAITING_LONGEST' || node.waitingSince || node.id === selectedConversationId)
+      .sort(compareRows(orderBy));
+  }, [connection, filter, orderBy, viewerStaffId, selectedConversationId]);
 
   // j / k walk the list as shown; u jumps to the next conversation with unread messages.
   const currentIndex = rows.findIndex((node) => node.id === selectedConversationId);
@@ -141,6 +154,16 @@ export function InboxPane({ viewerStaffId, selectedConversationId }: InboxPanePr
             + {t('newCustomer')}
           </button>
         )}
+        <label className="inbox__sort">
+          {t('sortLabel')}{' '}
+          <select value={sortName} onChange={(event) => setSortName(event.target.value as InboxSortName)}>
+            {INBOX_SORTS.map((sort) => (
+              <option key={sort.name} value={sort.name}>
+                {t(sort.label)}
+              </option>
+            ))}
+          </select>
+        </label>
         <div className="inbox__filters" role="tablist" aria-label={t('filterConversations')} onKeyDown={onFilterKeyDown}>
           {INBOX_FILTERS.map(({ name, label }) => (
             <button

@@ -8,8 +8,12 @@ const InboxEventsSubscription = graphql(`
     inboxEvents {
       id
       status
+      priority
       unreadCount
       lastActivityAt
+      updatedAt
+      snoozedUntil
+      waitingSince
       lastSequence
       assignee {
         id

@@ -5,7 +5,7 @@ import { graphql } from '../gql/index.js';
 
 const WaitingCountQuery = graphql(`
   query WaitingCount {
-    conversations(first: 1, filter: { awaitingReply: true }) {
+    conversations(first: 1, filter: { awaitingReply: true, snoozed: false }) {
       totalCount
     }
   }
@@ -17,7 +17,7 @@ const SETTLE_MS = 400;
 /**
  * The inbox badge: conversations waiting for the pharmacy's answer (the customer wrote last),
  * the same number for the whole team, so a thread a colleague answered stops counting for
- * everyone. Counted by the server; asked again when an inbox event says a row changed.
+ * everyone; snoozed threads wait for their time, not in the badge. Counted by the server; asked again when an inbox event says a row changed.
  */
 export function useWaitingCount(): { count: number; inboxChanged(): void } {
   const { data, refetch } = useQuery(WaitingCountQuery, { fetchPolicy: 'cache-and-network', nextFetchPolicy: 'cache-first' });

@@ -16,6 +16,7 @@ import { useCustomerMessageAlerts } from '../notifications/customer-message-aler
 import { NotificationPermissionButton } from '../notifications/notification-permission-button.js';
 import { ShortcutHelp } from '../shortcuts/shortcut-help.js';
 import { createDashboardFormat, FormatContext, formatLocale } from '../format/dates.js';
+import { PharmacyTimeContext } from '../format/pharmacy-time-context.js';
 import { useStrings } from '../i18n/dashboard-i18n.js';
 import { useTranslation } from 'react-i18next';
 import './dashboard.css';
@@ -33,6 +34,11 @@ const DashboardViewerQuery = graphql(`
         name
         settings {
           timeZone
+          businessHours {
+            day
+            opens
+            closes
+          }
         }
       }
     }
@@ -66,10 +72,13 @@ export function Dashboard() {
   const { i18n } = useTranslation();
   const timeZone = viewer?.organization.settings.timeZone;
   const format = useMemo(() => createDashboardFormat({ locale: formatLocale(i18n.language), timeZone }), [i18n.language, timeZone]);
+  const businessHours = viewer?.organization.settings.businessHours;
+  const pharmacyTime = useMemo(() => ({ timeZone: timeZone ?? undefined, businessHours: businessHours ?? [] }), [timeZone, businessHours]);
   const entry = settingsEntry(viewer?.permissions ?? []);
   const inSettings = settingsSection !== null || account;
   return (
     <FormatContext.Provider value={format}>
+    <PharmacyTimeContext.Provider value={pharmacyTime}>
     <PendingSendsProvider>
       <div className={`dashboard${conversationId ? ' dashboard--conversation-open' : ''}`}>
         <header className="dashboard__header">
@@ -176,6 +185,7 @@ export function Dashboard() {
         )}
       </div>
     </PendingSendsProvider>
+    </PharmacyTimeContext.Provider>
     </FormatContext.Provider>
   );
 }

@@ -12,6 +12,8 @@ export const SHORTCUTS = [
   { key: 'k', description: 'shortcutPrevious' },
   { key: 'u', description: 'shortcutNextUnread' },
   { key: 'e', description: 'shortcutResolve' },
+  // Shift+U, as in Gmail.
+  { key: 'U', description: 'shortcutMarkUnread' },
   { key: '/', description: 'shortcutSearch' },
   { key: '?', description: 'shortcutHelp' },
 ] as const satisfies readonly { key: string; description: DashboardKey }[];

@@ -127,8 +127,12 @@ export type SystemEventType =
   | 'ASSIGNEE_CHANGED'
   /** The pharmacy's automatic reply to a customer writing outside business hours: the body is its text, from its language (en, nl), to the opening that ends the closed period (ISO date-time). */
   | 'AUTO_REPLY'
+  /** to: when the thread comes back to Open (ISO time); from: an earlier snooze it replaced, or null. Team only. */
+  | 'SNOOZED'
   /** from/to are ConversationStatus values. */
-  | 'STATUS_CHANGED';
+  | 'STATUS_CHANGED'
+  /** from: the wake-up time the snooze had; to: null. Team only. */
+  | 'UNSNOOZED';
 
 /** Which thread the widget writes into. */
 export type WidgetThreadPolicy =
