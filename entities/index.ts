@@ -22,3 +22,4 @@ export { NotificationLogEntry } from './notification-log-entry.entity.js';
 export { NotificationLink } from './notification-link.entity.js';
 export { StaffNotificationPreference } from './staff-notification-preference.entity.js';
 export { StaffPushSubscription } from './staff-push-subscription.entity.js';
+export { Call } from './call.entity.js';

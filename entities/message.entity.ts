@@ -14,6 +14,14 @@ export enum MessageKind {
 export enum SystemEventKind {
   STATUS_CHANGED = 'STATUS_CHANGED',
   ASSIGNEE_CHANGED = 'ASSIGNEE_CHANGED',
+  /** A video call started ringing (issue 21): `callId` names it. */
+  CALL_STARTED = 'CALL_STARTED',
+  /** A video call ended; `durationSeconds` from the customer joining to the end (null: never answered). */
+  CALL_ENDED = 'CALL_ENDED',
+  /** Nobody answered a video call in time. */
+  CALL_MISSED = 'CALL_MISSED',
+  /** The customer declined a video call. */
+  CALL_DECLINED = 'CALL_DECLINED',
 }
 
 export interface SystemEvent {
@@ -25,6 +33,10 @@ export interface SystemEvent {
   /** Who made the change. */
   actorType: ActorType;
   actorId: string;
+  /** CALL_* events: the call. */
+  callId?: string;
+  /** CALL_ENDED: seconds from the customer joining to the end; null if it was never answered. */
+  durationSeconds?: number | null;
 }
 
 /**

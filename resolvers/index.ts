@@ -32,6 +32,7 @@ import { TypingResolver } from './realtime/typing.resolver.js';
 import { WebhookDeliveryResolver, WebhookEndpointResolver } from './webhook/webhook.resolver.js';
 import { WidgetResolver, WidgetSettingsFieldsResolver } from './widget/widget.resolver.js';
 import { NoteResolver } from './note/note.resolver.js';
+import { CallEventResolver, CallResolver } from './call/call.resolver.js';
 
 export const resolvers = [
   ViewerResolver,
@@ -75,4 +76,6 @@ export const resolvers = [
   StaffMemberStatsResolver,
   WidgetResolver,
   WidgetSettingsFieldsResolver,
+  CallResolver,
+  CallEventResolver,
 ] as const;

@@ -33,6 +33,10 @@ export enum Permission {
   READ_NOTES = 'READ_NOTES',
   /** Write internal notes and mention colleagues. Staff only; no API key scope grants it. */
   WRITE_NOTES = 'WRITE_NOTES',
+  /** Start a video call in a thread. Staff only; no API key scope grants it. */
+  START_CALLS = 'START_CALLS',
+  /** Take part in a video call (join, signal, leave): staff and the thread's customer; no API key scope grants it. */
+  JOIN_CALLS = 'JOIN_CALLS',
 }
 
 const STAFF: Permission[] = [
@@ -45,6 +49,8 @@ const STAFF: Permission[] = [
   Permission.MANAGE_OWN_ACCOUNT,
   Permission.READ_NOTES,
   Permission.WRITE_NOTES,
+  Permission.START_CALLS,
+  Permission.JOIN_CALLS,
 ];
 
 const ADMIN: Permission[] = [...STAFF, Permission.MANAGE_API_KEYS, Permission.MANAGE_WEBHOOKS, Permission.MANAGE_WIDGET, Permission.READ_STATS, Permission.READ_AUDIT_LOG, Permission.MANAGE_SETTINGS, Permission.MANAGE_CUSTOMER_DATA, Permission.MANAGE_STAFF];
@@ -74,7 +80,7 @@ export function permissionsOf(viewer: Viewer): ReadonlySet<Permission> {
       return new Set();
     case 'customer':
       // Scoped further by the tenant layer: a customer only ever sees their own threads.
-      return new Set([Permission.READ_CONVERSATIONS, Permission.SEND_MESSAGES]);
+      return new Set([Permission.READ_CONVERSATIONS, Permission.SEND_MESSAGES, Permission.JOIN_CALLS]);
     case 'partner':
       return new Set(viewer.scopes.flatMap((scope) => BY_SCOPE[scope]));
     case 'staff':

@@ -16,6 +16,7 @@ import { actorKey } from '../presence/presence-registry.js';
 import type { SecretBox } from '../secrets/secret-box.js';
 import type { StaffSessions } from '../auth/staff-sessions.js';
 import type { WebPushSender } from '../notifications/web-push-sender.js';
+import type { CallSettings } from '../calls/call-settings.js';
 
 /** The part of the gateway's configuration that features read (the server holds the rest). */
 export interface RequestSettings {
@@ -24,6 +25,8 @@ export interface RequestSettings {
   production: boolean;
   /** "Typing…" ends this long after the last refresh, even if the client vanished. */
   typingTimeoutMs: number;
+  /** Video calls: ICE servers, TURN credentials, how long a call rings. */
+  calls: CallSettings;
 }
 
 /** What lives as long as the gateway process and every request may use. */

@@ -19,6 +19,8 @@ import type { WebPushSender } from '../notifications/web-push-sender.js';
 import { STAFF_ALERTS_TASK, staffAlertsTask } from '../../resolvers/staff-notification/staff-alerts.task.js';
 import { SEND_WEB_PUSH_TASK, sendWebPushTask } from '../../resolvers/staff-notification/send-web-push.task.js';
 import { STAFF_DIGEST_TASK, staffDigestTask } from '../../resolvers/staff-notification/staff-digest.task.js';
+import { CALL_MISSED_TASK, callMissedTask } from '../../resolvers/call/call-missed.task.js';
+import type { RealtimePublisher } from '../pubsub/realtime-publisher.js';
 
 /**
  * Every background task, by name: the one list the gateway's worker and the operator's CLI
@@ -34,6 +36,8 @@ export function gatewayJobTasks(parts: {
   /** Who has a live socket; undefined in the operator's CLI, which leaves customer notifications to a gateway. */
   presence: PresenceRegistry | undefined;
   webPush: WebPushSender;
+  /** Where live events go; undefined in the operator's CLI, which has no bus and leaves missed calls to a gateway. */
+  realtime: RealtimePublisher | undefined;
 }): JobTaskList {
   return {
     [SEND_MAIL_TASK]: sendMailTask(parts),
@@ -43,6 +47,8 @@ export function gatewayJobTasks(parts: {
     [STAFF_ALERTS_TASK]: staffAlertsTask(),
     [STAFF_DIGEST_TASK]: staffDigestTask(parts),
     [SEND_WEB_PUSH_TASK]: sendWebPushTask(parts),
+    // Only with a bus: both sides of the call must hear that it was missed.
+    ...(parts.realtime ? { [CALL_MISSED_TASK]: callMissedTask({ database: parts.database, realtime: parts.realtime }) } : {}),
   };
 }
 
@@ -68,6 +74,7 @@ export async function startGatewayJobs(deps: ServerDependencies): Promise<JobWor
         clock: deps.config.notifications.clock,
         presence: deps.realtime.presence,
         webPush: deps.webPush,
+        realtime: deps.realtime.publisher,
       }),
       // Only where RETENTION_JOB is on: an instance without the task never takes its jobs.
       ...(deps.config.retention.enabled ? { [RETENTION_TASK]: retentionTask({ database: deps.database, storage: deps.files.storage }) } : {}),

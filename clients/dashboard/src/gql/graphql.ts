@@ -321,6 +321,7 @@ export type ParticipantRole =
 
 /** What a viewer may do, decided by role (staff), scopes (partner) or fixed (customer). */
 export type Permission =
+  | 'JOIN_CALLS'
   | 'MANAGE_API_KEYS'
   | 'MANAGE_CONVERSATIONS'
   | 'MANAGE_CUSTOMER_DATA'
@@ -336,6 +337,7 @@ export type Permission =
   | 'READ_STAFF'
   | 'READ_STATS'
   | 'SEND_MESSAGES'
+  | 'START_CALLS'
   | 'WRITE_CUSTOMERS'
   | 'WRITE_NOTES';
 
@@ -410,6 +412,14 @@ export type StartConversationInput = {
 export type SystemEventType =
   /** from/to are staff member ids (null: unassigned). */
   | 'ASSIGNEE_CHANGED'
+  /** The customer declined a video call. */
+  | 'CALL_DECLINED'
+  /** A video call ended: durationSeconds says how long it lasted (null: never answered). */
+  | 'CALL_ENDED'
+  /** Nobody answered a video call in time. */
+  | 'CALL_MISSED'
+  /** A video call started ringing: callId names it. */
+  | 'CALL_STARTED'
   /** from/to are ConversationStatus values. */
   | 'STATUS_CHANGED';
 

@@ -125,6 +125,14 @@ export type StartWidgetSessionInput = {
 export type SystemEventType =
   /** from/to are staff member ids (null: unassigned). */
   | 'ASSIGNEE_CHANGED'
+  /** The customer declined a video call. */
+  | 'CALL_DECLINED'
+  /** A video call ended: durationSeconds says how long it lasted (null: never answered). */
+  | 'CALL_ENDED'
+  /** Nobody answered a video call in time. */
+  | 'CALL_MISSED'
+  /** A video call started ringing: callId names it. */
+  | 'CALL_STARTED'
   /** from/to are ConversationStatus values. */
   | 'STATUS_CHANGED';
 
