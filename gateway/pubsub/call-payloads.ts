@@ -1,6 +1,5 @@
 import type { ActorRef } from '../../entities/actor-type.js';
 import type { CallState } from '../../entities/call.entity.js';
-import type { EVENT_VERSION } from './event-payloads.js';
 
 /**
  * What a video call's participants tell each other over the bus (issue 21). Signalling
@@ -52,7 +51,8 @@ export interface PublishedMediaState {
 }
 
 export interface CallEventPayload {
-  v: typeof EVENT_VERSION;
+  /** EVENT_VERSION (event-payloads.ts, which lists this file's topic and so can't be imported here). */
+  v: 1;
   kind: CallEventKind;
   callId: string;
   /** Who sent it; null for state changes the server made (a missed call). */
