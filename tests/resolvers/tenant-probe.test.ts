@@ -78,6 +78,7 @@ interface TenantIds {
   webhookDelivery: string;
   staffInvite: string;
   staffSession: string;
+  call: string;
 }
 
 type ViewerName = 'admin' | 'partner' | 'customer';
@@ -130,6 +131,9 @@ async function createIds(pharmacy: PharmacyFixture): Promise<TenantIds> {
     { input: { endpoint: `https://127.0.0.1:9/push/${pharmacy.organization.slug}`, p256dh: browser.getPublicKey().toString('base64url'), auth: randomBytes(16).toString('base64url') } },
     pharmacist,
   );
+  // A video call (issue 21), ended at once: its missed-call job then finds nothing to change mid-probe.
+  const call = (await succeed(`mutation ($id: ID!) { startCall(conversationId: $id) { id } }`, { id: conversation }, pharmacist)).startCall.id;
+  await succeed(`mutation ($id: ID!) { leaveCall(callId: $id) { id } }`, { id: call }, pharmacist);
   return {
     organization: pharmacy.organization.id,
     conversation,
@@ -141,6 +145,7 @@ async function createIds(pharmacy: PharmacyFixture): Promise<TenantIds> {
     webhookDelivery: deliveries.webhookDeliveries.edges[0].node.id,
     staffInvite: invite.inviteStaff.id,
     staffSession: (await succeed(`{ mySessions { id } }`, {}, admin)).mySessions[0].id,
+    call,
   };
 }
 
@@ -155,6 +160,7 @@ function ownIdFor(slot: IdSlot, name: string): string {
     staffId: own.staff,
     endpointId: own.webhookEndpoint,
     deliveryId: own.webhookDelivery,
+    callId: own.call,
   };
   if (byName[name]) return byName[name]!;
   if (name === 'id') {
@@ -166,6 +172,7 @@ function ownIdFor(slot: IdSlot, name: string): string {
     if (fieldName.includes('staffinvite')) return own.staffInvite;
     if (fieldName.includes('session')) return own.staffSession;
     if (fieldName.includes('staff')) return own.staff;
+    if (fieldName === 'call') return own.call;
   }
   return randomUUID();
 }
@@ -246,7 +253,7 @@ async function answer(slot: IdSlot, probe: string, viewer: ViewerName): Promise<
 
 /** Every row of the other pharmacy, to prove no probe wrote to it (api_key.last_used_at aside). */
 async function southRows(): Promise<unknown[]> {
-  const tables = ['customer', 'conversation', 'participant', 'message', 'reaction', 'attachment', 'webhook_endpoint', 'webhook_delivery', 'outbox_event', 'staff_user', 'staff_invitation', 'staff_session', 'mail_delivery', 'notification_log', 'push_subscription'];
+  const tables = ['customer', 'conversation', 'participant', 'message', 'reaction', 'attachment', 'webhook_endpoint', 'webhook_delivery', 'outbox_event', 'staff_user', 'staff_invitation', 'staff_session', 'mail_delivery', 'notification_log', 'push_subscription', 'call'];
   const rows: unknown[] = [];
   for (const table of tables) rows.push(await gateway.dataSource.query(`SELECT * FROM ${table} WHERE organization_id = $1 ORDER BY id`, [south.organization.id]));
   rows.push(await gateway.dataSource.query(`SELECT * FROM staff_notification_preference WHERE organization_id = $1 ORDER BY staff_id`, [south.organization.id]));
@@ -302,6 +309,7 @@ for (const [title, tenantFilters] of [
         [probe('sendMessage', 'input.replyToId'), own.message],
         [probe('assignConversation', 'input.assigneeId'), own.staff],
         [probe('redeliverWebhook', 'deliveryId'), own.webhookDelivery],
+        [probe('call', 'id'), own.call],
       ] as const) {
         const mine = await answer(slot, ownId, 'admin');
         const unknown = await answer(slot, randomUUID(), 'admin');
