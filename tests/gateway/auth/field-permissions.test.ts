@@ -48,7 +48,8 @@ import { startTestGateway, type GraphQLResponse, type TestGateway } from '../../
 
 /** Root fields no API key can call, whatever its scopes (checked below: they answer "API keys cannot"). */
 const STAFF_ONLY = {
-  query: ['apiKeys', 'auditLog', 'widgetSecret', 'staffInvites', 'mySessions', 'mailDeliveries', 'myMentions', 'notificationLog', 'myNotificationPreferences', 'myPushSubscriptions'],
+  // Video calls (issue 21) are for staff and the thread's customer: no scope lets a key take part.
+  query: ['apiKeys', 'auditLog', 'widgetSecret', 'staffInvites', 'mySessions', 'mailDeliveries', 'myMentions', 'notificationLog', 'myNotificationPreferences', 'myPushSubscriptions', 'call', 'activeCall'],
   mutation: [
     'createApiKey',
     'revokeApiKey',
@@ -75,7 +76,17 @@ const STAFF_ONLY = {
     'updateMyNotificationPreferences',
     'registerPushSubscription',
     'removePushSubscription',
+    'startCall',
+    'enterCallWaitingRoom',
+    'joinCall',
+    'declineCall',
+    'leaveCall',
+    'sendCallOffer',
+    'sendCallAnswer',
+    'sendIceCandidate',
+    'setCallMedia',
   ],
+  subscription: ['callEvents'],
 };
 /**
  * Mutations the real-data walk leaves out: they act on, and answer with, the caller's own
@@ -440,7 +451,7 @@ describe('the classification of what a partner can reach', () => {
 describe('the walk over real data', () => {
   it('keeps the staff-only root fields out of reach of a key with every scope', async () => {
     const everything = (await keyWith(Object.values(ApiKeyScope))).secret;
-    for (const kind of ['query', 'mutation'] as const) {
+    for (const kind of ['query', 'mutation', 'subscription'] as const) {
       for (const name of STAFF_ONLY[kind]) {
         const field = roots[kind].getFields()[name]!;
         const response = await probe(kind, field, everything);
