@@ -4,6 +4,7 @@ import type { ConversationStatus } from '../gql/graphql.js';
 import { StatusBadge } from '../inbox/status-badge.js';
 import { openInbox } from '../routing/use-route.js';
 import { AssigneePicker } from './assignee-picker.js';
+import { CallButton } from '../call/call-button.js';
 import { Icon } from '../icons.js';
 import { useShortcut } from '../shortcuts/keyboard-shortcuts.js';
 import { useConnection } from '../connection/connection-context.js';
@@ -15,6 +16,7 @@ export const ConversationHeaderFields = graphql(`
     id
     subject
     status
+    lastSequence
     customerOnline
     customer {
       id
@@ -86,6 +88,7 @@ export function ConversationHeader(props: ConversationHeaderProps) {
         </p>
       </div>
       <div className="conversation-header__actions">
+        <CallButton conversationId={conversation.id} lastSequence={conversation.lastSequence} />
         <AssigneePicker conversationId={conversation.id} assigneeId={conversation.assignee?.id ?? null} viewerStaffId={props.viewerStaffId} />
         {STATUS_ACTIONS[conversation.status].map(({ status, label }) => (
           <button
