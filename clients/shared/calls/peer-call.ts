@@ -30,6 +30,7 @@ export interface PeerCallOptions {
 
 const FINAL_STATES = new Set(['ENDED', 'MISSED', 'DECLINED']);
 const STATS_INTERVAL_MS = 2_000;
+const HANG_UP_GRACE_MS = 3_000;
 
 /**
  * One side of a one-to-one video call: an RTCPeerConnection signalled through the gateway
@@ -128,12 +129,15 @@ export class PeerCall {
     this.sendMedia();
   }
 
-  /** Ends the call for both sides. */
+  /**
+   * Ends the call for both sides. The call's final state (with its duration) comes back over
+   * the stream; if it doesn't within a few seconds, the call ends here without it.
+   */
   async hangUp(): Promise<void> {
     try {
       await this.options.transport.leave();
     } finally {
-      this.finish('ENDED', this.snapshot.durationSeconds);
+      setTimeout(() => this.finish('ENDED', null), HANG_UP_GRACE_MS);
     }
   }
 
