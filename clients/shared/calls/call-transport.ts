@@ -31,6 +31,8 @@ export interface CallTransport {
 
 /** The shared call documents, as each client's codegen typed them (they are the same operations). */
 export interface CallDocuments {
+  /** CallDetails: the call's ICE servers. */
+  details: DocumentNode;
   events: DocumentNode;
   join: DocumentNode;
   leave: DocumentNode;
@@ -66,4 +68,12 @@ export function apolloCallTransport(apollo: ApolloClient, callId: string, docume
       }),
     media: (media) => send(documents.media, { input: { callId, ...media } }),
   };
+}
+
+/** The call's STUN and TURN servers (TURN with credentials of its own), as RTCConfiguration wants them; none if they can't be read. */
+export async function callIceServers(apollo: ApolloClient, callId: string, documents: CallDocuments): Promise<RTCIceServer[]> {
+  const details = await apollo
+    .query<{ call: { iceServers: { urls: string[]; username?: string | null; credential?: string | null }[] } }>({ query: documents.details, variables: { id: callId }, fetchPolicy: 'network-only' })
+    .catch(() => null);
+  return (details?.data?.call.iceServers ?? []).map((server) => ({ urls: server.urls, username: server.username ?? undefined, credential: server.credential ?? undefined }));
 }

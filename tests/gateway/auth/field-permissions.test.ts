@@ -30,6 +30,7 @@ import { sendWithFiles } from '../../support/multipart-request.js';
 import { placeholderArguments } from '../../support/placeholder-arguments.js';
 import { connectSubscriber } from '../../support/subscription-client.js';
 import { startTestGateway, type GraphQLResponse, type TestGateway } from '../../support/test-gateway.js';
+import { CALL_MUTATIONS } from '../../support/call-operations.js';
 
 /**
  * Walks the checked-in schema from every root field a partner can call, through every
@@ -76,15 +77,7 @@ const STAFF_ONLY = {
     'updateMyNotificationPreferences',
     'registerPushSubscription',
     'removePushSubscription',
-    'startCall',
-    'enterCallWaitingRoom',
-    'joinCall',
-    'declineCall',
-    'leaveCall',
-    'sendCallOffer',
-    'sendCallAnswer',
-    'sendIceCandidate',
-    'setCallMedia',
+    ...CALL_MUTATIONS,
   ],
   subscription: ['callEvents'],
 };

@@ -1,6 +1,6 @@
 import { useApolloClient } from '@apollo/client/react';
 import { useEffect, useRef, useState } from 'react';
-import { apolloCallTransport } from '../../../shared/calls/call-transport.js';
+import { apolloCallTransport, callIceServers } from '../../../shared/calls/call-transport.js';
 import { LocalMediaError, openLocalMedia, type MediaProblem } from '../../../shared/calls/local-media.js';
 import { PeerCall, type CallSnapshot } from '../../../shared/calls/peer-call.js';
 import {
@@ -15,6 +15,7 @@ import {
 } from '../gql/graphql.js';
 
 export const CALL_DOCUMENTS = {
+  details: CallDetailsDocument,
   events: CallEventsDocument,
   join: JoinCallDocument,
   leave: LeaveCallDocument,
@@ -35,9 +36,8 @@ export function useCallSession(callId: string): CallSession {
     let cancelled = false;
     void (async () => {
       try {
-        const [details, localStream] = await Promise.all([apollo.query({ query: CallDetailsDocument, variables: { id: callId }, fetchPolicy: 'network-only' }), openLocalMedia()]);
+        const [iceServers, localStream] = await Promise.all([callIceServers(apollo, callId, CALL_DOCUMENTS), openLocalMedia()]);
         if (cancelled) return localStream.getTracks().forEach((track) => track.stop());
-        const iceServers = (details.data?.call.iceServers ?? []).map((server) => ({ urls: server.urls, username: server.username ?? undefined, credential: server.credential ?? undefined }));
         const peer = new PeerCall({
           side: 'TEAM',
           iceServers,

@@ -1,7 +1,7 @@
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import { useEffect, useRef, useState } from 'react';
 import { callDuration } from '../../../shared/calls/call-duration.js';
-import { apolloCallTransport } from '../../../shared/calls/call-transport.js';
+import { apolloCallTransport, callIceServers } from '../../../shared/calls/call-transport.js';
 import { LocalMediaError, openLocalMedia, stopTracks, type MediaProblem } from '../../../shared/calls/local-media.js';
 import { PeerCall, type CallSnapshot } from '../../../shared/calls/peer-call.js';
 import { graphql } from '../gql/index.js';
@@ -37,6 +37,7 @@ const DeclineCallMutation = graphql(`
 `);
 
 const DOCUMENTS = {
+  details: CallDetailsDocument,
   events: CallEventsDocument,
   join: JoinCallDocument,
   leave: LeaveCallDocument,
@@ -91,8 +92,7 @@ export default function CallRoom({ callId, onClose }: { callId: string; onClose(
   );
 
   const join = async (stream: MediaStream) => {
-    const details = await apollo.query({ query: CallDetailsDocument, variables: { id: callId }, fetchPolicy: 'network-only' }).catch(() => null);
-    const iceServers = (details?.data?.call.iceServers ?? []).map((server) => ({ urls: server.urls, username: server.username ?? undefined, credential: server.credential ?? undefined }));
+    const iceServers = await callIceServers(apollo, callId, DOCUMENTS);
     const call = new PeerCall({
       side: 'CUSTOMER',
       iceServers,
