@@ -54,6 +54,8 @@ export function useCallSession(callId: string): CallSession {
     })();
     return () => {
       cancelled = true;
+      // Leaving the thread mid-call hangs up: a call nobody is on would otherwise stay ACTIVE.
+      if (call.current && call.current.current.phase !== 'ended') void call.current.hangUp().catch(() => {});
       call.current?.dispose();
       call.current = null;
     };

@@ -82,10 +82,13 @@ export default function CallRoom({ callId, onClose }: { callId: string; onClose(
       cancelled = true;
     };
   }, [callId, attempt, enterWaitingRoom]);
-  // Leaving the room (closing the card, the widget unmounting) lets go of camera and connection.
+  // Leaving the room (closing the card, the widget unmounting) lets go of camera and connection,
+  // and hangs up a call still going on: nobody would be on it.
   useEffect(
     () => () => {
-      if (owned.current.call) owned.current.call.dispose();
+      const call = owned.current.call;
+      if (call && call.current.phase !== 'ended') void call.hangUp().catch(() => {});
+      if (call) call.dispose();
       else stopTracks(owned.current.stream);
     },
     [],
