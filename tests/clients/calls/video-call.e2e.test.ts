@@ -143,4 +143,28 @@ describe('a video call from the dashboard to the widget', () => {
     expect(staffErrors.filter((error) => !/favicon/.test(error))).toEqual([]);
     expect(customerErrors.filter((error) => !/favicon/.test(error))).toEqual([]);
   }, 120_000);
+
+  it('says so when the browser blocks camera and microphone, and lets the pharmacist end the call', async () => {
+    const started = await scene.gateway.graphql(`mutation { startConversation(input: { subject: "Blocked camera" }) { id } }`, {}, scene.pharmacy.tokens.customer);
+    const conversationId = started.data.startConversation.id as string;
+    const context = await scene.browser.newContext({ viewport: { width: 1440, height: 900 } });
+    try {
+      // As a browser does when the person said no (or a policy forbids it).
+      await context.addInitScript(`navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException('Permission denied', 'NotAllowedError'));`);
+      const dashboard = await context.newPage();
+      await dashboard.goto(`${scene.gateway.url}/dashboard/conversations/${conversationId}`);
+      await dashboard.getByLabel('Email').fill(scene.pharmacy.admin.email);
+      await dashboard.getByLabel('Password').fill(FIXTURE_PASSWORD);
+      await dashboard.getByRole('button', { name: 'Sign in' }).click();
+      await dashboard.getByRole('button', { name: 'Video call' }).click({ timeout: 10_000 });
+      const panel = dashboard.getByRole('region', { name: 'Video call' });
+      await panel.getByRole('alert').filter({ hasText: 'Camera and microphone are blocked' }).waitFor({ timeout: 10_000 });
+      await panel.getByRole('button', { name: 'End call' }).click();
+      await panel.waitFor({ state: 'detached', timeout: 10_000 });
+      const calls = await scene.gateway.dataSource.query(`SELECT state FROM call WHERE conversation_id = $1`, [conversationId]);
+      expect(calls).toEqual([{ state: 'ENDED' }]);
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
 });
