@@ -25,3 +25,4 @@ export { StaffPushSubscription } from './staff-push-subscription.entity.js';
 export { Label } from './label.entity.js';
 export { ConversationLabel } from './conversation-label.entity.js';
 export { SavedReply } from './saved-reply.entity.js';
+export { Call } from './call.entity.js';

@@ -20,6 +20,14 @@ export enum SystemEventKind {
   SNOOZED = 'SNOOZED',
   /** A snooze ended (its time came, a customer wrote, or staff undid it); from: the wake-up time it had. */
   UNSNOOZED = 'UNSNOOZED',
+  /** A video call started ringing (issue 21): `callId` names it. */
+  CALL_STARTED = 'CALL_STARTED',
+  /** A video call ended; `durationSeconds` from the customer joining to the end (null: never answered). */
+  CALL_ENDED = 'CALL_ENDED',
+  /** Nobody answered a video call in time. */
+  CALL_MISSED = 'CALL_MISSED',
+  /** The customer declined a video call. */
+  CALL_DECLINED = 'CALL_DECLINED',
 }
 
 export interface SystemEvent {
@@ -31,6 +39,10 @@ export interface SystemEvent {
   /** Who made the change. */
   actorType: ActorType;
   actorId: string;
+  /** CALL_* events: the call. */
+  callId?: string;
+  /** CALL_ENDED: seconds from the customer joining to the end; null if it was never answered. */
+  durationSeconds?: number | null;
 }
 
 /**

@@ -34,6 +34,7 @@ import { WidgetResolver, WidgetSettingsFieldsResolver } from './widget/widget.re
 import { NoteResolver } from './note/note.resolver.js';
 import { ConversationLabelsResolver, LabelResolver } from './label/label.resolver.js';
 import { SavedReplyResolver } from './saved-reply/saved-reply.resolver.js';
+import { CallEventResolver, CallResolver } from './call/call.resolver.js';
 
 export const resolvers = [
   ViewerResolver,
@@ -80,4 +81,6 @@ export const resolvers = [
   StaffMemberStatsResolver,
   WidgetResolver,
   WidgetSettingsFieldsResolver,
+  CallResolver,
+  CallEventResolver,
 ] as const;

@@ -30,6 +30,7 @@ import { SavedReplies1764100100000 } from './1764100100000-saved-replies.js';
 import { MessagePrefixSearch1764100200000 } from './1764100200000-message-prefix-search.js';
 import { AutoReplyOnce1764100210000 } from './1764100210000-auto-reply-once.js';
 import { InboxTools1764100300000 } from './1764100300000-inbox-tools.js';
+import { VideoCalls1764100400000 } from './1764100400000-video-calls.js';
 
 /** In order. Listed explicitly so the build needs no file globbing at run time. */
 export const migrations = [
@@ -65,4 +66,5 @@ export const migrations = [
   MessagePrefixSearch1764100200000,
   AutoReplyOnce1764100210000,
   InboxTools1764100300000,
+  VideoCalls1764100400000,
 ];

@@ -45,6 +45,10 @@ export enum Permission {
   MANAGE_SHARED_SAVED_REPLIES = 'MANAGE_SHARED_SAVED_REPLIES',
   /** Snooze threads and mark them unread: a staff member's own way through the inbox. Staff only; no API key scope grants it. */
   ORGANIZE_INBOX = 'ORGANIZE_INBOX',
+  /** Start a video call in a thread. Staff only; no API key scope grants it. */
+  START_CALLS = 'START_CALLS',
+  /** Take part in a video call (join, signal, leave): staff and the thread's customer; no API key scope grants it. */
+  JOIN_CALLS = 'JOIN_CALLS',
 }
 
 const STAFF: Permission[] = [
@@ -61,6 +65,8 @@ const STAFF: Permission[] = [
   Permission.LABEL_CONVERSATIONS,
   Permission.USE_SAVED_REPLIES,
   Permission.ORGANIZE_INBOX,
+  Permission.START_CALLS,
+  Permission.JOIN_CALLS,
 ];
 
 const ADMIN: Permission[] = [...STAFF, Permission.MANAGE_API_KEYS, Permission.MANAGE_WEBHOOKS, Permission.MANAGE_WIDGET, Permission.READ_STATS, Permission.READ_AUDIT_LOG, Permission.MANAGE_SETTINGS, Permission.MANAGE_CUSTOMER_DATA, Permission.MANAGE_STAFF, Permission.MANAGE_LABELS, Permission.MANAGE_SHARED_SAVED_REPLIES];
@@ -91,7 +97,7 @@ export function permissionsOf(viewer: Viewer): ReadonlySet<Permission> {
       return new Set();
     case 'customer':
       // Scoped further by the tenant layer: a customer only ever sees their own threads.
-      return new Set([Permission.READ_CONVERSATIONS, Permission.SEND_MESSAGES]);
+      return new Set([Permission.READ_CONVERSATIONS, Permission.SEND_MESSAGES, Permission.JOIN_CALLS]);
     case 'partner':
       return new Set(viewer.scopes.flatMap((scope) => BY_SCOPE[scope]));
     case 'staff':

@@ -17,6 +17,7 @@ import type { SecretBox } from '../secrets/secret-box.js';
 import type { StaffSessions } from '../auth/staff-sessions.js';
 import type { WebPushSender } from '../notifications/web-push-sender.js';
 import type { Clock } from '../notifications/clock.js';
+import type { CallSettings } from '../calls/call-settings.js';
 
 /** The part of the gateway's configuration that features read (the server holds the rest). */
 export interface RequestSettings {
@@ -27,6 +28,8 @@ export interface RequestSettings {
   typingTimeoutMs: number;
   /** The clock business-hours decisions run on (customer notifications, the auto-reply); tests move it. */
   notifications: { clock: Clock };
+  /** Video calls: ICE servers, TURN credentials, how long a call rings. */
+  calls: CallSettings;
 }
 
 /** What lives as long as the gateway process and every request may use. */

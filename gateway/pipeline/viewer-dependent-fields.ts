@@ -18,7 +18,15 @@
  * signed links (they name the file, not the reader).
  */
 export const VIEWER_INDEPENDENT_FIELDS: Readonly<Record<string, readonly string[]>> = {
-  Subscription: ['conversationEvents', 'inboxEvents', 'presenceChanged', 'typing'],
+  Subscription: ['callEvents', 'conversationEvents', 'inboxEvents', 'presenceChanged', 'typing'],
+  // A call's events: each side's stream holds only the other side's signals, but an event reads alike for everyone it reaches.
+  CallEvent: ['call', 'callId', 'candidate', 'from', 'kind', 'media', 'sdp', 'side'],
+  // The row's columns; the duration is counted from them.
+  Call: ['answeredAt', 'conversationId', 'createdAt', 'durationSeconds', 'endedAt', 'id', 'startedBy', 'state'],
+  IceCandidate: ['candidate', 'sdpMLineIndex', 'sdpMid', 'usernameFragment'],
+  CallMediaState: ['audioMuted', 'screenSharing', 'videoMuted'],
+  // Reached only through Call.iceServers, which is resolved per viewer.
+  IceServer: ['credential', 'urls', 'username'],
   ConversationEvent: ['conversationId', 'kind', 'message', 'read'],
   Conversation: [
     'assignee',
@@ -82,13 +90,15 @@ export const VIEWER_INDEPENDENT_FIELDS: Readonly<Record<string, readonly string[
   Participant: ['actor', 'id', 'joinedAt', 'lastReadAt', 'lastReadSequence', 'role'],
   Attachment: ['byteSize', 'contentType', 'createdAt', 'fileName', 'height', 'id', 'isImage', 'sha256', 'thumbnailUrl', 'url', 'width'],
   Reaction: ['actor', 'createdAt', 'emoji', 'id'],
-  SystemEvent: ['from', 'to', 'type'],
+  SystemEvent: ['callId', 'durationSeconds', 'from', 'to', 'type'],
 };
 
 /** Whose value is the viewer's own: resolved per viewer, never shared within a class. */
 export const VIEWER_DEPENDENT_FIELDS: Readonly<Record<string, readonly string[]>> = {
   // Past the viewer's own read position (gateway/loaders/unread-count-loader.ts).
   Conversation: ['unreadCount'],
+  // TURN credentials made when resolved, for participants only (JOIN_CALLS).
+  Call: ['iceServers'],
 };
 
 /**
@@ -100,6 +110,7 @@ export const VIEWER_DEPENDENT_FIELDS: Readonly<Record<string, readonly string[]>
 export const STREAM_ARGUMENTS: Readonly<Record<string, readonly string[]>> = {
   conversationEvents: ['conversationId', 'afterSequence'],
   typing: ['conversationId'],
+  callEvents: ['callId'],
 };
 
 /** Whether `typeName.fieldName` is listed as the same for every viewer of a class. */

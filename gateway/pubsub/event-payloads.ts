@@ -1,6 +1,7 @@
 import type { ActorRef, ActorType } from '../../entities/actor-type.js';
 import type { ConversationChannel, ConversationPriority, ConversationStatus } from '../../entities/conversation.entity.js';
 import type { MessageKind, MessageVisibility, SystemEvent } from '../../entities/message.entity.js';
+import type { CallEventPayload } from './call-payloads.js';
 
 /**
  * What travels on the bus: explicit, serializable payloads, never entities. Always plain
@@ -187,6 +188,8 @@ export interface Topics {
   conversation: [conversationId: string, payload: ConversationEventPayload];
   inbox: [organizationId: string, payload: InboxEventPayload];
   typing: [conversationId: string, payload: TypingEventPayload];
+  /** A video call's state and signalling (call-payloads.ts), one channel per call. */
+  call: [callId: string, payload: CallEventPayload];
   presence: [organizationId: string, payload: PresenceEventPayload];
   access: [organizationId: string, payload: AccessRevokedPayload];
   webhooks: [channel: 'queued', payload: WebhooksQueuedPayload];

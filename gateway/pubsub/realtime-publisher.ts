@@ -2,6 +2,7 @@ import type { ActorRef } from '../../entities/actor-type.js';
 import type { Conversation } from '../../entities/conversation.entity.js';
 import type { Message } from '../../entities/message.entity.js';
 import type { EventBus } from './event-bus.js';
+import type { CallEventPayload } from './call-payloads.js';
 import { ConversationEventKind, EVENT_VERSION, type InboxEventPayload, type MessageEventKind } from './event-payloads.js';
 import { publishedConversation, publishedMessage, type MessageRelations } from './published-rows.js';
 import { logger } from '../logging/logger.js';
@@ -67,6 +68,11 @@ export class RealtimePublisher {
 
   typing(conversationId: string, actor: ActorRef, typing: boolean): void {
     this.safely(() => this.bus.publish('typing', conversationId, { v: EVENT_VERSION, conversationId, actor, typing }));
+  }
+
+  /** A video call's state change or signal (call-payloads.ts): only the call's channel hears it, never a table. */
+  call(payload: CallEventPayload): void {
+    this.safely(() => this.bus.publish('call', payload.callId, payload));
   }
 
   presence(organizationId: string, actor: ActorRef, online: boolean): void {

@@ -28,6 +28,11 @@ export interface RateLimitRules {
   messagesPerViewer: RateLimitRule;
   /** Files uploaded per viewer. Default 60 per 10 minutes. */
   uploadsPerViewer: RateLimitRule;
+  /**
+   * Video call operations per viewer: starting, joining, leaving and every signal (offer,
+   * answer, ICE candidate, media state). A call takes a few dozen; default 300 per minute.
+   */
+  callSignalsPerViewer: RateLimitRule;
   /** Requests per partner API key. Default 1,200 per minute. */
   requestsPerApiKey: RateLimitRule;
   /** Password reset requests per client IP. Default 10 per hour. */
@@ -47,6 +52,7 @@ export const defaultRateLimitRules: RateLimitRules = {
   signInFailuresPerEmail: { points: 20, durationSeconds: 15 * 60 },
   messagesPerViewer: { points: 120, durationSeconds: 60 },
   uploadsPerViewer: { points: 60, durationSeconds: 10 * 60 },
+  callSignalsPerViewer: { points: 300, durationSeconds: 60 },
   requestsPerApiKey: { points: 1_200, durationSeconds: 60 },
   passwordResetsPerIp: { points: 10, durationSeconds: 60 * 60 },
   passwordResetsPerEmail: { points: 3, durationSeconds: 60 * 60 },
@@ -74,6 +80,7 @@ export interface RateLimits {
   signInThrottle: SignInThrottle;
   messages: RateLimit;
   uploads: RateLimit;
+  callSignals: RateLimit;
   partnerRequests: RateLimit;
   passwordResets: RateLimit;
   passwordResetEmails: RateLimit;
@@ -106,6 +113,7 @@ export function createRateLimits(redisUrl: string | undefined, rules: RateLimitR
     ),
     messages: asRateLimit(limiter('messages', rules.messagesPerViewer), 'You are sending messages too quickly. Wait a moment and try again.'),
     uploads: asRateLimit(limiter('uploads', rules.uploadsPerViewer), 'Too many files were uploaded in a short time. Try again later.'),
+    callSignals: asRateLimit(limiter('call-signals', rules.callSignalsPerViewer), 'Too many video call signals in a short time. Wait a moment and try again.'),
     partnerRequests: asRateLimit(limiter('api-key', rules.requestsPerApiKey), 'This API key is making too many requests. Slow down and retry after the given time.'),
     passwordResets: asRateLimit(limiter('password-reset-ip', rules.passwordResetsPerIp), 'Too many password resets were asked for from your network. Try again later.'),
     passwordResetEmails: asRateLimit(limiter('password-reset-email', rules.passwordResetsPerEmail), 'Too many password resets for this address. Try again later.'),

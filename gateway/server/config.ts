@@ -12,6 +12,7 @@ import { DEFAULT_REALTIME_LIMITS, withoutIdentityLimits, type RealtimeLimits } f
 import { DEFAULT_MAIL_FROM, type MailConfig } from '../mail/mailer.js';
 import { DEFAULT_JOB_QUEUE_OPTIONS, type JobQueueOptions } from '../jobs/job-queue.js';
 import { defaultVapidSubject, type VapidConfig } from '../notifications/vapid-keys.js';
+import { readCallSettings, type CallSettings } from '../calls/call-settings.js';
 
 /** What the server is started with: the process-wide dependencies, with the whole configuration. */
 export interface ServerDependencies extends GatewayDependencies {
@@ -43,6 +44,8 @@ export interface GatewayConfig {
   storageEnv: Pick<NodeJS.ProcessEnv, 'STORAGE_DRIVER' | 'S3_BUCKET' | 'S3_ENDPOINT' | 'S3_REGION'>;
   /** "Typing…" ends this long after the last refresh, even if the client vanished. */
   typingTimeoutMs: number;
+  /** Video calls: ICE_SERVERS, TURN_SECRET, and how long a call rings before it is missed. */
+  calls: CallSettings;
   production: boolean;
   /** Signs staff JWTs and customer chat tokens; unset means generated into `dataDir`. */
   authSecret: string | undefined;
@@ -117,6 +120,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     redisUrl: env.REDIS_URL || undefined,
     storageEnv: { STORAGE_DRIVER: env.STORAGE_DRIVER, S3_BUCKET: env.S3_BUCKET, S3_ENDPOINT: env.S3_ENDPOINT, S3_REGION: env.S3_REGION },
     typingTimeoutMs: 6000,
+    calls: readCallSettings(env),
     production: env.NODE_ENV === 'production',
     authSecret: env.AUTH_SECRET || undefined,
     clientsDir: path.join(packageRoot(), 'dist', 'clients'),

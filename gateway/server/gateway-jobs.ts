@@ -20,6 +20,8 @@ import { STAFF_ALERTS_TASK, staffAlertsTask } from '../../resolvers/staff-notifi
 import { SEND_WEB_PUSH_TASK, sendWebPushTask } from '../../resolvers/staff-notification/send-web-push.task.js';
 import { STAFF_DIGEST_TASK, staffDigestTask } from '../../resolvers/staff-notification/staff-digest.task.js';
 import { SNOOZE_WAKE_TASK, snoozeWakeTask } from '../../resolvers/conversation/snooze-wake.task.js';
+import { CALL_MISSED_TASK, callMissedTask } from '../../resolvers/call/call-missed.task.js';
+import type { RealtimePublisher } from '../pubsub/realtime-publisher.js';
 
 /**
  * Every background task, by name: the one list the gateway's worker and the operator's CLI
@@ -35,6 +37,8 @@ export function gatewayJobTasks(parts: {
   /** Who has a live socket; undefined in the operator's CLI, which leaves customer notifications to a gateway. */
   presence: PresenceRegistry | undefined;
   webPush: WebPushSender;
+  /** Where live events go; undefined in the operator's CLI, which has no bus and leaves missed calls to a gateway. */
+  realtime: RealtimePublisher | undefined;
 }): JobTaskList {
   return {
     [SEND_MAIL_TASK]: sendMailTask(parts),
@@ -44,6 +48,8 @@ export function gatewayJobTasks(parts: {
     [STAFF_ALERTS_TASK]: staffAlertsTask(),
     [STAFF_DIGEST_TASK]: staffDigestTask(parts),
     [SEND_WEB_PUSH_TASK]: sendWebPushTask(parts),
+    // Only with a bus: both sides of the call must hear that it was missed.
+    ...(parts.realtime ? { [CALL_MISSED_TASK]: callMissedTask({ database: parts.database, realtime: parts.realtime }) } : {}),
   };
 }
 
@@ -69,6 +75,7 @@ export async function startGatewayJobs(deps: ServerDependencies): Promise<JobWor
         clock: deps.config.notifications.clock,
         presence: deps.realtime.presence,
         webPush: deps.webPush,
+        realtime: deps.realtime.publisher,
       }),
       // Wakes publish inbox events: a gateway's task, not the operator's CLI's (it has no bus).
       [SNOOZE_WAKE_TASK]: snoozeWakeTask({ database: deps.database, realtime: deps.realtime.publisher, clock: deps.config.notifications.clock }),

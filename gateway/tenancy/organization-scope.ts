@@ -1,6 +1,7 @@
 import type { EntityManager, EntityTarget } from 'typeorm';
 import { ApiKey } from '../../entities/api-key.entity.js';
 import { Attachment } from '../../entities/attachment.entity.js';
+import { Call } from '../../entities/call.entity.js';
 import { AuditEvent } from '../../entities/audit-event.entity.js';
 import { Conversation } from '../../entities/conversation.entity.js';
 import { Customer } from '../../entities/customer.entity.js';
@@ -242,6 +243,11 @@ export class OrganizationScope {
   /** Saved replies, shared and personal; a personal one is its owner's alone (the service asks for the viewer's). */
   savedReplies(alias = 'savedReply'): ScopedQuery<SavedReply> {
     return this.inOrganization(SavedReply, alias);
+  }
+
+  /** Video calls (issue 21), of the conversations the scope sees: a customer's, their own threads' only. */
+  calls(alias = 'call'): ScopedQuery<Call> {
+    return this.restrictToVisibleConversations(this.inOrganization(Call, alias), `${alias}.conversationId`);
   }
 
   /** Notifications to customers and staff (issue 18): what admins see in the notification log. */

@@ -1,4 +1,4 @@
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { SystemEventKind } from '../../entities/message.entity.js';
 registerEnumType(SystemEventKind, {
   name: 'SystemEventType',
@@ -11,6 +11,10 @@ registerEnumType(SystemEventKind, {
     },
     SNOOZED: { description: 'to: when the thread comes back to Open (ISO time); from: an earlier snooze it replaced, or null. Team only.' },
     UNSNOOZED: { description: 'from: the wake-up time the snooze had; to: null. Team only.' },
+    CALL_STARTED: { description: 'A video call started ringing: callId names it.' },
+    CALL_ENDED: { description: 'A video call ended: durationSeconds says how long it lasted (null: never answered).' },
+    CALL_MISSED: { description: 'Nobody answered a video call in time.' },
+    CALL_DECLINED: { description: 'The customer declined a video call.' },
   },
 });
 
@@ -24,4 +28,10 @@ export class SystemEventType {
 
   @Field(() => String, { nullable: true, description: 'New status, or new assignee id.' })
   to: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'CALL_* events: the video call.' })
+  callId?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'CALL_ENDED: seconds from the customer joining to the end; null if it was never answered.' })
+  durationSeconds?: number | null;
 }

@@ -82,6 +82,7 @@ interface TenantIds {
   /** A shared saved reply and the pharmacist's own (issue 19). */
   sharedSavedReply: string;
   personalSavedReply: string;
+  call: string;
 }
 
 type ViewerName = 'admin' | 'partner' | 'customer';
@@ -140,6 +141,9 @@ async function createIds(pharmacy: PharmacyFixture): Promise<TenantIds> {
   const savedReply = `mutation ($input: CreateSavedReplyInput!) { createSavedReply(input: $input) { id } }`;
   const shared = await succeed(savedReply, { input: { shortcut: 'probe', title: 'Probe', body: 'Hi {{customer.firstName}}', shared: true } }, admin);
   const personal = await succeed(savedReply, { input: { shortcut: 'probe', title: 'Mine', body: 'Probe' } }, pharmacist);
+  // A video call (issue 21), ended at once: its missed-call job then finds nothing to change mid-probe.
+  const call = (await succeed(`mutation ($id: ID!) { startCall(conversationId: $id) { id } }`, { id: conversation }, pharmacist)).startCall.id;
+  await succeed(`mutation ($id: ID!) { leaveCall(callId: $id) { id } }`, { id: call }, pharmacist);
   return {
     organization: pharmacy.organization.id,
     conversation,
@@ -154,6 +158,7 @@ async function createIds(pharmacy: PharmacyFixture): Promise<TenantIds> {
     label,
     sharedSavedReply: shared.createSavedReply.id,
     personalSavedReply: personal.createSavedReply.id,
+    call,
   };
 }
 
@@ -170,6 +175,7 @@ function ownIdFor(slot: IdSlot, name: string): string {
     deliveryId: own.webhookDelivery,
     labelId: own.label,
     labelIds: own.label,
+    callId: own.call,
   };
   if (byName[name]) return byName[name]!;
   if (name === 'id') {
@@ -182,6 +188,7 @@ function ownIdFor(slot: IdSlot, name: string): string {
     if (fieldName.includes('staffinvite')) return own.staffInvite;
     if (fieldName.includes('session')) return own.staffSession;
     if (fieldName.includes('staff')) return own.staff;
+    if (fieldName === 'call') return own.call;
   }
   return randomUUID();
 }
@@ -264,7 +271,7 @@ async function answer(slot: IdSlot, probe: string, viewer: ViewerName): Promise<
 
 /** Every row of the other pharmacy, to prove no probe wrote to it (api_key.last_used_at aside). */
 async function southRows(): Promise<unknown[]> {
-  const tables = ['label', 'customer', 'conversation', 'participant', 'message', 'reaction', 'attachment', 'webhook_endpoint', 'webhook_delivery', 'outbox_event', 'staff_user', 'staff_invitation', 'staff_session', 'mail_delivery', 'notification_log', 'push_subscription', 'saved_reply'];
+  const tables = ['label', 'customer', 'conversation', 'participant', 'message', 'reaction', 'attachment', 'webhook_endpoint', 'webhook_delivery', 'outbox_event', 'staff_user', 'staff_invitation', 'staff_session', 'mail_delivery', 'notification_log', 'push_subscription', 'saved_reply', 'call'];
   const rows: unknown[] = [];
   for (const table of tables) rows.push(await gateway.dataSource.query(`SELECT * FROM ${table} WHERE organization_id = $1 ORDER BY id`, [south.organization.id]));
   rows.push(await gateway.dataSource.query(`SELECT * FROM conversation_label WHERE organization_id = $1 ORDER BY conversation_id, label_id`, [south.organization.id]));
@@ -323,6 +330,7 @@ for (const [title, tenantFilters] of [
         [probe('redeliverWebhook', 'deliveryId'), own.webhookDelivery],
         [probe('updateLabel', 'input.labelId'), own.label],
         [probe('addConversationLabel', 'labelId'), own.label],
+        [probe('call', 'id'), own.call],
       ] as const) {
         const mine = await answer(slot, ownId, 'admin');
         const unknown = await answer(slot, randomUUID(), 'admin');

@@ -35,7 +35,8 @@ export function createChatFrame(options: ChatFrameOptions): ChatFrame {
     frame.className = 'panel';
     frame.title = options.title;
     frame.hidden = true;
-    frame.setAttribute('allow', 'camera; clipboard-write');
+    // Camera and microphone: photos from the composer, and video calls (issue 21).
+    frame.setAttribute('allow', 'camera; microphone; clipboard-write');
     options.container.append(frame);
     return frame;
   };

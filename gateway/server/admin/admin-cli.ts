@@ -111,7 +111,7 @@ async function sendNow(opened: OperatorDatabase, secrets: SecretBox, onboarded: 
   const mailer = createMailer(config.mail);
   const webPush = new WebPushSender(await loadVapidKeys(config.webPush, config.dataDir), config.production);
   try {
-    await runDueJobs({ ownerConnectionString: opened.ownerUrl, tasks: gatewayJobTasks({ mailer, sms: createSmsSender(config.sms), secrets, database: opened.database, publicUrl: config.publicUrl, clock: systemClock, presence: undefined, webPush }), asTenant: asTenantOf(opened.database) });
+    await runDueJobs({ ownerConnectionString: opened.ownerUrl, tasks: gatewayJobTasks({ mailer, sms: createSmsSender(config.sms), secrets, database: opened.database, publicUrl: config.publicUrl, clock: systemClock, presence: undefined, webPush, realtime: undefined }), asTenant: asTenantOf(opened.database) });
   } finally {
     mailer.dispose();
   }

@@ -98,6 +98,8 @@ function contentSecurityPolicy(socketOrigin: string, frameAncestors: string): st
     // React sets style attributes; no inline <style> or <script> is served.
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' blob: data:",
+    // Video calls play MediaStreams (srcObject), which some browsers check against media-src.
+    "media-src 'self' blob: mediastream:",
     `connect-src 'self' ${socketOrigin}`,
     "object-src 'none'",
     "base-uri 'none'",

@@ -27,7 +27,8 @@ export const ISSUE_TOKEN = `mutation ($id: ID!) { issueChatToken(customerId: $id
 const CONVERSATIONS = `{ conversations(first: 10) { edges { node { id customer { name } participants { role lastReadSequence } lastSequence } } } }`;
 
 /** `gatewayConfig` e.g. lifts rate limits for a test that writes a long history first. */
-export async function startWidgetScene(options: { gatewayConfig?: TestGatewayOptions['config'] } = {}): Promise<WidgetScene> {
+/** `browserArgs`: extra Chromium switches (fake camera and microphone for video calls). */
+export async function startWidgetScene(options: { gatewayConfig?: TestGatewayOptions['config']; browserArgs?: readonly string[] } = {}): Promise<WidgetScene> {
   const gateway = await startTestGateway({ config: options.gatewayConfig });
   const pharmacy = await createPharmacy(gateway.dataSource, gateway.tokens, SLUG);
   await gateway.dataSource.getRepository(Organization).update(pharmacy.organization.id, {
@@ -43,7 +44,7 @@ export async function startWidgetScene(options: { gatewayConfig?: TestGatewayOpt
     exampleDir: path.resolve('clients/widget/example'),
     widgetSecret: secret,
   });
-  const browser = await launchBrowser();
+  const browser = await launchBrowser(options.browserArgs);
   return {
     gateway,
     store,

@@ -30,6 +30,7 @@ import { sendWithFiles } from '../../support/multipart-request.js';
 import { placeholderArguments } from '../../support/placeholder-arguments.js';
 import { connectSubscriber } from '../../support/subscription-client.js';
 import { startTestGateway, type GraphQLResponse, type TestGateway } from '../../support/test-gateway.js';
+import { CALL_MUTATIONS } from '../../support/call-operations.js';
 
 /**
  * Walks the checked-in schema from every root field a partner can call, through every
@@ -48,7 +49,8 @@ import { startTestGateway, type GraphQLResponse, type TestGateway } from '../../
 
 /** Root fields no API key can call, whatever its scopes (checked below: they answer "API keys cannot"). */
 const STAFF_ONLY = {
-  query: ['apiKeys', 'auditLog', 'widgetSecret', 'staffInvites', 'mySessions', 'mailDeliveries', 'myMentions', 'notificationLog', 'myNotificationPreferences', 'myPushSubscriptions', 'savedReplies', 'savedReplyPlaceholders'],
+  // Video calls (issue 21) are for staff and the thread's customer: no scope lets a key take part.
+  query: ['apiKeys', 'auditLog', 'widgetSecret', 'staffInvites', 'mySessions', 'mailDeliveries', 'myMentions', 'notificationLog', 'myNotificationPreferences', 'myPushSubscriptions', 'savedReplies', 'savedReplyPlaceholders', 'call', 'activeCall'],
   mutation: [
     'createApiKey',
     'revokeApiKey',
@@ -85,7 +87,9 @@ const STAFF_ONLY = {
     'markConversationUnread',
     'snoozeConversation',
     'unsnoozeConversation',
+    ...CALL_MUTATIONS,
   ],
+  subscription: ['callEvents'],
 };
 /**
  * Mutations the real-data walk leaves out: they act on, and answer with, the caller's own
@@ -461,7 +465,7 @@ describe('the classification of what a partner can reach', () => {
 describe('the walk over real data', () => {
   it('keeps the staff-only root fields out of reach of a key with every scope', async () => {
     const everything = (await keyWith(Object.values(ApiKeyScope))).secret;
-    for (const kind of ['query', 'mutation'] as const) {
+    for (const kind of ['query', 'mutation', 'subscription'] as const) {
       for (const name of STAFF_ONLY[kind]) {
         const field = roots[kind].getFields()[name]!;
         const response = await probe(kind, field, everything);

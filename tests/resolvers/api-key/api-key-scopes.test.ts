@@ -5,6 +5,7 @@ import { ApiKeyScope, scopeName } from '../../../entities/api-key.entity.js';
 import { apiKeyWith, createPharmacy, type PharmacyFixture } from '../../support/fixtures.js';
 import { placeholderArguments, selectionFor } from '../../support/placeholder-arguments.js';
 import { startTestGateway, type TestGateway } from '../../support/test-gateway.js';
+import { CALL_MUTATIONS } from '../../support/call-operations.js';
 
 /**
  * Walks every mutation in the checked-in schema (so new ones are covered without
@@ -56,6 +57,7 @@ const STAFF_ONLY_MUTATIONS = new Set([
   'markConversationUnread',
   'snoozeConversation',
   'unsnoozeConversation',
+  ...CALL_MUTATIONS,
 ]);
 
 const schema = buildSchema(readFileSync('schema/schema.graphql', 'utf8'));

@@ -9,6 +9,7 @@ import { LabelPicker } from '../label/label-picker.js';
 import { useMarkUnread } from './mark-unread.js';
 import { PriorityPicker } from './priority-picker.js';
 import { SnoozeMenu } from './snooze-menu.js';
+import { CallButton } from '../call/call-button.js';
 import { Icon } from '../icons.js';
 import { useShortcut } from '../shortcuts/keyboard-shortcuts.js';
 import { useConnection } from '../connection/connection-context.js';
@@ -22,6 +23,7 @@ export const ConversationHeaderFields = graphql(`
     status
     priority
     snoozedUntil
+    lastSequence
     customerOnline
     customer {
       id
@@ -101,6 +103,7 @@ export function ConversationHeader(props: ConversationHeaderProps) {
         </p>
       </div>
       <div className="conversation-header__actions">
+        <CallButton conversationId={conversation.id} lastSequence={conversation.lastSequence} />
         <AssigneePicker conversationId={conversation.id} assigneeId={conversation.assignee?.id ?? null} viewerStaffId={props.viewerStaffId} />
         <LabelPicker conversationId={conversation.id} labelIds={conversation.labels.map((label) => label.id)} />
         <PriorityPicker conversationId={conversation.id} priority={conversation.priority} />

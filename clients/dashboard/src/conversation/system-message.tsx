@@ -14,12 +14,13 @@ export const SystemMessageFields = graphql(`
       type
       from
       to
+      durationSeconds
     }
   }
 `);
 
 
-/** A status or assignment change, centred between the bubbles. */
+/** A status, assignment or video call change, centred between the bubbles. */
 export function SystemMessage(props: { message: FragmentType<typeof SystemMessageFields> }) {
   const message = readFragment(SystemMessageFields, props.message);
   const { data } = useQuery(StaffMembersQuery, { fetchPolicy: 'cache-first' });

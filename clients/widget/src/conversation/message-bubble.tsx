@@ -4,6 +4,7 @@ import { useStrings } from '../i18n/widget-i18n.js';
 import { useWidget } from '../session/widget-context.js';
 import { LinkedText } from '../../../shared/links/linked-text.js';
 import { customerSystemText } from './system-note.js';
+import { CallInvitation } from './call-invitation.js';
 
 export const MessageBubbleFragment = graphql(`
   fragment MessageBubble_message on Message {
@@ -18,6 +19,8 @@ export const MessageBubbleFragment = graphql(`
     systemEvent {
       type
       to
+      callId
+      durationSeconds
     }
     sender {
       ...ActorFields
@@ -77,6 +80,7 @@ export function MessageBubble(props: MessageBubbleProps) {
     );
   }
   if (message.kind === 'SYSTEM') {
+    if (message.systemEvent?.type === 'CALL_STARTED' && message.systemEvent.callId) return <CallInvitation callId={message.systemEvent.callId} sequence={message.sequence} />;
     const text = customerSystemText(message.systemEvent, message.body, t);
     return text ? <li className="cc-system" data-sequence={message.sequence}>{text}</li> : null;
   }

@@ -61,4 +61,10 @@ export const nl: WidgetStrings = {
   errorContactMissing: 'Vul een telefoonnummer of e-mailadres in.',
   errorContact: 'Vul een telefoonnummer (bijv. +31612345678) of een e-mailadres in.',
   errorConsent: 'Geef toestemming voor contact, zodat de apotheek u kan antwoorden.',
+  // Video calls (issue 21): the invitation and the thread's notes; the call's own words load with it (call-strings.ts).
+  callInvitation: 'De apotheek nodigt u uit voor een videogesprek.',
+  joinVideoCall: 'Deelnemen aan videogesprek',
+  systemCallEnded: 'Videogesprek beëindigd',
+  systemCallMissed: 'Gemist videogesprek',
+  systemCallDeclined: 'U heeft het videogesprek geweigerd',
 };

@@ -1,0 +1,10 @@
+import { useEffect, useRef } from 'react';
+
+/** A <video> showing a MediaStream; one's own is mirrored and muted. */
+export function CallVideo({ stream, local, label, className }: { stream: MediaStream | null; local?: boolean; label: string; className: string }) {
+  const video = useRef<HTMLVideoElement>(null);
+  useEffect(() => {
+    if (video.current && video.current.srcObject !== stream) video.current.srcObject = stream;
+  }, [stream]);
+  return <video ref={video} className={className} autoPlay playsInline muted={local} aria-label={label} data-testid={local ? 'local-video' : 'remote-video'} />;
+}
