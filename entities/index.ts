@@ -22,3 +22,6 @@ export { NotificationLogEntry } from './notification-log-entry.entity.js';
 export { NotificationLink } from './notification-link.entity.js';
 export { StaffNotificationPreference } from './staff-notification-preference.entity.js';
 export { StaffPushSubscription } from './staff-push-subscription.entity.js';
+export { ChannelConnection } from './channel-connection.entity.js';
+export { MessageDelivery } from './message-delivery.entity.js';
+export { ChannelInboundMessage } from './channel-inbound-message.entity.js';

@@ -25,6 +25,7 @@ import { MessageVisibility1764000300000 } from './1764000300000-message-visibili
 import { InternalNotes1764000310000 } from './1764000310000-internal-notes.js';
 import { CustomerProfile1764000320000 } from './1764000320000-customer-profile.js';
 import { CustomerBlocking1764000330000 } from './1764000330000-customer-blocking.js';
+import { ChannelConnections1764100500000 } from './1764100500000-channel-connections.js';
 
 /** In order. Listed explicitly so the build needs no file globbing at run time. */
 export const migrations = [
@@ -55,4 +56,5 @@ export const migrations = [
   InternalNotes1764000310000,
   CustomerProfile1764000320000,
   CustomerBlocking1764000330000,
+  ChannelConnections1764100500000,
 ];

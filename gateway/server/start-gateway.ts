@@ -11,6 +11,7 @@ import type { RequestContext } from '../context/request-context.js';
 import type { GivenServerDependencies, ServerDependencies } from './config.js';
 import { loadVapidKeys } from '../notifications/vapid-keys.js';
 import { WebPushSender } from '../notifications/web-push-sender.js';
+import { loadChannelProviders } from '../channels/channel-config.js';
 import { ErrorCode } from '../errors/error-code.js';
 import { formatError } from '../pipeline/format-error.js';
 import { clientAppsRouter } from './http/client-apps.js';
@@ -60,7 +61,8 @@ export async function startGateway(given: GivenServerDependencies): Promise<Gate
   const webPush = new WebPushSender(await loadVapidKeys(given.config.webPush, given.config.dataDir), given.config.production);
   // Sockets' reads share inserts per pharmacy instead of one each (a reconnect storm).
   const readBatches = given.readBatches ?? new ReadAuditBatches();
-  const deps: ServerDependencies = { ...given, webPush, readBatches };
+  const channels = await loadChannelProviders(given.config.channels, given.config.dataDir);
+  const deps: ServerDependencies = { ...given, webPush, readBatches, channels };
   const app = express();
   app.disable('x-powered-by');
   // Behind a load balancer every request would otherwise come from its address, and one
