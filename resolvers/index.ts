@@ -32,9 +32,15 @@ import { TypingResolver } from './realtime/typing.resolver.js';
 import { WebhookDeliveryResolver, WebhookEndpointResolver } from './webhook/webhook.resolver.js';
 import { WidgetResolver, WidgetSettingsFieldsResolver } from './widget/widget.resolver.js';
 import { NoteResolver } from './note/note.resolver.js';
+import { ChannelConnectionResolver } from './channel/channel-connection.resolver.js';
+import { MessageDeliveryResolver } from './message/message-delivery.resolver.js';
+import { ConversationChannelResolver } from './conversation/conversation-channel.resolver.js';
 
 export const resolvers = [
   ViewerResolver,
+  ChannelConnectionResolver,
+  MessageDeliveryResolver,
+  ConversationChannelResolver,
   SignInResolver,
   ConversationResolver,
   ConversationFieldsResolver,

@@ -19,6 +19,11 @@ import type { WebPushSender } from '../notifications/web-push-sender.js';
 import { STAFF_ALERTS_TASK, staffAlertsTask } from '../../resolvers/staff-notification/staff-alerts.task.js';
 import { SEND_WEB_PUSH_TASK, sendWebPushTask } from '../../resolvers/staff-notification/send-web-push.task.js';
 import { STAFF_DIGEST_TASK, staffDigestTask } from '../../resolvers/staff-notification/staff-digest.task.js';
+import type { ChannelDependencies } from '../../resolvers/channel/channel-dependencies.js';
+import { CHANNEL_SEND_TASK } from '../../resolvers/channel/channel-delivery.js';
+import { channelSendTask } from '../../resolvers/channel/channel-send.task.js';
+import { channelMediaTask } from '../../resolvers/channel/channel-media.task.js';
+import { CHANNEL_MEDIA_TASK } from '../../resolvers/channel/channel-media-job.js';
 
 /**
  * Every background task, by name: the one list the gateway's worker and the operator's CLI
@@ -34,8 +39,11 @@ export function gatewayJobTasks(parts: {
   /** Who has a live socket; undefined in the operator's CLI, which leaves customer notifications to a gateway. */
   presence: PresenceRegistry | undefined;
   webPush: WebPushSender;
+  /** WhatsApp and SMS sends and media downloads; undefined in the operator's CLI, which leaves them to a gateway (they publish live events). */
+  channels?: ChannelDependencies;
 }): JobTaskList {
   return {
+    ...(parts.channels ? { [CHANNEL_SEND_TASK]: channelSendTask(parts.channels), [CHANNEL_MEDIA_TASK]: channelMediaTask(parts.channels) } : {}),
     [SEND_MAIL_TASK]: sendMailTask(parts),
     [PASSWORD_RESET_REQUEST_TASK]: passwordResetRequestTask(parts),
     [AWAY_CUSTOMER_CHECK_TASK]: awayCustomerCheckTask(parts),
@@ -68,6 +76,7 @@ export async function startGatewayJobs(deps: ServerDependencies): Promise<JobWor
         clock: deps.config.notifications.clock,
         presence: deps.realtime.presence,
         webPush: deps.webPush,
+        channels: { database: deps.database, realtime: deps.realtime.publisher, channels: deps.channels, files: deps.files, publicUrl: deps.config.publicUrl },
       }),
       // Only where RETENTION_JOB is on: an instance without the task never takes its jobs.
       ...(deps.config.retention.enabled ? { [RETENTION_TASK]: retentionTask({ database: deps.database, storage: deps.files.storage }) } : {}),

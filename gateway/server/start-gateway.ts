@@ -17,6 +17,7 @@ import { formatError } from '../pipeline/format-error.js';
 import { clientAppsRouter } from './http/client-apps.js';
 import { widgetSessionRouter } from './http/widget-session-route.js';
 import { notificationRouter } from './http/notification-routes.js';
+import { channelRouter } from './http/channel-routes.js';
 import { filesRouter } from './http/files-route.js';
 import { multipartRequests } from './http/multipart-requests.js';
 import { ReadAuditBatches } from '../audit/read-audit-batches.js';
@@ -147,6 +148,15 @@ export async function startGateway(given: GivenServerDependencies): Promise<Gate
   );
 
   app.use(notificationRouter({ database: deps.database, tokens: deps.tokens, secrets: deps.secrets, publicUrl: deps.config.publicUrl, twilio: deps.config.sms.twilio }));
+  app.use(
+    channelRouter({
+      database: deps.database,
+      realtime: deps.realtime.publisher,
+      channels: deps.channels,
+      files: deps.files,
+      publicUrl: deps.config.publicUrl,
+    }),
+  );
   // Before the apps: /widget/session would otherwise be a client route of the widget.
   app.use(widgetSessionRouter({ tokens: deps.tokens, lookups: deps.database.lookups, publicUrl: deps.config.publicUrl }));
   app.use(clientAppsRouter({ clientsDir: deps.config.clientsDir, publicUrl: deps.config.publicUrl }));

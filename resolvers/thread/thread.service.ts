@@ -93,8 +93,9 @@ export class ThreadService {
   /** Whoever writes has read everything up to their own message, and takes part from then on. */
   async wrote(tx: TenantScope, conversation: Conversation, message: Message, writer: ActorRef): Promise<ReadPosition> {
     const position = await joinAndRead(tx, conversation, writer, { role: joiningRoleOf[writer.type], readThrough: message.sequence });
-    // A reply the customer may not see: they're notified if it stays unread (issue 18).
-    if (writer.type !== ActorType.CUSTOMER) await scheduleAwayCustomerCheck(tx, conversation.id);
+    // A reply the customer may not see: they're notified if it stays unread (issue 18). A
+    // WhatsApp or SMS thread's reply reaches their phone itself (issue 22).
+    if (writer.type !== ActorType.CUSTOMER && !conversation.channelConnectionId) await scheduleAwayCustomerCheck(tx, conversation.id);
     return position;
   }
 
