@@ -38,6 +38,12 @@ export type AuditAction =
   | 'API_KEY_CREATED'
   /** An API key was revoked. */
   | 'API_KEY_REVOKED'
+  /** A WhatsApp or SMS number was connected. details: kind, phoneNumber. */
+  | 'CHANNEL_CONNECTED'
+  /** A channel connection was removed. details: kind, phoneNumber. */
+  | 'CHANNEL_DISCONNECTED'
+  /** A channel connection changed. details: the names of the fields that changed (never secrets). */
+  | 'CHANNEL_UPDATED'
   /** A chat token (and link) was issued for a customer. */
   | 'CHAT_TOKEN_ISSUED'
   /** details: from, to (staff ids). */
@@ -131,6 +137,8 @@ export type ConversationChannel =
 
 /** What happened in a conversation event. */
 export type ConversationEventKind =
+  /** A reply sent through WhatsApp or SMS changed delivery state; see message.delivery. */
+  | 'DELIVERY_CHANGED'
   /** A new message; replayed ones (afterSequence) arrive the same way. */
   | 'MESSAGE_ADDED'
   /** A message became a tombstone (body null, deletedAt set). */
