@@ -78,6 +78,7 @@ interface TenantIds {
   webhookDelivery: string;
   staffInvite: string;
   staffSession: string;
+  channelConnection: string;
 }
 
 type ViewerName = 'admin' | 'partner' | 'customer';
@@ -130,9 +131,24 @@ async function createIds(pharmacy: PharmacyFixture): Promise<TenantIds> {
     { input: { endpoint: `https://127.0.0.1:9/push/${pharmacy.organization.slug}`, p256dh: browser.getPublicKey().toString('base64url'), auth: randomBytes(16).toString('base64url') } },
     pharmacist,
   );
+  // A WhatsApp connection (issue 22): its id, and the webhook id the pharmacy's URL carries.
+  const connection = await succeed(
+    `mutation ($input: CreateChannelConnectionInput!) { createChannelConnection(input: $input) { id } }`,
+    {
+      input: {
+        kind: 'WHATSAPP',
+        name: 'Probe',
+        phoneNumber: '+31201234567',
+        whatsappPhoneNumberId: '106540352242922',
+        secrets: { accessToken: 'probe-access-token', appSecret: 'probe-app-secret', verifyToken: 'probe-verify-token' },
+      },
+    },
+    admin,
+  );
   return {
     organization: pharmacy.organization.id,
     conversation,
+    channelConnection: connection.createChannelConnection.id,
     message,
     customer: pharmacy.customers[0].id,
     staff: pharmacy.pharmacist.id,
@@ -159,6 +175,7 @@ function ownIdFor(slot: IdSlot, name: string): string {
   if (byName[name]) return byName[name]!;
   if (name === 'id') {
     const fieldName = slot.field.name.toLowerCase();
+    if (fieldName.includes('channel') || fieldName.includes('whatsapptemplates')) return own.channelConnection;
     if (fieldName.includes('webhook')) return own.webhookEndpoint;
     if (fieldName.includes('apikey')) return own.apiKey;
     if (fieldName.includes('customer')) return own.customer;
