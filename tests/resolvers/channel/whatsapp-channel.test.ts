@@ -117,6 +117,19 @@ describe('inbound messages', () => {
     expect(await count(`SELECT count(*)::int AS n FROM customer WHERE phone = '+31699990000'`)).toBe(0);
   });
 
+  it('answers a signed body that is not JSON with 400, and one of another shape with 200, storing nothing', async () => {
+    const before = await messagesOf(pharmacy.organization.id);
+    const signed = async (raw: string) => {
+      const body = Buffer.from(raw);
+      const { whatsappSignature } = await import('../../../gateway/channels/whatsapp-signature.js');
+      return fetch(webhookUrl, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': whatsappSignature(account.appSecret, body) }, body });
+    };
+    expect((await signed('{not json')).status).toBe(400);
+    expect((await signed('{"object":"whatsapp_business_account","entry":[{"changes":[{"field":"messages","value":{"metadata":{"phone_number_id":"106540352242922"},"messages":[{"type":"text"},null,42]}}]}]}')).status).toBe(200);
+    expect((await signed('[]')).status).toBe(200);
+    expect(await messagesOf(pharmacy.organization.id)).toBe(before);
+  });
+
   it("can't be injected into a pharmacy through another pharmacy's webhook URL", async () => {
     const before = [await messagesOf(pharmacy.organization.id), await messagesOf(other.organization.id)];
     // Signed with pharmacy B's secret, posted to A's URL: A's secret doesn't match.
