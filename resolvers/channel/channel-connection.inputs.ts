@@ -36,19 +36,9 @@ export class ChannelSecretsInput {
   authToken?: string | null;
 }
 
-@InputType('CreateChannelConnectionInput')
-export class CreateChannelConnectionInput {
-  @Field(() => ChannelKind)
-  kind: ChannelKind;
-
-  @Field()
-  @MaxLength(200)
-  name: string;
-
-  @Field({ description: 'E.164, e.g. +31612345678.' })
-  @MaxLength(20)
-  phoneNumber: string;
-
+/** The provider ids and templates both inputs take. */
+@InputType()
+abstract class ChannelConnectionIdsInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @MaxLength(40)
@@ -64,10 +54,6 @@ export class CreateChannelConnectionInput {
   @MaxLength(40)
   twilioAccountSid?: string | null;
 
-  @Field(() => ChannelSecretsInput)
-  @ValidateNested()
-  secrets: ChannelSecretsInput;
-
   @Field(() => [WhatsAppTemplateInput], { nullable: true })
   @IsOptional()
   @ArrayMaxSize(100)
@@ -75,8 +61,28 @@ export class CreateChannelConnectionInput {
   whatsappTemplates?: WhatsAppTemplateInput[] | null;
 }
 
+@InputType('CreateChannelConnectionInput')
+export class CreateChannelConnectionInput extends ChannelConnectionIdsInput {
+  @Field(() => ChannelKind)
+  kind: ChannelKind;
+
+  @Field()
+  @MaxLength(200)
+  name: string;
+
+  @Field({ description: 'E.164, e.g. +31612345678.' })
+  @MaxLength(20)
+  phoneNumber: string;
+
+
+  @Field(() => ChannelSecretsInput)
+  @ValidateNested()
+  secrets: ChannelSecretsInput;
+
+}
+
 @InputType('UpdateChannelConnectionInput', { description: 'Only the given fields change.' })
-export class UpdateChannelConnectionInput {
+export class UpdateChannelConnectionInput extends ChannelConnectionIdsInput {
   @Field(() => ID)
   id: string;
 
@@ -94,29 +100,10 @@ export class UpdateChannelConnectionInput {
   @IsOptional()
   enabled?: boolean | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(40)
-  whatsappPhoneNumberId?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(40)
-  whatsappBusinessAccountId?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(40)
-  twilioAccountSid?: string | null;
 
   @Field(() => ChannelSecretsInput, { nullable: true })
   @IsOptional()
   @ValidateNested()
   secrets?: ChannelSecretsInput | null;
 
-  @Field(() => [WhatsAppTemplateInput], { nullable: true })
-  @IsOptional()
-  @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  whatsappTemplates?: WhatsAppTemplateInput[] | null;
 }

@@ -41,12 +41,7 @@ export class ChannelInbox {
     }
     // The id is taken now (a redelivery adds nothing); the job appends the message with its files.
     await pharmacy.transaction(async (tx) => {
-      const taken = await tx.query(
-        `INSERT INTO channel_inbound_message (organization_id, connection_id, provider_message_id) VALUES ($1, $2, $3)
-         ON CONFLICT (connection_id, provider_message_id) DO NOTHING RETURNING provider_message_id`,
-        [connection.id, inbound.providerMessageId],
-      );
-      if (taken.length === 0) return;
+      if (!(await claim(tx, connection.id, inbound.providerMessageId, 'new'))) return;
       await tx.enqueueJob<ChannelMediaPayload>({
         task: CHANNEL_MEDIA_TASK,
         payload: { v: 1, organizationId: tx.organizationId, connectionId: connection.id, customerId: customer.id, inbound },
@@ -151,7 +146,7 @@ export class ChannelInbox {
 }
 
 /** Takes a provider message id for the message about to be appended; false: it was taken (and appended) before. */
-async function claim(tx: TenantScope, connectionId: string, providerMessageId: string, how: 'new' | 'queued'): Promise<boolean> {
+async function claim(tx: OrganizationScope, connectionId: string, providerMessageId: string, how: 'new' | 'queued'): Promise<boolean> {
   if (how === 'new') {
     const taken = await tx.query(
       `INSERT INTO channel_inbound_message (organization_id, connection_id, provider_message_id) VALUES ($1, $2, $3)
