@@ -8,6 +8,7 @@ import { NotificationsSection } from './notifications/notifications-section.js';
 import { visibleSections, type SettingsSectionName } from './settings-sections.js';
 import { StatisticsSection } from './statistics/statistics-section.js';
 import { WebhooksSection } from './webhooks/webhooks-section.js';
+import { ChannelsSection } from './channels/channels-section.js';
 import { WidgetSecretSection } from './widget/widget-secret-section.js';
 import { TeamSection } from './team/team-section.js';
 import './settings.css';
@@ -17,6 +18,7 @@ const SECTION_COMPONENTS: Record<SettingsSectionName, () => React.JSX.Element> =
   'api-keys': ApiKeysSection,
   webhooks: WebhooksSection,
   pharmacy: PharmacySettingsSection,
+  channels: ChannelsSection,
   notifications: NotificationsSection,
   widget: WidgetSecretSection,
   statistics: StatisticsSection,

@@ -7,6 +7,7 @@ export const SETTINGS_SECTIONS = [
   { name: 'team', label: 'settingsTeam', permission: 'MANAGE_STAFF' },
   { name: 'webhooks', label: 'settingsWebhooks', permission: 'MANAGE_WEBHOOKS' },
   { name: 'pharmacy', label: 'settingsPharmacy', permission: 'MANAGE_SETTINGS' },
+  { name: 'channels', label: 'settingsChannels', permission: 'MANAGE_SETTINGS' },
   { name: 'notifications', label: 'settingsNotifications', permission: 'MANAGE_SETTINGS' },
   { name: 'widget', label: 'settingsWidget', permission: 'MANAGE_WIDGET' },
   { name: 'statistics', label: 'statistics', permission: 'READ_STATS' },
