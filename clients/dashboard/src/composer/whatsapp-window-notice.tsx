@@ -55,8 +55,8 @@ export function WhatsAppWindowNotice(props: { conversation: FragmentType<typeof 
   };
 
   return (
-    <form className="whatsapp-window" role="status" onSubmit={submit} aria-label={t('whatsAppWindowClosed')}>
-      <p className="whatsapp-window__text">{t('whatsAppWindowClosed')}</p>
+    <form className="whatsapp-window" onSubmit={submit} aria-label={t('whatsAppWindowClosed')}>
+      <p className="whatsapp-window__text" role="status">{t('whatsAppWindowClosed')}</p>
       {templates.length === 0 ? (
         <p className="whatsapp-window__text">{t('whatsAppNoTemplates')}</p>
       ) : (

@@ -10,6 +10,7 @@ export const ConversationRowFields = graphql(`
     id
     subject
     status
+    channel
     unreadCount
     lastActivityAt
     customer {
@@ -76,6 +77,9 @@ export function ConversationRow(props: ConversationRowProps) {
         </span>
         <span className="conversation-row__tags">
           <StatusBadge status={conversation.status} />
+          {(conversation.channel === 'WHATSAPP' || conversation.channel === 'SMS') && (
+            <span className={`conversation-row__channel conversation-row__channel--${conversation.channel.toLowerCase()}`}>{conversation.channel === 'WHATSAPP' ? t('channelWhatsApp') : t('channelSms')}</span>
+          )}
           <span className="conversation-row__assignee">{conversation.assignee ? conversation.assignee.name : t('unassigned')}</span>
         </span>
       </ConversationLink>

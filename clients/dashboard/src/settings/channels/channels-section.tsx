@@ -66,8 +66,7 @@ export function ChannelsSection() {
   const [refresh, refreshing] = useMutation(RefreshWhatsAppTemplatesMutation);
   const connections = data?.channelConnections ?? [];
   return (
-    <section aria-labelledby="channels-title">
-      <h1 id="channels-title">{t('settingsChannels')}</h1>
+    <div className="settings-section">
       <p>{t('channelsIntro')}</p>
       {error && <p className="notice notice--error">{error.message}</p>}
       {data && connections.length === 0 && <p>{t('channelsNone')}</p>}
@@ -102,7 +101,7 @@ export function ChannelsSection() {
       </ul>
       {refreshing.error && <p className="notice notice--error">{refreshing.error.message}</p>}
       <ConnectChannelForm />
-    </section>
+    </div>
   );
 }
 
