@@ -1,13 +1,13 @@
 import { ApiKey } from '../../entities/api-key.entity.js';
 import { forbidden, unauthenticated } from '../errors/domain-error.js';
-
-/** What a blocked customer is told, in words that don't say they were blocked. */
-export const CHAT_NOT_AVAILABLE = 'This chat is not available.';
 import type { TenantDatabase } from '../tenancy/tenant-database.js';
 import { hashApiKeySecret, looksLikeApiKey } from './api-key-secret.js';
 import type { TokenIssuer } from './token-issuer.js';
 import type { StaffSessions } from './staff-sessions.js';
 import { anonymousViewer, type CustomerViewer, type Viewer } from './viewer.js';
+
+/** What a blocked customer is told, in words that don't say they were blocked. */
+export const CHAT_NOT_AVAILABLE = 'This chat is not available.';
 
 /** last_used_at is informational; writing it on every request would cost a write per read. */
 const LAST_USED_RESOLUTION_MS = 60_000;

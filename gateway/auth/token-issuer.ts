@@ -1,4 +1,5 @@
 import { errors, jwtVerify, SignJWT } from 'jose';
+import { LRUCache } from 'lru-cache';
 import { unauthenticated } from '../errors/domain-error.js';
 import type { CustomerViewer, StaffViewer } from './viewer.js';
 import { StaffRole } from '../../entities/staff-user.entity.js';
@@ -31,6 +32,16 @@ export const CHAT_TOKEN_TTL_SECONDS = 7 * 24 * 60 * 60;
 /** When a staff token issued now expires (whole seconds, as in the JWT). */
 export const staffTokenExpiry = (now = Date.now()) => new Date(Math.floor(now / 1000) * 1000 + STAFF_TOKEN_TTL_SECONDS * 1000);
 
+/**
+ * Tokens this instance verified lately. A reconnect storm brings the same tokens back within
+ * seconds, and every HTTP request of a pharmacist carries the one token of their session: the
+ * HMAC and the claims' checks (~0.1 ms each) need not run again. Only the signature is
+ * remembered: revocation (ended sessions, blocked customers, erasure) is checked by the
+ * caller on every use, and expiry on every hit.
+ */
+const VERIFIED_TOKENS_MAX = 10_000;
+const VERIFIED_TOKEN_TTL_MS = 5 * 60_000;
+
 export interface IssuedToken {
   token: string;
   expiresAt: Date;
@@ -39,6 +50,7 @@ export interface IssuedToken {
 /** Signs and checks the gateway's own tokens: staff sessions and customer chat tokens (HS256). */
 export class TokenIssuer {
   private readonly key: Uint8Array;
+  private readonly verified = new LRUCache<string, StaffViewer | CustomerViewer>({ max: VERIFIED_TOKENS_MAX, ttl: VERIFIED_TOKEN_TTL_MS });
 
   constructor(secret: string) {
     this.key = new TextEncoder().encode(secret);
@@ -55,6 +67,21 @@ export class TokenIssuer {
 
   /** A staff or customer viewer; UNAUTHENTICATED for anything expired, tampered or foreign. */
   async verify(token: string): Promise<StaffViewer | CustomerViewer> {
+    const known = this.verified.get(token);
+    if (known) {
+      if (known.expiresAt && known.expiresAt.getTime() <= Date.now()) {
+        this.verified.delete(token);
+        throw unauthenticated('Your session has expired. Sign in again.');
+      }
+      // A copy: a caller that adds to its viewer must not change the next request's.
+      return { ...known };
+    }
+    const viewer = await this.verifySignature(token);
+    this.verified.set(token, viewer);
+    return { ...viewer };
+  }
+
+  private async verifySignature(token: string): Promise<StaffViewer | CustomerViewer> {
     try {
       const { payload } = await jwtVerify(token, this.key, {
         issuer: ISSUER,

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
+import { getDefaultHighWaterMark, Readable } from 'node:stream';
 import { receiveUpload } from '../../../gateway/uploads/receive-upload.js';
 
 const MAX_BYTES = 64 * 1024;
@@ -70,7 +70,10 @@ describe('receiveUpload', () => {
       extensions: { code: 'PAYLOAD_TOO_LARGE' },
     });
     expect(endless.destroyed).toBe(true);
-    expect(sent).toBeLessThan(MAX_BYTES * 2);
+    // What stopping "soon" means: the limit plus what the streams between the socket and the
+    // file may hold (the source, the meter's two sides, the file), each Node's default
+    // high-water mark: 16 KiB up to Node 20, 64 KiB from Node 22 (measured: 113 and 161 KiB).
+    expect(sent).toBeLessThanOrEqual(MAX_BYTES + 4 * getDefaultHighWaterMark(false));
   });
 
   it('rejects an upload whose client disconnects midway with BAD_USER_INPUT and leaves no file behind', async () => {
