@@ -61,6 +61,8 @@ it('connects a WhatsApp number, shows a reply being delivered and read, and offe
   await page.getByRole('link', { name: 'Inbox' }).click();
   await page.getByRole('list', { name: 'Conversations' }).getByRole('link', { name: /Noor Bakker/ }).click();
   await page.getByText('Is my inhaler in?').waitFor({ timeout: UI_TIMEOUT });
+  // A number nobody knew: the customer panel says the name is only what they call themselves.
+  await page.getByRole('note').filter({ hasText: 'Unverified' }).waitFor({ timeout: UI_TIMEOUT });
 
   await page.getByRole('textbox', { name: 'Message' }).fill('Yes, it is ready.');
   await page.getByRole('textbox', { name: 'Message' }).press('Enter');

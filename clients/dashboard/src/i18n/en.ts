@@ -317,4 +317,5 @@ export const en = {
   channelDisconnect: "Disconnect",
   channelFetchTemplates: "Fetch templates",
   channelTemplates: "Templates",
+  customerUnverified: "Unverified: this customer wrote from a number we did not know. The number is the provider's word; the name is what they call themselves.",
 };

@@ -319,4 +319,5 @@ export const nl: Record<keyof typeof en, string> = {
   channelDisconnect: "Ontkoppelen",
   channelFetchTemplates: "Sjablonen ophalen",
   channelTemplates: "Sjablonen",
+  customerUnverified: "Niet geverifieerd: deze klant schreef vanaf een onbekend nummer. Het nummer is dat van de aanbieder; de naam is hoe ze zichzelf noemen.",
 };
