@@ -26,7 +26,10 @@ export enum ConversationPriority {
   URGENT = 'URGENT',
 }
 
-/** SMS and WHATSAPP only label threads imported from those channels; nothing sends through them. */
+/**
+ * SMS and WHATSAPP threads either came through a channel connection (issue 22: replies go out
+ * through it) or were imported by a partner with that label (nothing is sent).
+ */
 export enum ConversationChannel {
   WIDGET = 'WIDGET',
   DASHBOARD = 'DASHBOARD',
@@ -67,6 +70,10 @@ export class Conversation {
 
   @Column({ type: 'enum', enum: ConversationChannel, enumName: 'conversation_channel' })
   channel: ConversationChannel;
+
+  /** The WhatsApp or SMS connection the thread came in through; replies go out through it. */
+  @Column({ name: 'channel_connection_id', type: 'uuid', nullable: true })
+  channelConnectionId: string | null;
 
   @Column({ name: 'assignee_id', type: 'uuid', nullable: true })
   assigneeId: string | null;

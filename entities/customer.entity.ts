@@ -54,6 +54,13 @@ export class Customer {
   @Column({ name: 'blocked_at', type: 'timestamptz', nullable: true })
   blockedAt: Date | null;
 
+  /**
+   * Created by a WhatsApp or SMS message from an unknown number (issue 22): the provider vouches
+   * for the number, nobody for the name (the sender's own profile name). Staff clear it once they know who it is.
+   */
+  @Column({ type: 'boolean', default: false })
+  unverified: boolean;
+
   @Column({ name: 'contact_consent_at', type: 'timestamptz', nullable: true })
   contactConsentAt: Date | null;
 

@@ -26,3 +26,6 @@ export { Label } from './label.entity.js';
 export { ConversationLabel } from './conversation-label.entity.js';
 export { SavedReply } from './saved-reply.entity.js';
 export { Call } from './call.entity.js';
+export { ChannelConnection } from './channel-connection.entity.js';
+export { MessageDelivery } from './message-delivery.entity.js';
+export { ChannelInboundMessage } from './channel-inbound-message.entity.js';

@@ -35,9 +35,15 @@ import { NoteResolver } from './note/note.resolver.js';
 import { ConversationLabelsResolver, LabelResolver } from './label/label.resolver.js';
 import { SavedReplyResolver } from './saved-reply/saved-reply.resolver.js';
 import { CallEventResolver, CallResolver } from './call/call.resolver.js';
+import { ChannelConnectionResolver } from './channel/channel-connection.resolver.js';
+import { MessageDeliveryResolver } from './message/message-delivery.resolver.js';
+import { ConversationChannelResolver } from './conversation/conversation-channel.resolver.js';
 
 export const resolvers = [
   ViewerResolver,
+  ChannelConnectionResolver,
+  MessageDeliveryResolver,
+  ConversationChannelResolver,
   SignInResolver,
   ConversationResolver,
   ConversationFieldsResolver,

@@ -31,6 +31,7 @@ import { MessagePrefixSearch1764100200000 } from './1764100200000-message-prefix
 import { AutoReplyOnce1764100210000 } from './1764100210000-auto-reply-once.js';
 import { InboxTools1764100300000 } from './1764100300000-inbox-tools.js';
 import { VideoCalls1764100400000 } from './1764100400000-video-calls.js';
+import { ChannelConnections1764100500000 } from './1764100500000-channel-connections.js';
 
 /** In order. Listed explicitly so the build needs no file globbing at run time. */
 export const migrations = [
@@ -67,4 +68,5 @@ export const migrations = [
   AutoReplyOnce1764100210000,
   InboxTools1764100300000,
   VideoCalls1764100400000,
+  ChannelConnections1764100500000,
 ];

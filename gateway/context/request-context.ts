@@ -18,6 +18,7 @@ import type { StaffSessions } from '../auth/staff-sessions.js';
 import type { WebPushSender } from '../notifications/web-push-sender.js';
 import type { Clock } from '../notifications/clock.js';
 import type { CallSettings } from '../calls/call-settings.js';
+import type { ChannelProviders } from '../channels/channel-config.js';
 
 /** The part of the gateway's configuration that features read (the server holds the rest). */
 export interface RequestSettings {
@@ -49,6 +50,8 @@ export interface GatewayDependencies {
   readBatches?: ReadAuditBatches;
   /** Web Push to staff browsers with the gateway's VAPID keys (made by `startGateway`). */
   webPush: WebPushSender;
+  /** WhatsApp and SMS providers' base URLs and the key their secrets are sealed with (made by `startGateway`). */
+  channels: ChannelProviders;
 }
 
 /**

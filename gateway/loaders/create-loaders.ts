@@ -29,6 +29,8 @@ export function createLoaders(scope: TenantScope) {
     participantsByConversation: byParentLoader(() => scope.participants('participant'), 'conversationId', 'joinedAt'),
     attachmentsByMessage: byParentLoader(() => scope.attachments('attachment'), 'messageId', 'createdAt'),
     reactionsByMessage: byParentLoader(() => scope.reactions('reaction'), 'messageId', 'createdAt'),
+    /** At most one each: replies through WhatsApp or SMS. */
+    deliveriesByMessage: byParentLoader(() => scope.messageDeliveries('delivery'), 'messageId', 'createdAt'),
   };
 }
 

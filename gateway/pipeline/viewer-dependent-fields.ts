@@ -56,6 +56,8 @@ export const VIEWER_INDEPENDENT_FIELDS: Readonly<Record<string, readonly string[
     'updatedAt',
     // As snoozedUntil.
     'waitingSince',
+    // The thread's WhatsApp connection and its customer's last message: the pharmacy's rows, the same for every reader.
+    'whatsAppWindow',
   ],
   PresenceEvent: ['actor', 'online'],
   Label: ['colour', 'createdAt', 'id', 'name'],
@@ -67,6 +69,8 @@ export const VIEWER_INDEPENDENT_FIELDS: Readonly<Record<string, readonly string[
     'conversationId',
     'createdAt',
     'deletedAt',
+    // The reply's delivery row, loaded through the tenant scope.
+    'delivery',
     'editedAt',
     'id',
     'kind',
@@ -80,7 +84,7 @@ export const VIEWER_INDEPENDENT_FIELDS: Readonly<Record<string, readonly string[
   ],
   ReadReceipt: ['readAt', 'reader', 'sequence'],
   StaffMember: ['active', 'createdAt', 'email', 'id', 'name', 'role', 'twoFactorEnabled'],
-  Customer: ['blockedAt', 'createdAt', 'dateOfBirth', 'email', 'emailNotifications', 'externalId', 'id', 'name', 'phone', 'preferredLanguage', 'smsNotifications', 'staffNote'],
+  Customer: ['blockedAt', 'createdAt', 'dateOfBirth', 'email', 'emailNotifications', 'externalId', 'id', 'name', 'phone', 'preferredLanguage', 'smsNotifications', 'staffNote', 'unverified'],
   // Whether a customer gets reply notices on a channel: the customer's record, the same for every reader allowed to see it.
   NotificationConsent: ['active', 'consentedAt', 'optedOutAt'],
   PartnerApp: ['id', 'name'],
@@ -91,6 +95,9 @@ export const VIEWER_INDEPENDENT_FIELDS: Readonly<Record<string, readonly string[
   Attachment: ['byteSize', 'contentType', 'createdAt', 'fileName', 'height', 'id', 'isImage', 'sha256', 'thumbnailUrl', 'url', 'width'],
   Reaction: ['actor', 'createdAt', 'emoji', 'id'],
   SystemEvent: ['callId', 'durationSeconds', 'from', 'to', 'type'],
+  MessageDelivery: ['reason', 'state', 'updatedAt'],
+  WhatsAppWindow: ['closesAt', 'lastCustomerMessageAt', 'open', 'templates'],
+  WhatsAppTemplate: ['language', 'name'],
 };
 
 /** Whose value is the viewer's own: resolved per viewer, never shared within a class. */

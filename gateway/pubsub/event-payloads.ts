@@ -21,6 +21,8 @@ export enum ConversationEventKind {
   MESSAGE_EDITED = 'MESSAGE_EDITED',
   MESSAGE_DELETED = 'MESSAGE_DELETED',
   REACTIONS_CHANGED = 'REACTIONS_CHANGED',
+  /** A reply sent through WhatsApp or SMS was sent, delivered, read or failed (issue 22): subscribers read its delivery as they run. */
+  DELIVERY_CHANGED = 'DELIVERY_CHANGED',
   READ = 'READ',
 }
 

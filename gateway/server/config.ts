@@ -1,3 +1,4 @@
+import { readChannelConfig, type ChannelConfig } from '../channels/channel-config.js';
 import { readSmsConfig, type SmsConfig } from '../sms/sms-config.js';
 import { systemClock, type Clock } from '../notifications/clock.js';
 import type { GatewayDependencies } from '../context/request-context.js';
@@ -22,7 +23,7 @@ export interface ServerDependencies extends GatewayDependencies {
 }
 
 /** What `startGateway` is given: it makes the rest (the Web Push sender, from keys it may have to generate). */
-export type GivenServerDependencies = Omit<ServerDependencies, 'webPush'>;
+export type GivenServerDependencies = Omit<ServerDependencies, 'webPush' | 'channels'>;
 
 /** Everything the gateway reads from the environment, resolved once at start. */
 export interface GatewayConfig {
@@ -85,6 +86,8 @@ export interface GatewayConfig {
   metrics: MetricsConfig | undefined;
   /** Web Push to staff browsers: VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY (unset: generated into DATA_DIR/secrets/vapid-keys), VAPID_SUBJECT. */
   webPush: VapidConfig;
+  /** WhatsApp and SMS channels (issue 22): CHANNEL_SECRETS_KEY, WHATSAPP_API_URL, TWILIO_API_URL. */
+  channels: ChannelConfig;
 }
 
 export interface MetricsConfig {
@@ -136,6 +139,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     mail: { smtpUrl, from: env.MAIL_FROM || DEFAULT_MAIL_FROM, directory: path.join(dataDir, 'mail') },
     jobs: DEFAULT_JOB_QUEUE_OPTIONS,
     sms: readSmsConfig(env, path.join(dataDir, 'sms')),
+    channels: readChannelConfig(env),
     notifications: { clock: systemClock },
     metrics: metricsConfig(env),
     webPush: {

@@ -22,6 +22,11 @@ import { STAFF_DIGEST_TASK, staffDigestTask } from '../../resolvers/staff-notifi
 import { SNOOZE_WAKE_TASK, snoozeWakeTask } from '../../resolvers/conversation/snooze-wake.task.js';
 import { CALL_MISSED_TASK, callMissedTask } from '../../resolvers/call/call-missed.task.js';
 import type { RealtimePublisher } from '../pubsub/realtime-publisher.js';
+import type { ChannelDependencies } from '../../resolvers/channel/channel-dependencies.js';
+import { CHANNEL_SEND_TASK } from '../../resolvers/channel/channel-delivery.js';
+import { channelSendTask } from '../../resolvers/channel/channel-send.task.js';
+import { channelMediaTask } from '../../resolvers/channel/channel-media.task.js';
+import { CHANNEL_MEDIA_TASK } from '../../resolvers/channel/channel-media-job.js';
 
 /**
  * Every background task, by name: the one list the gateway's worker and the operator's CLI
@@ -39,8 +44,11 @@ export function gatewayJobTasks(parts: {
   webPush: WebPushSender;
   /** Where live events go; undefined in the operator's CLI, which has no bus and leaves missed calls to a gateway. */
   realtime: RealtimePublisher | undefined;
+  /** WhatsApp and SMS sends and media downloads; undefined in the operator's CLI, which leaves them to a gateway (they publish live events). */
+  channels?: ChannelDependencies;
 }): JobTaskList {
   return {
+    ...(parts.channels ? { [CHANNEL_SEND_TASK]: channelSendTask(parts.channels), [CHANNEL_MEDIA_TASK]: channelMediaTask(parts.channels) } : {}),
     [SEND_MAIL_TASK]: sendMailTask(parts),
     [PASSWORD_RESET_REQUEST_TASK]: passwordResetRequestTask(parts),
     [AWAY_CUSTOMER_CHECK_TASK]: awayCustomerCheckTask(parts),
@@ -76,6 +84,7 @@ export async function startGatewayJobs(deps: ServerDependencies): Promise<JobWor
         presence: deps.realtime.presence,
         webPush: deps.webPush,
         realtime: deps.realtime.publisher,
+        channels: { database: deps.database, realtime: deps.realtime.publisher, channels: deps.channels, files: deps.files, publicUrl: deps.config.publicUrl },
       }),
       // Wakes publish inbox events: a gateway's task, not the operator's CLI's (it has no bus).
       [SNOOZE_WAKE_TASK]: snoozeWakeTask({ database: deps.database, realtime: deps.realtime.publisher, clock: deps.config.notifications.clock }),

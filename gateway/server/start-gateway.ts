@@ -11,11 +11,13 @@ import type { RequestContext } from '../context/request-context.js';
 import type { GivenServerDependencies, ServerDependencies } from './config.js';
 import { loadVapidKeys } from '../notifications/vapid-keys.js';
 import { WebPushSender } from '../notifications/web-push-sender.js';
+import { loadChannelProviders } from '../channels/channel-config.js';
 import { ErrorCode } from '../errors/error-code.js';
 import { formatError } from '../pipeline/format-error.js';
 import { clientAppsRouter } from './http/client-apps.js';
 import { widgetSessionRouter } from './http/widget-session-route.js';
 import { notificationRouter } from './http/notification-routes.js';
+import { channelRouter } from './http/channel-routes.js';
 import { filesRouter } from './http/files-route.js';
 import { multipartRequests } from './http/multipart-requests.js';
 import { ReadAuditBatches } from '../audit/read-audit-batches.js';
@@ -60,7 +62,8 @@ export async function startGateway(given: GivenServerDependencies): Promise<Gate
   const webPush = new WebPushSender(await loadVapidKeys(given.config.webPush, given.config.dataDir), given.config.production);
   // Sockets' reads share inserts per pharmacy instead of one each (a reconnect storm).
   const readBatches = given.readBatches ?? new ReadAuditBatches();
-  const deps: ServerDependencies = { ...given, webPush, readBatches };
+  const channels = await loadChannelProviders(given.config.channels, given.config.dataDir);
+  const deps: ServerDependencies = { ...given, webPush, readBatches, channels };
   const app = express();
   app.disable('x-powered-by');
   // Behind a load balancer every request would otherwise come from its address, and one
@@ -145,6 +148,15 @@ export async function startGateway(given: GivenServerDependencies): Promise<Gate
   );
 
   app.use(notificationRouter({ database: deps.database, tokens: deps.tokens, secrets: deps.secrets, publicUrl: deps.config.publicUrl, twilio: deps.config.sms.twilio }));
+  app.use(
+    channelRouter({
+      database: deps.database,
+      realtime: deps.realtime.publisher,
+      channels: deps.channels,
+      files: deps.files,
+      publicUrl: deps.config.publicUrl,
+    }),
+  );
   // Before the apps: /widget/session would otherwise be a client route of the widget.
   app.use(widgetSessionRouter({ tokens: deps.tokens, lookups: deps.database.lookups, publicUrl: deps.config.publicUrl }));
   app.use(clientAppsRouter({ clientsDir: deps.config.clientsDir, publicUrl: deps.config.publicUrl }));

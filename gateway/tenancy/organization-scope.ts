@@ -29,6 +29,9 @@ import { StaffSession } from '../../entities/staff-session.entity.js';
 import { StaffNotificationPreference } from '../../entities/staff-notification-preference.entity.js';
 import { StaffPushSubscription } from '../../entities/staff-push-subscription.entity.js';
 import { SavedReply } from '../../entities/saved-reply.entity.js';
+import { ChannelConnection } from '../../entities/channel-connection.entity.js';
+import { ChannelInboundMessage } from '../../entities/channel-inbound-message.entity.js';
+import { MessageDelivery } from '../../entities/message-delivery.entity.js';
 import type { AuditAction } from '../audit/audit-action.js';
 import { enqueueJob, type JobSpec } from '../jobs/enqueue-job.js';
 import { badUserInput, notFound } from '../errors/domain-error.js';
@@ -268,6 +271,20 @@ export class OrganizationScope {
 
   staffPushSubscriptions(alias = 'subscription'): ScopedQuery<StaffPushSubscription> {
     return this.inOrganization(StaffPushSubscription, alias);
+  }
+
+  // WhatsApp and SMS channels (issue 22): connections, outbound deliveries, inbound ids seen.
+
+  channelConnections(alias = 'connection'): ScopedQuery<ChannelConnection> {
+    return this.inOrganization(ChannelConnection, alias);
+  }
+
+  messageDeliveries(alias = 'delivery'): ScopedQuery<MessageDelivery> {
+    return this.restrictToVisibleConversations(this.inOrganization(MessageDelivery, alias), `${alias}.conversationId`);
+  }
+
+  channelInboundMessages(alias = 'inbound'): ScopedQuery<ChannelInboundMessage> {
+    return this.inOrganization(ChannelInboundMessage, alias);
   }
 
   /** Whether `email` (lower-cased) signs in anywhere: staff addresses are unique across pharmacies. */

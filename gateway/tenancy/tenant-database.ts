@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { Organization } from '../../entities/organization.entity.js';
 import type { SignedInViewer } from '../auth/viewer.js';
 import { OrganizationScope, type TenantFilters } from './organization-scope.js';
-import { withTenant, type DatabaseTenant } from './tenant-context.js';
+import { tenantOf, withTenant, type DatabaseTenant } from './tenant-context.js';
 import { TenantLookups } from './tenant-lookups.js';
 import { TenantScope } from './tenant-scope.js';
 import { ConnectionSlots } from './connection-slots.js';
@@ -58,6 +58,14 @@ export class TenantDatabase {
   /** Runs `work` (and everything it starts) as `tenant`, under row-level security, with that tenant's scope. */
   asTenant<T>(tenant: DatabaseTenant, work: (scope: OrganizationScope) => Promise<T>): Promise<T> {
     return withTenant(tenant, () => work(new OrganizationScope(tenant, this.dataSource.manager, this.filters)));
+  }
+
+  /**
+   * Runs `work` as `viewer` outside a request: background work that acts for someone (a
+   * customer whose WhatsApp message arrives by webhook), with that viewer's scope.
+   */
+  asViewer<T>(viewer: SignedInViewer, work: (scope: TenantScope) => Promise<T>): Promise<T> {
+    return withTenant(tenantOf(viewer), () => work(this.scopeFor(viewer)));
   }
 
   /**

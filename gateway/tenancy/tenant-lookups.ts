@@ -40,6 +40,11 @@ export class TenantLookups {
     return this.lookUp(`SELECT counterchat_tenant_of_notification_link($1) AS organization_id`, [tokenHash]);
   }
 
+  /** The pharmacy of an enabled WhatsApp or SMS connection, by the id in its webhook URL (issue 22). */
+  tenantOfChannelWebhook(webhookId: string): Promise<string | undefined> {
+    return this.lookUp(`SELECT counterchat_tenant_of_channel_webhook($1) AS organization_id`, [webhookId]);
+  }
+
   /** Every pharmacy with a customer of this phone number: an SMS "STOP" reaches the one shared sender. */
   tenantsOfCustomerPhone(phone: string): Promise<string[]> {
     return this.list(`SELECT counterchat_tenants_of_customer_phone($1) AS organization_id`, [phone]);

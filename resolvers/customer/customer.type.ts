@@ -30,6 +30,9 @@ export class CustomerType {
   @Field(() => Date, { nullable: true, description: 'When the pharmacy blocked the customer; null when not blocked. Staff only (null for anyone else).' })
   blockedAt: Date | null;
 
+  @Field({ description: 'Created by a WhatsApp or SMS message from an unknown number: the number is the provider’s word, the name only what the sender calls themselves.' })
+  unverified: boolean;
+
   @Field(() => Date)
   createdAt: Date;
 }

@@ -9,3 +9,15 @@ export function assertE164(phone: string, field = 'phone'): string {
   }
   return phone;
 }
+
+/**
+ * A number as a provider reports it (`31612345678` from WhatsApp, `+31612345678` or
+ * `whatsapp:+31612345678` from Twilio) in E.164, or null when it is no phone number at all.
+ */
+export function providerNumberToE164(raw: string): string | null {
+  const digits = raw.replace(/^whatsapp:/, '').trim();
+  const candidate = digits.startsWith('+') ? digits : `+${digits}`;
+  if (!/^\+\d{6,15}$/.test(candidate)) return null;
+  const parsed = parsePhoneNumberFromString(candidate);
+  return parsed?.isValid() ? parsed.number : candidate;
+}

@@ -9,6 +9,7 @@ import { normalizeMessageBody } from './message-body.js';
 import { ignoreAttachments, takeAttachments, type AttachmentIntakeDependencies, type IncomingFile } from '../attachment/attachment-intake.js';
 import { UPLOAD_LIMITS } from '../../gateway/uploads/upload-limits.js';
 import { AuditAction } from '../../gateway/audit/audit-action.js';
+import { assertMayReply, queueChannelDelivery } from '../channel/channel-delivery.js';
 
 export interface SendMessage {
   conversationId: string;
@@ -73,6 +74,7 @@ export class MessageService {
             throw badUserInput('replyToId', 'You can only reply to a message in the same conversation.');
           }
         }
+        await assertMayReply(tx, locked, sender);
         await this.thread.reopenIfFinished(tx, locked, sender);
         const appended = await this.thread.append(tx, locked, {
           kind: MessageKind.TEXT,
@@ -83,6 +85,8 @@ export class MessageService {
           attachments: taken?.files,
         });
         await this.thread.wrote(tx, locked, appended, sender);
+        // A thread that came in through WhatsApp or SMS: the reply goes out through it.
+        await queueChannelDelivery(tx, locked, appended);
         return { message: appended, created: true };
       });
       if (!created) await taken?.discard();

@@ -12,6 +12,7 @@ registerEnumType(ConversationEventKind, {
     MESSAGE_EDITED: { description: 'A message body changed (editedAt is set).' },
     MESSAGE_DELETED: { description: 'A message became a tombstone (body null, deletedAt set).' },
     REACTIONS_CHANGED: { description: 'Reactions on a message changed.' },
+    DELIVERY_CHANGED: { description: "A reply sent through WhatsApp or SMS changed delivery state; see message.delivery." },
     READ: { description: 'Someone read up to a sequence; see read.' },
   },
 });
@@ -37,7 +38,7 @@ export class ConversationEventType {
   @Field(() => ID)
   conversationId: string;
 
-  @Field(() => MessageType, { nullable: true, description: 'Set for MESSAGE_* and REACTIONS_CHANGED.' })
+  @Field(() => MessageType, { nullable: true, description: 'Set for MESSAGE_*, REACTIONS_CHANGED and DELIVERY_CHANGED.' })
   message: Message | null;
 
   @Field(() => ReadReceiptType, { nullable: true, description: 'Set for READ.' })

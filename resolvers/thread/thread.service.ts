@@ -121,9 +121,11 @@ export class ThreadService {
    */
   async wrote(tx: TenantScope, conversation: Conversation, message: Message, writer: ActorRef): Promise<ReadPosition> {
     const position = await joinAndRead(tx, conversation, writer, { role: joiningRoleOf[writer.type], readThrough: message.sequence });
-    // A reply the customer may not see: they're notified if it stays unread (issue 18).
-    if (writer.type !== ActorType.CUSTOMER) await scheduleAwayCustomerCheck(tx, conversation.id);
-    else await autoReplyIfClosed(tx, this.events, conversation, writer, this.clock);
+    // A reply the customer may not see: they're notified if it stays unread (issue 18). A
+    // WhatsApp or SMS thread's reply reaches their phone itself (issue 22).
+    if (writer.type !== ActorType.CUSTOMER) {
+      if (!conversation.channelConnectionId) await scheduleAwayCustomerCheck(tx, conversation.id);
+    } else await autoReplyIfClosed(tx, this.events, conversation, writer, this.clock);
     return position;
   }
 

@@ -83,6 +83,7 @@ interface TenantIds {
   sharedSavedReply: string;
   personalSavedReply: string;
   call: string;
+  channelConnection: string;
 }
 
 type ViewerName = 'admin' | 'partner' | 'customer';
@@ -144,9 +145,24 @@ async function createIds(pharmacy: PharmacyFixture): Promise<TenantIds> {
   // A video call (issue 21), ended at once: its missed-call job then finds nothing to change mid-probe.
   const call = (await succeed(`mutation ($id: ID!) { startCall(conversationId: $id) { id } }`, { id: conversation }, pharmacist)).startCall.id;
   await succeed(`mutation ($id: ID!) { leaveCall(callId: $id) { id } }`, { id: call }, pharmacist);
+  // A WhatsApp connection (issue 22): its id, and the webhook id the pharmacy's URL carries.
+  const connection = await succeed(
+    `mutation ($input: CreateChannelConnectionInput!) { createChannelConnection(input: $input) { id } }`,
+    {
+      input: {
+        kind: 'WHATSAPP',
+        name: 'Probe',
+        phoneNumber: '+31201234567',
+        whatsappPhoneNumberId: '106540352242922',
+        secrets: { accessToken: 'probe-access-token', appSecret: 'probe-app-secret', verifyToken: 'probe-verify-token' },
+      },
+    },
+    admin,
+  );
   return {
     organization: pharmacy.organization.id,
     conversation,
+    channelConnection: connection.createChannelConnection.id,
     message,
     customer: pharmacy.customers[0].id,
     staff: pharmacy.pharmacist.id,
@@ -180,6 +196,7 @@ function ownIdFor(slot: IdSlot, name: string): string {
   if (byName[name]) return byName[name]!;
   if (name === 'id') {
     const fieldName = slot.field.name.toLowerCase();
+    if (fieldName.includes('channel') || fieldName.includes('whatsapptemplates')) return own.channelConnection;
     if (fieldName.includes('webhook')) return own.webhookEndpoint;
     if (fieldName.includes('savedreply')) return own.sharedSavedReply;
     if (fieldName.includes('apikey')) return own.apiKey;

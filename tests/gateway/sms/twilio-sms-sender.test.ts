@@ -25,7 +25,7 @@ const envFor = (authToken = credentials.authToken) => ({
 describe('the Twilio SMS driver', () => {
   it("posts To, From and Body to the account's Messages resource with Basic auth", async () => {
     await createSmsSender(readSmsConfig(envFor(), '/nonexistent')).send({ to: '+31612345678', body: 'Hello there' });
-    expect(twilio.messages).toEqual([{ to: '+31612345678', from: '+15005550006', body: 'Hello there' }]);
+    expect(twilio.messages).toEqual([{ to: '+31612345678', from: '+15005550006', body: 'Hello there', sid: expect.stringMatching(/^SM/) }]);
   });
 
   it("fails with Twilio's code when the credentials are wrong", async () => {

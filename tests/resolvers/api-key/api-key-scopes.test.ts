@@ -58,6 +58,11 @@ const STAFF_ONLY_MUTATIONS = new Set([
   'snoozeConversation',
   'unsnoozeConversation',
   ...CALL_MUTATIONS,
+  // WhatsApp and SMS connections (issue 22): pharmacy settings with provider secrets, admins only.
+  'createChannelConnection',
+  'updateChannelConnection',
+  'deleteChannelConnection',
+  'refreshWhatsAppTemplates',
 ]);
 
 const schema = buildSchema(readFileSync('schema/schema.graphql', 'utf8'));

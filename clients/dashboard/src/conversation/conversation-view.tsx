@@ -3,6 +3,7 @@ import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import { acceptFiles } from '../composer/attachment-rules.js';
 import { Composer } from '../composer/composer.js';
+import { WhatsAppWindowNotice } from '../composer/whatsapp-window-notice.js';
 import { usePendingSends } from '../composer/pending-sends.js';
 import { useOnReconnect } from '../connection/connection-context.js';
 import { CustomerPanel } from '../customer/customer-panel.js';
@@ -31,6 +32,7 @@ const ConversationThreadQuery = graphql(`
       }
       ...ConversationHeaderFields
       ...CustomerPanelFields
+      ...WhatsAppWindowFields
       participants {
         id
         role
@@ -189,6 +191,7 @@ export function ConversationView({ conversationId, viewerStaffId, focusSequence 
           onLinkExpired={onLinkExpired}
         />
         <TypingIndicator conversationId={conversationId} />
+        <WhatsAppWindowNotice conversation={conversation} />
         <Composer
           conversationId={conversationId}
           customerName={conversation?.customer.name ?? null}

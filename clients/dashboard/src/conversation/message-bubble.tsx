@@ -35,6 +35,10 @@ export const MessageBubbleFields = graphql(`
     attachments {
       ...AttachmentFields
     }
+    delivery {
+      state
+      reason
+    }
     ...ReactionChipsFields
   }
 `);
@@ -98,6 +102,11 @@ export function MessageBubble(props: MessageBubbleProps) {
         {message.editedAt && !deleted && <span title={format.dateTime(message.editedAt)}>· {t('edited')}</span>}
         {isNote && <span className="message__team-only">· {t('noteOnlyTeam')}</span>}
         {props.seen && !isNote && <span className="message__seen">· {t('seen')}</span>}
+        {message.delivery && !deleted && (
+          <span className={`message__delivery message__delivery--${message.delivery.state.toLowerCase()}`} title={message.delivery.reason ?? undefined}>
+            · {t(DELIVERY_LABELS[message.delivery.state])}
+          </span>
+        )}
       </div>
       {!deleted && <ReactionChips message={message} viewerStaffId={props.viewerStaffId} />}
       {!deleted && !editing && (
@@ -111,5 +120,14 @@ export function MessageBubble(props: MessageBubbleProps) {
     </li>
   );
 }
+
+/** A reply through WhatsApp or SMS: where the provider says it is (issue 22). */
+const DELIVERY_LABELS = {
+  QUEUED: 'messageDeliveryQueued',
+  SENT: 'messageDeliverySent',
+  DELIVERED: 'messageDeliveryDelivered',
+  READ: 'messageDeliveryRead',
+  FAILED: 'messageDeliveryFailed',
+} as const;
 
 const truncate = (text: string, length: number) => (text.length > length ? `${text.slice(0, length)}…` : text);

@@ -27,6 +27,7 @@ export const CustomerPanelFields = graphql(`
       preferredLanguage
       staffNote
       blockedAt
+      unverified
       createdAt
       emailNotifications {
         ...NotificationConsentFields
@@ -74,6 +75,11 @@ export function CustomerPanel(props: { conversation: FragmentType<typeof Custome
         <CustomerProfileForm customer={customer} onDone={() => setEditing(false)} />
       ) : (
       <>
+      {customer.unverified && (
+        <p className="customer-panel__unverified" role="note">
+          {t('customerUnverified')}
+        </p>
+      )}
       <dl className="customer-panel__details">
         <dt>{t('phone')}</dt>
         <dd>{customer.phone ? <a href={`tel:${customer.phone}`}>{customer.phone}</a> : '—'}</dd>

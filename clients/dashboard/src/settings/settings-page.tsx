@@ -8,6 +8,7 @@ import { NotificationsSection } from './notifications/notifications-section.js';
 import { visibleSections, type SettingsSectionName } from './settings-sections.js';
 import { StatisticsSection } from './statistics/statistics-section.js';
 import { WebhooksSection } from './webhooks/webhooks-section.js';
+import { ChannelsSection } from './channels/channels-section.js';
 import { WidgetSecretSection } from './widget/widget-secret-section.js';
 import { TeamSection } from './team/team-section.js';
 import { LabelsSection } from './labels/labels-section.js';
@@ -20,6 +21,7 @@ const SECTION_COMPONENTS: Record<SettingsSectionName, () => React.JSX.Element> =
   webhooks: WebhooksSection,
   labels: LabelsSection,
   pharmacy: PharmacySettingsSection,
+  channels: ChannelsSection,
   notifications: NotificationsSection,
   widget: WidgetSecretSection,
   statistics: StatisticsSection,

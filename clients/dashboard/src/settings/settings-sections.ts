@@ -8,6 +8,7 @@ export const SETTINGS_SECTIONS = [
   { name: 'webhooks', label: 'settingsWebhooks', permission: 'MANAGE_WEBHOOKS' },
   { name: 'labels', label: 'settingsLabels', permission: 'MANAGE_LABELS' },
   { name: 'pharmacy', label: 'settingsPharmacy', permission: 'MANAGE_SETTINGS' },
+  { name: 'channels', label: 'settingsChannels', permission: 'MANAGE_SETTINGS' },
   { name: 'notifications', label: 'settingsNotifications', permission: 'MANAGE_SETTINGS' },
   { name: 'widget', label: 'settingsWidget', permission: 'MANAGE_WIDGET' },
   { name: 'statistics', label: 'statistics', permission: 'READ_STATS' },

@@ -59,6 +59,8 @@ export type ConversationChannel =
 
 /** What happened in a conversation event. */
 export type ConversationEventKind =
+  /** A reply sent through WhatsApp or SMS changed delivery state; see message.delivery. */
+  | 'DELIVERY_CHANGED'
   /** A new message; replayed ones (afterSequence) arrive the same way. */
   | 'MESSAGE_ADDED'
   /** A message became a tombstone (body null, deletedAt set). */
