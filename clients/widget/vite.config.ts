@@ -16,7 +16,8 @@ export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL('../../dist/clients/widget', import.meta.url)),
     emptyOutDir: true,
-    sourcemap: true,
+    // Maps for our own debugging, not announced to every customer's browser (and the comment's bytes count in the budget).
+    sourcemap: 'hidden',
   },
   server: {
     proxy: {

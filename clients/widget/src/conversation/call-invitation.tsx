@@ -29,7 +29,7 @@ export function CallInvitation({ callId, sequence }: { callId: string; sequence:
   });
   if (!open && !joining) return null;
   return (
-    <li className="cc-system cc-call-card" data-sequence={sequence} data-testid="call-invitation">
+    <li className="cc-system cc-call-card" data-sequence={sequence}>
       <p>{t('callInvitation')}</p>
       <button type="button" className="cc-primary-button" onClick={() => setJoining(true)} disabled={joining}>
         {t('joinVideoCall')}

@@ -66,20 +66,9 @@ export function MessageBubble(props: MessageBubbleProps) {
   const { format } = useWidget();
   const t = useStrings();
   const message = readFragment(MessageBubbleFragment, props.message);
-  if (message.kind === 'SYSTEM' && message.systemEvent?.type === 'AUTO_REPLY' && message.body) {
-    // The pharmacy's own words to the customer while it is closed: said as the pharmacy says things.
-    return (
-      <li className="cc-message cc-auto-reply" data-sequence={message.sequence}>
-        <span className="cc-visually-hidden">{t('pharmacy')}: </span>
-        <span className="cc-author" aria-hidden="true">{t('pharmacy')}</span>
-        <div className="cc-bubble">
-          <LinkedText className="cc-body">{message.body}</LinkedText>
-        </div>
-        <span className="cc-time">{format.time(message.createdAt)}</span>
-      </li>
-    );
-  }
-  if (message.kind === 'SYSTEM') {
+  // The auto-reply is the pharmacy's own words to the customer while it is closed: a bubble of the pharmacy's.
+  const autoReply = message.systemEvent?.type === 'AUTO_REPLY' && Boolean(message.body);
+  if (message.kind === 'SYSTEM' && !autoReply) {
     if (message.systemEvent?.type === 'CALL_STARTED' && message.systemEvent.callId) return <CallInvitation callId={message.systemEvent.callId} sequence={message.sequence} />;
     const text = customerSystemText(message.systemEvent, message.body, t);
     return text ? <li className="cc-system" data-sequence={message.sequence}>{text}</li> : null;
@@ -94,7 +83,7 @@ export function MessageBubble(props: MessageBubbleProps) {
   return (
     <li
       ref={own ? undefined : props.observe}
-      className={`cc-message${own ? ' cc-own' : ''}${props.continued ? ' cc-continued' : ''}`}
+      className={`cc-message${own ? ' cc-own' : ''}${autoReply ? ' cc-auto-reply' : ''}${props.continued ? ' cc-continued' : ''}`}
       data-sequence={message.sequence}
     >
       <span className="cc-visually-hidden">{author}: </span>

@@ -59,7 +59,8 @@ export const en = {
   errorName: 'Please enter your name.',
   errorContactMissing: 'Please enter a phone number or an email address.',
   errorContact: 'Enter a phone number (e.g. +31612345678) or an email address.',
-  errorConsent: 'Please agree to be contacted so the pharmacy can answer you.',  // Video calls (issue 21): the invitation and the thread's notes; the call's own words load with it (call-strings.ts).
+  errorConsent: 'Please agree to be contacted so the pharmacy can answer you.',
+  // Video calls (issue 21): the invitation and the thread's notes; the call's own words load with it (call-strings.ts).
   callInvitation: 'The pharmacy invites you to a video call.',
   joinVideoCall: 'Join video call',
   systemCallEnded: 'Video call ended',
