@@ -7,10 +7,12 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 // The app budget went from 150 to 160 KB with i18next + react-i18next (about 18 KB), the i18n library both clients share,
-// and to 170 KB with linkifyjs + linkify-react (about 10 KB), the link rules both clients share.
+// to 170 KB with linkifyjs + linkify-react (about 10 KB), the link rules both clients share, and to 171 KB with the
+// video call's invitation (the card, its call-state subscription and the ring, issue 21), which must be there
+// before a call rings; the call itself loads on demand.
 // `lazy`: chunks the app imports on demand (the video call's waiting room and call, issue 21), which a
 // chat without a call never loads; they have a budget of their own instead of counting against `app`.
-export const BUDGETS = { loader: 5 * 1024, app: 170 * 1024, lazy: 20 * 1024 };
+export const BUDGETS = { loader: 5 * 1024, app: 171 * 1024, lazy: 20 * 1024 };
 
 const distDir = fileURLToPath(new URL('../../dist/clients', import.meta.url));
 const gzipped = (file) => gzipSync(readFileSync(file), { level: 9 }).length;

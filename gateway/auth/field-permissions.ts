@@ -60,6 +60,8 @@ export const PERSONAL_DATA_FIELDS: Readonly<Record<string, Readonly<Record<strin
     // Contact details are what lets someone be reached outside the pharmacy; those need customers:read.
     name: OPEN,
     createdAt: OPEN,
+    // Whether the record came from an unknown WhatsApp or SMS number (issue 22): a flag, not a detail.
+    unverified: OPEN,
     phone: Permission.READ_CUSTOMERS,
     email: Permission.READ_CUSTOMERS,
     externalId: Permission.READ_CUSTOMERS,
@@ -105,6 +107,8 @@ export const PERSONAL_DATA_FIELDS: Readonly<Record<string, Readonly<Record<strin
     clientMessageId: CONVERSATION_CONTENT,
     // Others' answers to a message, even to the key's own.
     reactions: { evenOnOwn: CONVERSATION_CONTENT },
+    // Sent, delivered, read or failed with the provider's reason (issue 22): a key follows its own reply's.
+    delivery: OPEN,
   },
   Conversation: {
     // What conversations:write and messages:write act on: the thread, its state and who it is with.
@@ -124,6 +128,8 @@ export const PERSONAL_DATA_FIELDS: Readonly<Record<string, Readonly<Record<strin
     // The thread's place in the inbox, like status: times, never content.
     snoozedUntil: OPEN,
     waitingSince: OPEN,
+    // Whether WhatsApp's 24-hour window is open and which templates the pharmacy may send: times and names, like lastMessageAt.
+    whatsAppWindow: OPEN,
     // A Customer and a StaffMember: their own fields are guarded above (a name is what an inbox shows).
     customer: OPEN,
     assignee: OPEN,
@@ -184,6 +190,10 @@ export const TYPES_WITHOUT_PERSONAL_DATA: ReadonlySet<string> = new Set([
   // The pharmacy's own words (name, colour), reached only through fields that need READ_LABELS.
   'Label',
   'LabelStats',
+  // A reply's delivery state and the WhatsApp window (issue 22): states, times, template names.
+  'MessageDelivery',
+  'WhatsAppTemplate',
+  'WhatsAppWindow',
   // Reached only through Customer.emailNotifications / smsNotifications, which need customers:read.
   'NotificationConsent',
   'Organization',

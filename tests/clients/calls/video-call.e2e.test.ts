@@ -10,13 +10,19 @@ import { chat, conversationOf, eventually, fillPrechat, launcher, startWidgetSce
  * (another origin). WebRTC's host candidates connect on localhost without STUN or TURN.
  */
 
-/** Every RTCPeerConnection a page (or its frames) makes, so the test can read their stats. */
+/**
+ * Every RTCPeerConnection a page (or its frames) makes, so the test can read their stats, and
+ * every tone it starts (the widget's ring when a call invites the customer).
+ */
 const RECORD_PEERS = `(() => {
   const Native = window.RTCPeerConnection;
   window.__peers = [];
   window.RTCPeerConnection = class extends Native {
     constructor(...args) { super(...args); window.__peers.push(this); }
   };
+  window.__tones = 0;
+  const createOscillator = AudioContext.prototype.createOscillator;
+  AudioContext.prototype.createOscillator = function (...args) { window.__tones += 1; return createOscillator.apply(this, args); };
 })();`;
 
 // Runs in the page: DOM types are not in the test build.
@@ -97,8 +103,11 @@ describe('a video call from the dashboard to the widget', () => {
     const panel = dashboard.getByRole('region', { name: 'Video call' });
     await panel.getByTestId('call-status').filter({ hasText: /Ringing|checking camera/ }).waitFor({ timeout: 10_000 });
 
-    // The customer is invited in the thread, checks camera and microphone, and joins.
-    await frame.getByRole('button', { name: 'Join video call' }).click({ timeout: 10_000 });
+    // The customer is invited in the thread with a ring, checks camera and microphone, and joins.
+    await frame.getByRole('button', { name: 'Join video call' }).waitFor({ timeout: 10_000 });
+    const invitedFrame = store.frames().find((candidate) => candidate.url().includes('/widget/'))!;
+    await eventually(async () => expect(await invitedFrame.evaluate(() => (globalThis as any).__tones as number)).toBe(2), 5_000);
+    await frame.getByRole('button', { name: 'Join video call' }).click();
     await frame.getByRole('heading', { name: 'Check your camera and microphone' }).waitFor({ timeout: 10_000 });
     await panel.getByTestId('call-status').filter({ hasText: 'The customer is checking camera and microphone' }).waitFor({ timeout: 10_000 });
     await frame.getByRole('button', { name: 'Join now' }).click();

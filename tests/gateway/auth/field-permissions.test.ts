@@ -50,7 +50,7 @@ import { CALL_MUTATIONS } from '../../support/call-operations.js';
 /** Root fields no API key can call, whatever its scopes (checked below: they answer "API keys cannot"). */
 const STAFF_ONLY = {
   // Video calls (issue 21) are for staff and the thread's customer: no scope lets a key take part.
-  query: ['apiKeys', 'auditLog', 'widgetSecret', 'staffInvites', 'mySessions', 'mailDeliveries', 'myMentions', 'notificationLog', 'myNotificationPreferences', 'myPushSubscriptions', 'savedReplies', 'savedReplyPlaceholders', 'call', 'activeCall'],
+  query: ['apiKeys', 'auditLog', 'widgetSecret', 'staffInvites', 'mySessions', 'mailDeliveries', 'myMentions', 'notificationLog', 'myNotificationPreferences', 'myPushSubscriptions', 'savedReplies', 'savedReplyPlaceholders', 'call', 'activeCall', 'channelConnections'],
   mutation: [
     'createApiKey',
     'revokeApiKey',
@@ -88,15 +88,21 @@ const STAFF_ONLY = {
     'snoozeConversation',
     'unsnoozeConversation',
     ...CALL_MUTATIONS,
+    // WhatsApp and SMS connections (issue 22): pharmacy settings with provider secrets, admins only.
+    'createChannelConnection',
+    'updateChannelConnection',
+    'deleteChannelConnection',
+    'refreshWhatsAppTemplates',
   ],
   subscription: ['callEvents'],
 };
 /**
  * Mutations the real-data walk leaves out: they act on, and answer with, the caller's own
  * message only, which it may read back. Their answer's type is walked through sendMessage
- * and addReaction; editing and deleting one's own message is shown below.
+ * and addReaction; editing and deleting one's own message is shown below, and a WhatsApp template (a send into a
+ * WhatsApp thread only) in tests/resolvers/channel.
  */
-const OWN_MESSAGE_MUTATIONS = ['editMessage', 'deleteMessage'];
+const OWN_MESSAGE_MUTATIONS = ['editMessage', 'deleteMessage', 'sendWhatsAppTemplate'];
 /**
  * A sign-in's second step needs a code from someone's authenticator app, which the walk has not:
  * it answers a StaffSession (a token and the signer's own StaffMember), whose StaffMember the

@@ -1,7 +1,8 @@
 import { useSubscription } from '@apollo/client/react';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { CallEventsDocument } from '../gql/graphql.js';
 import { useStrings } from '../i18n/widget-i18n.js';
+import { playRingTone } from '../call/ring-tone.js';
 
 // The waiting room and the call view load only when a customer joins: the widget's budget (check-budgets.mjs).
 const CallRoom = lazy(() => import('../call/call-room.js'));
@@ -27,6 +28,11 @@ export function CallInvitation({ callId, sequence }: { callId: string; sequence:
       if (call) setState(call.state);
     },
   });
+  // A call that rings now, not one the thread's history shows: its first state says which.
+  const ringing = state === 'RINGING';
+  useEffect(() => {
+    if (ringing) playRingTone();
+  }, [ringing]);
   if (!open && !joining) return null;
   return (
     <li className="cc-system cc-call-card" data-sequence={sequence}>
