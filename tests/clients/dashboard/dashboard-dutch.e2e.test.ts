@@ -57,7 +57,8 @@ interface PageDocument {
 /**
  * What a person reads on the page: visible text, and the labels, placeholders and titles a
  * screen reader or a tooltip gives, without what customers and staff wrote (message
- * text, previews, names in the rows), which is in whatever language they wrote it.
+ * text, previews, names in the rows), which is in whatever language they wrote it, and what is
+ * marked English on purpose (`lang="en"`: the example in the auto-reply's English text box).
  */
 function visibleStrings(target: Page): Promise<string[]> {
   return target.evaluate(() => {
@@ -68,11 +69,11 @@ function visibleStrings(target: Page): Promise<string[]> {
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
       const text = node.textContent?.trim();
-      if (!text || !parent || parent.closest(userContent) || parent.closest('script, style') || !parent.checkVisibility()) continue;
+      if (!text || !parent || parent.closest(userContent) || parent.closest('script, style, [lang="en"]') || !parent.checkVisibility()) continue;
       strings.push(text);
     }
     for (const element of document.querySelectorAll('[aria-label], [placeholder], [title]')) {
-      if (element.closest(userContent) && !element.closest('.conversation-row')) continue;
+      if ((element.closest(userContent) && !element.closest('.conversation-row')) || element.closest('[lang="en"]')) continue;
       for (const name of ['aria-label', 'placeholder', 'title']) {
         const value = element.getAttribute(name);
         if (value) strings.push(value);

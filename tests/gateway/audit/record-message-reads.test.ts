@@ -33,7 +33,7 @@ interface Reach {
  * walk finds without an entry here fails the test: say how to reach it (and it must record a
  * read), or, for an opaque JSON field, why it holds no message text.
  */
-const REACH: Record<string, Reach[] | { noMessageText: string }> = {
+const REACH: Record<string, Reach[] | { noMessageText: string } | { reachedIn: string }> = {
   'Conversation.lastMessage': [
     { viewer: 'pharmacist', operation: `query ($id: ID!) { conversation(id: $id) { lastMessage { id } } }`, variables: ({ conversationId }) => ({ id: conversationId }) },
     { viewer: 'pharmacist', operation: `subscription { inboxEvents { id lastMessage { id } } }`, socket: { event: ({ conversationId }) => customerSends(conversationId, 'Inbox event') } },
@@ -80,6 +80,13 @@ const REACH: Record<string, Reach[] | { noMessageText: string }> = {
   'WebhookEvent.data': [{ viewer: 'admin', operation: `{ webhookDeliveries(first: 50) { edges { node { event { data } } } } }` }],
   'CustomerDataExport.data': [{ viewer: 'admin', operation: `mutation ($id: ID!) { exportCustomerData(customerId: $id) { data } }`, variables: ({ customerId }) => ({ id: customerId }) }],
   'AuditEvent.details': { noMessageText: 'ids and states only: the audit log (AuditEntry) never takes message text' },
+  // A pharmacy's canned answers (issue 19), written by its staff, not a message of any conversation.
+  'Query.savedReplies': { noMessageText: 'saved replies are the pharmacy’s templates, in no conversation' },
+  'Mutation.createSavedReply': { noMessageText: 'saved replies are the pharmacy’s templates, in no conversation' },
+  'Mutation.updateSavedReply': { noMessageText: 'saved replies are the pharmacy’s templates, in no conversation' },
+  'Mutation.deleteSavedReply': { noMessageText: 'saved replies are the pharmacy’s templates, in no conversation' },
+  // Needs a WhatsApp connection and the provider's fake: the read is checked where those are.
+  'Mutation.sendWhatsAppTemplate': { reachedIn: 'tests/resolvers/channel/whatsapp-channel.test.ts (24-hour window)' },
 };
 
 /** Every field whose type carries message text, and every opaque JSON field, as `Type.field`. */

@@ -256,8 +256,13 @@ describe('the 24-hour window', () => {
         pharmacy.tokens.pharmacist,
       );
     expect((await template('not_approved')).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    // Its answer is message text, so it is a read of the thread like sendMessage's (the read audit's walk points here).
+    const reads = () =>
+      count(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'MESSAGES_READ' AND object_id = $1 AND actor_id = $2`, [thread.id, pharmacy.pharmacist.id]);
+    const readsBefore = await reads();
     const sent = await template('prescription_ready');
     expect(sent.errors).toBeUndefined();
+    await waitUntil('the template send to record a read of the thread', async () => (await reads()) > readsBefore, 5_000);
     await waitUntil('the template to reach WhatsApp', () => whatsapp.messages.some((message) => message.body.type === 'template' && message.body.to === '31655556666'));
     expect(whatsapp.messages.find((message) => message.body.to === '31655556666')!.body).toEqual({
       messaging_product: 'whatsapp',
