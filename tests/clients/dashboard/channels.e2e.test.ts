@@ -59,7 +59,16 @@ it('connects a WhatsApp number, shows a reply being delivered and read, and offe
 
   expect((await whatsapp.sendWebhook(webhookUrl, whatsAppWebhook(account, whatsAppText('31611119999', 'wamid.e2e1', 'Is my inhaler in?', 'Noor Bakker')))).status).toBe(200);
   await page.getByRole('link', { name: 'Inbox' }).click();
-  await page.getByRole('list', { name: 'Conversations' }).getByRole('link', { name: /Noor Bakker/ }).click();
+  // The inbox's channel filter: Noor's thread is WhatsApp's, not SMS's.
+  const channelFilter = page.getByRole('combobox', { name: 'Filter by channel' });
+  const noor = page.getByRole('list', { name: 'Conversations' }).getByRole('link', { name: /Noor Bakker/ });
+  await noor.waitFor({ timeout: UI_TIMEOUT });
+  await channelFilter.selectOption({ label: 'SMS' });
+  await noor.waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+  await channelFilter.selectOption({ label: 'WhatsApp' });
+  await noor.waitFor({ timeout: UI_TIMEOUT });
+  await channelFilter.selectOption({ label: 'All channels' });
+  await noor.click();
   await page.getByText('Is my inhaler in?').waitFor({ timeout: UI_TIMEOUT });
   // A number nobody knew: the customer panel says the name is only what they call themselves.
   await page.getByRole('note').filter({ hasText: 'Unverified' }).waitFor({ timeout: UI_TIMEOUT });

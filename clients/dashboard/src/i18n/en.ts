@@ -316,6 +316,8 @@ export const en = {
   labelsNoneDefined: "No labels yet. An admin can create them under Settings → Labels.",
   labelFilter: "Filter by label",
   labelFilterAny: "All labels",
+  channelFilter: "Filter by channel",
+  channelFilterAny: "All channels",
   labelStatsTitle: "By label",
   labelStatsLabel: "Label",
   labelStatsConversations: "Conversations",

@@ -318,6 +318,8 @@ export const nl: Record<keyof typeof en, string> = {
   labelsNoneDefined: "Nog geen labels. Een beheerder kan ze maken onder Instellingen → Labels.",
   labelFilter: "Filteren op label",
   labelFilterAny: "Alle labels",
+  channelFilter: "Filteren op kanaal",
+  channelFilterAny: "Alle kanalen",
   labelStatsTitle: "Per label",
   labelStatsLabel: "Label",
   labelStatsConversations: "Gesprekken",

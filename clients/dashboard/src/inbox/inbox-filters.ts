@@ -1,4 +1,4 @@
-import type { ConversationFilter, ConversationOrder, ConversationPriority, ConversationStatus } from '../gql/graphql.js';
+import type { ConversationChannel, ConversationFilter, ConversationOrder, ConversationPriority, ConversationStatus } from '../gql/graphql.js';
 import type { DashboardKey } from '../i18n/dashboard-keys.js';
 
 export type InboxFilterName = 'all' | 'today' | 'waiting' | 'unread' | 'mine' | 'open' | 'pending' | 'snoozed' | 'resolved';
@@ -18,11 +18,15 @@ export const INBOX_FILTERS: { name: InboxFilterName; label: DashboardKey }[] = [
 /** The working tabs: a snoozed thread is out of them until it wakes up (issue 19). */
 const WORKING: ReadonlySet<InboxFilterName> = new Set(['waiting', 'unread', 'mine', 'open', 'pending']);
 
-/**
- * The server filter for a tab, a search and a label (null: any); the search text goes to the
- * server as typed. `todayStart`: local midnight in the pharmacy's zone, for "Today".
- */
-export function conversationFilter(name: InboxFilterName, search: string, labelId: string | null = null, todayStart?: Date): ConversationFilter {
+/** What narrows a tab further: a label and a channel (null: any); `todayStart`, local midnight in the pharmacy's zone, for "Today". */
+export interface InboxNarrowing {
+  labelId?: string | null;
+  channel?: ConversationChannel | null;
+  todayStart?: Date;
+}
+
+/** The server filter for a tab, a search and its narrowing; the search text goes to the server as typed. */
+export function conversationFilter(name: InboxFilterName, search: string, { labelId, channel, todayStart }: InboxNarrowing = {}): ConversationFilter {
   const filter: ConversationFilter = {};
   if (name === 'unread') filter.unreadOnly = true;
   // Whether a row still waits is the server's call (it needs the newest text message), like search.
@@ -37,6 +41,7 @@ export function conversationFilter(name: InboxFilterName, search: string, labelI
   const trimmed = search.trim();
   if (trimmed) filter.search = trimmed;
   if (labelId) filter.labelIds = [labelId];
+  if (channel) filter.channel = [channel];
   return filter;
 }
 
@@ -46,6 +51,7 @@ export interface FilterableConversation {
   unreadCount: number;
   assignee?: { id: string } | null;
   customer?: { id: string };
+  channel?: ConversationChannel;
   labels?: readonly { id: string }[];
   snoozedUntil?: string | null;
   updatedAt?: string;
@@ -63,6 +69,7 @@ export function matchesFilter(conversation: FilterableConversation, filter: Conv
   if (filter.assignedToMe && conversation.assignee?.id !== viewerStaffId) return false;
   if (filter.unassigned && conversation.assignee) return false;
   if (filter.customerId && conversation.customer?.id !== filter.customerId) return false;
+  if (filter.channel?.length && conversation.channel && !filter.channel.includes(conversation.channel)) return false;
   // A label taken off the thread takes it out of that label's list at once.
   if (filter.labelIds?.length && conversation.labels && !conversation.labels.some((label) => filter.labelIds!.includes(label.id))) return false;
   if (typeof filter.snoozed === 'boolean' && conversation.snoozedUntil !== undefined && Boolean(conversation.snoozedUntil) !== filter.snoozed) return false;

@@ -15,6 +15,8 @@ import { useStrings } from '../i18n/dashboard-i18n.js';
 import './inbox.css';
 import { NewCustomerForm } from '../customer/new-customer-form.js';
 import { LabelFilter } from '../label/label-filter.js';
+import { ChannelFilter } from './channel-filter.js';
+import type { ConversationChannel } from '../gql/graphql.js';
 
 
 const InboxQuery = graphql(`
@@ -61,12 +63,13 @@ export function InboxPane({ viewerStaffId, selectedConversationId }: InboxPanePr
   const [search, setSearch] = useState<InboxSearchValue>({ text: '' });
   const [addingCustomer, setAddingCustomer] = useState(false);
   const [labelId, setLabelId] = useState<string | null>(null);
+  const [channel, setChannel] = useState<ConversationChannel | null>(null);
   const [sortName, setSortName] = useState<InboxSortName>('newest');
   const now = useNow(60_000);
   const pharmacyTime = usePharmacyTime();
   // Moves on at the pharmacy's midnight (the minute tick notices); the same string all day keeps the query's variables still.
   const todayStart = startOfToday(pharmacyTime, new Date(now)).toISOString();
-  const filter = useMemo(() => conversationFilter(filterName, search.text, labelId, new Date(todayStart)), [filterName, search.text, labelId, todayStart]);
+  const filter = useMemo(() => conversationFilter(filterName, search.text, { labelId, channel, todayStart: new Date(todayStart) }), [filterName, search.text, labelId, channel, todayStart]);
   const orderBy = INBOX_SORTS.find((sort) => sort.name === sortName)!.orderBy;
   const { data, loading, error, fetchMore, refetch } = useQuery(InboxQuery, {
     variables: { filter, orderBy },
@@ -181,6 +184,7 @@ export function InboxPane({ viewerStaffId, selectedConversationId }: InboxPanePr
           ))}
         </div>
         <LabelFilter labelId={labelId} onChange={setLabelId} />
+        <ChannelFilter channel={channel} onChange={setChannel} />
       </div>
       <div className="inbox__list" role="tabpanel" aria-label={t('tabConversations', { tab: t(INBOX_FILTERS.find((f) => f.name === filterName)!.label) })}>
         {error && !connection && (

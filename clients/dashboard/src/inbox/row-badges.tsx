@@ -11,6 +11,8 @@ const CHANNELS: Record<ConversationChannel, { icon: IconName; label: DashboardKe
   WHATSAPP: { icon: 'whatsapp', label: 'channelWhatsapp' },
 };
 
+export const channelLabel = (channel: ConversationChannel): DashboardKey => CHANNELS[channel].label;
+
 /** Where the thread started, as an icon with its name for screen readers and on hover. */
 export function ChannelIcon({ channel }: { channel: ConversationChannel }) {
   const t = useStrings();
