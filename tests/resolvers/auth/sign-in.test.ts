@@ -46,7 +46,7 @@ describe('signing in and viewers', () => {
     expect(customer.data.viewer).toMatchObject({ kind: 'CUSTOMER', customer: { id: pharmacy.customers[0].id }, staff: null });
     const partner = await gateway.graphql(VIEWER, {}, pharmacy.tokens.partnerRead);
     expect(partner.data.viewer).toMatchObject({ kind: 'PARTNER', organization: { slug: 'north' } });
-    expect(partner.data.viewer.permissions).toEqual(['READ_CONVERSATIONS', 'READ_CUSTOMERS', 'READ_STAFF']);
+    expect(partner.data.viewer.permissions).toEqual(['READ_CONVERSATIONS', 'READ_LABELS', 'READ_CUSTOMERS', 'READ_STAFF']);
   });
 
   it('returns a null viewer without credentials and UNAUTHENTICATED for protected fields', async () => {
