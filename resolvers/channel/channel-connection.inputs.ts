@@ -2,7 +2,7 @@ import { ArrayMaxSize, IsOptional, Length, MaxLength, ValidateNested } from 'cla
 import { Field, ID, InputType } from 'type-graphql';
 import { ChannelKind } from './channel-connection.type.js';
 
-@InputType('WhatsAppTemplateInput')
+@InputType('WhatsAppTemplateInput', { description: 'An approved WhatsApp message template the pharmacy may send outside the 24-hour window: its name and language as Meta lists them.' })
 export class WhatsAppTemplateInput {
   @Field()
   @Length(1, 512)
@@ -61,7 +61,7 @@ abstract class ChannelConnectionIdsInput {
   whatsappTemplates?: WhatsAppTemplateInput[] | null;
 }
 
-@InputType('CreateChannelConnectionInput')
+@InputType('CreateChannelConnectionInput', { description: 'A WhatsApp Business number or a Twilio SMS number to connect; secrets are stored sealed and never returned.' })
 export class CreateChannelConnectionInput extends ChannelConnectionIdsInput {
   @Field(() => ChannelKind)
   kind: ChannelKind;

@@ -1,7 +1,7 @@
 import { IsOptional, IsUUID } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 
-@InputType('CreateSavedReplyInput')
+@InputType('CreateSavedReplyInput', { description: 'A new saved reply: yours, or (admins) the whole pharmacy’s.' })
 export class CreateSavedReplyInput {
   @Field({ description: 'Lower-case letters, digits and dashes, up to 40 (a leading "/" is dropped, capitals are lowered). Unique among the shared replies, or among your own.' })
   shortcut: string;

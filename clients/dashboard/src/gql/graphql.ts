@@ -304,6 +304,7 @@ export type CreateApiKeyInput = {
   scopes: Array<ApiKeyScope>;
 };
 
+/** A WhatsApp Business number or a Twilio SMS number to connect; secrets are stored sealed and never returned. */
 export type CreateChannelConnectionInput = {
   kind: ChannelKind;
   name: string;
@@ -334,6 +335,7 @@ export type CreateLabelInput = {
   name: string;
 };
 
+/** A new saved reply: yours, or (admins) the whole pharmacy’s. */
 export type CreateSavedReplyInput = {
   /** Up to 4,000 characters. Only the placeholders in savedReplyPlaceholders are accepted. */
   body: string;
@@ -737,6 +739,7 @@ export type WebhookEventType =
   /** message.edited — data: { message, actor }. */
   | 'MESSAGE_EDITED';
 
+/** An approved WhatsApp message template the pharmacy may send outside the 24-hour window: its name and language as Meta lists them. */
 export type WhatsAppTemplateInput = {
   language: string;
   name: string;
