@@ -50,6 +50,8 @@ export class OperationMetrics {
   private readonly names: OperationNameLabels;
   private readonly arrivals = new WeakMap<object, Arrival>();
   private readonly eventOrigins = new WeakMap<ExecutionResult, EventOrigin>();
+  /** Each bus channel's delivery counter and histogram, labelled once: every delivery of a fan-out counts. */
+  private readonly deliveryMetrics = new Map<string, { delivered: { inc(): void }; commitToSend: { observe(value: number): void } }>();
   private readonly originOf: (event: object) => EventOrigin | undefined;
   /** HTTP's adapter: Apollo runs parsing, validation and execution itself. */
   readonly httpPlugin: ApolloServerPlugin<RequestContext>;
@@ -144,8 +146,18 @@ export class OperationMetrics {
   eventSent(result: ExecutionResult): void {
     const origin = this.eventOrigins.get(result);
     if (!origin) return;
-    this.metrics.eventsDelivered.inc({ channel: origin.topic });
-    this.metrics.commitToSend.observe({ channel: origin.topic }, Math.max(0, publishTime() - origin.publishedAt) / 1000);
+    const channel = this.deliveryMetricsOf(origin.topic);
+    channel.delivered.inc();
+    channel.commitToSend.observe(Math.max(0, publishTime() - origin.publishedAt) / 1000);
+  }
+
+  private deliveryMetricsOf(topic: string) {
+    let channel = this.deliveryMetrics.get(topic);
+    if (!channel) {
+      channel = { delivered: this.metrics.eventsDelivered.labels(topic), commitToSend: this.metrics.commitToSend.labels(topic) };
+      this.deliveryMetrics.set(topic, channel);
+    }
+    return channel;
   }
 
   /**

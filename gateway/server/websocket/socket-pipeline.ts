@@ -1,4 +1,4 @@
-import type { ExecutionArgs, GraphQLError } from 'graphql';
+import type { ExecutionArgs, ExecutionResult, GraphQLError } from 'graphql';
 import { MessageType, stringifyMessage, type Context, type ServerOptions, type SubscribePayload } from 'graphql-ws';
 import type { Extra } from 'graphql-ws/use/ws';
 import type { SignedInViewer } from '../../auth/viewer.js';
@@ -9,6 +9,7 @@ import { logger } from '../../logging/logger.js';
 import { formatError, graphQLErrorOf } from '../../pipeline/format-error.js';
 import { contextOf, type OperationPipeline } from '../../pipeline/operation-pipeline.js';
 import { SocketOperations, streamOf } from './socket-operations.js';
+import { sendingFramesDirectly, type FrameSink } from './direct-frames.js';
 
 /** What a socket carries from its `connection_init` to its close (websocket-server.ts). */
 export interface SocketState {
@@ -35,6 +36,8 @@ type OperationHooks = Pick<ServerOptions<{ authorization?: unknown }, Extra & Pa
 export function socketPipeline(pipeline: OperationPipeline): OperationHooks {
   /** Per operation: whether graphql-ws still holds it open. */
   const stillOpen = new WeakMap<RequestContext, () => boolean>();
+  /** Per operation: where its results can be sent without graphql-ws (direct-frames.ts). */
+  const sinks = new WeakMap<RequestContext, FrameSink>();
 
   /**
    * Refused operations fail alone, with the codes Apollo uses over HTTP, instead of graphql-ws
@@ -63,6 +66,7 @@ export function socketPipeline(pipeline: OperationPipeline): OperationHooks {
     }
     const contextValue = pipeline.contextFor(viewer, { clientIp: state.clientIp, reads: state.reads, arrival: { transport: 'websocket', at: arrivedAt } });
     stillOpen.set(contextValue, () => id in ctx.subscriptions);
+    sinks.set(contextValue, sinkOf(ctx, id, pipeline));
     return { schema: pipeline.schema, document: document as ExecutionArgs['document'], operationName: payload.operationName, variableValues: payload.variables, contextValue };
   };
 
@@ -85,8 +89,10 @@ export function socketPipeline(pipeline: OperationPipeline): OperationHooks {
     subscribe: (args) => {
       // Completed, replaced or its socket closed while it waited its turn: graphql-ws would
       // drop it once set up, so don't set it up (a conversation check, a replay).
-      if (stillOpen.get(contextOf(args))?.() === false) return {};
-      return pipeline.subscribe(args);
+      const context = contextOf(args);
+      if (stillOpen.get(context)?.() === false) return {};
+      const sink = sinks.get(context);
+      return pipeline.subscribe(args).then((started) => (sink && isAsyncIterator(started) ? sendingFramesDirectly(started, sink) : started));
     },
     onNext: (_ctx, _id, _payload, _args, result) => {
       pipeline.metrics?.eventSent(result);
@@ -95,6 +101,20 @@ export function socketPipeline(pipeline: OperationPipeline): OperationHooks {
     onError: (_ctx, _id, _payload, errors) => errors.map((error) => formatError(error.toJSON(), error)),
   };
 }
+
+function sinkOf(ctx: SocketContext, id: string, pipeline: OperationPipeline): FrameSink {
+  const socket = ctx.extra.socket;
+  return {
+    id,
+    // As graphql-ws's own sends: nothing to a socket that is closing; a failed write ends the socket anyway.
+    send: (frame) => {
+      if (socket.readyState === socket.OPEN) socket.send(frame);
+    },
+    sent: (result) => pipeline.metrics?.eventSent(result),
+  };
+}
+
+const isAsyncIterator = (value: object): value is AsyncIterableIterator<ExecutionResult> => Symbol.asyncIterator in value && 'next' in value;
 
 /**
  * Ends operation `id` from the server's side, the way a subscription that ran out ends: the

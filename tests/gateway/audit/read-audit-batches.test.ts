@@ -6,6 +6,7 @@ import { AuditAction } from '../../../gateway/audit/audit-action.js';
 import { ReadAuditBatches } from '../../../gateway/audit/read-audit-batches.js';
 import type { SignedInViewer } from '../../../gateway/auth/viewer.js';
 import { createPharmacy, type PharmacyFixture } from '../../support/fixtures.js';
+import { RequestContext, type GatewayDependencies } from '../../../gateway/context/request-context.js';
 import { startTestGateway, withoutBackgroundWork, type TestGateway } from '../../support/test-gateway.js';
 
 /**
@@ -70,5 +71,22 @@ describe("sockets' read entries", () => {
       rows = await gateway.dataSource.query(`SELECT 1 FROM audit_event WHERE object_id = $1`, [conversationId]);
     }
     expect(rows).toHaveLength(1);
+  });
+});
+
+describe("mutations' read entries", () => {
+  it('join the shared inserts too, while a query\'s entries wait for its own transaction', () => {
+    const added: string[] = [];
+    const readBatches = { add: (_scope: unknown, entry: { object: { id: string } }) => void added.push(entry.object.id) } as unknown as ReadAuditBatches;
+    const deps = { database: gateway.database, readBatches } as unknown as GatewayDependencies;
+    const viewer = staff(pharmacy, 'pharmacist');
+    // A mutation: no operation transaction (its service opens its own).
+    new RequestContext(viewer, deps, '192.0.2.20').readAudit.conversationRead('mutation-read');
+    // A query: the pipeline opened its transaction first; the entry commits with it.
+    const query = new RequestContext(viewer, deps, '192.0.2.21');
+    query.openTransaction();
+    query.readAudit.conversationRead('query-read');
+    expect(added).toEqual(['mutation-read']);
+    return query.closeTransaction();
   });
 });
