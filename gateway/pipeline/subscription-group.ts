@@ -16,8 +16,32 @@ import { isViewerIndependent, STREAM_ARGUMENTS } from './viewer-dependent-fields
  * Computed once, when the subscription starts.
  */
 export function subscriptionGroup(args: ExecutionArgs, viewer: Viewer): string {
-  const perViewer = !selectsOnlyViewerIndependentFields(args.schema, args.document) || fieldAccessDependsOnIdentity(viewer);
-  return JSON.stringify([documentText(args.document), args.operationName ?? null, resolutionVariables(args), viewerClass(viewer, perViewer)]);
+  const shape = documentShapeOf(args.schema, args.document);
+  const perViewer = !shape.viewerIndependent || fieldAccessDependsOnIdentity(viewer);
+  return JSON.stringify([shape.text, args.operationName ?? null, resolutionVariables(args.variableValues, shape.readVariables), viewerClass(viewer, perViewer)]);
+}
+
+/** What a document's group depends on, found by walking it: the same for every subscriber who sends it. */
+interface DocumentShape {
+  text: string;
+  viewerIndependent: boolean;
+  /** The variables the resolution reads (not those that only choose the stream), sorted. */
+  readVariables: string[];
+}
+
+/**
+ * By document: the pipeline keeps one parsed document per text (operation-pipeline.ts), so
+ * a reconnect storm's thousands of subscribes walk it once instead of twice each.
+ */
+const shapes = new WeakMap<DocumentNode, DocumentShape>();
+
+function documentShapeOf(schema: GraphQLSchema, document: DocumentNode): DocumentShape {
+  let shape = shapes.get(document);
+  if (!shape) {
+    shape = { text: documentText(document), viewerIndependent: selectsOnlyViewerIndependentFields(schema, document), readVariables: variablesRead(document) };
+    shapes.set(document, shape);
+  }
+  return shape;
 }
 
 function viewerClass(viewer: Viewer, perViewer: boolean): unknown[] {
@@ -45,7 +69,13 @@ export function selectsOnlyViewerIndependentFields(schema: GraphQLSchema, docume
 }
 
 /** The variables' values that can change what an event resolves to, by name. */
-function resolutionVariables({ document, variableValues }: ExecutionArgs): unknown[][] {
+function resolutionVariables(variableValues: ExecutionArgs['variableValues'], read: readonly string[]): unknown[][] {
+  // A variable left out takes its default; one sent as null does not.
+  return read.map((name) => (variableValues && name in variableValues ? [name, variableValues[name]] : [name]));
+}
+
+/** The names of the variables the resolution reads: all but those only stream arguments take. */
+function variablesRead(document: DocumentNode): string[] {
   const streamArguments = new Set<ArgumentNode>();
   for (const definition of document.definitions) {
     if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
@@ -61,8 +91,7 @@ function resolutionVariables({ document, variableValues }: ExecutionArgs): unkno
     Argument: (node) => (streamArguments.has(node) ? false : undefined),
     Variable: (node) => void read.add(node.name.value),
   });
-  // A variable left out takes its default; one sent as null does not.
-  return [...read].sort().map((name) => (variableValues && name in variableValues ? [name, variableValues[name]] : [name]));
+  return [...read].sort();
 }
 
 function documentText(document: DocumentNode): string {
