@@ -2,17 +2,31 @@ import { Repeater } from '@repeaterjs/repeater';
 import type { RequestContext } from '../../gateway/context/request-context.js';
 import { badUserInput } from '../../gateway/errors/domain-error.js';
 import { ConversationEventKind, EVENT_VERSION, type ConversationEventPayload } from '../../gateway/pubsub/event-payloads.js';
-import { publishedMessage } from '../../gateway/pubsub/published-rows.js';
+import { publishedMessage, type MessageRelations } from '../../gateway/pubsub/published-rows.js';
+import type { Conversation } from '../../entities/conversation.entity.js';
+import type { Message } from '../../entities/message.entity.js';
+import type { TenantScope } from '../../gateway/tenancy/tenant-scope.js';
 import { loadMessageRelations } from '../message/message-relations.js';
 import { threadOf } from '../thread/request-thread.js';
 
 const CATCH_UP_BATCH = 200;
+
+/** One read of the replay: up to a batch of messages after a sequence, and what their fields need. */
+interface ReplayBatch {
+  missed: Message[];
+  relations: MessageRelations[];
+}
 
 /**
  * Events of one conversation the viewer may see (checked once, here). With
  * `afterSequence`, it first replays every message numbered above it, then goes
  * live: it listens before it reads, and drops live additions it already replayed,
  * so a reconnecting client gets exactly what it missed, in order.
+ *
+ * The check and the replay's first batch share one transaction: a reconnect storm is
+ * thousands of these at once, and each was two transactions (the check's statement wrapped
+ * in BEGIN and COMMIT of its own, then the batch's). So the stream listens from inside that
+ * transaction, before the batch is read, and holds what it hears until the replay is over.
  */
 export async function conversationEventStream(
   context: RequestContext,
@@ -22,13 +36,28 @@ export async function conversationEventStream(
   if (afterSequence !== null && afterSequence !== undefined && (!Number.isSafeInteger(afterSequence) || afterSequence < 0)) {
     throw badUserInput('afterSequence', '"afterSequence" must be a sequence number (0 or more).');
   }
-  const conversation = await threadOf(context).conversation(conversationId);
-  context.readAudit.conversationRead(conversation.id, { live: true });
   const { bus } = context.gateway.realtime;
+  const held: ConversationEventPayload[] = [];
+  let hear: (event: ConversationEventPayload) => void = (event) => void held.push(event);
+  let stopListening = () => {};
+  let opened: { conversation: Conversation; first: ReplayBatch | undefined };
+  try {
+    opened = await context.scope.transaction(async (scope) => {
+      const conversation = await threadOf(context).conversation(conversationId, 'conversationId', scope);
+      stopListening();
+      stopListening = bus.on('conversation', conversation.id, (event) => hear(event));
+      const first = afterSequence === null || afterSequence === undefined ? undefined : await replayBatch(scope, conversation.id, afterSequence, () => false);
+      return { conversation, first };
+    });
+  } catch (error) {
+    stopListening();
+    throw error;
+  }
+  const { conversation, first } = opened;
+  context.readAudit.conversationRead(conversation.id, { live: true });
 
-  return new Repeater<ConversationEventPayload>(async (push, stop) => {
+  const stream = new Repeater<ConversationEventPayload>(async (push, stop) => {
     let lastAdded = afterSequence ?? Number.POSITIVE_INFINITY;
-    let buffered: ConversationEventPayload[] | undefined = afterSequence === null || afterSequence === undefined ? undefined : [];
     const deliver = (event: ConversationEventPayload) => {
       // Team-only messages never reach a customer's stream (message-audience.ts); the replay reads through the scope, which filters them alike.
       if (event.kind !== ConversationEventKind.READ && !context.scope.sees(event.message)) return;
@@ -39,42 +68,48 @@ export async function conversationEventStream(
       }
       void push(event);
     };
-    const stopListening = bus.on('conversation', conversation.id, (event) => (buffered ? buffered.push(event) : deliver(event)));
     // A client that completes mid-replay (or closes its socket) stops the replay too.
     let stopped = false;
     void stop.then(() => (stopped = true));
     try {
-      if (buffered) {
-        while (!stopped) {
-          // One transaction for the batch and its relations (a statement each): outside one,
-          // every statement would be wrapped in BEGIN and COMMIT of its own, and a reconnect
-          // storm is thousands of these at once.
-          const { missed, relations } = await context.scope.transaction(async (scope) => {
-            const missed = await scope
-              .messages('message')
-              .andWhere('message.conversationId = :conversationId', { conversationId: conversation.id })
-              .andWhere('message.sequence > :after', { after: lastAdded })
-              .orderBy('message.sequence', 'ASC')
-              .limit(CATCH_UP_BATCH)
-              .getMany();
-            // Completed while the batch was read: its relations would be looked up for nobody.
-            // Each replayed event resolves on its own: what its fields need is looked up for the batch.
-            return { missed, relations: stopped ? [] : await loadMessageRelations(scope, missed) };
-          });
-          if (stopped) break;
-          for (const [index, message] of missed.entries()) {
-            lastAdded = message.sequence;
-            await push({ v: EVENT_VERSION, kind: ConversationEventKind.MESSAGE_ADDED, conversationId: conversation.id, message: publishedMessage(message, relations[index]!) });
-          }
-          if (missed.length < CATCH_UP_BATCH) break;
+      let batch = first;
+      while (batch && !stopped) {
+        for (const [index, message] of batch.missed.entries()) {
+          lastAdded = message.sequence;
+          await push({ v: EVENT_VERSION, kind: ConversationEventKind.MESSAGE_ADDED, conversationId: conversation.id, message: publishedMessage(message, batch.relations[index]!) });
         }
-        const live = buffered;
-        buffered = undefined;
-        live.forEach(deliver);
+        if (batch.missed.length < CATCH_UP_BATCH || stopped) break;
+        const after = lastAdded;
+        // One transaction for the batch and its relations (a statement each): outside one,
+        // every statement would be wrapped in BEGIN and COMMIT of its own.
+        batch = await context.scope.transaction((scope) => replayBatch(scope, conversation.id, after, () => stopped));
       }
+      hear = deliver;
+      held.splice(0).forEach(deliver);
       await stop;
     } finally {
       stopListening();
     }
   });
+  // A stream that graphql-ws drops before pulling from it (completed, or its socket closed,
+  // while it was being set up) never runs the body above: it must stop listening all the same.
+  const end = stream.return.bind(stream);
+  stream.return = (value) => {
+    stopListening();
+    return end(value);
+  };
+  return stream;
+}
+
+async function replayBatch(scope: TenantScope, conversationId: string, after: number, stopped: () => boolean): Promise<ReplayBatch> {
+  const missed = await scope
+    .messages('message')
+    .andWhere('message.conversationId = :conversationId', { conversationId })
+    .andWhere('message.sequence > :after', { after })
+    .orderBy('message.sequence', 'ASC')
+    .limit(CATCH_UP_BATCH)
+    .getMany();
+  // Completed while the batch was read: its relations would be looked up for nobody.
+  // Each replayed event resolves on its own: what its fields need is looked up for the batch.
+  return { missed, relations: stopped() ? [] : await loadMessageRelations(scope, missed) };
 }

@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createPharmacy, type PharmacyFixture } from '../../support/fixtures.js';
 import { openProtocolSocket } from '../../support/protocol-socket.js';
-import { startTestGateway, withoutBackgroundWork, type TestGateway } from '../../support/test-gateway.js';
+import { quietSessions, startTestGateway, withoutBackgroundWork, type TestGateway } from '../../support/test-gateway.js';
+import { RequestContext, type GatewayDependencies } from '../../../gateway/context/request-context.js';
+import { tenantOf, withTenant } from '../../../gateway/tenancy/tenant-context.js';
+import { StaffRole } from '../../../entities/staff-user.entity.js';
+import { conversationEventStream } from '../../../resolvers/realtime/conversation-event-stream.js';
 
 const EVENTS = `subscription ($id: ID!) { conversationEvents(conversationId: $id, afterSequence: 0) { message { sequence } } }`;
 /** Ten replay batches (of 200). */
@@ -42,3 +46,50 @@ describe('a conversation replay', () => {
     await socket.close();
   });
 });
+
+describe('a reconnecting subscriber', () => {
+  let gateway: TestGateway;
+  let pharmacy: PharmacyFixture;
+  let first: string;
+  let second: string;
+
+  beforeAll(async () => {
+    gateway = await startTestGateway({ config: withoutBackgroundWork, sessions: quietSessions });
+    pharmacy = await createPharmacy(gateway.dataSource, gateway.tokens, 'resubscribe');
+    const start = () => gateway.graphql(`mutation { startConversation(input: {}) { id } }`, {}, pharmacy.tokens.customer);
+    first = (await start()).data.startConversation.id;
+    second = (await start()).data.startConversation.id;
+  });
+  afterAll(() => gateway.dispose());
+
+  it('is checked and caught up in one transaction', async () => {
+    const socket = openProtocolSocket(gateway.wsUrl, pharmacy.tokens.pharmacist);
+    await socket.acknowledged;
+    const CAUGHT_UP = `subscription ($id: ID!) { conversationEvents(conversationId: $id, afterSequence: 0) { message { sequence } } }`;
+    const listeners = gateway.realtime.bus.listenerCount;
+    const readOf = async (conversationId: string) =>
+      (await gateway.dataSource.query(`SELECT 1 FROM audit_event WHERE action = 'MESSAGES_READ' AND object_id = $1`, [conversationId])).length;
+    const before = gateway.queries.statements;
+    socket.subscribe('1', CAUGHT_UP, { id: second });
+    await socket.waitFor('the stream to listen', () => gateway.realtime.bus.listenerCount === listeners + 1);
+    const deadline = Date.now() + 5_000;
+    while ((await readOf(second)) === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    // START TRANSACTION with the tenant's settings (two), the conversation, its messages after 0,
+    // COMMIT; then the socket's read entry in its own (shared) insert: BEGIN and settings, INSERT, COMMIT.
+    expect(gateway.queries.statements - before).toBe(5 + 4);
+    void first;
+    await socket.close();
+  });
+
+  it('stops listening when its stream is dropped before anyone pulled from it', async () => {
+    const listeners = gateway.realtime.bus.listenerCount;
+    const viewer = { kind: 'staff' as const, organizationId: pharmacy.organization.id, staffId: pharmacy.pharmacist.id, role: StaffRole.PHARMACIST };
+    const deps = { database: gateway.database, realtime: gateway.realtime, config: { notifications: { clock: { now: () => new Date() } } } } as unknown as GatewayDependencies;
+    // As the pipeline starts it: as the viewer's tenant.
+    const stream = (await withTenant(tenantOf(viewer), () => conversationEventStream(new RequestContext(viewer, deps), first, 0))) as AsyncIterableIterator<unknown>;
+    expect(gateway.realtime.bus.listenerCount).toBe(listeners + 1);
+    await stream.return!();
+    expect(gateway.realtime.bus.listenerCount).toBe(listeners);
+  });
+});
+
