@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { defaultFieldResolver, isObjectType, lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { authChecker } from '../gateway/auth/auth-checker.js';
 import { guardPersonalDataFields } from '../gateway/auth/field-guard.js';
@@ -8,7 +8,7 @@ import type { Message } from '../entities/message.entity.js';
 import type { MessageSearchHit } from '../resolvers/search/message-search.service.js';
 import type { WebhookEventObjectType } from '../resolvers/webhook/webhook-delivery.type.js';
 import type { CustomerDataExport } from '../resolvers/customer-data/customer-data.service.js';
-import { rejectUnstorableText } from './reject-unstorable-text.js';
+import { rejectingUnstorableText } from './reject-unstorable-text.js';
 import { resolvers } from '../resolvers/index.js';
 
 /** The one GraphQL schema, built from the resolvers' decorators, its personal data guarded by field. */
@@ -16,21 +16,6 @@ export async function buildCounterchatSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     resolvers,
     authChecker,
-    globalMiddlewares: [
-      rejectUnstorableText,
-      // Every field returning one of these is a read of that conversation's messages (audit log).
-      recordMessageReads({
-        types: {
-          Message: (message: Message) => message.conversationId,
-          MessageSearchHit: (hit: MessageSearchHit) => hit.message.conversationId,
-        },
-        fields: {
-          // message.* events carry the message; conversation.* events only ids and states.
-          WebhookEvent: { data: (event: WebhookEventObjectType) => ('message' in event.data ? [event.conversationId] : []) },
-          CustomerDataExport: { data: (exported: CustomerDataExport) => exported.conversationIds },
-        },
-      }),
-    ],
     // Every @Subscription brings its own `subscribe` over the gateway's event bus
     // (resolvers/realtime); type-graphql still wants a pubSub, so this one refuses to work.
     pubSub: {
@@ -43,6 +28,26 @@ export async function buildCounterchatSchema(): Promise<GraphQLSchema> {
     },
     // Missing optional fields are skipped; GraphQL's own non-null checks cover required ones.
     validate: { skipMissingProperties: true, forbidUnknownValues: false },
+  });
+  // Not type-graphql global middlewares: those run for every field, and make each one, a
+  // column read included, an async chain; these wrap only the fields they are about.
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) {
+      if (field.args.length > 0) field.resolve = rejectingUnstorableText(field.resolve ?? defaultFieldResolver);
+    }
+  }
+  // Every field returning one of these is a read of that conversation's messages (audit log).
+  recordMessageReads(schema, {
+    types: {
+      Message: (message: Message) => message.conversationId,
+      MessageSearchHit: (hit: MessageSearchHit) => hit.message.conversationId,
+    },
+    fields: {
+      // message.* events carry the message; conversation.* events only ids and states.
+      WebhookEvent: { data: (event: WebhookEventObjectType) => ('message' in event.data ? [event.conversationId] : []) },
+      CustomerDataExport: { data: (exported: CustomerDataExport) => exported.conversationIds },
+    },
   });
   return guardPersonalDataFields(schema);
 }
