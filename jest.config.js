@@ -25,4 +25,8 @@ export default {
   globalSetup: '<rootDir>/tests/support/global-setup.mjs',
   globalTeardown: '<rootDir>/tests/support/global-teardown.mjs',
   testTimeout: 30000,
+  // `npm test` runs the API suites in two workers (the browser, fault and bench suites one at a
+  // time, after them). ESM modules loaded by a worker stay in memory for its life, so a worker
+  // past this is replaced between test files rather than collecting an ever larger heap.
+  workerIdleMemoryLimit: '2GB',
 };
