@@ -30,7 +30,7 @@ import { sendWithFiles } from '../../support/multipart-request.js';
 import { placeholderArguments } from '../../support/placeholder-arguments.js';
 import { connectSubscriber } from '../../support/subscription-client.js';
 import { startTestGateway, type GraphQLResponse, type TestGateway } from '../../support/test-gateway.js';
-import { CALL_MUTATIONS } from '../../support/call-operations.js';
+import { STAFF_ONLY_MUTATIONS } from '../../support/staff-only-operations.js';
 
 /**
  * Walks the checked-in schema from every root field a partner can call, through every
@@ -51,49 +51,7 @@ import { CALL_MUTATIONS } from '../../support/call-operations.js';
 const STAFF_ONLY = {
   // Video calls (issue 21) are for staff and the thread's customer: no scope lets a key take part.
   query: ['apiKeys', 'auditLog', 'widgetSecret', 'staffInvites', 'mySessions', 'mailDeliveries', 'myMentions', 'notificationLog', 'myNotificationPreferences', 'myPushSubscriptions', 'savedReplies', 'savedReplyPlaceholders', 'call', 'activeCall', 'channelConnections'],
-  mutation: [
-    'createApiKey',
-    'revokeApiKey',
-    'rotateWidgetSecret',
-    'updateOrganizationSettings',
-    'exportCustomerData',
-    'eraseCustomer',
-    'inviteStaff',
-    'resendStaffInvite',
-    'revokeStaffInvite',
-    'setStaffRole',
-    'deactivateStaff',
-    'reactivateStaff',
-    'endStaffSessions',
-    'endSession',
-    'endAllMySessions',
-    'signOut',
-    'updateMyProfile',
-    'changeMyPassword',
-    'beginTwoFactorEnrolment',
-    'confirmTwoFactorEnrolment',
-    'disableTwoFactor',
-    'writeNote',
-    'updateMyNotificationPreferences',
-    'registerPushSubscription',
-    'removePushSubscription',
-    'createLabel',
-    'updateLabel',
-    'deleteLabel',
-    'createSavedReply',
-    'updateSavedReply',
-    'deleteSavedReply',
-    // One's own way through the inbox (issue 19).
-    'markConversationUnread',
-    'snoozeConversation',
-    'unsnoozeConversation',
-    ...CALL_MUTATIONS,
-    // WhatsApp and SMS connections (issue 22): pharmacy settings with provider secrets, admins only.
-    'createChannelConnection',
-    'updateChannelConnection',
-    'deleteChannelConnection',
-    'refreshWhatsAppTemplates',
-  ],
+  mutation: STAFF_ONLY_MUTATIONS,
   subscription: ['callEvents'],
 };
 /**
