@@ -141,7 +141,10 @@ export function MessageTimeline(props: MessageTimelineProps) {
     if (!element) return;
     const movingUp = element.scrollTop < lastScrollTop.current;
     lastScrollTop.current = element.scrollTop;
-    atBottom.current = element.scrollHeight - element.scrollTop - element.clientHeight < STICKY_BOTTOM_PX;
+    // Only scrolling up leaves the bottom: content growing under the view (a thumbnail
+    // decoding) can bring its scroll event before the ResizeObserver's callback, which must
+    // still find the thread at the bottom.
+    atBottom.current = element.scrollHeight - element.scrollTop - element.clientHeight < STICKY_BOTTOM_PX || (atBottom.current && !movingUp);
     if (atBottom.current) setNewBelow(false);
     if (movingUp && element.scrollTop < LOAD_OLDER_PX && props.hasOlder) void loadOlder();
   }

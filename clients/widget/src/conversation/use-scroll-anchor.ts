@@ -32,15 +32,24 @@ export function useScrollAnchor(list: React.RefObject<HTMLElement | null>, optio
     element.scrollTop = element.scrollHeight;
   }, [list]);
 
+  // Where the last scroll event left the list: only the customer scrolling up leaves the bottom.
+  const lastTop = useRef(0);
+
   const onScroll = useCallback(() => {
     const element = list.current;
     if (!element) return;
+    const top = element.scrollTop;
+    const movedUp = top < lastTop.current;
+    lastTop.current = top;
     if (ownScroll.current) {
       ownScroll.current = false;
       pinned.current = true;
       return;
     }
-    pinned.current = element.scrollHeight - element.scrollTop - element.clientHeight < PINNED_PX;
+    // A photo that grows the list can bring its scroll event (the browser keeping its place)
+    // before its load event: that scroll goes down or nowhere, and must not unpin the list,
+    // or the photo's own load would find it unpinned and leave the photo below the view.
+    pinned.current = element.scrollHeight - top - element.clientHeight < PINNED_PX || (pinned.current && !movedUp);
   }, [list]);
 
   useLayoutEffect(() => {
