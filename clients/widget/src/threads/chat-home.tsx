@@ -4,6 +4,7 @@ import { WidgetEvent } from '../../protocol/widget-protocol.js';
 import { ConversationView } from '../conversation/conversation-view.js';
 import { graphql } from '../gql/index.js';
 import type { WidgetThreadPolicy } from '../gql/graphql.js';
+import { mergeOnRefetch } from '../../../shared/apollo/last-message-policy.js';
 import { visitThreadStore } from '../session/token-store.js';
 import { useStrings } from '../i18n/widget-i18n.js';
 import { useWidget } from '../session/widget-context.js';
@@ -63,7 +64,7 @@ const StartConversation = graphql(`
 export function ChatHome({ threadPolicy, pharmacy }: { threadPolicy: WidgetThreadPolicy; pharmacy: { name: string; replyTimeText: string | null } }) {
   const { organizationSlug, bridge, format, reconnects, visitThreadId } = useWidget();
   const t = useStrings();
-  const { data, refetch } = useQuery(ThreadsQuery, { fetchPolicy: 'cache-and-network' });
+  const { data, refetch } = useQuery(ThreadsQuery, { fetchPolicy: 'cache-and-network', ...mergeOnRefetch });
   const [startConversation] = useMutation(StartConversation);
   const visitThread = useMemo(
     () => visitThreadStore(organizationSlug, visitThreadId, (conversationId) => bridge.send(WidgetEvent.VisitThread, { conversationId })),
