@@ -10,6 +10,7 @@ import { ignoreAttachments, takeAttachments, type AttachmentIntakeDependencies, 
 import { UPLOAD_LIMITS } from '../../gateway/uploads/upload-limits.js';
 import { AuditAction } from '../../gateway/audit/audit-action.js';
 import { assertMayReply, queueChannelDelivery } from '../channel/channel-delivery.js';
+import { isUniqueViolation } from '../../gateway/database/database-error.js';
 
 export interface SendMessage {
   conversationId: string;
@@ -63,11 +64,12 @@ export class MessageService {
       taken = await takeAttachments(uploads, conversation.organizationId, this.requireFiles());
     }
     try {
-      const { message, created } = await this.scope.transaction(async (tx) => {
+      const message = await this.scope.transaction(async (tx) => {
+        // A retry whose first attempt committed is found by the message's unique index on
+        // (conversation, sender, client message id) when the insert below hits it: no read
+        // for it on every send. Under the row lock a concurrent retry has either committed
+        // (the insert fails, the transaction rolls back, the original is read below) or not begun.
         const locked = await this.thread.lock(tx, command.conversationId);
-        // Under the lock, so a concurrent retry is either committed (found here) or not yet started.
-        const existing = await this.sentBefore(tx, locked.id, command.clientMessageId);
-        if (existing) return { message: existing, created: false };
         if (command.replyToId) {
           const repliedTo = await tx.findOne(tx.messages('message'), command.replyToId, 'replyToId', 'Message');
           if (repliedTo.conversationId !== locked.id) {
@@ -87,12 +89,13 @@ export class MessageService {
         await this.thread.wrote(tx, locked, appended, sender);
         // A thread that came in through WhatsApp or SMS: the reply goes out through it.
         await queueChannelDelivery(tx, locked, appended);
-        return { message: appended, created: true };
+        return appended;
       });
-      if (!created) await taken?.discard();
       return message;
     } catch (error) {
       await taken?.discard();
+      const earlier = isUniqueViolation(error) ? await this.sentBefore(this.scope, command.conversationId, command.clientMessageId) : null;
+      if (earlier) return earlier;
       throw error;
     }
   }

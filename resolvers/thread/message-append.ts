@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { ActorType, type ActorRef } from '../../entities/actor-type.js';
 import { Attachment } from '../../entities/attachment.entity.js';
-import { Conversation } from '../../entities/conversation.entity.js';
+import type { Conversation } from '../../entities/conversation.entity.js';
 import { WebhookEventType } from '../../entities/webhook-event-type.js';
 import { messagePayload } from '../../gateway/webhooks/webhook-payloads.js';
 import { Message, MessageKind, MessageVisibility, type SystemEvent } from '../../entities/message.entity.js';
@@ -32,7 +33,9 @@ export type NewMessage = (
 export async function appendMessage(tx: TenantScope, events: ThreadEvents, conversation: Conversation, message: NewMessage): Promise<Message> {
   const sequence = conversation.lastSequence + 1;
   const now = new Date();
-  const row = await tx.insert(Message, {
+  const row = Object.assign(new Message(), {
+    id: randomUUID(),
+    organizationId: tx.organizationId,
     conversationId: conversation.id,
     sequence,
     kind: message.kind,
@@ -45,15 +48,17 @@ export async function appendMessage(tx: TenantScope, events: ThreadEvents, conve
     replyToId: message.kind === MessageKind.TEXT ? message.replyToId : null,
     clientMessageId: message.kind === MessageKind.SYSTEM ? null : message.clientMessageId,
     createdAt: now,
+    editedAt: null,
+    deletedAt: null,
   });
+  const lastActivity = { lastSequence: sequence, lastMessageId: row.id, lastMessageAt: now, lastActivityAt: now, awaitingSince: awaitingSinceAfter(conversation, row) };
+  await insertAndMoveThread(tx, row, lastActivity.awaitingSince);
+  Object.assign(conversation, lastActivity, { messageCount: conversation.messageCount + 1, updatedAt: now });
   const files = message.kind === MessageKind.TEXT ? (message.attachments ?? []) : [];
   const attachments = await tx.insertMany(
     Attachment,
     files.map((file) => ({ ...file, conversationId: conversation.id, messageId: row.id })),
   );
-  const lastActivity = { lastSequence: sequence, lastMessageId: row.id, lastMessageAt: now, lastActivityAt: now, awaitingSince: awaitingSinceAfter(conversation, row) };
-  await tx.update(Conversation, { id: conversation.id }, { ...lastActivity, messageCount: () => 'message_count + 1', updatedAt: now });
-  Object.assign(conversation, lastActivity, { messageCount: conversation.messageCount + 1, updatedAt: now });
   // Staff hear of a customer's message with no dashboard open: Web Push now, the e-mail digest if it waits.
   if (message.kind === MessageKind.TEXT && message.sender.type === ActorType.CUSTOMER) await queueStaffAlerts(tx, row);
   await events.webhook(tx, WebhookEventType.MESSAGE_CREATED, row.conversationId, { message: messagePayload(row, attachments) }, row);
@@ -64,6 +69,38 @@ export async function appendMessage(tx: TenantScope, events: ThreadEvents, conve
   events.message(tx, ConversationEventKind.MESSAGE_ADDED, row, relations);
   events.inbox(tx, conversation, { message: { message: row, ...relations } });
   return row;
+}
+
+/**
+ * The message row and the thread's last activity in one statement (one round trip on every
+ * send): the insert is a data-modifying CTE, so a duplicate client message id (the unique
+ * index) fails the statement and the thread doesn't move.
+ */
+async function insertAndMoveThread(tx: TenantScope, row: Message, awaitingSince: Date | null): Promise<void> {
+  await tx.execute(
+    `WITH inserted AS (
+       INSERT INTO message (id, organization_id, conversation_id, sequence, kind, visibility, sender_type, sender_id, body, system_event, reply_to_id, client_message_id, created_at)
+       VALUES ($2, $1, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12, $13)
+     )
+     UPDATE conversation SET last_sequence = $4, last_message_id = $2, last_message_at = $13, last_activity_at = $13, awaiting_since = $14,
+       message_count = message_count + 1, updated_at = $13
+     WHERE organization_id = $1 AND id = $3`,
+    [
+      row.id,
+      row.conversationId,
+      row.sequence,
+      row.kind,
+      row.visibility,
+      row.senderType,
+      row.senderId,
+      row.body,
+      row.systemEvent === null ? null : JSON.stringify(row.systemEvent),
+      row.replyToId,
+      row.clientMessageId,
+      row.createdAt,
+      awaitingSince,
+    ],
+  );
 }
 
 /** A new message's attachments (the ones just stored), reactions (none yet) and sender's name, beside the row. */
