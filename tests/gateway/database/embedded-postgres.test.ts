@@ -63,6 +63,25 @@ describe('the embedded PostgreSQL', () => {
 
   afterAll(() => rm(parent, { recursive: true, force: true }));
 
+  it('is reached through a Unix socket in its own folder, and still over TCP on 127.0.0.1', async () => {
+    const database = await start();
+    const url = new URL(database.url);
+    expect(url.searchParams.get('host')).toBe(database.directory);
+    // inet_server_addr() is null on a Unix socket's connection.
+    expect(await query<{ address: string | null }>(database.url, 'SELECT inet_server_addr() AS address')).toEqual([{ address: null }]);
+    url.searchParams.delete('host');
+    expect(await query<{ address: string | null }>(url.href, 'SELECT host(inet_server_addr()) AS address')).toEqual([{ address: '127.0.0.1' }]);
+  });
+
+  it("listens on TCP alone where its socket's path would be too long for one", async () => {
+    const deep = path.join(parent, 'a-folder-name-long-enough-that-a-unix-socket-path-in-it-would-not-fit', 'postgres');
+    await mkdir(path.dirname(deep), { mode: 0o755 });
+    const database = await startEmbeddedPostgres({ directory: deep, password: PASSWORD, persistent: false });
+    started.push(database);
+    expect(new URL(database.url).searchParams.has('host')).toBe(false);
+    expect(await query<{ address: string | null }>(database.url, 'SELECT host(inet_server_addr()) AS address')).toEqual([{ address: '127.0.0.1' }]);
+  }, 60_000);
+
   it('stops a PostgreSQL left running on its directory by a process that died, then starts there with the data intact', async () => {
     // A postmaster whose starter is gone: started by a shell that exits at once, as a killed gateway would leave it.
     const { postgres } = await postgresBinaries(await postgresAccount());
