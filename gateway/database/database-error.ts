@@ -29,5 +29,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   const cause = error instanceof QueryFailedError ? error.driverError : error;
   const code = (cause as { code?: unknown } | undefined)?.code;
   if (typeof code === 'string' && (UNAVAILABLE_STATES.has(code) || code.startsWith('08') || NETWORK_CODES.has(code))) return true;
+  // A Unix socket's file is gone while PostgreSQL is down (the embedded one's, embedded-postgres.ts).
+  if (code === 'ENOENT' && (cause as { syscall?: unknown }).syscall === 'connect') return true;
   return cause instanceof Error && POOL_MESSAGES.some((pattern) => pattern.test(cause.message));
 }
