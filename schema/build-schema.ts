@@ -1,9 +1,10 @@
 import 'reflect-metadata';
-import { defaultFieldResolver, isObjectType, lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { authChecker } from '../gateway/auth/auth-checker.js';
 import { guardPersonalDataFields } from '../gateway/auth/field-guard.js';
 import { recordMessageReads } from '../gateway/pipeline/record-message-reads.js';
+import { wrapFieldResolvers } from '../gateway/pipeline/wrap-field-resolvers.js';
 import type { Message } from '../entities/message.entity.js';
 import type { MessageSearchHit } from '../resolvers/search/message-search.service.js';
 import type { WebhookEventObjectType } from '../resolvers/webhook/webhook-delivery.type.js';
@@ -29,14 +30,8 @@ export async function buildCounterchatSchema(): Promise<GraphQLSchema> {
     // Missing optional fields are skipped; GraphQL's own non-null checks cover required ones.
     validate: { skipMissingProperties: true, forbidUnknownValues: false },
   });
-  // Not type-graphql global middlewares: those run for every field, and make each one, a
-  // column read included, an async chain; these wrap only the fields they are about.
-  for (const type of Object.values(schema.getTypeMap())) {
-    if (!isObjectType(type) || type.name.startsWith('__')) continue;
-    for (const field of Object.values(type.getFields())) {
-      if (field.args.length > 0) field.resolve = rejectingUnstorableText(field.resolve ?? defaultFieldResolver);
-    }
-  }
+  // Not type-graphql global middlewares: these wrap only the fields they are about.
+  wrapFieldResolvers(schema, (field) => (field.args.length > 0 ? rejectingUnstorableText : undefined));
   // Every field returning one of these is a read of that conversation's messages (audit log).
   recordMessageReads(schema, {
     types: {

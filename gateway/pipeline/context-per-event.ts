@@ -94,4 +94,5 @@ export async function subscribeWithContextPerEvent(
   return results;
 }
 
-const isAsyncIterable = (value: object): value is AsyncIterable<unknown> => Symbol.asyncIterator in value;
+/** A stream (of events, of results), as opposed to one result: a subscription refused at its start. */
+export const isAsyncIterable = <T>(value: object): value is AsyncIterable<T> => Symbol.asyncIterator in value;

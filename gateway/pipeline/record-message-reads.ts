@@ -1,5 +1,6 @@
-import { defaultFieldResolver, getNamedType, isObjectType, type GraphQLSchema } from 'graphql';
+import { getNamedType, type GraphQLSchema } from 'graphql';
 import type { RequestContext } from '../context/request-context.js';
+import { wrapFieldResolvers } from './wrap-field-resolvers.js';
 
 /** Reads by a subscription are marked as such in the entry's details. */
 const LIVE = Object.freeze({ live: true });
@@ -20,34 +21,29 @@ export interface MessageTextSources {
  * type rather than by remembering to; tests/gateway/audit/message-read-coverage.test.ts walks
  * the schema to prove every such field records its read.
  *
- * Wraps the resolvers of exactly those fields, in place (the schema is built once, at start):
- * the others keep theirs untouched. As a type-graphql global middleware this ran for every
- * field of every operation, and made each of them, a column read included, a chain of
- * promises: in the inbox that chain was a fifth of the gateway's time.
+ * Wraps the resolvers of exactly those fields (wrap-field-resolvers.ts). As a type-graphql
+ * global middleware this ran for every field of every operation: in the inbox that chain of
+ * promises was a fifth of the gateway's time.
  */
 export function recordMessageReads(schema: GraphQLSchema, sources: MessageTextSources): void {
-  for (const type of Object.values(schema.getTypeMap())) {
-    if (!isObjectType(type) || type.name.startsWith('__')) continue;
-    for (const field of Object.values(type.getFields())) {
-      const conversationsOfField = sources.fields[type.name]?.[field.name];
-      const conversationOf = sources.types[getNamedType(field.type).name];
-      if (!conversationsOfField && !conversationOf) continue;
-      const resolve = field.resolve ?? defaultFieldResolver;
-      field.resolve = (root, args, context: RequestContext, info) => {
-        const details = info.operation.operation === 'subscription' ? LIVE : undefined;
-        if (conversationsOfField) for (const id of conversationsOfField(root)) context.readAudit.conversationRead(id, details);
-        const result = resolve(root, args, context, info);
-        if (!conversationOf) return result;
-        const record = (value: unknown) => {
-          for (const item of Array.isArray(value) ? value : [value]) {
-            if (item !== null && item !== undefined) context.readAudit.conversationRead(conversationOf(item), details);
-          }
-          return value;
-        };
-        return isPromise(result) ? result.then(record) : record(result);
+  wrapFieldResolvers(schema, (field, type) => {
+    const conversationsOfField = sources.fields[type.name]?.[field.name];
+    const conversationOf = sources.types[getNamedType(field.type).name];
+    if (!conversationsOfField && !conversationOf) return undefined;
+    return (resolve) => (root, args, context: RequestContext, info) => {
+      const details = info.operation.operation === 'subscription' ? LIVE : undefined;
+      if (conversationsOfField) for (const id of conversationsOfField(root)) context.readAudit.conversationRead(id, details);
+      const result = resolve(root, args, context, info);
+      if (!conversationOf) return result;
+      const record = (value: unknown) => {
+        for (const item of Array.isArray(value) ? value : [value]) {
+          if (item !== null && item !== undefined) context.readAudit.conversationRead(conversationOf(item), details);
+        }
+        return value;
       };
-    }
-  }
+      return isPromise(result) ? result.then(record) : record(result);
+    };
+  });
 }
 
 const isPromise = (value: unknown): value is Promise<unknown> => typeof (value as { then?: unknown } | null)?.then === 'function';

@@ -93,12 +93,21 @@ export async function conversationEventStream(
   });
   // A stream that graphql-ws drops before pulling from it (completed, or its socket closed,
   // while it was being set up) never runs the body above: it must stop listening all the same.
-  const end = stream.return.bind(stream);
-  stream.return = (value) => {
-    stopListening();
-    return end(value);
+  return endingWith(stream, () => stopListening());
+}
+
+/** `stream`, which runs `atEnd` when its consumer ends it, whether or not it ever pulled. */
+function endingWith<T>(stream: AsyncIterableIterator<T>, atEnd: () => void): AsyncIterableIterator<T> {
+  const ending: AsyncIterableIterator<T> = {
+    next: () => stream.next(),
+    return: (value?: unknown) => {
+      atEnd();
+      return stream.return ? stream.return(value) : Promise.resolve({ done: true as const, value: undefined });
+    },
+    throw: (error?: unknown) => (stream.throw ? stream.throw(error) : Promise.reject(error)),
+    [Symbol.asyncIterator]: () => ending,
   };
-  return stream;
+  return ending;
 }
 
 async function replayBatch(scope: TenantScope, conversationId: string, after: number, stopped: () => boolean): Promise<ReplayBatch> {

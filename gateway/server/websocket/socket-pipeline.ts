@@ -7,6 +7,7 @@ import type { RequestContext } from '../../context/request-context.js';
 import { DomainError } from '../../errors/domain-error.js';
 import { logger } from '../../logging/logger.js';
 import { formatError, graphQLErrorOf } from '../../pipeline/format-error.js';
+import { isAsyncIterable } from '../../pipeline/context-per-event.js';
 import { contextOf, type OperationPipeline } from '../../pipeline/operation-pipeline.js';
 import { SocketOperations, streamOf } from './socket-operations.js';
 import { sendingFramesDirectly, type FrameSink } from './direct-frames.js';
@@ -92,7 +93,7 @@ export function socketPipeline(pipeline: OperationPipeline): OperationHooks {
       const context = contextOf(args);
       if (stillOpen.get(context)?.() === false) return {};
       const sink = sinks.get(context);
-      return pipeline.subscribe(args).then((started) => (sink && isAsyncIterator(started) ? sendingFramesDirectly(started, sink) : started));
+      return pipeline.subscribe(args).then((started) => (sink && isAsyncIterable<ExecutionResult>(started) ? sendingFramesDirectly(started, sink) : started));
     },
     onNext: (_ctx, _id, _payload, _args, result) => {
       pipeline.metrics?.eventSent(result);
@@ -113,8 +114,6 @@ function sinkOf(ctx: SocketContext, id: string, pipeline: OperationPipeline): Fr
     sent: (result) => pipeline.metrics?.eventSent(result),
   };
 }
-
-const isAsyncIterator = (value: object): value is AsyncIterableIterator<ExecutionResult> => Symbol.asyncIterator in value && 'next' in value;
 
 /**
  * Ends operation `id` from the server's side, the way a subscription that ran out ends: the
