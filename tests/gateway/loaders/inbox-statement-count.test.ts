@@ -94,6 +94,8 @@ describe('the inbox query', () => {
 
   /** What PostgreSQL receives for one request, transaction control and tenant settings included. */
   async function statementsSentFor(query: string, variables: Record<string, unknown> = {}): Promise<{ sent: number; data: any }> {
+    // Earlier requests' read entries are written a few milliseconds after their answers (ReadAuditBatches).
+    await settled();
     const before = gateway.queries.statements;
     const response = await gateway.graphql(query, variables, pharmacy.tokens.pharmacist);
     expect(response.errors).toBeUndefined();
