@@ -41,6 +41,13 @@ import { startMetricsListener, type MetricsListener } from './metrics-listener.j
 const JSON_BODY_LIMIT = '256kb';
 /** How long a stopping gateway lets in-flight HTTP requests finish before cutting their connections. */
 export const DRAIN_GRACE_MS = 10_000;
+/**
+ * Connections the kernel holds for us while the event loop is busy (Linux caps it at
+ * net.core.somaxconn, 4096 by default). A reconnect storm opens thousands of sockets in
+ * seconds: at Node's default of 511 the kernel drops the rest of their handshakes, and each
+ * dropped one costs its client a TCP retransmission of 1, 3, 7… seconds, or a retry.
+ */
+const LISTEN_BACKLOG = 4096;
 
 export interface Gateway {
   /** e.g. http://127.0.0.1:4000 — the address actually listened on. */
@@ -176,7 +183,7 @@ export async function startGateway(given: GivenServerDependencies): Promise<Gate
   // A port already taken must fail the start (and the process, non-zero), not leave it running unreachable.
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
-    httpServer.listen(deps.config.port, () => {
+    httpServer.listen({ port: deps.config.port, backlog: LISTEN_BACKLOG }, () => {
       httpServer.off('error', reject);
       resolve();
     });
