@@ -8,6 +8,7 @@ import type { Message } from '../../entities/message.entity.js';
 import type { TenantScope } from '../../gateway/tenancy/tenant-scope.js';
 import { loadMessageRelations } from '../message/message-relations.js';
 import { threadOf } from '../thread/request-thread.js';
+import { sharedReplayStartsOf } from './shared-replay-starts.js';
 
 const CATCH_UP_BATCH = 200;
 
@@ -40,15 +41,21 @@ export async function conversationEventStream(
   const held: ConversationEventPayload[] = [];
   let hear: (event: ConversationEventPayload) => void = (event) => void held.push(event);
   let stopListening = () => {};
-  let opened: { conversation: Conversation; first: ReplayBatch | undefined };
-  try {
-    opened = await context.scope.transaction(async (scope) => {
+  const open = (listen: boolean) =>
+    context.scope.transaction(async (scope): Promise<StreamStart> => {
       const conversation = await threadOf(context).conversation(conversationId, 'conversationId', scope);
-      stopListening();
-      stopListening = bus.on('conversation', conversation.id, (event) => hear(event));
+      if (listen) stopListening = bus.on('conversation', conversation.id, (event) => hear(event));
       const first = afterSequence === null || afterSequence === undefined ? undefined : await replayBatch(scope, conversation.id, afterSequence, () => false);
       return { conversation, first };
     });
+  let opened: StreamStart;
+  try {
+    const shared = sharedStartKey(context, conversationId, afterSequence);
+    if (shared) {
+      // Listening first, on the id as the database writes it, then the start others share.
+      stopListening = bus.on('conversation', conversationId, (event) => hear(event));
+      opened = await sharedReplayStartsOf<StreamStart>(context.gateway).start(shared, () => open(false));
+    } else opened = await open(true);
   } catch (error) {
     stopListening();
     throw error;
@@ -108,6 +115,25 @@ function endingWith<T>(stream: AsyncIterableIterator<T>, atEnd: () => void): Asy
     [Symbol.asyncIterator]: () => ending,
   };
   return ending;
+}
+
+/** What a stream starts from: the conversation it may see, and the first batch it missed. */
+interface StreamStart {
+  conversation: Conversation;
+  first: ReplayBatch | undefined;
+}
+
+const CANONICAL_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * Staff of one pharmacy see the same of a conversation: the same check, the same replay
+ * (shared-replay-starts.ts). Others' (a customer's, a partner's) are their own. Undefined for
+ * an id not in the database's form, whose bus topic would differ: such a start is its own.
+ */
+function sharedStartKey(context: RequestContext, conversationId: string, afterSequence: number | null | undefined): string | undefined {
+  const { viewer } = context;
+  if (viewer.kind !== 'staff' || !CANONICAL_UUID.test(conversationId)) return undefined;
+  return `${viewer.organizationId}/${conversationId}/${afterSequence ?? 'live'}`;
 }
 
 async function replayBatch(scope: TenantScope, conversationId: string, after: number, stopped: () => boolean): Promise<ReplayBatch> {

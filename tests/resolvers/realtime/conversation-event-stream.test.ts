@@ -93,3 +93,78 @@ describe('a reconnecting subscriber', () => {
   });
 });
 
+
+describe('dashboards of one pharmacy reconnecting at once', () => {
+  let gateway: TestGateway;
+  let pharmacy: PharmacyFixture;
+  let conversationId: string;
+  const send = (body: string) =>
+    gateway.graphql(`mutation ($input: SendMessageInput!) { sendMessage(input: $input) { sequence } }`, { input: { conversationId, body, clientMessageId: body } }, pharmacy.tokens.customer);
+
+  beforeAll(async () => {
+    gateway = await startTestGateway({ config: withoutBackgroundWork, sessions: quietSessions });
+    pharmacy = await createPharmacy(gateway.dataSource, gateway.tokens, 'shared-replays');
+    conversationId = (await gateway.graphql(`mutation { startConversation(input: {}) { id } }`, {}, pharmacy.tokens.customer)).data.startConversation.id;
+    await send('one');
+    await send('two');
+  });
+  afterAll(() => gateway.dispose());
+
+  /** `count` streams of staff members of the pharmacy, started in one turn of the event loop, as the pipeline starts them. */
+  function startStreams(count: number, deps: GatewayDependencies, afterSequence = 0) {
+    return Promise.all(
+      Array.from({ length: count }, (_, index) => {
+        const viewer = { kind: 'staff' as const, organizationId: pharmacy.organization.id, staffId: index % 2 ? pharmacy.admin.id : pharmacy.pharmacist.id, role: StaffRole.PHARMACIST };
+        return withTenant(tenantOf(viewer), () => conversationEventStream(new RequestContext(viewer, deps), conversationId, afterSequence)) as Promise<AsyncIterableIterator<any>>;
+      }),
+    );
+  }
+  const dependencies = () => ({ database: gateway.database, realtime: gateway.realtime, config: { notifications: { clock: { now: () => new Date() } } } }) as unknown as GatewayDependencies;
+  const sequencesOf = async (stream: AsyncIterableIterator<any>, count: number) => {
+    const sequences: number[] = [];
+    while (sequences.length < count) sequences.push((await stream.next()).value.message.sequence);
+    return sequences;
+  };
+
+  it('share one check and one replay, and each gets every message', async () => {
+    const deps = dependencies();
+    let before = gateway.queries.count;
+    const alone = await startStreams(1, deps);
+    const oneStart = gateway.queries.count - before;
+    before = gateway.queries.count;
+    const together = await startStreams(12, deps);
+    // (One start's statements or fewer: the first looked up the sender's name, since remembered.)
+    expect(gateway.queries.count - before).toBeLessThanOrEqual(oneStart);
+    for (const stream of [...alone, ...together]) {
+      expect(await sequencesOf(stream, 2)).toEqual([1, 2]);
+      await stream.return!();
+    }
+  });
+
+  it('miss nothing sent while they start, and get nothing twice', async () => {
+    const streams = startStreams(8, dependencies());
+    const sent = send('three');
+    const started = await streams;
+    await sent;
+    for (const stream of started) expect(await sequencesOf(stream, 3)).toEqual([1, 2, 3]);
+    // Nothing more, nothing twice: the next a stream yields is the next message.
+    await send('four');
+    for (const stream of started) {
+      expect(await sequencesOf(stream, 1)).toEqual([4]);
+      await stream.return!();
+    }
+  });
+
+  it('share nothing with another pharmacy, which is told the conversation does not exist', async () => {
+    const other = await createPharmacy(gateway.dataSource, gateway.tokens, 'shared-replays-other');
+    const deps = dependencies();
+    const stranger = { kind: 'staff' as const, organizationId: other.organization.id, staffId: other.pharmacist.id, role: StaffRole.PHARMACIST };
+    const [own, foreign] = await Promise.allSettled([
+      startStreams(1, deps).then(([stream]) => stream!),
+      withTenant(tenantOf(stranger), () => conversationEventStream(new RequestContext(stranger, deps), conversationId, 0)),
+    ]);
+    expect(own.status).toBe('fulfilled');
+    expect(foreign).toMatchObject({ status: 'rejected', reason: { extensions: { code: 'NOT_FOUND' } } });
+    if (own.status === 'fulfilled') await own.value.return!();
+  });
+});
