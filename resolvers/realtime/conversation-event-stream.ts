@@ -28,6 +28,8 @@ interface ReplayBatch {
  * thousands of these at once, and each was two transactions (the check's statement wrapped
  * in BEGIN and COMMIT of its own, then the batch's). So the stream listens from inside that
  * transaction, before the batch is read, and holds what it hears until the replay is over.
+ * Staff of one pharmacy share that transaction when they start together (sharedStartKey):
+ * each then listens before it joins, so before the shared batch is read, as above.
  */
 export async function conversationEventStream(
   context: RequestContext,
