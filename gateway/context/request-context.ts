@@ -55,6 +55,17 @@ export interface GatewayDependencies {
 }
 
 /**
+ * Where a subscription's stream can hand its events when the pipeline sends its results
+ * itself (a socket's subscriptions: pipeline/live-fan-out.ts) instead of pulling them.
+ */
+export interface LiveTail {
+  /** Resolves and sends one event of this subscriber's own (a replayed message); resolves once sent. */
+  own(event: object): Promise<void>;
+  /** A live event it lets through: resolved with its group's and sent after everything handed here before. */
+  live(event: object): void;
+}
+
+/**
  * One per HTTP request or subscription. Scope and loaders are made on first use,
  * so requests that don't touch tenant data (sign-in) don't pay for them.
  */
@@ -69,6 +80,12 @@ export class RequestContext {
   private operation?: OperationTransaction;
   /** The client's User-Agent header (HTTP only): what a new sign-in session is listed as. */
   userAgent?: string;
+  /**
+   * Set by the pipeline before a subscription's stream is made, when its results go straight
+   * to a socket. A stream that uses it hands it every event from its start (never some pulled
+   * and some handed, which could reorder them).
+   */
+  liveTail?: LiveTail;
 
   constructor(
     readonly viewer: Viewer,

@@ -1,4 +1,5 @@
 import { createSourceEventStream, execute, type ExecutionArgs, type ExecutionResult } from 'graphql';
+import type { LiveMember } from './live-fan-out.js';
 
 /** Runs a piece of work in the subscriber's surroundings (its database tenant). */
 export type Surroundings = <T>(work: () => T) => T;
@@ -28,6 +29,12 @@ export interface EventHooks {
   aroundEvent?: AroundEvent;
   /** Made once the stream listens; none without metrics. */
   observe?: () => SubscriptionObserver;
+  /**
+   * Where results can be sent without being pulled (a socket's frames). With it, the
+   * subscriber is made a `LiveMember` and given to `join` before its stream is created
+   * (operation-pipeline.ts hands the stream its tail: live-fan-out.ts).
+   */
+  live?: { send: (result: ExecutionResult) => void; join: (member: LiveMember) => void };
 }
 
 /**
@@ -45,19 +52,35 @@ export async function subscribeWithContextPerEvent(
   args: ExecutionArgs,
   nextContext: () => unknown,
   surroundings: Surroundings,
-  { executeEvent = (_event, executeWith) => executeWith(nextContext()), aroundEvent = (_context, execution) => execution(), observe }: EventHooks = {},
+  { executeEvent = (_event, executeWith) => executeWith(nextContext()), aroundEvent = (_context, execution) => execution(), observe, live }: EventHooks = {},
 ): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
+  const executeEach = (event: unknown) => executeEvent(event, (contextValue) => aroundEvent(contextValue, async () => execute({ ...args, rootValue: event, contextValue })));
+  let observer: SubscriptionObserver | undefined;
+  let over = false;
+  const end = () => {
+    over = true;
+    observer?.ended();
+  };
+  if (live) {
+    live.join({
+      resolve: (event) => surroundings(async () => executeEach(event)),
+      deliver: (result, event) => {
+        if (over) return;
+        observer?.resolved(result, event);
+        live.send(result);
+      },
+    });
+  }
   const stream = await createSourceEventStream(args);
   if (!isAsyncIterable(stream)) return stream;
   const events = stream[Symbol.asyncIterator]();
-  const observer = observe?.();
+  observer = observe?.();
   const resolve = async (step: IteratorResult<unknown>): Promise<IteratorResult<ExecutionResult>> => {
     if (step.done) {
-      observer?.ended();
+      end();
       return step;
     }
-    const executeWith = (contextValue: unknown) => aroundEvent(contextValue, async () => execute({ ...args, rootValue: step.value, contextValue }));
-    const value = await executeEvent(step.value, executeWith);
+    const value = await executeEach(step.value);
     observer?.resolved(value, step.value);
     return { done: false, value };
   };
@@ -65,7 +88,7 @@ export async function subscribeWithContextPerEvent(
     try {
       return await work();
     } finally {
-      observer?.ended();
+      end();
     }
   };
   const results: AsyncIterableIterator<ExecutionResult> = {
@@ -76,7 +99,7 @@ export async function subscribeWithContextPerEvent(
           step = await events.next();
         } catch (error) {
           // A failed stream is over: for-await calls no return() after it.
-          observer?.ended();
+          end();
           throw error;
         }
         return resolve(step);

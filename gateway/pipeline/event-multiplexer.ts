@@ -7,6 +7,8 @@ import type { EventExecution } from './context-per-event.js';
 interface SharedExecution {
   result: Promise<ExecutionResult>;
   reads: RecordedReads;
+  /** The result, once there is one. */
+  settled?: ExecutionResult;
 }
 
 /**
@@ -45,7 +47,9 @@ export class EventMultiplexer {
       if (!running) {
         const reads = new RecordedReads();
         const result = Promise.resolve(executeWith(context.forEvent(reads)));
-        groups.set(group, { result, reads });
+        const execution: SharedExecution = { result, reads };
+        result.then((settled) => (execution.settled = settled), () => {});
+        groups.set(group, execution);
         this.counts.executed += 1;
         const own = await result;
         reads.replayInto(context.readAudit);
@@ -62,5 +66,18 @@ export class EventMultiplexer {
       this.counts.shared += 1;
       return shared;
     };
+  }
+
+  /**
+   * The result a member of `group` already resolved for `event`, for the subscriber of
+   * `context`, right away: its reads replayed into the subscriber's audit, as `executionFor`
+   * does after its await. Undefined when there is none yet, or it has errors (not shared).
+   */
+  resolved(event: object, group: string, context: RequestContext): ExecutionResult | undefined {
+    const shared = this.executions.get(event)?.get(group)?.settled;
+    if (!shared || shared.errors?.length) return undefined;
+    this.executions.get(event)!.get(group)!.reads.replayInto(context.readAudit);
+    this.counts.shared += 1;
+    return shared;
   }
 }

@@ -24,6 +24,7 @@ import type { ReadAudit } from '../audit/read-audit.js';
 import { operationLimits, withoutSuggestions, type OperationLimits } from './operation-limits.js';
 import { subscribeWithContextPerEvent } from './context-per-event.js';
 import { EventMultiplexer } from './event-multiplexer.js';
+import { LiveFanOut } from './live-fan-out.js';
 import { subscriptionGroup } from './subscription-group.js';
 import { assertSubscriptionsAuthorized } from './subscription-permissions.js';
 import type { TrustedDocuments } from './trusted-documents.js';
@@ -70,6 +71,8 @@ export class OperationPipeline {
   private readonly production: boolean;
   /** Live events resolved once per group of equal subscribers on this instance. */
   readonly multiplexer = new EventMultiplexer();
+  /** Live events sent to every member of a group from here, when results go straight to sockets. */
+  readonly fanOut = new LiveFanOut();
   /**
    * Documents that passed parsing and validation, by their text. Over WebSocket every
    * `subscribe` brings its document again, and a reconnect storm is thousands of the same
@@ -200,18 +203,28 @@ export class OperationPipeline {
    * `assertSubscriptionsAuthorized` makes sure every root field has one); each event is then
    * resolved as the same tenant with a context of its own, so no event sees rows a loader
    * cached for an earlier one, in a database transaction of its own, and once for every
-   * subscriber of its group (`event-multiplexer.ts`).
+   * subscriber of its group (`event-multiplexer.ts`). With `send` (a socket's frames), results
+   * are sent from here and the stream may hand its events to its group's fan-out
+   * (`live-fan-out.ts`) instead of having each pulled.
    */
-  subscribe(args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
+  subscribe(args: ExecutionArgs, send?: (result: ExecutionResult) => void): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
     const context = contextOf(args);
     const tenant = this.tenantOf(context.viewer);
-    const execution = this.multiplexer.executionFor(subscriptionGroup(args, context.viewer), context);
+    const group = subscriptionGroup(args, context.viewer);
     const subscribe = () =>
       subscribeWithContextPerEvent(args, () => context.forEvent(), tenant ? (work) => withTenant(tenant, work) : (work) => work(), {
-        executeEvent: execution,
+        executeEvent: this.multiplexer.executionFor(group, context),
         // Each event's execution (not the wait for it) in one transaction: a quiet subscription holds no connection.
         aroundEvent: (eventContext, run) => this.inOneTransaction(eventContext as RequestContext, OperationTypeNode.SUBSCRIPTION, run),
         observe: this.metrics?.subscriptionObserver,
+        // A socket's results are sent from here: its stream may hand its events to its group's fan-out.
+        live: send && {
+          send,
+          join: (member) => {
+            const resolved = (event: object) => this.multiplexer.resolved(event, group, context);
+            context.liveTail = this.fanOut.tailOf(group, { ...member, resolved });
+          },
+        },
       });
     const started = tenant ? withTenant(tenant, subscribe) : subscribe();
     return this.metrics ? this.metrics.subscribed(args, started) : started;

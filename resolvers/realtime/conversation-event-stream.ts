@@ -8,7 +8,6 @@ import type { Message } from '../../entities/message.entity.js';
 import type { TenantScope } from '../../gateway/tenancy/tenant-scope.js';
 import { loadMessageRelations } from '../message/message-relations.js';
 import { threadOf } from '../thread/request-thread.js';
-import { sharedReplayStartsOf } from './shared-replay-starts.js';
 
 const CATCH_UP_BATCH = 200;
 
@@ -56,7 +55,7 @@ export async function conversationEventStream(
     if (shared) {
       // Listening first, on the id as the database writes it, then the start others share.
       stopListening = bus.on('conversation', conversationId, (event) => hear(event));
-      opened = await sharedReplayStartsOf<StreamStart>(context.gateway).start(shared, () => open(false));
+      opened = await context.gateway.realtime.starts.start(shared, () => open(false));
     } else opened = await open(true);
   } catch (error) {
     stopListening();
@@ -65,7 +64,11 @@ export async function conversationEventStream(
   const { conversation, first } = opened;
   context.readAudit.conversationRead(conversation.id, { live: true });
 
+  // With a tail (a socket's subscription) every event is handed to it, the replay included,
+  // and nothing is pushed to be pulled: the two ways could send events out of order.
+  const tail = context.liveTail;
   const stream = new Repeater<ConversationEventPayload>(async (push, stop) => {
+    const send = tail ? (event: ConversationEventPayload) => tail.own(event) : push;
     let lastAdded = afterSequence ?? Number.POSITIVE_INFINITY;
     const deliver = (event: ConversationEventPayload) => {
       // Team-only messages never reach a customer's stream (message-audience.ts); the replay reads through the scope, which filters them alike.
@@ -75,7 +78,8 @@ export async function conversationEventStream(
         if (Number.isFinite(lastAdded) && event.message.sequence <= lastAdded) return;
         lastAdded = event.message.sequence;
       }
-      void push(event);
+      if (tail) tail.live(event);
+      else void push(event);
     };
     // A client that completes mid-replay (or closes its socket) stops the replay too.
     let stopped = false;
@@ -85,7 +89,7 @@ export async function conversationEventStream(
       while (batch && !stopped) {
         for (const [index, message] of batch.missed.entries()) {
           lastAdded = message.sequence;
-          await push({ v: EVENT_VERSION, kind: ConversationEventKind.MESSAGE_ADDED, conversationId: conversation.id, message: publishedMessage(message, batch.relations[index]!) });
+          await send({ v: EVENT_VERSION, kind: ConversationEventKind.MESSAGE_ADDED, conversationId: conversation.id, message: publishedMessage(message, batch.relations[index]!) });
         }
         if (batch.missed.length < CATCH_UP_BATCH || stopped) break;
         const after = lastAdded;
@@ -129,13 +133,13 @@ const CANONICAL_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f
 
 /**
  * Staff of one pharmacy see the same of a conversation: the same check, the same replay
- * (shared-replay-starts.ts). Others' (a customer's, a partner's) are their own. Undefined for
+ * (gateway/pubsub/shared-starts.ts). Others' (a customer's, a partner's) are their own. Undefined for
  * an id not in the database's form, whose bus topic would differ: such a start is its own.
  */
 function sharedStartKey(context: RequestContext, conversationId: string, afterSequence: number | null | undefined): string | undefined {
   const { viewer } = context;
   if (viewer.kind !== 'staff' || !CANONICAL_UUID.test(conversationId)) return undefined;
-  return `${viewer.organizationId}/${conversationId}/${afterSequence ?? 'live'}`;
+  return `conversation-stream/${viewer.organizationId}/${conversationId}/${afterSequence ?? 'live'}`;
 }
 
 async function replayBatch(scope: TenantScope, conversationId: string, after: number, stopped: () => boolean): Promise<ReplayBatch> {

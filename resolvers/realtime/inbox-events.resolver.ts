@@ -14,8 +14,12 @@ import { ConversationType } from '../conversation/conversation.type.js';
  */
 function inboxStream(context: RequestContext): AsyncIterable<InboxEventPayload> {
   const viewer = context.signedInViewer;
-  return busStream(context.gateway.realtime.bus, 'inbox', viewer.organizationId, ({ conversation }) =>
-    viewer.kind !== 'customer' || conversation.customerId === viewer.customerId,
+  return busStream(
+    context.gateway.realtime.bus,
+    'inbox',
+    viewer.organizationId,
+    ({ conversation }) => viewer.kind !== 'customer' || conversation.customerId === viewer.customerId,
+    context.liveTail,
   );
 }
 

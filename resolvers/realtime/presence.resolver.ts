@@ -23,8 +23,12 @@ export class PresenceEventType {
 /** Customers hear about staff only; staff and partners about everyone in their pharmacy. */
 function presenceStream(context: RequestContext): AsyncIterable<PresenceEventPayload> {
   const viewer = context.signedInViewer;
-  return busStream(context.gateway.realtime.bus, 'presence', viewer.organizationId, ({ actor }) =>
-    viewer.kind !== 'customer' || actor.type === ActorType.STAFF,
+  return busStream(
+    context.gateway.realtime.bus,
+    'presence',
+    viewer.organizationId,
+    ({ actor }) => viewer.kind !== 'customer' || actor.type === ActorType.STAFF,
+    context.liveTail,
   );
 }
 

@@ -1,4 +1,4 @@
-import type { ExecutionResult } from 'graphql';
+import type { ExecutionResult, FormattedExecutionResult } from 'graphql';
 import { MessageType } from 'graphql-ws';
 
 /** Where a subscription's frames go: its socket, under the id the client gave the operation. */
@@ -8,6 +8,8 @@ export interface FrameSink {
   send(frame: string): void;
   /** Told after each frame sent from here (what graphql-ws's onNext hears for the others). */
   sent(result: ExecutionResult): void;
+  /** A result with errors as the client may see it: what graphql-ws's onNext makes of it. */
+  shaped(result: ExecutionResult): FormattedExecutionResult;
 }
 
 /**
@@ -20,6 +22,22 @@ function payloadOf(result: ExecutionResult): string {
   let json = payloads.get(result);
   if (json === undefined) payloads.set(result, (json = JSON.stringify(result)));
   return json;
+}
+
+/** The frame of one result: the shared JSON without errors, and the result shaped first with them. */
+function frameOf(prefix: string, sink: FrameSink, result: ExecutionResult): string {
+  return result.errors ? `${prefix}${JSON.stringify(sink.shaped(result))}}` : `${prefix}${payloadOf(result)}}`;
+}
+
+const prefixOf = (sink: FrameSink) => `{"id":${JSON.stringify(sink.id)},"type":"${MessageType.Next}","payload":`;
+
+/** Sends every result it is given to `sink`, as graphql-ws would (pipeline/live-fan-out.ts sends this way). */
+export function resultSender(sink: FrameSink): (result: ExecutionResult) => void {
+  const prefix = prefixOf(sink);
+  return (result) => {
+    sink.send(frameOf(prefix, sink, result));
+    sink.sent(result);
+  };
 }
 
 /**
@@ -37,13 +55,13 @@ function payloadOf(result: ExecutionResult): string {
  * unchanged: `return` and `throw` are the stream's own.
  */
 export function sendingFramesDirectly(results: AsyncIterableIterator<ExecutionResult>, sink: FrameSink): AsyncIterableIterator<ExecutionResult> {
-  const prefix = `{"id":${JSON.stringify(sink.id)},"type":"${MessageType.Next}","payload":`;
+  const prefix = prefixOf(sink);
   const iterator: AsyncIterableIterator<ExecutionResult> = {
     async next() {
       for (;;) {
         const step = await results.next();
         if (step.done || step.value.errors) return step;
-        sink.send(`${prefix}${payloadOf(step.value)}}`);
+        sink.send(frameOf(prefix, sink, step.value));
         sink.sent(step.value);
       }
     },

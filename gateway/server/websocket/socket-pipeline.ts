@@ -1,4 +1,4 @@
-import type { ExecutionArgs, ExecutionResult, GraphQLError } from 'graphql';
+import type { ExecutionArgs, ExecutionResult, FormattedExecutionResult, GraphQLError } from 'graphql';
 import { MessageType, stringifyMessage, type Context, type ServerOptions, type SubscribePayload } from 'graphql-ws';
 import type { Extra } from 'graphql-ws/use/ws';
 import type { SignedInViewer } from '../../auth/viewer.js';
@@ -10,7 +10,7 @@ import { formatError, graphQLErrorOf } from '../../pipeline/format-error.js';
 import { isAsyncIterable } from '../../pipeline/context-per-event.js';
 import { contextOf, type OperationPipeline } from '../../pipeline/operation-pipeline.js';
 import { SocketOperations, streamOf } from './socket-operations.js';
-import { sendingFramesDirectly, type FrameSink } from './direct-frames.js';
+import { resultSender, sendingFramesDirectly, type FrameSink } from './direct-frames.js';
 
 /** What a socket carries from its `connection_init` to its close (websocket-server.ts). */
 export interface SocketState {
@@ -93,11 +93,11 @@ export function socketPipeline(pipeline: OperationPipeline): OperationHooks {
       const context = contextOf(args);
       if (stillOpen.get(context)?.() === false) return {};
       const sink = sinks.get(context);
-      return pipeline.subscribe(args).then((started) => (sink && isAsyncIterable<ExecutionResult>(started) ? sendingFramesDirectly(started, sink) : started));
+      return pipeline.subscribe(args, sink && resultSender(sink)).then((started) => (sink && isAsyncIterable<ExecutionResult>(started) ? sendingFramesDirectly(started, sink) : started));
     },
     onNext: (_ctx, _id, _payload, _args, result) => {
       pipeline.metrics?.eventSent(result);
-      return result.errors ? { ...result, errors: pipeline.shapeErrors(result.errors).map((error) => formatError(error.toJSON(), error)) } : undefined;
+      return result.errors ? shapedResult(pipeline, result) : undefined;
     },
     onError: (_ctx, _id, _payload, errors) => errors.map((error) => formatError(error.toJSON(), error)),
   };
@@ -112,7 +112,13 @@ function sinkOf(ctx: SocketContext, id: string, pipeline: OperationPipeline): Fr
       if (socket.readyState === socket.OPEN) socket.send(frame);
     },
     sent: (result) => pipeline.metrics?.eventSent(result),
+    shaped: (result) => shapedResult(pipeline, result),
   };
+}
+
+/** A result's errors as clients see them: Apollo's shaping, then ours. */
+function shapedResult(pipeline: OperationPipeline, result: ExecutionResult): FormattedExecutionResult {
+  return result.errors ? { ...result, errors: pipeline.shapeErrors(result.errors).map((error) => formatError(error.toJSON(), error)) } : result;
 }
 
 /**

@@ -25,6 +25,8 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export interface WebSocketGateway {
   readonly openSockets: number;
+  /** Live events sent to groups of subscribers, and the results that made (pipeline/live-fan-out.ts). */
+  readonly fanOut: Readonly<{ events: number; deliveries: number }>;
   /** Closes every socket with 1001 (clients reconnect, elsewhere or later) and stops accepting. */
   dispose(): Promise<void>;
 }
@@ -126,6 +128,9 @@ export function useWebSocketGateway(
   );
 
   return {
+    get fanOut() {
+      return pipeline.fanOut.stats;
+    },
     get openSockets() {
       return wss.clients.size;
     },

@@ -207,6 +207,27 @@ describe('live events resolved once per group of subscribers', () => {
     expect((await rowOf(theirs)).unreadCount).toBe(3);
   });
 
+  it("sends each socket its group's live events from the fan-out, in order and once each, after its replay", async () => {
+    const conversationId = await startThread();
+    await send(conversationId, 'First');
+    const before = gateway.websockets.fanOut;
+    const sockets = [await live(pharmacy.tokens.pharmacist, conversationId), await live(colleague.token, conversationId), await live(pharmacy.tokens.admin, conversationId)];
+    const bodies = ['Two', 'Three', 'Four', 'Five', 'Six'];
+    for (const body of bodies) await send(conversationId, body);
+    for (const events of sockets) {
+      for (const [index, body] of bodies.entries()) {
+        const event = await events.next();
+        expect(event.errors).toBeUndefined();
+        expect(event.data.conversationEvents.message).toMatchObject({ sequence: index + 2, body });
+      }
+      await events.expectNothing();
+    }
+    // Sent from the group's fan-out, not pulled one by one: 5 events, each to the 2 staff of one class (the admin's is another).
+    const after = gateway.websockets.fanOut;
+    expect(after.deliveries - before.deliveries).toBe(15);
+    expect(after.events - before.events).toBe(10);
+  });
+
   it('stops a subscriber that completes or whose socket closes, and keeps delivering to the rest of its group', async () => {
     const conversationId = await startThread();
     await send(conversationId, 'First');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { ExecutionResult } from 'graphql';
 import { MessageType, stringifyMessage } from 'graphql-ws';
-import { sendingFramesDirectly, type FrameSink } from '../../../../gateway/server/websocket/direct-frames.js';
+import { resultSender, sendingFramesDirectly, type FrameSink } from '../../../../gateway/server/websocket/direct-frames.js';
 
 /** An async iterator over `results`, recording whether it was returned early. */
 function streamOf(results: ExecutionResult[]) {
@@ -21,7 +21,13 @@ function streamOf(results: ExecutionResult[]) {
 function sinkFor(id: string) {
   const frames: string[] = [];
   const sent: ExecutionResult[] = [];
-  const sink: FrameSink = { id, send: (frame) => void frames.push(frame), sent: (result) => void sent.push(result) };
+  const sink: FrameSink = {
+    id,
+    send: (frame) => void frames.push(frame),
+    sent: (result) => void sent.push(result),
+    // As the socket pipeline's: errors as the client may see them.
+    shaped: (result) => ({ ...result, errors: result.errors?.map(() => ({ message: 'shaped', extensions: { code: 'FORBIDDEN' } })) }),
+  };
   return { sink, frames, sent };
 }
 
@@ -65,5 +71,22 @@ describe('sendingFramesDirectly', () => {
     const iterator = sendingFramesDirectly(stream as unknown as AsyncIterableIterator<ExecutionResult>, sinkFor('x').sink);
     await iterator.return!();
     expect(stream.returned).toBe(true);
+  });
+});
+
+describe('resultSender', () => {
+  it('sends a result without errors as graphql-ws would, and one with errors shaped first', () => {
+    const { sink, frames, sent } = sinkFor('op-1');
+    const send = resultSender(sink);
+    const fine = { data: { conversationEvents: { kind: 'MESSAGE_ADDED' } } };
+    const refused = { data: { conversationEvents: null }, errors: [new Error('raw detail') as never] };
+    send(fine);
+    send(refused);
+    expect(frames).toEqual([
+      stringifyMessage({ id: 'op-1', type: MessageType.Next, payload: fine }),
+      stringifyMessage({ id: 'op-1', type: MessageType.Next, payload: { data: { conversationEvents: null }, errors: [{ message: 'shaped', extensions: { code: 'FORBIDDEN' } }] } }),
+    ]);
+    expect(frames.join()).not.toContain('raw detail');
+    expect(sent).toEqual([fine, refused]);
   });
 });

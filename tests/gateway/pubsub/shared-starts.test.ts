@@ -1,9 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
-import { SharedReplayStarts } from '../../../resolvers/realtime/shared-replay-starts.js';
+import { SharedStarts } from '../../../gateway/pubsub/shared-starts.js';
 
-describe('SharedReplayStarts', () => {
+describe('SharedStarts', () => {
   it('reads once for the callers of one turn with the same key, after all of them asked', async () => {
-    const starts = new SharedReplayStarts<string>();
+    const starts = new SharedStarts();
     const asked: string[] = [];
     let reads = 0;
     const read = async () => {
@@ -19,7 +19,7 @@ describe('SharedReplayStarts', () => {
   });
 
   it('reads again for a caller that asks once the read has begun, and apart for another key', async () => {
-    const starts = new SharedReplayStarts<number>();
+    const starts = new SharedStarts();
     let reads = 0;
     const read = async () => ++reads;
     const first = await starts.start('a', read);
@@ -30,7 +30,7 @@ describe('SharedReplayStarts', () => {
   });
 
   it('gives every caller of a failed read its failure', async () => {
-    const starts = new SharedReplayStarts<number>();
+    const starts = new SharedStarts();
     const failing = () => Promise.reject(new Error('not found'));
     const results = await Promise.allSettled([starts.start('a', failing), starts.start('a', failing)]);
     expect(results.map((result) => result.status)).toEqual(['rejected', 'rejected']);
