@@ -2,19 +2,23 @@ import { Repeater } from '@repeaterjs/repeater';
 import type { RequestContext } from '../../gateway/context/request-context.js';
 import { badUserInput } from '../../gateway/errors/domain-error.js';
 import { ConversationEventKind, EVENT_VERSION, type ConversationEventPayload } from '../../gateway/pubsub/event-payloads.js';
-import { publishedMessage, type MessageRelations } from '../../gateway/pubsub/published-rows.js';
+import { publishedMessage } from '../../gateway/pubsub/published-rows.js';
 import type { Conversation } from '../../entities/conversation.entity.js';
-import type { Message } from '../../entities/message.entity.js';
 import type { TenantScope } from '../../gateway/tenancy/tenant-scope.js';
 import { loadMessageRelations } from '../message/message-relations.js';
 import { threadOf } from '../thread/request-thread.js';
 
 const CATCH_UP_BATCH = 200;
 
-/** One read of the replay: up to a batch of messages after a sequence, and what their fields need. */
+/**
+ * One read of the replay: up to a batch of messages after a sequence, as the events a stream
+ * sends. Streams that share their start (sharedStartKey) share these objects too, so the event
+ * multiplexer resolves each replayed message once for a group of them, as it does live events.
+ */
 interface ReplayBatch {
-  missed: Message[];
-  relations: MessageRelations[];
+  /** How many messages the read found (a full batch: there may be more). */
+  found: number;
+  events: ConversationEventPayload[];
 }
 
 /**
@@ -87,11 +91,11 @@ export async function conversationEventStream(
     try {
       let batch = first;
       while (batch && !stopped) {
-        for (const [index, message] of batch.missed.entries()) {
-          lastAdded = message.sequence;
-          await send({ v: EVENT_VERSION, kind: ConversationEventKind.MESSAGE_ADDED, conversationId: conversation.id, message: publishedMessage(message, batch.relations[index]!) });
+        for (const event of batch.events) {
+          if (event.kind === ConversationEventKind.MESSAGE_ADDED) lastAdded = event.message.sequence;
+          await send(event);
         }
-        if (batch.missed.length < CATCH_UP_BATCH || stopped) break;
+        if (batch.found < CATCH_UP_BATCH || stopped) break;
         const after = lastAdded;
         // One transaction for the batch and its relations (a statement each): outside one,
         // every statement would be wrapped in BEGIN and COMMIT of its own.
@@ -151,6 +155,14 @@ async function replayBatch(scope: TenantScope, conversationId: string, after: nu
     .limit(CATCH_UP_BATCH)
     .getMany();
   // Completed while the batch was read: its relations would be looked up for nobody.
-  // Each replayed event resolves on its own: what its fields need is looked up for the batch.
-  return { missed, relations: stopped() ? [] : await loadMessageRelations(scope, missed) };
+  if (stopped()) return { found: missed.length, events: [] };
+  // What the replayed events' fields need is looked up for the batch, not per event.
+  const relations = await loadMessageRelations(scope, missed);
+  const events = missed.map((message, index): ConversationEventPayload => ({
+    v: EVENT_VERSION,
+    kind: ConversationEventKind.MESSAGE_ADDED,
+    conversationId,
+    message: publishedMessage(message, relations[index]!),
+  }));
+  return { found: missed.length, events };
 }
