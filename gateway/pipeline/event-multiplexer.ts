@@ -55,16 +55,9 @@ export class EventMultiplexer {
         reads.replayInto(context.readAudit);
         return own;
       }
-      let shared: ExecutionResult;
-      try {
-        shared = await running.result;
-      } catch {
-        return executeWith(context.forEvent());
-      }
-      if (shared.errors?.length) return executeWith(context.forEvent());
-      running.reads.replayInto(context.readAudit);
-      this.counts.shared += 1;
-      return shared;
+      // A result that threw or has errors is not shared: this subscriber executes its own.
+      await running.result.catch(() => {});
+      return this.share(running, context) ?? executeWith(context.forEvent());
     };
   }
 
@@ -74,9 +67,15 @@ export class EventMultiplexer {
    * does after its await. Undefined when there is none yet, or it has errors (not shared).
    */
   resolved(event: object, group: string, context: RequestContext): ExecutionResult | undefined {
-    const shared = this.executions.get(event)?.get(group)?.settled;
+    const running = this.executions.get(event)?.get(group);
+    return running && this.share(running, context);
+  }
+
+  /** A settled execution's result for another member, with its reads in that member's audit; undefined if it failed or has errors. */
+  private share(running: SharedExecution, context: RequestContext): ExecutionResult | undefined {
+    const shared = running.settled;
     if (!shared || shared.errors?.length) return undefined;
-    this.executions.get(event)!.get(group)!.reads.replayInto(context.readAudit);
+    running.reads.replayInto(context.readAudit);
     this.counts.shared += 1;
     return shared;
   }
