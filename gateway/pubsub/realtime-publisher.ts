@@ -12,7 +12,10 @@ import { SenderNames } from './sender-names.js';
 export interface ConversationChange {
   /** The message just added or changed, with what is known of it: embedded when it is the row's last message. */
   message?: { message: Message } & MessageRelations;
-  /** Someone's read position moved to `sequence`: up by reading, back by "mark as unread". */
+  /**
+   * Someone's read position moved to `sequence`: up by reading, back by "mark as unread".
+   * Written without locking the row: subscribers read the row afresh (inbox-events.resolver.ts).
+   */
   read?: { reader: ActorRef; sequence: number };
 }
 

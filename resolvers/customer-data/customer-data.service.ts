@@ -88,7 +88,7 @@ export class CustomerDataService {
     const keys: string[] = [];
     const result = await this.scope.transaction(async (tx) => {
       const customer = await tx.findOne(tx.customers('customer').setLock('pessimistic_write'), customerId, 'customerId', 'Customer');
-      const conversations = await tx.conversations('conversation').andWhere('conversation.customerId = :customerId', { customerId: customer.id }).getMany();
+      let conversations = await tx.conversations('conversation').andWhere('conversation.customerId = :customerId', { customerId: customer.id }).getMany();
       const ids = conversations.map((conversation) => conversation.id);
       let messages = 0;
       let attachments = 0;
@@ -103,8 +103,9 @@ export class CustomerDataService {
           [ids],
         );
         await tx.update(Conversation, { id: ids }, { subject: null });
-        // The rows go out to open inboxes below, as they are now.
-        for (const conversation of conversations) conversation.subject = null;
+        // The rows go out to open inboxes below as they now stand: read again under the lock
+        // that update took, so no change committed meanwhile is undone on screens.
+        conversations = await tx.conversations('conversation').andWhere('conversation.id IN (:...ids)', { ids }).getMany();
         // Webhook events about these conversations carry the same texts and file names.
         await deleteConversationEvents(tx, ids);
       }

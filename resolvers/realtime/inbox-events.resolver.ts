@@ -1,4 +1,4 @@
-import { Authorized, Resolver, Root, Subscription } from 'type-graphql';
+import { Authorized, Ctx, Resolver, Root, Subscription } from 'type-graphql';
 import type { Conversation } from '../../entities/conversation.entity.js';
 import { Permission } from '../../gateway/auth/permission.js';
 import type { RequestContext } from '../../gateway/context/request-context.js';
@@ -30,7 +30,13 @@ export class InboxEventsResolver {
     description: 'A conversation was created or changed (message, status, assignee, priority, read position). Fields such as unreadCount are the viewer’s own.',
     subscribe: ({ context }) => inboxStream(context as RequestContext),
   })
-  inboxEvents(@Root() event: InboxEventPayload): Conversation {
-    return reviveConversation(event.conversation);
+  inboxEvents(@Root() event: InboxEventPayload, @Ctx() context: RequestContext): Conversation | Promise<Conversation> {
+    const published = reviveConversation(event.conversation);
+    if (!event.read) return published;
+    // A read position is written without locking the row, so the row in its event is as the
+    // reader loaded it, maybe older than a priority or status change heard before it. Read as
+    // it stands now instead: events reach a subscriber in the order they were heard, so the
+    // last one of a thread carries its newest row.
+    return context.loaders.conversations.load(event.conversation.id).then((row) => row ?? published);
   }
 }

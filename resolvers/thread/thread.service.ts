@@ -165,7 +165,9 @@ export class ThreadService {
    */
   async messageChanged(tx: TenantScope, kind: MessageChange, message: Message, attachments: readonly Attachment[] = []): Promise<void> {
     await this.events.webhook(tx, WEBHOOK_OF_CHANGE[kind], message.conversationId, { message: messagePayload(message, attachments) }, message);
-    const conversation = await this.conversation(message.conversationId, 'conversationId', tx);
+    // Locked, so the row the inbox hears is the one committed last: read unlocked, it could be
+    // older than a priority or status change published before this one, and undo it on screens.
+    const conversation = await this.lock(tx, message.conversationId);
     if (kind === ConversationEventKind.MESSAGE_DELETED && message.kind === MessageKind.TEXT) await recountAwaitingSince(tx, conversation);
     // Only the sender edits or deletes a message: the viewer.
     const relations = { sender: await this.events.sender(tx, actorOf(tx.viewer)), attachments };

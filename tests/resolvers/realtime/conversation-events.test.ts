@@ -1,4 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { Conversation } from '../../../entities/conversation.entity.js';
+import { ActorType } from '../../../entities/actor-type.js';
 import { createPharmacy, nextClientMessageId, type PharmacyFixture } from '../../support/fixtures.js';
 import { connectSubscriber, type TestSubscriber } from '../../support/subscription-client.js';
 import { startTestGateway, type TestGateway } from '../../support/test-gateway.js';
@@ -183,6 +185,42 @@ describe('conversation events', () => {
 
       await southStaff.expectNothing(200);
       await otherCustomer.expectNothing(0);
+    });
+
+    // A screen keeps the last row it heard: an event must never carry a row older than one heard before it.
+    const ROW = `subscription { inboxEvents { id priority unreadCount } }`;
+    const setPriority = (conversationId: string, priority: string) =>
+      gateway.graphql(`mutation ($input: SetConversationPriorityInput!) { setConversationPriority(input: $input) { id } }`, { input: { conversationId, priority } }, north.tokens.pharmacist);
+
+    it('reads the row afresh for a read position, which is written without locking it', async () => {
+      const conversationId = await startThread('Read while prioritised');
+      await send(north.tokens.customer, conversationId, 'Hello');
+      // What a reader loaded just before a pharmacist made the thread urgent.
+      const [loaded] = await gateway.dataSource.getRepository(Conversation).findBy({ id: conversationId });
+      await setPriority(conversationId, 'URGENT');
+      const pharmacist = connect(north.tokens.pharmacist).subscribe(ROW);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      gateway.realtime.publisher.conversationChanged(loaded!, { read: { reader: { type: ActorType.STAFF, id: north.pharmacist.id }, sequence: 1 } });
+      expect((await pharmacist.next()).data.inboxEvents).toMatchObject({ id: conversationId, priority: 'URGENT' });
+    });
+
+    it('locks the row for an edit, so a priority committed while the edit waited is not undone', async () => {
+      const conversationId = await startThread('Edit while prioritised');
+      const sent = await send(north.tokens.pharmacist, conversationId, 'Your order is redy');
+      const pharmacist = connect(north.tokens.pharmacist).subscribe(ROW);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const other = gateway.dataSource.createQueryRunner();
+      await other.startTransaction();
+      try {
+        await other.query(`UPDATE conversation SET priority = 'URGENT' WHERE id = $1`, [conversationId]);
+        const edit = gateway.graphql(`mutation ($input: EditMessageInput!) { editMessage(input: $input) { id } }`, { input: { messageId: sent.data.sendMessage.id, body: 'Your order is ready' } }, north.tokens.pharmacist);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        await other.commitTransaction();
+        expect((await edit).errors).toBeUndefined();
+      } finally {
+        await other.release();
+      }
+      expect((await pharmacist.next()).data.inboxEvents).toMatchObject({ id: conversationId, priority: 'URGENT' });
     });
   });
 
