@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Conversation } from '../../../entities/conversation.entity.js';
+import { ActorType } from '../../../entities/actor-type.js';
 import { Customer } from '../../../entities/customer.entity.js';
+import { AuditAction } from '../../../gateway/audit/audit-action.js';
 import { StaffRole } from '../../../entities/staff-user.entity.js';
 import type { SignedInViewer } from '../../../gateway/auth/viewer.js';
 import { TenantScope } from '../../../gateway/tenancy/tenant-scope.js';
@@ -81,6 +83,22 @@ describe("a scope's writes", () => {
     expect(await subjectOf(bobConversation)).toBe('Original');
     expect(await alice.update(Conversation, { id: aliceConversation }, { subject: 'Mine' })).toBe(1);
     expect(await subjectOf(aliceConversation)).toBe('Mine');
+  });
+
+  it('append audit entries in one statement, in its organization, with their details as given', async () => {
+    const scope = TenantScope.forViewer(staffOf(north), gateway.dataSource);
+    const awkward = { note: 'a "quoted" {braced}, back\\slash', count: 2, flag: true, none: null };
+    await scope.appendAudit([
+      { actor: { type: ActorType.STAFF, id: north.admin.id }, action: AuditAction.MESSAGES_READ, object: { type: 'Conversation', id: aliceConversation }, ip: '127.0.0.9', details: awkward },
+      { actor: null, action: AuditAction.MESSAGES_READ },
+    ]);
+    const rows = await gateway.dataSource.query(
+      `SELECT organization_id, actor_type, actor_id, object_type, object_id, ip, details FROM audit_event WHERE ip = '127.0.0.9' OR (organization_id = $1 AND actor_id IS NULL AND object_id IS NULL AND action = $2)`,
+      [north.organization.id, AuditAction.MESSAGES_READ],
+    );
+    expect(rows).toHaveLength(2);
+    expect(rows).toContainEqual({ organization_id: north.organization.id, actor_type: 'STAFF', actor_id: north.admin.id, object_type: 'Conversation', object_id: aliceConversation, ip: '127.0.0.9', details: awkward });
+    expect(rows).toContainEqual({ organization_id: north.organization.id, actor_type: null, actor_id: null, object_type: null, object_id: null, ip: null, details: null });
   });
 
   it('never move a row to another organization', async () => {
