@@ -73,11 +73,14 @@ describe('rate limits', () => {
       const limited = await gateway.graphql(SIGN_IN, { email, password: 'wrong password' });
       expect(limited.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
       answers.push(limited.errors![0]!.message);
+      if (email === known) {
+        // From the same IP, even the right password waits (another IP does not: sign-in-throttle.test.ts).
+        // Asked at once: the wait is 2 s by now, which a slow machine's next sign-ins could outlast.
+        const right = await gateway.graphql(SIGN_IN, { email: known, password: FIXTURE_PASSWORD });
+        expect(right.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+      }
     }
     expect(answers[0]).toBe(answers[1]);
-    // From the same IP, even the right password waits (another IP does not: sign-in-throttle.test.ts).
-    const right = await gateway.graphql(SIGN_IN, { email: known, password: FIXTURE_PASSWORD });
-    expect(right.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
   });
 
   it('refuses a partner key over its request allowance with HTTP 429', async () => {
