@@ -121,11 +121,8 @@ interface Relay {
   dispose(): Promise<void>;
 }
 
-/** A listener's view of one event: its payload, and an object all listeners of that event share. */
-type Receiver = (payload: unknown, arrival: object, publishedAt?: number) => void;
-
 function busOver(relay?: Relay): EventBus {
-  const local = new ChannelListeners<Parameters<Receiver>>();
+  const local = new ChannelListeners<[payload: unknown]>();
   const relayed = new Map<string, () => void>();
   let listenerCount = 0;
   let unreadableEvents = 0;
@@ -133,35 +130,38 @@ function busOver(relay?: Relay): EventBus {
   // Keyed by the payload object every listener of one event shares (one JSON copy per event
   // and instance), so a subscriber's result can be traced back to when its event was published.
   const origins = new WeakMap<object, EventOrigin>();
-  const counted = new WeakSet<object>();
-  const dropUnreadable = (topic: string, payload: unknown, arrival: object) => {
-    if (counted.has(arrival)) return;
-    counted.add(arrival);
-    unreadableEvents += 1;
-    const version = typeof payload === 'object' && payload !== null ? (payload as { v?: unknown }).v : undefined;
-    logger.debug({ topic, version }, 'Dropped an event this release cannot read; its clients catch up by sequence');
-  };
   const channel = (topic: string, id: string) => `${CHANNEL_PREFIX}${topic}:${id}`;
+  /**
+   * An event reaches this instance's listeners of `name`: read once for all of them (a
+   * previous release's payload is upgraded into one object they share, so a subscriber group
+   * still resolves it once), or dropped and counted once if this release can't read it.
+   */
+  const arrive = (topic: keyof Topics, name: string, payload: unknown, publishedAt: number | undefined) => {
+    const readable = readPayload(topic, payload);
+    if (!readable) {
+      unreadableEvents += 1;
+      const version = typeof payload === 'object' && payload !== null ? (payload as { v?: unknown }).v : undefined;
+      logger.debug({ topic, version }, 'Dropped an event this release cannot read; its clients catch up by sequence');
+      return;
+    }
+    if (publishedAt !== undefined) origins.set(readable, { topic, publishedAt });
+    local.deliver(name, readable);
+  };
   return {
     publish(topic, id, payload) {
       const publishedAt = publishTime();
       publishedEvents[topic] = (publishedEvents[topic] ?? 0) + 1;
       // Round-trip through JSON in memory too, so nobody depends on sharing objects with the publisher.
-      const json = JSON.parse(JSON.stringify(payload));
-      origins.set(json, { topic, publishedAt });
-      local.deliver(channel(topic, id), json, json);
+      const json: unknown = JSON.parse(JSON.stringify(payload));
+      arrive(topic, channel(topic, id), json, publishedAt);
       relay?.publish(channel(topic, id), json, publishedAt);
     },
     on(topic, id, listener) {
-      const receive = (payload: unknown, arrival: object, publishedAt?: number) => {
-        const readable = readPayload(topic, payload);
-        if (!readable) return dropUnreadable(topic, payload, arrival);
-        if (publishedAt !== undefined && !origins.has(readable)) origins.set(readable, { topic, publishedAt });
-        listener(readable);
-      };
+      // A function of its own per call, so listening twice with one listener means two listeners.
+      const receive = (payload: unknown) => listener(payload as Topics[typeof topic][1]);
       const name = channel(topic, id);
       if (local.add(name, receive) && relay) {
-        relayed.set(name, relay.listen(name, (payload, publishedAt) => local.deliver(name, payload, {}, publishedAt)));
+        relayed.set(name, relay.listen(name, (payload, publishedAt) => arrive(topic, name, payload, publishedAt)));
       }
       listenerCount += 1;
       let attached = true;
