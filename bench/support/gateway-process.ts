@@ -32,6 +32,8 @@ export interface GatewayProcessOptions {
   label: string;
   /** Receives the profile summary when the gateway stops, with BENCH_PROFILE_DIR set. */
   onProfile?: (summary: ProfileSummary, markdown: string) => void;
+  /** The built checkout whose dist/ runs (another commit's worktree, for an A/B); default this one. */
+  checkout?: string;
 }
 
 /** CPU time (user + system, all threads) process `pid` has used so far, in ms, from /proc/<pid>/stat (10 ms resolution). */
@@ -54,6 +56,7 @@ export async function startGatewayProcess(options: GatewayProcessOptions): Promi
   const profileDirectory = process.env.BENCH_PROFILE_DIR ? path.resolve(process.env.BENCH_PROFILE_DIR) : undefined;
   const profile = profileDirectory ? ['--cpu-prof', `--cpu-prof-dir=${profileDirectory}`] : [];
   const child: ChildProcess = spawn(process.execPath, [...profile, 'dist/gateway/server/main.js'], {
+    cwd: options.checkout,
     env: {
       ...process.env,
       PORT: String(port),
