@@ -55,14 +55,13 @@ export function resultSender(sink: FrameSink): (result: ExecutionResult) => void
  * unchanged: `return` and `throw` are the stream's own.
  */
 export function sendingFramesDirectly(results: AsyncIterableIterator<ExecutionResult>, sink: FrameSink): AsyncIterableIterator<ExecutionResult> {
-  const prefix = prefixOf(sink);
+  const send = resultSender(sink);
   const iterator: AsyncIterableIterator<ExecutionResult> = {
     async next() {
       for (;;) {
         const step = await results.next();
         if (step.done || step.value.errors) return step;
-        sink.send(frameOf(prefix, sink, step.value));
-        sink.sent(step.value);
+        send(step.value);
       }
     },
     return: (value?: unknown) => (results.return ? results.return(value) : Promise.resolve({ done: true as const, value: undefined })),
