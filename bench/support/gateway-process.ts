@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { findFreePort } from '../../gateway/database/find-free-port.js';
 import { profileMarkdown, summarizeProfileOf, type ProfileSummary, type ProfileWindow } from './cpu-profile.js';
+import { serveCommandOf } from './serve-command.js';
 
 export interface GatewayProcess {
   url: string;
@@ -48,14 +49,15 @@ export async function processCpuMs(pid: number): Promise<number> {
 const TICKS_PER_SECOND = 100;
 const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
 
-/** The real server, `node dist/gateway/server/main.js`, in its own process on a free port. */
+/** The real server, as `npm run serve` starts it (its Node flags included), in its own process on a free port. */
 export async function startGatewayProcess(options: GatewayProcessOptions): Promise<GatewayProcess> {
   const port = await findFreePort();
   const dataDir = await mkdtemp(path.join(tmpdir(), 'counterchat-bench-gateway-'));
   // BENCH_PROFILE_DIR=dir writes a V8 CPU profile of every gateway process (open it in Chrome DevTools).
   const profileDirectory = process.env.BENCH_PROFILE_DIR ? path.resolve(process.env.BENCH_PROFILE_DIR) : undefined;
   const profile = profileDirectory ? ['--cpu-prof', `--cpu-prof-dir=${profileDirectory}`] : [];
-  const child: ChildProcess = spawn(process.execPath, [...profile, 'dist/gateway/server/main.js'], {
+  const serve = await serveCommandOf(options.checkout);
+  const child: ChildProcess = spawn(process.execPath, [...serve.nodeFlags, ...profile, ...serve.scriptArgs], {
     cwd: options.checkout,
     env: {
       ...process.env,
