@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Message } from '../../entities/message.entity.js';
 import type { TenantScope } from '../tenancy/tenant-scope.js';
+import { withKeptText } from '../tenancy/statement-texts.js';
 
 /**
  * The newest message of each conversation that the viewer may see. A conversation's
@@ -9,13 +10,14 @@ import type { TenantScope } from '../tenancy/tenant-scope.js';
  */
 export function latestMessageLoader(scope: TenantScope): DataLoader<string, Message | null> {
   return new DataLoader(async (conversationIds) => {
-    const rows = await scope
-      .messages('message')
-      .andWhere('message.conversationId IN (:...latestConversationIds)', { latestConversationIds: conversationIds })
-      .distinctOn(['message.conversationId'])
-      .orderBy('message.conversationId')
-      .addOrderBy('message.sequence', 'DESC')
-      .getMany();
+    const rows = await withKeptText(
+      scope
+        .messages('message')
+        .andWhere('message.conversationId IN (:...latestConversationIds)', { latestConversationIds: conversationIds })
+        .distinctOn(['message.conversationId'])
+        .orderBy('message.conversationId')
+        .addOrderBy('message.sequence', 'DESC'),
+    ).getMany();
     const byConversation = new Map(rows.map((row) => [row.conversationId, row]));
     return conversationIds.map((id) => byConversation.get(id) ?? null);
   });

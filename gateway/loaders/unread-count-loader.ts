@@ -3,6 +3,7 @@ import { MessageKind } from '../../entities/message.entity.js';
 import { Participant } from '../../entities/participant.entity.js';
 import { actorOf, unreadSenderTypesFor } from '../auth/viewer.js';
 import type { TenantScope } from '../tenancy/tenant-scope.js';
+import { withKeptText } from '../tenancy/statement-texts.js';
 
 /**
  * Unread messages per conversation for the viewer: messages from the other side,
@@ -11,7 +12,7 @@ import type { TenantScope } from '../tenancy/tenant-scope.js';
 export function unreadCountLoader(scope: TenantScope): DataLoader<string, number> {
   return new DataLoader(async (conversationIds) => {
     const actor = actorOf(scope.viewer);
-    const rows = await scope
+    const query = scope
       .messages('message')
       // The id list is repeated for the reader's side: it lets the participant rows be found by
       // index. Without it, under row-level security the planner may hash-join the pharmacy's
@@ -29,8 +30,8 @@ export function unreadCountLoader(scope: TenantScope): DataLoader<string, number
       .andWhere('message.deletedAt IS NULL')
       .andWhere('message.senderType IN (:...unreadSenderTypes)', { unreadSenderTypes: unreadSenderTypesFor(scope.viewer) })
       .andWhere('message.sequence > COALESCE(reader.lastReadSequence, 0)')
-      .groupBy('message.conversationId')
-      .getRawMany<{ conversationId: string; unread: number }>();
+      .groupBy('message.conversationId');
+    const rows = await withKeptText(query).getRawMany<{ conversationId: string; unread: number }>();
     const byId = new Map(rows.map((row) => [row.conversationId, row.unread]));
     return conversationIds.map((id) => byId.get(id) ?? 0);
   });

@@ -1,4 +1,5 @@
 import type { Row, ScopedQuery } from '../../gateway/tenancy/scoped-query.js';
+import { withKeptText } from '../../gateway/tenancy/statement-texts.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import type { Page } from './page.js';
 import type { PageRequest } from './page-request.js';
@@ -44,7 +45,7 @@ export async function fetchKeysetPage<T extends Row>(
   order.keys.forEach((key, index) =>
     index === 0 ? query.orderBy(key, descending ? 'DESC' : 'ASC') : query.addOrderBy(key, descending ? 'DESC' : 'ASC'),
   );
-  const rows = await query.limit(request.limit + 1).getMany();
+  const rows = await withKeptText(query.limit(request.limit + 1)).getMany();
   const hasMore = rows.length > request.limit;
   const pageRows = rows.slice(0, request.limit);
   if (!forward) pageRows.reverse();
