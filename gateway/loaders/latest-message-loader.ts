@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Message } from '../../entities/message.entity.js';
 import type { TenantScope } from '../tenancy/tenant-scope.js';
-import { withKeptText } from '../tenancy/statement-texts.js';
+import { readEntities } from '../tenancy/statement-texts.js';
 
 /**
  * The newest message of each conversation that the viewer may see. A conversation's
@@ -10,14 +10,14 @@ import { withKeptText } from '../tenancy/statement-texts.js';
  */
 export function latestMessageLoader(scope: TenantScope): DataLoader<string, Message | null> {
   return new DataLoader(async (conversationIds) => {
-    const rows = await withKeptText(
+    const rows = await readEntities(
       scope
         .messages('message')
         .andWhere('message.conversationId IN (:...latestConversationIds)', { latestConversationIds: conversationIds })
         .distinctOn(['message.conversationId'])
         .orderBy('message.conversationId')
         .addOrderBy('message.sequence', 'DESC'),
-    ).getMany();
+    );
     const byConversation = new Map(rows.map((row) => [row.conversationId, row]));
     return conversationIds.map((id) => byConversation.get(id) ?? null);
   });

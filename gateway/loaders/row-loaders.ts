@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Row, ScopedQuery } from '../tenancy/scoped-query.js';
-import { withKeptText } from '../tenancy/statement-texts.js';
+import { readEntities } from '../tenancy/statement-texts.js';
 
 /** A loader of rows by id through a scoped query; ids the scope can't see load as null. */
 export function byIdLoader<T extends Row & { id: string }>(
@@ -8,7 +8,7 @@ export function byIdLoader<T extends Row & { id: string }>(
 ): DataLoader<string, T | null> {
   return new DataLoader(async (ids) => {
     const builder = query();
-    const rows = await withKeptText(builder.andWhere(`${builder.alias}.id IN (:...loaderIds)`, { loaderIds: ids })).getMany();
+    const rows = await readEntities(builder.andWhere(`${builder.alias}.id IN (:...loaderIds)`, { loaderIds: ids }));
     const byId = new Map(rows.map((row) => [row.id, row]));
     return ids.map((id) => byId.get(id) ?? null);
   });
@@ -23,9 +23,9 @@ export function byParentLoader<T extends Row>(
   return new DataLoader(async (parentIds) => {
     const builder = query();
     const alias = builder.alias;
-    const rows = await withKeptText(
+    const rows = await readEntities(
       builder.andWhere(`${alias}.${parentProperty} IN (:...loaderParentIds)`, { loaderParentIds: parentIds }).orderBy(`${alias}.${orderBy}`, 'ASC'),
-    ).getMany();
+    );
     const byParent = new Map<string, T[]>(parentIds.map((id) => [id, []]));
     for (const row of rows) byParent.get(row[parentProperty] as string)?.push(row);
     return parentIds.map((id) => byParent.get(id)!);

@@ -3,7 +3,7 @@ import { MessageKind } from '../../entities/message.entity.js';
 import { Participant } from '../../entities/participant.entity.js';
 import { actorOf, unreadSenderTypesFor } from '../auth/viewer.js';
 import type { TenantScope } from '../tenancy/tenant-scope.js';
-import { withKeptText } from '../tenancy/statement-texts.js';
+import { readRaw } from '../tenancy/statement-texts.js';
 
 /**
  * Unread messages per conversation for the viewer: messages from the other side,
@@ -31,7 +31,7 @@ export function unreadCountLoader(scope: TenantScope): DataLoader<string, number
       .andWhere('message.senderType IN (:...unreadSenderTypes)', { unreadSenderTypes: unreadSenderTypesFor(scope.viewer) })
       .andWhere('message.sequence > COALESCE(reader.lastReadSequence, 0)')
       .groupBy('message.conversationId');
-    const rows = await withKeptText(query).getRawMany<{ conversationId: string; unread: number }>();
+    const rows = await readRaw<{ conversationId: string; unread: number }>(query);
     const byId = new Map(rows.map((row) => [row.conversationId, row.unread]));
     return conversationIds.map((id) => byId.get(id) ?? 0);
   });

@@ -1,3 +1,5 @@
+import { isDeepStrictEqual } from 'node:util';
+import { hydrate, hydrateAsTypeOrm, hydrationPlanOf, type HydrationPlan } from './row-hydration.js';
 import type { Row, ScopedQuery } from './scoped-query.js';
 
 /**
@@ -14,11 +16,14 @@ import type { Row, ScopedQuery } from './scoped-query.js';
  * columns, joins with their conditions, every condition (the scope's tenant and audience
  * filters among them, so a customer's and a pharmacist's reads never share a text), grouping,
  * order, limit, offset and lock. Only reads that are built from those alone are handed to
- * `reuse` (the loaders and the inbox list); outside production each reuse is checked against
+ * `reuse` (the loaders and the keyset pages); outside production each reuse is checked against
  * a fresh build, so a shape that misses something fails the tests instead of a statement.
+ *
+ * A shape also keeps how its rows become entities (row-hydration.ts), checked outside
+ * production against what TypeORM's own transformer makes of the same rows.
  */
 export class StatementTexts {
-  private readonly texts = new Map<string, string>();
+  private readonly texts = new Map<string, Kept>();
 
   constructor(
     /** Build anyway and compare with the kept text (everywhere but production). */
@@ -27,21 +32,42 @@ export class StatementTexts {
     private readonly capacity = 2_000,
   ) {}
 
-  /** `query`, whose text is now the one kept for its shape (kept from it, the first time). */
-  reuse<T extends Row>(query: ScopedQuery<T>): ScopedQuery<T> {
+  /** The rows of `query`, as entities (what `getMany` returns). */
+  async readEntities<T extends Row>(query: ScopedQuery<T>): Promise<T[]> {
+    query.expressionMap.queryEntity = true;
+    const kept = this.reuse(query);
+    if (!kept?.plan) return query.getMany();
+    const rows: Row[] = await query.getRawMany();
+    const entities = hydrate<T>(kept.plan, rows, undefined, query.dataSource.driver);
+    if (this.verify && !isDeepStrictEqual(entities, hydrateAsTypeOrm(query, rows, undefined))) {
+      throw new Error(`Rows hydrated by plan differ from TypeORM's for the shape ${kept.shape}`);
+    }
+    return entities;
+  }
+
+  /** The rows of `query` as the database returns them (what `getRawMany` returns). */
+  readRaw<R extends Row>(query: ScopedQuery<Row>): Promise<R[]> {
+    query.expressionMap.queryEntity = false;
+    this.reuse(query);
+    return query.getRawMany<R>();
+  }
+
+  /** Gives `query` the text kept for its shape (kept from it, the first time); nothing for a shape it can't tell. */
+  reuse(query: ScopedQuery<Row>): Kept | undefined {
     // A common table expression's text is not in the shape: such reads build theirs each time.
-    if (query.expressionMap.commonTableExpressions.length > 0) return query;
+    if (query.expressionMap.commonTableExpressions.length > 0) return undefined;
     const shape = shapeOf(query);
-    const kept = this.texts.get(shape);
-    const text = kept ?? query.getQuery();
+    let kept = this.texts.get(shape);
     if (kept === undefined) {
       if (this.texts.size >= this.capacity) this.texts.delete(this.texts.keys().next().value!);
-      this.texts.set(shape, text);
-    } else if (this.verify && query.getQuery() !== kept) {
+      kept = { shape, text: query.getQuery(), plan: query.expressionMap.queryEntity ? hydrationPlanOf(query) : undefined };
+      this.texts.set(shape, kept);
+    } else if (this.verify && query.getQuery() !== kept.text) {
       throw new Error(`Two builds of one statement shape gave different SQL; the shape misses what differs: ${shape}`);
     }
+    const text = kept.text;
     query.getQuery = () => text;
-    return query;
+    return kept;
   }
 
   get size(): number {
@@ -49,11 +75,19 @@ export class StatementTexts {
   }
 }
 
+interface Kept {
+  shape: string;
+  text: string;
+  /** For entity reads: how rows become entities, unless TypeORM's transformer must do it. */
+  plan?: HydrationPlan;
+}
+
 /** What goes into a select's text, as one string (the builder's values are not part of it). */
 export function shapeOf(query: ScopedQuery<Row>): string {
   const map = query.expressionMap;
   return JSON.stringify([
     map.queryType,
+    map.queryEntity,
     map.mainAlias?.name,
     map.mainAlias?.hasMetadata ? map.mainAlias.metadata.tablePath : map.mainAlias?.tablePath,
     map.selects,
@@ -80,7 +114,12 @@ export function shapeOf(query: ScopedQuery<Row>): string {
 /** The process's texts: checked against fresh builds everywhere but in production. */
 const statementTexts = new StatementTexts(process.env.NODE_ENV !== 'production');
 
-/** `query` with the text kept for its shape (see StatementTexts): for reads run again and again. */
-export function withKeptText<T extends Row>(query: ScopedQuery<T>): ScopedQuery<T> {
-  return statementTexts.reuse(query);
+/** The entities `query` reads, by the text and hydration kept for its shape (see StatementTexts). */
+export function readEntities<T extends Row>(query: ScopedQuery<T>): Promise<T[]> {
+  return statementTexts.readEntities(query);
+}
+
+/** The raw rows `query` reads, by the text kept for its shape (see StatementTexts). */
+export function readRaw<R extends Row>(query: ScopedQuery<Row>): Promise<R[]> {
+  return statementTexts.readRaw<R>(query);
 }

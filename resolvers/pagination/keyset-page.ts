@@ -1,5 +1,5 @@
 import type { Row, ScopedQuery } from '../../gateway/tenancy/scoped-query.js';
-import { withKeptText } from '../../gateway/tenancy/statement-texts.js';
+import { readEntities } from '../../gateway/tenancy/statement-texts.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import type { Page } from './page.js';
 import type { PageRequest } from './page-request.js';
@@ -45,7 +45,7 @@ export async function fetchKeysetPage<T extends Row>(
   order.keys.forEach((key, index) =>
     index === 0 ? query.orderBy(key, descending ? 'DESC' : 'ASC') : query.addOrderBy(key, descending ? 'DESC' : 'ASC'),
   );
-  const rows = await withKeptText(query.limit(request.limit + 1)).getMany();
+  const rows = await readEntities(query.limit(request.limit + 1));
   const hasMore = rows.length > request.limit;
   const pageRows = rows.slice(0, request.limit);
   if (!forward) pageRows.reverse();

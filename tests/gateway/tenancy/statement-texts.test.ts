@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { StaffRole } from '../../../entities/staff-user.entity.js';
+import { Conversation, ConversationChannel, ConversationPriority, ConversationStatus } from '../../../entities/conversation.entity.js';
+import { Customer } from '../../../entities/customer.entity.js';
+import { StaffRole, StaffUser } from '../../../entities/staff-user.entity.js';
 import type { SignedInViewer } from '../../../gateway/auth/viewer.js';
 import { shapeOf, StatementTexts } from '../../../gateway/tenancy/statement-texts.js';
 import { TenantScope } from '../../../gateway/tenancy/tenant-scope.js';
@@ -30,14 +32,33 @@ beforeAll(async () => {
 afterAll(() => gateway?.dispose());
 
 describe('statement texts kept per shape', () => {
+  it('hydrate rows with their joined rows as TypeORM does, a join that found nothing as null', async () => {
+    const scope = scopeOf(staffOf(north));
+    const conversation = await scope.insert(Conversation, { customerId: north.customers[0].id, channel: ConversationChannel.WIDGET, priority: ConversationPriority.NORMAL, status: ConversationStatus.OPEN, subject: 'Hydrated' });
+    const read = () =>
+      scope
+        .conversations('conversation')
+        .andWhere('conversation.id = :id', { id: conversation.id })
+        .leftJoinAndMapOne('conversation.listedCustomer', Customer, 'listedCustomer', 'listedCustomer.id = conversation.customerId')
+        .leftJoinAndMapOne('conversation.listedAssignee', StaffUser, 'listedAssignee', 'listedAssignee.id = conversation.assigneeId');
+    // Checked against TypeORM's transformer inside, and compared with getMany here.
+    const [hydrated] = await new StatementTexts(true).readEntities(read());
+    const [reference] = await read().getMany();
+    expect(hydrated).toBeInstanceOf(Conversation);
+    expect((hydrated as unknown as { listedCustomer: Customer }).listedCustomer).toBeInstanceOf(Customer);
+    expect((hydrated as unknown as { listedAssignee: StaffUser | null }).listedAssignee).toBeNull();
+    expect(hydrated).toEqual(reference);
+    expect(hydrated!.createdAt).toBeInstanceOf(Date);
+  });
+
   it("serve another tenant's and another list's run with that run's own values", async () => {
     // As in production: the kept text is used without building it again.
     const texts = new StatementTexts(false);
     const northIds = north.customers.map((customer) => customer.id);
-    const first = await texts.reuse(customersById(scopeOf(staffOf(north)), northIds)).getMany();
+    const first = await texts.readEntities(customersById(scopeOf(staffOf(north)), northIds));
     expect(first.map((row) => row.id).sort()).toEqual([...northIds].sort());
     // Another pharmacy, one id and another pharmacy's id: the same text, bound to this run's values.
-    const second = await texts.reuse(customersById(scopeOf(staffOf(south)), [south.customers[1].id, north.customers[0].id])).getMany();
+    const second = await texts.readEntities(customersById(scopeOf(staffOf(south)), [south.customers[1].id, north.customers[0].id]));
     expect(second.map((row) => row.id)).toEqual([south.customers[1].id]);
     expect(texts.size).toBe(1);
   });
@@ -45,8 +66,8 @@ describe('statement texts kept per shape', () => {
   it("never share a text between a customer's read and a pharmacist's", async () => {
     const texts = new StatementTexts(false);
     const ids = north.customers.map((customer) => customer.id);
-    await texts.reuse(customersById(scopeOf(staffOf(north)), ids)).getMany();
-    const own = await texts.reuse(customersById(scopeOf(customerOf(north, 0)), ids)).getMany();
+    await texts.readEntities(customersById(scopeOf(staffOf(north)), ids));
+    const own = await texts.readEntities(customersById(scopeOf(customerOf(north, 0)), ids));
     expect(own.map((row) => row.id)).toEqual([north.customers[0].id]);
     expect(texts.size).toBe(2);
   });
@@ -85,6 +106,8 @@ describe('statement texts kept per shape', () => {
     const scope = scopeOf(staffOf(north));
     for (const limit of [1, 2, 3]) texts.reuse(scope.customers('customer').limit(limit));
     expect(texts.size).toBe(2);
-    expect(texts.reuse(scope.customers('customer').limit(3)).getQuery()).toMatch(/LIMIT 3$/);
+    const again = scope.customers('customer').limit(3);
+    texts.reuse(again);
+    expect(again.getQuery()).toMatch(/LIMIT 3$/);
   });
 });
