@@ -23,12 +23,14 @@ import type { Row, ScopedQuery } from './scoped-query.js';
  * production against what TypeORM's own transformer makes of the same rows.
  */
 export class StatementTexts {
-  private readonly texts = new Map<string, Kept>();
+  /** By data source: a shape's plan holds that source's entity metadata (tests run several at once). */
+  private readonly texts = new WeakMap<ScopedQuery<Row>['dataSource'], Map<string, Kept>>();
+  private kept = 0;
 
   constructor(
     /** Build anyway and compare with the kept text (everywhere but production). */
     private readonly verify: boolean,
-    /** Shapes kept at most; past it the oldest goes (the shapes are few: it is a guard). */
+    /** Shapes kept at most per data source; past it the oldest goes (the shapes are few: it is a guard). */
     private readonly capacity = 2_000,
   ) {}
 
@@ -57,11 +59,14 @@ export class StatementTexts {
     // A common table expression's text is not in the shape: such reads build theirs each time.
     if (query.expressionMap.commonTableExpressions.length > 0) return undefined;
     const shape = shapeOf(query);
-    let kept = this.texts.get(shape);
+    let texts = this.texts.get(query.dataSource);
+    if (!texts) this.texts.set(query.dataSource, (texts = new Map()));
+    let kept = texts.get(shape);
     if (kept === undefined) {
-      if (this.texts.size >= this.capacity) this.texts.delete(this.texts.keys().next().value!);
+      if (texts.size >= this.capacity) texts.delete(texts.keys().next().value!);
       kept = { shape, text: query.getQuery(), plan: query.expressionMap.queryEntity ? hydrationPlanOf(query) : undefined };
-      this.texts.set(shape, kept);
+      texts.set(shape, kept);
+      this.kept = texts.size;
     } else if (this.verify && query.getQuery() !== kept.text) {
       throw new Error(`Two builds of one statement shape gave different SQL; the shape misses what differs: ${shape}`);
     }
@@ -70,8 +75,9 @@ export class StatementTexts {
     return kept;
   }
 
+  /** How many shapes the last data source to keep one holds: for tests. */
   get size(): number {
-    return this.texts.size;
+    return this.kept;
   }
 }
 

@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { Conversation, ConversationChannel, ConversationPriority, ConversationStatus } from '../../../entities/conversation.entity.js';
-import { Customer } from '../../../entities/customer.entity.js';
-import { StaffRole, StaffUser } from '../../../entities/staff-user.entity.js';
+import { StaffRole } from '../../../entities/staff-user.entity.js';
 import type { SignedInViewer } from '../../../gateway/auth/viewer.js';
 import { shapeOf, StatementTexts } from '../../../gateway/tenancy/statement-texts.js';
 import { TenantScope } from '../../../gateway/tenancy/tenant-scope.js';
@@ -32,25 +30,6 @@ beforeAll(async () => {
 afterAll(() => gateway?.dispose());
 
 describe('statement texts kept per shape', () => {
-  it('hydrate rows with their joined rows as TypeORM does, a join that found nothing as null', async () => {
-    const scope = scopeOf(staffOf(north));
-    const conversation = await scope.insert(Conversation, { customerId: north.customers[0].id, channel: ConversationChannel.WIDGET, priority: ConversationPriority.NORMAL, status: ConversationStatus.OPEN, subject: 'Hydrated' });
-    const read = () =>
-      scope
-        .conversations('conversation')
-        .andWhere('conversation.id = :id', { id: conversation.id })
-        .leftJoinAndMapOne('conversation.listedCustomer', Customer, 'listedCustomer', 'listedCustomer.id = conversation.customerId')
-        .leftJoinAndMapOne('conversation.listedAssignee', StaffUser, 'listedAssignee', 'listedAssignee.id = conversation.assigneeId');
-    // Checked against TypeORM's transformer inside, and compared with getMany here.
-    const [hydrated] = await new StatementTexts(true).readEntities(read());
-    const [reference] = await read().getMany();
-    expect(hydrated).toBeInstanceOf(Conversation);
-    expect((hydrated as unknown as { listedCustomer: Customer }).listedCustomer).toBeInstanceOf(Customer);
-    expect((hydrated as unknown as { listedAssignee: StaffUser | null }).listedAssignee).toBeNull();
-    expect(hydrated).toEqual(reference);
-    expect(hydrated!.createdAt).toBeInstanceOf(Date);
-  });
-
   it("serve another tenant's and another list's run with that run's own values", async () => {
     // As in production: the kept text is used without building it again.
     const texts = new StatementTexts(false);
