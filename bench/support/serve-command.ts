@@ -16,7 +16,7 @@ export function parseServeScript(packageJson: string): ServeCommand {
   const script = (JSON.parse(packageJson) as { scripts?: Record<string, string> }).scripts?.serve;
   if (!script) throw new Error('package.json has no "serve" script.');
   const words = script.trim().split(/\s+/);
-  if (words[0] !== 'node' || /[;&|<>$`'"\\]/.test(script)) throw new Error(`The "serve" script is not one plain node command: ${script}`);
+  if (words[0] !== 'node' || /[;&|<>$\x60'"\\]/.test(script)) throw new Error(`The "serve" script is not one plain node command: ${script}`);
   const scriptIndex = words.findIndex((word, index) => index > 0 && !word.startsWith('-'));
   if (scriptIndex < 0) throw new Error(`The "serve" script names no script to run: ${script}`);
   return { nodeFlags: words.slice(1, scriptIndex), scriptArgs: words.slice(scriptIndex) };
