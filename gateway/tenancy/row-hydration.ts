@@ -1,4 +1,4 @@
-import type { EntityMetadata, QueryRunner } from 'typeorm';
+import type { Driver, EntityMetadata } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
 import { DriverUtils } from 'typeorm/driver/DriverUtils.js';
 import { RawSqlResultsToEntityTransformer } from 'typeorm/query-builder/transformer/RawSqlResultsToEntityTransformer.js';
@@ -15,6 +15,8 @@ interface AliasPlan {
 
 /** How a read's result rows become entities: the main alias, and the joined rows mapped onto each. */
 export interface HydrationPlan {
+  /** The data source's driver, which turns a column's database value into the entity's. */
+  driver: Driver;
   main: AliasPlan;
   joins: (AliasPlan & { property: string })[];
 }
@@ -63,28 +65,31 @@ export function hydrationPlanOf(query: ScopedQuery<Row>): HydrationPlan | undefi
     if (!plan) return undefined;
     joins.push({ ...plan, property: join.mapToPropertyPropertyName! });
   }
-  return { main: mainPlan, joins };
+  return { driver: dataSource.driver, main: mainPlan, joins };
 }
 
-/** The entities of `rows` by `plan`, as TypeORM's transformer makes them (its first row for each key). */
-export function hydrate<T>(plan: HydrationPlan, rows: readonly Row[], queryRunner: QueryRunner | undefined, driver: ScopedQuery<Row>['dataSource']['driver']): T[] {
+/**
+ * The entities of `rows` by `plan`, as TypeORM's transformer makes them (its first row for each
+ * key). No query runner: a plan has no lazy relations, the one thing entities would need it for.
+ */
+export function hydrate<T>(plan: HydrationPlan, rows: readonly Row[]): T[] {
   const seen = new Set<unknown>();
   const entities: T[] = [];
   for (const row of rows) {
     const key = row[plan.main.primaryKey];
     if (seen.has(key)) continue;
     seen.add(key);
-    const entity = entityOf(plan.main, row, queryRunner, driver);
+    const entity = entityOf(plan.main, row, plan.driver);
     if (!entity) continue;
-    for (const join of plan.joins) entity[join.property] = entityOf(join, row, queryRunner, driver);
+    for (const join of plan.joins) entity[join.property] = entityOf(join, row, plan.driver);
     entities.push(entity as T);
   }
   return entities;
 }
 
 /** One alias's entity from a row; null when every column of it is null (a left join that found nothing). */
-function entityOf(plan: AliasPlan, row: Row, queryRunner: QueryRunner | undefined, driver: ScopedQuery<Row>['dataSource']['driver']): Row | null {
-  const entity = plan.metadata.create(queryRunner, { fromDeserializer: true }) as Row;
+function entityOf(plan: AliasPlan, row: Row, driver: Driver): Row | null {
+  const entity = plan.metadata.create(undefined, { fromDeserializer: true }) as Row;
   let hasData = false;
   for (const [key, column] of plan.columns) {
     const value = row[key];
@@ -96,7 +101,7 @@ function entityOf(plan: AliasPlan, row: Row, queryRunner: QueryRunner | undefine
 }
 
 /** What TypeORM's own transformer makes of `rows`: the reference `hydrate` is checked against outside production. */
-export function hydrateAsTypeOrm<T>(query: ScopedQuery<Row>, rows: readonly Row[], queryRunner: QueryRunner | undefined): T[] {
-  const transformer = new RawSqlResultsToEntityTransformer(query.expressionMap, query.dataSource.driver, [], queryRunner);
+export function hydrateAsTypeOrm<T>(query: ScopedQuery<Row>, rows: readonly Row[]): T[] {
+  const transformer = new RawSqlResultsToEntityTransformer(query.expressionMap, query.dataSource.driver, []);
   return transformer.transform([...rows], query.expressionMap.mainAlias!) as T[];
 }

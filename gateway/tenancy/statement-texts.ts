@@ -40,8 +40,8 @@ export class StatementTexts {
     const kept = this.reuse(query);
     if (!kept?.plan) return query.getMany();
     const rows: Row[] = await query.getRawMany();
-    const entities = hydrate<T>(kept.plan, rows, undefined, query.dataSource.driver);
-    if (this.verify && !isDeepStrictEqual(entities, hydrateAsTypeOrm(query, rows, undefined))) {
+    const entities = hydrate<T>(kept.plan, rows);
+    if (this.verify && !isDeepStrictEqual(entities, hydrateAsTypeOrm(query, rows))) {
       throw new Error(`Rows hydrated by plan differ from TypeORM's for the shape ${kept.shape}`);
     }
     return entities;

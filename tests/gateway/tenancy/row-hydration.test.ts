@@ -36,7 +36,7 @@ describe('rows hydrated by a plan', () => {
     const query = withRelations();
     const plan = hydrationPlanOf(query);
     expect(plan).toBeDefined();
-    const [hydrated] = hydrate<Conversation>(plan!, await query.getRawMany(), undefined, gateway.dataSource.driver);
+    const [hydrated] = hydrate<Conversation>(plan!, await query.getRawMany());
     const [reference] = await withRelations().getMany();
     expect(hydrated).toBeInstanceOf(Conversation);
     expect((hydrated as unknown as { listedCustomer: Customer }).listedCustomer).toBeInstanceOf(Customer);
@@ -48,7 +48,7 @@ describe('rows hydrated by a plan', () => {
   it('take each row once, as TypeORM groups them by key', async () => {
     const query = withRelations();
     const rows = await query.getRawMany();
-    expect(hydrate(hydrationPlanOf(query)!, [...rows, ...rows], undefined, gateway.dataSource.driver)).toHaveLength(1);
+    expect(hydrate(hydrationPlanOf(query)!, [...rows, ...rows])).toHaveLength(1);
   });
 
   it("are left to TypeORM's transformer for what a plan doesn't cover", () => {
