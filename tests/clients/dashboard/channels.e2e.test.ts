@@ -69,7 +69,9 @@ it('connects a WhatsApp number, shows a reply being delivered and read, and offe
   await noor.waitFor({ timeout: UI_TIMEOUT });
   await channelFilter.selectOption({ label: 'All channels' });
   await noor.click();
-  await page.getByText('Is my inhaler in?').waitFor({ timeout: UI_TIMEOUT });
+  // In the open thread's timeline: the row's preview shows the same words.
+  const timeline = page.getByRole('region', { name: 'Conversation', exact: true }).getByLabel('Messages');
+  await timeline.locator('.message__body', { hasText: 'Is my inhaler in?' }).waitFor({ timeout: UI_TIMEOUT });
   // A number nobody knew: the customer panel says the name is only what they call themselves.
   await page.getByRole('note').filter({ hasText: 'Unverified' }).waitFor({ timeout: UI_TIMEOUT });
 
