@@ -1,6 +1,7 @@
 import type { ActorRef, ActorType } from '../../entities/actor-type.js';
 import type { ConversationChannel, ConversationPriority, ConversationStatus } from '../../entities/conversation.entity.js';
 import type { MessageKind, MessageVisibility, SystemEvent } from '../../entities/message.entity.js';
+import type { MessageDeliveryState } from '../../entities/message-delivery.entity.js';
 import type { CallEventPayload } from './call-payloads.js';
 
 /**
@@ -55,6 +56,13 @@ export interface PublishedReaction {
   createdAt: string;
 }
 
+/** How a reply through WhatsApp or SMS fares (the fields `MessageDelivery` shows). */
+export interface PublishedDelivery {
+  state: MessageDeliveryState;
+  reason: string | null;
+  updatedAt: string;
+}
+
 /**
  * A message with what subscribers resolve without a query. `attachments` and `reactions`
  * are left out when the publisher did not have them at hand (and in events of the previous
@@ -80,6 +88,12 @@ export interface PublishedMessage {
   deletedAt: string | null;
   attachments?: PublishedAttachment[];
   reactions?: PublishedReaction[];
+  /**
+   * Null when the message has none: a message of a thread without a channel connection never
+   * has one. Left out when the publisher did not know (a channel reply's row is written after
+   * the message; DELIVERY_CHANGED leaves it to subscribers, as REACTIONS_CHANGED does).
+   */
+  delivery?: PublishedDelivery | null;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Attachment } from '../../entities/attachment.entity.js';
 import type { Conversation } from '../../entities/conversation.entity.js';
 import type { Message } from '../../entities/message.entity.js';
+import type { MessageDelivery } from '../../entities/message-delivery.entity.js';
 import type { Reaction } from '../../entities/reaction.entity.js';
 import type { PublishedActor } from './event-payloads.js';
 
@@ -34,5 +35,10 @@ export class PublishedRelation<Row extends object, Value> {
 export const publishedSender = new PublishedRelation<Message, PublishedActor>();
 export const publishedAttachments = new PublishedRelation<Message, RevivedAttachment[]>();
 export const publishedReactions = new PublishedRelation<Message, Reaction[]>();
+/** Null: the message has no delivery (not a reply through WhatsApp or SMS). */
+export const publishedDelivery = new PublishedRelation<Message, RevivedDelivery | null>();
+
+/** A delivery as an event described it: what the API shows of it. */
+export type RevivedDelivery = Pick<MessageDelivery, 'messageId' | 'conversationId' | 'state' | 'reason' | 'updatedAt'>;
 /** Null: the conversation has no message yet. */
 export const publishedLastMessage = new PublishedRelation<Conversation, Message | null>();

@@ -1,6 +1,7 @@
 import type { Attachment } from '../../entities/attachment.entity.js';
 import type { Conversation } from '../../entities/conversation.entity.js';
 import type { Message } from '../../entities/message.entity.js';
+import type { MessageDelivery } from '../../entities/message-delivery.entity.js';
 import type { Reaction } from '../../entities/reaction.entity.js';
 import type {
   PreviousReleaseMessageFields,
@@ -19,6 +20,8 @@ export interface MessageRelations {
   attachments?: readonly Attachment[];
   /** Leave out when not at hand: subscribers load them. A new message has none. */
   reactions?: readonly Reaction[];
+  /** Null: it has none (a message of a thread without a channel connection). Leave out when not at hand. */
+  delivery?: Pick<MessageDelivery, 'state' | 'reason' | 'updatedAt'> | null;
 }
 
 /** A date as JSON writes it, whether the row holds a Date or already its string (what JSON.stringify accepted before). */
@@ -43,6 +46,7 @@ export function publishedMessage(message: Message, relations: MessageRelations):
     deletedAt: isoOrNull(message.deletedAt),
     ...(relations.attachments && { attachments: relations.attachments.map(publishedAttachment) }),
     ...(relations.reactions && { reactions: relations.reactions.map(publishedReaction) }),
+    ...(relations.delivery !== undefined && { delivery: relations.delivery && { state: relations.delivery.state, reason: relations.delivery.reason, updatedAt: iso(relations.delivery.updatedAt) } }),
     senderType: message.senderType,
     senderId: message.senderId,
   };

@@ -4,6 +4,7 @@ import { Reaction } from '../../entities/reaction.entity.js';
 import type { PublishedConversation, PublishedMessage } from './event-payloads.js';
 import {
   publishedAttachments,
+  publishedDelivery,
   publishedLastMessage,
   publishedReactions,
   publishedSender,
@@ -52,6 +53,10 @@ export function reviveMessage(published: PublishedMessage): Message {
         Object.assign(new Reaction(), { id, messageId: published.id, emoji, actorType: actor.type, actorId: actor.id, createdAt: new Date(createdAt) }),
       ),
     );
+  }
+  if (published.delivery !== undefined) {
+    const delivery = published.delivery;
+    publishedDelivery.attach(message, delivery && { ...delivery, messageId: published.id, conversationId: published.conversationId, updatedAt: new Date(delivery.updatedAt) });
   }
   return message;
 }

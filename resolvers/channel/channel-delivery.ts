@@ -34,12 +34,22 @@ export async function assertMayReply(tx: OrganizationScope, conversation: Conver
 }
 
 /**
+ * Whether the messages of `conversation` can have a delivery: only replies through its channel
+ * connection do. A thread gets its connection when it is created and loses it only when the
+ * connection is deleted, which deletes the connection's deliveries with it (ON DELETE CASCADE),
+ * so a thread without one has none: events say so instead of subscribers asking.
+ */
+export function hasDeliveries<T extends Pick<Conversation, 'channelConnectionId'>>(conversation: T): conversation is T & { channelConnectionId: string } {
+  return Boolean(conversation.channelConnectionId);
+}
+
+/**
  * A reply just appended in `tx` to a thread with a channel connection goes out through it: its
  * delivery (QUEUED) and the send job commit with it, one job per message (job key), so it is
  * never sent twice. Customer messages, notes and team-only messages stay here.
  */
 export async function queueChannelDelivery(tx: OrganizationScope, conversation: Conversation, message: Message, template: TemplateSend | null = null): Promise<void> {
-  if (!conversation.channelConnectionId || message.kind !== MessageKind.TEXT || message.visibility !== MessageVisibility.EVERYONE) return;
+  if (!hasDeliveries(conversation) || message.kind !== MessageKind.TEXT || message.visibility !== MessageVisibility.EVERYONE) return;
   if (message.senderType === ActorType.CUSTOMER) return;
   const delivery = await tx.insert(MessageDelivery, {
     messageId: message.id,

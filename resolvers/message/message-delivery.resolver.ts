@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root, UseM
 import { ArrayMaxSize, IsUUID, Length } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 import type { Message } from '../../entities/message.entity.js';
-import type { MessageDelivery } from '../../entities/message-delivery.entity.js';
+import { publishedDelivery, type RevivedDelivery } from '../../gateway/pubsub/published-relations.js';
 import { Permission } from '../../gateway/auth/permission.js';
 import type { RequestContext } from '../../gateway/context/request-context.js';
 import { RateLimited } from '../../gateway/rate-limits/rate-limited.js';
@@ -38,7 +38,10 @@ export class SendWhatsAppTemplateInput {
 @Resolver(() => MessageType)
 export class MessageDeliveryResolver {
   @FieldResolver(() => MessageDeliveryType, { nullable: true, description: 'Set for replies sent through a WhatsApp or SMS conversation; live updates come as DELIVERY_CHANGED.' })
-  async delivery(@Root() message: Message, @Ctx() context: RequestContext): Promise<MessageDelivery | null> {
+  async delivery(@Root() message: Message, @Ctx() context: RequestContext): Promise<RevivedDelivery | null> {
+    // What the event said (a replay's, a web thread's new message: none), else the row.
+    const published = publishedDelivery.of(message);
+    if (published !== undefined) return published;
     return (await context.loaders.deliveriesByMessage.load(message.id))[0] ?? null;
   }
 

@@ -50,7 +50,7 @@ export async function conversationEventStream(
     context.scope.transaction(async (scope): Promise<StreamStart> => {
       const conversation = await threadOf(context).conversation(conversationId, 'conversationId', scope);
       if (listen) stopListening = bus.on('conversation', conversation.id, (event) => hear(event));
-      const first = afterSequence === null || afterSequence === undefined ? undefined : await replayBatch(scope, conversation.id, afterSequence, () => false);
+      const first = afterSequence === null || afterSequence === undefined ? undefined : await replayBatch(scope, conversation, afterSequence, () => false);
       return { conversation, first };
     });
   let opened: StreamStart;
@@ -99,7 +99,7 @@ export async function conversationEventStream(
         const after = lastAdded;
         // One transaction for the batch and its relations (a statement each): outside one,
         // every statement would be wrapped in BEGIN and COMMIT of its own.
-        batch = await context.scope.transaction((scope) => replayBatch(scope, conversation.id, after, () => stopped));
+        batch = await context.scope.transaction((scope) => replayBatch(scope, conversation, after, () => stopped));
       }
       hear = deliver;
       held.splice(0).forEach(deliver);
@@ -146,7 +146,8 @@ function sharedStartKey(context: RequestContext, conversationId: string, afterSe
   return `conversation-stream/${viewer.organizationId}/${conversationId}/${afterSequence ?? 'live'}`;
 }
 
-async function replayBatch(scope: TenantScope, conversationId: string, after: number, stopped: () => boolean): Promise<ReplayBatch> {
+async function replayBatch(scope: TenantScope, conversation: Conversation, after: number, stopped: () => boolean): Promise<ReplayBatch> {
+  const conversationId = conversation.id;
   const missed = await scope
     .messages('message')
     .andWhere('message.conversationId = :conversationId', { conversationId })
@@ -157,7 +158,7 @@ async function replayBatch(scope: TenantScope, conversationId: string, after: nu
   // Completed while the batch was read: its relations would be looked up for nobody.
   if (stopped()) return { found: missed.length, events: [] };
   // What the replayed events' fields need is looked up for the batch, not per event.
-  const relations = await loadMessageRelations(scope, missed);
+  const relations = await loadMessageRelations(scope, conversation, missed);
   const events = missed.map((message, index): ConversationEventPayload => ({
     v: EVENT_VERSION,
     kind: ConversationEventKind.MESSAGE_ADDED,

@@ -6,11 +6,12 @@ import { WebhookEventType } from '../../entities/webhook-event-type.js';
 import { messagePayload } from '../../gateway/webhooks/webhook-payloads.js';
 import { Message, MessageKind, MessageVisibility, type SystemEvent } from '../../entities/message.entity.js';
 import { ConversationEventKind, type PublishedActor } from '../../gateway/pubsub/event-payloads.js';
-import { publishedAttachments, publishedReactions, publishedSender } from '../../gateway/pubsub/published-relations.js';
+import { publishedAttachments, publishedDelivery, publishedReactions, publishedSender } from '../../gateway/pubsub/published-relations.js';
 import type { TenantScope } from '../../gateway/tenancy/tenant-scope.js';
 import { awaitingSinceAfter } from './awaiting-since.js';
 import type { ThreadEvents } from './thread-events.js';
 import { queueStaffAlerts } from '../staff-notification/staff-alerts.task.js';
+import { hasDeliveries } from '../channel/channel-delivery.js';
 
 /** A stored file to attach, as attachment intake produced it. */
 export type NewAttachment = Omit<Attachment, 'id' | 'organizationId' | 'conversationId' | 'messageId' | 'message' | 'createdAt'>;
@@ -63,7 +64,13 @@ export async function appendMessage(tx: TenantScope, events: ThreadEvents, conve
   if (message.kind === MessageKind.TEXT && message.sender.type === ActorType.CUSTOMER) await queueStaffAlerts(tx, row);
   await events.webhook(tx, WebhookEventType.MESSAGE_CREATED, row.conversationId, { message: messagePayload(row, attachments) }, row);
   // Known or looked up here, not after commit: events must leave in commit order.
-  const relations = { sender: message.kind === MessageKind.SYSTEM ? null : await events.sender(tx, message.sender), attachments, reactions: [] };
+  // A reply's delivery is written after it (queueChannelDelivery): known here only where there is none.
+  const relations = {
+    sender: message.kind === MessageKind.SYSTEM ? null : await events.sender(tx, message.sender),
+    attachments,
+    reactions: [],
+    ...(hasDeliveries(conversation) ? {} : { delivery: null }),
+  };
   // The answer to the send resolves on this row: what is known of it costs no statement there either.
   attachKnownRelations(row, relations);
   events.message(tx, ConversationEventKind.MESSAGE_ADDED, row, relations);
@@ -103,12 +110,13 @@ async function insertAndMoveThread(tx: TenantScope, row: Message, awaitingSince:
   );
 }
 
-/** A new message's attachments (the ones just stored), reactions (none yet) and sender's name, beside the row. */
-function attachKnownRelations(row: Message, relations: { sender: PublishedActor | null; attachments: readonly Attachment[] }): void {
+/** A new message's attachments (the ones just stored), reactions (none yet), sender's name and delivery (when none), beside the row. */
+function attachKnownRelations(row: Message, relations: { sender: PublishedActor | null; attachments: readonly Attachment[]; delivery?: null }): void {
   publishedAttachments.attach(
     row,
     relations.attachments.map((attachment) => ({ ...attachment, hasThumbnail: Boolean(attachment.thumbnailStorageKey) })),
   );
   publishedReactions.attach(row, []);
+  if (relations.delivery === null) publishedDelivery.attach(row, null);
   if (relations.sender?.name !== null && relations.sender?.name !== undefined) publishedSender.attach(row, relations.sender);
 }

@@ -203,6 +203,15 @@ describe('replies', () => {
       await whatsapp.sendWebhook(webhookUrl, whatsAppWebhook(account, whatsAppStatus(received.id, 'delivered', KNOWN)));
       expect((await deliveryOf(messageId))!.state).toBe('READ');
       events.stop();
+      // A reconnect replays the reply with its delivery as it stands (the replay carries it).
+      const replay = subscriber.subscribe(`subscription ($id: ID!) { conversationEvents(conversationId: $id, afterSequence: 0) { message { id delivery { state } } } }`, { id: thread.id });
+      for (;;) {
+        const message = (await replay.next()).data?.conversationEvents.message;
+        if (message?.id !== messageId) continue;
+        expect(message.delivery).toEqual({ state: 'READ' });
+        break;
+      }
+      replay.stop();
     } finally {
       await subscriber.dispose();
     }

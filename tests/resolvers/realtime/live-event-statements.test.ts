@@ -119,6 +119,24 @@ describe('SQL statements per live event', () => {
     expect(await replayStatements(20)).toBe(await replayStatements(2));
   });
 
+  it("costs no statement for the delivery of a web thread's messages (they have none), replayed or new", async () => {
+    const replayAndSendStatements = async (document: string) => {
+      const started = await gateway.graphql(`mutation { startConversation(input: { subject: "No channel" }) { id } }`, {}, pharmacy.tokens.customer);
+      conversationId = started.data.startConversation.id;
+      await send('Replayed');
+      const before = await settled();
+      const [stream] = await subscribe(1, document);
+      expect((await stream!.next()).data.conversationEvents.message).toMatchObject({ sequence: 1 });
+      await send('Live');
+      expect((await stream!.next()).data.conversationEvents.message).toMatchObject({ sequence: 2 });
+      const statements = (await settled()) - before;
+      await Promise.all(subscribers.splice(0).map((subscriber) => subscriber.dispose()));
+      return statements;
+    };
+    const withDelivery = THREAD.replace('reactions { emoji }', 'reactions { emoji } delivery { state }');
+    expect(await replayAndSendStatements(withDelivery)).toBe(await replayAndSendStatements(THREAD));
+  });
+
   it("resolves the inbox row's last message for 6 subscribers with the statements it takes for 1", async () => {
     const inboxStatements = async (count: number) => {
       const streams = await subscribe(count, INBOX);
