@@ -30,12 +30,20 @@ export type RunSql = (sql: string, parameters: unknown[]) => Promise<unknown>;
  * (NOTIFY), or at its next poll.
  */
 export async function enqueueJob<Payload>(run: RunSql, job: JobSpec<Payload>): Promise<void> {
+  const call = enqueueJobCall(job, 1);
+  await run(`SELECT ${call.expression}`, call.parameters);
+}
+
+/**
+ * The same call as an SQL expression, its parameters numbered from `$first`: for a statement
+ * that does something else too, so the job costs no round trip of its own (a reply's
+ * away-customer check rides on the reply's read position, read-position.ts).
+ */
+export function enqueueJobCall<Payload>(job: JobSpec<Payload>, first: number): { expression: string; parameters: unknown[] } {
   const enqueue = job.keepPendingRunAt ? 'counterchat_enqueue_job_once' : 'counterchat_enqueue_job';
-  await run(`SELECT ${enqueue}($1, $2::json, $3, $4, $5)`, [
-    job.task,
-    JSON.stringify(job.payload),
-    job.runAt ?? null,
-    job.jobKey ?? null,
-    job.maxAttempts ?? null,
-  ]);
+  const [task, payload, runAt, jobKey, maxAttempts] = [0, 1, 2, 3, 4].map((offset) => `$${first + offset}`);
+  return {
+    expression: `${enqueue}(${task}, ${payload}::json, ${runAt}, ${jobKey}, ${maxAttempts})`,
+    parameters: [job.task, JSON.stringify(job.payload), job.runAt ?? null, job.jobKey ?? null, job.maxAttempts ?? null],
+  };
 }

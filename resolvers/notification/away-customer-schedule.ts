@@ -1,3 +1,4 @@
+import type { JobSpec } from '../../gateway/jobs/enqueue-job.js';
 import type { OrganizationScope } from '../../gateway/tenancy/organization-scope.js';
 
 export const AWAY_CUSTOMER_CHECK_TASK = 'counterchat:away-customer-check';
@@ -21,11 +22,16 @@ export const awayCustomerJobKey = (conversationId: string) => `away-customer:${c
  * time, so later replies don't push it back; it commits or rolls back with the reply.
  */
 export function scheduleAwayCustomerCheck(scope: OrganizationScope, conversationId: string, runAt?: Date): Promise<void> {
-  return scope.enqueueJob<AwayCustomerCheckPayload>({
+  return scope.enqueueJob(awayCustomerCheck(scope.organizationId, conversationId, runAt));
+}
+
+/** The check as a job, for a caller that adds it to a statement of its own (a reply's read position). */
+export function awayCustomerCheck(organizationId: string, conversationId: string, runAt?: Date): JobSpec<AwayCustomerCheckPayload> {
+  return {
     task: AWAY_CUSTOMER_CHECK_TASK,
-    payload: { v: 1, organizationId: scope.organizationId, conversationId },
+    payload: { v: 1, organizationId, conversationId },
     runAt: runAt ?? new Date(Date.now() + FIRST_CHECK_AFTER_MS),
     jobKey: awayCustomerJobKey(conversationId),
     keepPendingRunAt: true,
-  });
+  };
 }

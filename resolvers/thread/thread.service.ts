@@ -13,7 +13,7 @@ import type { TenantScope } from '../../gateway/tenancy/tenant-scope.js';
 import { systemClock, type Clock } from '../../gateway/notifications/clock.js';
 import { conversationPayload, messagePayload } from '../../gateway/webhooks/webhook-payloads.js';
 import { publishedActor } from '../actor/actor-names.js';
-import { scheduleAwayCustomerCheck } from '../notification/away-customer-schedule.js';
+import { awayCustomerCheck } from '../notification/away-customer-schedule.js';
 import { changeAssignee } from './assignee-change.js';
 import { autoReplyIfClosed } from './auto-reply.js';
 import { appendMessage, type NewMessage } from './message-append.js';
@@ -120,12 +120,12 @@ export class ThreadService {
    * A customer writing while the pharmacy is closed gets its auto-reply (once a closed period).
    */
   async wrote(tx: TenantScope, conversation: Conversation, message: Message, writer: ActorRef): Promise<ReadPosition> {
-    const position = await joinAndRead(tx, conversation, writer, { role: joiningRoleOf[writer.type], readThrough: message.sequence });
     // A reply the customer may not see: they're notified if it stays unread (issue 18). A
     // WhatsApp or SMS thread's reply reaches their phone itself (issue 22).
-    if (writer.type !== ActorType.CUSTOMER) {
-      if (!conversation.channelConnectionId) await scheduleAwayCustomerCheck(tx, conversation.id);
-    } else await autoReplyIfClosed(tx, this.events, conversation, writer, this.clock);
+    const reply = writer.type !== ActorType.CUSTOMER;
+    const awayCheck = reply && !conversation.channelConnectionId ? awayCustomerCheck(tx.organizationId, conversation.id) : undefined;
+    const position = await joinAndRead(tx, conversation, writer, { role: joiningRoleOf[writer.type], readThrough: message.sequence, alsoEnqueue: awayCheck });
+    if (!reply) await autoReplyIfClosed(tx, this.events, conversation, writer, this.clock);
     return position;
   }
 
