@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import type { Conversation } from './conversation.entity.js';
 import type { WhatsAppTemplateRef } from './channel-connection.entity.js';
 
 /** Where a reply sent through WhatsApp or SMS is, as the provider last told us. */
@@ -51,4 +52,14 @@ export class MessageDelivery {
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
+}
+
+/**
+ * Whether the messages of `conversation` can have a delivery: only replies through its channel
+ * connection do. A thread gets its connection when it is created and loses it only when the
+ * connection is deleted, which deletes the connection's deliveries with it (ON DELETE CASCADE),
+ * so a thread without one has none: events say so instead of subscribers asking.
+ */
+export function hasDeliveries<T extends Pick<Conversation, 'channelConnectionId'>>(conversation: T): conversation is T & { channelConnectionId: string } {
+  return Boolean(conversation.channelConnectionId);
 }

@@ -1,6 +1,6 @@
 import { ActorType, type ActorRef } from '../../entities/actor-type.js';
 import type { Conversation } from '../../entities/conversation.entity.js';
-import { MessageDelivery, MessageDeliveryState, type TemplateSend } from '../../entities/message-delivery.entity.js';
+import { hasDeliveries, MessageDelivery, MessageDeliveryState, type TemplateSend } from '../../entities/message-delivery.entity.js';
 import { MessageKind, MessageVisibility, type Message } from '../../entities/message.entity.js';
 import { conflict } from '../../gateway/errors/domain-error.js';
 import { ConversationEventKind } from '../../gateway/pubsub/event-payloads.js';
@@ -31,16 +31,6 @@ export async function assertMayReply(tx: OrganizationScope, conversation: Conver
   if (writer.type === ActorType.CUSTOMER || !conversation.channelConnectionId) return;
   const window = await whatsAppWindowOf(tx, conversation);
   if (window && !window.closesAt) throw conflict(WINDOW_CLOSED_MESSAGE);
-}
-
-/**
- * Whether the messages of `conversation` can have a delivery: only replies through its channel
- * connection do. A thread gets its connection when it is created and loses it only when the
- * connection is deleted, which deletes the connection's deliveries with it (ON DELETE CASCADE),
- * so a thread without one has none: events say so instead of subscribers asking.
- */
-export function hasDeliveries<T extends Pick<Conversation, 'channelConnectionId'>>(conversation: T): conversation is T & { channelConnectionId: string } {
-  return Boolean(conversation.channelConnectionId);
 }
 
 /**

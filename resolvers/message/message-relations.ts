@@ -2,12 +2,11 @@ import type { ActorRef } from '../../entities/actor-type.js';
 import type { Attachment } from '../../entities/attachment.entity.js';
 import type { Conversation } from '../../entities/conversation.entity.js';
 import type { Message } from '../../entities/message.entity.js';
-import type { MessageDelivery } from '../../entities/message-delivery.entity.js';
+import { hasDeliveries, type MessageDelivery } from '../../entities/message-delivery.entity.js';
 import type { Reaction } from '../../entities/reaction.entity.js';
 import type { MessageRelations } from '../../gateway/pubsub/published-rows.js';
 import type { TenantScope } from '../../gateway/tenancy/tenant-scope.js';
 import { publishedActors } from '../actor/actor-names.js';
-import { hasDeliveries } from '../channel/channel-delivery.js';
 
 const senderOf = (message: Message): ActorRef | null =>
   message.senderType && message.senderId ? { type: message.senderType, id: message.senderId } : null;

@@ -5,13 +5,13 @@ import type { Conversation } from '../../entities/conversation.entity.js';
 import { WebhookEventType } from '../../entities/webhook-event-type.js';
 import { messagePayload } from '../../gateway/webhooks/webhook-payloads.js';
 import { Message, MessageKind, MessageVisibility, type SystemEvent } from '../../entities/message.entity.js';
+import { hasDeliveries } from '../../entities/message-delivery.entity.js';
 import { ConversationEventKind, type PublishedActor } from '../../gateway/pubsub/event-payloads.js';
 import { publishedAttachments, publishedDelivery, publishedReactions, publishedSender } from '../../gateway/pubsub/published-relations.js';
 import type { TenantScope } from '../../gateway/tenancy/tenant-scope.js';
 import { awaitingSinceAfter } from './awaiting-since.js';
 import type { ThreadEvents } from './thread-events.js';
 import { queueStaffAlerts } from '../staff-notification/staff-alerts.task.js';
-import { hasDeliveries } from '../channel/channel-delivery.js';
 
 /** A stored file to attach, as attachment intake produced it. */
 export type NewAttachment = Omit<Attachment, 'id' | 'organizationId' | 'conversationId' | 'messageId' | 'message' | 'createdAt'>;
