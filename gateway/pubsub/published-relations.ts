@@ -11,6 +11,9 @@ export type RevivedAttachment = Pick<
   'id' | 'conversationId' | 'messageId' | 'fileName' | 'contentType' | 'byteSize' | 'sha256' | 'width' | 'height' | 'createdAt'
 > & { hasThumbnail: boolean };
 
+/** A delivery as an event described it: what the API shows of it. */
+export type RevivedDelivery = Pick<MessageDelivery, 'messageId' | 'conversationId' | 'state' | 'reason' | 'updatedAt'>;
+
 /**
  * What an event told a subscriber about one relation of a row it revived, kept beside the
  * row rather than on it (entities stay entities). Field resolvers ask here first and fall
@@ -37,8 +40,5 @@ export const publishedAttachments = new PublishedRelation<Message, RevivedAttach
 export const publishedReactions = new PublishedRelation<Message, Reaction[]>();
 /** Null: the message has no delivery (not a reply through WhatsApp or SMS). */
 export const publishedDelivery = new PublishedRelation<Message, RevivedDelivery | null>();
-
-/** A delivery as an event described it: what the API shows of it. */
-export type RevivedDelivery = Pick<MessageDelivery, 'messageId' | 'conversationId' | 'state' | 'reason' | 'updatedAt'>;
 /** Null: the conversation has no message yet. */
 export const publishedLastMessage = new PublishedRelation<Conversation, Message | null>();
