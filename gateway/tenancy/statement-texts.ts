@@ -25,7 +25,6 @@ import type { Row, ScopedQuery } from './scoped-query.js';
 export class StatementTexts {
   /** By data source: a shape's plan holds that source's entity metadata (tests run several at once). */
   private readonly texts = new WeakMap<ScopedQuery<Row>['dataSource'], Map<string, Kept>>();
-  private kept = 0;
 
   constructor(
     /** Build anyway and compare with the kept text (everywhere but production). */
@@ -66,7 +65,6 @@ export class StatementTexts {
       if (texts.size >= this.capacity) texts.delete(texts.keys().next().value!);
       kept = { shape, text: query.getQuery(), plan: query.expressionMap.queryEntity ? hydrationPlanOf(query) : undefined };
       texts.set(shape, kept);
-      this.kept = texts.size;
     } else if (this.verify && query.getQuery() !== kept.text) {
       throw new Error(`Two builds of one statement shape gave different SQL; the shape misses what differs: ${shape}`);
     }
@@ -75,9 +73,9 @@ export class StatementTexts {
     return kept;
   }
 
-  /** How many shapes the last data source to keep one holds: for tests. */
-  get size(): number {
-    return this.kept;
+  /** How many shapes are kept for `dataSource`: for tests. */
+  sizeOf(dataSource: ScopedQuery<Row>['dataSource']): number {
+    return this.texts.get(dataSource)?.size ?? 0;
   }
 }
 

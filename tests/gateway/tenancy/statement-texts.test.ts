@@ -39,7 +39,7 @@ describe('statement texts kept per shape', () => {
     // Another pharmacy, one id and another pharmacy's id: the same text, bound to this run's values.
     const second = await texts.readEntities(customersById(scopeOf(staffOf(south)), [south.customers[1].id, north.customers[0].id]));
     expect(second.map((row) => row.id)).toEqual([south.customers[1].id]);
-    expect(texts.size).toBe(1);
+    expect(texts.sizeOf(gateway.dataSource)).toBe(1);
   });
 
   it("never share a text between a customer's read and a pharmacist's", async () => {
@@ -48,7 +48,7 @@ describe('statement texts kept per shape', () => {
     await texts.readEntities(customersById(scopeOf(staffOf(north)), ids));
     const own = await texts.readEntities(customersById(scopeOf(customerOf(north, 0)), ids));
     expect(own.map((row) => row.id)).toEqual([north.customers[0].id]);
-    expect(texts.size).toBe(2);
+    expect(texts.sizeOf(gateway.dataSource)).toBe(2);
   });
 
   it('tell apart what shapes the text: conditions, order, limit, joins', () => {
@@ -84,7 +84,7 @@ describe('statement texts kept per shape', () => {
     const texts = new StatementTexts(true, 2);
     const scope = scopeOf(staffOf(north));
     for (const limit of [1, 2, 3]) texts.reuse(scope.customers('customer').limit(limit));
-    expect(texts.size).toBe(2);
+    expect(texts.sizeOf(gateway.dataSource)).toBe(2);
     const again = scope.customers('customer').limit(3);
     texts.reuse(again);
     expect(again.getQuery()).toMatch(/LIMIT 3$/);
