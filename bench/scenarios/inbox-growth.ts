@@ -1,5 +1,6 @@
 import type { BenchContext } from '../support/bench-context.js';
 import { startBenchGateway, staffTokens } from '../support/bench-context.js';
+import { startFloorServer } from '../support/floor-server.js';
 import { startInProcessGateway } from '../support/in-process-gateway.js';
 import { startWorker } from '../support/load-workers.js';
 import type { SendResult } from '../support/load-worker.js';
@@ -36,6 +37,8 @@ export interface InboxGrowthResult {
   p95GrowthRatio: number;
   /** The inbox statement, explained at the largest size: the plan shows why growth is flat (or not). */
   largestPlan: string;
+  /** The same clients and document against Express + Apollo + graphql-js answering from memory: the chosen stack's floor. */
+  stackFloor?: { latencyMs: LatencySummary; requestsPerSecond: number; errors: number; cpuMsPerRequest: number };
 }
 
 /**
@@ -120,6 +123,26 @@ export async function benchInboxGrowth(context: BenchContext): Promise<InboxGrow
     await gateway.stop();
   }
 
+  const first = seeded[0]!;
+  context.log(`inbox: the stack's floor (Express + Apollo + graphql-js, rows from memory), ${concurrency} clients for ${durationMs / 1000} s`);
+  const floor = await startFloorServer({ databaseUrl: context.database.url, organizationId: first.organization.organizationId, staffId: first.organization.staffId, poolSize: 1 });
+  let stackFloor: InboxGrowthResult['stackFloor'];
+  try {
+    const job = { kind: 'query' as const, graphqlUrl: floor.graphqlUrl, tokens: first.tokens, operation: 'Inbox' as const, variables: INBOX_VARIABLES };
+    await startWorker<SendResult>({ ...job, durationMs: 500 }).result;
+    const cpuBefore = await floor.cpuMs();
+    const run = await startWorker<SendResult>({ ...job, durationMs }).result;
+    const cpuMs = (await floor.cpuMs()) - cpuBefore;
+    stackFloor = {
+      latencyMs: summarize(run.latenciesMs),
+      requestsPerSecond: round(run.latenciesMs.length / (durationMs / 1000), 1),
+      errors: run.errors,
+      cpuMsPerRequest: round(cpuMs / Math.max(1, run.latenciesMs.length + run.errors), 2),
+    };
+  } finally {
+    await floor.stop();
+  }
+
   const largest = seeded[seeded.length - 1]!;
   const explained = await context.pool.query(
     `EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
@@ -132,5 +155,6 @@ export async function benchInboxGrowth(context: BenchContext): Promise<InboxGrow
     sizes,
     p95GrowthRatio: round(sizes[sizes.length - 1]!.latencyMs.p95 / sizes[0]!.latencyMs.p95, 2),
     largestPlan: explained.rows.map((row: Record<string, string>) => row['QUERY PLAN']).join('\n'),
+    stackFloor,
   };
 }

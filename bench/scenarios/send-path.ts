@@ -1,5 +1,6 @@
 import type { BenchContext } from '../support/bench-context.js';
 import { startBenchGateway, staffTokens } from '../support/bench-context.js';
+import { startFloorServer } from '../support/floor-server.js';
 import { startWorker, shares } from '../support/load-workers.js';
 import type { SendResult } from '../support/load-worker.js';
 import { round, summarize, type LatencySummary } from '../support/percentiles.js';
@@ -14,6 +15,12 @@ export interface SendPathResult {
   rawPg: { messagesPerSecond: number; latencyMs: LatencySummary; errors: number };
   /** gateway ÷ raw pg throughput: the GraphQL stack's share of the cost. Target ≥ 0.5. */
   ratio: number;
+  /**
+   * The same raw statements behind Express + Apollo + graphql-js and nothing else
+   * (bench/baselines/apollo-floor-server.ts), sent the same SendMessage by the same clients:
+   * what the chosen stack costs before any of the project's own work.
+   */
+  stackFloor?: { messagesPerSecond: number; latencyMs: LatencySummary; errors: number; cpuMsPerMessage: number; ratio: number };
 }
 
 /** The gateway's pool size (gateway/database/data-source.ts), so the baseline gets the same. */
@@ -68,6 +75,18 @@ export async function benchSendPath(context: BenchContext): Promise<SendPathResu
     ),
   );
   const perSecond = (run: SendResult) => round(run.latenciesMs.length / (durationMs / 1000), 1);
+  context.log(`send path: the stack's floor (Express + Apollo + graphql-js over the raw statements), ${clients} clients`);
+  const floor = await startFloorServer({ databaseUrl: context.database.url, organizationId: organization.organizationId, staffId: organization.staffId, poolSize: POOL_SIZE });
+  let floorRun: SendResult;
+  let floorCpuMs: number;
+  try {
+    await runSend({ graphqlUrl: floor.graphqlUrl, identities, conversationIds: forBaseline, durationMs: 1_000 });
+    const cpuBefore = await floor.cpuMs();
+    floorRun = await runSend({ graphqlUrl: floor.graphqlUrl, identities, conversationIds: forBaseline, durationMs });
+    floorCpuMs = (await floor.cpuMs()) - cpuBefore;
+  } finally {
+    await floor.stop();
+  }
   return {
     clients,
     durationMs,
@@ -81,6 +100,13 @@ export async function benchSendPath(context: BenchContext): Promise<SendPathResu
     },
     rawPg: { messagesPerSecond: perSecond(rawRun), latencyMs: summarize(rawRun.latenciesMs), errors: rawRun.errors },
     ratio: round(perSecond(gatewayRun) / perSecond(rawRun), 3),
+    stackFloor: {
+      messagesPerSecond: perSecond(floorRun),
+      latencyMs: summarize(floorRun.latenciesMs),
+      errors: floorRun.errors,
+      cpuMsPerMessage: round(floorCpuMs / Math.max(1, floorRun.latenciesMs.length + floorRun.errors), 3),
+      ratio: round(perSecond(floorRun) / perSecond(rawRun), 3),
+    },
   };
 }
 

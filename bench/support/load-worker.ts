@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createClient, type Client } from 'graphql-ws';
 import pg from 'pg';
 import WebSocket from 'ws';
+import { sendRaw } from '../baselines/raw-send-statements.js';
 import { appOperation, persistedBody, persistedSubscription, type AppOperationName } from './persisted-operations.js';
 
 /**
@@ -191,39 +192,10 @@ async function rawSendLoop(job: Extract<Job, { kind: 'raw-send' }>): Promise<Sen
         const started = performance.now();
         const client = await pool.connect();
         try {
-          await client.query('BEGIN');
-          const { rows: [conversation] } = await client.query(
-            'SELECT id, last_sequence FROM conversation WHERE id = $1 AND organization_id = $2 FOR UPDATE',
-            [conversationId, job.organizationId],
-          );
-          const clientMessageId = randomUUID();
-          await client.query(
-            `SELECT id FROM message WHERE conversation_id = $1 AND sender_type = 'STAFF' AND sender_id = $2 AND client_message_id = $3`,
-            [conversationId, job.staffId, clientMessageId],
-          );
-          const sequence = conversation.last_sequence + 1;
-          const { rows: [message] } = await client.query(
-            `INSERT INTO message (organization_id, conversation_id, sequence, kind, sender_type, sender_id, body, client_message_id)
-             VALUES ($1, $2, $3, 'TEXT', 'STAFF', $4, $5, $6) RETURNING id, created_at`,
-            [job.organizationId, conversationId, sequence, job.staffId, 'Your prescription is ready for pickup.', clientMessageId],
-          );
-          await client.query(
-            `UPDATE conversation SET last_sequence = $2, last_message_id = $3, last_message_at = $4, last_activity_at = $4,
-                    message_count = message_count + 1, updated_at = now() WHERE id = $1`,
-            [conversationId, sequence, message.id, message.created_at],
-          );
-          await client.query(
-            `INSERT INTO participant (organization_id, conversation_id, actor_type, actor_id, role, last_read_sequence, last_read_at)
-             VALUES ($1, $2, 'STAFF', $3, 'AGENT', $4, now())
-             ON CONFLICT (conversation_id, actor_type, actor_id)
-             DO UPDATE SET last_read_sequence = GREATEST(participant.last_read_sequence, EXCLUDED.last_read_sequence), last_read_at = now()`,
-            [job.organizationId, conversationId, job.staffId, sequence],
-          );
-          await client.query('COMMIT');
+          await sendRaw(client, { organizationId: job.organizationId, staffId: job.staffId, conversationId, body: 'Your prescription is ready for pickup.' });
           latenciesMs.push(performance.now() - started);
         } catch {
           errors += 1;
-          await client.query('ROLLBACK').catch(() => {});
         } finally {
           client.release();
         }

@@ -35,6 +35,7 @@ interface Ratio {
 function ratiosOf(results: BenchResults): Ratio[] {
   const ratios: Ratio[] = [];
   if (results.sendPath) ratios.push({ label: 'send: gateway ÷ raw pg msg/s', value: results.sendPath.ratio, target: 0.5, better: 'higher' });
+  if (results.sendPath?.stackFloor) ratios.push({ label: 'send: stack floor ÷ raw pg msg/s', value: results.sendPath.stackFloor.ratio, target: 0.5, better: 'higher' });
   for (const run of results.fanOut ?? []) {
     if (run.graphqlWsP99Ratio !== undefined) {
       ratios.push({ label: `fan-out ${run.subscribers}×${run.instances}: p99 ÷ graphql-ws`, value: run.graphqlWsP99Ratio, target: 2, better: 'lower' });
@@ -99,8 +100,13 @@ function markdownOf(results: BenchResults, chartFile: string): string {
       '|---|---|---|---|---|---|---|---|',
       `| gateway (HTTP + GraphQL) | ${send.gateway.messagesPerSecond} | ${send.gateway.latencyMs.p50} | ${send.gateway.latencyMs.p95} | ${send.gateway.latencyMs.p99} | ${send.gateway.errors} | ${send.gateway.cpuMsPerMessage ?? '–'} | ${send.gateway.cpuUtilization !== undefined ? `${Math.round(send.gateway.cpuUtilization * 100)} %` : '–'} |`,
       `| raw pg, same pool | ${send.rawPg.messagesPerSecond} | ${send.rawPg.latencyMs.p50} | ${send.rawPg.latencyMs.p95} | ${send.rawPg.latencyMs.p99} | ${send.rawPg.errors} | | |`,
+      ...(send.stackFloor
+        ? [
+            `| stack floor: Express + Apollo + graphql-js over the raw statements | ${send.stackFloor.messagesPerSecond} | ${send.stackFloor.latencyMs.p50} | ${send.stackFloor.latencyMs.p95} | ${send.stackFloor.latencyMs.p99} | ${send.stackFloor.errors} | ${send.stackFloor.cpuMsPerMessage} | |`,
+          ]
+        : []),
       '',
-      `Ratio gateway ÷ raw: **${send.ratio}** (target ≥ 0.5).`,
+      `Ratio gateway ÷ raw: **${send.ratio}** (target ≥ 0.5).${send.stackFloor ? ` The stack's floor ÷ raw: ${send.stackFloor.ratio}; gateway ÷ floor: ${Math.round((send.gateway.messagesPerSecond / send.stackFloor.messagesPerSecond) * 100) / 100}.` : ''}`,
       '',
     );
   }
@@ -134,6 +140,12 @@ function markdownOf(results: BenchResults, chartFile: string): string {
           `| ${size.conversations} | ${size.messagesPerConversation} | ${size.seedSeconds} | ${size.latencyMs.p50} | ${size.latencyMs.p95} | ${size.requestsPerSecond} | ${size.cpuMsPerRequest ?? '–'} | ${size.statementsPerRequest} | ${size.statementsSentPerRequest ?? '–'} |`,
       ),
       '',
+      ...(inbox.stackFloor
+        ? [
+            `The stack's floor (Express + Apollo + graphql-js answering the same persisted Inbox with 25 rows from memory, no database; bench/baselines/apollo-floor-server.ts), same clients: p50 ${inbox.stackFloor.latencyMs.p50} ms, p95 ${inbox.stackFloor.latencyMs.p95} ms, ${inbox.stackFloor.requestsPerSecond} req/s, **${inbox.stackFloor.cpuMsPerRequest} ms CPU per request**.`,
+            '',
+          ]
+        : []),
       `p95 growth, largest ÷ smallest: **${inbox.p95GrowthRatio}**. Plan of the list statement at the largest size:`,
       '',
       '```',

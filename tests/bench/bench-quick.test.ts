@@ -39,6 +39,9 @@ describe('the benchmark suite, in quick mode', () => {
     expect(results.sendPath!.rawPg.messagesPerSecond).toBeGreaterThan(0);
     expect(results.sendPath!.gateway.errors).toBe(0);
     expect(results.sendPath!.gateway.cpuMsPerMessage).toBeGreaterThan(0);
+    // The stack's floor answered the same persisted SendMessage by hash, every time.
+    expect(results.sendPath!.stackFloor).toMatchObject({ errors: 0 });
+    expect(results.sendPath!.stackFloor!.messagesPerSecond).toBeGreaterThan(0);
 
     expect(results.fanOut!.map((run) => run.instances)).toEqual([1, 2]);
     for (const run of results.fanOut!) {
@@ -59,6 +62,8 @@ describe('the benchmark suite, in quick mode', () => {
     // statement more or less is background work (session activity) landing in the count.
     expect(Math.max(...statements) - Math.min(...statements)).toBeLessThanOrEqual(1);
     expect(results.inboxGrowth!.sizes.every((size) => size.errors === 0 && size.latencyMs.count > 0 && size.cpuMsPerRequest > 0)).toBe(true);
+    expect(results.inboxGrowth!.stackFloor).toMatchObject({ errors: 0 });
+    expect(results.inboxGrowth!.stackFloor!.latencyMs.count).toBeGreaterThan(0);
 
     expect(results.idleConnections!.bytesPerConnection).toBeGreaterThan(0);
     expect(results.reconnectStorm!.failures).toBe(0);
