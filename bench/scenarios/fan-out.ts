@@ -1,8 +1,6 @@
-import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { startBaselineServer, stopBaselineServer, type BaselineKind, type BaselineServer } from '../support/baseline-servers.js';
 import type { BenchContext } from '../support/bench-context.js';
 import { startBenchGateway, staffTokens } from '../support/bench-context.js';
 import { processCpuMs, type GatewayProcess } from '../support/gateway-process.js';
@@ -230,23 +228,14 @@ function tally(results: SubscribeResult[], sent: Map<string, number>, subscriber
   };
 }
 
-const BASELINE_SERVERS = {
-  'graphql-ws': fileURLToPath(new URL('../baselines/graphql-ws-server.js', import.meta.url)),
-  'bare-ws': fileURLToPath(new URL('../baselines/ws-broadcast-server.js', import.meta.url)),
-};
-
 /**
  * The same subscribers and the same pacing against `processes` baseline servers (the
  * clients spread over them as over the gateway instances; every publish goes to each).
  */
-async function baselineRound(kind: keyof typeof BASELINE_SERVERS, conversationIds: string[], subscribers: number, processes: number, durationMs: number): Promise<FanOutBaseline> {
-  const servers: { child: ChildProcess; port: number }[] = [];
+async function baselineRound(kind: BaselineKind, conversationIds: string[], subscribers: number, processes: number, durationMs: number): Promise<FanOutBaseline> {
+  const servers: BaselineServer[] = [];
   try {
-    for (let index = 0; index < processes; index += 1) {
-      const child = fork(BASELINE_SERVERS[kind], [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-      const [{ port }] = (await once(child, 'message')) as [{ port: number }];
-      servers.push({ child, port });
-    }
+    for (let index = 0; index < processes; index += 1) servers.push(await startBaselineServer(kind));
     const workers = startSubscribers(subscribers, (clients, offset) =>
       kind === 'graphql-ws'
         ? { kind: 'subscribe', wsUrls: servers.map(({ port }) => `ws://127.0.0.1:${port}/graphql`), conversationIds, clients, offset }
@@ -270,6 +259,6 @@ async function baselineRound(kind: keyof typeof BASELINE_SERVERS, conversationId
     const measured = tally(results, sent, subscribers, conversationIds);
     return { latencyMs: measured.latencyMs, lost: measured.lost, cpuUsPerDelivery: round((cpuMs * 1000) / Math.max(1, measured.delivered), 1) };
   } finally {
-    for (const { child } of servers) if (child.connected) child.disconnect();
+    servers.forEach(stopBaselineServer);
   }
 }

@@ -169,6 +169,12 @@ function markdownOf(results: BenchResults, chartFile: string): string {
       '## 5. Reconnect storm',
       '',
       `${storm.clients} clients (a staff member each) reconnect and resubscribe (the dashboard's ConversationEvents, with catch-up) within ${storm.spreadMs / 1000} s: all resubscribed after **${storm.allResubscribedMs} ms**; connection ack p50 ${storm.ackLatencyMs.p50} ms, p99 ${storm.ackLatencyMs.p99} ms; **${storm.failures} gave up**; gateway CPU ${storm.cpuMsPerClient ?? '–'} ms per client.`,
+      ...(storm.graphqlWsFloor
+        ? [
+            '',
+            `The same storm against the graphql-ws baseline (graphql-ws + graphql-js, the replay from memory, no auth, no database): all resubscribed after ${storm.graphqlWsFloor.allResubscribedMs} ms; ack p50 ${storm.graphqlWsFloor.ackLatencyMs.p50} ms, p99 ${storm.graphqlWsFloor.ackLatencyMs.p99} ms; ${storm.graphqlWsFloor.failures} gave up; ${storm.graphqlWsFloor.cpuMsPerClient} ms CPU per client.`,
+          ]
+        : []),
       '',
     );
   }

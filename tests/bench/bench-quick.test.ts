@@ -67,6 +67,7 @@ describe('the benchmark suite, in quick mode', () => {
 
     expect(results.idleConnections!.bytesPerConnection).toBeGreaterThan(0);
     expect(results.reconnectStorm!.failures).toBe(0);
+    expect(results.reconnectStorm!.graphqlWsFloor).toMatchObject({ failures: 0 });
     expect(results.uploadMemory!.succeeded).toBe(results.uploadMemory!.uploads);
     expect(results.sessionCheck!.nanosecondsPerCheck).toBeGreaterThan(0);
     expect(results.sessionCheck!.databaseLookupMs.p50).toBeGreaterThan(0);
