@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 const BASELINE_SERVERS = {
   'graphql-ws': fileURLToPath(new URL('../baselines/graphql-ws-server.js', import.meta.url)),
   'bare-ws': fileURLToPath(new URL('../baselines/ws-broadcast-server.js', import.meta.url)),
+  'apollo-floor': fileURLToPath(new URL('../baselines/apollo-floor-server.js', import.meta.url)),
 };
 export type BaselineKind = keyof typeof BASELINE_SERVERS;
 
@@ -14,8 +15,8 @@ export interface BaselineServer {
 }
 
 /** Forks one baseline server (bench/baselines/) and waits for the port it tells over IPC. */
-export async function startBaselineServer(kind: BaselineKind): Promise<BaselineServer> {
-  const child = fork(BASELINE_SERVERS[kind], [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+export async function startBaselineServer(kind: BaselineKind, env?: Record<string, string>): Promise<BaselineServer> {
+  const child = fork(BASELINE_SERVERS[kind], [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: env && { ...process.env, ...env } });
   const [{ port }] = (await once(child, 'message')) as [{ port: number }];
   return { child, port };
 }
