@@ -13,8 +13,9 @@ import { repositoryRoot } from '../support/repository-root.js';
  * dashboard's ConversationEvents) once per subscriber per event, from an in-memory pub/sub.
  * No database, no auth, no Apollo, no type-graphql: what any GraphQL subscription server
  * must at least do. The gateway's target is ≤ 2× its latency. Forked by the fan-out
- * scenario; tells it the port over IPC. POST /publish {conversationId, sequence} → an event
- * stamped with the publish time.
+ * scenario; tells it the port over IPC. POST /publish {conversationId, sequence,
+ * clientMessageId} → an event stamped with the publish time, carrying the sender's
+ * clientMessageId (bench/support/send-stamp.ts).
  */
 const schema = buildSchema(readFileSync(path.join(repositoryRoot(), 'schema', 'schema.graphql'), 'utf8'));
 
@@ -22,7 +23,7 @@ type Payload = { conversationEvents: ReturnType<typeof messageAdded> };
 const listeners = new Map<string, Set<(payload: Payload) => void>>();
 
 /** What a MESSAGE_ADDED event holds: every field the dashboard's document asks for. */
-function messageAdded(conversationId: string, sequence: number) {
+function messageAdded(conversationId: string, sequence: number, clientMessageId: string | null = null) {
   const sender = { __typename: 'StaffMember', id: '00000000-0000-4000-8000-000000000001', name: 'Bench Pharmacist', active: true };
   return {
     conversationId,
@@ -32,7 +33,7 @@ function messageAdded(conversationId: string, sequence: number) {
       id: `${conversationId}:${sequence}`,
       sequence,
       conversationId,
-      clientMessageId: null,
+      clientMessageId,
       createdAt: new Date().toISOString(),
       kind: 'TEXT',
       body: 'Your prescription is ready for pickup.',
@@ -72,8 +73,8 @@ const server = http.createServer((request, response) => {
   let body = '';
   request.on('data', (chunk) => (body += chunk));
   request.on('end', () => {
-    const { conversationId, sequence } = JSON.parse(body) as { conversationId: string; sequence: number };
-    const payload = { conversationEvents: messageAdded(conversationId, sequence) };
+    const { conversationId, sequence, clientMessageId } = JSON.parse(body) as { conversationId: string; sequence: number; clientMessageId?: string };
+    const payload = { conversationEvents: messageAdded(conversationId, sequence, clientMessageId) };
     for (const listener of listeners.get(conversationId) ?? []) listener(payload);
     response.writeHead(204).end();
   });

@@ -6,14 +6,15 @@ import { WebSocketServer, type WebSocket } from 'ws';
  * The fan-out baseline: a bare `ws` server that broadcasts each published payload to the
  * sockets of one conversation. No GraphQL, no auth, no database: the floor the gateway's
  * delivery is compared with. Forked by the orchestrator; tells it the port over IPC.
- * POST /publish {conversationId, sequence} → broadcast, stamped with the publish time.
+ * POST /publish {conversationId, sequence, clientMessageId} → broadcast, stamped with the
+ * publish time and carrying the sender's clientMessageId (bench/support/send-stamp.ts).
  */
 const subscribers = new Map<string, Set<WebSocket>>();
 const server = http.createServer((request, response) => {
   let body = '';
   request.on('data', (chunk) => (body += chunk));
   request.on('end', () => {
-    const { conversationId, sequence } = JSON.parse(body) as { conversationId: string; sequence: number };
+    const { conversationId, sequence, clientMessageId } = JSON.parse(body) as { conversationId: string; sequence: number; clientMessageId?: string };
     const frame = JSON.stringify({
       id: '1',
       type: 'next',
@@ -21,7 +22,7 @@ const server = http.createServer((request, response) => {
         data: {
           conversationEvents: {
             kind: 'MESSAGE_ADDED',
-            message: { id: `${conversationId}:${sequence}`, sequence, createdAt: new Date().toISOString(), body: 'Your prescription is ready for pickup.' },
+            message: { id: `${conversationId}:${sequence}`, sequence, clientMessageId, createdAt: new Date().toISOString(), body: 'Your prescription is ready for pickup.' },
           },
         },
       },

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { startBaselineServer, stopBaselineServer, type BaselineKind, type BaselineServer } from '../support/baseline-servers.js';
 import type { BenchContext } from '../support/bench-context.js';
@@ -9,9 +8,13 @@ import type { SubscribeResult } from '../support/load-worker.js';
 import { round, summarize, type LatencySummary } from '../support/percentiles.js';
 import { appOperation, persistedBody } from '../support/persisted-operations.js';
 import { seedOrganization } from '../support/seed.js';
+import { stampedClientMessageId } from '../support/send-stamp.js';
 
 export interface FanOutBaseline {
+  /** From the publisher's send time to receipt. */
   latencyMs: LatencySummary;
+  /** From the server's own stamp (its publish time) to receipt: what this baseline reported before 2026-12-02. */
+  sinceServerStampMs: LatencySummary;
   lost: number;
   /** The baseline servers' CPU time over the round ÷ deliveries, in µs. */
   cpuUsPerDelivery?: number;
@@ -30,7 +33,10 @@ export interface FanOutRun {
   delivered: number;
   lost: number;
   duplicates: number;
+  /** From the sender's request (bench/support/send-stamp.ts) to each subscriber's receipt. */
   latencyMs: LatencySummary;
+  /** From the message's createdAt (set in the send transaction) to receipt: what this scenario reported before 2026-12-02. */
+  sinceServerStampMs: LatencySummary;
   /** The gateways' CPU time (every instance, user + system) over the round ÷ messages sent. */
   cpuMsPerMessage?: number;
   /** The same ÷ deliveries, in µs: what one subscriber's copy of an event costs. */
@@ -81,9 +87,11 @@ export function defaultFanOutPlan(context: BenchContext): FanOutStep[] {
 /**
  * K WebSocket subscribers (each a staff member of its own, on the dashboard's
  * ConversationEvents), each on one conversation that receives one message a second, sent
- * over HTTP with the dashboard's SendMessage by a staff member per conversation. Latency is
- * receipt time minus the message's createdAt (set in the send transaction), on one clock.
- * Then the same subscribers on a graphql-ws baseline and on a bare `ws` broadcast.
+ * over HTTP with the dashboard's SendMessage by a staff member per conversation, to the
+ * instances in turn (as a load balancer spreads them). Latency is receipt time minus the
+ * moment the sender sent the message, on one clock, for the gateway and the baselines alike
+ * (send-stamp.ts); the time since the server's own stamp is reported next to it. Then the
+ * same subscribers on a graphql-ws baseline and on a bare `ws` broadcast.
  */
 export async function benchFanOut(context: BenchContext, plan = defaultFanOutPlan(context)): Promise<FanOutRun[]> {
   const runs: FanOutRun[] = [];
@@ -133,11 +141,13 @@ async function fanOutOnce(context: BenchContext, subscribers: number, instances:
     await Promise.all(workers.map((worker) => worker.ready));
     const operation = appOperation('SendMessage');
     const rounds = await Promise.all(gateways.map((gateway) => gateway.round()));
+    let turn = 0;
     const answered = await paced(organization.conversationIds, durationMs, async (conversationId) => {
-      const response = await fetch(`${gateways[0]!.url}/graphql`, {
+      const gateway = gateways[turn++ % gateways.length]!;
+      const response = await fetch(`${gateway.url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${senderOf.get(conversationId)}` },
-        body: JSON.stringify(persistedBody(operation, { input: { conversationId, body: 'Your prescription is ready for pickup.', clientMessageId: randomUUID() } })),
+        body: JSON.stringify(persistedBody(operation, { input: { conversationId, body: 'Your prescription is ready for pickup.', clientMessageId: stampedClientMessageId() } })),
       });
       const body = (await response.json()) as { errors?: unknown };
       return response.ok && !body.errors;
@@ -225,6 +235,7 @@ function tally(results: SubscribeResult[], sent: Map<string, number>, subscriber
     lost: Math.max(0, deliveriesExpected - delivered),
     duplicates: results.reduce((sum, result) => sum + result.duplicates, 0),
     latencyMs: summarize(results.flatMap((result) => result.latenciesMs)),
+    sinceServerStampMs: summarize(results.flatMap((result) => result.sinceServerStampMs)),
   };
 }
 
@@ -247,9 +258,8 @@ async function baselineRound(kind: BaselineKind, conversationIds: string[], subs
     const sent = await paced(conversationIds, durationMs, async (conversationId) => {
       const next = (sequence.get(conversationId) ?? 1) + 1;
       sequence.set(conversationId, next);
-      const responses = await Promise.all(
-        servers.map(({ port }) => fetch(`http://127.0.0.1:${port}/publish`, { method: 'POST', body: JSON.stringify({ conversationId, sequence: next }) })),
-      );
+      const publish = JSON.stringify({ conversationId, sequence: next, clientMessageId: stampedClientMessageId() });
+      const responses = await Promise.all(servers.map(({ port }) => fetch(`http://127.0.0.1:${port}/publish`, { method: 'POST', body: publish })));
       return responses.every((response) => response.ok);
     });
     await new Promise((resolve) => setTimeout(resolve, 1_000));
@@ -257,7 +267,7 @@ async function baselineRound(kind: BaselineKind, conversationIds: string[], subs
     const cpuMs = cpuAfter.reduce((sum, after, index) => sum + after - cpuBefore[index]!, 0);
     const results = await Promise.all(workers.map((worker) => worker.stop()));
     const measured = tally(results, sent, subscribers, conversationIds);
-    return { latencyMs: measured.latencyMs, lost: measured.lost, cpuUsPerDelivery: round((cpuMs * 1000) / Math.max(1, measured.delivered), 1) };
+    return { latencyMs: measured.latencyMs, sinceServerStampMs: measured.sinceServerStampMs, lost: measured.lost, cpuUsPerDelivery: round((cpuMs * 1000) / Math.max(1, measured.delivered), 1) };
   } finally {
     servers.forEach(stopBaselineServer);
   }

@@ -4,6 +4,7 @@ import pg from 'pg';
 import WebSocket from 'ws';
 import { sendRaw } from '../baselines/raw-send-statements.js';
 import { appOperation, persistedBody, persistedSubscription, type AppOperationName } from './persisted-operations.js';
+import { sentAtOf } from './send-stamp.js';
 
 /**
  * One load-generating process. The orchestrator forks several (`load-workers.ts`) so the
@@ -30,7 +31,10 @@ export interface SendResult {
   errors: number;
 }
 export interface SubscribeResult {
+  /** Receipt time − the sender's send time (bench/support/send-stamp.ts), per event received. */
   latenciesMs: number[];
+  /** Receipt time − the server's stamp (the gateway's createdAt, set in the send transaction; a baseline's publish time). */
+  sinceServerStampMs: number[];
   /** Messages received per conversation id, counted per client and summed. */
   receivedByConversation: Record<string, number>;
   duplicates: number;
@@ -228,6 +232,7 @@ function socketClient(url: string, token: string | undefined, index: number): Cl
  */
 async function subscribeAndCount(job: Extract<Job, { kind: 'subscribe' }>): Promise<void> {
   const latenciesMs: number[] = [];
+  const sinceServerStampMs: number[] = [];
   const receivedByConversation: Record<string, number> = {};
   let duplicates = 0;
   const sockets: Client[] = [];
@@ -240,7 +245,7 @@ async function subscribeAndCount(job: Extract<Job, { kind: 'subscribe' }>): Prom
     const seen = new Set<number>();
     ready.push(
       new Promise<void>((resolve, reject) => {
-        socket.subscribe<{ conversationEvents: { kind: string; message: { sequence: number; createdAt: string } | null } }>(
+        socket.subscribe<{ conversationEvents: { kind: string; message: { sequence: number; createdAt: string; clientMessageId: string | null } | null } }>(
           persistedSubscription(operation, { conversationId, afterSequence: 0 }),
           {
             next: ({ data }) => {
@@ -249,7 +254,9 @@ async function subscribeAndCount(job: Extract<Job, { kind: 'subscribe' }>): Prom
               if (message.sequence === 1) return resolve();
               if (seen.has(message.sequence)) duplicates += 1;
               seen.add(message.sequence);
-              latenciesMs.push(Date.now() - Date.parse(message.createdAt));
+              const now = Date.now();
+              latenciesMs.push(now - (sentAtOf(message.clientMessageId) ?? Number.NaN));
+              sinceServerStampMs.push(now - Date.parse(message.createdAt));
               receivedByConversation[conversationId] = (receivedByConversation[conversationId] ?? 0) + 1;
             },
             error: (error) => reject(new Error(`Subscription failed: ${JSON.stringify(error).slice(0, 500)}`)),
@@ -265,12 +272,13 @@ async function subscribeAndCount(job: Extract<Job, { kind: 'subscribe' }>): Prom
   process.send!({ ready: true });
   await stopped;
   await Promise.all(sockets.map((socket) => socket.dispose()));
-  reply({ latenciesMs, receivedByConversation, duplicates } satisfies SubscribeResult);
+  reply({ latenciesMs, sinceServerStampMs, receivedByConversation, duplicates } satisfies SubscribeResult);
 }
 
 /** The floor: plain WebSocket clients of a bare broadcast server (one of `urls` each), same payloads. */
 async function bareSubscribeAndCount(job: Extract<Job, { kind: 'bare-subscribe' }>): Promise<void> {
   const latenciesMs: number[] = [];
+  const sinceServerStampMs: number[] = [];
   const receivedByConversation: Record<string, number> = {};
   const sockets: WebSocket[] = [];
   const ready: Promise<void>[] = [];
@@ -281,8 +289,11 @@ async function bareSubscribeAndCount(job: Extract<Job, { kind: 'bare-subscribe' 
     sockets.push(socket);
     ready.push(new Promise((resolve, reject) => socket.once('open', () => resolve()).once('error', reject)));
     socket.on('message', (raw) => {
-      const event = JSON.parse(String(raw)) as { payload: { data: { conversationEvents: { message: { createdAt: string } } } } };
-      latenciesMs.push(Date.now() - Date.parse(event.payload.data.conversationEvents.message.createdAt));
+      const { message } = (JSON.parse(String(raw)) as { payload: { data: { conversationEvents: { message: { createdAt: string; clientMessageId?: string } } } } }).payload.data
+        .conversationEvents;
+      const now = Date.now();
+      latenciesMs.push(now - (sentAtOf(message.clientMessageId) ?? Number.NaN));
+      sinceServerStampMs.push(now - Date.parse(message.createdAt));
       receivedByConversation[conversationId] = (receivedByConversation[conversationId] ?? 0) + 1;
     });
     if (index % RAMP_BATCH === RAMP_BATCH - 1) await Promise.all(ready.slice(-RAMP_BATCH));
@@ -291,7 +302,7 @@ async function bareSubscribeAndCount(job: Extract<Job, { kind: 'bare-subscribe' 
   process.send!({ ready: true });
   await stopped;
   for (const socket of sockets) socket.terminate();
-  reply({ latenciesMs, receivedByConversation, duplicates: 0 } satisfies SubscribeResult);
+  reply({ latenciesMs, sinceServerStampMs, receivedByConversation, duplicates: 0 } satisfies SubscribeResult);
 }
 
 /** Authenticated sockets (one person each), each subscribed to the dashboard's InboxEvents, doing nothing: what an open dashboard costs. */

@@ -115,13 +115,15 @@ function markdownOf(results: BenchResults, chartFile: string): string {
     lines.push(
       '## 2. Fan-out',
       '',
-      "Each subscriber a staff member of its own on the dashboard's ConversationEvents; 100 per conversation, one message a second per conversation. Baselines with the same clients and pacing: graphql-ws + graphql-js executing the same document per subscriber from memory (target: gateway p99 ≤ 2×), and a bare `ws` broadcast. Above one process's open-file limit a step runs on two instances over Redis, and each baseline on two processes.",
+      "Each subscriber a staff member of its own on the dashboard's ConversationEvents; 100 per conversation, one message a second per conversation, sent to the instances in turn. Baselines with the same clients and pacing: graphql-ws + graphql-js executing the same document per subscriber from memory (target: gateway p99 ≤ 2×), and a bare `ws` broadcast. Above one process's open-file limit a step runs on two instances over Redis, and each baseline on two processes.",
       '',
-      '| subscribers | instances | sent (errors) | deliveries | lost | dup | p50 ms | p99 ms | CPU ms/msg | CPU µs/delivery | graphql-ws p50 / p99 | graphql-ws CPU µs/delivery | bare ws p50 / p99 | p99 ÷ graphql-ws | p99 ÷ bare ws |',
-      '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+      "Latency runs from the moment the sender sent the message to each subscriber's receipt, for the gateway and the baselines alike (bench/support/send-stamp.ts). \"Since stamp\" is the time since the server's own stamp (the gateway's createdAt in the send transaction; a baseline's publish time): a server that falls behind queues the next publish unmeasured there, so that figure flatters whoever is behind.",
+      '',
+      '| subscribers | instances | sent (errors) | deliveries | lost | dup | p50 ms | p99 ms | p99 since stamp | CPU ms/msg | CPU µs/delivery | graphql-ws p50 / p99 | since stamp | graphql-ws CPU µs/delivery | bare ws p50 / p99 | p99 ÷ graphql-ws | p99 ÷ bare ws |',
+      '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
       ...results.fanOut.map(
         (run) =>
-          `| ${run.subscribers} | ${run.instances} | ${run.messagesSent} (${run.sendErrors ?? 0}) | ${run.delivered}/${run.deliveriesExpected} | ${run.lost} | ${run.duplicates} | ${run.latencyMs.p50} | ${run.latencyMs.p99} | ${cell(run.cpuMsPerMessage)} | ${cell(run.cpuUsPerDelivery)} | ${run.graphqlWsBaseline ? `${run.graphqlWsBaseline.latencyMs.p50} / ${run.graphqlWsBaseline.latencyMs.p99}` : '–'} | ${cell(run.graphqlWsBaseline?.cpuUsPerDelivery)} | ${run.baseline.latencyMs.p50} / ${run.baseline.latencyMs.p99} | ${cell(run.graphqlWsP99Ratio)} | ${run.p99Ratio} |`,
+          `| ${run.subscribers} | ${run.instances} | ${run.messagesSent} (${run.sendErrors ?? 0}) | ${run.delivered}/${run.deliveriesExpected} | ${run.lost} | ${run.duplicates} | ${run.latencyMs.p50} | ${run.latencyMs.p99} | ${cell(run.sinceServerStampMs?.p99)} | ${cell(run.cpuMsPerMessage)} | ${cell(run.cpuUsPerDelivery)} | ${run.graphqlWsBaseline ? `${run.graphqlWsBaseline.latencyMs.p50} / ${run.graphqlWsBaseline.latencyMs.p99}` : '–'} | ${run.graphqlWsBaseline?.sinceServerStampMs ? `${run.graphqlWsBaseline.sinceServerStampMs.p50} / ${run.graphqlWsBaseline.sinceServerStampMs.p99}` : '–'} | ${cell(run.graphqlWsBaseline?.cpuUsPerDelivery)} | ${run.baseline.latencyMs.p50} / ${run.baseline.latencyMs.p99} | ${cell(run.graphqlWsP99Ratio)} | ${run.p99Ratio} |`,
       ),
       '',
     );

@@ -55,6 +55,8 @@ describe('the benchmark suite, in quick mode', () => {
       expect(run.deliveriesExpected).toBeGreaterThan(0);
       expect(run.graphqlWsBaseline!.latencyMs.count).toBe(run.deliveriesExpected);
       expect(run.cpuUsPerDelivery).toBeGreaterThan(0);
+      // Every event carried the sender's clock (send-stamp.ts), through the gateway and both baselines.
+      for (const latency of [run.latencyMs, run.graphqlWsBaseline!.latencyMs, run.baseline.latencyMs]) expect(Number.isFinite(latency.max)).toBe(true);
     }
 
     const statements = results.inboxGrowth!.sizes.map((size) => size.statementsPerRequest);
