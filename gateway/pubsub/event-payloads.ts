@@ -34,6 +34,12 @@ export interface PublishedActor {
   type: ActorType;
   id: string;
   name: string | null;
+  /**
+   * Staff only: whether they were active (not deactivated) when published, which the
+   * dashboard shows beside every staff sender. Absent: not known (another kind of actor, or
+   * an instance of the release before), and subscribers load it.
+   */
+  active?: boolean;
 }
 
 /** A file's metadata. Download links are signed per viewer when a subscriber resolves them. */

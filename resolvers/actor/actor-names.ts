@@ -19,14 +19,16 @@ export async function publishedActors(scope: TenantScope, refs: readonly ActorRe
     { type: ActorType.CUSTOMER, query: () => scope.customers('actor') },
     { type: ActorType.PARTNER, query: () => scope.apiKeys('actor') },
   ] as const;
-  const names = new Map<string, string>();
+  const known = new Map<string, Pick<PublishedActor, 'name' | 'active'>>();
   for (const { type, query } of lookups) {
     const ids = idsOf(type);
     if (ids.length === 0) continue;
-    const rows: { id: string; name: string }[] = await query().select(['actor.id', 'actor.name']).andWhere('actor.id IN (:...actorIds)', { actorIds: ids }).getMany();
-    for (const row of rows) names.set(key({ type, id: row.id }), row.name);
+    // A staff member's deactivation too: the dashboard marks former staff in every thread.
+    const columns = type === ActorType.STAFF ? ['actor.id', 'actor.name', 'actor.deactivatedAt'] : ['actor.id', 'actor.name'];
+    const rows: { id: string; name: string; deactivatedAt?: Date | null }[] = await query().select(columns).andWhere('actor.id IN (:...actorIds)', { actorIds: ids }).getMany();
+    for (const row of rows) known.set(key({ type, id: row.id }), type === ActorType.STAFF ? { name: row.name, active: !row.deactivatedAt } : { name: row.name });
   }
-  return refs.map((ref) => ({ type: ref.type, id: ref.id, name: names.get(key(ref)) ?? null }));
+  return refs.map((ref) => ({ type: ref.type, id: ref.id, name: null, ...known.get(key(ref)) }));
 }
 
 export async function publishedActor(scope: TenantScope, ref: ActorRef): Promise<PublishedActor> {
@@ -40,8 +42,8 @@ export async function publishedActor(scope: TenantScope, ref: ActorRef): Promise
 export async function publishedSender(scope: TenantScope, names: SenderNames): Promise<PublishedActor> {
   const sender = actorOf(scope.viewer);
   const known = names.get(scope.viewer.organizationId, sender);
-  if (known !== undefined) return { ...sender, name: known };
+  if (known !== undefined) return { ...sender, ...known };
   const looked = await publishedActor(scope, sender);
-  if (looked.name !== null) names.remember(scope.viewer.organizationId, sender, looked.name);
+  if (looked.name !== null) names.remember(scope.viewer.organizationId, sender, { name: looked.name, active: looked.active });
   return looked;
 }

@@ -3,6 +3,7 @@ import { StaffRole, StaffUser } from '../../../entities/staff-user.entity.js';
 import { hashPassword } from '../../../gateway/auth/password.js';
 import { openAcknowledgedSocket } from '../../support/acknowledged-socket.js';
 import { createPharmacy, FIXTURE_PASSWORD, nextClientMessageId, staffSessionToken, type PharmacyFixture } from '../../support/fixtures.js';
+import { connectSubscriber } from '../../support/subscription-client.js';
 import { startTestGateway, type TestGateway } from '../../support/test-gateway.js';
 
 /** Roles and deactivation: the last admin stays, and a change takes effect at once on HTTP and sockets. */
@@ -123,6 +124,36 @@ describe('deactivation', () => {
     expect((await gateway.graphql(REACTIVATE, { id: member.staff.id }, pharmacy.tokens.admin)).data.reactivateStaff.active).toBe(true);
     expect((await gateway.graphql(SIGN_IN, { email: 'former@team.test', password: FIXTURE_PASSWORD })).errors).toBeUndefined();
     expect(await audited('STAFF_REACTIVATED', member.staff.id)).toHaveLength(1);
+  });
+
+  it('shows their messages as former staff in live events too, though events carry a sender known active when it sent', async () => {
+    const member = await addStaff('leaving-live@team.test', StaffRole.PHARMACIST);
+    const started = await gateway.graphql(`mutation ($id: ID!) { startConversation(input: { customerId: $id }) { id } }`, { id: pharmacy.customers[0].id }, member.token);
+    const conversationId = started.data.startConversation.id;
+    const subscriber = connectSubscriber(gateway.wsUrl, pharmacy.tokens.admin);
+    try {
+      const events = subscriber.subscribe(
+        `subscription ($id: ID!) { conversationEvents(conversationId: $id, afterSequence: 0) { kind message { sequence sender { ... on StaffMember { name active } } } } }`,
+        { id: conversationId },
+      );
+      const sent = await gateway.graphql(
+        `mutation ($input: SendMessageInput!) { sendMessage(input: $input) { id sender { ... on StaffMember { active } } } }`,
+        { input: { conversationId, body: 'Your order is ready.', clientMessageId: nextClientMessageId() } },
+        member.token,
+      );
+      expect(sent.data.sendMessage.sender).toEqual({ active: true });
+      let added = await events.next();
+      while (added.data.conversationEvents.kind !== 'MESSAGE_ADDED') added = await events.next();
+      expect(added.data.conversationEvents.message.sender).toEqual({ name: 'leaving-live', active: true });
+
+      await gateway.graphql(DEACTIVATE, { id: member.staff.id }, pharmacy.tokens.admin);
+      await gateway.graphql(`mutation ($id: ID!) { addReaction(messageId: $id, emoji: "👍") { id } }`, { id: sent.data.sendMessage.id }, pharmacy.tokens.customer);
+      let reacted = await events.next();
+      while (reacted.data.conversationEvents.kind !== 'REACTIONS_CHANGED') reacted = await events.next();
+      expect(reacted.data.conversationEvents.message.sender).toEqual({ name: 'leaving-live', active: false });
+    } finally {
+      await subscriber.dispose();
+    }
   });
 
   it('stays in effect after a restart: a new instance refuses the ended session from the start', async () => {
