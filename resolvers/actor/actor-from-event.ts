@@ -43,7 +43,7 @@ export function actorFromEvent(published: PublishedActor | undefined, viewer: Vi
   }
 }
 
-/** A subscription runs the same document for every event: the answer is kept per field node and type. */
+/** A subscription runs the same document for every event: the answer is kept per field node, type and whether `active` is known. */
 const answers = new WeakMap<object, Map<string, boolean>>();
 
 function asksOnlyPublishedFields(info: GraphQLResolveInfo, typeName: string, activeStaff: boolean): boolean {
