@@ -7,7 +7,7 @@ import { ReadAuditBatches } from '../../../gateway/audit/read-audit-batches.js';
 import type { SignedInViewer } from '../../../gateway/auth/viewer.js';
 import { createPharmacy, type PharmacyFixture } from '../../support/fixtures.js';
 import { RequestContext, type GatewayDependencies } from '../../../gateway/context/request-context.js';
-import { startTestGateway, withoutBackgroundWork, type TestGateway } from '../../support/test-gateway.js';
+import { quietSessions, startTestGateway, withoutBackgroundWork, type TestGateway } from '../../support/test-gateway.js';
 
 /**
  * Sockets' read entries share inserts (a reconnect storm is thousands at once): one insert per
@@ -27,7 +27,7 @@ const readOf = (viewer: SignedInViewer & { kind: 'staff' }, conversationId: stri
 });
 
 beforeAll(async () => {
-  gateway = await startTestGateway({ config: withoutBackgroundWork });
+  gateway = await startTestGateway({ config: withoutBackgroundWork, sessions: quietSessions });
   pharmacy = await createPharmacy(gateway.dataSource, gateway.tokens, 'read-batches');
   other = await createPharmacy(gateway.dataSource, gateway.tokens, 'read-batches-other');
 });

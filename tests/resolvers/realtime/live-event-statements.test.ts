@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { createPharmacy, nextClientMessageId, type PharmacyFixture } from '../../support/fixtures.js';
 import { connectSubscriber, type ReceivedEvents, type TestSubscriber } from '../../support/subscription-client.js';
-import { startTestGateway, withoutBackgroundWork, type TestGateway } from '../../support/test-gateway.js';
+import { quietSessions, startTestGateway, withoutBackgroundWork, type TestGateway } from '../../support/test-gateway.js';
 import { quietStatementCount } from '../../support/quiet-statements.js';
 
 /** The dashboard's thread: the sender as ActorFields, attachments with their signed links, reactions. */
@@ -66,7 +66,8 @@ describe('SQL statements per live event', () => {
   }
 
   beforeAll(async () => {
-    gateway = await startTestGateway({ config: withoutBackgroundWork });
+    // Quiet sessions: the pharmacists' session activity, written every 20 s, landed inside a count by chance.
+    gateway = await startTestGateway({ config: withoutBackgroundWork, sessions: quietSessions });
     pharmacy = await createPharmacy(gateway.dataSource, gateway.tokens, 'live-statements');
     const started = await gateway.graphql(`mutation { startConversation(input: { subject: "Counted" }) { id } }`, {}, pharmacy.tokens.customer);
     conversationId = started.data.startConversation.id;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Organization } from '../../../entities/organization.entity.js';
 import { defaultOrganizationSettings } from '../../../entities/organization-settings.js';
 import { createPharmacy, nextClientMessageId, type PharmacyFixture } from '../../support/fixtures.js';
-import { startTestGateway, withoutBackgroundWork, type TestGateway } from '../../support/test-gateway.js';
+import { quietSessions, startTestGateway, withoutBackgroundWork, type TestGateway } from '../../support/test-gateway.js';
 
 const SEARCH = `query ($query: String!, $first: Int, $after: String, $conversationId: ID, $customerId: ID, $from: DateTimeISO, $to: DateTimeISO) {
   searchMessages(query: $query, first: $first, after: $after, conversationId: $conversationId, customerId: $customerId, from: $from, to: $to) {
@@ -47,7 +47,7 @@ describe('searchMessages', () => {
   const bodies = async (token: string, query: string) => (await search(token, { query, first: 50 })).edges.map((edge) => edge.node.message.body);
 
   beforeAll(async () => {
-    gateway = await startTestGateway({ config: withoutBackgroundWork });
+    gateway = await startTestGateway({ config: withoutBackgroundWork, sessions: quietSessions });
     pharmacy = await createPharmacy(gateway.dataSource, gateway.tokens, 'searching');
     other = await createPharmacy(gateway.dataSource, gateway.tokens, 'elsewhere');
     // Stemming follows the organization's language, stored per message at insert.
@@ -354,7 +354,7 @@ describe('searchMessages', () => {
 describe('message search index', () => {
   let gateway: TestGateway;
   beforeAll(async () => {
-    gateway = await startTestGateway({ config: withoutBackgroundWork });
+    gateway = await startTestGateway({ config: withoutBackgroundWork, sessions: quietSessions });
   });
   afterAll(() => gateway.dispose());
 

@@ -4,7 +4,7 @@ import { Organization } from '../../../entities/organization.entity.js';
 import { defaultOrganizationSettings } from '../../../entities/organization-settings.js';
 import { StaffRole, StaffUser } from '../../../entities/staff-user.entity.js';
 import { createPharmacy, staffSessionToken, type PharmacyFixture } from '../../support/fixtures.js';
-import { startTestGateway, withoutBackgroundWork, type TestGateway } from '../../support/test-gateway.js';
+import { quietSessions, startTestGateway, withoutBackgroundWork, type TestGateway } from '../../support/test-gateway.js';
 
 const STATS = `query ($input: ConversationStatsInput!) {
   conversationStats(input: $input) {
@@ -102,7 +102,7 @@ describe('conversationStats', () => {
   });
 
   beforeAll(async () => {
-    gateway = await startTestGateway({ config: withoutBackgroundWork });
+    gateway = await startTestGateway({ config: withoutBackgroundWork, sessions: quietSessions });
     pharmacy = await createPharmacy(gateway.dataSource, gateway.tokens, 'stats');
     other = await createPharmacy(gateway.dataSource, gateway.tokens, 'stats-other');
     const manager = gateway.dataSource.manager;
