@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { startBaselineServer, stopBaselineServer, type BaselineKind, type BaselineServer } from '../support/baseline-servers.js';
 import type { BenchContext } from '../support/bench-context.js';
 import { startBenchGateway, staffTokens } from '../support/bench-context.js';
-import { processCpuMs, type GatewayProcess } from '../support/gateway-process.js';
+import type { GatewayProcess } from '../support/gateway-process.js';
 import { shares, startWorker, type RunningWorker } from '../support/load-workers.js';
 import type { SubscribeResult } from '../support/load-worker.js';
 import { round, summarize, type LatencySummary } from '../support/percentiles.js';
@@ -253,7 +253,7 @@ async function baselineRound(kind: BaselineKind, conversationIds: string[], subs
         : { kind: 'bare-subscribe', urls: servers.map(({ port }) => `ws://127.0.0.1:${port}/`), conversationIds, clients, offset },
     );
     await Promise.all(workers.map((worker) => worker.ready));
-    const cpuBefore = await Promise.all(servers.map(({ child }) => processCpuMs(child.pid!)));
+    const cpuBefore = await Promise.all(servers.map((server) => server.cpuMs()));
     const sequence = new Map<string, number>();
     const sent = await paced(conversationIds, durationMs, async (conversationId) => {
       const next = (sequence.get(conversationId) ?? 1) + 1;
@@ -263,7 +263,7 @@ async function baselineRound(kind: BaselineKind, conversationIds: string[], subs
       return responses.every((response) => response.ok);
     });
     await new Promise((resolve) => setTimeout(resolve, 1_000));
-    const cpuAfter = await Promise.all(servers.map(({ child }) => processCpuMs(child.pid!)));
+    const cpuAfter = await Promise.all(servers.map((server) => server.cpuMs()));
     const cpuMs = cpuAfter.reduce((sum, after, index) => sum + after - cpuBefore[index]!, 0);
     const results = await Promise.all(workers.map((worker) => worker.stop()));
     const measured = tally(results, sent, subscribers, conversationIds);

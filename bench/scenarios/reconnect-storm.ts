@@ -1,6 +1,5 @@
 import { startBaselineServer, stopBaselineServer } from '../support/baseline-servers.js';
 import type { BenchContext } from '../support/bench-context.js';
-import { processCpuMs } from '../support/gateway-process.js';
 import { startBenchGateway, staffTokens } from '../support/bench-context.js';
 import { shares, startWorker } from '../support/load-workers.js';
 import type { StormResult } from '../support/load-worker.js';
@@ -51,9 +50,9 @@ export async function benchReconnectStorm(context: BenchContext): Promise<Reconn
   context.log(`reconnect storm: graphql-ws floor, ${clients} clients within ${spreadMs / 1000} s`);
   const floor = await startBaselineServer('graphql-ws');
   try {
-    const cpuBefore = await processCpuMs(floor.child.pid!);
+    const cpuBefore = await floor.cpuMs();
     const runs = await stormOf(`ws://127.0.0.1:${floor.port}/graphql`, tokens, conversationId, spreadMs);
-    return { ...storm, graphqlWsFloor: tally(runs, clients, (await processCpuMs(floor.child.pid!)) - cpuBefore) };
+    return { ...storm, graphqlWsFloor: tally(runs, clients, (await floor.cpuMs()) - cpuBefore) };
   } finally {
     stopBaselineServer(floor);
   }

@@ -1,6 +1,5 @@
 import { once } from 'node:events';
 import { startBaselineServer, stopBaselineServer } from './baseline-servers.js';
-import { processCpuMs } from './gateway-process.js';
 
 export interface FloorServer {
   graphqlUrl: string;
@@ -20,7 +19,7 @@ export async function startFloorServer(options: { databaseUrl: string; organizat
   });
   return {
     graphqlUrl: `http://127.0.0.1:${server.port}/graphql`,
-    cpuMs: () => processCpuMs(server.child.pid!),
+    cpuMs: server.cpuMs,
     async stop() {
       // It closes its pool before exiting: wait, so the next round starts on a quiet database.
       const exited = once(server.child, 'exit');

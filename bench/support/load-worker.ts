@@ -231,8 +231,7 @@ function socketClient(url: string, token: string | undefined, index: number): Cl
  * is what proves a subscription is live.
  */
 async function subscribeAndCount(job: Extract<Job, { kind: 'subscribe' }>): Promise<void> {
-  const latenciesMs: number[] = [];
-  const sinceServerStampMs: number[] = [];
+  const times = eventTimes();
   const receivedByConversation: Record<string, number> = {};
   let duplicates = 0;
   const sockets: Client[] = [];
@@ -245,7 +244,7 @@ async function subscribeAndCount(job: Extract<Job, { kind: 'subscribe' }>): Prom
     const seen = new Set<number>();
     ready.push(
       new Promise<void>((resolve, reject) => {
-        socket.subscribe<{ conversationEvents: { kind: string; message: { sequence: number; createdAt: string; clientMessageId: string | null } | null } }>(
+        socket.subscribe<{ conversationEvents: { kind: string; message: ({ sequence: number } & TimedMessage) | null } }>(
           persistedSubscription(operation, { conversationId, afterSequence: 0 }),
           {
             next: ({ data }) => {
@@ -254,9 +253,7 @@ async function subscribeAndCount(job: Extract<Job, { kind: 'subscribe' }>): Prom
               if (message.sequence === 1) return resolve();
               if (seen.has(message.sequence)) duplicates += 1;
               seen.add(message.sequence);
-              const now = Date.now();
-              latenciesMs.push(now - (sentAtOf(message.clientMessageId) ?? Number.NaN));
-              sinceServerStampMs.push(now - Date.parse(message.createdAt));
+              times.received(message);
               receivedByConversation[conversationId] = (receivedByConversation[conversationId] ?? 0) + 1;
             },
             error: (error) => reject(new Error(`Subscription failed: ${JSON.stringify(error).slice(0, 500)}`)),
@@ -272,13 +269,35 @@ async function subscribeAndCount(job: Extract<Job, { kind: 'subscribe' }>): Prom
   process.send!({ ready: true });
   await stopped;
   await Promise.all(sockets.map((socket) => socket.dispose()));
-  reply({ latenciesMs, sinceServerStampMs, receivedByConversation, duplicates } satisfies SubscribeResult);
+  reply({ ...times.measured, receivedByConversation, duplicates } satisfies SubscribeResult);
+}
+
+/** What a subscriber times an event by. */
+interface TimedMessage {
+  createdAt: string;
+  clientMessageId?: string | null;
+}
+
+/**
+ * Both latencies of each event a subscriber receives: since the sender's send time and since
+ * the server's stamp. A message without the sender's stamp counts as NaN, which the bench's
+ * summary shows (and bench-quick.test.ts refuses) rather than leaving it out.
+ */
+function eventTimes() {
+  const measured: Pick<SubscribeResult, 'latenciesMs' | 'sinceServerStampMs'> = { latenciesMs: [], sinceServerStampMs: [] };
+  return {
+    measured,
+    received(message: TimedMessage): void {
+      const now = Date.now();
+      measured.latenciesMs.push(now - (sentAtOf(message.clientMessageId) ?? Number.NaN));
+      measured.sinceServerStampMs.push(now - Date.parse(message.createdAt));
+    },
+  };
 }
 
 /** The floor: plain WebSocket clients of a bare broadcast server (one of `urls` each), same payloads. */
 async function bareSubscribeAndCount(job: Extract<Job, { kind: 'bare-subscribe' }>): Promise<void> {
-  const latenciesMs: number[] = [];
-  const sinceServerStampMs: number[] = [];
+  const times = eventTimes();
   const receivedByConversation: Record<string, number> = {};
   const sockets: WebSocket[] = [];
   const ready: Promise<void>[] = [];
@@ -289,11 +308,7 @@ async function bareSubscribeAndCount(job: Extract<Job, { kind: 'bare-subscribe' 
     sockets.push(socket);
     ready.push(new Promise((resolve, reject) => socket.once('open', () => resolve()).once('error', reject)));
     socket.on('message', (raw) => {
-      const { message } = (JSON.parse(String(raw)) as { payload: { data: { conversationEvents: { message: { createdAt: string; clientMessageId?: string } } } } }).payload.data
-        .conversationEvents;
-      const now = Date.now();
-      latenciesMs.push(now - (sentAtOf(message.clientMessageId) ?? Number.NaN));
-      sinceServerStampMs.push(now - Date.parse(message.createdAt));
+      times.received((JSON.parse(String(raw)) as { payload: { data: { conversationEvents: { message: TimedMessage } } } }).payload.data.conversationEvents.message);
       receivedByConversation[conversationId] = (receivedByConversation[conversationId] ?? 0) + 1;
     });
     if (index % RAMP_BATCH === RAMP_BATCH - 1) await Promise.all(ready.slice(-RAMP_BATCH));
@@ -302,7 +317,7 @@ async function bareSubscribeAndCount(job: Extract<Job, { kind: 'bare-subscribe' 
   process.send!({ ready: true });
   await stopped;
   for (const socket of sockets) socket.terminate();
-  reply({ latenciesMs, sinceServerStampMs, receivedByConversation, duplicates: 0 } satisfies SubscribeResult);
+  reply({ ...times.measured, receivedByConversation, duplicates: 0 } satisfies SubscribeResult);
 }
 
 /** Authenticated sockets (one person each), each subscribed to the dashboard's InboxEvents, doing nothing: what an open dashboard costs. */
