@@ -213,7 +213,13 @@ export interface Topics {
   /** A video call's state and signalling (call-payloads.ts), one channel per call. */
   call: [callId: string, payload: CallEventPayload];
   presence: [organizationId: string, payload: PresenceEventPayload];
+  /**
+   * Where the release before this one listens for revocations, one channel per pharmacy; still
+   * published to until no instance of it is left. This release listens on `accessRevoked`.
+   */
   access: [organizationId: string, payload: AccessRevokedPayload];
+  /** Revocations for every pharmacy on one channel, subscribed from the start (auth/access-revocations.ts). */
+  accessRevoked: [channel: 'all', payload: AccessRevokedPayload];
   webhooks: [channel: 'queued', payload: WebhooksQueuedPayload];
   staffSessions: [channel: 'ended', payload: StaffSessionsEndedPayload];
 }

@@ -3,7 +3,7 @@ import type { Conversation } from '../../entities/conversation.entity.js';
 import type { Message } from '../../entities/message.entity.js';
 import type { EventBus } from './event-bus.js';
 import type { CallEventPayload } from './call-payloads.js';
-import { ConversationEventKind, EVENT_VERSION, type InboxEventPayload, type MessageEventKind } from './event-payloads.js';
+import { type AccessRevokedPayload, ConversationEventKind, EVENT_VERSION, type InboxEventPayload, type MessageEventKind } from './event-payloads.js';
 import { publishedConversation, publishedMessage, type MessageRelations } from './published-rows.js';
 import { logger } from '../logging/logger.js';
 import { SenderNames } from './sender-names.js';
@@ -83,17 +83,23 @@ export class RealtimePublisher {
   }
 
   apiKeyRevoked(organizationId: string, apiKeyId: string): void {
-    this.safely(() => this.bus.publish('access', organizationId, { v: EVENT_VERSION, apiKeyId }));
+    this.accessRevoked(organizationId, { v: EVENT_VERSION, apiKeyId });
   }
 
-  /** The customer's chat tokens were revoked (erasure): their widget sockets close. */
+  /** The customer's chat tokens were revoked (blocked, erased): their widget sockets close. */
   chatTokensRevoked(organizationId: string, customerId: string): void {
-    this.safely(() => this.bus.publish('access', organizationId, { v: EVENT_VERSION, customerId }));
+    this.accessRevoked(organizationId, { v: EVENT_VERSION, customerId });
   }
 
   /** Not for clients: tells the webhook workers (on every instance) not to wait for their next poll. */
   webhooksQueued(): void {
     this.safely(() => this.bus.publish('webhooks', 'queued', { v: EVENT_VERSION }));
+  }
+
+  private accessRevoked(organizationId: string, payload: AccessRevokedPayload): void {
+    this.safely(() => this.bus.publish('accessRevoked', 'all', payload));
+    // The release before this one hears it here (event-payloads.ts).
+    this.safely(() => this.bus.publish('access', organizationId, payload));
   }
 
   private safely(publish: () => void): void {

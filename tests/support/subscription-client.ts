@@ -14,6 +14,8 @@ export interface ReceivedEvents<T = any> {
 export interface TestSubscriber {
   client: Client;
   subscribe<T = any>(query: string, variables?: Record<string, unknown>): ReceivedEvents<T>;
+  /** Resolves once the server accepted the socket (its `connection_ack`). */
+  connected: Promise<void>;
   /** Resolves with the close code when the server closes the socket. */
   closed: Promise<number>;
   dispose(): Promise<void>;
@@ -23,6 +25,8 @@ export interface TestSubscriber {
 export function connectSubscriber(wsUrl: string, token: string | undefined, options: { origin?: string } = {}): TestSubscriber {
   let onClosed: (code: number) => void = () => {};
   const closed = new Promise<number>((resolve) => (onClosed = resolve));
+  let onConnected: () => void = () => {};
+  const connected = new Promise<void>((resolve) => (onConnected = resolve));
   const client = createClient({
     url: wsUrl,
     webSocketImpl: class extends WebSocket {
@@ -34,10 +38,11 @@ export function connectSubscriber(wsUrl: string, token: string | undefined, opti
     lazy: false,
     retryAttempts: 0,
     onNonLazyError: () => {},
-    on: { closed: (event) => onClosed((event as { code: number }).code) },
+    on: { connected: () => onConnected(), closed: (event) => onClosed((event as { code: number }).code) },
   });
   return {
     client,
+    connected,
     closed,
     subscribe(query, variables) {
       const queue: any[] = [];

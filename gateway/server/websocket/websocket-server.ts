@@ -2,6 +2,7 @@ import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type http from 'node:http';
 import { WebSocketServer } from 'ws';
+import { AccessRevocations } from '../../auth/access-revocations.js';
 import { actorOf } from '../../auth/viewer.js';
 import type { ServerDependencies } from '../config.js';
 import { DomainError } from '../../errors/domain-error.js';
@@ -64,6 +65,7 @@ export function useWebSocketGateway(
   const limits = deps.config.realtimeLimits;
   // Sockets' reads share inserts: a reconnect storm would otherwise be an insert per socket.
   const readBatches = deps.readBatches ?? new ReadAuditBatches();
+  const revocations = new AccessRevocations(realtime.bus);
 
   const server = useServer<{ authorization?: unknown }, { state: SocketState }>(
     {
@@ -77,6 +79,7 @@ export function useWebSocketGateway(
         };
         ctx.extra.state = state;
         const authorization = ctx.connectionParams?.authorization;
+        const checkStarted = revocations.checkStarts();
         let viewer;
         try {
           viewer = await pipeline.authenticate(typeof authorization === 'string' ? authorization : undefined);
@@ -105,13 +108,9 @@ export function useWebSocketGateway(
         if (viewer.expiresAt) watchExpiry(state, viewer.expiresAt, () => close('Credential expired'));
         // A staff session ended on any instance (sign-out everywhere, deactivation…) closes its sockets.
         if (viewer.kind === 'staff') state.cleanup.push(deps.sessions.watch(viewer, () => close('Session ended')));
+        // Including a revocation that committed while the credential was being checked.
         if (viewer.kind === 'partner' || viewer.kind === 'customer') {
-          state.cleanup.push(
-            realtime.bus.on('access', viewer.organizationId, (revoked) => {
-              if (viewer.kind === 'partner' && 'apiKeyId' in revoked && revoked.apiKeyId === viewer.apiKeyId) close('API key revoked');
-              if (viewer.kind === 'customer' && 'customerId' in revoked && revoked.customerId === viewer.customerId) close('Chat token revoked');
-            }),
-          );
+          state.cleanup.push(revocations.watch(viewer, checkStarted, () => close(viewer.kind === 'partner' ? 'API key revoked' : 'Chat token revoked')));
         }
         // Closed while we were registering: undo at once rather than leak presence.
         if (state.closed) await runCleanup(state);
@@ -142,6 +141,7 @@ export function useWebSocketGateway(
       while (wss.clients.size > 0 && Date.now() < deadline) await delay(25);
       await delay(DRAIN_GRACE_MS);
       await server.dispose();
+      revocations.dispose();
       await readBatches.flush();
     },
   };
