@@ -100,6 +100,19 @@ function entityOf(plan: AliasPlan, row: Row, driver: Driver): Row | null {
   return hasData ? entity : null;
 }
 
+/**
+ * Calls `withRow` with each entity of `query` and the result row it was made from (its key's
+ * first, as both transformers take): what the query computed beside the entity's columns.
+ */
+export function pairWithRows<T extends Row>(query: ScopedQuery<Row>, entities: readonly T[], rows: readonly Row[], withRow: (entity: T, row: Row) => void): void {
+  const main = query.expressionMap.mainAlias!;
+  const primary = main.metadata.primaryColumns[0]!;
+  const column = DriverUtils.buildAlias(query.dataSource.driver, undefined, main.name, primary.databaseName);
+  const rowOf = new Map<string, Row>();
+  for (const row of rows) if (!rowOf.has(String(row[column]))) rowOf.set(String(row[column]), row);
+  for (const entity of entities) withRow(entity, rowOf.get(String(primary.getEntityValue(entity)))!);
+}
+
 /** What TypeORM's own transformer makes of `rows`: the reference `hydrate` is checked against outside production. */
 export function hydrateAsTypeOrm<T>(query: ScopedQuery<Row>, rows: readonly Row[]): T[] {
   const transformer = new RawSqlResultsToEntityTransformer(query.expressionMap, query.dataSource.driver, []);

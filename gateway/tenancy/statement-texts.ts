@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { hydrate, hydrateAsTypeOrm, hydrationPlanOf, type HydrationPlan } from './row-hydration.js';
+import { hydrate, hydrateAsTypeOrm, hydrationPlanOf, pairWithRows, type HydrationPlan } from './row-hydration.js';
 import type { Row, ScopedQuery } from './scoped-query.js';
 
 /**
@@ -33,16 +33,25 @@ export class StatementTexts {
     private readonly capacity = 2_000,
   ) {}
 
-  /** The rows of `query`, as entities (what `getMany` returns). */
-  async readEntities<T extends Row>(query: ScopedQuery<T>): Promise<T[]> {
+  /**
+   * The rows of `query`, as entities (what `getMany` returns). `withRow` sees each entity with
+   * its result row: for columns the query computes beside the entity's own (`addSelect`).
+   */
+  async readEntities<T extends Row>(query: ScopedQuery<T>, withRow?: (entity: T, row: Row) => void): Promise<T[]> {
     query.expressionMap.queryEntity = true;
     const kept = this.reuse(query);
-    if (!kept?.plan) return query.getMany();
+    if (!kept?.plan) {
+      if (!withRow) return query.getMany();
+      const { entities, raw } = await query.getRawAndEntities();
+      pairWithRows(query, entities, raw, withRow);
+      return entities;
+    }
     const rows: Row[] = await query.getRawMany();
     const entities = hydrate<T>(kept.plan, rows);
     if (this.verify && !isDeepStrictEqual(entities, hydrateAsTypeOrm(query, rows))) {
       throw new Error(`Rows hydrated by plan differ from TypeORM's for the shape ${kept.shape}`);
     }
+    if (withRow) pairWithRows(query, entities, rows, withRow);
     return entities;
   }
 
@@ -119,8 +128,8 @@ export function shapeOf(query: ScopedQuery<Row>): string {
 const statementTexts = new StatementTexts(process.env.NODE_ENV !== 'production');
 
 /** The entities `query` reads, by the text and hydration kept for its shape (see StatementTexts). */
-export function readEntities<T extends Row>(query: ScopedQuery<T>): Promise<T[]> {
-  return statementTexts.readEntities(query);
+export function readEntities<T extends Row>(query: ScopedQuery<T>, withRow?: (entity: T, row: Row) => void): Promise<T[]> {
+  return statementTexts.readEntities(query, withRow);
 }
 
 /** The raw rows `query` reads, by the text kept for its shape (see StatementTexts). */

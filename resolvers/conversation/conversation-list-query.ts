@@ -1,6 +1,7 @@
 import { ConversationStatus as ConversationStatusValue, type Conversation, type ConversationChannel, type ConversationStatus } from '../../entities/conversation.entity.js';
 import { ActorType } from '../../entities/actor-type.js';
 import { Customer } from '../../entities/customer.entity.js';
+import { Label } from '../../entities/label.entity.js';
 import { Message, MessageKind } from '../../entities/message.entity.js';
 import { StaffUser } from '../../entities/staff-user.entity.js';
 import { assertPermissions, maySearchContactDetails } from '../../gateway/auth/auth-checker.js';
@@ -51,24 +52,8 @@ export function conversationListQuery(scope: TenantScope, filter: ConversationLi
     query.andWhere('conversation.assigneeId = :myStaffId', { myStaffId: scope.viewer.staffId });
   }
   if (filter.unreadOnly) {
-    const actor = actorOf(scope.viewer);
-    query.andWhere(
-      `EXISTS (
-        SELECT 1 FROM message unread
-        WHERE unread.conversation_id = conversation.id
-          AND unread.kind = :unreadKind AND unread.deleted_at IS NULL AND ${scope.messageAudienceCondition('unread')}
-          AND unread.sender_type IN (:...unreadSenderTypes)
-          AND unread.sequence > COALESCE((
-            SELECT reader.last_read_sequence FROM participant reader
-            WHERE reader.conversation_id = conversation.id AND reader.actor_type = :readerType AND reader.actor_id = :readerId
-          ), 0))`,
-      {
-        unreadKind: MessageKind.TEXT,
-        unreadSenderTypes: unreadSenderTypesFor(scope.viewer),
-        readerType: actor.type,
-        readerId: actor.id,
-      },
-    );
+    const unread = unreadMessages(scope, 'unread');
+    query.andWhere(`EXISTS (SELECT 1 FROM message unread WHERE ${unread.where})`, unread.parameters);
   }
   if (filter.awaitingReply) {
     // The newest text message by sequence (the (conversation_id, sequence) index walks back to it).
@@ -107,24 +92,56 @@ export function conversationListQuery(scope: TenantScope, filter: ConversationLi
   return query;
 }
 
+/**
+ * The viewer's unread messages of the row `conversation`, as a condition over a message named
+ * `alias`: text from the other side, not deleted, that the viewer may see, past their read
+ * position (0 when they never opened it). The rule of unreadCountLoader, for one statement.
+ */
+function unreadMessages(scope: TenantScope, alias: string): { where: string; parameters: Record<string, unknown> } {
+  const actor = actorOf(scope.viewer);
+  return {
+    where: `${alias}.conversation_id = conversation.id AND ${alias}.organization_id = conversation.organization_id
+      AND ${alias}.kind = :unreadKind AND ${alias}.deleted_at IS NULL AND ${scope.messageAudienceCondition(alias)}
+      AND ${alias}.sender_type IN (:...unreadSenderTypes)
+      AND ${alias}.sequence > COALESCE((
+        SELECT reader.last_read_sequence FROM participant reader
+        WHERE reader.conversation_id = conversation.id AND reader.actor_type = :readerType AND reader.actor_id = :readerId
+      ), 0)`,
+    parameters: { unreadKind: MessageKind.TEXT, unreadSenderTypes: unreadSenderTypesFor(scope.viewer), readerType: actor.type, readerId: actor.id },
+  };
+}
 
 /** Relations of the listed conversations to read in the list's own statement. */
 export interface ListedRelations {
   customer?: boolean;
   assignee?: boolean;
   lastMessage?: boolean;
+  unreadCount?: boolean;
+  labels?: boolean;
 }
 
-/** The rows those relations name, for the request's loaders: their fields then cost no statement. */
+/** The rows and values those relations name, for the request's loaders: their fields then cost no statement. */
 export interface ListedRelatedRows {
   customers: Customer[];
   staff: StaffUser[];
   messages: Message[];
+  /** Conversation id → the viewer's unread count. */
+  unreadCounts: Map<string, number>;
+  /** Conversation id → its labels, by name. */
+  labels: Map<string, Label[]>;
 }
 
 /** Where the joined rows land on a listed conversation until `takeListedRelations` takes them off. */
 const JOINED = { customer: 'listedCustomer', assignee: 'listedAssignee', lastMessage: 'listedLastMessage' } as const;
-type Joined = { [K in (typeof JOINED)[keyof typeof JOINED]]?: Customer | StaffUser | Message | null };
+type Joined = { [K in (typeof JOINED)[keyof typeof JOINED]]?: Customer | StaffUser | Message | null } & { listedUnread?: number; listedLabels?: Label[] };
+/** The result columns of the values computed beside the row (`keepListedValues` moves them onto it). */
+const COMPUTED = { unreadCount: 'listed_unread', labels: 'listed_labels' } as const;
+interface ListedLabelJson {
+  id: string;
+  name: string;
+  colour: string;
+  createdAt: string;
+}
 
 /**
  * Joins the relations asked for to the list (each row's at most one customer, assignee and
@@ -149,18 +166,49 @@ export function joinListedRelations(scope: TenantScope, query: ScopedQuery<Conve
       `${JOINED.lastMessage}.id = conversation.lastMessageId AND ${sameOrganization(JOINED.lastMessage)} AND ${scope.messageAudienceCondition(JOINED.lastMessage)}`,
     );
   }
+  // Computed per listed row: with the list's LIMIT, PostgreSQL evaluates them for the page's rows only.
+  if (relations.unreadCount) {
+    const unread = unreadMessages(scope, 'listed_unread_message');
+    query.addSelect(`(SELECT count(*)::int FROM message listed_unread_message WHERE ${unread.where})`, COMPUTED.unreadCount).setParameters(unread.parameters);
+  }
+  // A customer's threads show no labels (the team's words): theirs are not read.
+  if (relations.labels && scope.viewer.kind !== 'customer') {
+    query.addSelect(
+      `(SELECT COALESCE(json_agg(json_build_object('id', listed_label.id, 'name', listed_label.name, 'colour', listed_label.colour, 'createdAt', listed_label.created_at)
+                                 ORDER BY lower(listed_label.name), listed_label.id), '[]')
+          FROM conversation_label listed_carried
+          JOIN label listed_label ON listed_label.id = listed_carried.label_id AND listed_label.organization_id = conversation.organization_id
+         WHERE listed_carried.organization_id = conversation.organization_id AND listed_carried.conversation_id = conversation.id)`,
+      COMPUTED.labels,
+    );
+  }
   return query;
+}
+
+/** For the list's read (fetchKeysetPage's `withRow`): the computed values onto their conversation, until `takeListedRelations`. */
+export function keepListedValues(conversation: Conversation, row: Record<string, unknown>): void {
+  const listed = conversation as Conversation & Joined;
+  const unread = row[COMPUTED.unreadCount];
+  if (typeof unread === 'number') listed.listedUnread = unread;
+  const labels = row[COMPUTED.labels] as ListedLabelJson[] | null | undefined;
+  if (labels) {
+    listed.listedLabels = labels.map((label) =>
+      Object.assign(new Label(), { id: label.id, organizationId: conversation.organizationId, name: label.name, colour: label.colour, createdAt: new Date(label.createdAt) }),
+    );
+  }
 }
 
 /** The joined rows, taken off the conversations (which leave as they would without joins). */
 export function takeListedRelations(conversations: readonly Conversation[]): ListedRelatedRows {
-  const related: ListedRelatedRows = { customers: [], staff: [], messages: [] };
+  const related: ListedRelatedRows = { customers: [], staff: [], messages: [], unreadCounts: new Map(), labels: new Map() };
   for (const conversation of conversations as (Conversation & Joined)[]) {
-    const { listedCustomer, listedAssignee, listedLastMessage } = conversation;
+    const { listedCustomer, listedAssignee, listedLastMessage, listedUnread, listedLabels } = conversation;
     if (listedCustomer) related.customers.push(listedCustomer as Customer);
     if (listedAssignee) related.staff.push(listedAssignee as StaffUser);
     if (listedLastMessage) related.messages.push(listedLastMessage as Message);
-    for (const property of Object.values(JOINED)) delete conversation[property];
+    if (listedUnread !== undefined) related.unreadCounts.set(conversation.id, listedUnread);
+    if (listedLabels) related.labels.set(conversation.id, listedLabels);
+    for (const property of [...Object.values(JOINED), 'listedUnread', 'listedLabels'] as const) delete conversation[property];
   }
   return related;
 }

@@ -29,15 +29,23 @@ export class ConversationResolver {
     description: 'Newest activity first unless orderBy says otherwise. Staff and partners see the pharmacy’s; a customer sees their own.',
   })
   async conversations(@Args() args: ConversationsArgs, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo): Promise<ConversationConnectionType> {
-    // The rows' customer, assignee and last message come with the list when asked for, and
-    // wait in the loaders that their fields read: one statement instead of four.
+    // The rows' customer, assignee, last message, unread count and labels come with the list when
+    // asked for, and wait in the loaders that their fields read: one statement instead of six.
     const asked = selectedNodeFields(info);
-    const relations = { customer: asked.has('customer'), assignee: asked.has('assignee'), lastMessage: asked.has('lastMessage') };
+    const relations = {
+      customer: asked.has('customer'),
+      assignee: asked.has('assignee'),
+      lastMessage: asked.has('lastMessage'),
+      unreadCount: asked.has('unreadCount'),
+      labels: asked.has('labels'),
+    };
     const page = await service(context).list(args.filter ?? {}, toPageRequest(args), relations, args.orderBy ?? undefined);
     const { loaders } = context;
     for (const customer of page.related.customers) loaders.customers.prime(customer.id, customer);
     for (const staff of page.related.staff) loaders.staff.prime(staff.id, staff);
     for (const message of page.related.messages) loaders.messages.prime(message.id, message);
+    for (const [conversationId, unread] of page.related.unreadCounts) loaders.unreadCounts.prime(conversationId, unread);
+    for (const [conversationId, labels] of page.related.labels) loaders.labelsByConversation.prime(conversationId, labels);
     return new ConversationConnectionType(page, page.count);
   }
 

@@ -20,6 +20,7 @@ import { scheduleSnoozeWake } from './snooze-wake.task.js';
 import {
   conversationListQuery,
   joinListedRelations,
+  keepListedValues,
   takeListedRelations,
   type ConversationListFilter,
   type ListedRelatedRows,
@@ -83,7 +84,7 @@ export class ConversationService {
     order: ConversationOrder = ConversationOrder.NEWEST_ACTIVITY,
   ): Promise<Page<Conversation> & { count: () => Promise<number>; related: ListedRelatedRows }> {
     const filter = filterForOrder(requested, order);
-    const page = await fetchKeysetPage(joinListedRelations(this.scope, conversationListQuery(this.scope, filter), relations), CONVERSATION_ORDERS[order], request);
+    const page = await fetchKeysetPage(joinListedRelations(this.scope, conversationListQuery(this.scope, filter), relations), CONVERSATION_ORDERS[order], request, keepListedValues);
     const related = takeListedRelations(page.edges.map((edge) => edge.node));
     return { ...page, related, count: () => conversationListQuery(this.scope, filter).getCount() };
   }

@@ -25,6 +25,8 @@ export async function fetchKeysetPage<T extends Row>(
   query: ScopedQuery<T>,
   order: KeysetOrder<T>,
   request: PageRequest,
+  /** Sees each row's entity with its result row, for what the query computes beside its columns. */
+  withRow?: (entity: T, row: Row) => void,
 ): Promise<Page<T>> {
   const forward = request.direction === 'forward';
   // Reading backwards walks the natural order in reverse, then flips the rows back.
@@ -45,7 +47,7 @@ export async function fetchKeysetPage<T extends Row>(
   order.keys.forEach((key, index) =>
     index === 0 ? query.orderBy(key, descending ? 'DESC' : 'ASC') : query.addOrderBy(key, descending ? 'DESC' : 'ASC'),
   );
-  const rows = await readEntities(query.limit(request.limit + 1));
+  const rows = await readEntities(query.limit(request.limit + 1), withRow);
   const hasMore = rows.length > request.limit;
   const pageRows = rows.slice(0, request.limit);
   if (!forward) pageRows.reverse();
