@@ -1,3 +1,4 @@
+import { ChannelListeners } from '../pubsub/channel-listeners.js';
 import type { EventBus } from '../pubsub/event-bus.js';
 import type { AccessRevokedPayload } from '../pubsub/event-payloads.js';
 import type { CustomerViewer, PartnerViewer } from './viewer.js';
@@ -22,7 +23,7 @@ export type RevocableViewer = CustomerViewer | PartnerViewer;
 export class AccessRevocations {
   /** Revoked credential → when this instance heard it (ms). */
   private readonly heardAt = new Map<string, number>();
-  private readonly watchers = new Map<string, Set<() => void>>();
+  private readonly watchers = new ChannelListeners<[]>();
   private readonly stopListening: () => void;
 
   constructor(
@@ -38,7 +39,7 @@ export class AccessRevocations {
   }
 
   /**
-   * Calls `onRevoked` once when the viewer's credential is revoked, or at once if it was since
+   * Calls `onRevoked` when the viewer's credential is revoked, or at once if it was since
    * `checkedSince` (or if that is too long ago to tell); returns the function that stops watching.
    */
   watch(viewer: RevocableViewer, checkedSince: number, onRevoked: () => void): () => void {
@@ -48,13 +49,8 @@ export class AccessRevocations {
       onRevoked();
       return () => {};
     }
-    let watching = this.watchers.get(key);
-    if (!watching) this.watchers.set(key, (watching = new Set()));
-    watching.add(onRevoked);
-    return () => {
-      watching.delete(onRevoked);
-      if (watching.size === 0 && this.watchers.get(key) === watching) this.watchers.delete(key);
-    };
+    this.watchers.add(key, onRevoked);
+    return () => void this.watchers.remove(key, onRevoked);
   }
 
   dispose(): void {
@@ -66,10 +62,7 @@ export class AccessRevocations {
     for (const [key, at] of this.heardAt) if (now - at > REVOCATION_MEMORY_MS) this.heardAt.delete(key);
     const key = 'apiKeyId' in payload ? `apiKey:${payload.apiKeyId}` : `customer:${payload.customerId}`;
     this.heardAt.set(key, now);
-    const watching = this.watchers.get(key);
-    if (!watching) return;
-    this.watchers.delete(key);
-    for (const onRevoked of watching) onRevoked();
+    this.watchers.deliver(key);
   }
 }
 
