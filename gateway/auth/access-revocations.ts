@@ -60,10 +60,11 @@ export class AccessRevocations {
   private heard(payload: AccessRevokedPayload): void {
     const now = this.now();
     for (const [key, at] of this.heardAt) if (now - at > REVOCATION_MEMORY_MS) this.heardAt.delete(key);
-    const key = 'apiKeyId' in payload ? `apiKey:${payload.apiKeyId}` : `customer:${payload.customerId}`;
+    const key = keyOf(payload);
     this.heardAt.set(key, now);
     this.watchers.deliver(key);
   }
 }
 
-const keyOf = (viewer: RevocableViewer): string => (viewer.kind === 'partner' ? `apiKey:${viewer.apiKeyId}` : `customer:${viewer.customerId}`);
+/** A revoked credential, from a viewer or a revocation alike: its API key, or its customer's chat tokens. */
+const keyOf = (holder: { apiKeyId: string } | { customerId: string }): string => ('apiKeyId' in holder ? `apiKey:${holder.apiKeyId}` : `customer:${holder.customerId}`);

@@ -1,7 +1,7 @@
 import { ActorType, type ActorRef } from '../../entities/actor-type.js';
 import type { PublishedActor } from '../../gateway/pubsub/event-payloads.js';
 import type { TenantScope } from '../../gateway/tenancy/tenant-scope.js';
-import type { SenderNames } from '../../gateway/pubsub/sender-names.js';
+import type { KnownSender, SenderNames } from '../../gateway/pubsub/sender-names.js';
 import { actorOf } from '../../gateway/auth/viewer.js';
 
 const key = (ref: ActorRef) => `${ref.type}:${ref.id}`;
@@ -19,7 +19,7 @@ export async function publishedActors(scope: TenantScope, refs: readonly ActorRe
     { type: ActorType.CUSTOMER, query: () => scope.customers('actor') },
     { type: ActorType.PARTNER, query: () => scope.apiKeys('actor') },
   ] as const;
-  const known = new Map<string, Pick<PublishedActor, 'name' | 'active'>>();
+  const known = new Map<string, KnownSender>();
   for (const { type, query } of lookups) {
     const ids = idsOf(type);
     if (ids.length === 0) continue;
