@@ -264,8 +264,12 @@ describe("the pharmacist's dashboard", () => {
   });
 
   it('shows every problem of the pharmacy settings form at once, each next to its field, in words', async () => {
+    const beforeSignOut = pageErrors.length;
     await page.getByRole('button', { name: 'Sign out' }).click();
     await signIn('anna@demo-pharmacy.test');
+    // What Ben's dashboard still had in flight when his session ended is refused (401), as the
+    // client expects while it is torn down (session-context.tsx); nothing else may fail then.
+    pageErrors.splice(beforeSignOut, Infinity, ...pageErrors.slice(beforeSignOut).filter((error) => !error.includes('status of 401')));
     await page.getByRole('link', { name: 'Settings' }).click();
     await page.getByRole('navigation', { name: 'Settings sections' }).getByRole('link', { name: 'Pharmacy settings' }).click();
     const form = page.getByRole('form', { name: 'Pharmacy settings' });
