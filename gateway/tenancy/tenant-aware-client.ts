@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { StatementNames } from './statement-names.js';
 import { currentTenant, type DatabaseTenant } from './tenant-context.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -14,6 +15,10 @@ const TRANSACTION_MODE = /^\s*SET\s+TRANSACTION\s+([^;]+?)\s*;?\s*$/i;
  * - a transaction gets `set_config(…, true)` right after it starts;
  * - a statement outside one becomes its own short transaction with the settings.
  * Outside `withTenant` statements run as written, and the policies show no tenant rows.
+ *
+ * A parameterized text the connection has sent before goes as a named statement, so the
+ * server plans it once (StatementNames); evicted names are deallocated in the round trip that
+ * starts the next transaction.
  */
 export class TenantAwareClient extends pg.Client {
   /** Told how many statements each text sent holds (QueryCounter.sent), when the pool's options name one. */
@@ -23,10 +28,12 @@ export class TenantAwareClient extends pg.Client {
   private onlySettingsSoFar = false;
   /** Serializes this connection's wrapped statements, so no other statement lands inside one. */
   private wrapped: Promise<unknown> = Promise.resolve();
+  private readonly names: StatementNames;
 
-  constructor(config?: pg.ClientConfig & { statementTally?: StatementTally }) {
+  constructor(config?: pg.ClientConfig & { statementTally?: StatementTally; preparedStatements?: number }) {
     super(config);
     this.tally = config?.statementTally;
+    this.names = new StatementNames(config?.preparedStatements);
   }
 
   // pg's overloads (callbacks, query objects, streams) pass through untouched; TypeORM uses (text, values).
@@ -55,19 +62,18 @@ export class TenantAwareClient extends pg.Client {
   }
 
   private async startTransaction(text: string, tenant: DatabaseTenant | undefined): Promise<pg.QueryResult> {
-    if (!tenant) {
-      const result = await this.send(text);
-      this.transactionOpen = true;
-      return result;
-    }
     // One round trip: pg answers a multi-statement text with one result per statement.
-    const results = (await this.send(`${text}; ${tenantSettings(tenant)}`, undefined, 2)) as unknown as pg.QueryResult[];
-    this.transactionOpen = this.onlySettingsSoFar = true;
-    return results[0]!;
+    const evicted = this.deallocations();
+    const settings = tenant ? `; ${tenantSettings(tenant)}` : '';
+    const sent = await this.send(`${evicted.text}${text}${settings}`, undefined, evicted.count + (tenant ? 2 : 1));
+    this.transactionOpen = true;
+    this.onlySettingsSoFar = tenant !== undefined;
+    return Array.isArray(sent) ? (sent as pg.QueryResult[])[evicted.count]! : sent;
   }
 
   private async inOwnTransaction(text: string, values: unknown[] | undefined, tenant: DatabaseTenant): Promise<pg.QueryResult> {
-    await this.send(`BEGIN; ${tenantSettings(tenant)}`, undefined, 2);
+    const evicted = this.deallocations();
+    await this.send(`${evicted.text}BEGIN; ${tenantSettings(tenant)}`, undefined, evicted.count + 2);
     try {
       const result = await this.send(text, values);
       await this.send('COMMIT');
@@ -81,8 +87,33 @@ export class TenantAwareClient extends pg.Client {
   /** One text to PostgreSQL, holding `statements` statements (several only in our own multi-statement texts). */
   private send(text: string, values?: unknown[], statements = 1): Promise<pg.QueryResult> {
     this.tally?.sent(statements);
-    return super.query(text, values);
+    // Only a text with parameters: a multi-statement text can't be prepared, and takes none.
+    const name = values && values.length > 0 ? this.names.nameFor(text) : undefined;
+    return name === undefined ? super.query(text, values) : super.query({ name, text, values });
   }
+
+  /**
+   * `DEALLOCATE …; ` for each evicted statement the server holds, to go before a transaction's
+   * start in its round trip: outside a transaction, where nothing refuses it. pg forgets them
+   * here; their names are never sent again.
+   */
+  private deallocations(): { text: string; count: number } {
+    const statements = (this as unknown as { connection: PgConnection }).connection;
+    const names = this.names.evicted((name) => {
+      if (statements.parsedStatements[name] !== undefined) return 'prepared';
+      return statements.submittedNamedStatements?.[name] !== undefined ? 'in flight' : 'unknown';
+    });
+    for (const name of names) delete statements.parsedStatements[name];
+    return { text: names.map((name) => `DEALLOCATE ${name}; `).join(''), count: names.length };
+  }
+}
+
+/** What pg's connection remembers of the named statements it sent (not in its public types). */
+interface PgConnection {
+  /** Parsed by the server. */
+  parsedStatements: Record<string, string>;
+  /** Sent, parse not yet answered (pg 8.2x). */
+  submittedNamedStatements?: Record<string, string>;
 }
 
 /** Whoever counts what the connection sends (the data source's QueryCounter). */
