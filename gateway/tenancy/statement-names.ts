@@ -1,3 +1,5 @@
+import { LRUCache } from 'lru-cache';
+
 /**
  * Which statement texts one connection sends as named (prepared) statements.
  *
@@ -20,34 +22,27 @@
  * time the statement runs.
  */
 export class StatementNames {
-  /** Named texts, least recently used first. */
-  private readonly named = new Map<string, string>();
-  /** Texts sent once and not named yet, oldest first (bounded like the named ones). */
-  private readonly seenOnce = new Set<string>();
+  /** Named texts; evicting one dooms its name. */
+  private readonly named: LRUCache<string, string>;
+  /** Texts sent once and not named yet. */
+  private readonly seenOnce: LRUCache<string, true>;
   private readonly doomed: string[] = [];
   private nextName = 0;
 
-  constructor(readonly capacity = 100) {}
+  constructor(readonly capacity = 100) {
+    const max = Math.max(1, capacity);
+    this.named = new LRUCache({ max, dispose: (name, _text, reason) => void (reason === 'evict' && this.doomed.push(name)) });
+    this.seenOnce = new LRUCache({ max });
+  }
 
   /** The name to send `text` under, or undefined to send it unnamed (the first time it is seen). */
   nameFor(text: string): string | undefined {
     if (this.capacity <= 0) return undefined;
     const name = this.named.get(text);
-    if (name !== undefined) {
-      // Most recently used goes last.
-      this.named.delete(text);
-      this.named.set(text, name);
-      return name;
-    }
+    if (name !== undefined) return name;
     if (!this.seenOnce.delete(text)) {
-      if (this.seenOnce.size >= this.capacity) this.seenOnce.delete(this.seenOnce.values().next().value!);
-      this.seenOnce.add(text);
+      this.seenOnce.set(text, true);
       return undefined;
-    }
-    if (this.named.size >= this.capacity) {
-      const [oldest, oldestName] = this.named.entries().next().value!;
-      this.named.delete(oldest);
-      this.doomed.push(oldestName);
     }
     const fresh = `counterchat_${this.nextName++}`;
     this.named.set(text, fresh);
@@ -69,10 +64,5 @@ export class StatementNames {
     }
     this.doomed.splice(0, this.doomed.length, ...later);
     return ready;
-  }
-
-  /** How many texts are named now: for tests. */
-  get size(): number {
-    return this.named.size;
   }
 }

@@ -136,6 +136,8 @@ const JOINED = { customer: 'listedCustomer', assignee: 'listedAssignee', lastMes
 type Joined = { [K in (typeof JOINED)[keyof typeof JOINED]]?: Customer | StaffUser | Message | null } & { listedUnread?: number; listedLabels?: Label[] };
 /** The result columns of the values computed beside the row (`keepListedValues` moves them onto it). */
 const COMPUTED = { unreadCount: 'listed_unread', labels: 'listed_labels' } as const;
+/** Every property the list puts on a conversation, taken off again by `takeListedRelations`. */
+const LISTED_PROPERTIES = [...Object.values(JOINED), 'listedUnread', 'listedLabels'] as const;
 interface ListedLabelJson {
   id: string;
   name: string;
@@ -208,7 +210,7 @@ export function takeListedRelations(conversations: readonly Conversation[]): Lis
     if (listedLastMessage) related.messages.push(listedLastMessage as Message);
     if (listedUnread !== undefined) related.unreadCounts.set(conversation.id, listedUnread);
     if (listedLabels) related.labels.set(conversation.id, listedLabels);
-    for (const property of [...Object.values(JOINED), 'listedUnread', 'listedLabels'] as const) delete conversation[property];
+    for (const property of LISTED_PROPERTIES) delete conversation[property];
   }
   return related;
 }
