@@ -24,6 +24,8 @@ export interface InboxSize {
   statementsPerRequest: number;
   /** What PostgreSQL received for one request: those, the read audit, and BEGIN, tenant settings and COMMIT. */
   statementsSentPerRequest: number;
+  /** How many of those PostgreSQL answered before the gateway sent more: texts sent together in one write count once. */
+  roundTripsPerRequest?: number;
   errors: number;
   /** The gateway process's CPU time (user + system) over the round ÷ requests answered. */
   cpuMsPerRequest: number;
@@ -69,7 +71,7 @@ export async function benchInboxGrowth(context: BenchContext): Promise<InboxGrow
   }
 
   const counting = await startInProcessGateway(context.database.url, context.authSecret);
-  const statements = new Map<number, { ran: number; sent: number }>();
+  const statements = new Map<number, { ran: number; sent: number; waits: number }>();
   try {
     for (const size of seeded) {
       // The first request of a session does one-off work (its first sight, written in a batch
@@ -77,8 +79,9 @@ export async function benchInboxGrowth(context: BenchContext): Promise<InboxGrow
       // the figures are the medians of the five after the first.
       const ran: number[] = [];
       const sent: number[] = [];
+      const waits: number[] = [];
       for (let attempt = 0; attempt < 6; attempt += 1) {
-        const before = { ran: counting.queries.count, sent: counting.queries.statements };
+        const before = { ran: counting.queries.count, sent: counting.queries.statements, waits: counting.queries.roundTrips };
         const response = await fetch(`${counting.url}/graphql`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization: `Bearer ${size.tokens[0]}` },
@@ -89,9 +92,10 @@ export async function benchInboxGrowth(context: BenchContext): Promise<InboxGrow
         if (attempt === 0) continue;
         ran.push(counting.queries.count - before.ran);
         sent.push(counting.queries.statements - before.sent);
+        waits.push(counting.queries.roundTrips - before.waits);
       }
       const median = (values: number[]) => values.sort((a, b) => a - b)[2]!;
-      statements.set(size.conversations, { ran: median(ran), sent: median(sent) });
+      statements.set(size.conversations, { ran: median(ran), sent: median(sent), waits: median(waits) });
     }
   } finally {
     await counting.dispose();
@@ -115,6 +119,7 @@ export async function benchInboxGrowth(context: BenchContext): Promise<InboxGrow
         requestsPerSecond: round(run.latenciesMs.length / (durationMs / 1000), 1),
         statementsPerRequest: statements.get(size.conversations)!.ran,
         statementsSentPerRequest: statements.get(size.conversations)!.sent,
+        roundTripsPerRequest: statements.get(size.conversations)!.waits,
         errors: run.errors,
         cpuMsPerRequest: round(cpu.cpuMs / Math.max(1, run.latenciesMs.length + run.errors), 2),
       });

@@ -40,6 +40,7 @@ export function compareRuns(before: Partial<BenchResults>, after: Partial<BenchR
   const inboxCpu = (run: Partial<BenchResults>) => largest(run)?.cpuMsPerRequest ?? (largest(run) as { gatewayCpuMsPerRequest?: number } | undefined)?.gatewayCpuMsPerRequest;
   add('inbox gateway CPU per request', 'ms', both(inboxCpu), 'lower', '≤ 1.5');
   add('inbox statements sent per request', '', both((run) => largest(run)?.statementsSentPerRequest), 'lower', '≤ 8');
+  add('inbox round trips per request', '', both((run) => largest(run)?.roundTripsPerRequest), 'lower');
   add('reconnect storm: all back after', 'ms', both((run) => run.reconnectStorm?.allResubscribedMs), 'lower', '≤ 15,000 at 10k');
   add('reconnect storm: ack p99', 'ms', both((run) => run.reconnectStorm?.ackLatencyMs.p99), 'lower', '≤ 1,000');
   add('reconnect storm: gave up', 'clients', both((run) => run.reconnectStorm?.failures), 'lower', '0');

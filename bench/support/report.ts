@@ -135,11 +135,11 @@ function markdownOf(results: BenchResults, chartFile: string): string {
       '',
       `${inbox.concurrency} concurrent clients, each a pharmacist of its own; the dashboard's Inbox query on its default tab (first 25 open, with customer, assignee, last message, unread count).`,
       '',
-      '| conversations | messages each | seed s | p50 ms | p95 ms | req/s | gateway CPU ms/request | SQL statements/request | sent to PostgreSQL/request (with transaction control) |',
-      '|---|---|---|---|---|---|---|---|---|',
+      '| conversations | messages each | seed s | p50 ms | p95 ms | req/s | gateway CPU ms/request | SQL statements/request | sent to PostgreSQL/request (with transaction control) | round trips/request |',
+      '|---|---|---|---|---|---|---|---|---|---|',
       ...inbox.sizes.map(
         (size) =>
-          `| ${size.conversations} | ${size.messagesPerConversation} | ${size.seedSeconds} | ${size.latencyMs.p50} | ${size.latencyMs.p95} | ${size.requestsPerSecond} | ${size.cpuMsPerRequest ?? '–'} | ${size.statementsPerRequest} | ${size.statementsSentPerRequest ?? '–'} |`,
+          `| ${size.conversations} | ${size.messagesPerConversation} | ${size.seedSeconds} | ${size.latencyMs.p50} | ${size.latencyMs.p95} | ${size.requestsPerSecond} | ${size.cpuMsPerRequest ?? '–'} | ${size.statementsPerRequest} | ${size.statementsSentPerRequest ?? '–'} | ${size.roundTripsPerRequest ?? '–'} |`,
       ),
       '',
       ...(inbox.stackFloor

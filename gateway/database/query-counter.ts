@@ -14,6 +14,11 @@ export class QueryCounter implements Logger {
    * as two statements, sent in one round trip.
    */
   statements = 0;
+  /**
+   * The waits for PostgreSQL's answer among those statements: texts sent together in one write
+   * (a transaction's start with its first statement; BEGIN, statement and COMMIT) count once.
+   */
+  roundTrips = 0;
 
   logQuery(): void {
     this.count += 1;
@@ -22,6 +27,11 @@ export class QueryCounter implements Logger {
   /** Called by the application's connections (TenantAwareClient) for each text they send. */
   sent(statements: number): void {
     this.statements += statements;
+  }
+
+  /** Called by the application's connections once per write they wait on. */
+  waited(): void {
+    this.roundTrips += 1;
   }
 
   // Failed statements surface as errors: services turn expected ones (unique violations) into

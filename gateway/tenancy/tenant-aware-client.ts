@@ -16,6 +16,14 @@ const TRANSACTION_MODE = /^\s*SET\s+TRANSACTION\s+([^;]+?)\s*;?\s*$/i;
  * - a statement outside one becomes its own short transaction with the settings.
  * Outside `withTenant` statements run as written, and the policies show no tenant rows.
  *
+ * Round trips are most of what a statement costs the gateway here (a loopback write and read
+ * apiece), so the connection runs in pg's pipeline mode and saves the ones that wait on nothing:
+ * - a transaction's start waits for its first statement and goes in the same write (Npgsql's
+ *   lazy BEGIN); a transaction that runs nothing sends nothing;
+ * - a statement outside a transaction goes out with its BEGIN and COMMIT in one write. Each
+ *   keeps its own Sync, so a failed statement leaves the transaction aborted and the COMMIT
+ *   behind it ends it as a rollback; a failed start fails the statement behind it.
+ *
  * A parameterized text the connection has sent before goes as a named statement, so the
  * server plans it once (StatementNames); evicted names are deallocated in the round trip that
  * starts the next transaction.
@@ -24,14 +32,17 @@ export class TenantAwareClient extends pg.Client {
   /** Told how many statements each text sent holds (QueryCounter.sent), when the pool's options name one. */
   private readonly tally?: StatementTally;
   private transactionOpen = false;
-  /** The open transaction has run nothing but our settings (so it can still take a `SET TRANSACTION`). */
-  private onlySettingsSoFar = false;
+  /** The open transaction's start, not sent yet: it goes with the transaction's first statement. */
+  private pendingStart?: PendingStart;
   /** Serializes this connection's wrapped statements, so no other statement lands inside one. */
   private wrapped: Promise<unknown> = Promise.resolve();
   private readonly names: StatementNames;
+  /** Texts are being sent together (`together`): they count as one round trip. */
+  private grouped = false;
 
   constructor(config?: pg.ClientConfig & { statementTally?: StatementTally; preparedStatements?: number }) {
-    super(config);
+    // pg's pipeline mode (8.2x, not yet in its types): a text goes out without waiting for the answer to the one before.
+    super({ ...config, pipeline: true } as pg.ClientConfig);
     this.tally = config?.statementTally;
     this.names = new StatementNames(config?.preparedStatements);
   }
@@ -40,53 +51,87 @@ export class TenantAwareClient extends pg.Client {
   override query(...args: any[]): any {
     const [text, values, callback] = args;
     if (typeof text !== 'string' || typeof values === 'function' || callback !== undefined) {
+      this.startPending()?.catch(() => {});
       this.tally?.sent(1);
+      this.tally?.waited?.();
       return super.query(...(args as [any]));
     }
     const tenant = currentTenant();
-    if (TRANSACTION_START.test(text)) return this.startTransaction(text, tenant);
+    if (TRANSACTION_START.test(text)) {
+      // The start waits for the first statement; TypeORM needs only to know it went well.
+      this.pendingStart = { text, tenant };
+      this.transactionOpen = true;
+      return Promise.resolve(resultOf('BEGIN'));
+    }
     if (TRANSACTION_END.test(text)) {
-      this.transactionOpen = this.onlySettingsSoFar = false;
+      this.transactionOpen = false;
+      if (this.pendingStart) {
+        // Nothing ran: there is no transaction to end.
+        this.pendingStart = undefined;
+        return Promise.resolve(resultOf(/^\s*(COMMIT|END)/i.test(text) ? 'COMMIT' : 'ROLLBACK'));
+      }
       return this.send(text);
     }
     const mode = TRANSACTION_MODE.exec(text);
-    if (mode && tenant && this.onlySettingsSoFar) {
-      // SET TRANSACTION must precede every query, and our settings were one: start again in that mode.
-      return (this.send(`ROLLBACK; START TRANSACTION ${mode[1]}; ${tenantSettings(tenant)}`, undefined, 3) as unknown as Promise<pg.QueryResult[]>).then((results) => results.at(-1));
+    if (mode && this.pendingStart && this.pendingStart.mode === undefined) {
+      // SET TRANSACTION must precede every query: it joins the start, ahead of our settings.
+      this.pendingStart.mode = mode[1];
+      return Promise.resolve(resultOf('SET'));
     }
-    this.onlySettingsSoFar = false;
-    if (!tenant || this.transactionOpen) return this.send(text, values);
+    if (this.transactionOpen) {
+      if (!this.pendingStart) return this.send(text, values);
+      return this.together(() => [this.startPending()!, this.send(text, values)], 1);
+    }
+    if (!tenant) return this.send(text, values);
     const run = this.wrapped.then(() => this.inOwnTransaction(text, values, tenant));
     this.wrapped = run.catch(() => {});
     return run;
   }
 
-  private async startTransaction(text: string, tenant: DatabaseTenant | undefined): Promise<pg.QueryResult> {
-    // One round trip: pg answers a multi-statement text with one result per statement.
+  /** Sends the pending start of the open transaction, if any (with the evicted names' DEALLOCATEs, outside it). */
+  private startPending(): Promise<pg.QueryResult> | undefined {
+    const start = this.pendingStart;
+    if (!start) return undefined;
+    this.pendingStart = undefined;
     const evicted = this.deallocations();
-    const settings = tenant ? `; ${tenantSettings(tenant)}` : '';
-    const sent = await this.send(`${evicted.text}${text}${settings}`, undefined, evicted.count + (tenant ? 2 : 1));
-    this.transactionOpen = true;
-    this.onlySettingsSoFar = tenant !== undefined;
-    return Array.isArray(sent) ? (sent as pg.QueryResult[])[evicted.count]! : sent;
+    const mode = start.mode === undefined ? '' : `; SET TRANSACTION ${start.mode}`;
+    const settings = start.tenant ? `; ${tenantSettings(start.tenant)}` : '';
+    return this.send(`${evicted.text}${start.text}${mode}${settings}`, undefined, evicted.count + 1 + (mode ? 1 : 0) + (start.tenant ? 1 : 0));
   }
 
-  private async inOwnTransaction(text: string, values: unknown[] | undefined, tenant: DatabaseTenant): Promise<pg.QueryResult> {
+  /** A statement outside a transaction, as its own transaction with the tenant's settings: one write, one wait. */
+  private inOwnTransaction(text: string, values: unknown[] | undefined, tenant: DatabaseTenant): Promise<pg.QueryResult> {
     const evicted = this.deallocations();
-    await this.send(`${evicted.text}BEGIN; ${tenantSettings(tenant)}`, undefined, evicted.count + 2);
+    return this.together(
+      () => [this.send(`${evicted.text}BEGIN; ${tenantSettings(tenant)}`, undefined, evicted.count + 2), this.send(text, values), this.send('COMMIT')],
+      1,
+    );
+  }
+
+  /**
+   * Texts sent back to back in one write (pipeline mode answers each in turn), settled
+   * together: the answer at `index`, or the first failure among them. Every one is awaited,
+   * so none is left to fail unheard.
+   */
+  private together(texts: () => Promise<pg.QueryResult>[], index: number): Promise<pg.QueryResult> {
+    const stream = (this as unknown as { connection: { stream: { cork(): void; uncork(): void } } }).connection.stream;
+    stream.cork();
+    this.grouped = true;
+    let sent: Promise<pg.QueryResult>[];
     try {
-      const result = await this.send(text, values);
-      await this.send('COMMIT');
-      return result;
-    } catch (error) {
-      await this.send('ROLLBACK').catch(() => {});
-      throw error;
+      sent = texts();
+    } finally {
+      this.grouped = false;
+      stream.uncork();
     }
+    this.tally?.waited?.();
+    return Promise.all(sent).then((results) => results[index]!);
   }
 
   /** One text to PostgreSQL, holding `statements` statements (several only in our own multi-statement texts). */
   private send(text: string, values?: unknown[], statements = 1): Promise<pg.QueryResult> {
     this.tally?.sent(statements);
+    if (!this.grouped) this.tally?.waited?.();
     // Only a text with parameters: a multi-statement text can't be prepared, and takes none.
     const name = values && values.length > 0 ? this.names.nameFor(text) : undefined;
     return name === undefined ? super.query(text, values) : super.query({ name, text, values });
@@ -108,6 +153,18 @@ export class TenantAwareClient extends pg.Client {
   }
 }
 
+/** A transaction's start as TypeORM asked for it, with the tenant of that moment and any `SET TRANSACTION` after it. */
+interface PendingStart {
+  text: string;
+  tenant: DatabaseTenant | undefined;
+  mode?: string;
+}
+
+/** What pg answers a command that returns no rows; for the ones that wait to be sent, or never need to be. */
+function resultOf(command: string): pg.QueryResult {
+  return { command, rowCount: null, oid: 0, rows: [], fields: [] } as unknown as pg.QueryResult;
+}
+
 /** What pg's connection remembers of the named statements it sent (not in its public types). */
 interface PgConnection {
   /** Parsed by the server. */
@@ -119,6 +176,8 @@ interface PgConnection {
 /** Whoever counts what the connection sends (the data source's QueryCounter). */
 export interface StatementTally {
   sent(statements: number): void;
+  /** Once per write the connection waits on (several texts sent together are one). */
+  waited?(): void;
 }
 
 /** Inlined rather than bound: a multi-statement text can't take parameters. Both are checked UUIDs. */

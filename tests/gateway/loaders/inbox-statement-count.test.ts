@@ -93,21 +93,23 @@ describe('the inbox query', () => {
   afterAll(() => gateway.dispose());
 
   /** What PostgreSQL receives for one request, transaction control and tenant settings included. */
-  async function statementsSentFor(query: string, variables: Record<string, unknown> = {}): Promise<{ sent: number; data: any }> {
+  async function statementsSentFor(query: string, variables: Record<string, unknown> = {}): Promise<{ sent: number; waits: number; data: any }> {
     // Earlier requests' read entries are written a few milliseconds after their answers (ReadAuditBatches).
     await settled();
-    const before = gateway.queries.statements;
+    const [before, waitsBefore] = [gateway.queries.statements, gateway.queries.roundTrips];
     const response = await gateway.graphql(query, variables, pharmacy.tokens.pharmacist);
     expect(response.errors).toBeUndefined();
     await new Promise((resolve) => setTimeout(resolve, 100));
-    return { sent: gateway.queries.statements - before, data: response.data };
+    return { sent: gateway.queries.statements - before, waits: gateway.queries.roundTrips - waitsBefore, data: response.data };
   }
 
   it("sends PostgreSQL at most 5 statements for the dashboard's inbox, BEGIN, tenant settings, the read audit and COMMIT included: each row's relations, unread count and labels come with the list", async () => {
-    const { sent, data } = await statementsSentFor(INBOX_QUERY);
+    const { sent, waits, data } = await statementsSentFor(INBOX_QUERY);
     expect(data.conversations.edges).toHaveLength(20);
     expect(data.conversations.edges[0].node.lastMessage.id).toEqual(expect.any(String));
     expect(sent).toBeLessThanOrEqual(5);
+    // The start goes with the list: the list, the read audit and the COMMIT are the only waits.
+    expect(waits).toBeLessThanOrEqual(3);
   });
 
   it('issues the same number of SQL statements for 5 conversations as for 50', async () => {

@@ -68,6 +68,7 @@ describe("an operation's transaction", () => {
     const operation = gateway.database.openOperation(tenant());
     const scope = gateway.database.scopeFor(staffOf(pharmacy), undefined, operation);
     const sentBefore = gateway.queries.statements;
+    const waitsBefore = gateway.queries.roundTrips;
     const [first] = await scope.query(SEEN);
     const [second] = await scope.query(SEEN);
     const conversations = await scope.conversations().getMany();
@@ -77,6 +78,8 @@ describe("an operation's transaction", () => {
     expect(conversations.map((conversation) => conversation.id)).toContain(conversationId);
     // START TRANSACTION and set_config in one text, three statements, COMMIT (each alone: 4 apiece).
     expect(gateway.queries.statements - sentBefore).toBe(2 + 3 + 1);
+    // The start waits for the first statement and goes with it: four waits, not five.
+    expect(gateway.queries.roundTrips - waitsBefore).toBe(3 + 1);
     // The same connection, next out of the pool, carries no tenant.
     const [after] = await gateway.appDataSource.query(`SELECT pg_backend_pid() AS pid, coalesce(current_setting('counterchat.organization_id', true), '') AS organization`);
     expect(after.pid).toBe(first!.pid);
@@ -85,9 +88,10 @@ describe("an operation's transaction", () => {
 
   it('takes no connection when it runs no statement', async () => {
     const operation = gateway.database.openOperation(tenant());
-    const sentBefore = gateway.queries.statements;
+    const [sentBefore, waitsBefore] = [gateway.queries.statements, gateway.queries.roundTrips];
     await operation.end();
     expect(gateway.queries.statements).toBe(sentBefore);
+    expect(gateway.queries.roundTrips).toBe(waitsBefore);
     expect(gateway.database.operationSlots.inUse).toEqual({ held: 0, waiting: 0 });
   });
 

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Pool, PoolConfig } from 'pg';
-import { TenantAwareClient } from '../../../gateway/tenancy/tenant-aware-client.js';
+import type { Pool, PoolConfig, QueryResult } from 'pg';
+import { TenantAwareClient, type StatementTally } from '../../../gateway/tenancy/tenant-aware-client.js';
 import { withTenant } from '../../../gateway/tenancy/tenant-context.js';
 import { createPharmacy, type PharmacyFixture } from '../../support/fixtures.js';
 import { startTestGateway, withoutBackgroundWork, type TestGateway } from '../../support/test-gateway.js';
@@ -19,9 +19,9 @@ let client: TenantAwareClient | undefined;
 const CUSTOMERS = `SELECT name FROM customer WHERE name LIKE $1 ORDER BY name`;
 
 /** A connection of the application role, as the pool opens them, keeping at most `preparedStatements`. */
-async function connect(preparedStatements: number): Promise<TenantAwareClient> {
+async function connect(preparedStatements: number, tally?: StatementTally): Promise<TenantAwareClient> {
   const options = (gateway.appDataSource.driver as unknown as { master: Pool & { options: PoolConfig } }).master.options;
-  client = new TenantAwareClient({ ...options, preparedStatements });
+  client = new TenantAwareClient({ ...options, preparedStatements, statementTally: tally });
   await client.connect();
   return client;
 }
@@ -96,7 +96,12 @@ describe('named statements', () => {
     // b comes back as any new text does, under a new name.
     for (const text of [b, b]) expect(await valueOf(connection, text, 8)).toBe(8);
     expect((await prepared(connection)).length).toBe(3);
+    // A transaction that runs nothing sends nothing, its DEALLOCATE included: that waits for one that does.
     await connection.query('BEGIN');
+    await connection.query('COMMIT');
+    expect((await prepared(connection)).length).toBe(3);
+    await connection.query('BEGIN');
+    await connection.query('SELECT 1');
     await connection.query('COMMIT');
     expect((await prepared(connection)).length).toBe(2);
     for (const text of [a, b, c]) expect(await valueOf(connection, text, 9)).toBe(9);
@@ -124,5 +129,79 @@ describe('named statements', () => {
     const text = `SELECT $1::int AS v`;
     for (let run = 0; run < 3; run++) expect(await valueOf(connection, text, run)).toBe(run);
     expect(await prepared(connection)).toEqual([]);
+  });
+});
+
+describe('round trips', () => {
+  const SETTINGS = `SELECT current_setting('counterchat.organization_id', true) AS organization, current_setting('transaction_isolation') AS isolation, $1::int AS v`;
+
+  /** Counts what the connection sends, and the writes its socket makes (one write: one round trip). */
+  async function counted() {
+    const tally = { statements: 0, sent(statements: number) { this.statements += statements; } };
+    const connection = await connect(10, tally);
+    const socket = (connection as unknown as { connection: { stream: { _write: (...args: unknown[]) => void; _writev: (...args: unknown[]) => void } } }).connection.stream;
+    const writes = { count: 0 };
+    for (const method of ['_write', '_writev'] as const) {
+      const original = socket[method].bind(socket);
+      socket[method] = (...args: unknown[]) => {
+        writes.count += 1;
+        original(...args);
+      };
+    }
+    const measure = async <T>(work: () => Promise<T>) => {
+      const [statements, before] = [tally.statements, writes.count];
+      const result = await work();
+      return { result, statements: tally.statements - statements, writes: writes.count - before };
+    };
+    return { connection, measure };
+  }
+
+  it("sends a transaction's start with its first statement, in one write, and nothing for a transaction that runs nothing", async () => {
+    const { connection, measure } = await counted();
+    const tenant = { organizationId: first.organization.id };
+
+    const empty = await measure(() => withTenant(tenant, async () => {
+      await connection.query('START TRANSACTION');
+      await connection.query('COMMIT');
+    }));
+    expect(empty).toMatchObject({ statements: 0, writes: 0 });
+
+    await withTenant(tenant, () => connection.query('START TRANSACTION'));
+    const firstStatement = await measure((): Promise<QueryResult> => connection.query(SETTINGS, [1]));
+    expect(firstStatement.result.rows).toEqual([{ organization: first.organization.id, isolation: 'read committed', v: 1 }]);
+    // START TRANSACTION with the two settings, and the statement.
+    expect(firstStatement).toMatchObject({ statements: 3, writes: 1 });
+    await connection.query('COMMIT');
+    expect(connection.getTransactionStatus()).toBe('I');
+  });
+
+  it('lets SET TRANSACTION join the start, ahead of the settings', async () => {
+    const { connection } = await connect(10).then((connection) => ({ connection }));
+    await withTenant({ organizationId: second.organization.id }, async () => {
+      await connection.query('START TRANSACTION');
+      await connection.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
+      expect((await connection.query(SETTINGS, [2])).rows).toEqual([{ organization: second.organization.id, isolation: 'repeatable read', v: 2 }]);
+      await connection.query('COMMIT');
+    });
+  });
+
+  it('runs a statement outside a transaction as its own, BEGIN to COMMIT in one write, and rolls back one that fails', async () => {
+    const { connection, measure } = await counted();
+    const tenant = { organizationId: first.organization.id };
+
+    const alone = await measure((): Promise<QueryResult> => withTenant(tenant, () => connection.query(SETTINGS, [3])));
+    expect(alone.result.rows).toEqual([{ organization: first.organization.id, isolation: 'read committed', v: 3 }]);
+    expect(alone).toMatchObject({ statements: 4, writes: 1 });
+    expect(connection.getTransactionStatus()).toBe('I');
+
+    // A failed statement fails with its own error; the COMMIT behind it ends the aborted transaction.
+    await expect(withTenant(tenant, () => connection.query(`SELECT $1::int / 0 AS v`, [1]))).rejects.toThrow('division by zero');
+    expect(connection.getTransactionStatus()).toBe('I');
+    // And a failed first statement of a transaction leaves it aborted until the ROLLBACK, as without the wait.
+    await withTenant(tenant, () => connection.query('START TRANSACTION'));
+    await expect(connection.query(`SELECT $1::int / 0 AS v`, [1])).rejects.toThrow('division by zero');
+    expect(connection.getTransactionStatus()).toBe('E');
+    await connection.query('ROLLBACK');
+    expect((await withTenant(tenant, () => connection.query(SETTINGS, [4]))).rows[0].v).toBe(4);
   });
 });
