@@ -15,8 +15,9 @@ export class QueryCounter implements Logger {
    */
   statements = 0;
   /**
-   * The waits for PostgreSQL's answer among those statements: texts sent together in one write
-   * (a transaction's start with its first statement; BEGIN, statement and COMMIT) count once.
+   * The round trips among those statements: how often a connection sent a text with nothing
+   * else out. Texts pipelined behind one still out (a transaction's start with its first
+   * statement; BEGIN, statement and COMMIT; an operation's concurrent loader batches) share its wait.
    */
   roundTrips = 0;
 
@@ -29,7 +30,7 @@ export class QueryCounter implements Logger {
     this.statements += statements;
   }
 
-  /** Called by the application's connections once per write they wait on. */
+  /** Called by the application's connections once per round trip. */
   waited(): void {
     this.roundTrips += 1;
   }

@@ -26,14 +26,19 @@ export function isOperationManager(manager: EntityManager): boolean {
  *
  * - Lazy: nothing is taken from the pool until the operation's first statement, which begins
  *   the transaction (`START TRANSACTION; SELECT set_config(…, true)`, one round trip).
- * - One connection: the statements run one after the other on it (the resolvers' concurrent
- *   loader batches queue here instead of taking a pooled connection each).
+ * - One connection, pipelined: the resolvers' concurrent statements (their loader batches)
+ *   go out on it at once, without waiting for each other's answers (pg's pipeline mode,
+ *   TenantAwareClient). The COMMIT and a ROLLBACK wait until every statement out has been
+ *   answered: one still on its way through TypeORM would otherwise land behind them, outside
+ *   the transaction, or in the next user's of the pooled connection.
  * - A failed statement rolls the transaction back at once, and the next statement begins a
- *   fresh one: one field's failure doesn't fail the other fields, as before.
+ *   fresh one: one field's failure doesn't fail the other fields, as before. Statements sent
+ *   behind it find the transaction aborted (25P02); they run again in the fresh one.
  * - `end()` commits and gives the connection back; the settings were transaction-local, so
  *   nothing of the tenant stays on the pooled connection. A connection whose COMMIT or
  *   ROLLBACK failed is closed, never reused. Statements after `end()` (work a resolver left
- *   running) run on pooled connections in transactions of their own, as without one.
+ *   running) run on pooled connections in transactions of their own, as without one. A
+ *   COMMIT that PostgreSQL answers as a rollback (the transaction aborted) runs no commit hooks.
  * - Reads only, by intent: a service's `scope.transaction(…)` still opens a transaction of its
  *   own on another connection (OrganizationScope), so mutations behave exactly as before. A
  *   single write outside one (the read audit) joins the operation's transaction and commits
@@ -50,8 +55,14 @@ export class OperationTransaction {
   private readonly runner: PostgresRunner;
   private connection?: Connection;
   private state: 'idle' | 'open' | 'ended' = 'idle';
-  /** Statements (and the end) one after the other: a failed one is rolled back before the next starts. */
-  private queue: Promise<unknown> = Promise.resolve();
+  /** The begin under way, which every statement arriving meanwhile waits for. */
+  private opening?: Promise<void>;
+  /** The rollback after a failed statement, which statements wait for before they begin afresh. */
+  private recovery?: Promise<void>;
+  /** Which transaction on the connection is open: a failure rolls back only its own. */
+  private generation = 0;
+  /** Statements sent (or on their way through TypeORM) and not yet answered. */
+  private readonly inFlight = new Set<Promise<unknown>>();
   private holdsSlot = false;
   private ending?: Promise<void>;
 
@@ -79,29 +90,56 @@ export class OperationTransaction {
     managers.add(this.manager);
   }
 
-  /** Commits (after the statements in flight) and gives the connection back; runs the commit hooks. Never throws. */
+  /** Commits (once the statements in flight are answered) and gives the connection back; runs the commit hooks. Never throws. */
   end(): Promise<void> {
-    if (!this.ending) {
-      this.ending = this.queue.then(() => this.finish());
-      this.queue = this.ending;
-    }
+    this.ending ??= this.finish();
     return this.ending;
   }
 
-  private statement<T>(run: () => Promise<T>, afterEnd: () => Promise<T>): Promise<T> {
+  private async statement<T>(run: () => Promise<T>, afterEnd: () => Promise<T>): Promise<T> {
     if (this.ending) return afterEnd();
-    const result = this.queue.then(async () => {
+    for (let attempt = 0; ; attempt++) {
+      if (this.recovery) await this.recovery;
       if (this.state === 'ended') return afterEnd();
-      if (this.state === 'idle') await this.begin();
+      if (this.state === 'idle') {
+        if (this.opening) await this.opening.catch(() => {});
+        else await this.open();
+        continue;
+      }
+      const generation = this.generation;
+      const sent = run();
+      this.inFlight.add(sent);
+      const answered = () => void this.inFlight.delete(sent);
+      sent.then(answered, answered);
       try {
-        return await run();
+        return await sent;
       } catch (error) {
-        await this.rollBack();
+        // Read again: the state may have moved on while the statement was out.
+        if (this.currentState() === 'ended') {
+          // On a connection given up (its COMMIT or ROLLBACK failed).
+          if (isAbortedTransaction(error) && attempt === 0) return afterEnd();
+          throw error;
+        }
+        if (generation === this.generation) this.recover();
+        // Sent behind the statement that failed: not this one's fault; once more, in a fresh transaction.
+        if (isAbortedTransaction(error) && attempt === 0) continue;
         throw error;
       }
-    });
-    this.queue = result.catch(() => {});
-    return result;
+    }
+  }
+
+  private currentState(): OperationTransaction['state'] {
+    return this.state;
+  }
+
+  /** Begins the transaction (its start goes with the first statement); a statement that can't begin fails as it would have. */
+  private async open(): Promise<void> {
+    this.opening = this.begin();
+    try {
+      await this.opening;
+    } finally {
+      this.opening = undefined;
+    }
   }
 
   private async begin(): Promise<void> {
@@ -111,8 +149,9 @@ export class OperationTransaction {
         this.holdsSlot = true;
         this.connection = await this.runner.connect();
       }
-      // TenantAwareClient adds the tenant's settings to the START, in the same round trip.
+      // TenantAwareClient adds the tenant's settings to the START, and sends both with the first statement.
       await withTenant(this.tenant, () => this.connection!.query('START TRANSACTION'));
+      this.generation += 1;
       this.state = 'open';
     } catch (error) {
       // No connection, or one that failed to begin: the statement fails as it would have; the rest run on pooled ones.
@@ -121,24 +160,43 @@ export class OperationTransaction {
     }
   }
 
-  /** After a failed statement: the transaction is over; the next statement begins another. */
-  private async rollBack(): Promise<void> {
+  /** After a failed statement: the transaction is over (rolled back once what is in flight is answered); the next statement begins another. */
+  private recover(): void {
     this.state = 'idle';
-    try {
-      await this.connection?.query('ROLLBACK');
-    } catch (error) {
-      // The connection is gone or confused: close it; what is left of the operation runs on pooled ones.
-      await this.release(error as Error);
-    }
+    this.generation += 1;
+    const connection = this.connection;
+    const answered = Promise.allSettled([...this.inFlight]);
+    this.recovery = (async () => {
+      try {
+        await answered;
+        await connection?.query('ROLLBACK');
+      } catch (error) {
+        // The connection is gone or confused: close it; what is left of the operation runs on pooled ones.
+        if (this.connection === connection) await this.release(error as Error);
+      } finally {
+        this.recovery = undefined;
+      }
+    })();
   }
 
   private async finish(): Promise<void> {
+    // A begin, a rollback or statements under way settle first (a statement waiting for either may send one more).
+    for (;;) {
+      if (this.opening) await this.opening.catch(() => {});
+      else if (this.recovery) await this.recovery;
+      else if (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+      else break;
+    }
     const open = this.state === 'open';
     this.state = 'ended';
     let committed = true;
     if (this.connection) {
       try {
-        if (open) await this.connection.query('COMMIT');
+        if (open) {
+          const answer = (await this.connection.query('COMMIT')) as { command?: string } | undefined;
+          // PostgreSQL answers a COMMIT of an aborted transaction with ROLLBACK.
+          committed = answer?.command !== 'ROLLBACK';
+        }
         await this.release();
       } catch (error) {
         committed = false;
@@ -173,4 +231,9 @@ export class OperationTransaction {
       await pooled.release();
     }
   }
+}
+
+/** PostgreSQL's refusal of a statement sent into a transaction an earlier one aborted (25P02). */
+function isAbortedTransaction(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === '25P02';
 }

@@ -16,8 +16,10 @@ const TRANSACTION_MODE = /^\s*SET\s+TRANSACTION\s+([^;]+?)\s*;?\s*$/i;
  * - a statement outside one becomes its own short transaction with the settings.
  * Outside `withTenant` statements run as written, and the policies show no tenant rows.
  *
- * Round trips are most of what a statement costs the gateway here (a loopback write and read
- * apiece), so the connection runs in pg's pipeline mode and saves the ones that wait on nothing:
+ * Round trips are much of what a statement costs (a write and a read apiece; a network's
+ * latency where the database is elsewhere), so the connection runs in pg's pipeline mode: a
+ * statement sent while others are out goes right behind them (an operation's concurrent loader
+ * batches, OperationTransaction), and the ones that wait on nothing are saved:
  * - a transaction's start waits for its first statement and goes in the same write (Npgsql's
  *   lazy BEGIN); a transaction that runs nothing sends nothing;
  * - a statement outside a transaction goes out with its BEGIN and COMMIT in one write. Each
@@ -37,8 +39,8 @@ export class TenantAwareClient extends pg.Client {
   /** Serializes this connection's wrapped statements, so no other statement lands inside one. */
   private wrapped: Promise<unknown> = Promise.resolve();
   private readonly names: StatementNames;
-  /** Texts are being sent together (`together`): they count as one round trip. */
-  private grouped = false;
+  /** Texts sent and not yet answered: one sent while others are out waits for no round trip of its own. */
+  private outstanding = 0;
 
   constructor(config?: pg.ClientConfig & { statementTally?: StatementTally; preparedStatements?: number }) {
     // pg's pipeline mode (8.2x, not yet in its types): a text goes out without waiting for the answer to the one before.
@@ -116,25 +118,26 @@ export class TenantAwareClient extends pg.Client {
   private together(texts: () => Promise<pg.QueryResult>[], index: number): Promise<pg.QueryResult> {
     const stream = (this as unknown as { connection: { stream: { cork(): void; uncork(): void } } }).connection.stream;
     stream.cork();
-    this.grouped = true;
     let sent: Promise<pg.QueryResult>[];
     try {
       sent = texts();
     } finally {
-      this.grouped = false;
       stream.uncork();
     }
-    this.tally?.waited?.();
     return Promise.all(sent).then((results) => results[index]!);
   }
 
   /** One text to PostgreSQL, holding `statements` statements (several only in our own multi-statement texts). */
   private send(text: string, values?: unknown[], statements = 1): Promise<pg.QueryResult> {
     this.tally?.sent(statements);
-    if (!this.grouped) this.tally?.waited?.();
+    if (this.outstanding === 0) this.tally?.waited?.();
+    this.outstanding += 1;
     // Only a text with parameters: a multi-statement text can't be prepared, and takes none.
     const name = values && values.length > 0 ? this.names.nameFor(text) : undefined;
-    return name === undefined ? super.query(text, values) : super.query({ name, text, values });
+    const answer: Promise<pg.QueryResult> = name === undefined ? super.query(text, values) : super.query({ name, text, values });
+    const answered = () => void (this.outstanding -= 1);
+    answer.then(answered, answered);
+    return answer;
   }
 
   /**
@@ -176,7 +179,7 @@ interface PgConnection {
 /** Whoever counts what the connection sends (the data source's QueryCounter). */
 export interface StatementTally {
   sent(statements: number): void;
-  /** Once per write the connection waits on (several texts sent together are one). */
+  /** Once per round trip: a text sent while none is out (those sent with it, or while it is out, wait on the same). */
   waited?(): void;
 }
 

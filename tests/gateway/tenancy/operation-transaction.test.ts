@@ -86,6 +86,51 @@ describe("an operation's transaction", () => {
     expect(after.organization).toBe('');
   });
 
+  it('sends concurrent statements at once, behind the first, and waits for their answers before it commits', async () => {
+    const operation = gateway.database.openOperation(tenant());
+    const scope = gateway.database.scopeFor(staffOf(pharmacy), undefined, operation);
+    const [first] = await scope.query(SEEN);
+    const waitsBefore = gateway.queries.roundTrips;
+    const slow = `SELECT pg_sleep(0.1), txid_current()::text AS tx WHERE $1::uuid IS NOT NULL`;
+    const answers = await Promise.all([scope.query(slow), scope.query(SEEN), scope.query(SEEN)]);
+    // Three statements out together: one round trip, not three.
+    expect(gateway.queries.roundTrips - waitsBefore).toBe(1);
+    expect(answers.map(([row]) => row.tx)).toEqual([first!.tx, first!.tx, first!.tx]);
+    const ending = operation.end();
+    const late = scope.query(SEEN);
+    await ending;
+    // Asked after the end: in a transaction of its own, still as the tenant.
+    expect((await late)[0].organization).toBe(pharmacy.organization.id);
+    expect((await late)[0].tx).not.toBe(first!.tx);
+    await allConnectionsBack();
+    expect(await transactionsLeftOpen()).toBe(0);
+  });
+
+  it('fails only the statement that failed among concurrent ones: those sent behind it run again in a fresh transaction', async () => {
+    const operation = gateway.database.openOperation(tenant());
+    const scope = gateway.database.scopeFor(staffOf(pharmacy), undefined, operation);
+    const [first] = await scope.query(SEEN);
+    const [failed, behind, after] = await Promise.allSettled([
+      scope.query(`SELECT 1 / 0 AS never WHERE $1::uuid IS NOT NULL`),
+      scope.query(SEEN),
+      scope.query(SEEN),
+    ]);
+    expect(failed).toMatchObject({ status: 'rejected', reason: expect.objectContaining({ message: expect.stringMatching(/division by zero/) }) });
+    for (const settled of [behind, after]) {
+      expect(settled.status).toBe('fulfilled');
+      const [row] = (settled as PromiseFulfilledResult<any[]>).value;
+      expect(row.organization).toBe(pharmacy.organization.id);
+      expect(row.tx).not.toBe(first!.tx);
+    }
+    let ran = false;
+    scope.afterCommit('probe', () => void (ran = true));
+    await operation.end();
+    expect(ran).toBe(true);
+    await allConnectionsBack();
+    expect(await transactionsLeftOpen()).toBe(0);
+    expect(await settingsLeftOnPooledConnections()).toEqual([]);
+  });
+
   it('takes no connection when it runs no statement', async () => {
     const operation = gateway.database.openOperation(tenant());
     const [sentBefore, waitsBefore] = [gateway.queries.statements, gateway.queries.roundTrips];
