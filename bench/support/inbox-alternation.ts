@@ -9,6 +9,7 @@ import { startWorker } from './load-workers.js';
 import type { SendResult } from './load-worker.js';
 import { summarize } from './percentiles.js';
 import { INBOX_VARIABLES } from '../scenarios/inbox-growth.js';
+import { startDelayedLink } from './delayed-link.js';
 
 /** One side of an A/B: the built checkout to run, and the environment it differs by. */
 export interface InboxVariant {
@@ -24,13 +25,19 @@ interface Run {
   cpuMsPerRequest: number;
 }
 
+/** How the runs are made: `clients` load clients (8), and `databaseDelayMs` each way between the gateways and PostgreSQL (none). */
+export interface InboxRunOptions {
+  clients?: number;
+  databaseDelayMs?: number;
+}
+
 /**
  * The inbox query (10k conversations, 8 clients, each a pharmacist of its own: rate limits
  * stay on) against a gateway process per variant on one seeded database, alternating A B,
  * B A … so a drifting machine favours neither; prints each run and the medians of requests
  * per second, p50, p95 and the gateway's own CPU per request (utime + stime, 10 ms ticks).
  */
-export async function alternateInboxRuns(variants: Record<string, InboxVariant>, rounds: number, durationMs: number): Promise<void> {
+export async function alternateInboxRuns(variants: Record<string, InboxVariant>, rounds: number, durationMs: number, options: InboxRunOptions = {}): Promise<void> {
   const names = Object.keys(variants);
   const database = await openBenchDatabase();
   const pool = new pg.Pool({ connectionString: database.url, max: 4 });
@@ -38,9 +45,14 @@ export async function alternateInboxRuns(variants: Record<string, InboxVariant>,
   const context = { database, pool, tokens: new TokenIssuer(authSecret), authSecret } as BenchContext;
   const runs = new Map<string, Run[]>(names.map((name) => [name, []]));
   const inherited = { ...process.env };
+  let closeLink: (() => Promise<void>) | undefined;
   try {
     const organization = await seedOrganization(pool, { slug: 'inbox-ab', conversations: 10_000, messagesPerConversation: 5, staffMembers: 8, readingStaff: 8 });
-    const tokens = await staffTokens(context, organization.organizationId, organization.staffIds);
+    const tokens = (await staffTokens(context, organization.organizationId, organization.staffIds)).slice(0, options.clients ?? 8);
+    // The gateways reach PostgreSQL through the delaying link; seeding above went direct.
+    const link = options.databaseDelayMs ? await startDelayedLink(Number(new URL(database.url).port || 5432), options.databaseDelayMs) : undefined;
+    closeLink = link?.close;
+    const gatewayDatabaseUrl = link ? Object.assign(new URL(database.url), { port: String(link.port) }).toString() : database.url;
     for (let round = 0; round < rounds; round++) {
       for (const name of round % 2 ? [...names].reverse() : names) {
         const variant = variants[name]!;
@@ -49,7 +61,7 @@ export async function alternateInboxRuns(variants: Record<string, InboxVariant>,
           if (value === undefined) delete process.env[key];
           else process.env[key] = value;
         }
-        const gateway = await startGatewayProcess({ databaseUrl: database.url, authSecret, label: `inbox ${name}`, checkout: variant.checkout });
+        const gateway = await startGatewayProcess({ databaseUrl: gatewayDatabaseUrl, authSecret, label: `inbox ${name}`, checkout: variant.checkout });
         process.env = { ...inherited };
         try {
           const job = { kind: 'query' as const, graphqlUrl: `${gateway.url}/graphql`, tokens, operation: 'Inbox' as const, variables: INBOX_VARIABLES };
@@ -67,6 +79,7 @@ export async function alternateInboxRuns(variants: Record<string, InboxVariant>,
       }
     }
   } finally {
+    await closeLink?.();
     await pool.end();
     await database.dispose();
   }
