@@ -22,6 +22,10 @@ beforeAll(async () => {
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   errors = collectPageErrors(page);
+  const isGraphql = (request: { url(): string }) => request.url().endsWith('/graphql');
+  page.on('request', (request) => void (isGraphql(request) && pendingGraphql.add(request)));
+  page.on('requestfinished', (request) => void pendingGraphql.delete(request));
+  page.on('requestfailed', (request) => void pendingGraphql.delete(request));
   await page.goto(`${gateway.url}/dashboard/`);
   await page.getByLabel('Email').fill('anna@demo-pharmacy.test');
   await page.getByLabel('Password').fill(DEMO_PASSWORD);
@@ -39,7 +43,23 @@ const tab = (name: string) => page.getByRole('tab', { name, exact: true });
 async function openThread(name: string) {
   await page.getByRole('list', { name: 'Conversations' }).getByRole('link', { name: new RegExp(name) }).click();
   await page.getByRole('heading', { level: 2, name: new RegExp(name) }).waitFor({ timeout: UI_TIMEOUT });
+  await graphqlSettled();
 }
+
+/**
+ * Until no GraphQL request has been out for a moment. Opening a thread reads it (its query,
+ * then the inbox after the read position moves); an answer whose read began before a change
+ * committed, arriving after the change's own answer, puts the old value back in the
+ * dashboard's cache until the next update. A person takes longer than that; the steps wait.
+ */
+async function graphqlSettled() {
+  let quietSince = Date.now();
+  await waitFor(async () => {
+    if (pendingGraphql.size > 0) quietSince = Date.now();
+    return Date.now() - quietSince >= 300;
+  });
+}
+const pendingGraphql = new Set<unknown>();
 
 describe('the inbox tools', () => {
   it('sets a priority in the thread header, shows URGENT on the row, and sorts it first by priority', async () => {
