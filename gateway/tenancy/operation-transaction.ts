@@ -13,6 +13,8 @@ type PostgresRunner = QueryRunner & { connect(): Promise<Connection>; releasePos
 
 const managers = new WeakSet<EntityManager>();
 
+type OperationState = 'idle' | 'open' | 'ended';
+
 /** Whether `manager` is an operation's (its statements share the operation's transaction). */
 export function isOperationManager(manager: EntityManager): boolean {
   return managers.has(manager);
@@ -54,7 +56,7 @@ export class OperationTransaction {
   readonly commitHooks = new Map<string, () => void>();
   private readonly runner: PostgresRunner;
   private connection?: Connection;
-  private state: 'idle' | 'open' | 'ended' = 'idle';
+  private state: OperationState = 'idle';
   /** The begin under way, which every statement arriving meanwhile waits for. */
   private opening?: Promise<void>;
   /** The rollback after a failed statement, which statements wait for before they begin afresh. */
@@ -114,8 +116,8 @@ export class OperationTransaction {
       try {
         return await sent;
       } catch (error) {
-        // Read again: the state may have moved on while the statement was out.
-        if (this.currentState() === 'ended') {
+        // Read again (widened past the check above): the state may have moved on while the statement was out.
+        if ((this.state as OperationState) === 'ended') {
           // On a connection given up (its COMMIT or ROLLBACK failed).
           if (isAbortedTransaction(error) && attempt === 0) return afterEnd();
           throw error;
@@ -126,10 +128,6 @@ export class OperationTransaction {
         throw error;
       }
     }
-  }
-
-  private currentState(): OperationTransaction['state'] {
-    return this.state;
   }
 
   /** Begins the transaction (its start goes with the first statement); a statement that can't begin fails as it would have. */

@@ -90,11 +90,16 @@ export class TenantAwareClient extends pg.Client {
     return run;
   }
 
-  /** Sends the pending start of the open transaction, if any (with the evicted names' DEALLOCATEs, outside it). */
+  /** Sends the pending start of the open transaction, if any. */
   private startPending(): Promise<pg.QueryResult> | undefined {
     const start = this.pendingStart;
     if (!start) return undefined;
     this.pendingStart = undefined;
+    return this.sendStart(start);
+  }
+
+  /** A transaction's start with its mode and the tenant's settings, after the evicted names' DEALLOCATEs (outside it). */
+  private sendStart(start: PendingStart): Promise<pg.QueryResult> {
     const evicted = this.deallocations();
     const mode = start.mode === undefined ? '' : `; SET TRANSACTION ${start.mode}`;
     const settings = start.tenant ? `; ${tenantSettings(start.tenant)}` : '';
@@ -103,20 +108,15 @@ export class TenantAwareClient extends pg.Client {
 
   /** A statement outside a transaction, as its own transaction with the tenant's settings: one write, one wait. */
   private inOwnTransaction(text: string, values: unknown[] | undefined, tenant: DatabaseTenant): Promise<pg.QueryResult> {
-    const evicted = this.deallocations();
-    return this.together(
-      () => [this.send(`${evicted.text}BEGIN; ${tenantSettings(tenant)}`, undefined, evicted.count + 2), this.send(text, values), this.send('COMMIT')],
-      1,
-    );
+    return this.together(() => [this.sendStart({ text: 'BEGIN', tenant }), this.send(text, values), this.send('COMMIT')], 1);
   }
 
   /**
    * Texts sent back to back in one write (pipeline mode answers each in turn), settled
-   * together: the answer at `index`, or the first failure among them. Every one is awaited,
-   * so none is left to fail unheard.
+   * together: the answer at `index`, or the first failure among them, in the order sent.
    */
   private together(texts: () => Promise<pg.QueryResult>[], index: number): Promise<pg.QueryResult> {
-    const stream = (this as unknown as { connection: { stream: { cork(): void; uncork(): void } } }).connection.stream;
+    const stream = this.pgConnection.stream;
     stream.cork();
     let sent: Promise<pg.QueryResult>[];
     try {
@@ -124,7 +124,12 @@ export class TenantAwareClient extends pg.Client {
     } finally {
       stream.uncork();
     }
-    return Promise.all(sent).then((results) => results[index]!);
+    // Settled only when all are answered, so the caller finds the connection idle again (its transaction ended).
+    return Promise.allSettled(sent).then((settled) => {
+      const failed = settled.find((outcome) => outcome.status === 'rejected');
+      if (failed) throw failed.reason;
+      return (settled[index] as PromiseFulfilledResult<pg.QueryResult>).value;
+    });
   }
 
   /** One text to PostgreSQL, holding `statements` statements (several only in our own multi-statement texts). */
@@ -140,13 +145,18 @@ export class TenantAwareClient extends pg.Client {
     return answer;
   }
 
+  /** pg's connection under this client (not in its public types). */
+  private get pgConnection(): PgConnection {
+    return (this as unknown as { connection: PgConnection }).connection;
+  }
+
   /**
    * `DEALLOCATE …; ` for each evicted statement the server holds, to go before a transaction's
    * start in its round trip: outside a transaction, where nothing refuses it. pg forgets them
    * here; their names are never sent again.
    */
   private deallocations(): { text: string; count: number } {
-    const statements = (this as unknown as { connection: PgConnection }).connection;
+    const statements = this.pgConnection;
     const names = this.names.evicted((name) => {
       if (statements.parsedStatements[name] !== undefined) return 'prepared';
       return statements.submittedNamedStatements?.[name] !== undefined ? 'in flight' : 'unknown';
@@ -168,8 +178,9 @@ function resultOf(command: string): pg.QueryResult {
   return { command, rowCount: null, oid: 0, rows: [], fields: [] } as unknown as pg.QueryResult;
 }
 
-/** What pg's connection remembers of the named statements it sent (not in its public types). */
+/** What of pg's connection the client uses: its socket, and what it remembers of the named statements it sent. */
 interface PgConnection {
+  stream: { cork(): void; uncork(): void };
   /** Parsed by the server. */
   parsedStatements: Record<string, string>;
   /** Sent, parse not yet answered (pg 8.2x). */

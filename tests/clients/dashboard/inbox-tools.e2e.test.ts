@@ -15,6 +15,8 @@ let demo: DemoAccounts;
 let browser: Browser;
 let page: Page;
 let errors: string[];
+/** The dashboard's GraphQL requests still out. */
+const pendingGraphql = new Set<unknown>();
 
 beforeAll(async () => {
   gateway = await startTestGateway();
@@ -59,8 +61,6 @@ async function graphqlSettled() {
     return Date.now() - quietSince >= 300;
   });
 }
-const pendingGraphql = new Set<unknown>();
-
 describe('the inbox tools', () => {
   it('sets a priority in the thread header, shows URGENT on the row, and sorts it first by priority', async () => {
     await openThread('Lucas Smit');
