@@ -5,6 +5,12 @@ export function isUniqueViolation(error: unknown): boolean {
   return error instanceof QueryFailedError && (error.driverError as { code?: string } | undefined)?.code === '23505';
 }
 
+/** PostgreSQL's refusal of a statement sent into a transaction an earlier one aborted (25P02): a casualty, not a cause. */
+export function isAbortedTransaction(error: unknown): boolean {
+  const cause = error instanceof QueryFailedError ? error.driverError : error;
+  return (cause as { code?: unknown } | null)?.code === '25P02';
+}
+
 /**
  * SQLSTATEs of a server that is shutting down or not accepting connections yet (57P01 admin
  * shutdown, 57P02 crash shutdown, 57P03 cannot connect now); class 08 is "connection exception".

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { isAbortedTransaction } from '../database/database-error.js';
 import { logger } from '../logging/logger.js';
 import type { ConnectionSlots } from './connection-slots.js';
 import { withTenant, type DatabaseTenant } from './tenant-context.js';
@@ -229,9 +230,4 @@ export class OperationTransaction {
       await pooled.release();
     }
   }
-}
-
-/** PostgreSQL's refusal of a statement sent into a transaction an earlier one aborted (25P02). */
-function isAbortedTransaction(error: unknown): boolean {
-  return (error as { code?: unknown } | null)?.code === '25P02';
 }

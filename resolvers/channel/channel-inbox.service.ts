@@ -65,7 +65,7 @@ export class ChannelInbox {
         const conversation = await this.openThread(tx, thread, connection, customerId);
         const sender = { type: ActorType.CUSTOMER, id: customerId };
         await thread.reopenIfFinished(tx, conversation, sender);
-        const message = await thread.append(tx, conversation, {
+        const message = await thread.write(tx, conversation, {
           kind: MessageKind.TEXT,
           sender,
           body: inbound.text.slice(0, MESSAGE_BODY_MAX_LENGTH),
@@ -73,7 +73,6 @@ export class ChannelInbox {
           replyToId: null,
           attachments: options.files,
         });
-        await thread.wrote(tx, conversation, message, sender);
         await tx.execute(`UPDATE channel_inbound_message SET message_id = $4 WHERE organization_id = $1 AND connection_id = $2 AND provider_message_id = $3`, [
           connection.id,
           inbound.providerMessageId,

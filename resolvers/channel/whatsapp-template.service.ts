@@ -49,14 +49,13 @@ export class WhatsAppTemplateService {
       if (!connection || connection.kind !== ChannelKind.WHATSAPP) throw badUserInput('conversationId', 'Templates are for conversations that came in through WhatsApp.');
       const template = connection.whatsappTemplates.find((known) => known.name === command.name && known.language === command.language);
       if (!template) throw badUserInput('name', 'This template is not one of the pharmacy’s approved WhatsApp templates.');
-      const message = await this.thread.append(tx, conversation, {
+      const message = await this.thread.write(tx, conversation, {
         kind: MessageKind.TEXT,
         sender,
         body: `[${template.name} · ${template.language}]${parameters.length > 0 ? ` ${parameters.join(' · ')}` : ''}`,
         clientMessageId: command.clientMessageId,
         replyToId: null,
       });
-      await this.thread.wrote(tx, conversation, message, sender);
       await queueChannelDelivery(tx, conversation, message, { ...template, parameters });
       return message;
     });

@@ -78,7 +78,7 @@ export class MessageService {
         }
         await assertMayReply(tx, locked, sender);
         await this.thread.reopenIfFinished(tx, locked, sender);
-        const appended = await this.thread.append(tx, locked, {
+        const appended = await this.thread.write(tx, locked, {
           kind: MessageKind.TEXT,
           sender,
           body,
@@ -86,7 +86,6 @@ export class MessageService {
           replyToId: command.replyToId ?? null,
           attachments: taken?.files,
         });
-        await this.thread.wrote(tx, locked, appended, sender);
         // A thread that came in through WhatsApp or SMS: the reply goes out through it.
         await queueChannelDelivery(tx, locked, appended);
         return appended;

@@ -39,8 +39,7 @@ export class NoteService {
         .andWhere('message.clientMessageId = :clientMessageId', { clientMessageId: command.clientMessageId })
         .getOne();
       if (earlier) return earlier;
-      const note = await this.thread.append(tx, locked, { kind: MessageKind.NOTE, sender: author, body, clientMessageId: command.clientMessageId });
-      await this.thread.wrote(tx, locked, note, author);
+      const note = await this.thread.write(tx, locked, { kind: MessageKind.NOTE, sender: author, body, clientMessageId: command.clientMessageId });
       const colleagues = await tx.staff('staff').andWhere('staff.deactivatedAt IS NULL').andWhere('staff.id <> :authorId', { authorId: author.id }).getMany();
       const mentioned = mentionedIn(body, colleagues);
       await tx.insertMany(

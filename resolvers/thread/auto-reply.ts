@@ -1,5 +1,6 @@
 import type { ActorRef } from '../../entities/actor-type.js';
 import type { Conversation } from '../../entities/conversation.entity.js';
+import type { Organization } from '../../entities/organization.entity.js';
 import { MessageKind, MessageVisibility, SystemEventKind } from '../../entities/message.entity.js';
 import { autoReplyOf, organizationSettingsOf, type AutoReplySettings } from '../../entities/organization-settings.js';
 import { mailLanguageOf, type MailLanguage } from '../../gateway/mail/mail-language.js';
@@ -10,7 +11,7 @@ import { appendMessage } from './message-append.js';
 import type { ThreadEvents } from './thread-events.js';
 
 /**
- * A customer wrote into a conversation that `tx` holds locked: outside business hours, and
+ * A customer wrote into a conversation that `tx` holds locked (`organization`: its pharmacy, as read in that transaction): outside business hours, and
  * with the pharmacy's auto-reply on, the thread gets it once for this closed period (issue 19).
  *
  * The closed period is named by the opening that ends it (`nextOpeningAt`, the same rule that
@@ -25,8 +26,7 @@ import type { ThreadEvents } from './thread-events.js';
  * and never schedules an away-customer notification; visible to EVERYONE, through the same
  * append (sequence, outbox and webhooks, live events) as every other message.
  */
-export async function autoReplyIfClosed(tx: TenantScope, events: ThreadEvents, conversation: Conversation, customer: ActorRef, clock: Clock): Promise<void> {
-  const organization = await tx.organization();
+export async function autoReplyIfClosed(tx: TenantScope, events: ThreadEvents, conversation: Conversation, customer: ActorRef, clock: Clock, organization: Organization): Promise<void> {
   const settings = organizationSettingsOf(organization.settings);
   const reply = autoReplyOf(settings);
   if (!reply.enabled || (!reply.textEn && !reply.textNl)) return;

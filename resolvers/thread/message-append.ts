@@ -12,6 +12,7 @@ import type { TenantScope } from '../../gateway/tenancy/tenant-scope.js';
 import { awaitingSinceAfter } from './awaiting-since.js';
 import type { ThreadEvents } from './thread-events.js';
 import { queueStaffAlerts } from '../staff-notification/staff-alerts.task.js';
+import { answeredTogether } from '../../gateway/tenancy/answered-together.js';
 
 /** A stored file to attach, as attachment intake produced it. */
 export type NewAttachment = Omit<Attachment, 'id' | 'organizationId' | 'conversationId' | 'messageId' | 'message' | 'createdAt'>;
@@ -25,13 +26,23 @@ export type NewMessage = (
   visibility?: MessageVisibility;
 };
 
+/** What someone wrote: a message or a note (a SYSTEM message has no writer). */
+export type WrittenMessage = Extract<NewMessage, { sender: ActorRef }>;
+
 /**
  * Appends a message to a conversation that `tx` holds locked (FOR UPDATE) in its
  * transaction. The row lock serializes appends per conversation, so sequence numbers
  * are dense and commit order equals sequence order: a client that has seen N never
  * later receives a new message numbered below N. Subscribers hear of it after commit.
  */
-export async function appendMessage(tx: TenantScope, events: ThreadEvents, conversation: Conversation, message: NewMessage): Promise<Message> {
+export async function appendMessage(
+  tx: TenantScope,
+  events: ThreadEvents,
+  conversation: Conversation,
+  message: NewMessage,
+  /** Statements of the caller's that need only the new row (its id, its sequence): they go out with the insert. */
+  alongside: (row: Message) => readonly (Promise<unknown> | undefined)[] = () => [],
+): Promise<Message> {
   const sequence = conversation.lastSequence + 1;
   const now = new Date();
   const row = Object.assign(new Message(), {
@@ -53,20 +64,28 @@ export async function appendMessage(tx: TenantScope, events: ThreadEvents, conve
     deletedAt: null,
   });
   const lastActivity = { lastSequence: sequence, lastMessageId: row.id, lastMessageAt: now, lastActivityAt: now, awaitingSince: awaitingSinceAfter(conversation, row) };
-  await insertAndMoveThread(tx, row, lastActivity.awaitingSince);
-  Object.assign(conversation, lastActivity, { messageCount: conversation.messageCount + 1, updatedAt: now });
+  const inserted = insertAndMoveThread(tx, row, lastActivity.awaitingSince);
   const files = message.kind === MessageKind.TEXT ? (message.attachments ?? []) : [];
-  const attachments = await tx.insertMany(
-    Attachment,
-    files.map((file) => ({ ...file, conversationId: conversation.id, messageId: row.id })),
-  );
-  // Staff hear of a customer's message with no dashboard open: Web Push now, the e-mail digest if it waits.
-  if (message.kind === MessageKind.TEXT && message.sender.type === ActorType.CUSTOMER) await queueStaffAlerts(tx, row);
-  await events.webhook(tx, WebhookEventType.MESSAGE_CREATED, row.conversationId, { message: messagePayload(row, attachments) }, row);
-  // Known or looked up here, not after commit: events must leave in commit order.
+  // A file's row refers to the message's, and the webhook's payload carries the files: a message with files waits for both.
+  const attachments =
+    files.length === 0
+      ? []
+      : await inserted.then(() => tx.insertMany(Attachment, files.map((file) => ({ ...file, conversationId: conversation.id, messageId: row.id }))));
+  // The rest needs nothing from the insert's answer: one round trip for all. Should the insert
+  // fail (a retried send's duplicate), the others are refused behind it and the transaction rolls back.
+  const [, , , sender] = await answeredTogether([
+    inserted,
+    // Staff hear of a customer's message with no dashboard open: Web Push now, the e-mail digest if it waits.
+    message.kind === MessageKind.TEXT && message.sender.type === ActorType.CUSTOMER ? queueStaffAlerts(tx, row) : undefined,
+    events.webhook(tx, WebhookEventType.MESSAGE_CREATED, row.conversationId, { message: messagePayload(row, attachments) }, row),
+    // Known or looked up here, not after commit: events must leave in commit order.
+    message.kind === MessageKind.SYSTEM ? null : events.sender(tx, message.sender),
+    ...alongside(row),
+  ]);
+  Object.assign(conversation, lastActivity, { messageCount: conversation.messageCount + 1, updatedAt: now });
   // A reply's delivery is written after it (queueChannelDelivery): known here only where there is none.
   const relations = {
-    sender: message.kind === MessageKind.SYSTEM ? null : await events.sender(tx, message.sender),
+    sender,
     attachments,
     reactions: [],
     ...(hasDeliveries(conversation) ? {} : { delivery: null }),

@@ -1,6 +1,7 @@
 import type { ActorRef } from '../../entities/actor-type.js';
 import { ActorType } from '../../entities/actor-type.js';
 import { ConversationStatus, type Conversation } from '../../entities/conversation.entity.js';
+import type { Organization } from '../../entities/organization.entity.js';
 import type { Attachment } from '../../entities/attachment.entity.js';
 import { MessageKind, type Message } from '../../entities/message.entity.js';
 import type { ParticipantRole } from '../../entities/participant.entity.js';
@@ -16,8 +17,8 @@ import { publishedActor } from '../actor/actor-names.js';
 import { awayCustomerCheck } from '../notification/away-customer-schedule.js';
 import { changeAssignee } from './assignee-change.js';
 import { autoReplyIfClosed } from './auto-reply.js';
-import { appendMessage, type NewMessage } from './message-append.js';
-import { joinAndRead, joiningRoleOf, moveReadPositionBack, type ReadPosition } from './read-position.js';
+import { appendMessage, type NewMessage, type WrittenMessage } from './message-append.js';
+import { joinAndRead, joiningRoleOf, moveReadPositionBack } from './read-position.js';
 import { recountAwaitingSince } from './awaiting-since.js';
 import { endSnooze, snooze } from './snooze-change.js';
 import { changeStatus, isFinished } from './status-change.js';
@@ -116,17 +117,24 @@ export class ThreadService {
   }
 
   /**
-   * Whoever writes has read everything up to their own message, and takes part from then on.
-   * A customer writing while the pharmacy is closed gets its auto-reply (once a closed period).
+   * Appends what someone wrote (a message, a note) to a conversation locked in `tx`. Whoever
+   * writes has read everything up to their own message, and takes part from then on: their read
+   * position moves in the insert's round trip. A customer writing while the pharmacy is closed
+   * gets its auto-reply (once a closed period); the pharmacy's settings for it come in that round trip too.
    */
-  async wrote(tx: TenantScope, conversation: Conversation, message: Message, writer: ActorRef): Promise<ReadPosition> {
+  async write(tx: TenantScope, conversation: Conversation, message: WrittenMessage): Promise<Message> {
+    const writer = message.sender;
     // A reply the customer may not see: they're notified if it stays unread (issue 18). A
     // WhatsApp or SMS thread's reply reaches their phone itself (issue 22).
     const reply = writer.type !== ActorType.CUSTOMER;
     const awayCheck = reply && !conversation.channelConnectionId ? awayCustomerCheck(tx.organizationId, conversation.id) : undefined;
-    const position = await joinAndRead(tx, conversation, writer, { role: joiningRoleOf[writer.type], readThrough: message.sequence, alsoEnqueue: awayCheck });
-    if (!reply) await autoReplyIfClosed(tx, this.events, conversation, writer, this.clock);
-    return position;
+    let settings: Promise<Organization> | undefined;
+    const appended = await appendMessage(tx, this.events, conversation, message, (row) => {
+      settings = reply ? undefined : tx.organization();
+      return [joinAndRead(tx, conversation, writer, { role: joiningRoleOf[writer.type], readThrough: row.sequence, alsoEnqueue: awayCheck }), settings];
+    });
+    if (settings) await autoReplyIfClosed(tx, this.events, conversation, writer, this.clock, await settings);
+    return appended;
   }
 
   /** Moves the viewer's read position up to `readThrough` (never back); the thread and the viewer's inbox rows hear of it. */

@@ -175,6 +175,18 @@ describe('round trips', () => {
     expect(connection.getTransactionStatus()).toBe('I');
   });
 
+  it('puts the texts sent in one tick in one write, each with its own answer', async () => {
+    const { connection, measure } = await counted();
+    await withTenant({ organizationId: first.organization.id }, () => connection.query('START TRANSACTION'));
+    await connection.query(SETTINGS, [0]);
+    const concurrent = await measure(() => Promise.all([5, 6, 7].map((value) => valueOf(connection, SETTINGS, value))));
+    expect(concurrent).toMatchObject({ result: [5, 6, 7], statements: 3, writes: 1 });
+    // The next tick's text is a write of its own.
+    const next = await measure(() => valueOf(connection, SETTINGS, 8));
+    expect(next).toMatchObject({ result: 8, writes: 1 });
+    await connection.query('COMMIT');
+  });
+
   it('lets SET TRANSACTION join the start, ahead of the settings', async () => {
     const { connection } = await connect(10).then((connection) => ({ connection }));
     await withTenant({ organizationId: second.organization.id }, async () => {

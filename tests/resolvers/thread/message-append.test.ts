@@ -37,3 +37,18 @@ describe("a send's answer", () => {
     expect(withRelations).toBe(bare);
   });
 });
+
+describe("a send's round trips", () => {
+  it('writes the message, its webhook event and the writer’s read position in one round trip: a reply waits on 4 in all', async () => {
+    await quietStatementCount(gateway.queries);
+    const before = gateway.queries.roundTrips;
+    const answer = await gateway.graphql(SEND('id sequence'), { input: { conversationId, body: 'Collect it today', clientMessageId: nextClientMessageId() } }, pharmacy.tokens.pharmacist);
+    expect(answer.errors).toBeUndefined();
+    await quietStatementCount(gateway.queries);
+    // START with the conversation's lock; the insert, the outbox and the read position; COMMIT; and the read audit of the answer's body.
+    expect(gateway.queries.roundTrips - before).toBeLessThanOrEqual(4);
+    // The read position moved with it: the pharmacist has read their own reply.
+    const [position] = await gateway.dataSource.query(`SELECT last_read_sequence FROM participant WHERE conversation_id = $1 AND actor_id = $2`, [conversationId, pharmacy.pharmacist.id]);
+    expect(position.last_read_sequence).toBe(answer.data.sendMessage.sequence);
+  });
+});
