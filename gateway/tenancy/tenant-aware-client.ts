@@ -28,7 +28,7 @@ const TRANSACTION_MODE = /^\s*SET\s+TRANSACTION\s+([^;]+?)\s*;?\s*$/i;
  *
  * Texts sent in the same tick leave in one write: an operation's concurrent statements reach
  * the client a few microtasks apart, and each write to the socket is a system call and a
- * wake-up of the server's process (the send path's profile put a quarter of its CPU there).
+ * wake-up of the server's process (a quarter of the send path's sampled time was spent in them).
  *
  * A parameterized text the connection has sent before goes as a named statement, so the
  * server plans it once (StatementNames); evicted names are deallocated in the round trip that

@@ -11,7 +11,8 @@ import { appendMessage } from './message-append.js';
 import type { ThreadEvents } from './thread-events.js';
 
 /**
- * A customer wrote into a conversation that `tx` holds locked (`organization`: its pharmacy, as read in that transaction): outside business hours, and
+ * A customer wrote into a conversation that `tx` holds locked (`organization`: its pharmacy,
+ * read in that transaction): outside business hours, and
  * with the pharmacy's auto-reply on, the thread gets it once for this closed period (issue 19).
  *
  * The closed period is named by the opening that ends it (`nextOpeningAt`, the same rule that
