@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { answeredTogether } from './answered-together.js';
 import { StatementNames } from './statement-names.js';
 import { currentTenant, type DatabaseTenant } from './tenant-context.js';
 
@@ -118,17 +119,12 @@ export class TenantAwareClient extends pg.Client {
   }
 
   /**
-   * Texts sent back to back (pipeline mode answers each in turn; `send` puts them in one write), settled
-   * together: the answer at `index`, or the first failure among them, in the order sent.
+   * Texts sent back to back (pipeline mode answers each in turn; `send` puts them in one write),
+   * settled together (`answeredTogether`): the answer at `index`, or the failure that aborted them.
    */
   private together(texts: () => Promise<pg.QueryResult>[], index: number): Promise<pg.QueryResult> {
-    const sent = texts();
     // Settled only when all are answered, so the caller finds the connection idle again (its transaction ended).
-    return Promise.allSettled(sent).then((settled) => {
-      const failed = settled.find((outcome) => outcome.status === 'rejected');
-      if (failed) throw failed.reason;
-      return (settled[index] as PromiseFulfilledResult<pg.QueryResult>).value;
-    });
+    return answeredTogether(texts()).then((answers) => answers[index]!);
   }
 
   /** One text to PostgreSQL, holding `statements` statements (several only in our own multi-statement texts). */
